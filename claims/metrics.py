@@ -1,0 +1,219 @@
+"""What a figure counts: metric cues around the number, the counted noun, and direction of change."""
+
+from __future__ import annotations
+
+import regex
+
+# Event words: the nearest one in the clause says what happened to the counted people.
+EVENT_CUES: dict[str, tuple[str, ...]] = {
+    "killed": (
+        "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying",
+        "deaths", "death", "death toll", "toll", "lives", "lost their lives", "massacred",
+        "massacre", "slain", "executed", "perished", "fatalities", "bodies", "martyrs",
+        "martyred", "murdered", "lost their lives", "casualty toll",
+    ),
+    "wounded": (
+        "wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds",
+        "injures", "wounds",
+    ),
+    "casualties": ("casualties",),
+    "missing": ("missing", "unaccounted for", "disappeared"),
+    "evacuated": (
+        "evacuated", "evacuating", "evacuation", "evacuations", "evacuees", "transported out",
+        "bussed out", "bused out", "ferried out", "taken out",
+    ),
+    "displaced": (
+        "displaced", "displacing", "fled", "flee", "fleeing", "refugees", "homeless",
+        "uprooted", "driven from their homes",
+    ),
+    "arrested": (
+        "arrested", "arresting", "arrests", "detained", "detaining", "detentions",
+        "detainees", "jailed", "imprisoned", "rounded up", "prisoners",
+    ),
+    "kidnapped": ("kidnapped", "kidnapping", "abducted", "abducting", "hostages", "taken hostage"),
+    "released": ("released", "releasing", "freed", "freeing", "swap", "exchange"),
+    "besieged": ("besieged", "trapped", "under siege", "encircled"),
+    "affected": ("affected", "in need", "need aid", "need assistance", "need help"),
+    "control": (
+        "control", "controls", "controlled", "controlling", "seized", "captured",
+        "recaptured", "retook", "retaken", "held by", "holds", "territory",
+    ),
+    "population": ("population", "inhabitants", "home to", "populated"),
+    "age": ("aged", "age of", "ages of", "years old", "year old", "-year-old", "-years-old"),
+}
+# Head nouns that name what is counted when no event word says otherwise.
+SUBJECT_CUES: dict[str, tuple[str, ...]] = {
+    "fighters": (
+        "fighters", "militants", "rebels", "troops", "soldiers", "gunmen", "jihadists",
+        "combatants", "insurgents", "militiamen", "servicemen", "policemen", "officers",
+        "mercenaries", "terrorists",
+    ),
+    "protesters": ("protesters", "protestors", "demonstrators", "marchers"),
+    "strikes": (
+        "airstrikes", "air strikes", "strikes", "raids", "air raids", "barrel bombs",
+        "missiles", "rockets", "shells", "mortars", "bombs", "sorties", "attacks",
+    ),
+    "population": ("residents", "inhabitants"),
+}
+# Nouns that make a count a count of people.
+PEOPLE_NOUNS = frozenset(
+    """people persons person civilians children kids women men adults boys girls babies infants
+    fighters militants rebels troops soldiers gunmen jihadists combatants insurgents militiamen
+    policemen officers protesters protestors demonstrators refugees migrants residents
+    inhabitants victims patients doctors nurses journalists workers students teachers
+    prisoners detainees hostages pilgrims passengers members supporters voters citizens
+    nationals employees staff individuals families villagers worshippers mourners
+    bystanders pedestrians survivors relatives minors elderly youths teenagers civilian
+    person child woman man soldier fighter militant rebel officer member terrorists
+    mercenaries servicemen personnel followers users customers fans""".split()
+)
+UP_WORDS = (
+    "rose", "rise", "rises", "rising", "risen", "increased", "increase", "increases",
+    "increasing", "climbed", "climb", "climbs", "jumped", "jump", "jumps", "surged",
+    "surge", "surges", "soared", "soar", "soars", "gained", "gain", "gains", "grew", "grow",
+    "grows", "grown", "up", "advanced", "advances", "rallied", "spiked", "added", "adds",
+    "expanded", "boosted", "raised", "hiked", "higher", "swelled", "rebounded", "accelerated",
+)
+DOWN_WORDS = (
+    "fell", "fall", "falls", "falling", "fallen", "dropped", "drop", "drops", "declined",
+    "decline", "declines", "decreased", "decrease", "decreases", "slid", "slide", "slides",
+    "slipped", "slips", "lost", "loses", "shed", "sheds", "plunged", "plunge", "plunges",
+    "tumbled", "tumble", "sank", "sink", "down", "dipped", "dip", "dips", "shrank",
+    "shrink", "contracted", "eased", "eases", "cut", "cuts", "reduced", "slumped", "slump",
+    "retreated", "plummeted", "plummeting", "lower", "slashed", "tanked", "sagged",
+)
+CHANGE_NOUNS_UP = ("increase", "rise", "gain", "jump", "hike", "growth", "surge", "boost", "rally")
+CHANGE_NOUNS_DOWN = ("decrease", "decline", "drop", "fall", "cut", "reduction", "loss", "slump")
+
+# Words that end a counted noun phrase: verbs, prepositions, conjunctions.
+SUBJECT_STOPS = frozenset(
+    """were was are is be been being have has had who whom which that in on at from by with for
+    to and or but as after before during since including among amid according said says told
+    when while across into out over under near per than of this these those their its his her
+    our your my the a an such other who's will would could should may might can did do does
+    not no also reportedly allegedly since last this next each every all both either more less
+    most least about around nearly almost some so if because though although until till via
+    between against towards toward within without inside outside along up down off monday
+    dead killed injured wounded missing tuesday wednesday thursday friday saturday sunday january february march april june july
+    august september october november december yesterday today tonight""".split()
+)
+
+
+def _alternation(words) -> str:
+    return "|".join(
+        regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
+    )
+
+
+_CUE_METRIC = {cue: metric for metric, cues in EVENT_CUES.items() for cue in cues}
+EVENT_RE = regex.compile(rf"(?<![\w])(?i:{_alternation(_CUE_METRIC)})(?![\w])")
+_SUBJECT_METRIC = {cue: metric for metric, cues in SUBJECT_CUES.items() for cue in cues}
+DIRECTION_BEFORE_RE = regex.compile(
+    rf"(?<![\w])(?P<d>(?i:{_alternation(UP_WORDS + DOWN_WORDS)}))"
+    r"(?:\s+(?i:by|of|another|a\s+further|an\s+additional))?\s*\Z"
+)
+DIRECTION_AFTER_RE = regex.compile(
+    rf"\s+(?P<d>(?i:{_alternation(CHANGE_NOUNS_UP + CHANGE_NOUNS_DOWN + UP_WORDS + DOWN_WORDS)}))"
+    r"(?![\w])"
+)
+_UP = frozenset(UP_WORDS + CHANGE_NOUNS_UP)
+
+
+def event_metric(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
+    """The event cue nearest to the figure [start, end) inside the window [lo, hi)."""
+    best = None
+    best_distance = 10**9
+    for match in EVENT_RE.finditer(text, lo, hi):
+        if match.end() <= start:
+            distance = start - match.end()
+        elif match.start() >= end:
+            distance = match.start() - end
+        else:
+            continue
+        if distance < best_distance:
+            best_distance = distance
+            best = _CUE_METRIC[" ".join(match.group().lower().split())]
+    return best
+
+
+def subject_metric(subject: str | None) -> str | None:
+    if not subject:
+        return None
+    lowered = subject.lower()
+    for cue, metric in _SUBJECT_METRIC.items():
+        if lowered.endswith(cue):
+            return metric
+    return None
+
+
+def is_people(subject: str | None) -> bool:
+    if not subject:
+        return False
+    words = subject.lower().split()
+    return any(word in PEOPLE_NOUNS for word in words)
+
+
+_NEXT_WORD_RE = regex.compile(r"[ \t]*([\p{L}][\p{L}'’-]*)")
+_OF_RE = regex.compile(
+    r"[ \t]+of[ \t]+(?:(?:the|its|their|his|her|our|these|those)[ \t]+)?", regex.IGNORECASE
+)
+
+
+def subject_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
+    """The counted noun phrase right after the number ("fighters and civilians") and its end.
+
+    Without a tagger the phrase ends at a stop word, a verb-like word, or after its last
+    plural noun, which is where English counted phrases end in practice."""
+    words: list[tuple[int, int]] = []
+    cursor = pos
+    of = _OF_RE.match(text, pos, limit)
+    if of:
+        cursor = of.end()
+    while len(words) < 4:
+        match = _NEXT_WORD_RE.match(text, cursor, limit)
+        if match is None:
+            break
+        word = match.group(1).lower()
+        if word == "and" and words:
+            following = _NEXT_WORD_RE.match(text, match.end(), limit)
+            if following and following.group(1).lower() in PEOPLE_NOUNS:
+                words.append(match.span(1))
+                cursor = match.end()
+                continue
+            break
+        if word in SUBJECT_STOPS or word.endswith("ing") or (word.endswith("ed") and (
+            words or not _next_is_noun(text, match.end(), limit)
+        )):
+            break
+        words.append(match.span(1))
+        cursor = match.end()
+    if not words:
+        return None
+    last = 0
+    for index, (start, end) in enumerate(words):
+        word = text[start:end].lower()
+        if word.endswith("s") or word in PEOPLE_NOUNS:
+            last = index
+    start, end = words[0][0], words[last][1]
+    return text[start:end], end
+
+
+def _next_is_noun(text: str, pos: int, limit: int) -> bool:
+    match = _NEXT_WORD_RE.match(text, pos, limit)
+    if match is None:
+        return False
+    word = match.group(1).lower()
+    return word not in SUBJECT_STOPS and not word.endswith(("ed", "ing"))
+
+
+def direction(text: str, lo: int, start: int, end: int, hi: int) -> str | None:
+    """`up`/`down` when the figure is itself a change: "rose 5 percent", "a 3% drop"."""
+    before = DIRECTION_BEFORE_RE.search(text, max(lo, start - 30), start)
+    if before:
+        return "up" if before.group("d").lower() in _UP else "down"
+    after = DIRECTION_AFTER_RE.match(text, end, hi)
+    if after:
+        word = after.group("d").lower()
+        if word in CHANGE_NOUNS_UP or word in CHANGE_NOUNS_DOWN:
+            return "up" if word in _UP else "down"
+    return None

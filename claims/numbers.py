@@ -1,0 +1,150 @@
+"""Numbers as news copy writes them: digits, words, scales, fractions and vague amounts.
+
+The lexicons below are the whole vocabulary; `NUMBER_RE` is compiled from them once.
+`parse` turns one matched surface into (value, low, high, vague).
+"""
+
+from __future__ import annotations
+
+import regex
+
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALE_WORDS = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+# Abbreviated scales written after digits: "2bn", "$3m", "4.5 mln", "20k".
+SCALE_ABBREVIATIONS = {
+    "mn": 1_000_000, "mln": 1_000_000, "mio": 1_000_000, "m": 1_000_000,
+    "bn": 1_000_000_000, "bln": 1_000_000_000, "b": 1_000_000_000,
+    "tn": 1_000_000_000_000, "trn": 1_000_000_000_000, "k": 1_000,
+    "lakh": 100_000, "crore": 10_000_000,
+}
+FRACTION_WORDS = {
+    "half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
+    "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1,
+}
+# Vague amounts keep their wording; low and high are the order of magnitude they name.
+VAGUE_AMOUNTS = {
+    "dozens": (24, 100), "scores": (40, 100), "hundreds": (100, 1_000),
+    "thousands": (1_000, 10_000), "tens of thousands": (10_000, 100_000),
+    "hundreds of thousands": (100_000, 1_000_000), "millions": (1_000_000, 10_000_000),
+    "tens of millions": (10_000_000, 100_000_000),
+    "hundreds of millions": (100_000_000, 1_000_000_000),
+    "billions": (1_000_000_000, 10_000_000_000),
+}
+
+WORD_VALUES = {**UNITS_WORDS, **TENS_WORDS, **SCALE_WORDS, "dozen": 12}
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_WORD = rf"(?:{_alternation(WORD_VALUES)})"
+_SCALE_WORD = _alternation(SCALE_WORDS)
+_SCALE_ABBR = _alternation(SCALE_ABBREVIATIONS)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_VAGUE = _alternation(VAGUE_AMOUNTS).replace(r"\ ", r"\s+")
+_FRACTION = rf"(?:a|an|one|two|three|four)[\s-]+(?:{_alternation(FRACTION_WORDS)})"
+
+NUMBER_PATTERN = rf"""
+(?<![\w.,])
+(?:
+    (?P<digits>{_DIGITS})
+    (?:
+        (?:\s*-?\s*|\s+)(?P<dscale>(?i:{_SCALE_WORD}))\b
+      | (?P<abbr>(?i:{_SCALE_ABBR}))(?![\w])
+      | \s(?P<abbr2>(?i:mn|mln|bn|bln|tn|trn))\b
+    )?
+    (?:\s+and\s+a\s+half\b(?P<dhalf>))?
+  | (?P<vague>(?i:{_VAGUE}))\b
+  | (?P<fraction>(?i:{_FRACTION}))\b
+  | (?P<half>(?i:half))(?:\s+an?)\s+(?P<halfscale>(?i:{_SCALE_WORD}|dozen))\b
+  | (?P<words>
+        (?i:(?:an?\s+(?=(?:{_SCALE_WORD}|dozen)\b))?
+        {_WORD}(?:(?:\s*-\s*|\s+and\s+(?={_WORD})|\s+){_WORD})*
+        (?:\s+and\s+a\s+half(?:\s+(?:{_SCALE_WORD}))?)?)
+    )\b
+)
+"""
+NUMBER_RE = regex.compile(NUMBER_PATTERN, regex.VERBOSE)
+
+_TOKEN_RE = regex.compile(r"[a-z]+")
+
+
+def parse_words(surface: str) -> tuple[float, int] | None:
+    """Value of a run of number words, and how many characters of it form one number.
+
+    Stops where a new number would begin ("two three") so the caller can trim."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    last_small = None
+    consumed = 0
+    for match in _TOKEN_RE.finditer(surface.lower()):
+        word = match.group()
+        if word in ("a", "an"):
+            if not seen:
+                current = 1
+                consumed = match.end()
+            continue
+        if word == "and":
+            continue
+        if word == "half":
+            current = current + 0.5 if seen else 0.5
+            consumed = match.end()
+            continue
+        if word in UNITS_WORDS or word in TENS_WORDS:
+            value = UNITS_WORDS.get(word, TENS_WORDS.get(word))
+            if last_small is not None and not (last_small >= 20 and last_small % 10 == 0 and value < 10):
+                break
+            current += value
+            last_small = value
+        elif word == "dozen":
+            current = (current or 1) * 12
+            last_small = None
+        elif word in SCALE_WORDS:
+            scale = SCALE_WORDS[word]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = 0
+            last_small = None
+        else:
+            break
+        seen = True
+        consumed = match.end()
+    if not seen and not current:
+        return None
+    return total + current, consumed
+
+
+def digits_value(digits: str) -> float:
+    return float(digits.replace(",", ""))
+
+
+def scale_of(word: str) -> float:
+    word = word.lower()
+    return SCALE_WORDS.get(word) or SCALE_ABBREVIATIONS.get(word, 1)
+
+
+def vague_range(surface: str) -> tuple[int, int]:
+    return VAGUE_AMOUNTS[" ".join(surface.lower().split())]
+
+
+def fraction_value(surface: str) -> float:
+    count, _, name = surface.lower().replace("-", " ").partition(" ")
+    name = name.strip()
+    base = 1 if count in ("a", "an", "one") else UNITS_WORDS[count]
+    return base * FRACTION_WORDS[name]

@@ -1,0 +1,62 @@
+"""Qualifiers: the words that say how exact a figure is ("over", "at least", "about")."""
+
+from __future__ import annotations
+
+import regex
+
+# Written before the number. Longer phrases win, so "no more than" beats "more than".
+BEFORE: dict[str, str] = {
+    "more than": "more_than", "more then": "more_than", "over": "more_than",
+    "over than": "more_than", "above": "more_than", "upwards of": "more_than",
+    "in excess of": "more_than", "exceeding": "more_than", "greater than": "more_than",
+    "higher than": "more_than", "north of": "more_than", "well over": "more_than",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "not less than": "at_least", "a minimum of": "at_least", "not fewer than": "at_least",
+    "about": "approximately", "around": "approximately", "approximately": "approximately",
+    "approx.": "approximately", "roughly": "approximately", "nearly": "approximately",
+    "almost": "approximately", "some": "approximately", "an estimated": "approximately",
+    "estimated": "approximately", "close to": "approximately", "circa": "approximately",
+    "an approximate": "approximately", "just over": "approximately",
+    "just under": "approximately", "nigh on": "approximately", "or so": "approximately",
+    "at most": "at_most", "no more than": "at_most", "not more than": "at_most",
+    "a maximum of": "at_most", "a max of": "at_most",
+    "less than": "less_than", "fewer than": "less_than", "under": "less_than",
+    "below": "less_than", "lower than": "less_than", "short of": "less_than",
+    "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "as high as": "up_to",
+}
+# Written after the number (and its unit or noun): "50 people or more".
+AFTER: dict[str, str] = {
+    "or more": "at_least", "or over": "at_least", "and above": "at_least",
+    "and more": "at_least", "plus": "more_than", "+": "more_than", "or so": "approximately",
+    "or less": "at_most", "or fewer": "at_most", "at most": "at_most",
+    "at the most": "at_most", "at least": "at_least",
+}
+
+
+def _alternation(words) -> str:
+    return "|".join(
+        regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+BEFORE_RE = regex.compile(
+    rf"(?<![\w-])(?P<q>(?i:{_alternation(BEFORE)}))\s+(?:(?i:the|a|an)\s+)?\Z"
+)
+AFTER_RE = regex.compile(rf"(?:\s*-?\s*)(?P<q>(?i:{_alternation(AFTER)}))(?![\w])")
+
+
+def qualifier_before(text: str, pos: int) -> tuple[str, int] | None:
+    """The qualifier ending just before `pos`, and where it starts."""
+    window_start = max(0, pos - 24)
+    match = BEFORE_RE.search(text, window_start, pos)
+    if not match:
+        return None
+    return BEFORE[" ".join(match.group("q").lower().split())], match.start()
+
+
+def qualifier_after(text: str, pos: int) -> tuple[str, int] | None:
+    """The qualifier starting just after `pos`, and where it ends."""
+    match = AFTER_RE.match(text, pos)
+    if not match:
+        return None
+    return AFTER[" ".join(match.group("q").lower().split())], match.end()

@@ -1,0 +1,38 @@
+"""Sentence boundaries, found once per text so every claim can name its sentence cheaply."""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep",
+    "Prof", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec", "No", "Inc", "Corp", "Ltd", "Co", "vs", "etc", "approx", "est", "Mt", "Ft", "Maj",
+    "Brig", "Adm", "Cmdr", "Rev", "Sheikh", "U.S", "U.N", "U.K", "E.U", "a.m", "p.m", "i.e",
+    "e.g", "Jr", "Sr", "Nos", "Fig", "al",
+)
+_ABBR = "|".join(regex.escape(a) for a in ABBREVIATIONS)
+BOUNDARY_RE = regex.compile(
+    rf"(?:(?<![\s(](?:{_ABBR}))(?<!\b\p{{Lu}})[.!?]+[\"”’')\]]*[ \t]+(?=[\"“‘(\[]?[\p{{Lu}}\d])"
+    r"|[ \t]*\n\s*)"
+)
+
+
+class Sentences:
+    """Looks up the sentence around any offset of one text."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0]
+        self.ends = []
+        for match in BOUNDARY_RE.finditer(text):
+            self.ends.append(match.start() + len(match.group().rstrip()))
+            self.starts.append(match.end())
+        self.ends.append(len(text))
+
+    def around(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return self.starts[index], self.ends[index]
