@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from claims.patterns import alternation
+
 REPORTING_VERBS = (
     "said", "says", "say", "reported", "reports", "report", "told", "tells", "estimated",
     "estimates", "announced", "announces", "stated", "states", "confirmed", "confirms",
@@ -24,17 +26,20 @@ NP_STOPS = frozenset(
 )
 PRONOUNS = frozenset("he she they it we i you one who which this that".split())
 
-_VERBS = "|".join(sorted((v.replace(" ", r"\s+") for v in REPORTING_VERBS), key=len, reverse=True))
-_NOUNS = "|".join(FIGURE_NOUNS)
+_VERBS = alternation(REPORTING_VERBS)
+_NOUNS = alternation(FIGURE_NOUNS)
+ACCORDING_PHRASES = (
+    "according to", "citing", "cited by", "quoting", "data from", "figures from",
+    "statistics from", "estimates from", "a tally by", "figures released by",
+    "figures compiled by",
+)
 ACCORDING_RE = regex.compile(
-    r"(?i:according\s+to|citing|cited\s+by|quoting|data\s+from|figures\s+from|"
-    r"statistics\s+from|estimates\s+from|a\s+tally\s+by|figures\s+released\s+by|"
-    r"figures\s+compiled\s+by)\s+(?P<src>[^,.;:()\"“”\n]{2,90})"
+    rf"(?i:{alternation(ACCORDING_PHRASES)})\s+(?P<src>[^,.;:()\"“”\n]{{2,90}})"
 )
 VERB_RE = regex.compile(rf"(?<![\w])(?:has\s+|have\s+|had\s+)?(?i:{_VERBS})(?![\w])")
 FIGURES_SHOW_RE = regex.compile(
-    rf"(?P<src>[^,.;:()\"“”\n]{{2,80}}?)(?:'s|’s)?\s+(?i:{_NOUNS})\s+(?i:show|showed|shows|"
-    r"indicate|indicated|suggest|suggested|put|puts)(?![\w])"
+    rf"(?:'s|’s)?\s+(?i:{_NOUNS})\s+(?i:show|showed|shows|indicate|indicated|suggest|"
+    r"suggested|put|puts)(?![\w])"
 )
 SAID_BY_RE = regex.compile(
     rf"(?i:{_VERBS})\s+(?P<src>(?:the\s+)?\p{{Lu}}[^,.;:()\"“”\n]{{1,80}})"
@@ -88,7 +93,7 @@ def attributions(sentence: str) -> list[tuple[int, str]]:
         if source:
             found.append((match.start(), source))
     for match in FIGURES_SHOW_RE.finditer(sentence):
-        source = _speaker_before(sentence, match.start("src") + len(match.group("src")))
+        source = _speaker_before(sentence, match.start())
         if source:
             found.append((match.start(), source))
     for match in VERB_RE.finditer(sentence):

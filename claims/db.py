@@ -7,9 +7,19 @@ and opening a current one changes nothing.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import sqlite_utils
+
+from claims import sources
+from claims.extract import EXTRACTOR_VERSION, extract
+from claims.models import Claim
 
 DEFAULT_DB = Path("db") / "claims.db"
 
@@ -21,8 +31,8 @@ SCHEMA: dict[str, dict] = {
     },
     "articles": {
         "columns": {
-            "id": str, "url": str, "outlet_id": str, "title": str, "author": str,
-            "published": str, "language": str, "text": str, "sha256": str,
+            "id": str, "url": str, "external_id": str, "outlet_id": str, "title": str,
+            "author": str, "published": str, "language": str, "text": str, "sha256": str,
             "version": int, "current_version_id": str, "ingested_at": str, "updated_at": str,
         },
         "pk": "id",
@@ -32,6 +42,7 @@ SCHEMA: dict[str, dict] = {
         "columns": {
             "id": str, "article_id": str, "version": int, "title": str, "published": str,
             "text": str, "sha256": str, "is_current": int, "ingested_at": str,
+            "extractor_version": str,
         },
         "pk": "id",
         "fks": [("article_id", "articles", "id")],
@@ -52,6 +63,7 @@ SCHEMA: dict[str, dict] = {
             "country": str, "subject_kind": str, "cumulative": int, "date_from": str,
             "date_to": str, "outlets": int, "claims": int, "min_value": float,
             "max_value": float, "median_value": float, "spread": float, "rule": str,
+            "key": str, "level": str, "latitude": float, "longitude": float,
         },
         "pk": "id",
         "fks": [],
@@ -77,3 +89,328 @@ SCHEMA: dict[str, dict] = {
         ],
     },
 }
+
+FTS: dict[str, list[str]] = {
+    "claims": ["sentence", "text", "subject", "attributed_to"],
+    "articles": ["title", "text"],
+}
+INDEXES: dict[str, list[str]] = {
+    "claims": [
+        "metric", "unit", "outlet_id", "published", "place", "value", "article_id", "figure_id",
+        "version_id", "source_id",
+    ],
+    "articles": ["outlet_id", "published", "url"],
+    "article_versions": ["article_id"],
+    "source_aliases": ["source_id"],
+}
+
+Extractor = Callable[..., list[Claim]]
+
+
+def open_db(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:
+    """The database at `path`, created (parent folder included) and brought to the current shape."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    ensure(db)
+    return db
+
+
+def ensure(db: sqlite_utils.Database) -> sqlite_utils.Database:
+    """Create missing tables, columns, foreign keys, indexes and search indexes; change nothing else."""
+    if db.journal_mode not in ("wal", "memory"):
+        db.enable_wal()
+    # WAL makes a commit without fsync safe against crashes (only power loss can drop the
+    # last commits), which keeps one transaction per article cheap.
+    db.execute("PRAGMA synchronous = NORMAL")
+    pending = dict(SCHEMA)
+    while pending:
+        ready = [
+            name for name, spec in pending.items()
+            if all(other == name or other not in pending for _, other, _ in spec["fks"])
+        ]
+        for name in ready or list(pending):
+            _ensure_table(db, name, pending.pop(name))
+    for table, columns in INDEXES.items():
+        for column in columns:
+            db.execute(
+                f'CREATE INDEX IF NOT EXISTS "idx_{table}_{column}" ON "{table}" ("{column}")'
+            )
+    for table, columns in FTS.items():
+        db[table].enable_fts(columns, create_triggers=True, tokenize="porter", replace=True)
+    known, aliases = sources.known_rows()
+    with db.atomic():
+        db.conn.executemany(
+            "INSERT INTO sources (id, name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING", known
+        )
+        db.conn.executemany(
+            "INSERT INTO source_aliases (alias, source_id) VALUES (?, ?) ON CONFLICT (alias) "
+            "DO UPDATE SET source_id = excluded.source_id WHERE source_id != excluded.source_id",
+            aliases,
+        )
+    return db
+
+
+def _ensure_table(db: sqlite_utils.Database, name: str, spec: dict) -> None:
+    table = db.table(name)
+    if not table.exists():
+        table.create(spec["columns"], pk=spec["pk"], foreign_keys=spec["fks"])
+        return
+    have = table.columns_dict
+    for column, kind in spec["columns"].items():
+        if column not in have:
+            table.add_column(column, kind)
+    declared = {(fk.column, fk.other_table, fk.other_column) for fk in table.foreign_keys}
+    missing = [(name, *fk) for fk in spec["fks"] if tuple(fk) not in declared]
+    if missing:
+        db.add_foreign_keys(missing)
+
+
+@dataclass
+class Article:
+    """One article as read from its input, before it is stored."""
+
+    body: str
+    title: str | None = None
+    url: str | None = None
+    external_id: str | None = None
+    outlet: str | None = None
+    domain: str | None = None
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
+
+
+def stable_id(*parts: object) -> str:
+    """A short content hash, so the same input always gets the same key."""
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def normalise_url(url: str) -> str:
+    parts = urlsplit(url.strip())
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/",
+                       parts.query, ""))
+
+
+def domain_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.") or None
+
+
+_SLUG = re.compile(r"[^a-z0-9.]+")
+
+
+def outlet_slug(name: str) -> str:
+    return _SLUG.sub("-", name.lower()).strip("-.")
+
+
+def article_text(title: str | None, body: str) -> str:
+    """The text claims are extracted from: the title on top, unless the body already opens with it."""
+    body = body.strip()
+    title = (title or "").strip()
+    if not title or title in body[: len(title) + 100]:
+        return body
+    return f"{title}\n\n{body}" if body else title
+
+
+def article_id(url: str | None, external_id: str | None, outlet_id: str | None,
+               title: str | None, text: str) -> str:
+    if url:
+        return stable_id("url", normalise_url(url))
+    if external_id:
+        return stable_id("id", outlet_id, external_id)
+    return stable_id("text", outlet_id, title, text)
+
+
+_META_COLUMNS = (
+    "id", "article_id", "version_id", "outlet_id", "source_id", "is_current", "published",
+    "extractor_version",
+)
+_CLAIM_FIELDS = tuple(f for f in Claim.model_fields if f in SCHEMA["claims"]["columns"])
+_INSERT_CLAIM = "INSERT INTO claims ({}) VALUES ({})".format(
+    ", ".join(f'"{c}"' for c in _META_COLUMNS + _CLAIM_FIELDS),
+    ", ".join("?" * (len(_META_COLUMNS) + len(_CLAIM_FIELDS))),
+)
+
+
+def _published_date(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _outlet(db: sqlite_utils.Database, article: Article) -> tuple[str, str, str | None] | None:
+    domain = article.domain or domain_of(article.url)
+    if article.outlet and article.outlet.strip():
+        name = article.outlet.strip()
+        return outlet_slug(name) or name, name, domain
+    if domain:
+        row = db.execute("SELECT id, name FROM outlets WHERE domain = ? LIMIT 1", [domain]).fetchone()
+        return (row[0], row[1], domain) if row else (outlet_slug(domain), domain, None)
+    return None
+
+
+def _write_claims(db: sqlite_utils.Database, claims: Iterable[Claim], article_id: str,
+                  version_id: str, outlet_id: str | None, published: str | None,
+                  is_current: int) -> int:
+    rows, found = [], {}
+    for claim in claims:
+        source_id = None
+        if claim.attributed_to:
+            resolved = sources.resolve(claim.attributed_to)
+            if resolved:
+                source_id = resolved[0]
+                found[resolved[2]] = resolved
+        rows.append((
+            stable_id(version_id, claim.start, claim.end), article_id, version_id, outlet_id,
+            source_id, is_current, published, EXTRACTOR_VERSION,
+            *[getattr(claim, f) for f in _CLAIM_FIELDS],
+        ))
+    if found:
+        db.conn.executemany(
+            "INSERT INTO sources (id, name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+            [(sid, name) for sid, name, _ in found.values()],
+        )
+        db.conn.executemany(
+            "INSERT INTO source_aliases (alias, source_id) VALUES (?, ?) "
+            "ON CONFLICT (alias) DO NOTHING",
+            [(key, sid) for sid, _, key in found.values()],
+        )
+    db.conn.executemany(_INSERT_CLAIM, rows)
+    return len(rows)
+
+
+def add_article(db: sqlite_utils.Database, article: Article,
+                extractor: Extractor | None = None) -> tuple[str, int]:
+    """Store one article and its claims in one transaction.
+
+    Returns ("added" | "unchanged" | "new_version", claims written). An article whose text is
+    unchanged is skipped before extraction; changed text becomes a new version and the old
+    version keeps its claims, marked not current.
+    """
+    extractor = extractor or extract
+    text = article_text(article.title, article.body)
+    if not text.strip():
+        raise ValueError("empty text")
+    outlet = _outlet(db, article)
+    outlet_id = outlet[0] if outlet else None
+    aid = article_id(article.url, article.external_id, outlet_id, article.title, text)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    row = db.execute("SELECT sha256 FROM articles WHERE id = ?", [aid]).fetchone()
+    if row and row[0] == sha:
+        return "unchanged", 0
+    vid = stable_id(aid, sha)
+    old_version = db.execute(
+        "SELECT version FROM article_versions WHERE id = ?", [vid]
+    ).fetchone()
+    claims = [] if old_version else extractor(text, _published_date(article.published))
+    now = _now()
+    url = normalise_url(article.url) if article.url else None
+    with db.atomic():
+        if outlet:
+            db.execute(
+                "INSERT INTO outlets (id, name, domain) VALUES (?, ?, ?) ON CONFLICT (id) DO "
+                "UPDATE SET domain = excluded.domain WHERE domain IS NULL "
+                "AND excluded.domain IS NOT NULL",
+                list(outlet),
+            )
+        if row is None:
+            version = 1
+        else:
+            db.execute(
+                "UPDATE article_versions SET is_current = 0 WHERE article_id = ? AND is_current",
+                [aid],
+            )
+            db.execute("UPDATE claims SET is_current = 0 WHERE article_id = ? AND is_current",
+                       [aid])
+            version = old_version[0] if old_version else db.execute(
+                "SELECT max(version) + 1 FROM article_versions WHERE article_id = ?", [aid]
+            ).fetchone()[0]
+        if old_version:
+            db.execute("UPDATE article_versions SET is_current = 1 WHERE id = ?", [vid])
+            db.execute("UPDATE claims SET is_current = 1 WHERE version_id = ?", [vid])
+        else:
+            db.execute(
+                "INSERT INTO article_versions (id, article_id, version, title, published, text, "
+                "sha256, is_current, ingested_at, extractor_version) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+                [vid, aid, version, article.title, article.published, text, sha, now,
+                 EXTRACTOR_VERSION],
+            )
+        values = [url, article.external_id, outlet_id, article.title, article.author,
+                  article.published, article.language, text, sha, version, vid, now]
+        if row is None:
+            db.execute(
+                "INSERT INTO articles (url, external_id, outlet_id, title, author, published, "
+                "language, text, sha256, version, current_version_id, updated_at, ingested_at, "
+                "id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [*values, now, aid],
+            )
+        else:
+            db.execute(
+                "UPDATE articles SET url = ?, external_id = ?, outlet_id = ?, title = ?, "
+                "author = ?, published = ?, language = ?, text = ?, sha256 = ?, version = ?, "
+                "current_version_id = ?, updated_at = ? WHERE id = ?",
+                [*values, aid],
+            )
+        written = _write_claims(db, claims, aid, vid, outlet_id, article.published, 1)
+    return ("added" if row is None else "new_version"), written
+
+
+def _version_key(version: str | None) -> tuple:
+    return tuple(int(p) if p.isdigit() else -1 for p in re.split(r"[.\-+]", version or "0"))
+
+
+def reextract(db: sqlite_utils.Database, extractor: Extractor | None = None,
+              progress: Callable[[Iterable], Iterable] | None = None) -> dict[str, int]:
+    """Re-run extraction over stored versions extracted by an older extractor.
+
+    Claims from older extractor versions are replaced; claims written by this or a newer
+    extractor are left alone. Each version is replaced in its own transaction; a version the
+    extractor fails on keeps its old claims and is counted in "failures".
+    """
+    extractor = extractor or extract
+    current = _version_key(EXTRACTOR_VERSION)
+    older = [
+        v for (v,) in db.execute("SELECT DISTINCT extractor_version FROM article_versions")
+        if _version_key(v) < current
+    ]
+    counts = {"versions": 0, "claims_removed": 0, "claims_added": 0, "failures": 0}
+    if not older:
+        return counts
+    marks = ", ".join("?" * len(older))
+    versions = db.execute(
+        "SELECT v.id, v.article_id, v.text, v.published, v.is_current, a.outlet_id "
+        "FROM article_versions v JOIN articles a ON a.id = v.article_id "
+        f"WHERE coalesce(v.extractor_version, '') IN ({marks}) ORDER BY v.rowid",
+        [o or "" for o in older],
+    ).fetchall()
+    for vid, aid, text, published, is_current, outlet_id in (progress or iter)(versions):
+        try:
+            claims = extractor(text, _published_date(published))
+        except Exception:
+            counts["failures"] += 1
+            continue
+        with db.atomic():
+            removed = db.execute(
+                "DELETE FROM claims WHERE version_id = ? AND coalesce(extractor_version, '') "
+                f"IN ({marks})",
+                [vid, *[o or "" for o in older]],
+            ).rowcount
+            kept = {r[0] for r in db.execute("SELECT id FROM claims WHERE version_id = ?", [vid])}
+            fresh = [c for c in claims if stable_id(vid, c.start, c.end) not in kept]
+            added = _write_claims(db, fresh, aid, vid, outlet_id, published, is_current)
+            db.execute("UPDATE article_versions SET extractor_version = ? WHERE id = ?",
+                       [EXTRACTOR_VERSION, vid])
+        counts["versions"] += 1
+        counts["claims_removed"] += removed
+        counts["claims_added"] += added
+    return counts

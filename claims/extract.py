@@ -7,7 +7,6 @@ at a few characters around each candidate, which is what keeps extraction fast.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from dataclasses import dataclass
 
@@ -15,6 +14,7 @@ import regex
 
 from claims import attribution, furniture, metrics, numbers, places, qualifiers, times, units
 from claims.models import Claim
+from claims.patterns import ending_at
 from claims.sentences import Sentences
 
 EXTRACTOR_VERSION = "0.1.0"
@@ -30,14 +30,14 @@ IDIOMS_RE = regex.compile(
     r"of\s+a\s+kind)\b|\bone\s+or\s+(?:another|other)\b|\bthe\s+one\s+(?:who|that|which)\b)"
 )
 RANGE_SEPARATOR_RE = regex.compile(r"[ \t]*(?:-|–|—|to|and)[ \t]*\Z")
-BETWEEN_RE = regex.compile(r"(?i:\bbetween\s+\Z)")
-FROM_RE = regex.compile(r"(?i:\bfrom\s+\Z)")
+BETWEEN_RE = ending_at(r"(?i:\bbetween\s+)")
+FROM_RE = ending_at(r"(?i:\bfrom\s+)")
 AGE_AFTER_RE = regex.compile(r"[ \t]*-?[ \t]*old\b", regex.IGNORECASE)
-AGE_BEFORE_RE = regex.compile(r"(?i:\b(?:aged|age\s+of|ages\s+of|ages|age)\s+\Z)")
+AGE_BEFORE_RE = ending_at(r"(?i:\b(?:aged|age\s+of|ages\s+of|ages|age)\s+)")
 METRE_NOT_MILLION_RE = regex.compile(r"[ \t]+(?:of\b|[a-z]+s\b)")
-SCORE_BEFORE_RE = regex.compile(
+SCORE_BEFORE_RE = ending_at(
     r"(?i:\b(?:won|win|wins|lost|lose|beat|beats|defeated|drew|draw|ended|trailed|led|lead|"
-    r"score|scored|victory|defeat)\s+\Z)"
+    r"score|scored|victory|defeat)\s+)"
 )
 
 
@@ -110,21 +110,15 @@ def _read(text: str, match) -> _Number | None:
     return None
 
 
-def _blocked(starts: list[int], spans: list[tuple[int, int]], pos: int) -> bool:
-    index = bisect.bisect_right(starts, pos) - 1
-    return index >= 0 and spans[index][0] <= pos < spans[index][1]
-
-
 def _candidates(text: str) -> list[_Number]:
-    spans = furniture.spans(text)
-    starts = [s for s, _ in spans]
     idioms = [m.span() for m in IDIOMS_RE.finditer(text)] if "one" in text.lower() else []
-    idiom_starts = [s for s, _ in idioms]
     found: list[_Number] = []
-    for match in numbers.NUMBER_RE.finditer(text):
-        if spans and _blocked(starts, spans, match.start()):
+    for match in numbers.find(text):
+        pos = match.start()
+        currency = units.prefix_currency(text, pos)
+        if furniture.is_not_claim(text, pos, currency is not None):
             continue
-        if idioms and _blocked(idiom_starts, idioms, match.start()):
+        if idioms and any(s <= pos < e for s, e in idioms):
             continue
         number = _read(text, match)
         if number is None:
@@ -134,7 +128,6 @@ def _candidates(text: str) -> list[_Number]:
             number.unit, number.unit_metric, number.unit_end = unit
         else:
             number.unit_end = number.end
-        currency = units.prefix_currency(text, number.start)
         if currency:
             number.unit, number.unit_metric = currency[0], "money"
             number.start = currency[1]
@@ -154,15 +147,15 @@ def _merge_ranges(text: str, found: list[_Number]) -> list[_Number]:
             separator = RANGE_SEPARATOR_RE.match(gap) if len(gap) <= 9 else None
             if separator and (first.unit is None or first.unit == second.unit):
                 word = separator.group().strip()
-                between = BETWEEN_RE.search(text, max(0, first.start - 8), first.start)
+                between = BETWEEN_RE.match(text, max(0, first.start - 8), first.start)
                 low = first.value
                 if first.scale == 1 and second.scale > 1 and low * second.scale <= second.value:
                     low *= second.scale
                 ok = (word == "and" and between) or (
                     word != "and"
-                    and not FROM_RE.search(text, max(0, first.start - 5), first.start)
+                    and not FROM_RE.match(text, max(0, first.start - 5), first.start)
                     and low < second.value
-                    and not (word == "-" and SCORE_BEFORE_RE.search(text, max(0, first.start - 12), first.start))
+                    and not (word == "-" and SCORE_BEFORE_RE.match(text, max(0, first.start - 12), first.start))
                 )
                 if ok and low <= second.value:
                     merged.append(
@@ -218,7 +211,7 @@ def _claim(text, number: _Number, sentences, attributions_by_sentence, published
             qualifier = before[0]
         start = before[1]
     elif qualifier == "range":
-        between = BETWEEN_RE.search(text, max(sent_start, start - 8), start)
+        between = BETWEEN_RE.match(text, max(sent_start, start - 8), start)
         if between:
             start = between.start()
 
@@ -231,7 +224,7 @@ def _claim(text, number: _Number, sentences, attributions_by_sentence, published
         if _looks_like_year(text, number, subject):
             return None
     elif unit == "years" and (
-        AGE_AFTER_RE.match(text, end) or AGE_BEFORE_RE.search(text, max(0, start - 10), start)
+        AGE_AFTER_RE.match(text, end) or AGE_BEFORE_RE.match(text, max(0, start - 10), start)
     ):
         metric = "age"
         old = AGE_AFTER_RE.match(text, end)

@@ -1,9 +1,16 @@
 """Numbers that are not claims: dates, clock times, names with numbers, phone numbers and
-page furniture ("2 min read", "Updated 3 hours ago"). Each row is one phenomenon."""
+page furniture ("2 min read", "Updated 3 hours ago").
+
+Each table row is one phenomenon. They are checked only around a candidate number (the words
+just before it, the characters from it on, its line), never over the whole text, because a
+scan of every character with dozens of alternatives would cost more than extraction itself.
+"""
 
 from __future__ import annotations
 
 import regex
+
+from claims.patterns import alternation, ending_at
 
 MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -19,43 +26,59 @@ DESIGNATORS = (
     "Episode", "Season", "Volume", "Vol.", "Part", "Act", "Scene", "Grade", "Apollo", "Mark",
     "Model", "Version", "Series", "Windows", "iPhone", "Galaxy", "Pixel", "Ligue", "Formula",
     "Liga", "Bundesliga", "Serie", "Championship", "Interstate", "Exit", "Pier", "Lane",
-    "Street", "Avenue", "Road", "Checkpoint", "Decree", "Law",
-    "Bill", "Item", "Paragraph", "Clause", "Annex", "Protocol", "Operation", "Task Force",
-    "Squadron", "Fleet", "Corps", "Vision", "Agenda", "PS", "Xbox", "Boeing", "Airbus", "Tu",
-    "Su", "MiG",
-    "Tier", "Category", "Class", "Type", "Code", "Rule", "Amendment", "Article",
+    "Street", "Avenue", "Road", "Checkpoint", "Decree", "Law", "Bill", "Item", "Paragraph",
+    "Clause", "Annex", "Protocol", "Operation", "Squadron", "Fleet", "Corps", "Vision",
+    "Agenda", "PS", "Xbox", "Boeing", "Airbus", "Tu", "Su", "MiG", "Tier", "Category",
+    "Class", "Type", "Code", "Rule", "Amendment",
 )
-# Page furniture and other non-claims, matched over the whole text once.
-NOT_CLAIMS: tuple[str, ...] = (
-    r"(?i:\b\d+\s*(?:-\s*)?(?:min|mins|minute|minutes)\s+read\b)",
-    r"(?im:^[ \t]*(?:updated|posted|published|last\s+update[d]?|edited)\b[^\n]{0,60})",
-    r"(?i:\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b)",
-    r"(?i:\bclick\s+to\s+(?:enlarge|expand|zoom|play|view)\b)",
-    r"(?i:\b(?:photo|image|picture|slide|gallery|video)s?\s*:?\s*\d+\s*(?:of|/)\s*\d+\b)",
-    r"(?i:\b\d+\s+(?:comments?|shares?|likes?|views?|retweets?|replies)\b)",
-    r"(?i:(?:©|\(c\)|copyright)\s*\d{4}(?:\s*-\s*\d{4})?)",
-    r"(?i:\b(?:comments?|shares?)\s*\(\d+\)\s*)",
-    r"(?i:\bfollow\s+us\b[^\n]*)",
-    rf"\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s*,?\s*\d{{4}})?",
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}(?![\w])(?:\s*,?\s*\d{{4}})?",
-    rf"\b{MONTHS}\s*,?\s+\d{{4}}\b",
-    rf"\b{WEEKDAYS}\s+\d{{1,2}}\b",
-    r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b",
-    r"(?i:\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))",
-    r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:GMT|UTC|[A-Z]{2,4}T))?",
-    r"\b\d{4}\s*(?:GMT|UTC|hrs|hours\s+GMT)\b",
-    r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{2,4}\)?[\s.-]\d{3}[\s.-]\d{4}\b",
-    r"\b\d{3}-\d{4}\b",
-    r"(?i:\b(?:19|20)\d{2}\s*(?:-|–|to|/)\s*(?:19|20)?\d{2}\b)",
-    r"(?i:\b(?:19|20)?\d0s\b)",
-    r"(?i:\b\d+(?:st|nd|rd|th)\b)",
-    r"#\d+",
-    r"(?<=\b\p{L}[\p{L}.]*[-/]?)\d+(?:[-/.]\d+)*",
-    r"(?<![\w])(?:" + "|".join(regex.escape(d) for d in DESIGNATORS) + r")\s+(?:No\.?\s*)?\d+",
+# What stands right before a number that is part of a date, a name or furniture.
+BEFORE: tuple[str, ...] = (
+    rf"\b{MONTHS}[ \t]+",                                   # March 29
+    rf"\b{MONTHS}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+",  # March 29, 2017
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTHS},?[ \t]+",  # 29 March 2017
+    rf"\b{WEEKDAYS}[ \t]+",                                 # Wed 05 Apr
+    rf"(?<![\w])(?:{alternation(DESIGNATORS)})[ \t]+(?:No\.?[ \t]*)?",
+    r"(?i:(?:©|\(c\)|copyright)[ \t]*)",
+    r"(?i:\b(?:photo|image|picture|slide|gallery|video)s?[ \t]*:?[ \t]*(?:\d+[ \t]*(?:of|/)[ \t]*)?)",
+    r"(?i:\b(?:comments?|shares?)[ \t]*\()",
+    r"#",
+    r"\p{L}[-/]?",                                          # COVID-19, Su-24, MH17
+    r"\d[:/]",                                              # 12:30, 4/5/17
+    r"\d\.\d+\.",                                           # 1.2.3 versions, dotted dates
 )
-NOT_CLAIMS_RE = regex.compile("|".join(f"(?:{p})" for p in NOT_CLAIMS))
+# What a number that is not a claim starts with.
+AT: tuple[str, ...] = (
+    r"\d+[ \t]*(?:-[ \t]*)?(?i:min|mins|minute|minutes)[ \t]+(?i:read)\b",
+    r"\d+[ \t]+(?i:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)[ \t]+(?i:ago)\b",
+    r"\d+[ \t]+(?i:comments?|shares?|likes?|views?|retweets?|replies)\b",
+    rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTHS}(?![\w])",
+    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b",
+    r"\d{1,2}(?:[:.]\d{2})?[ \t]*(?i:a\.[ \t]?m\.?|p\.[ \t]?m\.?|am|pm)(?![\w])",
+    r"\d{1,2}:\d{2}",
+    r"\d{4}[ \t]*(?:GMT|UTC|hrs|hours[ \t]+GMT)\b",
+    r"(?:\+\d{1,3}[ \t.-]?)?\(?\d{2,4}\)?[ \t.-]\d{3}[ \t.-]\d{4}\b",
+    r"\d{3}-\d{4}\b",
+    r"(?:19|20)\d{2}[ \t]*(?:-|–|/)[ \t]*(?:19|20)?\d{2}\b",
+    r"(?:19|20)?\d0s\b",
+    r"\d+(?i:st|nd|rd|th)\b",
+)
+# Lines that are page furniture as a whole.
+LINES: tuple[str, ...] = (
+    r"(?i:(?:updated|posted|published|last[ \t]+update[d]?|edited|follow[ \t]+us|click[ \t]+to)\b)",
+)
+
+BEFORE_RE = ending_at("|".join(f"(?:{p})" for p in BEFORE))
+AT_RE = regex.compile("|".join(f"(?:{p})" for p in AT))
+LINE_RE = regex.compile(r"[ \t]*(?:" + "|".join(LINES) + ")")
 
 
-def spans(text: str) -> list[tuple[int, int]]:
-    """Sorted character spans of `text` where no claim may start."""
-    return [m.span() for m in NOT_CLAIMS_RE.finditer(text)]
+def is_not_claim(text: str, pos: int, after_currency: bool = False) -> bool:
+    """True when the number starting at `pos` is a date, time, name or page furniture.
+
+    After a currency written in letters ("RM5") the letters are the unit, not a name."""
+    if pos and not after_currency and BEFORE_RE.match(text, max(0, pos - 28), pos):
+        return True
+    if AT_RE.match(text, pos):
+        return True
+    line_start = text.rfind("\n", 0, pos) + 1
+    return pos - line_start < 80 and LINE_RE.match(text, line_start) is not None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from claims.patterns import alternation, ending_at
+
 # Event words: the nearest one in the clause says what happened to the counted people.
 EVENT_CUES: dict[str, tuple[str, ...]] = {
     "killed": (
@@ -99,21 +101,15 @@ SUBJECT_STOPS = frozenset(
 )
 
 
-def _alternation(words) -> str:
-    return "|".join(
-        regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
-    )
-
-
 _CUE_METRIC = {cue: metric for metric, cues in EVENT_CUES.items() for cue in cues}
-EVENT_RE = regex.compile(rf"(?<![\w])(?i:{_alternation(_CUE_METRIC)})(?![\w])")
+EVENT_RE = regex.compile(rf"(?<![\w])(?i:{alternation(_CUE_METRIC)})(?![\w])")
 _SUBJECT_METRIC = {cue: metric for metric, cues in SUBJECT_CUES.items() for cue in cues}
-DIRECTION_BEFORE_RE = regex.compile(
-    rf"(?<![\w])(?P<d>(?i:{_alternation(UP_WORDS + DOWN_WORDS)}))"
-    r"(?:\s+(?i:by|of|another|a\s+further|an\s+additional))?\s*\Z"
+DIRECTION_BEFORE_RE = ending_at(
+    rf"(?<![\w])(?P<d>(?i:{alternation(UP_WORDS + DOWN_WORDS)}))"
+    r"(?:\s+(?i:by|of|another|a\s+further|an\s+additional))?\s*"
 )
 DIRECTION_AFTER_RE = regex.compile(
-    rf"\s+(?P<d>(?i:{_alternation(CHANGE_NOUNS_UP + CHANGE_NOUNS_DOWN + UP_WORDS + DOWN_WORDS)}))"
+    rf"\s+(?P<d>(?i:{alternation(CHANGE_NOUNS_UP + CHANGE_NOUNS_DOWN + UP_WORDS + DOWN_WORDS)}))"
     r"(?![\w])"
 )
 _UP = frozenset(UP_WORDS + CHANGE_NOUNS_UP)
@@ -208,7 +204,7 @@ def _next_is_noun(text: str, pos: int, limit: int) -> bool:
 
 def direction(text: str, lo: int, start: int, end: int, hi: int) -> str | None:
     """`up`/`down` when the figure is itself a change: "rose 5 percent", "a 3% drop"."""
-    before = DIRECTION_BEFORE_RE.search(text, max(lo, start - 30), start)
+    before = DIRECTION_BEFORE_RE.match(text, max(lo, start - 30), start)
     if before:
         return "up" if before.group("d").lower() in _UP else "down"
     after = DIRECTION_AFTER_RE.match(text, end, hi)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import regex
 
+from claims.patterns import alternation, ending_at
+
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -46,16 +48,12 @@ VAGUE_AMOUNTS = {
 WORD_VALUES = {**UNITS_WORDS, **TENS_WORDS, **SCALE_WORDS, "dozen": 12}
 
 
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_WORD = rf"(?:{_alternation(WORD_VALUES)})"
-_SCALE_WORD = _alternation(SCALE_WORDS)
-_SCALE_ABBR = _alternation(SCALE_ABBREVIATIONS)
+_WORD = rf"(?:{alternation(WORD_VALUES)})"
+_SCALE_WORD = alternation(SCALE_WORDS)
+_SCALE_ABBR = alternation(SCALE_ABBREVIATIONS)
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_VAGUE = _alternation(VAGUE_AMOUNTS).replace(r"\ ", r"\s+")
-_FRACTION = rf"(?:a|an|one|two|three|four)[\s-]+(?:{_alternation(FRACTION_WORDS)})"
+_VAGUE = alternation(VAGUE_AMOUNTS)
+_FRACTION = rf"(?:a|an|one|two|three|four)[\s-]+(?:{alternation(FRACTION_WORDS)})"
 
 NUMBER_PATTERN = rf"""
 (?<![\w.,])
@@ -78,6 +76,36 @@ NUMBER_PATTERN = rf"""
 )
 """
 NUMBER_RE = regex.compile(NUMBER_PATTERN, regex.VERBOSE)
+
+
+_FIRST_WORDS = set(WORD_VALUES) | set(FRACTION_WORDS) | {w.split()[0] for w in VAGUE_AMOUNTS}
+# Scanning every position with NUMBER_RE's many alternatives is slow; this finds where a
+# number may start and NUMBER_RE then reads it from there.
+START_RE = regex.compile(
+    rf"\d+|(?<![\w])(?:{alternation(_FIRST_WORDS | {w.capitalize() for w in _FIRST_WORDS})})(?![\w])"
+)
+ARTICLE_BEFORE_RE = ending_at(r"(?i:\b(?:an?|one|two|three|four)[ \t-]+)")
+
+
+def find(text: str):
+    """Every NUMBER_RE match in `text`, left to right, without overlaps."""
+    last_end = 0
+    for hit in START_RE.finditer(text):
+        pos = hit.start()
+        if pos < last_end:
+            continue
+        if not hit.group()[0].isdigit():
+            article = ARTICLE_BEFORE_RE.match(text, max(last_end, pos - 7), pos)
+            if article:
+                match = NUMBER_RE.match(text, article.start())
+                if match:
+                    last_end = match.end()
+                    yield match
+                    continue
+        match = NUMBER_RE.match(text, pos)
+        if match:
+            last_end = match.end()
+            yield match
 
 _TOKEN_RE = regex.compile(r"[a-z]+")
 

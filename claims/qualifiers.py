@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from claims.patterns import alternation, ending_at
+
 # Written before the number. Longer phrases win, so "no more than" beats "more than".
 BEFORE: dict[str, str] = {
     "more than": "more_than", "more then": "more_than", "over": "more_than",
@@ -33,22 +35,13 @@ AFTER: dict[str, str] = {
 }
 
 
-def _alternation(words) -> str:
-    return "|".join(
-        regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-    )
-
-
-BEFORE_RE = regex.compile(
-    rf"(?<![\w-])(?P<q>(?i:{_alternation(BEFORE)}))\s+(?:(?i:the|a|an)\s+)?\Z"
-)
-AFTER_RE = regex.compile(rf"(?:\s*-?\s*)(?P<q>(?i:{_alternation(AFTER)}))(?![\w])")
+BEFORE_RE = ending_at(rf"(?<![\w-])(?P<q>(?i:{alternation(BEFORE)}))\s+(?:(?i:the|a|an)\s+)?")
+AFTER_RE = regex.compile(rf"(?:\s*-?\s*)(?P<q>(?i:{alternation(AFTER)}))(?![\w])")
 
 
 def qualifier_before(text: str, pos: int) -> tuple[str, int] | None:
     """The qualifier ending just before `pos`, and where it starts."""
-    window_start = max(0, pos - 24)
-    match = BEFORE_RE.search(text, window_start, pos)
+    match = BEFORE_RE.match(text, max(0, pos - 24), pos)
     if not match:
         return None
     return BEFORE[" ".join(match.group("q").lower().split())], match.start()

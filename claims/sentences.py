@@ -6,6 +6,8 @@ import bisect
 
 import regex
 
+from claims.patterns import alternation, ending_at
+
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = (
     "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep",
@@ -14,11 +16,12 @@ ABBREVIATIONS = (
     "Brig", "Adm", "Cmdr", "Rev", "Sheikh", "U.S", "U.N", "U.K", "E.U", "a.m", "p.m", "i.e",
     "e.g", "Jr", "Sr", "Nos", "Fig", "al",
 )
-_ABBR = "|".join(regex.escape(a) for a in ABBREVIATIONS)
+_ABBR = alternation(ABBREVIATIONS)
 BOUNDARY_RE = regex.compile(
-    rf"(?:(?<![\s(](?:{_ABBR}))(?<!\b\p{{Lu}})[.!?]+[\"”’')\]]*[ \t]+(?=[\"“‘(\[]?[\p{{Lu}}\d])"
-    r"|[ \t]*\n\s*)"
+    r"[.!?]+[\"”’')\]]*[ \t]+(?=[\"“‘(\[]?[\p{Lu}\d])|[ \t]*\n\s*"
 )
+# Checked only where BOUNDARY_RE found a full stop: is the word before it an abbreviation?
+NOT_AN_END_RE = ending_at(rf"(?<![\w.])(?:{_ABBR}|\p{{Lu}})")
 
 
 class Sentences:
@@ -29,6 +32,9 @@ class Sentences:
         self.starts = [0]
         self.ends = []
         for match in BOUNDARY_RE.finditer(text):
+            stop = match.start()
+            if text[stop] == "." and NOT_AN_END_RE.match(text, max(0, stop - 8), stop):
+                continue
             self.ends.append(match.start() + len(match.group().rstrip()))
             self.starts.append(match.end())
         self.ends.append(len(text))

@@ -1,13 +1,207 @@
-"""When a figure holds: time expressions near the claim, resolved against the publication date."""
+"""When a figure holds: time expressions near the claim, resolved against the publication date.
+
+A small resolver rather than dateparser: it runs for every claim, and news copy uses a
+handful of forms ("on Sunday", "in March", "last week", "yesterday", "4 April 2017",
+"since 2011"). Dates come out as ISO 8601 at the precision the text gives: a day
+(2017-04-04), an ISO week (2017-W14), a month (2017-04) or a year (2017).
+
+A cumulative figure ("since the war began", "so far", "to date") is dated as of the
+article (or the date the sentence gives) and flagged, so it is never compared with the
+toll of a single attack.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from functools import lru_cache
+from typing import NamedTuple
 
 from claims.models import TimeRef
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: i
+    for i, names in enumerate(
+        [("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"),
+         ("thursday", "thu", "thurs"), ("friday", "fri"), ("saturday", "sat"),
+         ("sunday", "sun")]
+    )
+    for name in names
+}
+# Relative days, by how many days before publication they point.
+DAYS_BACK = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "earlier today": 0, "yesterday": 1, "last night": 1, "overnight": 1,
+    "the day before yesterday": 2,
+}
+# Relative periods: (unit, how many units back).
+PERIODS = {
+    "this week": ("week", 0), "last week": ("week", 1), "past week": ("week", 0),
+    "earlier this week": ("week", 0), "this month": ("month", 0), "last month": ("month", 1),
+    "earlier this month": ("month", 0), "past month": ("month", 0), "this year": ("year", 0),
+    "last year": ("year", 1), "earlier this year": ("year", 0), "past year": ("year", 0),
+}
+# Phrases that make a figure a running total rather than one incident's count.
+CUMULATIVE = (
+    r"since\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?\w+",
+    r"since\s+(?:the\s+)?(?:war|conflict|uprising|crisis|revolution|fighting|unrest|"
+    r"protests|campaign|offensive|intervention)(?:\s+(?:began|started|broke\s+out|erupted))?",
+    r"since\s+(?:(?:early|mid|late)[\s-]+)?(?:(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\s+)?(?:19|20)\d\d",
+    r"since\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)",
+    r"since\s+then", r"so\s+far", r"thus\s+far", r"to\s+date", r"in\s+total", r"overall",
+    r"until\s+now", r"up\s+to\s+now", r"till\s+now", r"to\s+this\s+day",
+    r"(?:throughout|during|over\s+the\s+course\s+of)\s+the\s+(?:war|conflict)",
+)
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
+         r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_DAY_NAME = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_I = re.IGNORECASE
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")),
+    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?(?:\s+((?:19|20)\d\d))?\b", _I)),
+    ("mdy", re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b,?(?:\s+((?:19|20)\d\d)\b)?", _I)),
+    ("my", re.compile(rf"\b({_MONTH})\.?,?\s+((?:19|20)\d\d)\b", _I)),
+    ("m", re.compile(rf"\b(?:in|since|during|from|until|by|early|late|mid|of|last|this)[\s-]+({_MONTH})\b(?!\s+\d)", _I)),
+    ("wd", re.compile(rf"\b(?:(last|this|on)\s+)?({_DAY_NAME})(?:'s|’s|s)?\b", _I)),
+    ("rel", re.compile(r"\b(" + "|".join(sorted(DAYS_BACK, key=len, reverse=True)) + r")\b", _I)),
+    ("per", re.compile(r"\b(" + "|".join(sorted(PERIODS, key=len, reverse=True)) + r")\b", _I)),
+    ("y", re.compile(r"\b(?:in|during|of|by|throughout)\s+((?:19|20)\d\d)\b(?!-)", _I)),
+]
+_CUMULATIVE = re.compile(r"\b(?:" + "|".join(CUMULATIVE) + r")\b", _I)
+
+
+class _Expr(NamedTuple):
+    start: int
+    end: int
+    kind: str
+    groups: tuple
+
+
+_NAMED = {"dmy": 2, "mdy": 1, "my": 1, "m": 1, "wd": 2}
+
+
+def _capitalised(kind: str, m: re.Match) -> bool:
+    """Month and day names only count capitalised: "this may be" is not May."""
+    group = _NAMED.get(kind)
+    return group is None or m.group(group)[0].isupper()
+
+
+@lru_cache(maxsize=8192)
+def expressions(sentence: str) -> tuple[tuple[_Expr, ...], tuple[_Expr, ...]]:
+    """(time expressions, cumulative markers) in a sentence, longest match first."""
+    taken: list[tuple[int, int]] = []
+    found: list[_Expr] = []
+    markers = tuple(
+        _Expr(m.start(), m.end(), "cum", (m.group(),)) for m in _CUMULATIVE.finditer(sentence)
+    )
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if not _capitalised(kind, m):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(_Expr(m.start(), m.end(), kind, m.groups()))
+    return tuple(found), markers
+
+
+def _month_year(month: int, published: dt.date | None) -> int | None:
+    """The year of a month named without one: the latest such month not after publication."""
+    if published is None:
+        return None
+    return published.year if month <= published.month else published.year - 1
+
+
+def _day(year: int | None, month: int, day: int, published: dt.date | None) -> str | None:
+    if year is None:
+        if published is None:
+            return None
+        year = published.year
+        try:
+            if dt.date(year, month, day) > published + dt.timedelta(days=7):
+                year -= 1
+        except ValueError:
+            return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _resolve(e: _Expr, published: dt.date | None) -> str | None:
+    g = e.groups
+    if e.kind == "iso":
+        return _day(int(g[0]), int(g[1]), int(g[2]), published)
+    if e.kind == "dmy":
+        return _day(int(g[2]) if g[2] else None, MONTHS[g[1].lower()], int(g[0]), published)
+    if e.kind == "mdy":
+        return _day(int(g[2]) if g[2] else None, MONTHS[g[0].lower()], int(g[1]), published)
+    if e.kind == "my":
+        return f"{int(g[1]):04d}-{MONTHS[g[0].lower()]:02d}"
+    if e.kind == "y":
+        return g[0]
+    if published is None:
+        return None
+    if e.kind == "m":
+        month = MONTHS[g[0].lower()]
+        return f"{_month_year(month, published):04d}-{month:02d}"
+    if e.kind == "wd":
+        back = (published.weekday() - WEEKDAYS[g[1].lower()]) % 7
+        if back == 0 and (g[0] or "").lower() == "last":
+            back = 7
+        return (published - dt.timedelta(days=back)).isoformat()
+    if e.kind == "rel":
+        return (published - dt.timedelta(days=DAYS_BACK[g[0].lower()])).isoformat()
+    unit, back = PERIODS[g[0].lower()]
+    if unit == "week":
+        year, week, _ = (published - dt.timedelta(weeks=back)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if unit == "month":
+        month = published.month - back
+        year = published.year + (month - 1) // 12
+        return f"{year:04d}-{(month - 1) % 12 + 1:02d}"
+    return f"{published.year - back:04d}"
 
 
 def resolve(
     text: str, sent_start: int, sent_end: int, start: int, end: int, published: dt.date | None
 ) -> TimeRef | None:
-    return None
+    """The time expression nearest the figure in its sentence, resolved to an ISO date."""
+    sentence = text[sent_start:sent_end]
+    found, markers = expressions(sentence)
+    if not found and not markers:
+        return None
+    lo, hi = start - sent_start, end - sent_start
+
+    def distance(e: _Expr) -> int:
+        return max(e.start - hi, lo - e.end, 0)
+
+    # a year or month next to a running total is when it started ("since the war began in
+    # 2011"), not the date the total holds at
+    dated = [e for e in found if not markers or e.kind not in ("y", "my", "m")]
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    if dated:
+        best = min(dated, key=distance)
+        date, date_text = _resolve(best, published), sentence[best.start : best.end]
+        if markers:
+            date_text = f"{date_text}; {min(markers, key=distance).groups[0]}"
+    else:
+        date_text = min(markers, key=distance).groups[0]
+        date = published.isoformat() if published else None
+    return TimeRef(date=date, date_text=date_text, cumulative=bool(markers))

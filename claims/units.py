@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import regex
 
+from claims.patterns import alternation, ending_at
+
 # Written before the number: "$3m", "US$ 40", "£2bn", "RM5".
 CURRENCY_PREFIXES = {
     "$": "usd", "us$": "usd", "usd": "usd", "a$": "aud", "au$": "aud", "aud": "aud",
@@ -120,29 +122,22 @@ UNIT_METRIC = {code: metric for code, metric in SUFFIX_UNITS.values()}
 UNIT_METRIC.update({code: "money" for code in CURRENCY_PREFIXES.values()})
 
 
-def _alternation(words) -> str:
-    parts = sorted(words, key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in parts)
-
-
-CURRENCY_PREFIX_RE = regex.compile(
-    rf"(?i:{_alternation(k for k in CURRENCY_PREFIXES if not k[0].isalpha())})\s?\Z"
-    rf"|(?<![\w$])(?:{_alternation(k.upper() for k in CURRENCY_PREFIXES if k[0].isalpha())}"
-    rf"|Rs\.?)\s?\Z"
+CURRENCY_PREFIX_RE = ending_at(
+    rf"(?:(?i:{alternation(k for k in CURRENCY_PREFIXES if not k[0].isalpha())})"
+    rf"|(?<![\w$])(?:{alternation(k.upper() for k in CURRENCY_PREFIXES if k[0].isalpha())}"
+    r"|Rs\.?))[ \t]?"
 )
 SUFFIX_UNIT_RE = regex.compile(
-    rf"(?P<space>[ \t]?-?[ \t]?)(?P<unit>(?i:{_alternation(SUFFIX_UNITS)}))(?![\w%²°])"
+    rf"(?P<space>[ \t]?-?[ \t]?)(?P<unit>(?i:{alternation(SUFFIX_UNITS)}))(?![\w%²°])"
 )
 
 
 def prefix_currency(text: str, pos: int) -> tuple[str, int] | None:
     """Currency written just before `pos`: its code and where the symbol starts."""
-    window = text[max(0, pos - 4) : pos]
-    match = CURRENCY_PREFIX_RE.search(window)
+    match = CURRENCY_PREFIX_RE.match(text, max(0, pos - 4), pos)
     if not match:
         return None
-    surface = match.group().strip().lower()
-    return CURRENCY_PREFIXES[surface], pos - len(window) + match.start()
+    return CURRENCY_PREFIXES[match.group().strip().lower()], match.start()
 
 
 def suffix_unit(text: str, pos: int) -> tuple[str, str, int] | None:

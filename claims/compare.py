@@ -1,0 +1,390 @@
+"""The same figure across outlets: group claims that report one quantity, then compare them.
+
+The grouping rule, in full (each figure's `rule` column says it again in words):
+
+1. Only figures worth comparing: current, non-vague claims of a countable metric (killed,
+   wounded, displaced, control, money, ...), not bare counts, ages, durations or distances.
+2. Claims fall in the same partition when they share metric, unit, subject kind (civilians,
+   children, women, combatants and all people are kept apart), cumulative-or-single
+   incident, and place: the town when the claim names one, else the region, else the country.
+   Claims that name no place at all are not grouped.
+3. Within a partition, claims are ordered by date (the claim's own date when the text gives
+   a day or a week, else the article's publication date) and a figure holds every claim
+   dated within WINDOW_DAYS of its first claim. Undated claims form one figure per partition.
+4. A claim naming only a region ("in Idlib province") joins a town's figure in that region
+   when exactly one town figure of the same partition covers its date, so "Khan Sheikhoun"
+   and "Idlib province" reports of one attack meet; otherwise it stays a region figure.
+
+Figure ids hash the partition and the first date, so re-grouping the same claims gives the
+same ids and the same rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import statistics
+from collections import defaultdict
+from typing import NamedTuple
+
+import sqlite_utils
+
+from claims.db import stable_id
+
+WINDOW_DAYS = 3
+# Outlets disagree when their latest values differ by more than this ratio (max / min).
+DISAGREEMENT = 1.2
+
+UNGROUPED_METRICS = frozenset({"count", "age", "duration", "distance", "speed", "temperature",
+                               "weight"})
+# Head nouns of a claim's subject, by the kind of people they count.
+SUBJECT_KINDS: dict[str, str] = {
+    **dict.fromkeys("civilian civilians".split(), "civilians"),
+    **dict.fromkeys(
+        "child children kids kid minors minor boys girls infants babies toddlers".split(),
+        "children",
+    ),
+    **dict.fromkeys("women woman".split(), "women"),
+    **dict.fromkeys(
+        """soldier soldiers troops fighters fighter rebels rebel militants militant jihadists
+        jihadist insurgents insurgent members forces mercenaries loyalists terrorists terrorist
+        personnel police policemen officers officer guards gunmen militiamen combatants
+        servicemen recruits""".split(),
+        "combatants",
+    ),
+    **dict.fromkeys(
+        "people persons person others residents victims them syrians individuals".split(),
+        "people",
+    ),
+}
+
+
+def subject_kind(subject: str | None, unit: str | None) -> str:
+    """The kind of thing counted: the first word of the subject we know, else the subject."""
+    if not subject:
+        return "people" if unit in (None, "people") else unit
+    words = subject.lower().split()
+    for word in words:
+        if word in SUBJECT_KINDS:
+            return SUBJECT_KINDS[word]
+    return words[-1]
+
+
+class _Row(NamedTuple):
+    id: str
+    metric: str
+    unit: str | None
+    kind: str
+    cumulative: int
+    country: str | None
+    region: str | None
+    place: str | None
+    level: str
+    day: dt.date | None
+    value: float
+    outlet_id: str | None
+    latitude: float | None
+    longitude: float | None
+
+
+def _day(date: str | None, published: str | None) -> dt.date | None:
+    """The day a claim is about: its own date at day or week precision, else publication."""
+    if date and len(date) == 10:
+        try:
+            return dt.date.fromisoformat(date)
+        except ValueError:
+            pass
+    if date and len(date) == 8 and date[4:6] == "-W":
+        try:
+            return dt.date.fromisocalendar(int(date[:4]), int(date[6:]), 4)
+        except ValueError:
+            pass
+    if published:
+        try:
+            return dt.date.fromisoformat(published[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _rows(db: sqlite_utils.Database) -> list[_Row]:
+    marks = ", ".join("?" * len(UNGROUPED_METRICS))
+    sql = f"""
+        SELECT id, metric, unit, subject, cumulative, country, region, place, date, published,
+               value, outlet_id, latitude, longitude
+        FROM claims
+        WHERE coalesce(is_current, 1) AND NOT coalesce(vague, 0) AND value IS NOT NULL
+          AND metric NOT IN ({marks}) AND coalesce(place, region, country) IS NOT NULL
+        ORDER BY id
+    """
+    rows = []
+    for (cid, metric, unit, subject, cumulative, country, region, place, date, published,
+         value, outlet_id, lat, lon) in db.execute(sql, sorted(UNGROUPED_METRICS)):
+        if place and place != region and place != country:
+            level = "town"
+        elif region:
+            level, place = "region", region
+        else:
+            level, place = "country", country
+        rows.append(_Row(cid, metric, unit, subject_kind(subject, unit), int(bool(cumulative)),
+                         country, region, place, level, _day(date, published), value,
+                         outlet_id, lat, lon))
+    return rows
+
+
+def _clusters(rows: list[_Row], window: int) -> list[list[_Row]]:
+    """Split date-sorted rows of one partition into runs that start within `window` days."""
+    dated = sorted((r for r in rows if r.day), key=lambda r: (r.day, r.id))
+    out: list[list[_Row]] = []
+    for r in dated:
+        if out and (r.day - out[-1][0].day).days <= window:
+            out[-1].append(r)
+        else:
+            out.append([r])
+    undated = [r for r in rows if r.day is None]
+    if undated:
+        out.append(undated)
+    return out
+
+
+def _partition(r: _Row) -> tuple:
+    return (r.metric, r.unit, r.kind, r.cumulative, r.country, r.region, r.level, r.place)
+
+
+def figures(db: sqlite_utils.Database, window: int = WINDOW_DAYS) -> list[dict]:
+    """The figure groups of the current claims, each with its member claim ids."""
+    partitions: dict[tuple, list[_Row]] = defaultdict(list)
+    for r in _rows(db):
+        partitions[_partition(r)].append(r)
+    groups: list[tuple[tuple, list[_Row], list[_Row]]] = []
+    town_groups: dict[tuple, list[tuple[tuple, list[_Row], list[_Row]]]] = defaultdict(list)
+    for key in sorted(partitions, key=repr):
+        if key[6] == "region":
+            continue
+        for cluster in _clusters(partitions[key], window):
+            group = (key, cluster, [])
+            groups.append(group)
+            if key[6] == "town":
+                town_groups[key[:6]].append(group)
+    for key in sorted(partitions, key=repr):
+        if key[6] != "region":
+            continue
+        alone = []
+        for r in partitions[key]:
+            covering = [
+                g for g in town_groups.get(key[:6], [])
+                if r.day and g[1][0].day and 0 <= (r.day - g[1][0].day).days <= window
+            ]
+            if len({g[0] for g in covering}) == 1 and len(covering) == 1:
+                covering[0][2].append(r)
+            else:
+                alone.append(r)
+        groups += [(key, cluster, []) for cluster in _clusters(alone, window)]
+    return [_figure(key, cluster, joined, window) for key, cluster, joined in groups]
+
+
+def _figure(key: tuple, cluster: list[_Row], joined: list[_Row], window: int) -> dict:
+    metric, unit, kind, cumulative, country, region, level, place = key
+    members = cluster + joined
+    values = [r.value for r in members]
+    first = cluster[0].day
+    days = sorted(r.day for r in members if r.day)
+    lo, hi = min(values), max(values)
+    where = place if level != "town" or not region else f"{place} ({region})"
+    when = f"{days[0]}..{days[-1]}" if days else "undated"
+    label = f"{metric} {kind} in {where}, {'total' if cumulative else 'incident'}, {when}"
+    rule = (
+        f"same metric ({metric}), unit ({unit}), subject kind ({kind}), "
+        f"{'cumulative total' if cumulative else 'single incident'}, {level} {place}, "
+        + (f"dated within {window} days of {first}" if first else "no date")
+    )
+    if joined:
+        rule += (f"; {len(joined)} claim(s) naming only {region} joined: the only {metric} "
+                 f"figure of a town in that region at that date")
+    located = [r for r in members if r.latitude is not None]
+    return {
+        "id": stable_id("figure", *key, first),
+        "label": label,
+        "key": json.dumps([*key, str(first) if first else None]),
+        "rule": rule,
+        "metric": metric,
+        "unit": unit,
+        "place": place,
+        "level": level,
+        "region": region,
+        "country": country,
+        "subject_kind": kind,
+        "cumulative": cumulative,
+        "date_from": str(days[0]) if days else None,
+        "date_to": str(days[-1]) if days else None,
+        "outlets": len({r.outlet_id for r in members if r.outlet_id}),
+        "claims": len(members),
+        "min_value": lo,
+        "max_value": hi,
+        "median_value": statistics.median(values),
+        "spread": hi / lo if lo > 0 else None,
+        "latitude": located[0].latitude if located else None,
+        "longitude": located[0].longitude if located else None,
+        "claim_ids": [r.id for r in members],
+    }
+
+
+VIEWS: dict[str, str] = {
+    "figure_claims": """
+        SELECT c.figure_id, f.label, c.id AS claim_id, c.outlet_id, o.name AS outlet,
+               c.published, c.value, c.text, c.attributed_to,
+               coalesce(s.name, c.attributed_to) AS source, c.place_text, c.date_text,
+               c.article_id, c.sentence
+        FROM claims c JOIN figures f ON f.id = c.figure_id
+        LEFT JOIN outlets o ON o.id = c.outlet_id
+        LEFT JOIN sources s ON s.id = c.source_id
+    """,
+    "figure_outlets": """
+        WITH ranked AS (
+            SELECT fc.*, row_number() OVER (
+                PARTITION BY figure_id, outlet_id
+                ORDER BY published DESC, article_id DESC, value DESC) AS rank
+            FROM figure_claims fc
+        ), cited AS (
+            SELECT figure_id, outlet_id, count(*) AS claims,
+                   group_concat(DISTINCT source) AS sources
+            FROM figure_claims GROUP BY figure_id, outlet_id
+        )
+        SELECT r.figure_id, r.label, r.outlet_id, r.outlet, r.value AS latest_value,
+               r.published, cited.claims, cited.sources, r.claim_id, r.text
+        FROM ranked r JOIN cited USING (figure_id, outlet_id)
+        WHERE r.rank = 1
+    """,
+    "disagreements": f"""
+        SELECT f.id AS figure_id, f.label, f.outlets, f.claims,
+               min(fo.latest_value) AS lowest, max(fo.latest_value) AS highest,
+               f.median_value, round(max(fo.latest_value) / min(fo.latest_value), 2) AS spread,
+               group_concat(fo.outlet || ': ' || fo.latest_value, '; ') AS values_by_outlet,
+               f.rule
+        FROM figures f JOIN figure_outlets fo ON fo.figure_id = f.id
+        WHERE fo.latest_value > 0
+        GROUP BY f.id
+        HAVING count(DISTINCT fo.outlet_id) >= 2
+           AND max(fo.latest_value) > {DISAGREEMENT} * min(fo.latest_value)
+        ORDER BY spread DESC, f.outlets DESC
+    """,
+    "figure_timeline": """
+        SELECT figure_id, label, published, outlet_id, outlet, value, source, text, claim_id
+        FROM figure_claims ORDER BY figure_id, published, outlet_id
+    """,
+    "outlet_vs_median": """
+        SELECT c.outlet_id, c.figure_id, f.label, c.value, f.median_value,
+               round(c.value / f.median_value, 3) AS ratio_to_median,
+               c.value - f.median_value AS difference, f.outlets, c.id AS claim_id
+        FROM claims c JOIN figures f ON f.id = c.figure_id
+        WHERE f.outlets >= 2 AND f.median_value > 0
+    """,
+    "sources_by_outlet": """
+        SELECT c.outlet_id, coalesce(s.name, c.attributed_to, '(no source named)') AS source,
+               count(*) AS claims, count(DISTINCT c.figure_id) AS figures
+        FROM claims c LEFT JOIN sources s ON s.id = c.source_id
+        WHERE coalesce(c.is_current, 1)
+        GROUP BY c.outlet_id, source
+        ORDER BY c.outlet_id, claims DESC
+    """,
+}
+
+
+def create_views(db: sqlite_utils.Database) -> None:
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql.strip(), replace=True)
+
+
+def group_figures(db: sqlite_utils.Database, window: int = WINDOW_DAYS) -> dict[str, int]:
+    """Assign every current claim its figure and rebuild the `figures` table and views.
+
+    Figures are derived data: ones no claim belongs to any more are removed, the rest are
+    upserted by their stable id, so running this twice changes nothing.
+    """
+    found = figures(db, window)
+    rows = [{k: v for k, v in f.items() if k != "claim_ids"} for f in found]
+    with db.atomic():
+        stale = {i for (i,) in db.execute("SELECT id FROM figures")} - {f["id"] for f in found}
+        db.execute("UPDATE claims SET figure_id = NULL WHERE figure_id IS NOT NULL")
+        db.conn.executemany("DELETE FROM figures WHERE id = ?", [(i,) for i in sorted(stale)])
+        if rows:
+            db["figures"].upsert_all(rows, pk="id", alter=True)
+        db.conn.executemany(
+            "UPDATE claims SET figure_id = ? WHERE id = ?",
+            [(f["id"], cid) for f in found for cid in f["claim_ids"]],
+        )
+    create_views(db)
+    return {
+        "figures": len(found),
+        "claims": sum(len(f["claim_ids"]) for f in found),
+        "multi_outlet": sum(1 for f in found if f["outlets"] >= 2),
+    }
+
+
+def compare(db: sqlite_utils.Database, metric: str | None = None, place: str | None = None,
+            min_outlets: int = 2, limit: int | None = None) -> list[dict]:
+    """Figures reported by at least `min_outlets` outlets, each with its outlets' latest values.
+
+    `place` matches the figure's place, region or country, in any spelling the gazetteer knows.
+    """
+    where, params = ["outlets >= ?"], [min_outlets]
+    if metric:
+        where.append("metric = ?")
+        params.append(metric)
+    if place:
+        names = _place_names(place)
+        marks = " OR ".join(["place LIKE ? OR region LIKE ? OR country LIKE ?"] * len(names))
+        where.append(f"({marks})")
+        params += [f"%{n}%" for n in names for _ in range(3)]
+    sql = (f"SELECT * FROM figures WHERE {' AND '.join(where)} "
+           "ORDER BY outlets DESC, claims DESC, date_from DESC, id")
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    result = []
+    for row in db.query(sql, params):
+        row["outlet_values"] = list(db.query(
+            "SELECT outlet_id, outlet, latest_value, published, claims, sources, text "
+            "FROM figure_outlets WHERE figure_id = ? ORDER BY latest_value DESC, outlet_id",
+            [row["id"]],
+        ))
+        result.append(row)
+    return result
+
+
+def _place_names(place: str) -> list[str]:
+    from claims.places import GAZETTEER, REGION_BY_KEY, normalise
+
+    names = [place]
+    key = normalise(place)
+    for entry in (GAZETTEER.get(key), REGION_BY_KEY.get(key)):
+        if entry is not None and entry.name not in names:
+            names.append(entry.name)
+    return names
+
+
+def format_table(figures: list[dict]) -> str:
+    """The comparison as plain text: one block per figure, one line per outlet."""
+    lines = []
+    for f in figures:
+        spread = f"{f['spread']:.2f}" if f["spread"] else "-"
+        lines.append(f"{f['label']}")
+        lines.append(
+            f"  {f['outlets']} outlets, {f['claims']} claims; min {_num(f['min_value'])}, "
+            f"median {_num(f['median_value'])}, max {_num(f['max_value'])}, spread {spread}"
+        )
+        width = max((len(o["outlet"] or o["outlet_id"] or "?") for o in f["outlet_values"]),
+                    default=6)
+        for o in f["outlet_values"]:
+            name = o["outlet"] or o["outlet_id"] or "?"
+            lines.append(
+                f"    {name:<{width}}  {_num(o['latest_value']):>10}  "
+                f"{(o['published'] or '')[:10]:<10}  {o['sources'] or '(no source named)'}"
+            )
+        lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"

@@ -1,0 +1,250 @@
+"""Claims out of the database as CSV, JSON, JSON lines or schema.org ClaimReview JSON-LD.
+
+Rows are streamed, so a million claims export in constant memory. Every format carries the
+claim's columns plus the outlet name, article URL and title, source name and figure label.
+
+ClaimReview (https://schema.org/ClaimReview) is written as one JSON-LD document with an
+`@graph` of reviews, one per claim:
+
+- `claimReviewed`: the sentence the claim appears in; `itemReviewed` is a `Claim` whose `name`
+  is the claim's surface text, `appearance` the article (`NewsArticle` with url, headline,
+  publisher = outlet), `author` the source it is attributed to, `spatialCoverage` the place
+  (with `GeoCoordinates`), `temporalCoverage` the date the figure refers to.
+- The number is `itemReviewed.about`, a `QuantitativeValue`: `value`; `minValue`/`maxValue`
+  from a range, or the stated bound for at_least/more_than (`minValue`) and
+  at_most/less_than/up_to (`maxValue`); `unitText` the unit. Its `additionalProperty` list
+  holds `PropertyValue`s with `propertyID` metric, qualifier, unit, and when set subject,
+  direction, cumulative and vague, so nothing the database knows is lost.
+- `reviewRating` (a `Rating` with `alternateName` and `ratingExplanation`) says how the figure
+  compares across outlets, when the claim belongs to a figure; claims makes no verdict on truth.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterator
+from typing import IO
+from urllib.parse import quote
+
+import sqlite_utils
+
+FORMATS = ("csv", "json", "jsonl", "claimreview")
+
+EXPORT_SQL = """
+select c.*, o.name as outlet_name, a.url as article_url, a.title as article_title,
+  s.name as source_name, f.label as figure_label, f.outlets as figure_outlets,
+  f.min_value as figure_min, f.max_value as figure_max, f.median_value as figure_median
+from claims c
+left join outlets o on o.id = c.outlet_id
+left join articles a on a.id = c.article_id
+left join sources s on s.id = c.source_id
+left join figures f on f.id = c.figure_id
+where {where}
+order by c.published, c.article_id, c.start
+"""
+
+DAY = "coalesce(c.date, substr(c.published, 1, 10))"
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _many(clause: str, values: tuple[str, ...], name: str) -> tuple[str, dict]:
+    """`clause` (using :v) OR-ed once per value, with distinct parameter names."""
+    parts, params = [], {}
+    for i, value in enumerate(values):
+        parts.append(clause.replace(":v", f":{name}{i}"))
+        params[f"{name}{i}"] = value
+    return "(" + " or ".join(parts) + ")", params
+
+
+def select_claims(
+    db: sqlite_utils.Database,
+    *,
+    metrics: tuple[str, ...] = (),
+    outlets: tuple[str, ...] = (),
+    places: tuple[str, ...] = (),
+    since: str | None = None,
+    until: str | None = None,
+    all_versions: bool = False,
+) -> Iterator[dict]:
+    """Claims matching every filter given; several values of one filter match any of them.
+
+    Outlets match by id, name or domain; places by normalised name or as written; since and
+    until (YYYY, YYYY-MM or YYYY-MM-DD, inclusive) apply to the date the figure refers to,
+    else the publication date. Claims from superseded article versions are left out unless
+    `all_versions`.
+    """
+    where, params = ["1 = 1"], {}
+    for bound in (since, until):
+        if bound and not _DATE.match(bound):
+            raise ValueError(f"dates look like 2024, 2024-03 or 2024-03-05, not {bound!r}")
+    if not all_versions:
+        where.append("coalesce(c.is_current, 1) = 1")
+    for values, clause, name in (
+        (metrics, "c.metric = :v", "metric"),
+        (outlets, "(c.outlet_id = :v or o.name = :v collate nocase or o.domain = :v)", "outlet"),
+        (places, "(c.place = :v collate nocase or c.place_text = :v collate nocase)", "place"),
+    ):
+        if values:
+            sql, more = _many(clause, tuple(values), name)
+            where.append(sql)
+            params.update(more)
+    if since:
+        where.append(f"{DAY} >= :since")
+        params["since"] = since
+    if until:
+        where.append(f"substr({DAY}, 1, length(:until)) <= :until")
+        params["until"] = until
+    cursor = db.execute(EXPORT_SQL.format(where=" and ".join(where)), params)
+    columns = [d[0] for d in cursor.description]
+    return (dict(zip(columns, row)) for row in cursor)
+
+
+def export_columns(db: sqlite_utils.Database) -> list[str]:
+    """The columns every export row has, known even when no row matches."""
+    cursor = db.execute(EXPORT_SQL.format(where="0"))
+    return [d[0] for d in cursor.description]
+
+
+def quantity(row: dict) -> dict:
+    """The claim's number as a schema.org QuantitativeValue."""
+    value: dict = {"@type": "QuantitativeValue", "value": row["value"]}
+    qualifier = row.get("qualifier") or "exact"
+    if row.get("low") is not None:
+        value["minValue"], value["maxValue"] = row["low"], row["high"]
+    elif qualifier in ("at_least", "more_than"):
+        value["minValue"] = row["value"]
+    elif qualifier in ("at_most", "less_than", "up_to"):
+        value["maxValue"] = row["value"]
+    if row.get("unit"):
+        value["unitText"] = row["unit"]
+    properties = [("metric", row.get("metric")), ("qualifier", qualifier), ("unit", row.get("unit"))]
+    properties += [(key, row.get(key)) for key in ("subject", "direction")]
+    properties += [(key, bool(row[key])) for key in ("cumulative", "vague") if row.get(key)]
+    value["additionalProperty"] = [
+        {"@type": "PropertyValue", "propertyID": key, "value": item}
+        for key, item in properties
+        if item is not None and item != ""
+    ]
+    return value
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def rating(row: dict) -> dict | None:
+    """How the claim's figure compares across outlets; None when it has no figure."""
+    if not row.get("figure_id") or row.get("figure_min") is None:
+        return None
+    outlets = row.get("figure_outlets") or 1
+    low, high = row["figure_min"], row["figure_max"]
+    if low == high:
+        name = f"Same figure from {outlets} outlet{'s' if outlets != 1 else ''}"
+    else:
+        name = f"Outlets disagree: {_number(low)} to {_number(high)}"
+    explanation = (
+        f"{outlets} outlet{'s' if outlets != 1 else ''} reported {row.get('figure_label') or 'this figure'} "
+        f"between {_number(low)} and {_number(high)}"
+    )
+    if row.get("figure_median") is not None:
+        explanation += f", median {_number(row['figure_median'])}"
+    return {"@type": "Rating", "alternateName": name, "ratingExplanation": explanation + "."}
+
+
+def claim_review(row: dict, base_url: str | None = None) -> dict:
+    """One claim as a schema.org ClaimReview (see the module docstring for the mapping)."""
+    claim: dict = {"@type": "Claim", "name": row["text"], "about": quantity(row)}
+    if row.get("published"):
+        claim["datePublished"] = row["published"]
+    appearance: dict = {"@type": "NewsArticle"}
+    for key, column in (("url", "article_url"), ("headline", "article_title"),
+                        ("datePublished", "published")):
+        if row.get(column):
+            appearance[key] = row[column]
+    if row.get("outlet_name"):
+        appearance["publisher"] = {"@type": "Organization", "name": row["outlet_name"]}
+    claim["appearance"] = appearance
+    author = row.get("source_name") or row.get("attributed_to")
+    if author:
+        claim["author"] = {"@type": "Organization", "name": author}
+    if row.get("place"):
+        place: dict = {"@type": "Place", "name": row["place"]}
+        if row.get("country"):
+            place["address"] = {"@type": "PostalAddress", "addressCountry": row["country"]}
+        if row.get("latitude") is not None and row.get("longitude") is not None:
+            place["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": row["latitude"],
+                "longitude": row["longitude"],
+            }
+        claim["spatialCoverage"] = place
+    if row.get("date"):
+        claim["temporalCoverage"] = row["date"]
+    review: dict = {
+        "@type": "ClaimReview",
+        "@id": (
+            f"{base_url.rstrip('/')}/-/claims/claim/{quote(row['id'], safe='')}"
+            if base_url
+            else f"urn:claims:claim:{row['id']}"
+        ),
+        "claimReviewed": row.get("sentence") or row["text"],
+        "itemReviewed": claim,
+        "author": {"@type": "Organization", "name": "claims"},
+    }
+    if base_url:
+        review["url"] = review["@id"]
+    verdict = rating(row)
+    if verdict:
+        review["reviewRating"] = verdict
+    return review
+
+
+def write(
+    rows: Iterator[dict],
+    fp: IO[str],
+    fmt: str = "csv",
+    *,
+    columns: list[str] | None = None,
+    base_url: str | None = None,
+) -> int:
+    """Write `rows` to `fp` in `fmt`; returns how many were written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}")
+    count = 0
+    if fmt == "csv":
+        writer = None
+        for row in rows:
+            if writer is None:
+                writer = csv.DictWriter(fp, fieldnames=columns or list(row))
+                writer.writeheader()
+            writer.writerow(row)
+            count += 1
+        if writer is None and columns:
+            csv.DictWriter(fp, fieldnames=columns).writeheader()
+        return count
+    if fmt == "jsonl":
+        for row in rows:
+            fp.write(json.dumps(row, ensure_ascii=False) + "\n")
+            count += 1
+        return count
+    if fmt == "json":
+        items = rows
+        fp.write("[")
+    else:
+        items = (claim_review(row, base_url) for row in rows)
+        fp.write('{"@context": "https://schema.org", "@graph": [')
+    for item in items:
+        fp.write(("," if count else "") + "\n" + json.dumps(item, ensure_ascii=False))
+        count += 1
+    fp.write("\n]" if fmt == "json" else "\n]}")
+    fp.write("\n")
+    return count
+
+
+def export(db: sqlite_utils.Database, fp: IO[str], fmt: str = "csv", *,
+           base_url: str | None = None, **filters) -> int:
+    """Write the claims matching `filters` (see select_claims) to `fp`."""
+    return write(select_claims(db, **filters), fp, fmt, columns=export_columns(db),
+                 base_url=base_url)

@@ -1,0 +1,50 @@
+"""Turning lexicons into fast regular expressions.
+
+A plain `a|b|c` alternation of a few hundred words tries every word at every position; a
+trie shares prefixes so most positions fail on the first character. Patterns that must end
+where a number starts are compiled in reverse (`(?r)`) and matched backwards from it, which
+is one anchored attempt instead of a search over a window.
+"""
+
+from __future__ import annotations
+
+import regex
+
+
+def _escape(text: str) -> str:
+    return regex.escape(text, special_only=True).replace(r"\ ", " ").replace(" ", r"\s+")
+
+
+def alternation(words) -> str:
+    """A trie-shaped alternation matching exactly `words` (longest first at every branch)."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branch(trie)
+
+
+def _branch(node: dict) -> str:
+    ends = "" in node
+    parts = []
+    for char in sorted(k for k in node if k):
+        child = node[char]
+        chain = char
+        while len(child) == 1 and "" not in child:
+            (next_char, child), = child.items()
+            chain += next_char
+        rest = _branch(child) if child and list(child) != [""] else ""
+        parts.append(_escape(chain) + rest)
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body if len(parts) == 1 else body
+
+
+def ending_at(pattern: str, flags: int = 0):
+    """Compile `pattern` to be matched backwards: `.match(text, lo, pos)` must end at pos."""
+    return regex.compile(f"(?r){pattern}", flags)

@@ -1,0 +1,96 @@
+"""Serve the claims database with Datasette: read-only, with the project's metadata and plugins.
+
+`claims serve` and plain `datasette db/claims.db -m metadata.json` show the same site; this
+module only adds the settings that keep a million-claim database fast and safe to expose.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import webbrowser
+from pathlib import Path
+
+import uvicorn
+from datasette.app import Datasette
+
+#: metadata.json at the top of a checkout; wheels carry a copy inside the package.
+METADATA_PATHS = (
+    Path(__file__).resolve().parent.parent / "metadata.json",
+    Path(__file__).resolve().parent / "metadata.json",
+)
+
+#: The database name metadata.json describes (the stem of db/claims.db).
+METADATA_DATABASE = "claims"
+
+SETTINGS = {
+    # Arbitrary SQL is allowed but cannot hog the server.
+    "sql_time_limit_ms": 3000,
+    "max_returned_rows": 1000,
+    "default_page_size": 50,
+    # Facets over a million claims must not block the page: each gets a short budget and
+    # Datasette does not try every column for suggestions.
+    "facet_time_limit_ms": 300,
+    "suggest_facets": False,
+    # Article text is long; the article page shows it whole.
+    "truncate_cells_html": 400,
+}
+
+
+def load_metadata(db_name: str = METADATA_DATABASE) -> dict:
+    """metadata.json, re-keyed to the database's name so `--db elsewhere.db` keeps it."""
+    for path in METADATA_PATHS:
+        if path.exists():
+            metadata = json.loads(path.read_text(encoding="utf-8"))
+            break
+    else:
+        raise FileNotFoundError("metadata.json not found next to the claims package")
+    databases = metadata.get("databases", {})
+    if db_name != METADATA_DATABASE and METADATA_DATABASE in databases:
+        databases[db_name] = databases.pop(METADATA_DATABASE)
+    return metadata
+
+
+def build_datasette(
+    db_path: str | Path, *, live: bool = False, settings: dict | None = None
+) -> Datasette:
+    """A Datasette app for one claims database.
+
+    Immutable by default: no write SQL is possible and table counts are computed once.
+    `live=True` opens the file read-only instead, so rows written by a running
+    `claims ingest` appear (Datasette never writes to it either way).
+    """
+    db_path = Path(db_path)
+    if not db_path.is_file():
+        raise FileNotFoundError(f"no database at {db_path}; run `claims ingest` first")
+    files = {"files": [str(db_path)]} if live else {"immutables": [str(db_path)]}
+    return Datasette(
+        **files,
+        metadata=load_metadata(db_path.stem),
+        settings={**SETTINGS, **(settings or {})},
+    )
+
+
+def url_for(host: str, port: int) -> str:
+    """The address to print; IPv6 hosts need brackets."""
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
+
+
+def serve(
+    db_path: str | Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8001,
+    open_browser: bool = False,
+    live: bool = False,
+    echo=print,
+) -> None:
+    """Run the site until interrupted (uvicorn, as `datasette serve` does)."""
+    ds = build_datasette(db_path, live=live)
+    asyncio.run(ds.invoke_startup())
+    url = url_for(host, port)
+    echo(f"Serving {db_path} at {url}")
+    if open_browser:
+        webbrowser.open(url)
+    uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
