@@ -13,6 +13,46 @@ def cli():
     """Track the numbers in the news."""
 
 
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
+@click.option(
+    "--format", "format_", type=click.Choice(["table", "jsonl", "json", "csv"]),
+    help="Output format (default: table on a terminal, jsonl in a pipe).",
+)
+@click.option(
+    "--published", type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Publication date (YYYY-MM-DD) that relative dates are resolved against.",
+)
+@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input files.")
+def extract(files, format_, published, encoding):
+    """Print the quantitative claims in text FILES (or - for standard input).
+
+    \b
+    claims extract article.txt
+    echo "At least 12 people were killed." | claims extract - --format jsonl
+    """
+    import sys
+
+    from claims import output
+    from claims.extract import extract as run
+    from claims.reading import read_text
+
+    format_ = format_ or ("table" if sys.stdout.isatty() else "jsonl")
+    day = published.date() if published else None
+    records = []
+    for name in files or ("-",):
+        try:
+            text = read_text(name, encoding)
+        except ValueError as error:
+            raise click.ClickException(str(error)) from None
+        for claim in run(text, published=day):
+            record = claim.model_dump()
+            if len(files) > 1:
+                record = {"file": name, **record}
+            records.append(record)
+    output.write(records, format_, sys.stdout)
+
+
 def _open_db(path):
     """The database at `path`, or a one-line error instead of a traceback."""
     import sqlite3
@@ -164,9 +204,13 @@ def demo(db_path, no_serve, host, port, open_browser):
         raise click.ClickException(f"{db_path}: {error}") from None
     click.echo(str(summary))
     if not no_serve:
+        from pathlib import Path
+
+        from claims.demo import demo_metadata
         from claims.serve import serve as run
 
-        run(db_path, host=host, port=port, open_browser=open_browser, echo=click.echo)
+        run(db_path, host=host, port=port, open_browser=open_browser, echo=click.echo,
+            metadata=demo_metadata(Path(db_path).stem))
 
 
 @cli.command()

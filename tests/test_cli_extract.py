@@ -1,0 +1,87 @@
+"""`claims extract` as a user runs it: files, stdin, formats, bad input."""
+
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+
+from claims.cli import cli
+
+TEXT = "At least 12 people were killed in the raid, the health ministry said.\n"
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, ["extract", *args], input=input)
+
+
+def test_jsonl_from_a_file(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT)
+    result = run(str(path), "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert len(records) == 1
+    record = records[0]
+    assert record["value"] == 12 and record["metric"] == "killed"
+    assert TEXT[record["start"] : record["end"]] == record["text"]
+    for field in ("sentence", "low", "high", "qualifier", "unit", "subject", "direction", "place",
+                  "date", "attributed_to"):
+        assert field in record
+
+
+def test_stdin_and_default_pipe_format_is_jsonl():
+    result = run("-", input=TEXT)
+    assert result.exit_code == 0
+    assert json.loads(result.output.splitlines()[0])["value"] == 12
+
+
+def test_json_csv_and_table(tmp_path):
+    assert json.loads(run("--format", "json", input=TEXT).output)[0]["value"] == 12
+    rows = list(csv.DictReader(io.StringIO(run("--format", "csv", input=TEXT).output)))
+    assert rows[0]["text"] == "At least 12 people"
+    table = run("--format", "table", input=TEXT).output
+    assert "At least 12 people" in table and "killed" in table
+
+
+def test_several_files_name_their_file(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT)
+    (tmp_path / "b.txt").write_text("Some 300 families fled.\n")
+    result = run(str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "jsonl")
+    files = [json.loads(line)["file"] for line in result.output.splitlines()]
+    assert files == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+
+
+def test_published_date_option():
+    result = run("--published", "2024-03-05", "--format", "jsonl", input="12 people were killed on Sunday.")
+    assert result.exit_code == 0
+    assert run("--published", "05/03/2024", input=TEXT).exit_code == 2
+
+
+def test_empty_input_gives_no_claims():
+    result = run("--format", "json", input="")
+    assert result.exit_code == 0
+    assert json.loads(result.output) == []
+
+
+def test_binary_file_is_a_one_line_error(tmp_path):
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(b"\xff\xd8\xff\x00\x10JFIF")
+    result = run(str(path))
+    assert result.exit_code == 1
+    assert "photo.jpg" in result.output and "binary" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_undecodable_file_names_the_file_and_the_fix(tmp_path):
+    path = tmp_path / "old.txt"
+    path.write_bytes("Caf\xe9 owners said 12 people were hurt.".encode("latin-1"))
+    result = run(str(path))
+    assert result.exit_code == 1 and "old.txt" in result.output and "--encoding" in result.output
+    result = run(str(path), "--encoding", "latin-1", "--format", "jsonl")
+    assert result.exit_code == 0 and json.loads(result.output)["value"] == 12
+
+
+def test_missing_file(tmp_path):
+    result = run(str(tmp_path / "nope.txt"))
+    assert result.exit_code == 1 and "nope.txt" in result.output
