@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from claims.patterns import alternation
+from claims.patterns import alternation, ending_at
 
 REPORTING_VERBS = (
     "said", "says", "say", "reported", "reports", "report", "told", "tells", "estimated",
@@ -33,14 +33,22 @@ ACCORDING_PHRASES = (
     "statistics from", "estimates from", "a tally by", "figures released by",
     "figures compiled by",
 )
+# Scanned over each sentence with a claim; `\b` and a leading literal alternation keep the
+# scans cheap (a lookbehind or an optional prefix is tried at every position).
 ACCORDING_RE = regex.compile(
-    rf"(?i:{alternation(ACCORDING_PHRASES)})\s+(?P<src>[^,.;:()\"“”\n]{{2,90}})"
+    rf"\b(?i:{alternation(ACCORDING_PHRASES)})\s+(?P<src>[^,.;:()\"“”\n]{{2,90}})"
 )
-VERB_RE = regex.compile(rf"(?<![\w])(?:has\s+|have\s+|had\s+)?(?i:{_VERBS})(?![\w])")
+VERB_RE = regex.compile(rf"\b(?i:{_VERBS})\b")
+AUXILIARY_BEFORE_RE = ending_at(r"(?i:\b(?:has|have|had)\s+)")
 FIGURES_SHOW_RE = regex.compile(
-    rf"(?:'s|’s)?\s+(?i:{_NOUNS})\s+(?i:show|showed|shows|indicate|indicated|suggest|"
-    r"suggested|put|puts)(?![\w])"
+    rf"\b(?i:{_NOUNS})\s+(?i:show|showed|shows|indicate|indicated|suggest|"
+    r"suggested|put|puts)\b"
 )
+CLAIMED_LIVES_RE = regex.compile(
+    r"\s+(?:the\s+lives\b|(?i:more\s+than|at\s+least|over|about|nearly|some|up\s+to|dozens|"
+    r"hundreds|scores|one|two|three|four|five|six|seven|eight|nine|ten)\b|\d)"
+)
+POSSESSIVE_BEFORE_RE = ending_at(r"(?:'s|’s)?\s+")
 SAID_BY_RE = regex.compile(
     rf"(?i:{_VERBS})\s+(?P<src>(?:the\s+)?\p{{Lu}}[^,.;:()\"“”\n]{{1,80}})"
 )
@@ -70,7 +78,10 @@ def _speaker_before(sentence: str, verb_start: int) -> str | None:
         if any(c in between for c in ",;:\"“”()") or len(taken) >= 8:
             break
         word = match.group().lower()
-        if word in NP_STOPS and not (word in ("for", "of") and taken and taken[-1].group()[0].isupper()):
+        acronym = len(word) > 1 and match.group().isupper()  # "WHO said", "IT firms"
+        if word in NP_STOPS and not acronym and not (
+            word in ("for", "of") and taken and taken[-1].group()[0].isupper()
+        ):
             break
         if any(ch.isdigit() for ch in word):
             break
@@ -79,10 +90,10 @@ def _speaker_before(sentence: str, verb_start: int) -> str | None:
             break
     while taken and taken[-1].group().lower() in ("of", "for"):
         taken.pop()
-    if not taken:
-        return None
+    if not taken or all(m.group().lower() in DETERMINERS for m in taken):
+        return None  # "An estimated 5 million"
     phrase = sentence[taken[-1].start() : taken[0].end()]
-    return None if phrase.lower() in PRONOUNS else phrase
+    return None if phrase.lower() in PRONOUNS and not (len(phrase) > 1 and phrase.isupper()) else phrase
 
 
 def attributions(sentence: str) -> list[tuple[int, str]]:
@@ -93,13 +104,19 @@ def attributions(sentence: str) -> list[tuple[int, str]]:
         if source:
             found.append((match.start(), source))
     for match in FIGURES_SHOW_RE.finditer(sentence):
-        source = _speaker_before(sentence, match.start())
+        owner = POSSESSIVE_BEFORE_RE.match(sentence, max(0, match.start() - 8), match.start())
+        at = owner.start() if owner else match.start()
+        source = _speaker_before(sentence, at)
         if source:
-            found.append((match.start(), source))
+            found.append((at, source))
     for match in VERB_RE.finditer(sentence):
-        speaker = _speaker_before(sentence, match.start())
+        if CLAIMED_LIVES_RE.match(sentence, match.end()) and match.group()[:5].lower() == "claim":
+            continue  # "the bombing claimed 12 lives" names no source
+        auxiliary = AUXILIARY_BEFORE_RE.match(sentence, max(0, match.start() - 8), match.start())
+        at = auxiliary.start() if auxiliary else match.start()
+        speaker = _speaker_before(sentence, at)
         if speaker:
-            found.append((match.start(), speaker))
+            found.append((at, speaker))
             continue
         after = SAID_BY_RE.match(sentence, match.start())
         if after:

@@ -259,3 +259,45 @@ def export(db_path, fmt, metric, outlet, place, since, until, all_versions, base
         count = write(rows, fp, fmt, columns=columns, base_url=base_url)
     if output != "-":
         click.echo(f"{count} claims written to {output}", err=True)
+
+
+@cli.command()
+@read_db_option
+@click.option("--metric", help="Only figures of this metric (killed, wounded, displaced, ...).")
+@click.option("--place", help="Only figures in this place, region or country (any spelling).")
+@click.option("--min-outlets", default=2, show_default=True, type=click.IntRange(1),
+              help="Only figures reported by at least this many outlets.")
+@click.option("--limit", type=click.IntRange(1), help="Show at most this many figures.")
+@click.option("--format", "format_", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("--regroup", is_flag=True,
+              help="Group the claims into figures again first (done anyway if never done).")
+def compare(db_path, metric, place, min_outlets, limit, format_, regroup):
+    """Compare the same figure across outlets: each outlet's latest value and its sources.
+
+    \b
+    claims compare --metric killed --place Idlib
+    claims compare --min-outlets 3 --format json
+    """
+    import json
+    import sqlite3
+    from pathlib import Path
+
+    from claims.compare import compare as run
+    from claims.compare import format_table, group_figures
+
+    if not Path(db_path).is_file():
+        raise click.ClickException(f"no database at {db_path}")
+    db = _open_db(db_path)
+    try:
+        if regroup or not db["figures"].count:
+            group_figures(db)
+        figures = run(db, metric=metric, place=place, min_outlets=min_outlets, limit=limit)
+    except sqlite3.Error as error:
+        raise click.ClickException(str(error)) from None
+    if format_ == "json":
+        click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
+    elif figures:
+        click.echo(format_table(figures))
+    else:
+        click.echo("No figures match.", err=True)

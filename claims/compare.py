@@ -7,13 +7,17 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
 2. Claims fall in the same partition when they share metric, unit, subject kind (civilians,
    children, women, combatants and all people are kept apart), cumulative-or-single
    incident, and place: the town when the claim names one, else the region, else the country.
-   Claims that name no place at all are not grouped.
+   A claim whose sentence names no place takes the last town or region its article named
+   before that sentence (the headline or lead usually says where); if there is none, the
+   claim is not grouped.
 3. Within a partition, claims are ordered by date (the claim's own date when the text gives
    a day or a week, else the article's publication date) and a figure holds every claim
    dated within WINDOW_DAYS of its first claim. Undated claims form one figure per partition.
 4. A claim naming only a region ("in Idlib province") joins a town's figure in that region
    when exactly one town figure of the same partition covers its date, so "Khan Sheikhoun"
    and "Idlib province" reports of one attack meet; otherwise it stays a region figure.
+   The province's namesake city ("Idlib", "Aleppo") does not count here: news copy uses
+   the bare name for the province as often as for the city.
 
 Figure ids hash the partition and the first date, so re-grouping the same claims gives the
 same ids and the same rows.
@@ -30,30 +34,83 @@ from typing import NamedTuple
 import sqlite_utils
 
 from claims.db import stable_id
+from claims.models import Place
+from claims.places import mentions
 
 WINDOW_DAYS = 3
 # Outlets disagree when their latest values differ by more than this ratio (max / min).
 DISAGREEMENT = 1.2
 
-UNGROUPED_METRICS = frozenset({"count", "age", "duration", "distance", "speed", "temperature",
-                               "weight"})
+UNGROUPED_METRICS = frozenset(
+    {"count", "age", "duration", "distance", "speed", "temperature", "weight"}
+)
 # Head nouns of a claim's subject, by the kind of people they count.
 SUBJECT_KINDS: dict[str, str] = {
-    **dict.fromkeys("civilian civilians".split(), "civilians"),
+    **dict.fromkeys(["civilian", "civilians"], "civilians"),
     **dict.fromkeys(
-        "child children kids kid minors minor boys girls infants babies toddlers".split(),
+        [
+            "child",
+            "children",
+            "kids",
+            "kid",
+            "minors",
+            "minor",
+            "boys",
+            "girls",
+            "infants",
+            "babies",
+            "toddlers",
+        ],
         "children",
     ),
-    **dict.fromkeys("women woman".split(), "women"),
+    **dict.fromkeys(["women", "woman"], "women"),
     **dict.fromkeys(
-        """soldier soldiers troops fighters fighter rebels rebel militants militant jihadists
-        jihadist insurgents insurgent members forces mercenaries loyalists terrorists terrorist
-        personnel police policemen officers officer guards gunmen militiamen combatants
-        servicemen recruits""".split(),
+        [
+            "soldier",
+            "soldiers",
+            "troops",
+            "fighters",
+            "fighter",
+            "rebels",
+            "rebel",
+            "militants",
+            "militant",
+            "jihadists",
+            "jihadist",
+            "insurgents",
+            "insurgent",
+            "members",
+            "forces",
+            "mercenaries",
+            "loyalists",
+            "terrorists",
+            "terrorist",
+            "personnel",
+            "police",
+            "policemen",
+            "officers",
+            "officer",
+            "guards",
+            "gunmen",
+            "militiamen",
+            "combatants",
+            "servicemen",
+            "recruits",
+        ],
         "combatants",
     ),
     **dict.fromkeys(
-        "people persons person others residents victims them syrians individuals".split(),
+        [
+            "people",
+            "persons",
+            "person",
+            "others",
+            "residents",
+            "victims",
+            "them",
+            "syrians",
+            "individuals",
+        ],
         "people",
     ),
 }
@@ -85,6 +142,7 @@ class _Row(NamedTuple):
     outlet_id: str | None
     latitude: float | None
     longitude: float | None
+    from_context: bool
 
 
 def _day(date: str | None, published: str | None) -> dt.date | None:
@@ -111,25 +169,87 @@ def _rows(db: sqlite_utils.Database) -> list[_Row]:
     marks = ", ".join("?" * len(UNGROUPED_METRICS))
     sql = f"""
         SELECT id, metric, unit, subject, cumulative, country, region, place, date, published,
-               value, outlet_id, latitude, longitude
+               value, outlet_id, latitude, longitude, version_id, sentence_start
         FROM claims
         WHERE coalesce(is_current, 1) AND NOT coalesce(vague, 0) AND value IS NOT NULL
-          AND metric NOT IN ({marks}) AND coalesce(place, region, country) IS NOT NULL
-        ORDER BY id
+          AND metric NOT IN ({marks})
+        ORDER BY version_id, id
     """
     rows = []
-    for (cid, metric, unit, subject, cumulative, country, region, place, date, published,
-         value, outlet_id, lat, lon) in db.execute(sql, sorted(UNGROUPED_METRICS)):
+    context = _Context(db)
+    for (
+        cid,
+        metric,
+        unit,
+        subject,
+        cumulative,
+        country,
+        region,
+        place,
+        date,
+        published,
+        value,
+        outlet_id,
+        lat,
+        lon,
+        version_id,
+        sentence_start,
+    ) in db.execute(sql, sorted(UNGROUPED_METRICS)):
+        from_context = False
+        if place is None and region is None and country is None:
+            found = context.place(version_id, sentence_start)
+            if found is None:
+                continue
+            place, region, country = found.name, found.region, found.country
+            lat, lon, from_context = found.latitude, found.longitude, True
         if place and place != region and place != country:
             level = "town"
         elif region:
             level, place = "region", region
         else:
             level, place = "country", country
-        rows.append(_Row(cid, metric, unit, subject_kind(subject, unit), int(bool(cumulative)),
-                         country, region, place, level, _day(date, published), value,
-                         outlet_id, lat, lon))
+        rows.append(
+            _Row(
+                cid,
+                metric,
+                unit,
+                subject_kind(subject, unit),
+                int(bool(cumulative)),
+                country,
+                region,
+                place,
+                level,
+                _day(date, published),
+                value,
+                outlet_id,
+                lat,
+                lon,
+                from_context,
+            )
+        )
     return rows
+
+
+class _Context:
+    """The place an article named last before a sentence, for figures whose own sentence
+    names none; one scan per article version."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+        self.version_id: str | None = None
+        self.found: list[tuple[int, Place]] = []
+
+    def place(self, version_id: str | None, sentence_start: int | None) -> Place | None:
+        if version_id is None or sentence_start is None:
+            return None
+        if version_id != self.version_id:
+            row = self.db.execute(
+                "SELECT text FROM article_versions WHERE id = ?", [version_id]
+            ).fetchone()
+            self.version_id = version_id
+            self.found = mentions(row[0]) if row and row[0] else []
+        before = [p for start, p in self.found if start < sentence_start]
+        return before[-1] if before else None
 
 
 def _clusters(rows: list[_Row], window: int) -> list[list[_Row]]:
@@ -164,7 +284,7 @@ def figures(db: sqlite_utils.Database, window: int = WINDOW_DAYS) -> list[dict]:
         for cluster in _clusters(partitions[key], window):
             group = (key, cluster, [])
             groups.append(group)
-            if key[6] == "town":
+            if key[6] == "town" and f"{key[7]} Governorate" != key[5]:
                 town_groups[key[:6]].append(group)
     for key in sorted(partitions, key=repr):
         if key[6] != "region":
@@ -172,7 +292,8 @@ def figures(db: sqlite_utils.Database, window: int = WINDOW_DAYS) -> list[dict]:
         alone = []
         for r in partitions[key]:
             covering = [
-                g for g in town_groups.get(key[:6], [])
+                g
+                for g in town_groups.get(key[:6], [])
                 if r.day and g[1][0].day and 0 <= (r.day - g[1][0].day).days <= window
             ]
             if len({g[0] for g in covering}) == 1 and len(covering) == 1:
@@ -199,8 +320,16 @@ def _figure(key: tuple, cluster: list[_Row], joined: list[_Row], window: int) ->
         + (f"dated within {window} days of {first}" if first else "no date")
     )
     if joined:
-        rule += (f"; {len(joined)} claim(s) naming only {region} joined: the only {metric} "
-                 f"figure of a town in that region at that date")
+        rule += (
+            f"; {len(joined)} claim(s) naming only {region} joined: the only {metric} "
+            f"figure of a town in that region at that date (its namesake city aside)"
+        )
+    inherited = sum(r.from_context for r in members)
+    if inherited:
+        rule += (
+            f"; {inherited} claim(s) name no place in their sentence and take the place "
+            "the article named last before it"
+        )
     located = [r for r in members if r.latitude is not None]
     return {
         "id": stable_id("figure", *key, first),
@@ -232,7 +361,7 @@ def _figure(key: tuple, cluster: list[_Row], joined: list[_Row], window: int) ->
 VIEWS: dict[str, str] = {
     "figure_claims": """
         SELECT c.figure_id, f.label, c.id AS claim_id, c.outlet_id, o.name AS outlet,
-               c.published, c.value, c.text, c.attributed_to,
+               c.published, c.value, c.text, c.start, c.attributed_to,
                coalesce(s.name, c.attributed_to) AS source, c.place_text, c.date_text,
                c.article_id, c.sentence
         FROM claims c JOIN figures f ON f.id = c.figure_id
@@ -243,7 +372,7 @@ VIEWS: dict[str, str] = {
         WITH ranked AS (
             SELECT fc.*, row_number() OVER (
                 PARTITION BY figure_id, outlet_id
-                ORDER BY published DESC, article_id DESC, value DESC) AS rank
+                ORDER BY published DESC, article_id DESC, start) AS rank
             FROM figure_claims fc
         ), cited AS (
             SELECT figure_id, outlet_id, count(*) AS claims,
@@ -321,8 +450,13 @@ def group_figures(db: sqlite_utils.Database, window: int = WINDOW_DAYS) -> dict[
     }
 
 
-def compare(db: sqlite_utils.Database, metric: str | None = None, place: str | None = None,
-            min_outlets: int = 2, limit: int | None = None) -> list[dict]:
+def compare(
+    db: sqlite_utils.Database,
+    metric: str | None = None,
+    place: str | None = None,
+    min_outlets: int = 2,
+    limit: int | None = None,
+) -> list[dict]:
     """Figures reported by at least `min_outlets` outlets, each with its outlets' latest values.
 
     `place` matches the figure's place, region or country, in any spelling the gazetteer knows.
@@ -336,17 +470,21 @@ def compare(db: sqlite_utils.Database, metric: str | None = None, place: str | N
         marks = " OR ".join(["place LIKE ? OR region LIKE ? OR country LIKE ?"] * len(names))
         where.append(f"({marks})")
         params += [f"%{n}%" for n in names for _ in range(3)]
-    sql = (f"SELECT * FROM figures WHERE {' AND '.join(where)} "
-           "ORDER BY outlets DESC, claims DESC, date_from DESC, id")
+    sql = (
+        f"SELECT * FROM figures WHERE {' AND '.join(where)} "
+        "ORDER BY outlets DESC, claims DESC, date_from DESC, id"
+    )
     if limit:
         sql += f" LIMIT {int(limit)}"
     result = []
     for row in db.query(sql, params):
-        row["outlet_values"] = list(db.query(
-            "SELECT outlet_id, outlet, latest_value, published, claims, sources, text "
-            "FROM figure_outlets WHERE figure_id = ? ORDER BY latest_value DESC, outlet_id",
-            [row["id"]],
-        ))
+        row["outlet_values"] = list(
+            db.query(
+                "SELECT outlet_id, outlet, latest_value, published, claims, sources, text "
+                "FROM figure_outlets WHERE figure_id = ? ORDER BY latest_value DESC, outlet_id",
+                [row["id"]],
+            )
+        )
         result.append(row)
     return result
 
@@ -372,8 +510,9 @@ def format_table(figures: list[dict]) -> str:
             f"  {f['outlets']} outlets, {f['claims']} claims; min {_num(f['min_value'])}, "
             f"median {_num(f['median_value'])}, max {_num(f['max_value'])}, spread {spread}"
         )
-        width = max((len(o["outlet"] or o["outlet_id"] or "?") for o in f["outlet_values"]),
-                    default=6)
+        width = max(
+            (len(o["outlet"] or o["outlet_id"] or "?") for o in f["outlet_values"]), default=6
+        )
         for o in f["outlet_values"]:
             name = o["outlet"] or o["outlet_id"] or "?"
             lines.append(

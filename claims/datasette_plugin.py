@@ -8,12 +8,14 @@ http(s) URLs become links, so an article containing markup renders as text.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
+from collections import OrderedDict
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
 from datasette import hookimpl
-from datasette.database import QueryInterrupted
+from datasette.database import QueryInterrupted, Results
 from datasette.utils.asgi import NotFound, Response
 from jinja2 import FileSystemLoader
 from markupsafe import Markup, escape
@@ -222,28 +224,38 @@ def timeline_svg(points: list[dict], median: float | None = None) -> Markup:
         )
     outlets = sorted({p["outlet"] or "unknown" for _, p in dated})
     colour = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(outlets)}
+    # Points at the same date and value sit side by side instead of hiding each other.
+    seen: dict[tuple, int] = {}
+    place: dict[str, tuple[float, float]] = {}
+    for day, p in sorted(dated, key=lambda d: (d[0], d[1]["outlet"] or "", d[1]["id"])):
+        spot = (day, p["value"])
+        shift = seen.get(spot, 0)
+        seen[spot] = shift + 1
+        nudge = (shift + 1) // 2 * 9 * (1 if shift % 2 else -1)
+        place[p["id"]] = (x(day.toordinal()) + nudge, y(p["value"]))
     for name in outlets:
-        mine = sorted((day, p) for day, p in dated if (p["outlet"] or "unknown") == name)
+        mine = sorted(
+            (p for _, p in dated if (p["outlet"] or "unknown") == name),
+            key=lambda p: (place[p["id"]][0], p["id"]),
+        )
         if len(mine) > 1:
-            path = " ".join(
-                f"{x(day.toordinal()):.1f},{y(p['value']):.1f}" for day, p in mine
-            )
+            path = " ".join(f"{place[p['id']][0]:.1f},{place[p['id']][1]:.1f}" for p in mine)
             parts.append(
                 f'<polyline points="{path}" fill="none" stroke="{colour[name]}" '
                 f'stroke-width="2" stroke-opacity="0.7"/>'
             )
-        for day, p in mine:
-            cx, cy = x(day.toordinal()), y(p["value"])
+        for p in mine:
+            cx, cy = place[p["id"]]
             if p.get("low") is not None and p.get("high") is not None:
                 parts.append(
                     f'<line x1="{cx:.1f}" x2="{cx:.1f}" y1="{y(p["low"]):.1f}" '
                     f'y2="{y(p["high"]):.1f}" stroke="{colour[name]}" stroke-width="2"/>'
                 )
-            tip = escape(f"{name}, {day.isoformat()}: {p['text']}")
+            tip = escape(f"{name}, {p['day']}: {p['text']}")
             parts.append(
-                f'<a href="{escape(claim_url(p["id"]))}"><circle cx="{cx:.1f}" cy="{cy:.1f}" '
-                f'r="5" fill="{colour[name]}" stroke="#fff" stroke-width="1.5">'
-                f"<title>{tip}</title></circle></a>"
+                f'<a href="{escape(claim_url(p["id"]))}"><circle class="claims-point" '
+                f'cx="{cx:.1f}" cy="{cy:.1f}" r="5" fill="{colour[name]}" stroke="#fff" '
+                f'stroke-width="1.5"><title>{tip}</title></circle></a>'
             )
     for i, name in enumerate(outlets[:15]):
         ly = top + 10 + i * 20
@@ -479,6 +491,59 @@ def render_cell(row, value, column, table):
     if column in QUERY_LINKS and table not in SCHEMA:
         return Markup('<a href="{}">{}</a>').format(QUERY_LINKS[column](value), value)
     return None
+
+
+def cache_small_results(db, entries: int = 1024, max_rows: int = 100) -> None:
+    """Remember the answers to small queries (facet counts, row counts) on a database that
+    cannot change, so a million-claim table's facets are computed once, not on every visit.
+
+    Only immutable databases qualify; results over `max_rows` rows, errors and timeouts are
+    never kept, and the least recently used answer goes first.
+    """
+    execute, cache = db.execute, OrderedDict()
+
+    async def cached_execute(sql, params=None, truncate=False, custom_time_limit=None,
+                             page_size=None, log_sql_errors=True):
+        key = (sql, json.dumps(params, sort_keys=True, default=str), truncate, page_size)
+        if key in cache:
+            cache.move_to_end(key)
+        else:
+            results = await execute(sql, params, truncate=truncate,
+                                    custom_time_limit=custom_time_limit, page_size=page_size,
+                                    log_sql_errors=log_sql_errors)
+            if len(results.rows) > max_rows:
+                return results
+            cache[key] = results
+            if len(cache) > entries:
+                cache.popitem(last=False)
+        kept = cache[key]
+        return Results(list(kept.rows), kept.truncated, kept.description)
+
+    db.execute = cached_execute
+
+
+@hookimpl
+def startup(datasette):
+    for db in datasette.databases.values():
+        if not db.is_mutable and not db.is_memory:
+            cache_small_results(db)
+
+
+FOLD_COLUMN_DESCRIPTIONS = """
+document.querySelectorAll("dl.column-descriptions").forEach((list) => {
+  const box = document.createElement("details");
+  const label = document.createElement("summary");
+  label.textContent = "About the columns (" + list.querySelectorAll("dt").length + ")";
+  list.replaceWith(box);
+  box.append(label, list);
+});
+"""
+
+
+@hookimpl
+def extra_body_script(view_name):
+    """Long column-description lists fold away so the rows stay near the top of the page."""
+    return FOLD_COLUMN_DESCRIPTIONS if view_name == "table" else None
 
 
 @hookimpl

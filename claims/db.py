@@ -7,9 +7,11 @@ and opening a current one changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import re
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,11 +96,18 @@ FTS: dict[str, list[str]] = {
     "claims": ["sentence", "text", "subject", "attributed_to"],
     "articles": ["title", "text"],
 }
-INDEXES: dict[str, list[str]] = {
+# A column, or a tuple of columns for a composite index. The composites keep the Datasette
+# claims table fast at a million rows (benchmarks/serve_million.py): facet counts read a
+# covering index, and metric/place-filtered pages come back newest first without a sort.
+INDEXES: dict[str, list[str | tuple[str, ...]]] = {
     "claims": [
         "metric", "unit", "outlet_id", "published", "place", "value", "article_id", "figure_id",
-        "version_id", "source_id",
+        "version_id", "source_id", "qualifier",
+        ("metric", "unit", "qualifier", "outlet_id", "place"),
+        ("metric", "published"),
+        ("metric", "place", "published"),
     ],
+    "figures": ["claims", "metric", "unit", "place"],
     "articles": ["outlet_id", "published", "url"],
     "article_versions": ["article_id"],
     "source_aliases": ["source_id"],
@@ -131,10 +140,13 @@ def ensure(db: sqlite_utils.Database) -> sqlite_utils.Database:
         ]
         for name in ready or list(pending):
             _ensure_table(db, name, pending.pop(name))
-    for table, columns in INDEXES.items():
-        for column in columns:
+    for table, indexes in INDEXES.items():
+        for columns in indexes:
+            columns = (columns,) if isinstance(columns, str) else columns
+            quoted = ", ".join(f'"{c}"' for c in columns)
             db.execute(
-                f'CREATE INDEX IF NOT EXISTS "idx_{table}_{column}" ON "{table}" ("{column}")'
+                f'CREATE INDEX IF NOT EXISTS "idx_{table}_{"_".join(columns)}" '
+                f'ON "{table}" ({quoted})'
             )
     for table, columns in FTS.items():
         db[table].enable_fts(columns, create_triggers=True, tokenize="porter", replace=True)
@@ -230,10 +242,18 @@ _META_COLUMNS = (
     "extractor_version",
 )
 _CLAIM_FIELDS = tuple(f for f in Claim.model_fields if f in SCHEMA["claims"]["columns"])
-_INSERT_CLAIM = "INSERT INTO claims ({}) VALUES ({})".format(
-    ", ".join(f'"{c}"' for c in _META_COLUMNS + _CLAIM_FIELDS),
-    ", ".join("?" * (len(_META_COLUMNS) + len(_CLAIM_FIELDS))),
+# Claims go through a staging table so each article reaches claims (and its full-text index)
+# in one statement: FTS5 writes a segment at every statement, so a row at a time is slow.
+_CLAIM_COLUMNS = ", ".join(f'"{c}"' for c in _META_COLUMNS + _CLAIM_FIELDS)
+_STAGE = "temp.claims_stage"
+_CREATE_STAGE = (
+    f"CREATE TEMP TABLE IF NOT EXISTS claims_stage AS SELECT {_CLAIM_COLUMNS} FROM main.claims "
+    "WHERE 0"
 )
+_INSERT_STAGE = "INSERT INTO {} ({}) VALUES ({})".format(
+    _STAGE, _CLAIM_COLUMNS, ", ".join("?" * (len(_META_COLUMNS) + len(_CLAIM_FIELDS)))
+)
+_INSERT_CLAIMS = f"INSERT INTO main.claims ({_CLAIM_COLUMNS}) SELECT {_CLAIM_COLUMNS} FROM {_STAGE}"
 
 
 def _published_date(published: str | None) -> dt.date | None:
@@ -284,8 +304,39 @@ def _write_claims(db: sqlite_utils.Database, claims: Iterable[Claim], article_id
             "ON CONFLICT (alias) DO NOTHING",
             [(key, sid) for sid, _, key in found.values()],
         )
-    db.conn.executemany(_INSERT_CLAIM, rows)
+    if rows:
+        db.conn.execute(_CREATE_STAGE)
+        db.conn.executemany(_INSERT_STAGE, rows)
+        db.conn.execute(_INSERT_CLAIMS)
+        db.conn.execute(f"DELETE FROM {_STAGE}")
     return len(rows)
+
+
+COMMIT_EVERY_SECONDS = 0.5
+
+
+@contextlib.contextmanager
+def batched_commits(db: sqlite_utils.Database):
+    """Commit about twice a second instead of after every article.
+
+    `add_article` runs in a savepoint inside the batch, so an article is still stored whole
+    or not at all; what a batch saves is writing the search index and every index once per
+    article. On any exit, Ctrl-C included, the articles already stored are committed."""
+    last = time.perf_counter()
+    db.conn.execute("BEGIN")
+
+    def maybe_commit():
+        nonlocal last
+        if time.perf_counter() - last >= COMMIT_EVERY_SECONDS:
+            db.conn.execute("COMMIT")
+            db.conn.execute("BEGIN")
+            last = time.perf_counter()
+
+    try:
+        yield maybe_commit
+    finally:
+        if db.conn.in_transaction:
+            db.conn.execute("COMMIT")
 
 
 def add_article(db: sqlite_utils.Database, article: Article,
@@ -396,7 +447,7 @@ def reextract(db: sqlite_utils.Database, extractor: Extractor | None = None,
     for vid, aid, text, published, is_current, outlet_id in (progress or iter)(versions):
         try:
             claims = extractor(text, _published_date(published))
-        except Exception:
+        except Exception:  # noqa: BLE001 - one bad article must not stop the batch
             counts["failures"] += 1
             continue
         with db.atomic():
@@ -413,4 +464,8 @@ def reextract(db: sqlite_utils.Database, extractor: Extractor | None = None,
         counts["versions"] += 1
         counts["claims_removed"] += removed
         counts["claims_added"] += added
+    if counts["versions"]:
+        from claims.compare import group_figures
+
+        group_figures(db)
     return counts

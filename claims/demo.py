@@ -13,12 +13,39 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import sqlite_utils
+
 from claims import compare, places, sources
 from claims.db import Article, add_article, open_db
 from claims.extract import extract
 
 CORPUS = Path(__file__).resolve().parent / "demo_corpus"
 DEFAULT_DEMO_DB = Path("db") / "demo.db"
+
+FICTIONAL = (
+    "Everything in this database is fictional: the Republic of Karvonia, its towns, the seven "
+    "outlets, the people quoted and every figure were invented for the claims demo "
+    "(claims/demo_corpus/README.md). Any resemblance to real places, outlets or people is "
+    "accidental."
+)
+
+
+def demo_metadata(db_name: str = DEFAULT_DEMO_DB.stem) -> dict:
+    """Merged over metadata.json when the demo is served, so every page says it is fiction."""
+    return {
+        "title": "claims demo: the numbers in fictional news",
+        "description_html": (
+            "<p><strong>Fictional demo.</strong> About fifty invented news articles from seven "
+            "invented outlets about seven invented events in the invented Republic of Karvonia, "
+            "1-10 March 2026, with the claims the tool extracted from them. Death tolls rise "
+            "and disagree, evacuation counts differ by source, shares of territory are "
+            f'contested: browse <a href="/{db_name}/claims">the claims</a>, '
+            f'<a href="/{db_name}/figures">the figures</a> and '
+            f'<a href="/{db_name}/disagreements">where outlets disagree</a>.</p>'
+        ),
+        "source": "claims demo corpus (fictional, written for the project)",
+        "databases": {db_name: {"description": FICTIONAL}},
+    }
 
 
 @dataclass
@@ -65,37 +92,41 @@ def _remove(db_path: Path) -> None:
 
 
 def build_demo(db_path: str | Path = DEFAULT_DEMO_DB, progress: bool = False) -> DemoSummary:
-    """Build a fresh demo database from the corpus and group its figures."""
-    from tqdm import tqdm
+    """Build a fresh demo database from the corpus and group its figures.
 
+    The fictional places and sources are registered only while the build runs, so the
+    gazetteer and source tables are the real ones again afterwards.
+    """
     started = time.perf_counter()
     db_path = Path(db_path)
-    places.register(load_places())
-    sources.register(load_sources())
     _remove(db_path)
-    db = open_db(db_path)
-    try:
-        records = load_articles()
-        for record in tqdm(records, unit=" articles", disable=not progress, file=sys.stderr):
-            add_article(db, Article(
-                body=record["text"], title=record["title"], url=record["url"],
-                external_id=record["id"], outlet=record["outlet"], author=record["author"],
-                published=record["published"], language="en",
-            ), extract)
-        grouped = compare.group_figures(db)
+    with places.registered(load_places()), sources.registered(load_sources()):
+        db = open_db(db_path)
+        try:
+            _store(db, load_articles(), progress)
+            grouped = compare.group_figures(db)
+            counts = {
+                name: db.execute(sql).fetchone()[0] for name, sql in (
+                    ("articles", "SELECT count(*) FROM articles"),
+                    ("outlets", "SELECT count(*) FROM outlets"),
+                    ("claims", "SELECT count(*) FROM claims"),
+                    ("sources", "SELECT count(DISTINCT source_id) FROM claims"),
+                )
+            }
+        finally:
+            db.close()
+    return DemoSummary(
+        db_path=db_path, **counts, figures=grouped["figures"],
+        disputed=grouped["multi_outlet"], seconds=time.perf_counter() - started,
+    )
 
-        def count(sql: str) -> int:
-            return db.execute(sql).fetchone()[0]
 
-        return DemoSummary(
-            db_path=db_path,
-            articles=count("SELECT count(*) FROM articles"),
-            outlets=count("SELECT count(*) FROM outlets"),
-            claims=count("SELECT count(*) FROM claims"),
-            sources=count("SELECT count(DISTINCT source_id) FROM claims"),
-            figures=grouped["figures"],
-            disputed=grouped["multi_outlet"],
-            seconds=time.perf_counter() - started,
-        )
-    finally:
-        db.close()
+def _store(db: sqlite_utils.Database, records: list[dict], progress: bool) -> None:
+    from tqdm import tqdm
+
+    for record in tqdm(records, unit=" articles", disable=not progress, file=sys.stderr):
+        add_article(db, Article(
+            body=record["text"], title=record["title"], url=record["url"],
+            external_id=record["id"], outlet=record["outlet"], author=record["author"],
+            published=record["published"], language="en",
+        ), extract)

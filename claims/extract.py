@@ -24,17 +24,44 @@ PEOPLE_METRICS = frozenset(
     "killed wounded casualties missing evacuated displaced arrested kidnapped released "
     "besieged fighters protesters affected population".split()
 )
-# Word numbers that are idioms, not amounts.
-IDIOMS_RE = regex.compile(
-    r"(?i:\bno[\s-]+one\b|\bone[\s-]+(?:another|on[\s-]+one|off|time|sided|way|day|"
-    r"of\s+a\s+kind)\b|\bone\s+or\s+(?:another|other)\b|\bthe\s+one\s+(?:who|that|which)\b)"
+# "one" that is a pronoun or an idiom, not an amount: checked only where "one" was read.
+IDIOM_BEFORE_RE = ending_at(r"(?i:\b(?:no|each|every|any|same|this|that|which|some)[\s-]+)")
+IDIOM_AT_RE = regex.compile(
+    r"(?i:one[\s-]+(?:another|on[\s-]+one|off|time|sided|way|day|night|morning|evening|"
+    r"afternoon|point|stage|of\s+a\s+kind|or\s+(?:another|other)|who|that|which|"
+    r"of\s+(?:the|its|their|his|her|our|my|your|these|those|them|us))\b)"
 )
+# What befell people, written right after a bare figure: "left 15 dead", "12 injured".
+STATE_AFTER_RE = regex.compile(r"[ \t]+(?i:dead|injured|wounded|missing|killed|hurt)\b")
+# A figure inside a count already given: "15 people including three children".
+INCLUDING_BEFORE_RE = ending_at(
+    r"(?i:\b(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+)"
+)
+# "1/16 of a pint", "1/2 pound": a slashed pair is a fraction only before "of" or a unit.
+FRACTION_OF_RE = regex.compile(r"[ \t]+(?:of|an?)\b")
+# Number words that name no amount unless a number or "a" comes first.
+BARE_WORDS_NOT_NUMBERS = frozenset({*numbers.SCALE_WORDS, "dozen"})
+# A bare number set off by commas after a name is an age: "Jamie Armstrong, 25, said".
+AGE_APPOSITION_BEFORE_RE = ending_at(r"\p{Lu}[\p{L}.'’-]*,[ \t]")
+AGE_APPOSITION_AFTER_RE = regex.compile(r",[ \t]")
+# Units whose signed figures in market copy are changes: "FTSE -0.6%", "Dow +120 points".
+SIGNED_CHANGE_UNITS = frozenset({"percent", "points", "basis point"})
+# A sign written before the digits: "-1.3%", "+0.8%", "$-50.8bn", "minus 233 Celsius".
+SIGN_ENDS = frozenset("-−+ ")
+SIGN_RE = ending_at(r"(?:(?<![\w.,%)\]-])[-−+]|(?<![\w])(?i:minus)[ \t-]?)")
 RANGE_SEPARATOR_RE = regex.compile(r"[ \t]*(?:-|–|—|to|and)[ \t]*\Z")
 BETWEEN_RE = ending_at(r"(?i:\bbetween\s+)")
 FROM_RE = ending_at(r"(?i:\bfrom\s+)")
 AGE_AFTER_RE = regex.compile(r"[ \t]*-?[ \t]*old\b", regex.IGNORECASE)
 AGE_BEFORE_RE = ending_at(r"(?i:\b(?:aged|age\s+of|ages\s+of|ages|age)\s+)")
-METRE_NOT_MILLION_RE = regex.compile(r"[ \t]+(?:of\b|[a-z]+s\b)")
+# "2.7m combined digital sales" counts millions; "a 2.7m high wall" measures metres.
+METRE_NOT_MILLION_RE = regex.compile(
+    r"[ \t]+(?:of\b|(?!(?:high|long|wide|tall|deep|away|from|above|below|in|on|to)\b)"
+    r"(?:[a-z]+[ \t]+){0,4}[a-z]+s\b)"
+)
+YEAR_BEFORE_RE = ending_at(r"(?i:\b(?:in|by|since|until|till|during|before|after|circa|c\.)\s+)")
+# "beat Charlton 2-1", "tied at 89-89": a hyphenated pair that does not rise is a score.
+SCORE_RE = regex.compile(r"\d+-\d+")
 SCORE_BEFORE_RE = ending_at(
     r"(?i:\b(?:won|win|wins|lost|lose|beat|beats|defeated|drew|draw|ended|trailed|led|lead|"
     r"score|scored|victory|defeat)\s+)"
@@ -54,6 +81,7 @@ class _Number:
     unit: str | None = None
     unit_metric: str | None = None
     unit_end: int = 0
+    sign: str | None = None
 
 
 def _published(published) -> dt.date | None:
@@ -68,15 +96,23 @@ def _read(text: str, match) -> _Number | None:
     """The value of one NUMBER_RE match, or None when the words are not an amount."""
     group = match.lastgroup
     start, end = match.span()
+    if match.group("slash") is not None:
+        value = numbers.slash_value(match.group("slash"))
+        if value is None or not (FRACTION_OF_RE.match(text, end) or units.suffix_unit(text, end)):
+            return None
+        return _Number(start, end, value)
     if match.group("digits") is not None:
         value = numbers.digits_value(match.group("digits"))
         scale = 1.0
         if match.group("dscale"):
             scale = numbers.scale_of(match.group("dscale"))
         elif match.group("abbr") or match.group("abbr2"):
-            abbr = (match.group("abbr") or match.group("abbr2")).lower()
-            if abbr in ("m", "b", "k") and units.prefix_currency(text, start) is None:
-                if abbr != "m" or not METRE_NOT_MILLION_RE.match(text, end):
+            written = match.group("abbr") or match.group("abbr2")
+            abbr = written.lower()
+            # Lower-case "m" and "b" glued to digits are metres and bytes as often as
+            # millions and billions; a currency or a counted noun decides.
+            if written in ("m", "b") and units.prefix_currency(text, start) is None:
+                if written == "b" or not METRE_NOT_MILLION_RE.match(text, end):
                     end = match.start("abbr")
                     abbr = ""
             scale = numbers.scale_of(abbr) if abbr else 1.0
@@ -97,6 +133,8 @@ def _read(text: str, match) -> _Number | None:
         if parsed is None or parsed[1] == 0:
             return None
         value, consumed = parsed
+        if surface.split(None, 1)[0].lower() in BARE_WORDS_NOT_NUMBERS:
+            return None  # "million people" after a number already read; "a baker's dozen"
         end = start + consumed
         last = surface[:consumed].lower().split()[-1].split("-")[-1]
         scale = numbers.SCALE_WORDS.get(last, 1)
@@ -111,18 +149,33 @@ def _read(text: str, match) -> _Number | None:
 
 
 def _candidates(text: str) -> list[_Number]:
-    idioms = [m.span() for m in IDIOMS_RE.finditer(text)] if "one" in text.lower() else []
     found: list[_Number] = []
+    skip_to = 0
     for match in numbers.find(text):
         pos = match.start()
-        currency = units.prefix_currency(text, pos)
-        if furniture.is_not_claim(text, pos, currency is not None):
+        if pos < skip_to:
             continue
-        if idioms and any(s <= pos < e for s, e in idioms):
+        currency = units.prefix_currency(text, pos)
+        sign = SIGN_RE.match(text, max(0, pos - 6), pos) if pos and text[pos - 1] in SIGN_ENDS else None
+        glued = currency is not None or (sign is not None and sign.group()[0] in "mM")
+        skip_to = furniture.is_not_claim(text, pos, glued)
+        if skip_to:
+            continue
+        if text[pos] in "oO" and (
+            IDIOM_AT_RE.match(text, pos) or IDIOM_BEFORE_RE.match(text, max(0, pos - 6), pos)
+        ):
             continue
         number = _read(text, match)
         if number is None:
             continue
+        if sign:
+            number.start = sign.start()
+            if sign.group().strip(" \t-").lower() in ("-", "−", "minus", ""):
+                number.value = -number.value
+                number.sign = "down"
+            else:
+                number.sign = "up"
+            currency = currency or units.prefix_currency(text, number.start)
         unit = units.suffix_unit(text, number.end)
         if unit:
             number.unit, number.unit_metric, number.unit_end = unit
@@ -130,13 +183,14 @@ def _candidates(text: str) -> list[_Number]:
             number.unit_end = number.end
         if currency:
             number.unit, number.unit_metric = currency[0], "money"
-            number.start = currency[1]
+            number.start = min(number.start, currency[1])
         found.append(number)
     return _merge_ranges(text, found)
 
 
 def _merge_ranges(text: str, found: list[_Number]) -> list[_Number]:
-    """Join "30 to 40", "30-40%", "between 30 and 40", "four to five thousand"."""
+    """Join "30 to 40", "30-40%", "between 30 and 40", "four to five thousand", "from $5 to
+    $7"; drop scores ("won 2-1") and spans of years ("between 1600 and 1900")."""
     merged: list[_Number] = []
     index = 0
     while index < len(found):
@@ -147,17 +201,28 @@ def _merge_ranges(text: str, found: list[_Number]) -> list[_Number]:
             separator = RANGE_SEPARATOR_RE.match(gap) if len(gap) <= 9 else None
             if separator and (first.unit is None or first.unit == second.unit):
                 word = separator.group().strip()
+                if _is_score(text, first, second, gap):
+                    index += 2
+                    continue
+                if _year_shaped(text, first) and _year_shaped(text, second):
+                    after = metrics.subject_after(text, second.end, min(len(text), second.end + 40))
+                    if after is None or not metrics.is_people(after[0]):
+                        index += 2
+                        continue
                 between = BETWEEN_RE.match(text, max(0, first.start - 8), first.start)
                 low = first.value
                 if first.scale == 1 and second.scale > 1 and low * second.scale <= second.value:
                     low *= second.scale
                 ok = (word == "and" and between) or (
                     word != "and"
-                    and not FROM_RE.match(text, max(0, first.start - 5), first.start)
                     and low < second.value
-                    and not (word == "-" and SCORE_BEFORE_RE.match(text, max(0, first.start - 12), first.start))
+                    and not _from_a_change(text, first.start)
+                    and not (
+                        _year_shaped(text, first)
+                        and YEAR_BEFORE_RE.match(text, max(0, first.start - 8), first.start)
+                    )
                 )
-                if ok and low <= second.value:
+                if ok:
                     merged.append(
                         _Number(
                             first.start, second.end, low, low, second.value, scale=second.scale,
@@ -172,14 +237,40 @@ def _merge_ranges(text: str, found: list[_Number]) -> list[_Number]:
     return merged
 
 
-def _looks_like_year(text: str, number: _Number, subject: str | None) -> bool:
-    """A bare 1800-2100 with no unit and no plural noun is a year, not an amount."""
-    if number.words or number.low is not None or number.scale != 1:
+def _is_score(text: str, first: _Number, second: _Number, gap: str) -> bool:
+    if gap not in ("-", "–") or first.unit or second.unit or first.scale != 1 or second.scale != 1:
+        return False
+    if not SCORE_RE.fullmatch(text, first.start, second.end):
+        return False
+    return first.value >= second.value or bool(
+        SCORE_BEFORE_RE.match(text, max(0, first.start - 12), first.start)
+    )
+
+
+def _from_a_change(text: str, start: int) -> bool:
+    """"rose from 20 to 35" states a change to 35, not a range; "range from $5 to $7" does."""
+    found = FROM_RE.match(text, max(0, start - 5), start)
+    return bool(found and metrics.CHANGE_BEFORE_RE.match(text, max(0, found.start() - 40), found.start()))
+
+
+def _year_shaped(text: str, number: _Number) -> bool:
+    if number.words or number.scale != 1 or number.unit is not None:
         return False
     surface = text[number.start : number.end]
-    if not (len(surface) == 4 and surface.isdigit() and 1800 <= int(surface) <= 2100):
+    return len(surface) == 4 and surface.isdigit() and 1000 <= int(surface) <= 2199
+
+
+def _looks_like_year(text: str, number: _Number, subject: str | None, qualified: bool) -> bool:
+    """A bare four-digit 1000-2199 is a year unless a counted plural follows it
+    ("2000 people", "1500 soldiers"; not "the 1988 horror film") and no "in"/"by" precedes it."""
+    if qualified or number.low is not None or not _year_shaped(text, number):
         return False
-    return subject is None or not (subject.endswith("s") or metrics.is_people(subject))
+    if YEAR_BEFORE_RE.match(text, max(0, number.start - 8), number.start):
+        return subject is None or not metrics.is_people(subject)
+    if subject is None:
+        return True
+    head = subject.split(None, 1)[0]
+    return not (head.islower() and (head.endswith("s") or metrics.is_people(head)))
 
 
 def extract(text: str, published=None) -> list[Claim]:
@@ -192,14 +283,18 @@ def extract(text: str, published=None) -> list[Claim]:
     sentences = Sentences(text)
     attributions_by_sentence: dict[int, list] = {}
     claims: list[Claim] = []
+    previous = None
     for number in _candidates(text):
-        claim = _claim(text, number, sentences, attributions_by_sentence, published_date)
+        claim = _claim(text, number, sentences, attributions_by_sentence, published_date, previous)
         if claim is not None:
             claims.append(claim)
+            previous = claim
     return claims
 
 
-def _claim(text, number: _Number, sentences, attributions_by_sentence, published) -> Claim | None:
+def _claim(
+    text, number: _Number, sentences, attributions_by_sentence, published, previous
+) -> Claim | None:
     sent_start, sent_end = sentences.around(number.start)
     start, end = number.start, number.unit_end
     unit, metric = number.unit, number.unit_metric
@@ -221,8 +316,19 @@ def _claim(text, number: _Number, sentences, attributions_by_sentence, published
         if found:
             subject, end = found
             unit = "people" if metrics.is_people(subject) else "items"
-        if _looks_like_year(text, number, subject):
+        if _looks_like_year(text, number, subject, before is not None):
             return None
+        elif subject is None and AGE_BEFORE_RE.match(text, max(0, start - 10), start):
+            unit, metric = "years", "age"  # "aged 25", "the age of 21"
+        elif (
+            subject is None
+            and not number.words
+            and number.scale == 1
+            and 0 < number.value < 120
+            and AGE_APPOSITION_AFTER_RE.match(text, number.end)
+            and AGE_APPOSITION_BEFORE_RE.match(text, max(0, start - 30), start)
+        ):
+            unit, metric = "years", "age"
     elif unit == "years" and (
         AGE_AFTER_RE.match(text, end) or AGE_BEFORE_RE.match(text, max(0, start - 10), start)
     ):
@@ -230,6 +336,13 @@ def _claim(text, number: _Number, sentences, attributions_by_sentence, published
         old = AGE_AFTER_RE.match(text, end)
         if old:
             end = old.end()
+
+    if subject is None:
+        state = STATE_AFTER_RE.match(text, end, sent_end)
+        if state:  # "left 15 dead"
+            end = state.end()
+            unit = unit or "people"
+            metric = metrics.cue_metric(state.group())
 
     after = qualifiers.qualifier_after(text, end)
     if after and after[1] <= sent_end:
@@ -243,16 +356,28 @@ def _claim(text, number: _Number, sentences, attributions_by_sentence, published
     if clause_end >= 0:
         window_hi = clause_end
     if metric is None or metric == "share":
-        event = metrics.event_metric(text, window_lo, window_hi, number.start, end)
+        event = metrics.event_metric(text, window_lo, window_hi, start, end)
         if metric == "share":
             metric = "control" if event == "control" else "share"
         else:
-            metric = event or metrics.subject_metric(subject) or "count"
-            if metric == "age" and unit is None:
-                unit = "years"
+            named = metrics.subject_metric(subject)
+            if named in metrics.STRONG_SUBJECT_METRICS:
+                metric = named
+            elif (
+                previous is not None
+                and previous.sentence_start == sent_start
+                and previous.metric in PEOPLE_METRICS
+                and INCLUDING_BEFORE_RE.match(text, max(sent_start, start - 16), start)
+            ):
+                metric = previous.metric  # "killing 15 people including three children"
+            else:
+                metric = metrics.direct_metric(text, sent_start, start) or event or named or "count"
             if metric in PEOPLE_METRICS and unit is None:
                 unit = "people"
-    change = metrics.direction(text, sent_start, number.start, number.unit_end, sent_end)
+    if number.sign and unit in SIGNED_CHANGE_UNITS:
+        change = number.sign
+    else:
+        change = metrics.direction(text, sent_start, start, number.unit_end, sent_end)
 
     sentence = text[sent_start:sent_end]
     if sent_start not in attributions_by_sentence:

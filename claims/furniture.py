@@ -29,7 +29,19 @@ DESIGNATORS = (
     "Street", "Avenue", "Road", "Checkpoint", "Decree", "Law", "Bill", "Item", "Paragraph",
     "Clause", "Annex", "Protocol", "Operation", "Squadron", "Fleet", "Corps", "Vision",
     "Agenda", "PS", "Xbox", "Boeing", "Airbus", "Tu", "Su", "MiG", "Tier", "Category",
-    "Class", "Type", "Code", "Rule", "Amendment",
+    "Class", "Type", "Code", "Rule", "Amendment", "Game", "Games", "Watch", "Planet", "Note",
+    "Week", "Day", "Round", "Stage", "Big", "Pac", "Top", "Hot", "A.D.", "AD", "Fortune",
+    "Category", "category", "Level", "Gen", "Generation", "Mk", "Gemini", "Soyuz",
+    # Market indices: "the S&P 500 rose", "FTSE 100", "Stoxx 600" (and "S P 500" when the
+    # ampersand was stripped).
+    "S&P", "S P", "S&P/ASX", "S&P/TSX", "sp", "SP", "FTSE", "Stoxx", "STOXX", "Nasdaq",
+    "NASDAQ", "ASX", "Nikkei", "Russell", "Hang Seng", "CAC", "DAX", "KOSPI", "Sensex",
+    "Nifty", "MSCI", "TOPIX", "IBEX", "AEX", "OMX", "SMI", "Dow", "Euro Stoxx",
+)
+STREET_WORDS = (
+    "Road", "Rd", "Street", "St", "Avenue", "Ave", "Way", "Lane", "Ln", "Drive", "Dr",
+    "Boulevard", "Blvd", "Place", "Pl", "Court", "Ct", "Square", "Sq", "Terrace", "Crescent",
+    "Parkway", "Pkwy", "Highway", "Hwy", "Close", "Rue", "Via", "Strasse", "Straße",
 )
 # What stands right before a number that is part of a date, a name or furniture.
 BEFORE: tuple[str, ...] = (
@@ -43,11 +55,13 @@ BEFORE: tuple[str, ...] = (
     r"(?i:\b(?:comments?|shares?)[ \t]*\()",
     r"#",
     r"\p{L}[-/]?",                                          # COVID-19, Su-24, MH17
+    r"\b(?i:covid|sars|mers|h\d?n)[ \t]*-[ \t]*",          # COVID -19
     r"\d[:/]",                                              # 12:30, 4/5/17
     r"\d\.\d+\.",                                           # 1.2.3 versions, dotted dates
 )
 # What a number that is not a claim starts with.
 AT: tuple[str, ...] = (
+    r"\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?",                    # 2019-09-01T10:38:07Z
     r"\d+[ \t]*(?:-[ \t]*)?(?i:min|mins|minute|minutes)[ \t]+(?i:read)\b",
     r"\d+[ \t]+(?i:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)[ \t]+(?i:ago)\b",
     r"\d+[ \t]+(?i:comments?|shares?|likes?|views?|retweets?|replies)\b",
@@ -60,6 +74,12 @@ AT: tuple[str, ...] = (
     r"\d{3}-\d{4}\b",
     r"(?:19|20)\d{2}[ \t]*(?:-|–|/)[ \t]*(?:19|20)?\d{2}\b",
     r"(?:19|20)?\d0s\b",
+    r"(?:1[5-9]|20)\d{2}s\b",                               # 2018s (apostrophe stripped)
+    # Street addresses: "575 Wilbraham Road", "22 Ave Foch", "9 E 71st St".
+    rf"\d{{1,5}}[ \t]+(?:(?:\p{{Lu}}[\p{{L}}.]*|\d+(?:st|nd|rd|th))[ \t]+){{1,3}}"
+    rf"(?:{alternation(STREET_WORDS)})\b",
+    rf"\d{{1,5}}[ \t]+(?:{alternation(STREET_WORDS)})[ \t]+\p{{Lu}}",
+    r"\d{3}[ \t]+(?:Dreamliner|Max|MAX|Neo|neo)\b",             # Boeing 787 Dreamliner
     r"\d+(?i:st|nd|rd|th)\b",
 )
 # Lines that are page furniture as a whole.
@@ -72,13 +92,17 @@ AT_RE = regex.compile("|".join(f"(?:{p})" for p in AT))
 LINE_RE = regex.compile(r"[ \t]*(?:" + "|".join(LINES) + ")")
 
 
-def is_not_claim(text: str, pos: int, after_currency: bool = False) -> bool:
-    """True when the number starting at `pos` is a date, time, name or page furniture.
+def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
+    """Where the non-claim starting at `pos` ends (a date, time, name, phone number or page
+    furniture), so numbers inside it ("555-0123") are skipped too; 0 when it is a claim.
 
-    After a currency written in letters ("RM5") the letters are the unit, not a name."""
-    if pos and not after_currency and BEFORE_RE.match(text, max(0, pos - 28), pos):
-        return True
-    if AT_RE.match(text, pos):
-        return True
+    After a currency written in letters ("RM5") or "minus-" the letters are not a name."""
+    if pos and not glued_ok and BEFORE_RE.match(text, max(0, pos - 28), pos):
+        return pos + 1
+    at = AT_RE.match(text, pos)
+    if at:
+        return at.end()
     line_start = text.rfind("\n", 0, pos) + 1
-    return pos - line_start < 80 and LINE_RE.match(text, line_start) is not None
+    if pos - line_start < 80 and LINE_RE.match(text, line_start) is not None:
+        return pos + 1
+    return 0

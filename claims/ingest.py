@@ -26,13 +26,15 @@ from pathlib import Path
 import sqlite_utils
 
 from claims import __version__
-from claims.db import Article, Extractor, add_article, domain_of
+from claims.db import Article, Extractor, add_article, batched_commits, domain_of
 from claims.extract import extract
 
-PROJECT_URL = "https://github.com/claims/claims"
-USER_AGENT = f"claims/{__version__} (+{PROJECT_URL})"
+USER_AGENT = f"claims/{__version__} (news figure tracker; python-httpx)"
 TIMEOUT = 30.0
 CONNECT_TIMEOUT = 10.0
+
+# A page whose main text is shorter than this is a section front, menu or error page.
+MIN_ARTICLE_WORDS = 20
 
 FORMATS = ("auto", "text", "html", "feed", "csv", "jsonl")
 EXTENSIONS: dict[str, str] = {
@@ -152,6 +154,8 @@ def parse_date(value: str | None) -> str | None:
         return _iso(email.utils.parsedate_to_datetime(text))
     except (TypeError, ValueError, IndexError):
         pass
+    if not any(c.isdigit() for c in text):
+        return None
     import dateparser
 
     parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first"})
@@ -245,7 +249,7 @@ def _article_from_html(data: bytes | str, url: str | None, options: Options) -> 
     document = trafilatura.bare_extraction(
         data, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
-    if document is None or not (document.text or "").strip():
+    if document is None or len((document.text or "").split()) < MIN_ARTICLE_WORDS:
         raise IngestError("no article text found (not an article page?)")
     url = url or document.url
     return Article(
@@ -276,7 +280,7 @@ def _read_feed(data: bytes, label: str, options: Options, fetch: Fetcher) -> Ite
         raise IngestError(f"not a valid RSS or Atom feed{f' ({problem})' if problem else ''}")
     site = feed.feed.get("title")
     for number, entry in enumerate(feed.entries, 1):
-        link = entry.get("link")
+        link = entry.get("link") if _is_url(entry.get("link") or "") else None
         where = f"{label} entry {number}" + (f" ({link})" if link else "")
         content = entry.get("content") or []
         body = html_fragment_text(content[0].get("value", "")) if content else ""
@@ -551,27 +555,33 @@ def ingest(db: sqlite_utils.Database, specs: Iterable[str], options: Options | N
         finally:
             summary.extract_seconds += time.perf_counter() - begun
 
-    for item in tqdm(read(specs, options), unit=" articles", disable=not progress,
-                     file=sys.stderr):
-        if isinstance(item, Failure):
-            summary.failures.append(item)
-            continue
-        where, article = item
-        try:
-            status, written = add_article(db, article, timed)
-        except (ValueError, ExtractionError) as error:
-            summary.failures.append(Failure(where, str(error)))
-            continue
-        except sqlite3.Error as error:
-            summary.failures.append(Failure(where, f"not stored: {error}"))
-            continue
-        summary.characters += len(article.body) + len(article.title or "")
-        summary.claims += written
-        if status == "added":
-            summary.added += 1
-        elif status == "new_version":
-            summary.new_versions += 1
-        else:
-            summary.unchanged += 1
+    with batched_commits(db) as commit_due:
+        for item in tqdm(read(specs, options), unit=" articles", disable=not progress,
+                         file=sys.stderr):
+            if isinstance(item, Failure):
+                summary.failures.append(item)
+                continue
+            where, article = item
+            try:
+                status, written = add_article(db, article, timed)
+            except (ValueError, ExtractionError) as error:
+                summary.failures.append(Failure(where, str(error)))
+                continue
+            except sqlite3.Error as error:
+                summary.failures.append(Failure(where, f"not stored: {error}"))
+                continue
+            summary.characters += len(article.body) + len(article.title or "")
+            summary.claims += written
+            if status == "added":
+                summary.added += 1
+            elif status == "new_version":
+                summary.new_versions += 1
+            else:
+                summary.unchanged += 1
+            commit_due()
+    if summary.added or summary.new_versions:
+        from claims.compare import group_figures
+
+        group_figures(db)
     summary.seconds = time.perf_counter() - started
     return summary

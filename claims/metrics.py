@@ -41,7 +41,6 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         "recaptured", "retook", "retaken", "held by", "holds", "territory",
     ),
     "population": ("population", "inhabitants", "home to", "populated"),
-    "age": ("aged", "age of", "ages of", "years old", "year old", "-year-old", "-years-old"),
 }
 # Head nouns that name what is counted when no event word says otherwise.
 SUBJECT_CUES: dict[str, tuple[str, ...]] = {
@@ -56,7 +55,26 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
         "missiles", "rockets", "shells", "mortars", "bombs", "sorties", "attacks",
     ),
     "population": ("residents", "inhabitants"),
+    "killed": ("martyrs", "bodies", "corpses", "fatalities", "deaths", "dead"),
 }
+# Counted nouns that say what happened more surely than any event word nearby:
+# "4 martyrs ... 22 injured".
+STRONG_SUBJECT_METRICS = frozenset({"killed"})
+# Verbs that, written right before a figure, say what it counts whatever else is near:
+# "killing at least 100 and wounding hundreds", "Bombing Claims 5".
+DIRECT_CUES: dict[str, tuple[str, ...]] = {
+    "killed": ("claims", "claim", "claimed", "claiming", "claimed the lives of",
+               "claiming the lives of", "claims the lives of", "killing", "kills", "killed",
+               "kill", "left", "leaving"),
+}
+# A death toll stated as a level: "the death toll rose to 112", "Death Toll in Blast ...
+# Rises to 70", "putting the death toll at at least 70", "a toll of 12".
+TOLL_LEVEL_VERBS = (
+    "rises", "rose", "risen", "rising", "climbs", "climbed", "climbing", "jumps", "jumped",
+    "reaches", "reached", "hits", "hit", "stands", "stood", "increased", "increases", "mounts",
+    "mounted", "surpassed", "passed", "tops", "topped", "exceeds", "exceeded", "soared",
+    "is", "was", "now", "went up", "has risen", "had risen",
+)
 # Nouns that make a count a count of people.
 PEOPLE_NOUNS = frozenset(
     """people persons person civilians children kids women men adults boys girls babies infants
@@ -102,6 +120,16 @@ SUBJECT_STOPS = frozenset(
 
 
 _CUE_METRIC = {cue: metric for metric, cues in EVENT_CUES.items() for cue in cues}
+_DIRECT_METRIC = {cue: metric for metric, cues in DIRECT_CUES.items() for cue in cues}
+for _metric, _cues in EVENT_CUES.items():
+    for _cue in _cues:
+        if _cue.endswith(("ing", "ed")) and " " not in _cue:
+            _DIRECT_METRIC.setdefault(_cue, _metric)
+DIRECT_BEFORE_RE = ending_at(rf"(?<![\w])(?P<cue>(?i:{alternation(_DIRECT_METRIC)}))\s+")
+TOLL_BEFORE_RE = ending_at(
+    rf"(?i:\btoll\b(?:[^.;\n]{{0,80}}?\b(?:{alternation(TOLL_LEVEL_VERBS)})(?:\s+(?:to|at))?"
+    r"|\s+(?:of|at|to))\s+)"
+)
 EVENT_RE = regex.compile(rf"(?<![\w])(?i:{alternation(_CUE_METRIC)})(?![\w])")
 _SUBJECT_METRIC = {cue: metric for metric, cues in SUBJECT_CUES.items() for cue in cues}
 DIRECTION_BEFORE_RE = ending_at(
@@ -111,6 +139,11 @@ DIRECTION_BEFORE_RE = ending_at(
 DIRECTION_AFTER_RE = regex.compile(
     rf"\s+(?P<d>(?i:{alternation(CHANGE_NOUNS_UP + CHANGE_NOUNS_DOWN + UP_WORDS + DOWN_WORDS)}))"
     r"(?![\w])"
+)
+# A change verb, perhaps with an adverb, ending just before "from": "rose sharply from".
+CHANGE_BEFORE_RE = ending_at(
+    rf"(?<![\w])(?i:{alternation(UP_WORDS + DOWN_WORDS + ('going', 'went', 'goes', 'go'))})"
+    r"(?:\s+[a-z]+ly)?\s+"
 )
 _UP = frozenset(UP_WORDS + CHANGE_NOUNS_UP)
 
@@ -132,6 +165,21 @@ def event_metric(text: str, lo: int, hi: int, start: int, end: int) -> str | Non
     return best
 
 
+def cue_metric(cue: str) -> str | None:
+    return _CUE_METRIC.get(" ".join(cue.lower().split()))
+
+
+def direct_metric(text: str, lo: int, start: int) -> str | None:
+    """The metric a verb or a death toll written just before the figure gives it."""
+    toll = TOLL_BEFORE_RE.match(text, max(lo, start - 120), start)
+    if toll:
+        return "killed"
+    cue = DIRECT_BEFORE_RE.match(text, max(lo, start - 32), start)
+    if cue:
+        return _DIRECT_METRIC[" ".join(cue.group("cue").lower().split())]
+    return None
+
+
 def subject_metric(subject: str | None) -> str | None:
     if not subject:
         return None
@@ -150,6 +198,18 @@ def is_people(subject: str | None) -> bool:
 
 
 _NEXT_WORD_RE = regex.compile(r"[ \t]*([\p{L}][\p{L}'’-]*)")
+_FIRST_WORD_RE = regex.compile(r"(?:[ \t]*|-)([\p{L}][\p{L}'’-]*)")  # "four-cylinder"
+# Verbs right after a figure end its noun phrase: "500 rose", "10 die", "19 fouls proves".
+VERB_STOPS = frozenset(
+    [w for w in UP_WORDS + DOWN_WORDS if not w.endswith("s")]
+    + "die dies died kill kills perish perished suffer suffers suffered proves prove".split()
+)
+# Words kept inside the phrase only when a noun follows: "eight more picks", "two new jets".
+MODIFIERS = frozenset("more other new additional extra further previous fewer".split())
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "sixty seventy eighty ninety hundred thousand million billion".split()
+)
 _OF_RE = regex.compile(
     r"[ \t]+of[ \t]+(?:(?:the|its|their|his|her|our|these|those)[ \t]+)?", regex.IGNORECASE
 )
@@ -166,10 +226,18 @@ def subject_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     if of:
         cursor = of.end()
     while len(words) < 4:
-        match = _NEXT_WORD_RE.match(text, cursor, limit)
+        match = (_NEXT_WORD_RE if words or of else _FIRST_WORD_RE).match(text, cursor, limit)
         if match is None:
             break
         word = match.group(1).lower()
+        if word in MODIFIERS or (word.endswith("ing") and word not in SUBJECT_STOPS):
+            # "eight more picks", "517 rushing yards", "400 charging stations"
+            following = _NEXT_WORD_RE.match(text, match.end(), limit)
+            if following and _is_noun(following.group(1).lower(), plural=word.endswith("ing")):
+                words.append(match.span(1))
+                cursor = match.end()
+                continue
+            break
         if word == "and" and words:
             following = _NEXT_WORD_RE.match(text, match.end(), limit)
             if following and following.group(1).lower() in PEOPLE_NOUNS:
@@ -177,7 +245,7 @@ def subject_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
                 cursor = match.end()
                 continue
             break
-        if word in SUBJECT_STOPS or word.endswith("ing") or (word.endswith("ed") and (
+        if word in SUBJECT_STOPS or word in VERB_STOPS or word in _NUMBER_WORDS or (word.endswith("ed") and (
             words or not _next_is_noun(text, match.end(), limit)
         )):
             break
@@ -192,6 +260,12 @@ def subject_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
             last = index
     start, end = words[0][0], words[last][1]
     return text[start:end], end
+
+
+def _is_noun(word: str, plural: bool = False) -> bool:
+    if word in SUBJECT_STOPS or word in VERB_STOPS or word.endswith(("ed", "ing")):
+        return False
+    return not plural or word.endswith("s") or word in PEOPLE_NOUNS
 
 
 def _next_is_noun(text: str, pos: int, limit: int) -> bool:

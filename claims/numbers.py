@@ -29,11 +29,12 @@ SCALE_ABBREVIATIONS = {
     "mn": 1_000_000, "mln": 1_000_000, "mio": 1_000_000, "m": 1_000_000,
     "bn": 1_000_000_000, "bln": 1_000_000_000, "b": 1_000_000_000,
     "tn": 1_000_000_000_000, "trn": 1_000_000_000_000, "k": 1_000,
-    "lakh": 100_000, "crore": 10_000_000,
+    "lakh": 100_000, "crore": 10_000_000, "mil": 1_000_000,
 }
 FRACTION_WORDS = {
     "half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
-    "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1,
+    "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1, "fourth": 0.25, "fourths": 0.25,
+    "eighth": 0.125, "eighths": 0.125,
 }
 # Vague amounts keep their wording; low and high are the order of magnitude they name.
 VAGUE_AMOUNTS = {
@@ -53,14 +54,15 @@ _SCALE_WORD = alternation(SCALE_WORDS)
 _SCALE_ABBR = alternation(SCALE_ABBREVIATIONS)
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _VAGUE = alternation(VAGUE_AMOUNTS)
-_FRACTION = rf"(?:a|an|one|two|three|four)[\s-]+(?:{alternation(FRACTION_WORDS)})"
+_FRACTION = rf"(?:a|an|one|two|three|four|five|seven)[\s-]+(?:{alternation(FRACTION_WORDS)})(?!-)"
 
 NUMBER_PATTERN = rf"""
-(?<![\w.,])
+(?<![\d.,_])
 (?:
-    (?P<digits>{_DIGITS})
+    (?P<slash>\d{{1,2}}[/⁄]\d{{1,3}})(?![\d/⁄])
+  | (?P<digits>{_DIGITS})
     (?:
-        (?:\s*-?\s*|\s+)(?P<dscale>(?i:{_SCALE_WORD}))\b
+        (?:\s*-?\s*|\s+)(?P<dscale>(?i:{_SCALE_WORD})(?:\s+(?i:{_SCALE_WORD}))*)\b
       | (?P<abbr>(?i:{_SCALE_ABBR}))(?![\w])
       | \s(?P<abbr2>(?i:mn|mln|bn|bln|tn|trn))\b
     )?
@@ -84,7 +86,7 @@ _FIRST_WORDS = set(WORD_VALUES) | set(FRACTION_WORDS) | {w.split()[0] for w in V
 START_RE = regex.compile(
     rf"\d+|(?<![\w])(?:{alternation(_FIRST_WORDS | {w.capitalize() for w in _FIRST_WORDS})})(?![\w])"
 )
-ARTICLE_BEFORE_RE = ending_at(r"(?i:\b(?:an?|one|two|three|four)[ \t-]+)")
+ARTICLE_BEFORE_RE = ending_at(r"(?i:\b(?:an?|one|two|three|four|five|seven)[ \t-]+)")
 
 
 def find(text: str):
@@ -102,6 +104,8 @@ def find(text: str):
                     last_end = match.end()
                     yield match
                     continue
+        elif pos and text[pos - 1] == "." and pos - 1 >= last_end:
+            pos -= 1  # ".5", ".500 record"
         match = NUMBER_RE.match(text, pos)
         if match:
             last_end = match.end()
@@ -162,13 +166,22 @@ def digits_value(digits: str) -> float:
     return float(digits.replace(",", ""))
 
 
-def scale_of(word: str) -> float:
-    word = word.lower()
-    return SCALE_WORDS.get(word) or SCALE_ABBREVIATIONS.get(word, 1)
+def scale_of(words: str) -> float:
+    """The product of one or more scale words ("hundred million") or one abbreviation."""
+    scale = 1
+    for word in words.lower().split():
+        scale *= SCALE_WORDS.get(word) or SCALE_ABBREVIATIONS.get(word, 1)
+    return scale
 
 
 def vague_range(surface: str) -> tuple[int, int]:
     return VAGUE_AMOUNTS[" ".join(surface.lower().split())]
+
+
+def slash_value(surface: str) -> float | None:
+    """"1/2", "1⁄32": a proper fraction, else None ("24/7" is no amount)."""
+    top, bottom = (int(part) for part in regex.split("[/⁄]", surface))
+    return top / bottom if 0 < top < bottom else None
 
 
 def fraction_value(surface: str) -> float:

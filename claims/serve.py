@@ -51,14 +51,25 @@ def load_metadata(db_name: str = METADATA_DATABASE) -> dict:
     return metadata
 
 
+def merged(base: dict, extra: dict) -> dict:
+    """`extra` laid over `base`, dictionaries merged key by key."""
+    out = dict(base)
+    for key, value in extra.items():
+        out[key] = merged(out[key], value) if isinstance(value, dict) and isinstance(
+            out.get(key), dict) else value
+    return out
+
+
 def build_datasette(
-    db_path: str | Path, *, live: bool = False, settings: dict | None = None
+    db_path: str | Path, *, live: bool = False, settings: dict | None = None,
+    metadata: dict | None = None,
 ) -> Datasette:
     """A Datasette app for one claims database.
 
     Immutable by default: no write SQL is possible and table counts are computed once.
     `live=True` opens the file read-only instead, so rows written by a running
-    `claims ingest` appear (Datasette never writes to it either way).
+    `claims ingest` appear (Datasette never writes to it either way). `metadata` is laid
+    over metadata.json (the demo uses it to say on every page that it is fiction).
     """
     db_path = Path(db_path)
     if not db_path.is_file():
@@ -66,7 +77,7 @@ def build_datasette(
     files = {"files": [str(db_path)]} if live else {"immutables": [str(db_path)]}
     return Datasette(
         **files,
-        metadata=load_metadata(db_path.stem),
+        metadata=merged(load_metadata(db_path.stem), metadata or {}),
         settings={**SETTINGS, **(settings or {})},
     )
 
@@ -85,9 +96,10 @@ def serve(
     open_browser: bool = False,
     live: bool = False,
     echo=print,
+    metadata: dict | None = None,
 ) -> None:
     """Run the site until interrupted (uvicorn, as `datasette serve` does)."""
-    ds = build_datasette(db_path, live=live)
+    ds = build_datasette(db_path, live=live, metadata=metadata)
     asyncio.run(ds.invoke_startup())
     url = url_for(host, port)
     echo(f"Serving {db_path} at {url}")

@@ -9,6 +9,7 @@ there becomes a source of its own, keyed on its normalised form.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import unicodedata
@@ -135,3 +136,23 @@ def resolve(name: str) -> tuple[str, str, str] | None:
 def known_rows() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The built-in (id, name) sources and (alias, source id) aliases, for seeding the database."""
     return list(NAMES.items()), sorted(ALIASES.items())
+
+
+@contextlib.contextmanager
+def registered(entries):
+    """Extra sources (dicts: id, name, aliases) for the duration of a block; the fictional
+    demo's generic aliases ("the army") must not leak into other databases."""
+    saved_aliases, saved_names = dict(ALIASES), dict(NAMES)
+    for item in entries:
+        NAMES[item["id"]] = item["name"]
+        for alias in (item["name"], *item.get("aliases", ())):
+            ALIASES[normalise(alias)] = item["id"]
+    resolve.cache_clear()
+    try:
+        yield
+    finally:
+        ALIASES.clear()
+        ALIASES.update(saved_aliases)
+        NAMES.clear()
+        NAMES.update(saved_names)
+        resolve.cache_clear()

@@ -22,10 +22,20 @@ from claims.models import TimeRef
 MONTHS = {
     name: i
     for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")],
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
         start=1,
     )
     for name in names
@@ -33,56 +43,125 @@ MONTHS = {
 WEEKDAYS = {
     name: i
     for i, names in enumerate(
-        [("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"),
-         ("thursday", "thu", "thurs"), ("friday", "fri"), ("saturday", "sat"),
-         ("sunday", "sun")]
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
     )
     for name in names
 }
 # Relative days, by how many days before publication they point.
 DAYS_BACK = {
-    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-    "earlier today": 0, "yesterday": 1, "last night": 1, "overnight": 1,
-    "the day before yesterday": 2,
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "earlier today": 0,
+    "yesterday": 1,
+    "last night": 1,
+    "overnight": 1,
 }
 # Relative periods: (unit, how many units back).
 PERIODS = {
-    "this week": ("week", 0), "last week": ("week", 1), "past week": ("week", 0),
-    "earlier this week": ("week", 0), "this month": ("month", 0), "last month": ("month", 1),
-    "earlier this month": ("month", 0), "past month": ("month", 0), "this year": ("year", 0),
-    "last year": ("year", 1), "earlier this year": ("year", 0), "past year": ("year", 0),
+    "this week": ("week", 0),
+    "last week": ("week", 1),
+    "past week": ("week", 0),
+    "earlier this week": ("week", 0),
+    "this month": ("month", 0),
+    "last month": ("month", 1),
+    "earlier this month": ("month", 0),
+    "past month": ("month", 0),
+    "this year": ("year", 0),
+    "last year": ("year", 1),
+    "earlier this year": ("year", 0),
+    "past year": ("year", 0),
 }
 # Phrases that make a figure a running total rather than one incident's count.
 CUMULATIVE = (
     r"since\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?\w+",
-    r"since\s+(?:the\s+)?(?:war|conflict|uprising|crisis|revolution|fighting|unrest|"
-    r"protests|campaign|offensive|intervention)(?:\s+(?:began|started|broke\s+out|erupted))?",
-    r"since\s+(?:(?:early|mid|late)[\s-]+)?(?:(?:january|february|march|april|may|june|july|"
-    r"august|september|october|november|december)\s+)?(?:19|20)\d\d",
-    r"since\s+(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)",
-    r"since\s+then", r"so\s+far", r"thus\s+far", r"to\s+date", r"in\s+total", r"overall",
-    r"until\s+now", r"up\s+to\s+now", r"till\s+now", r"to\s+this\s+day",
+    (
+        r"since\s+(?:the\s+|its\s+|Syria'?s\s+|Syrias\s+|the\s+country'?s\s+)?(?:[\w-]+\s+)?"
+        r"(?:war|conflict|uprising|crisis|revolution|fighting|unrest|protests|campaign|offensive|"
+        r"intervention)(?:\s+(?:began|started|broke\s+out|erupted))?"
+    ),
+    (
+        r"since\s+(?:(?:early|mid|late)[\s-]+)?(?:(?:january|february|march|april|may|june|july|"
+        r"august|september|october|november|december)\s+)?(?:19|20)\d\d"
+    ),
+    (
+        r"since\s+(?:january|february|march|april|may|june|july|august|september|october|"
+        r"november|december)"
+    ),
+    r"since\s+then",
+    r"so\s+far",
+    r"thus\s+far",
+    r"to\s+date",
+    r"in\s+total",
+    r"overall",
+    r"until\s+now",
+    r"up\s+to\s+now",
+    r"till\s+now",
+    r"to\s+this\s+day",
     r"(?:throughout|during|over\s+the\s+course\s+of)\s+the\s+(?:war|conflict)",
+    r"in\s+(?:the|a|its|Syria'?s|Syrias)\s+(?:[\w-]+\s+){0,2}(?:war|conflict|uprising)",
+    (
+        r"(?:war|conflict|uprising)\s+(?:that\s+|which\s+)?(?:has|had)\s+(?:so\s+far\s+)?"
+        r"(?:killed|left|claimed|displaced|forced|uprooted)"
+    ),
 )
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
-         r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _DAY_NAME = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _I = re.IGNORECASE
 
+# In the order they are tried at each position; each starts with \b, which _SCAN drops.
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")),
-    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?(?:\s+((?:19|20)\d\d))?\b", _I)),
-    ("mdy", re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b,?(?:\s+((?:19|20)\d\d)\b)?", _I)),
     ("my", re.compile(rf"\b({_MONTH})\.?,?\s+((?:19|20)\d\d)\b", _I)),
-    ("m", re.compile(rf"\b(?:in|since|during|from|until|by|early|late|mid|of|last|this)[\s-]+({_MONTH})\b(?!\s+\d)", _I)),
+    (
+        "mdy",
+        re.compile(
+            rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b,?(?:\s+((?:19|20)\d\d)\b)?", _I
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?(?:\s+((?:19|20)\d\d))?\b", _I
+        ),
+    ),
+    (
+        "m",
+        re.compile(
+            rf"\b(?:in|since|during|from|until|by|early|late|mid|of|last|this)[\s-]+"
+            rf"({_MONTH})\b(?!\s+\d)",
+            _I,
+        ),
+    ),
     ("wd", re.compile(rf"\b(?:(last|this|on)\s+)?({_DAY_NAME})(?:'s|’s|s)?\b", _I)),
     ("rel", re.compile(r"\b(" + "|".join(sorted(DAYS_BACK, key=len, reverse=True)) + r")\b", _I)),
     ("per", re.compile(r"\b(" + "|".join(sorted(PERIODS, key=len, reverse=True)) + r")\b", _I)),
     ("y", re.compile(r"\b(?:in|during|of|by|throughout)\s+((?:19|20)\d\d)\b(?!-)", _I)),
 ]
-_CUMULATIVE = re.compile(r"\b(?:" + "|".join(CUMULATIVE) + r")\b", _I)
+_CUMULATIVE = r"(?:" + "|".join(CUMULATIVE) + r")"
+# One pass over the sentence: the first alternative that matches at a position wins, so a
+# running-total marker ("since March 2011") is read before the date inside it.
+_SCAN = re.compile(
+    rf"\b(?:(?P<cum>{_CUMULATIVE})|"
+    + "|".join(f"(?P<{kind}>{pattern.pattern[2:]})" for kind, pattern in _PATTERNS)
+    + ")",
+    _I,
+)
+_PARSE = dict(_PATTERNS)
 
 
 class _Expr(NamedTuple):
@@ -101,23 +180,99 @@ def _capitalised(kind: str, m: re.Match) -> bool:
     return group is None or m.group(group)[0].isupper()
 
 
+_STRIP = ".,;:!?()[]\"'“”‘’"
+# Every time expression holds one of these words (or a year); an expression is looked for
+# only around them, up to four words before ("on Tuesday", "in the six-year civil war").
+_KEYS = (
+    frozenset(
+        [
+            "since",
+            "far",
+            "date",
+            "total",
+            "overall",
+            "now",
+            "day",
+            "today",
+            "tonight",
+            "yesterday",
+            "overnight",
+            "night",
+            "morning",
+            "afternoon",
+            "evening",
+            "week",
+            "month",
+            "year",
+            "war",
+            "conflict",
+        ]
+    )
+    | frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+    | {f"{d}s" for d in WEEKDAYS}
+)
+_PUNCT = str.maketrans({c: " " for c in _STRIP + "-"})
+_YEAR = re.compile(r"(?<!\S)(?:19|20)\d\d(?!\S)")
+
+
+def _key_positions(low: str, words: list[str]) -> list[int]:
+    """Offsets of the key words (and years) in the lower-cased, de-punctuated sentence."""
+    positions = []
+    for word in _KEYS.intersection(words):
+        at = low.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or low[at - 1] == " ") and (end == len(low) or low[end] == " "):
+                positions.append(at)
+            at = low.find(word, end)
+    positions += [m.start() for m in _YEAR.finditer(low)]
+    return sorted(positions)
+
+
+def _words_before(low: str, at: int, count: int) -> list[int]:
+    """Offsets of up to `count` words before `at`, then `at` itself, earliest first."""
+    starts = [at]
+    for _ in range(count):
+        head = low[: starts[0]].rstrip()
+        if not head:
+            break
+        starts.insert(0, head.rfind(" ") + 1)
+    return starts
+
+
 @lru_cache(maxsize=8192)
 def expressions(sentence: str) -> tuple[tuple[_Expr, ...], tuple[_Expr, ...]]:
-    """(time expressions, cumulative markers) in a sentence, longest match first."""
-    taken: list[tuple[int, int]] = []
+    """(time expressions, cumulative markers) in a sentence.
+
+    Anchored matches around a few key words rather than a regex scan of every position:
+    this runs for every claim, and most sentences have no key word at all."""
+    low = sentence.lower().translate(_PUNCT)
+    words = low.split()
+    if _KEYS.isdisjoint(words) and not _YEAR.search(low):
+        return (), ()
     found: list[_Expr] = []
-    markers = tuple(
-        _Expr(m.start(), m.end(), "cum", (m.group(),)) for m in _CUMULATIVE.finditer(sentence)
-    )
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(sentence):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+    markers: list[_Expr] = []
+    done = 0
+    for key in _key_positions(low, words):
+        if key < done:
+            continue
+        for at in _words_before(low, key, 4):
+            if at < done:
                 continue
-            if not _capitalised(kind, m):
+            m = _SCAN.match(sentence, at)
+            if m is None or m.end() <= key:
                 continue
-            taken.append((m.start(), m.end()))
-            found.append(_Expr(m.start(), m.end(), kind, m.groups()))
-    return tuple(found), markers
+            done = m.end()
+            kind = m.lastgroup
+            if kind == "cum":
+                markers.append(_Expr(m.start(), m.end(), kind, (m.group(),)))
+            else:
+                parsed = _PARSE[kind].match(m.group())
+                if parsed is not None and _capitalised(kind, parsed):
+                    found.append(_Expr(m.start(), m.end(), kind, parsed.groups()))
+            break
+    return tuple(found), tuple(markers)
 
 
 def _month_year(month: int, published: dt.date | None) -> int | None:
@@ -188,8 +343,11 @@ def resolve(
         return None
     lo, hi = start - sent_start, end - sent_start
 
-    def distance(e: _Expr) -> int:
-        return max(e.start - hi, lo - e.end, 0)
+    def distance(e: _Expr) -> tuple[bool, int]:
+        # an expression in another clause ("After Monday's raid, 12 were killed on
+        # Tuesday") comes after any in the figure's own clause
+        gap = sentence[e.end : lo] if e.end <= lo else sentence[hi : e.start]
+        return ("," in gap or ";" in gap, max(e.start - hi, lo - e.end, 0))
 
     # a year or month next to a running total is when it started ("since the war began in
     # 2011"), not the date the total holds at

@@ -18,6 +18,11 @@ CURRENCY_PREFIXES = {
     "¥": "jpy", "jpy": "jpy", "cny": "cny", "rmb": "cny", "₹": "inr", "rs": "inr",
     "rs.": "inr", "inr": "inr", "₪": "ils", "nis": "ils", "rm": "myr", "myr": "myr",
     "chf": "chf", "₽": "rub", "₩": "krw", "₺": "try", "sr": "sar",
+    # Spaced and inverted forms of agency copy: "US $473", "$US113", "$A82".
+    "us $": "usd", "$us": "usd", "hk $": "hkd", "a $": "aud", "au $": "aud", "$a": "aud",
+    "nz $": "nzd", "c $": "cad", "s $": "sgd", "$nz": "nzd", "sgd": "sgd", "nzd": "nzd",
+    # What ¥ becomes when copy is transliterated to ASCII.
+    "y=": "jpy",
 }
 
 # Written after the number. Longer surfaces win ("square kilometres" before "kilometres").
@@ -25,7 +30,7 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
     # money
     "dollars": ("usd", "money"), "dollar": ("usd", "money"), "us dollars": ("usd", "money"),
     "u.s. dollars": ("usd", "money"), "usd": ("usd", "money"), "euros": ("eur", "money"),
-    "euro": ("eur", "money"), "eur": ("eur", "money"), "pounds sterling": ("gbp", "money"),
+    "euro": ("eur", "money"), "eur": ("eur", "money"), "€": ("eur", "money"), "pounds sterling": ("gbp", "money"),
     "sterling": ("gbp", "money"), "yen": ("jpy", "money"), "yuan": ("cny", "money"),
     "renminbi": ("cny", "money"), "rupees": ("inr", "money"), "ringgit": ("myr", "money"),
     "shekels": ("ils", "money"), "shekel": ("ils", "money"), "riyals": ("sar", "money"),
@@ -34,12 +39,22 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
     "pesos": ("mxn", "money"), "rand": ("zar", "money"), "naira": ("ngn", "money"),
     "syrian pounds": ("syp", "money"), "egyptian pounds": ("egp", "money"),
     "lebanese pounds": ("lbp", "money"), "cents": ("cent", "money"), "cent": ("cent", "money"),
+    "chinese yuan": ("cny", "money"), "australian dollars": ("aud", "money"),
+    "canadian dollars": ("cad", "money"), "new zealand dollars": ("nzd", "money"),
+    "hong kong dollars": ("hkd", "money"), "singapore dollars": ("sgd", "money"),
+    "danish kroner": ("dkk", "money"), "danish crowns": ("dkk", "money"),
+    "swedish kronor": ("sek", "money"), "norwegian kroner": ("nok", "money"),
+    "swiss francs": ("chf", "money"), "jpy": ("jpy", "money"), "gbp": ("gbp", "money"),
+    "cny": ("cny", "money"), "inr": ("inr", "money"), "aud": ("aud", "money"),
+    "cad": ("cad", "money"), "chf": ("chf", "money"), "hkd": ("hkd", "money"),
+    "sgd": ("sgd", "money"), "nzd": ("nzd", "money"), "rmb": ("cny", "money"),
     "pence": ("pence", "money"), "p": ("pence", "money"), "sen": ("sen", "money"),
     # share
     "%": ("percent", "share"), "percent": ("percent", "share"), "per cent": ("percent", "share"),
     "pc": ("percent", "share"), "percentage points": ("points", "share"),
-    "percentage point": ("points", "share"), "basis points": ("basis points", "share"),
-    "bps": ("basis points", "share"), "points": ("points", "count"), "point": ("points", "count"),
+    "percentage point": ("points", "share"), "basis points": ("basis point", "share"),
+    "basis point": ("basis point", "share"), "bps": ("basis point", "share"),
+    "bp": ("basis point", "share"), "points": ("points", "count"), "point": ("points", "count"),
     "pts": ("points", "count"),
     # length
     "km": ("km", "distance"), "kms": ("km", "distance"), "kilometres": ("km", "distance"),
@@ -47,11 +62,17 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
     "kilometer": ("km", "distance"), "m": ("m", "distance"), "metres": ("m", "distance"),
     "meters": ("m", "distance"), "metre": ("m", "distance"), "meter": ("m", "distance"),
     "cm": ("cm", "distance"), "centimetres": ("cm", "distance"),
-    "centimeters": ("cm", "distance"), "mm": ("mm", "distance"),
+    "centimeters": ("cm", "distance"), "centimetre": ("cm", "distance"),
+    "centimeter": ("cm", "distance"), "mm": ("mm", "distance"),
     "millimetres": ("mm", "distance"), "millimeters": ("mm", "distance"),
+    "millimetre": ("mm", "distance"), "millimeter": ("mm", "distance"),
+    "nanometres": ("nanometre", "distance"), "nanometers": ("nanometre", "distance"),
+    "nanometre": ("nanometre", "distance"), "nanometer": ("nanometre", "distance"),
+    "μm": ("micrometre", "distance"), "µm": ("micrometre", "distance"),
     "miles": ("mi", "distance"), "mile": ("mi", "distance"), "mi": ("mi", "distance"),
     "feet": ("ft", "distance"), "foot": ("ft", "distance"), "ft": ("ft", "distance"),
-    "inches": ("in", "distance"), "inch": ("in", "distance"), "yards": ("yd", "distance"),
+    "inches": ("in", "distance"), "inch": ("in", "distance"), "″": ("in", "distance"),
+    "′": ("ft", "distance"), "yards": ("yd", "distance"),
     "yard": ("yd", "distance"), "yds": ("yd", "distance"),
     "nautical miles": ("nautical mile", "distance"), "micrometres": ("micrometre", "distance"),
     "microns": ("micrometre", "distance"), "light years": ("light year", "distance"),
@@ -64,24 +85,38 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
     "sq miles": ("square mile", "area"), "square feet": ("square foot", "area"),
     "sq ft": ("square foot", "area"), "hectares": ("ha", "area"), "hectare": ("ha", "area"),
     "ha": ("ha", "area"), "acres": ("acre", "area"), "acre": ("acre", "area"),
+    "sq feet": ("square foot", "area"), "sq. ft.": ("square foot", "area"),
+    "sqft": ("square foot", "area"), "sqm": ("m2", "area"), "sq. m": ("m2", "area"),
     "dunams": ("dunam", "area"),
     # mass
-    "tonnes": ("tonnes", "weight"), "tonne": ("tonnes", "weight"), "tons": ("tonnes", "weight"),
-    "ton": ("tonnes", "weight"), "metric tons": ("tonnes", "weight"), "kg": ("kg", "weight"),
+    "tonnes": ("tonnes", "weight"), "tonne": ("tonnes", "weight"), "tons": ("ton", "weight"),
+    "ton": ("ton", "weight"), "metric tons": ("tonnes", "weight"), "kg": ("kg", "weight"),
+    "gigatonnes": ("gigaton", "weight"), "gigatons": ("gigaton", "weight"),
+    "megatonnes": ("megaton", "weight"), "megatons": ("megaton", "weight"),
+    "kilogram": ("kg", "weight"), "gram": ("g", "weight"), "mg": ("milligram", "weight"),
+    "milligrams": ("milligram", "weight"), "milligram": ("milligram", "weight"),
+    "micrograms": ("microgram", "weight"),
     "kilograms": ("kg", "weight"), "kilogrammes": ("kg", "weight"),
     "kilos": ("kg", "weight"), "grams": ("g", "weight"), "g": ("g", "weight"),
     "pounds": ("lb", "weight"), "pound": ("lb", "weight"), "lbs": ("lb", "weight"),
     "lb": ("lb", "weight"), "ounces": ("ounce", "weight"), "oz": ("ounce", "weight"),
     # volume
     "litres": ("l", "count"), "liters": ("l", "count"), "litre": ("l", "count"),
-    "liter": ("l", "count"), "gallons": ("gallon", "count"), "barrels": ("barrel", "count"),
+    "liter": ("l", "count"), "l": ("l", "count"), "gallons": ("gallon", "count"), "barrels": ("barrel", "count"),
+    "gallon": ("gallon", "count"), "barrel": ("barrel", "count"), "ml": ("millilitre", "count"),
+    "millilitres": ("millilitre", "count"), "milliliters": ("millilitre", "count"),
+    "cubic feet": ("cubic foot", "count"), "cubic foot": ("cubic foot", "count"),
     "barrels per day": ("barrel per day", "count"), "barrels a day": ("barrel per day", "count"),
+    "barrel-a-day": ("barrel per day", "count"), "barrels-a-day": ("barrel per day", "count"),
+    "barrel a day": ("barrel per day", "count"), "calories": ("calorie", "count"),
+    "kilocalories": ("kilocalorie", "count"), "kcal": ("kilocalorie", "count"),
     "bpd": ("barrel per day", "count"), "cubic metres": ("m3", "count"),
     "cubic meters": ("m3", "count"),
     # time
     "seconds": ("seconds", "duration"), "second": ("seconds", "duration"),
     "secs": ("seconds", "duration"), "minutes": ("minutes", "duration"),
     "minute": ("minutes", "duration"), "mins": ("minutes", "duration"),
+    "min": ("minutes", "duration"),
     "hours": ("hours", "duration"), "hour": ("hours", "duration"), "hrs": ("hours", "duration"),
     "days": ("days", "duration"), "day": ("days", "duration"), "weeks": ("weeks", "duration"),
     "week": ("weeks", "duration"), "months": ("months", "duration"),
@@ -90,30 +125,64 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
     "decade": ("decades", "duration"), "centuries": ("centuries", "duration"),
     # speed
     "mph": ("mph", "speed"), "miles per hour": ("mph", "speed"),
-    "miles an hour": ("mph", "speed"), "km/h": ("km/h", "speed"), "kph": ("km/h", "speed"),
+    "miles an hour": ("mph", "speed"), "m.p.h.": ("mph", "speed"), "m.p.h": ("mph", "speed"), "km/h": ("km/h", "speed"), "kph": ("km/h", "speed"),
     "kmh": ("km/h", "speed"), "kilometres per hour": ("km/h", "speed"),
     "kilometers per hour": ("km/h", "speed"), "knots": ("knot", "speed"),
+    "km/hr": ("km/h", "speed"), "kt": ("knot", "speed"), "kts": ("knot", "speed"),
+    "metres per second": ("metre per second", "speed"),
+    "meters per second": ("metre per second", "speed"), "m/s": ("metre per second", "speed"),
     "mpg": ("mile per gallon", "count"), "miles per gallon": ("mile per gallon", "count"),
     "rpm": ("revolutions per minute", "count"),
     # temperature
     "degrees celsius": ("c", "temperature"), "degrees fahrenheit": ("f", "temperature"),
     "°c": ("c", "temperature"), "°f": ("f", "temperature"), "c": ("c", "temperature"),
+    "celsius": ("c", "temperature"), "fahrenheit": ("f", "temperature"),
+    "degree celsius": ("c", "temperature"), "degree fahrenheit": ("f", "temperature"),
+    "degree c": ("c", "temperature"), "degrees c": ("c", "temperature"),
+    "deg c": ("c", "temperature"), "degc": ("c", "temperature"),
+    "degree f": ("f", "temperature"), "degrees f": ("f", "temperature"),
+    "deg f": ("f", "temperature"), "degf": ("f", "temperature"),
     "f": ("f", "temperature"), "degrees": ("degrees", "temperature"),
     "degree": ("degrees", "temperature"),
     # data, energy, power, frequency
     "gb": ("gb", "count"), "gigabytes": ("gb", "count"), "mb": ("mb", "count"),
     "megabytes": ("mb", "count"), "tb": ("tb", "count"), "terabytes": ("tb", "count"),
-    "hz": ("hz", "count"), "ghz": ("ghz", "count"), "mhz": ("mhz", "count"),
+    "hz": ("hz", "count"), "ghz": ("ghz", "count"), "mhz": ("megahertz", "count"),
+    "khz": ("kilohertz", "count"), "kilohertz": ("kilohertz", "count"),
+    "megahertz": ("megahertz", "count"), "gigahertz": ("ghz", "count"),
     "kw": ("kw", "count"), "kilowatts": ("kw", "count"), "mw": ("mw", "count"),
     "megawatts": ("mw", "count"), "gw": ("gw", "count"), "gigawatts": ("gw", "count"),
-    "kwh": ("kwh", "count"), "hp": ("hp", "count"), "horsepower": ("hp", "count"),
+    "megawatt": ("mw", "count"), "kilowatt": ("kw", "count"), "gigawatt": ("gw", "count"),
+    "kwh": ("kilowatt hour", "count"), "kilowatt hours": ("kilowatt hour", "count"),
+    "kilowatt-hours": ("kilowatt hour", "count"), "mwh": ("megawatt hour", "count"),
+    "gwh": ("gigawatt hour", "count"), "twh": ("terawatt hour", "count"),
+    "mah": ("milliampere-hour", "count"), "hp": ("hp", "count"),
+    "horsepower": ("hp", "count"), "bhp": ("brake horsepower", "count"),
+    "lb-ft": ("foot pound-force", "count"), "pound-feet": ("pound-foot", "count"),
+    "pound-foot": ("pound-foot", "count"), "newton metres": ("newton metre", "count"),
     "volts": ("volt", "count"), "volt": ("volt", "count"), "watts": ("watt", "count"),
+    "watt": ("watt", "count"), "kv": ("kilovolt", "count"), "kilovolts": ("kilovolt", "count"),
+    "mpa": ("megapascal", "count"), "gpa": ("gigapascal", "count"), "kpa": ("kilopascal", "count"),
+    "psi": ("pound per square inch", "count"), "ksi": ("kilopound per square inch", "count"),
+    "mbps": ("megabit per second", "count"), "gbps": ("gigabit per second", "count"),
+    "kbps": ("kilobit per second", "count"),
     "ppm": ("parts-per-million", "count"), "ppb": ("parts-per-billion", "count"),
+    "parts per million": ("parts-per-million", "count"),
+    "parts per billion": ("parts-per-billion", "count"),
+    # sport
+    "ppg": ("point per game", "count"), "rpg": ("rebound per game", "count"),
+    "apg": ("assist per game", "count"), "war": ("win above replacement", "count"),
+}
+# Units whose letter case decides what they are: "450 Nm" of torque, "7 nm" chips.
+SUFFIX_EXACT: dict[str, tuple[str, str]] = {
+    "Nm": ("newton metre", "count"), "nm": ("nanometre", "distance"), "W": ("watt", "count"),
+    "C": ("c", "temperature"), "F": ("f", "temperature"), "WAR": ("win above replacement", "count"),
+    "G": ("generation wireless", "count"),
 }
 # Units written glued to a digit only ("5p", "30C"): too ambiguous with a space before them.
-GLUED_ONLY = {"p", "c", "f", "g", "in"}
+GLUED_ONLY = {"p", "c", "f", "g", "in", "min", "bp", "l", "€", "″", "′"}
 # Units that must be written in lower case to count ("50 M" is not metres).
-CASE_SENSITIVE = {"m", "g", "p", "mi", "pc", "ha", "mm", "cm", "c", "f"}
+CASE_SENSITIVE = {"m", "g", "p", "mi", "pc", "ha", "mm", "cm", "c", "f", "min", "kt", "bp"}
 
 MONEY_UNITS = {code for code, metric in SUFFIX_UNITS.values() if metric == "money"} | set(
     CURRENCY_PREFIXES.values()
@@ -122,22 +191,23 @@ UNIT_METRIC = {code: metric for code, metric in SUFFIX_UNITS.values()}
 UNIT_METRIC.update({code: "money" for code in CURRENCY_PREFIXES.values()})
 
 
+# Letter prefixes are tried first so "HK $3" reads as Hong Kong dollars, not "$".
 CURRENCY_PREFIX_RE = ending_at(
-    rf"(?:(?i:{alternation(k for k in CURRENCY_PREFIXES if not k[0].isalpha())})"
-    rf"|(?<![\w$])(?:{alternation(k.upper() for k in CURRENCY_PREFIXES if k[0].isalpha())}"
-    r"|Rs\.?))[ \t]?"
+    rf"(?:(?<![\w$])(?:{alternation(k.upper() for k in CURRENCY_PREFIXES if k[0].isalpha())}"
+    rf"|Rs\.?)|(?i:{alternation(k for k in CURRENCY_PREFIXES if not k[0].isalpha())}))[ \t]?"
 )
 SUFFIX_UNIT_RE = regex.compile(
-    rf"(?P<space>[ \t]?-?[ \t]?)(?P<unit>(?i:{alternation(SUFFIX_UNITS)}))(?![\w%²°])"
+    rf"(?P<space>[ \t]?-?[ \t]?)(?P<unit>(?i:{alternation({*SUFFIX_UNITS, *SUFFIX_EXACT})}))"
+    r"(?![\w%²°])"
 )
 
 
 def prefix_currency(text: str, pos: int) -> tuple[str, int] | None:
     """Currency written just before `pos`: its code and where the symbol starts."""
-    match = CURRENCY_PREFIX_RE.match(text, max(0, pos - 4), pos)
+    match = CURRENCY_PREFIX_RE.match(text, max(0, pos - 6), pos)
     if not match:
         return None
-    return CURRENCY_PREFIXES[match.group().strip().lower()], match.start()
+    return CURRENCY_PREFIXES[" ".join(match.group().lower().split())], match.start()
 
 
 def suffix_unit(text: str, pos: int) -> tuple[str, str, int] | None:
@@ -147,6 +217,11 @@ def suffix_unit(text: str, pos: int) -> tuple[str, str, int] | None:
         return None
     surface = match.group("unit")
     key = " ".join(surface.lower().split())
+    if surface in SUFFIX_EXACT:
+        if key in GLUED_ONLY and match.group("space"):
+            return None
+        code, metric = SUFFIX_EXACT[surface]
+        return code, metric, match.end()
     if key not in SUFFIX_UNITS:
         return None
     if key in CASE_SENSITIVE and surface != key:

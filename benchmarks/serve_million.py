@@ -1,0 +1,249 @@
+"""Page-load times of `claims serve` on a synthetic database of 1,000,000 claims.
+
+    uv run python benchmarks/serve_million.py [--claims 1000000] [--db benchmarks/out/million.db]
+                                              [--runs 5] [--rebuild]
+
+Builds the database once (schema, indexes and search index from claims.db.ensure; figures
+and views from claims.compare), then starts `claims serve` on a free localhost port and times
+HTTP GETs of the claims table (default page and facet-filtered pages), the comparison canned
+queries and the project's pages: the first load of each page (nothing cached yet) and the
+median of later loads. Target: every page under 300 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import sqlite_utils
+
+from claims import compare
+from claims.db import INDEXES, ensure, stable_id
+
+TARGET_MS = 300
+
+# (metric, unit, share of claims, typical value)
+METRICS = [
+    ("killed", "people", 0.30, 40), ("wounded", "people", 0.15, 60),
+    ("displaced", "people", 0.08, 20000), ("arrested", "people", 0.05, 30),
+    ("missing", "people", 0.03, 15), ("evacuated", "people", 0.04, 3000),
+    ("strikes", "strikes", 0.04, 25), ("money", "USD", 0.06, 5_000_000),
+    ("distance", "km", 0.05, 30), ("share", "percent", 0.05, 40),
+    ("count", "people", 0.15, 100),
+]
+QUALIFIERS = [("exact", 0.45), ("at_least", 0.2), ("approximately", 0.15),
+              ("more_than", 0.1), ("up_to", 0.05), ("range", 0.05)]
+SOURCES = ["Syrian Observatory for Human Rights", "the United Nations", "state media",
+           "the White Helmets", "local officials", None, None]
+
+
+def zipf_weights(n: int) -> list[float]:
+    return [1 / (rank + 1) for rank in range(n)]
+
+
+def build(path: Path, total: int, seed: int = 1) -> None:
+    """Write `total` claims with realistic skew: a few outlets, places and metrics dominate."""
+    rng = random.Random(seed)
+    path.unlink(missing_ok=True)
+    db = sqlite_utils.Database(path)
+    ensure(db)
+    # Bulk load without index and search-index upkeep; ensure() below puts both back.
+    for table, indexes in INDEXES.items():
+        for columns in indexes:
+            name = columns if isinstance(columns, str) else "_".join(columns)
+            db.execute(f'DROP INDEX IF EXISTS "idx_{table}_{name}"')
+    for table in ("claims", "articles"):
+        db[table].disable_fts()
+    outlets = [(f"outlet-{i}", f"Outlet {i}", f"outlet{i}.example") for i in range(40)]
+    places = [
+        (f"Place {i}", round(rng.uniform(30, 40), 4), round(rng.uniform(34, 44), 4))
+        for i in range(300)
+    ]
+    outlet_w, place_w = zipf_weights(len(outlets)), zipf_weights(len(places))
+    metric_w = [m[2] for m in METRICS]
+    start_day = dt.date(2011, 3, 15).toordinal()
+    figures: dict[str, dict] = {}
+    figure_keys: list[str] = []
+    claims, articles, versions = [], [], []
+    article_count = total // 5
+    per_article = [total // article_count] * article_count
+    for i in range(total - sum(per_article)):
+        per_article[i] += 1
+    for a in range(article_count):
+        outlet = rng.choices(outlets, outlet_w)[0]
+        day = dt.date.fromordinal(start_day + rng.randrange(5000)).isoformat()
+        aid, vid = stable_id("article", a), stable_id("version", a)
+        sentences, offset = [], 0
+        for k in range(per_article[a]):
+            if figure_keys and rng.random() < 0.6:
+                fid = figure_keys[-1 - min(len(figure_keys) - 1, int(rng.expovariate(0.02)))]
+                figure = figures[fid]
+            else:
+                metric, unit, _, typical = rng.choices(METRICS, metric_w)[0]
+                place = rng.choices(places, place_w)[0]
+                fid = stable_id("figure", len(figures))
+                figure = {"id": fid, "metric": metric, "unit": unit, "place": place,
+                          "base": max(1, round(rng.lognormvariate(0, 1) * typical)),
+                          "day": day, "values": [], "outlets": set()}
+                figures[fid] = figure
+                figure_keys.append(fid)
+            value = float(max(1, round(figure["base"] * rng.choice([1, 1, 1, 0.8, 1.2, 1.5]))))
+            qualifier = rng.choices([q for q, _ in QUALIFIERS], [w for _, w in QUALIFIERS])[0]
+            low = high = None
+            if qualifier == "range":
+                low, high = value * 0.8, value * 1.2
+            surface = f"{int(value):,} {figure['unit']}"
+            source = rng.choice(SOURCES)
+            sentence = (f"At least {surface} were {figure['metric']} in {figure['place'][0]} "
+                        f"on Monday" + (f", according to {source}." if source else "."))
+            start = offset + len("At least ")
+            sentences.append(sentence)
+            claims.append((
+                stable_id(vid, start), aid, vid, outlet[0], fid, 1, day, surface, start,
+                start + len(surface), sentence, offset, value, low, high, qualifier,
+                figure["unit"], figure["metric"], figure["place"][0], figure["place"][0],
+                "Syria", figure["place"][1], figure["place"][2], figure["day"], "on Monday",
+                0, source, "bench",
+            ))
+            figure["values"].append(value)
+            figure["outlets"].add(outlet[0])
+            offset += len(sentence) + 1
+        text = " ".join(sentences)
+        title = f"Report {a} from {outlet[1]}"
+        articles.append((aid, f"https://{outlet[2]}/news/{a}", outlet[0], title, day, text,
+                         1, vid))
+        versions.append((vid, aid, 1, title, day, text, 1))
+    with db.atomic():
+        db.conn.executemany("INSERT INTO outlets (id, name, domain) VALUES (?, ?, ?)", outlets)
+        db.conn.executemany(
+            "INSERT INTO articles (id, url, outlet_id, title, published, text, version, "
+            "current_version_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", articles)
+        db.conn.executemany(
+            "INSERT INTO article_versions (id, article_id, version, title, published, text, "
+            "is_current) VALUES (?, ?, ?, ?, ?, ?, ?)", versions)
+        db.conn.executemany(
+            "INSERT INTO figures (id, label, metric, unit, place, date_from, date_to, outlets, "
+            "claims, min_value, max_value, median_value, spread) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(f["id"], f"{f['metric']} in {f['place'][0]}, {f['day']}", f["metric"], f["unit"],
+              f["place"][0], f["day"], f["day"], len(f["outlets"]), len(f["values"]),
+              min(f["values"]), max(f["values"]), statistics.median(f["values"]),
+              max(f["values"]) / min(f["values"])) for f in figures.values()])
+        db.conn.executemany(
+            'INSERT INTO claims (id, article_id, version_id, outlet_id, figure_id, is_current, '
+            'published, text, start, "end", sentence, sentence_start, value, low, high, '
+            "qualifier, unit, metric, place, place_text, country, latitude, longitude, date, "
+            "date_text, cumulative, attributed_to, extractor_version) "
+            "VALUES (" + ", ".join("?" * 28) + ")", claims)
+    ensure(db)
+    compare.create_views(db)
+    db.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def time_pages(db_path: Path, runs: int) -> list[tuple[str, int, float, float, float]]:
+    """(page, HTTP status, first load ms, median ms, worst ms) per page."""
+    conn = sqlite_utils.Database(db_path)
+    top_place = conn.execute(
+        "select place from claims where metric = 'killed' group by place "
+        "order by count(*) desc limit 1").fetchone()[0]
+    figure_id, claim_id = conn.execute(
+        "select f.id, (select id from claims where figure_id = f.id limit 1) from figures f "
+        "order by claims desc limit 1").fetchone()
+    article_id = conn.execute("select article_id from claims where id = ?", [claim_id]).fetchone()[0]
+    conn.close()
+    name = db_path.stem
+    pages = {
+        "claims table, default page": f"/{name}/claims",
+        "claims table, metric=killed&place=<top>": f"/{name}/claims?metric=killed&place={top_place}",
+        "claims table, metric=killed": f"/{name}/claims?metric=killed",
+        "claims table, place=<top>": f"/{name}/claims?place={top_place}",
+        "claims JSON, metric=killed, _shape=array": f"/{name}/claims.json?metric=killed&_shape=array",
+        "compare_figure canned query (biggest figure)": f"/{name}/compare_figure?figure_id={figure_id}",
+        "claims_for_metric_place canned query": (
+            f"/{name}/claims_for_metric_place?metric=killed&place={top_place}"
+            "&since=2015-01-01&until=2015-12-31"
+        ),
+        "claim in context page": f"/-/claims/claim/{claim_id}",
+        "figure page with chart": f"/-/claims/figure/{figure_id}",
+        "article page": f"/-/claims/article/{article_id}",
+        "figures table": f"/{name}/figures",
+        "where_outlets_disagree canned query, metric=killed": (
+            f"/{name}/where_outlets_disagree?metric=killed&place="
+        ),
+    }
+    port = free_port()
+    process = subprocess.Popen(
+        [str(Path(sys.executable).with_name("claims")), "serve", "--db", str(db_path),
+         "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    results = []
+    try:
+        with httpx.Client(base_url=base, timeout=60) as client:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    client.get("/-/versions.json").raise_for_status()
+                    break
+                except httpx.HTTPError:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.2)
+            for label, path in pages.items():
+                started = time.perf_counter()
+                status = client.get(path).status_code
+                cold = (time.perf_counter() - started) * 1000
+                times = []
+                for _ in range(runs):
+                    started = time.perf_counter()
+                    client.get(path)
+                    times.append((time.perf_counter() - started) * 1000)
+                results.append((label, status, cold, statistics.median(times), max(times)))
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=1_000_000)
+    parser.add_argument("--db", type=Path, default=Path("benchmarks/out/million.db"))
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--rebuild", action="store_true", help="Build even if the file exists.")
+    args = parser.parse_args()
+    args.db.parent.mkdir(parents=True, exist_ok=True)
+    if args.rebuild or not args.db.exists():
+        started = time.perf_counter()
+        build(args.db, args.claims)
+        print(f"built {args.claims:,} claims in {time.perf_counter() - started:.0f} s "
+              f"({args.db.stat().st_size / 1e6:.0f} MB)")
+    failed = 0
+    print(f"{'page':52} {'status':>6} {'first ms':>9} {'repeat ms':>10} {'max ms':>8}")
+    for label, status, cold, median, worst in time_pages(args.db, args.runs):
+        over = status != 200 or cold >= TARGET_MS or median >= TARGET_MS
+        failed += over
+        print(f"{label:52} {status:6} {cold:9.0f} {median:10.0f} {worst:8.0f}"
+              + ("  OVER" if over else ""))
+    print(f"target: under {TARGET_MS} ms; {failed} page(s) over. 'first' is the first load "
+          "(nothing cached), 'repeat' the median of later loads (facet and count answers kept "
+          "by the plugin's cache for immutable databases)")
+
+
+if __name__ == "__main__":
+    main()

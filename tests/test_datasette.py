@@ -1,0 +1,354 @@
+"""The Datasette site, driven in-process through datasette.client as a user's browser would."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from claims import compare
+from claims.db import SCHEMA, Article, add_article, open_db
+from claims.serve import METADATA_PATHS, build_datasette, load_metadata
+
+SCRIPT = "<script>alert(1)</script>"
+
+ARTICLES = [
+    Article(
+        body="At least 12 people were killed in Aleppo on Monday, according to the Syrian "
+        "Observatory for Human Rights. About 300 families were displaced from Homs, the "
+        "United Nations said.",
+        title="Deadly day in Aleppo", url="https://dailyplanet.example/aleppo",
+        outlet="Daily Planet", published="2024-03-05",
+    ),
+    Article(
+        body="At least 12 people were killed in Aleppo on Monday, according to SOHR.",
+        title="Aleppo strikes", url="https://eveningpost.example/aleppo",
+        outlet="Evening Post", published="2024-03-05",
+    ),
+    Article(
+        body="Some 15 people were killed in Aleppo on Monday, according to the Syrian "
+        "Observatory for Human Rights.",
+        title="Aleppo toll", url="https://gazette.example/aleppo",
+        outlet="The Gazette", published="2024-03-05",
+    ),
+    Article(
+        body="At least 20 people were killed in Aleppo on Monday, according to the Syrian "
+        "Observatory for Human Rights.",
+        title="Aleppo toll rises", url="https://morningstar.example/aleppo",
+        outlet="Morning Star", published="2024-03-06",
+    ),
+    Article(
+        body=f"{SCRIPT} At least 40 people were wounded in Idlib on Wednesday, according to "
+        "the White Helmets.",
+        title="<b>Idlib</b> wounded", url="javascript:alert(2)",
+        outlet="The Gazette", published="2024-03-07",
+    ),
+]
+
+
+def build_db(path: Path) -> Path:
+    """A small claims database made by the real pipeline: ingest, then group figures."""
+    db = open_db(path)
+    for article in ARTICLES:
+        add_article(db, article)
+    compare.group_figures(db)
+    db.close()
+    return path
+
+
+def fetch(ds, path: str):
+    return asyncio.run(ds.client.get(path))
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory) -> Path:
+    return build_db(tmp_path_factory.mktemp("site") / "claims.db")
+
+
+@pytest.fixture(scope="module")
+def ds(db_path):
+    ds = build_datasette(db_path)
+    asyncio.run(ds.invoke_startup())
+    return ds
+
+
+@pytest.fixture(scope="module")
+def conn(db_path):
+    return sqlite3.connect(db_path)
+
+
+def one(conn, sql: str, *params):
+    return conn.execute(sql, params).fetchone()
+
+
+def names(conn, kind: str) -> list[str]:
+    return [
+        n for (n,) in conn.execute("select name from sqlite_master where type = ?", [kind])
+        if not n.startswith(("claims_fts", "articles_fts", "sqlite_"))
+    ]
+
+
+def test_plugins_are_loaded(ds):
+    plugins = {p["name"] for p in fetch(ds, "/-/plugins.json").json()}
+    assert {"claims", "datasette-cluster-map"} <= plugins
+
+
+def test_site_is_read_only(ds, conn):
+    assert not ds.get_database("claims").is_mutable
+    before = one(conn, "select count(*) from outlets")[0]
+    response = fetch(ds, "/claims.json?sql=delete+from+outlets")
+    assert response.status_code == 400
+    assert one(conn, "select count(*) from outlets")[0] == before > 0
+
+
+def test_metadata_describes_what_exists(conn):
+    metadata = load_metadata()
+    tables = metadata["databases"]["claims"]["tables"]
+    assert set(SCHEMA) <= set(tables)
+    present = set(names(conn, "table")) | set(names(conn, "view"))
+    for name, spec in tables.items():
+        if name not in present:
+            continue
+        columns = {row[1] for row in conn.execute(f'pragma table_info("{name}")')}
+        assert set(spec.get("columns", {})) <= columns, name
+        for facet in spec.get("facets", []):
+            assert facet in columns, (name, facet)
+        assert spec["description"]
+
+
+@pytest.mark.parametrize("kind", ["table", "view"])
+def test_every_table_and_view_serves_its_rows(ds, conn, kind):
+    for name in names(conn, kind):
+        expected = one(conn, f'select count(*) from "{name}"')[0]
+        page = fetch(ds, f"/claims/{name}")
+        assert page.status_code == 200, name
+        data = fetch(ds, f"/claims/{name}.json?_shape=array&_size=max")
+        assert data.status_code == 200, name
+        rows = data.json()
+        assert isinstance(rows, list) and len(rows) == expected, name
+        if rows:
+            assert set(rows[0]) >= {r[1] for r in conn.execute(f'pragma table_info("{name}")')}
+
+
+def test_views_from_the_comparison_are_present(conn):
+    assert set(compare.VIEWS) <= set(names(conn, "view"))
+
+
+def test_claims_table_json_shape_and_filters(ds, conn):
+    default = fetch(ds, "/claims/claims.json").json()
+    assert set(default) >= {"rows", "columns", "facet_results", "filtered_table_rows_count"}
+    assert {"metric", "unit", "qualifier", "outlet_id", "place"} <= set(
+        default["facet_results"]
+    )
+    metrics = {
+        item["value"]: item["count"] for item in default["facet_results"]["metric"]["results"]
+    }
+    assert metrics["killed"] == one(conn, "select count(*) from claims where metric = 'killed'")[0]
+    killed = fetch(ds, "/claims/claims.json?metric=killed&place=Aleppo&_shape=array").json()
+    assert sorted(r["value"] for r in killed) == [12, 12, 15, 20]
+    assert {r["qualifier"] for r in killed} == {"at_least", "approximately"}
+
+
+def test_full_text_search(ds):
+    rows = fetch(ds, "/claims/claims.json?_search=Idlib&_shape=array").json()
+    assert rows and all("Idlib" in r["sentence"] for r in rows)
+    articles = fetch(ds, "/claims/articles.json?_search=Homs&_shape=array").json()
+    assert [a["title"] for a in articles] == ["Deadly day in Aleppo"]
+
+
+def test_csv(ds, conn):
+    response = fetch(ds, "/claims/claims.csv?_size=max")
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == one(conn, "select count(*) from claims")[0]
+    assert {"id", "text", "value", "qualifier", "unit", "start", "end"} <= set(rows[0])
+
+
+def figure_of(conn, value: float) -> str:
+    return one(conn, "select figure_id from claims where value = ? and metric = 'killed'", value)[0]
+
+
+def query(ds, name: str, **params):
+    from urllib.parse import urlencode
+
+    response = fetch(ds, f"/claims/{name}.json?_shape=array&{urlencode(params)}")
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_compare_figure(ds, conn):
+    figure = figure_of(conn, 15)
+    rows = query(ds, "compare_figure", figure_id=figure)
+    assert sorted((r["outlet"], r["value"]) for r in rows) == [
+        ("Daily Planet", 12), ("Evening Post", 12), ("Morning Star", 20), ("The Gazette", 15),
+    ]
+    median = one(conn, "select median_value from figures where id = ?", figure)[0]
+    assert {r["vs_median"] for r in rows} == {r["value"] - median for r in rows}
+    assert query(ds, "compare_figure", figure_id="no-such-figure") == []
+
+
+def test_claims_for_metric_place(ds):
+    march = query(ds, "claims_for_metric_place", metric="killed", place="Aleppo",
+                  since="2024-03-01", until="2024-03-31")
+    assert len(march) == 4 and all(r["day"].startswith("2024-03") for r in march)
+    assert query(ds, "claims_for_metric_place", metric="killed", place="Aleppo", since="",
+                 until="") == march
+    assert query(ds, "claims_for_metric_place", metric="killed", place="Aleppo", since="",
+                 until="2024-03-01") == []
+    assert query(ds, "claims_for_metric_place", metric="wounded", place="Aleppo", since="",
+                 until="") == []
+
+
+def test_where_outlets_disagree(ds, conn):
+    rows = query(ds, "where_outlets_disagree", metric="", place="")
+    assert [r["figure_id"] for r in rows] == [figure_of(conn, 15)]
+    assert rows[0]["lowest"] == 12 and rows[0]["highest"] == 20
+    assert query(ds, "where_outlets_disagree", metric="wounded", place="") == []
+    assert len(query(ds, "where_outlets_disagree", metric="killed", place="Aleppo")) == 1
+
+
+@pytest.mark.parametrize("name", ["SOHR", "Syrian Observatory for Human Rights", "sohr",
+                                  "the Syrian Observatory for Human Rights"])
+def test_source_claims_and_who_repeated_them(ds, name):
+    rows = query(ds, "source_claims", source=name)
+    by_value = {r["value"]: r for r in rows}
+    assert set(by_value) == {12, 15, 20}
+    assert by_value[12]["outlets"] == 2
+    assert set(by_value[12]["repeated_by"].split(",")) == {"Daily Planet", "Evening Post"}
+
+
+def test_article_claims(ds):
+    rows = query(ds, "article_claims", article="https://dailyplanet.example/aleppo")
+    assert [r["text"] for r in rows] == ["At least 12 people", "About 300 families"]
+    assert rows == query(ds, "article_claims", article=rows[0]["article_id"])
+
+
+def test_claims_by_place(ds):
+    rows = query(ds, "claims_by_place", metric="killed")
+    assert [(r["place"], r["claims"], r["outlets"]) for r in rows] == [("Aleppo", 4, 4)]
+    assert rows[0]["latitude"] and rows[0]["longitude"]
+
+
+def test_every_canned_query_renders(ds):
+    for name, spec in load_metadata()["databases"]["claims"]["queries"].items():
+        params = "&".join(f"{p}=" for p in re.findall(r":(\w+)", spec["sql"]))
+        for suffix in ("", ".json", ".csv"):
+            response = fetch(ds, f"/claims/{name}{suffix}?{params}")
+            assert response.status_code == 200, (name, suffix)
+
+
+def test_claim_in_context_page(ds, conn):
+    claim_id, article_id, figure_id = one(
+        conn, "select id, article_id, figure_id from claims where value = 15"
+    )
+    html = fetch(ds, f"/-/claims/claim/{claim_id}").text
+    assert '<mark class="claim-surface">Some 15 people</mark> were killed in Aleppo' in html
+    assert 'href="https://gazette.example/aleppo"' in html
+    assert f'href="/-/claims/figure/{figure_id}"' in html
+    assert f'href="/-/claims/article/{article_id}#claim-{claim_id}"' in html
+    for other in ("Daily Planet", "Evening Post", "Morning Star"):
+        assert other in html
+    assert fetch(ds, "/-/claims/claim/nope").status_code == 404
+
+
+def test_article_page_highlights_claims_at_their_offsets(ds, conn):
+    article_id = one(conn, "select id from articles where outlet_id = 'daily-planet'")[0]
+    html = fetch(ds, f"/-/claims/article/{article_id}").text
+    marks = re.findall(r'<mark class="claim-surface" id="claim-(\w+)"[^>]*>([^<]*)</mark>', html)
+    expected = conn.execute(
+        "select c.id, substr(a.text, c.start + 1, c.end - c.start) from claims c "
+        "join articles a on a.id = c.article_id where a.id = ? order by c.start", [article_id]
+    ).fetchall()
+    assert marks == [tuple(e) for e in expected] and len(marks) == 2
+    assert fetch(ds, "/-/claims/article/nope").status_code == 404
+
+
+def test_article_derived_text_is_escaped(ds, conn):
+    article_id = one(conn, "select id from articles where text like '%<script>%'")[0]
+    html = fetch(ds, f"/-/claims/article/{article_id}").text
+    text = re.search(r'<div class="claims-text">(.*?)</div>', html, re.DOTALL).group(1)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in re.sub(r"</?mark[^>]*>", "", text)
+    assert SCRIPT not in html and "<b>Idlib</b>" not in html
+    assert "&lt;b&gt;Idlib&lt;/b&gt;" in html
+    assert 'href="javascript:' not in html
+    for (claim_id,) in conn.execute("select id from claims where article_id = ?", [article_id]):
+        page = fetch(ds, f"/-/claims/claim/{claim_id}").text
+        assert SCRIPT not in page and 'href="javascript:' not in page
+    for path in ("/claims/articles", "/claims/claims", "/claims/article_versions"):
+        assert SCRIPT not in fetch(ds, path).text
+
+
+def test_figure_page_charts_every_claim(ds, conn):
+    figure = figure_of(conn, 15)
+    html = fetch(ds, f"/-/claims/figure/{figure}").text
+    assert "<svg" in html
+    claims = [c for (c,) in conn.execute("select id from claims where figure_id = ?", [figure])]
+    points = re.findall(r'<a href="/-/claims/claim/(\w+)"><circle class="claims-point"', html)
+    assert sorted(points) == sorted(claims)
+    assert fetch(ds, "/-/claims/figure/nope").status_code == 404
+
+
+def test_timeline_page(ds):
+    html = fetch(ds, "/-/claims/timeline?metric=killed&place=Aleppo").text
+    assert html.count('<circle class="claims-point"') == 4
+    for outlet in ("Daily Planet", "The Gazette", "Morning Star", "Evening Post"):
+        assert outlet in html
+    index = fetch(ds, "/-/claims/timeline").text
+    assert "/-/claims/timeline?metric=killed&amp;place=Aleppo" in index
+
+
+def test_cells_link_to_claim_pages(ds, conn):
+    html = fetch(ds, "/claims/claims").text
+    for (claim_id,) in conn.execute("select id from claims"):
+        assert f'href="/-/claims/claim/{claim_id}"' in html
+    view = fetch(ds, "/claims/figure_claims").text
+    assert re.search(r'href="/-/claims/claim/\w+"', view)
+
+
+def test_map_is_wired_to_coordinates(ds):
+    html = fetch(ds, "/claims/claims").text
+    assert "datasette-cluster-map.js" in html
+    assert 'DATASETTE_CLUSTER_MAP_LATITUDE_COLUMN = "latitude"' in html
+
+
+def test_plain_datasette_command_uses_metadata_and_plugin(db_path):
+    metadata = next(p for p in METADATA_PATHS if p.exists())
+    result = subprocess.run(
+        [sys.executable, "-m", "datasette", str(db_path), "-m", str(metadata),
+         "--get", "/claims/compare_figure.json?figure_id=x&_shape=array"],
+        capture_output=True, text=True, check=True,
+    )
+    assert json.loads(result.stdout) == []
+    html = subprocess.run(
+        [sys.executable, "-m", "datasette", str(db_path), "-m", str(metadata),
+         "--get", "/-/claims/timeline"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    assert "Figure timelines" in html
+
+
+def test_live_mode_is_read_only_too(db_path):
+    live = build_datasette(db_path, live=True)
+    asyncio.run(live.invoke_startup())
+    assert live.get_database("claims").is_mutable
+    assert fetch(live, "/claims/claims.json?_shape=array&metric=killed").status_code == 200
+    assert fetch(live, "/claims.json?sql=update+claims+set+value+%3D+0").status_code == 400
+
+
+def test_serve_without_a_database_is_a_one_line_error(tmp_path):
+    from click.testing import CliRunner
+
+    from claims.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "missing.db")])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: no database at") and "Traceback" not in result.output
+    assert not (tmp_path / "missing.db").exists()

@@ -1,0 +1,86 @@
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claims.times import WEEKDAYS, resolve
+
+WEDNESDAY = dt.date(2017, 4, 5)
+
+
+def when(sentence, published=WEDNESDAY, figure="12"):
+    start = sentence.index(figure)
+    return resolve(sentence, 0, len(sentence), start, start + len(figure), published)
+
+
+def test_weekday_is_the_latest_such_day_up_to_publication():
+    ref = when("At least 12 people were killed on Tuesday.")
+    assert (ref.date, ref.date_text, ref.cumulative) == ("2017-04-04", "on Tuesday", False)
+    assert when("At least 12 people were killed on Wednesday.").date == "2017-04-05"
+    assert when("At least 12 people were killed last Wednesday.").date == "2017-03-29"
+    assert when("At least 12 people were killed on Thursday.").date == "2017-03-30"
+
+
+@given(
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2090, 1, 1)),
+    st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]),
+)
+def test_weekday_property(published, day):
+    ref = when(f"Shelling killed 12 people on {day}.", published)
+    date = dt.date.fromisoformat(ref.date)
+    assert 0 <= (published - date).days <= 6
+    assert date.weekday() == WEEKDAYS[day.lower()]
+
+
+def test_relative_days_and_periods():
+    assert when("12 people died yesterday.").date == "2017-04-04"
+    assert when("12 people died today.").date == "2017-04-05"
+    assert when("Last week 12 people died.").date == "2017-W13"
+    assert when("Last month 12 people died.").date == "2017-03"
+    assert when("Last year 12 people died.").date == "2016"
+
+
+def test_month_without_year_is_the_latest_such_month():
+    assert when("In March 2017 12 people died.").date == "2017-03"
+    assert when("In March, 12 people died.").date == "2017-03"
+    assert when("In May, 12 people died.").date == "2016-05"
+    assert when("This may be 12 people.") is None
+
+
+def test_explicit_dates():
+    assert when("On 4 April 2017, 12 people died.").date == "2017-04-04"
+    assert when("12 people died on April 4 2017.").date == "2017-04-04"
+    assert when("12 people died on 2017-04-04.").date == "2017-04-04"
+    assert when("12 people died on April 2.").date == "2017-04-02"
+    assert when("The toll in 2016 was 12.").date == "2016"
+
+
+def test_nearest_expression_wins():
+    ref = when("After Monday's raid, 12 people were killed on Tuesday.")
+    assert ref.date == "2017-04-04"
+
+
+def test_cumulative_markers():
+    for sentence in [
+        "More than 12 people have died since 2011.",
+        "Since the war began in 2011, 12 people have died.",
+        "So far 12 people have been evacuated.",
+        "In total, 12 people died.",
+        "The war has killed 12 people.",
+        "12 people have been killed since Syria's war started.",
+        "To date 12 people have died.",
+    ]:
+        ref = when(sentence)
+        assert ref.cumulative, sentence
+        assert ref.date == "2017-04-05", sentence  # a running total holds as of publication
+    assert when("By Sunday, the toll since March 2011 reached 12.").date == "2017-04-02"
+
+
+def test_without_publication_date_relative_dates_stay_unresolved():
+    ref = when("At least 12 people were killed on Tuesday.", published=None)
+    assert (ref.date, ref.date_text) == (None, "on Tuesday")
+    assert when("On 4 April 2017, 12 people died.", published=None).date == "2017-04-04"
+
+
+def test_no_time_expression():
+    assert when("At least 12 people were killed in Aleppo.") is None
