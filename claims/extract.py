@@ -29,10 +29,12 @@ IDIOM_BEFORE_RE = ending_at(r"(?i:\b(?:no|each|every|any|same|this|that|which|so
 IDIOM_AT_RE = regex.compile(
     r"(?i:one[\s-]+(?:another|on[\s-]+one|off|time|sided|way|day|night|morning|evening|"
     r"afternoon|point|stage|of\s+a\s+kind|or\s+(?:another|other)|who|that|which|"
-    r"of\s+(?:the|its|their|his|her|our|my|your|these|those|them|us))\b)"
+    r"of\s+(?:them|us))\b|one\s+(?=\d))"
 )
 # What befell people, written right after a bare figure: "left 15 dead", "12 injured".
 STATE_AFTER_RE = regex.compile(r"[ \t]+(?i:dead|injured|wounded|missing|killed|hurt)\b")
+# What lies between a figure and the same figure restated in other units or terms.
+RESTATED_RE = regex.compile(r"[ \t]*(?:,?[ \t]*or|\(|/)[ \t]*")
 # A figure inside a count already given: "15 people including three children".
 INCLUDING_BEFORE_RE = ending_at(
     r"(?i:\b(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+)"
@@ -116,28 +118,40 @@ def _read(text: str, match) -> _Number | None:
                     end = match.start("abbr")
                     abbr = ""
             scale = numbers.scale_of(abbr) if abbr else 1.0
-        if match.group("dhalf") is not None:
-            value += 0.5
-        return _Number(start, end, value * scale, scale=scale)
+        if match.group("more"):
+            value = numbers.compose(text[start : match.end("more")])
+            scale = 1.0
+        value *= scale
+        if match.group("dfrac"):
+            value = numbers.with_fraction(value, scale, match.group("dfrac"))
+        return _Number(start, end, value, scale=scale)
     if match.group("vague") is not None:
         low, high = numbers.vague_range(match.group("vague"))
         return _Number(start, end, low, low, high, vague=True)
     if match.group("fraction") is not None:
-        return _Number(start, end, numbers.fraction_value(match.group("fraction")))
+        value = numbers.fraction_value(match.group("fraction"))
+        scale = numbers.SCALE_WORDS[match.group("fscale").lower()] if match.group("fscale") else 1
+        return _Number(start, end, value * scale, scale=scale)
     if match.group("half") is not None:
         scale = numbers.WORD_VALUES[match.group("halfscale").lower()]
-        return _Number(start, end, 0.5 * scale, scale=scale)
+        return _Number(start, end, numbers.FRACTION_WORDS[match.group("half").lower()] * scale, scale=scale)
+    if match.group("halfword") is not None:
+        return _Number(start, end, 0.5)
     if group == "words" or match.group("words") is not None:
         surface = match.group("words")
-        parsed = numbers.parse_words(surface)
+        trail = numbers.TRAIL_FRACTION_RE.search(surface)
+        parsed = numbers.parse_words(surface[: trail.start()] if trail else surface)
         if parsed is None or parsed[1] == 0:
             return None
         value, consumed = parsed
         if surface.split(None, 1)[0].lower() in BARE_WORDS_NOT_NUMBERS:
             return None  # "million people" after a number already read; "a baker's dozen"
-        end = start + consumed
         last = surface[:consumed].lower().split()[-1].split("-")[-1]
         scale = numbers.SCALE_WORDS.get(last, 1)
+        if trail and consumed == trail.start():
+            value = numbers.with_fraction(value, scale, trail.group())
+            consumed = len(surface)
+        end = start + consumed
         if surface[0].isupper() and start > 0:
             sentence_start = text.rfind(".", max(0, start - 3), start) >= 0
             if not sentence_start and text[start - 2 : start].strip() not in ("", '"', "“"):
@@ -157,7 +171,11 @@ def _candidates(text: str) -> list[_Number]:
             continue
         currency = units.prefix_currency(text, pos)
         sign = SIGN_RE.match(text, max(0, pos - 6), pos) if pos and text[pos - 1] in SIGN_ENDS else None
-        glued = currency is not None or (sign is not None and sign.group()[0] in "mM")
+        glued = (
+            currency is not None
+            or (sign is not None and sign.group()[0] in "mM")
+            or (text[pos - 1 : pos] == "-" and qualifiers.glued_before(text, pos))
+        )
         skip_to = furniture.is_not_claim(text, pos, glued)
         if skip_to:
             continue
@@ -248,7 +266,10 @@ def _is_score(text: str, first: _Number, second: _Number, gap: str) -> bool:
 
 
 def _from_a_change(text: str, start: int) -> bool:
-    """"rose from 20 to 35" states a change to 35, not a range; "range from $5 to $7" does."""
+    """"rose from 20 to 35" and "rose by 5 to 35" state a change and a level, not a range;
+    "range from $5 to $7" does state one."""
+    if metrics.DIRECTION_BEFORE_RE.match(text, max(0, start - 30), start):
+        return True
     found = FROM_RE.match(text, max(0, start - 5), start)
     return bool(found and metrics.CHANGE_BEFORE_RE.match(text, max(0, found.start() - 40), found.start()))
 
@@ -378,6 +399,17 @@ def _claim(
         change = number.sign
     else:
         change = metrics.direction(text, sent_start, start, number.unit_end, sent_end)
+
+    if (
+        previous is not None
+        and previous.sentence_start == sent_start
+        and RESTATED_RE.fullmatch(text, previous.end, start)
+    ):
+        # "lost 190 points, or 0.6%", "more than 100 kilometres (60 miles)": the same figure
+        # restated keeps its direction and qualifier.
+        change = change or previous.direction
+        if qualifier == "exact" and previous.qualifier != "range":
+            qualifier = previous.qualifier
 
     sentence = text[sent_start:sent_end]
     if sent_start not in attributions_by_sentence:

@@ -76,10 +76,12 @@ AT: tuple[str, ...] = (
     r"(?:19|20)?\d0s\b",
     r"(?:1[5-9]|20)\d{2}s\b",                               # 2018s (apostrophe stripped)
     # Street addresses: "575 Wilbraham Road", "22 Ave Foch", "9 E 71st St".
-    rf"\d{{1,5}}[ \t]+(?:(?:\p{{Lu}}[\p{{L}}.]*|\d+(?:st|nd|rd|th))[ \t]+){{1,3}}"
+    rf"\d{{1,5}}(?:[-–]\d{{1,5}})?[ \t]+(?:(?:\p{{Lu}}[\p{{L}}.]*|\d+(?:st|nd|rd|th))[ \t]+){{1,3}}"
     rf"(?:{alternation(STREET_WORDS)})\b",
     rf"\d{{1,5}}[ \t]+(?:{alternation(STREET_WORDS)})[ \t]+\p{{Lu}}",
     r"\d{3}[ \t]+(?:Dreamliner|Max|MAX|Neo|neo)\b",             # Boeing 787 Dreamliner
+    r"\d{2}ers\b",                                          # the 49ers, 76ers
+    r"\d{5}[ \t]+(?i:zip)\b",                               # 90049 ZIP Code
     r"\d+(?i:st|nd|rd|th)\b",
 )
 # Lines that are page furniture as a whole.
@@ -87,6 +89,8 @@ LINES: tuple[str, ...] = (
     r"(?i:(?:updated|posted|published|last[ \t]+update[d]?|edited|follow[ \t]+us|click[ \t]+to)\b)",
 )
 
+# The rest of a number that is part of a name or date: "20-24" in "Sept. 20-24".
+TAIL_RE = regex.compile(r"[\d.,]*(?:[ \t]*[-–][ \t]*\d+)?")
 BEFORE_RE = ending_at("|".join(f"(?:{p})" for p in BEFORE))
 AT_RE = regex.compile("|".join(f"(?:{p})" for p in AT))
 LINE_RE = regex.compile(r"[ \t]*(?:" + "|".join(LINES) + ")")
@@ -98,7 +102,7 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
 
     After a currency written in letters ("RM5") or "minus-" the letters are not a name."""
     if pos and not glued_ok and BEFORE_RE.match(text, max(0, pos - 28), pos):
-        return pos + 1
+        return TAIL_RE.match(text, pos).end()  # "Sept. 20-24", "Resolution 2254"
     at = AT_RE.match(text, pos)
     if at:
         return at.end()

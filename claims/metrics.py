@@ -142,7 +142,7 @@ DIRECTION_AFTER_RE = regex.compile(
 )
 # A change verb, perhaps with an adverb, ending just before "from": "rose sharply from".
 CHANGE_BEFORE_RE = ending_at(
-    rf"(?<![\w])(?i:{alternation(UP_WORDS + DOWN_WORDS + ('going', 'went', 'goes', 'go'))})"
+    rf"(?<![\w])(?i:{alternation(UP_WORDS + DOWN_WORDS)})"
     r"(?:\s+[a-z]+ly)?\s+"
 )
 _UP = frozenset(UP_WORDS + CHANGE_NOUNS_UP)

@@ -22,8 +22,10 @@ TENS_WORDS = {
 }
 SCALE_WORDS = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
+    "trillion": 1_000_000_000_000, "lakh": 100_000, "crore": 10_000_000,
 }
+# Written after digits they multiply: "3 dozen eggs", "1.5 million".
+DIGIT_SCALES = {**SCALE_WORDS, "dozen": 12, "dozens": 12}
 # Abbreviated scales written after digits: "2bn", "$3m", "4.5 mln", "20k".
 SCALE_ABBREVIATIONS = {
     "mn": 1_000_000, "mln": 1_000_000, "mio": 1_000_000, "m": 1_000_000,
@@ -34,7 +36,9 @@ SCALE_ABBREVIATIONS = {
 FRACTION_WORDS = {
     "half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
     "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1, "fourth": 0.25, "fourths": 0.25,
-    "eighth": 0.125, "eighths": 0.125,
+    "eighth": 0.125, "eighths": 0.125, "hundredth": 0.01, "hundredths": 0.01,
+    "thousandth": 0.001, "thousandths": 0.001, "millionth": 1e-6, "millionths": 1e-6,
+    "billionth": 1e-9, "trillionth": 1e-12,
 }
 # Vague amounts keep their wording; low and high are the order of magnitude they name.
 VAGUE_AMOUNTS = {
@@ -46,15 +50,23 @@ VAGUE_AMOUNTS = {
     "billions": (1_000_000_000, 10_000_000_000),
 }
 
-WORD_VALUES = {**UNITS_WORDS, **TENS_WORDS, **SCALE_WORDS, "dozen": 12}
+WORD_VALUES = {**UNITS_WORDS, **TENS_WORDS, **SCALE_WORDS, "dozen": 12, "dozens": 12}
 
 
 _WORD = rf"(?:{alternation(WORD_VALUES)})"
 _SCALE_WORD = alternation(SCALE_WORDS)
+_DIGIT_SCALE = alternation(DIGIT_SCALES)
 _SCALE_ABBR = alternation(SCALE_ABBREVIATIONS)
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _VAGUE = alternation(VAGUE_AMOUNTS)
-_FRACTION = rf"(?:a|an|one|two|three|four|five|seven)[\s-]+(?:{alternation(FRACTION_WORDS)})(?!-)"
+_FRACTION_WORD = alternation(FRACTION_WORDS)
+_FRACTION = rf"(?:a|an|one|two|three|four|five|seven)[\s-]+(?:{_FRACTION_WORD})(?!-)"
+# "and a half", "and three quarters million": a fraction closing a number.
+_TRAIL_FRACTION = rf"\s+and\s+(?:a|an|one|two|three)[\s-]+(?:{_FRACTION_WORD})\b(?:\s+(?:{_SCALE_WORD})\b)?"
+TRAIL_FRACTION_RE = regex.compile(
+    rf"(?i:\s+and\s+(?P<count>a|an|one|two|three)[\s-]+(?P<name>{_FRACTION_WORD})"
+    rf"(?:\s+(?P<scale>{_SCALE_WORD}))?)\Z"
+)
 
 NUMBER_PATTERN = rf"""
 (?<![\d.,_])
@@ -62,18 +74,21 @@ NUMBER_PATTERN = rf"""
     (?P<slash>\d{{1,2}}[/⁄]\d{{1,3}})(?![\d/⁄])
   | (?P<digits>{_DIGITS})
     (?:
-        (?:\s*-?\s*|\s+)(?P<dscale>(?i:{_SCALE_WORD})(?:\s+(?i:{_SCALE_WORD}))*)\b
+        (?:\s*-?\s*|\s+)(?P<dscale>(?i:{_DIGIT_SCALE})(?:\s+(?i:{_SCALE_WORD}))*)\b
+        # "3 hundred and 21", "4 thousand 3 hundred and 21"
+        (?P<more>(?:\s+(?:and\s+)?\d{{1,3}}(?:\s+(?i:hundred|thousand)\b)?(?![\d.,]))*)
       | (?P<abbr>(?i:{_SCALE_ABBR}))(?![\w])
-      | \s(?P<abbr2>(?i:mn|mln|bn|bln|tn|trn))\b
+      | \s(?P<abbr2>(?i:mn|mln|bn|bln|tn|trn|k))\b
     )?
-    (?:\s+and\s+a\s+half\b(?P<dhalf>))?
+    (?P<dfrac>(?i:{_TRAIL_FRACTION}))?
   | (?P<vague>(?i:{_VAGUE}))\b
-  | (?P<fraction>(?i:{_FRACTION}))\b
-  | (?P<half>(?i:half))(?:\s+an?)\s+(?P<halfscale>(?i:{_SCALE_WORD}|dozen))\b
+  | (?P<fraction>(?i:{_FRACTION}))(?:\s+of\s+an?\s+(?P<fscale>(?i:{_SCALE_WORD})))?\b
+  | (?P<half>(?i:half|quarter))(?:\s+an?)?\s+(?P<halfscale>(?i:{_SCALE_WORD}|dozen))\b
+  | (?<!\b(?i:first|second|other|the|a|an)\s)(?P<halfword>(?i:half))(?=\s+(?i:of|the|people)\b)
   | (?P<words>
         (?i:(?:an?\s+(?=(?:{_SCALE_WORD}|dozen)\b))?
-        {_WORD}(?:(?:\s*-\s*|\s+and\s+(?={_WORD})|\s+){_WORD})*
-        (?:\s+and\s+a\s+half(?:\s+(?:{_SCALE_WORD}))?)?)
+        {_WORD}(?:(?:\s*-\s*|\s+and\s+(?={_WORD}\b(?![\s-]+{_FRACTION_WORD}\b))|\s+){_WORD})*
+        (?:{_TRAIL_FRACTION})?)
     )\b
 )
 """
@@ -122,6 +137,7 @@ def parse_words(surface: str) -> tuple[float, int] | None:
     current = 0.0
     seen = False
     last_small = None
+    small_run = 0.0  # units and tens since the last scale: "two" in "three hundred and two dozens"
     consumed = 0
     for match in _TOKEN_RE.finditer(surface.lower()):
         word = match.group()
@@ -141,10 +157,12 @@ def parse_words(surface: str) -> tuple[float, int] | None:
             if last_small is not None and not (last_small >= 20 and last_small % 10 == 0 and value < 10):
                 break
             current += value
+            small_run += value
             last_small = value
-        elif word == "dozen":
-            current = (current or 1) * 12
+        elif word in ("dozen", "dozens"):
+            current = current - small_run + (small_run or 1) * 12 if small_run else (current or 1) * 12
             last_small = None
+            small_run = 0
         elif word in SCALE_WORDS:
             scale = SCALE_WORDS[word]
             if scale == 100:
@@ -153,6 +171,7 @@ def parse_words(surface: str) -> tuple[float, int] | None:
                 total += (current or 1) * scale
                 current = 0
             last_small = None
+            small_run = 0
         else:
             break
         seen = True
@@ -170,8 +189,36 @@ def scale_of(words: str) -> float:
     """The product of one or more scale words ("hundred million") or one abbreviation."""
     scale = 1
     for word in words.lower().split():
-        scale *= SCALE_WORDS.get(word) or SCALE_ABBREVIATIONS.get(word, 1)
+        scale *= DIGIT_SCALES.get(word) or SCALE_ABBREVIATIONS.get(word, 1)
     return scale
+
+
+def compose(surface: str) -> float:
+    """"3 hundred and 21", "4 thousand 3 hundred and 21": digits read like number words."""
+    total = current = 0.0
+    for token in surface.lower().replace("and", " ").split():
+        if token in SCALE_WORDS:
+            if SCALE_WORDS[token] == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * SCALE_WORDS[token]
+                current = 0
+        else:
+            current += float(token)
+    return total + current
+
+
+def with_fraction(base: float, base_scale: float, trail: str) -> float:
+    """`base` followed by a closing fraction: "two and a half million" is 2.5 million,
+    "one billion and a quarter million" adds a quarter million, "five billion and three
+    quarters" adds three quarters of a billion, "forty two and a third" adds a third."""
+    match = TRAIL_FRACTION_RE.search(trail)
+    count, name = match.group("count").lower(), match.group("name").lower()
+    fraction = (1 if count in ("a", "an", "one") else UNITS_WORDS[count]) * FRACTION_WORDS[name]
+    if match.group("scale"):
+        scale = SCALE_WORDS[match.group("scale").lower()]
+        return base + fraction * scale if base_scale >= 1000 else (base + fraction) * scale
+    return base + fraction * (base_scale if base_scale >= 1000 else 1)
 
 
 def vague_range(surface: str) -> tuple[int, int]:

@@ -18,8 +18,8 @@ BEFORE: dict[str, str] = {
     "approx.": "approximately", "roughly": "approximately", "nearly": "approximately",
     "almost": "approximately", "some": "approximately", "an estimated": "approximately",
     "estimated": "approximately", "close to": "approximately", "circa": "approximately",
-    "an approximate": "approximately", "just over": "approximately",
-    "just under": "approximately", "nigh on": "approximately", "or so": "approximately",
+    "an approximate": "approximately", "just over": "more_than",
+    "just under": "less_than", "nigh on": "approximately", "or so": "approximately",
     "at most": "at_most", "no more than": "at_most", "not more than": "at_most",
     "a maximum of": "at_most", "a max of": "at_most",
     "less than": "less_than", "fewer than": "less_than", "under": "less_than",
@@ -35,7 +35,17 @@ AFTER: dict[str, str] = {
 }
 
 
-BEFORE_RE = ending_at(rf"(?<![\w-])(?P<q>(?i:{alternation(BEFORE)}))\s+(?:(?i:the|a|an)\s+)?")
+# Written as a symbol or prefix glued to the number: "~1.2mm", "sub-7 nanometer", "<5%".
+GLUED: dict[str, str] = {
+    "~": "approximately", "≈": "approximately", "c.": "approximately", "ca.": "approximately",
+    "sub-": "less_than", "<": "less_than", "≤": "at_most", ">": "more_than", "≥": "at_least",
+}
+
+BEFORE_RE = ending_at(
+    rf"(?:(?<![\w-])(?P<q>(?i:{alternation(BEFORE)}))\s+(?:(?i:the|a|an)\s+)?"
+    rf"|(?<![\w])(?P<g>(?i:{alternation(GLUED)}))[ \t]?)"
+)
+GLUED_RE = ending_at(rf"(?<![\w])(?i:{alternation(k for k in GLUED if k[-1].isalpha() or k[-1] == '-')})")
 AFTER_RE = regex.compile(rf"(?:\s*-?\s*)(?P<q>(?i:{alternation(AFTER)}))(?![\w])")
 
 
@@ -44,7 +54,14 @@ def qualifier_before(text: str, pos: int) -> tuple[str, int] | None:
     match = BEFORE_RE.match(text, max(0, pos - 24), pos)
     if not match:
         return None
+    if match.group("g"):
+        return GLUED[match.group("g").lower()], match.start()
     return BEFORE[" ".join(match.group("q").lower().split())], match.start()
+
+
+def glued_before(text: str, pos: int) -> bool:
+    """True after a word prefix such as "sub-", which is no name ("sub-7" is not "Su-24")."""
+    return GLUED_RE.match(text, max(0, pos - 4), pos) is not None
 
 
 def qualifier_after(text: str, pos: int) -> tuple[str, int] | None:

@@ -21,9 +21,13 @@ CURRENCY_PREFIXES = {
     # Spaced and inverted forms of agency copy: "US $473", "$US113", "$A82".
     "us $": "usd", "$us": "usd", "hk $": "hkd", "a $": "aud", "au $": "aud", "$a": "aud",
     "nz $": "nzd", "c $": "cad", "s $": "sgd", "$nz": "nzd", "sgd": "sgd", "nzd": "nzd",
-    # What ¥ becomes when copy is transliterated to ASCII.
-    "y=": "jpy",
+    # What ¥ and £ become when copy is transliterated to ASCII ("Y=590 billion", "PS2.7m").
+    "y=": "jpy", "ps": "gbp",
 }
+# Prefixes that are also names ("PS4" is a console): money only before a money-shaped
+# figure, with a separator, decimals or a scale ("PS21,700", "PS2.7m").
+MONEY_SHAPED_ONLY = {"ps"}
+MONEY_SHAPED_RE = regex.compile(r"\d{1,3}(?:,\d{3})+|\d+\.\d|\d+[ \t]?(?i:m|bn|k|million|billion)\b")
 
 # Written after the number. Longer surfaces win ("square kilometres" before "kilometres").
 SUFFIX_UNITS: dict[str, tuple[str, str]] = {
@@ -207,7 +211,10 @@ def prefix_currency(text: str, pos: int) -> tuple[str, int] | None:
     match = CURRENCY_PREFIX_RE.match(text, max(0, pos - 6), pos)
     if not match:
         return None
-    return CURRENCY_PREFIXES[" ".join(match.group().lower().split())], match.start()
+    key = " ".join(match.group().lower().split())
+    if key in MONEY_SHAPED_ONLY and not MONEY_SHAPED_RE.match(text, pos):
+        return None
+    return CURRENCY_PREFIXES[key], match.start()
 
 
 def suffix_unit(text: str, pos: int) -> tuple[str, str, int] | None:

@@ -5,31 +5,13 @@ Screenshots go to $CLAIMS_SCREENSHOTS (default: the test's tmp_path).
 
 from __future__ import annotations
 
-import os
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
-from pathlib import Path
 
-import httpx
 import pytest
+from conftest import needs_chromium, free_port, served, shoot
 from test_datasette import build_db
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
-
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -37,65 +19,9 @@ def site(tmp_path_factory):
     """A `claims serve` process on a free localhost port, and its database."""
     db_path = build_db(tmp_path_factory.mktemp("browser") / "claims.db")
     port = free_port()
-    claims_command = Path(sys.executable).with_name("claims")
-    process = subprocess.Popen(
-        [str(claims_command), "serve", "--db", str(db_path), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(url + "/-/versions.json", timeout=1).raise_for_status()
-                break
-            except httpx.HTTPError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"claims serve did not start: {process.stdout.read()}")
-                time.sleep(0.2)
+    with served(["serve", "--db", str(db_path), "--port", str(port)], port) as (url, output):
         yield url, sqlite3.connect(db_path)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-    assert f"Serving {db_path} at http://127.0.0.1:{port}/" in process.stdout.read()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    """A page that records every JavaScript dialog (none should ever open)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.dialogs = []
-
-    def on_dialog(dialog):
-        page.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    yield page
-    context.close()
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory) -> Path:
-    folder = os.environ.get("CLAIMS_SCREENSHOTS")
-    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def shoot(page, shots: Path, name: str) -> None:
-    page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
-    assert (shots / f"{name}.png").stat().st_size > 10_000
+    assert f"Serving {db_path} at http://127.0.0.1:{port}/" in output()
 
 
 def test_claims_table_with_facets_and_map(site, page, shots):
