@@ -15,16 +15,24 @@ REPORTING_VERBS = (
 )
 FIGURE_NOUNS = ("figures", "data", "statistics", "tally", "count", "estimates", "records", "numbers")
 # Words that open a noun phrase; the phrase before a reporting verb starts at one of them.
-DETERMINERS = frozenset("the a an its his her their our this that these those".split())
+DETERMINERS = frozenset([
+    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"
+])
 # Words a speaker's name never runs through.
 NP_STOPS = frozenset(
-    """in on at by from with to into after before during since and or but as when while which
-    who that were was are is been being has have had be killed wounded injured died attack
-    attacks also however meanwhile where than said says told according if because although
-    though killing including among amid near over under not no it they he she we i you them
-    him there here then so""".split()
+    [
+        "in", "on", "at", "by", "from", "with", "to", "into", "after", "before", "during", "since",
+        "and", "or", "but", "as", "when", "while", "which", "who", "that", "were", "was", "are",
+        "is", "been", "being", "has", "have", "had", "be", "killed", "wounded", "injured", "died",
+        "attack", "attacks", "also", "however", "meanwhile", "where", "than", "said", "says",
+        "told", "according", "if", "because", "although", "though", "killing", "including", "among",
+        "amid", "near", "over", "under", "not", "no", "it", "they", "he", "she", "we", "i", "you",
+        "them", "him", "there", "here", "then", "so"
+    ]
 )
-PRONOUNS = frozenset("he she they it we i you one who which this that".split())
+PRONOUNS = frozenset([
+    "he", "she", "they", "it", "we", "i", "you", "one", "who", "which", "this", "that"
+])
 
 _VERBS = alternation(REPORTING_VERBS)
 _NOUNS = alternation(FIGURE_NOUNS)
@@ -93,7 +101,9 @@ def _speaker_before(sentence: str, verb_start: int) -> str | None:
     if not taken or all(m.group().lower() in DETERMINERS for m in taken):
         return None  # "An estimated 5 million"
     phrase = sentence[taken[-1].start() : taken[0].end()]
-    return None if phrase.lower() in PRONOUNS and not (len(phrase) > 1 and phrase.isupper()) else phrase
+    if phrase.lower() in PRONOUNS and not (len(phrase) > 1 and phrase.isupper()):
+        return None
+    return phrase
 
 
 def attributions(sentence: str) -> list[tuple[int, str]]:

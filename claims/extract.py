@@ -21,16 +21,29 @@ EXTRACTOR_VERSION = "0.1.0"
 
 # Metrics that count people: a figure with one of these and no noun counts people.
 PEOPLE_METRICS = frozenset(
-    "killed wounded casualties missing evacuated displaced arrested kidnapped released "
-    "besieged fighters protesters affected population".split()
+    [
+        "killed", "wounded", "casualties", "missing", "evacuated", "displaced", "arrested",
+        "kidnapped", "released", "besieged", "fighters", "protesters", "affected", "population"
+    ]
 )
 # "one" that is a pronoun or an idiom, not an amount: checked only where "one" was read.
 IDIOM_BEFORE_RE = ending_at(r"(?i:\b(?:no|each|every|any|same|this|that|which|some)[\s-]+)")
 IDIOM_AT_RE = regex.compile(
     r"(?i:one[\s-]+(?:another|on[\s-]+one|off|time|sided|way|day|night|morning|evening|"
     r"afternoon|point|stage|of\s+a\s+kind|or\s+(?:another|other)|who|that|which|"
-    r"of\s+(?:them|us))\b|one\s+(?=\d))"
+    r"of\s+(?:them|us)|you|i|we|they|he|she)\b|one\s+(?=\d))"
 )
+# "Ross was down 2.3%, Burlington by 2.6%": an elliptic change keeps the direction.
+BY_BEFORE_RE = ending_at(r"\bby[ \t]+")
+OR_RE = regex.compile(r"[ \t]+or[ \t]+")
+# "1/16 of a US pint": the unit of a fraction comes after "of a".
+FRACTION_OF_UNIT_RE = regex.compile(r"[ \t]+of[ \t]+an?[ \t]+(?:(?:US|U\.S\.|UK|imperial)[ \t]+)?")
+# A number word hyphened to a singular duration before a noun modifies it: "a two-month
+# contract" ("a 30-year-old man" is an age and read before this).
+COMPOUND_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes"})
+COMPOUND_RE = regex.compile(r"[\p{L}-]+-(?:year|month|week|day|hour|minute)")
+COMPOUND_BEFORE_RE = ending_at(r"(?i:\b(?:a|an|the|its|their|his|her|our)\s+)")
+COMPOUND_AFTER_RE = regex.compile(r"[ \t]+(?!old\b)[\p{L}$]")
 # What befell people, written right after a bare figure: "left 15 dead", "12 injured".
 STATE_AFTER_RE = regex.compile(r"[ \t]+(?i:dead|injured|wounded|missing|killed|hurt)\b")
 # What lies between a figure and the same figure restated in other units or terms.
@@ -111,12 +124,15 @@ def _read(text: str, match) -> _Number | None:
         elif match.group("abbr") or match.group("abbr2"):
             written = match.group("abbr") or match.group("abbr2")
             abbr = written.lower()
-            # Lower-case "m" and "b" glued to digits are metres and bytes as often as
-            # millions and billions; a currency or a counted noun decides.
-            if written in ("m", "b") and units.prefix_currency(text, start) is None:
-                if written == "b" or not METRE_NOT_MILLION_RE.match(text, end):
-                    end = match.start("abbr")
-                    abbr = ""
+            # Lower-case "m" glued to digits is metres as often as millions; a currency or
+            # a counted noun decides.
+            if (
+                written == "m"
+                and units.prefix_currency(text, start) is None
+                and not METRE_NOT_MILLION_RE.match(text, end)
+            ):
+                end = match.start("abbr")
+                abbr = ""
             scale = numbers.scale_of(abbr) if abbr else 1.0
         if match.group("more"):
             value = numbers.compose(text[start : match.end("more")])
@@ -134,7 +150,8 @@ def _read(text: str, match) -> _Number | None:
         return _Number(start, end, value * scale, scale=scale)
     if match.group("half") is not None:
         scale = numbers.WORD_VALUES[match.group("halfscale").lower()]
-        return _Number(start, end, numbers.FRACTION_WORDS[match.group("half").lower()] * scale, scale=scale)
+        value = numbers.FRACTION_WORDS[match.group("half").lower()] * scale
+        return _Number(start, end, value, scale=scale)
     if match.group("halfword") is not None:
         return _Number(start, end, 0.5)
     if group == "words" or match.group("words") is not None:
@@ -170,7 +187,9 @@ def _candidates(text: str) -> list[_Number]:
         if pos < skip_to:
             continue
         currency = units.prefix_currency(text, pos)
-        sign = SIGN_RE.match(text, max(0, pos - 6), pos) if pos and text[pos - 1] in SIGN_ENDS else None
+        sign = None
+        if pos and text[pos - 1] in SIGN_ENDS:
+            sign = SIGN_RE.match(text, max(0, pos - 6), pos)
         glued = (
             currency is not None
             or (sign is not None and sign.group()[0] in "mM")
@@ -195,6 +214,9 @@ def _candidates(text: str) -> list[_Number]:
                 number.sign = "up"
             currency = currency or units.prefix_currency(text, number.start)
         unit = units.suffix_unit(text, number.end)
+        of = FRACTION_OF_UNIT_RE.match(text, number.end) if number.value < 1 else None
+        if unit is None and of:
+            unit = units.suffix_unit(text, of.end())
         if unit:
             number.unit, number.unit_metric, number.unit_end = unit
         else:
@@ -234,7 +256,7 @@ def _merge_ranges(text: str, found: list[_Number]) -> list[_Number]:
                 ok = (word == "and" and between) or (
                     word != "and"
                     and low < second.value
-                    and not _from_a_change(text, first.start)
+                    and not _from_a_change(text, first)
                     and not (
                         _year_shaped(text, first)
                         and YEAR_BEFORE_RE.match(text, max(0, first.start - 8), first.start)
@@ -250,13 +272,21 @@ def _merge_ranges(text: str, found: list[_Number]) -> list[_Number]:
                     )
                     index += 2
                     continue
+        if (
+            second is not None
+            and first.unit is None
+            and second.unit is not None
+            and OR_RE.fullmatch(text, first.unit_end, second.start)
+        ):
+            # "eight or nine euros", "8 or $9": the unit written once serves both
+            first.unit, first.unit_metric = second.unit, second.unit_metric
         merged.append(first)
         index += 1
     return merged
 
 
 def _is_score(text: str, first: _Number, second: _Number, gap: str) -> bool:
-    if gap not in ("-", "–") or first.unit or second.unit or first.scale != 1 or second.scale != 1:
+    if gap not in ("-", "–") or first.unit or second.unit or first.scale * second.scale != 1:
         return False
     if not SCORE_RE.fullmatch(text, first.start, second.end):
         return False
@@ -265,13 +295,16 @@ def _is_score(text: str, first: _Number, second: _Number, gap: str) -> bool:
     )
 
 
-def _from_a_change(text: str, start: int) -> bool:
-    """"rose from 20 to 35" and "rose by 5 to 35" state a change and a level, not a range;
-    "range from $5 to $7" does state one."""
-    if metrics.DIRECTION_BEFORE_RE.match(text, max(0, start - 30), start):
+def _from_a_change(text: str, first: _Number) -> bool:
+    """"rose from 20 to 35" and "rose by $5bn to $35bn" state a change and a level, not a
+    range; "range from $5 to $7" and "dropped by 1 to 1.5 degrees" state one."""
+    start = first.start
+    if first.unit and metrics.DIRECTION_BEFORE_RE.match(text, max(0, start - 30), start):
         return True
     found = FROM_RE.match(text, max(0, start - 5), start)
-    return bool(found and metrics.CHANGE_BEFORE_RE.match(text, max(0, found.start() - 40), found.start()))
+    return bool(
+        found and metrics.CHANGE_BEFORE_RE.match(text, max(0, found.start() - 40), found.start())
+    )
 
 
 def _year_shaped(text: str, number: _Number) -> bool:
@@ -350,6 +383,14 @@ def _claim(
             and AGE_APPOSITION_BEFORE_RE.match(text, max(0, start - 30), start)
         ):
             unit, metric = "years", "age"
+    elif (
+        number.words
+        and unit in COMPOUND_UNITS
+        and COMPOUND_RE.fullmatch(text, number.start, end)
+        and COMPOUND_BEFORE_RE.match(text, max(0, start - 6), start)
+        and COMPOUND_AFTER_RE.match(text, end)
+    ):
+        return None  # "a five-year award", "a two-month contract": a modifier, not a figure
     elif unit == "years" and (
         AGE_AFTER_RE.match(text, end) or AGE_BEFORE_RE.match(text, max(0, start - 10), start)
     ):
@@ -403,6 +444,7 @@ def _claim(
     if (
         previous is not None
         and previous.sentence_start == sent_start
+        and previous.unit != unit
         and RESTATED_RE.fullmatch(text, previous.end, start)
     ):
         # "lost 190 points, or 0.6%", "more than 100 kilometres (60 miles)": the same figure
@@ -410,6 +452,16 @@ def _claim(
         change = change or previous.direction
         if qualifier == "exact" and previous.qualifier != "range":
             qualifier = previous.qualifier
+    elif (
+        change is None
+        and previous is not None
+        and previous.sentence_start == sent_start
+        and previous.direction
+        and previous.unit == unit
+        and (unit in SIGNED_CHANGE_UNITS or unit in units.MONEY_UNITS)
+        and BY_BEFORE_RE.match(text, max(sent_start, start - 4), start)
+    ):
+        change = previous.direction  # "Ross was down 2.3%, Burlington by 2.6%"
 
     sentence = text[sent_start:sent_end]
     if sent_start not in attributions_by_sentence:

@@ -16,7 +16,6 @@ MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-WEEKDAYS = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|\.)?"
 # Capitalised words that turn the number after them into a name: "Resolution 2254".
 DESIGNATORS = (
     "Resolution", "Resolutions", "Section", "Row", "Article", "Chapter", "Route", "Highway",
@@ -48,12 +47,12 @@ BEFORE: tuple[str, ...] = (
     rf"\b{MONTHS}[ \t]+",                                   # March 29
     rf"\b{MONTHS}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+",  # March 29, 2017
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTHS},?[ \t]+",  # 29 March 2017
-    rf"\b{WEEKDAYS}[ \t]+",                                 # Wed 05 Apr
-    rf"(?<![\w])(?:{alternation(DESIGNATORS)})[ \t]+(?:No\.?[ \t]*)?",
+    rf"(?<![\w])(?:{alternation(DESIGNATORS, backward=True)})[ \t]+(?:No\.?[ \t]*)?",
     r"(?i:(?:©|\(c\)|copyright)[ \t]*)",
     r"(?i:\b(?:photo|image|picture|slide|gallery|video)s?[ \t]*:?[ \t]*(?:\d+[ \t]*(?:of|/)[ \t]*)?)",
     r"(?i:\b(?:comments?|shares?)[ \t]*\()",
     r"#",
+    r"[=%&?]",                                              # URL queries: ?q=30%25
     r"\p{L}[-/]?",                                          # COVID-19, Su-24, MH17
     r"\b(?i:covid|sars|mers|h\d?n)[ \t]*-[ \t]*",          # COVID -19
     r"\d[:/]",                                              # 12:30, 4/5/17
@@ -76,8 +75,10 @@ AT: tuple[str, ...] = (
     r"(?:19|20)?\d0s\b",
     r"(?:1[5-9]|20)\d{2}s\b",                               # 2018s (apostrophe stripped)
     # Street addresses: "575 Wilbraham Road", "22 Ave Foch", "9 E 71st St".
-    rf"\d{{1,5}}(?:[-–]\d{{1,5}})?[ \t]+(?:(?:\p{{Lu}}[\p{{L}}.]*|\d+(?:st|nd|rd|th))[ \t]+){{1,3}}"
-    rf"(?:{alternation(STREET_WORDS)})\b",
+    (
+        rf"\d{{1,5}}(?:[-–]\d{{1,5}})?[ \t]+(?:(?:\p{{Lu}}[\p{{L}}.]*|\d+(?:st|nd|rd|th))[ \t]+){{1,3}}"
+        rf"(?:{alternation(STREET_WORDS)})\b"
+    ),
     rf"\d{{1,5}}[ \t]+(?:{alternation(STREET_WORDS)})[ \t]+\p{{Lu}}",
     r"\d{3}[ \t]+(?:Dreamliner|Max|MAX|Neo|neo)\b",             # Boeing 787 Dreamliner
     r"\d{2}ers\b",                                          # the 49ers, 76ers

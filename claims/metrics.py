@@ -12,7 +12,8 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying",
         "deaths", "death", "death toll", "toll", "lives", "lost their lives", "massacred",
         "massacre", "slain", "executed", "perished", "fatalities", "bodies", "martyrs",
-        "martyred", "murdered", "lost their lives", "casualty toll",
+        "martyred", "murdered", "lost their lives", "casualty toll", "beheaded", "beheading",
+        "beheadings",
     ),
     "wounded": (
         "wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds",
@@ -77,15 +78,20 @@ TOLL_LEVEL_VERBS = (
 )
 # Nouns that make a count a count of people.
 PEOPLE_NOUNS = frozenset(
-    """people persons person civilians children kids women men adults boys girls babies infants
-    fighters militants rebels troops soldiers gunmen jihadists combatants insurgents militiamen
-    policemen officers protesters protestors demonstrators refugees migrants residents
-    inhabitants victims patients doctors nurses journalists workers students teachers
-    prisoners detainees hostages pilgrims passengers members supporters voters citizens
-    nationals employees staff individuals families villagers worshippers mourners
-    bystanders pedestrians survivors relatives minors elderly youths teenagers civilian
-    person child woman man soldier fighter militant rebel officer member terrorists
-    mercenaries servicemen personnel followers users customers fans""".split()
+    [
+        "people", "persons", "person", "civilians", "children", "kids", "women", "men", "adults",
+        "boys", "girls", "babies", "infants", "fighters", "militants", "rebels", "troops",
+        "soldiers", "gunmen", "jihadists", "combatants", "insurgents", "militiamen", "policemen",
+        "officers", "protesters", "protestors", "demonstrators", "refugees", "migrants",
+        "residents", "inhabitants", "victims", "patients", "doctors", "nurses", "journalists",
+        "workers", "students", "teachers", "prisoners", "detainees", "hostages", "pilgrims",
+        "passengers", "members", "supporters", "voters", "citizens", "nationals", "employees",
+        "staff", "individuals", "families", "villagers", "worshippers", "mourners", "bystanders",
+        "pedestrians", "survivors", "relatives", "minors", "elderly", "youths", "teenagers",
+        "civilian", "person", "child", "woman", "man", "soldier", "fighter", "militant", "rebel",
+        "officer", "member", "terrorists", "mercenaries", "servicemen", "personnel", "followers",
+        "users", "customers", "fans"
+    ]
 )
 UP_WORDS = (
     "rose", "rise", "rises", "rising", "risen", "increased", "increase", "increases",
@@ -107,15 +113,22 @@ CHANGE_NOUNS_DOWN = ("decrease", "decline", "drop", "fall", "cut", "reduction", 
 
 # Words that end a counted noun phrase: verbs, prepositions, conjunctions.
 SUBJECT_STOPS = frozenset(
-    """were was are is be been being have has had who whom which that in on at from by with for
-    to and or but as after before during since including among amid according said says told
-    when while across into out over under near per than of this these those their its his her
-    our your my the a an such other who's will would could should may might can did do does
-    not no also reportedly allegedly since last this next each every all both either more less
-    most least about around nearly almost some so if because though although until till via
-    between against towards toward within without inside outside along up down off monday
-    dead killed injured wounded missing tuesday wednesday thursday friday saturday sunday january february march april june july
-    august september october november december yesterday today tonight""".split()
+    [
+        "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "who", "whom",
+        "which", "that", "in", "on", "at", "from", "by", "with", "for", "to", "and", "or", "but",
+        "as", "after", "before", "during", "since", "including", "among", "amid", "according",
+        "said", "says", "told", "when", "while", "across", "into", "out", "over", "under", "near",
+        "per", "than", "of", "this", "these", "those", "their", "its", "his", "her", "our", "your",
+        "my", "the", "a", "an", "such", "other", "who's", "will", "would", "could", "should", "may",
+        "might", "can", "did", "do", "does", "not", "no", "also", "reportedly", "allegedly",
+        "since", "last", "this", "next", "each", "every", "all", "both", "either", "more", "less",
+        "most", "least", "about", "around", "nearly", "almost", "some", "so", "if", "because",
+        "though", "although", "until", "till", "via", "between", "against", "towards", "toward",
+        "within", "without", "inside", "outside", "along", "up", "down", "off", "monday", "dead",
+        "killed", "injured", "wounded", "missing", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august",
+        "september", "october", "november", "december", "yesterday", "today", "tonight"
+    ]
 )
 
 
@@ -125,24 +138,27 @@ for _metric, _cues in EVENT_CUES.items():
     for _cue in _cues:
         if _cue.endswith(("ing", "ed")) and " " not in _cue:
             _DIRECT_METRIC.setdefault(_cue, _metric)
-DIRECT_BEFORE_RE = ending_at(rf"(?<![\w])(?P<cue>(?i:{alternation(_DIRECT_METRIC)}))\s+")
+DIRECT_BEFORE_RE = ending_at(
+    rf"(?<![\w])(?P<cue>(?i:{alternation(_DIRECT_METRIC, backward=True)}))\s+"
+)
 TOLL_BEFORE_RE = ending_at(
-    rf"(?i:\btoll\b(?:[^.;\n]{{0,80}}?\b(?:{alternation(TOLL_LEVEL_VERBS)})(?:\s+(?:to|at))?"
+    rf"(?i:\btoll\b(?:[^.;\n]{{0,80}}?\b(?:{alternation(TOLL_LEVEL_VERBS, backward=True)})"
+    r"(?:\s+(?:to|at))?"
     r"|\s+(?:of|at|to))\s+)"
 )
-EVENT_RE = regex.compile(rf"(?<![\w])(?i:{alternation(_CUE_METRIC)})(?![\w])")
+EVENT_RE = regex.compile(rf"\b(?i:{alternation(_CUE_METRIC)})\b")
 _SUBJECT_METRIC = {cue: metric for metric, cues in SUBJECT_CUES.items() for cue in cues}
 DIRECTION_BEFORE_RE = ending_at(
-    rf"(?<![\w])(?P<d>(?i:{alternation(UP_WORDS + DOWN_WORDS)}))"
-    r"(?:\s+(?i:by|of|another|a\s+further|an\s+additional))?\s*"
-)
+    rf"(?<![\w])(?P<d>(?i:{alternation(UP_WORDS + DOWN_WORDS, backward=True)}))"
+    r"(?:\s+(?i:by|of|another|a\s+further|an\s+additional)|(?:\s+\p{Ll}+){1,2}\s+(?i:by))?\s*"
+)  # "rose 5%", "fell by 200", "grow sales by 35 per cent"
 DIRECTION_AFTER_RE = regex.compile(
     rf"\s+(?P<d>(?i:{alternation(CHANGE_NOUNS_UP + CHANGE_NOUNS_DOWN + UP_WORDS + DOWN_WORDS)}))"
     r"(?![\w])"
 )
 # A change verb, perhaps with an adverb, ending just before "from": "rose sharply from".
 CHANGE_BEFORE_RE = ending_at(
-    rf"(?<![\w])(?i:{alternation(UP_WORDS + DOWN_WORDS)})"
+    rf"(?<![\w])(?i:{alternation(UP_WORDS + DOWN_WORDS, backward=True)})"
     r"(?:\s+[a-z]+ly)?\s+"
 )
 _UP = frozenset(UP_WORDS + CHANGE_NOUNS_UP)
@@ -202,13 +218,21 @@ _FIRST_WORD_RE = regex.compile(r"(?:[ \t]*|-)([\p{L}][\p{L}'’-]*)")  # "four-c
 # Verbs right after a figure end its noun phrase: "500 rose", "10 die", "19 fouls proves".
 VERB_STOPS = frozenset(
     [w for w in UP_WORDS + DOWN_WORDS if not w.endswith("s")]
-    + "die dies died kill kills perish perished suffer suffers suffered proves prove".split()
+    + [
+        "die", "dies", "died", "kill", "kills", "perish", "perished", "suffer", "suffers",
+        "suffered", "proves", "prove"
+    ]
 )
 # Words kept inside the phrase only when a noun follows: "eight more picks", "two new jets".
-MODIFIERS = frozenset("more other new additional extra further previous fewer".split())
+MODIFIERS = frozenset([
+    "more", "other", "new", "additional", "extra", "further", "previous", "fewer"
+])
 _NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
-    "sixty seventy eighty ninety hundred thousand million billion".split()
+    [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        "hundred", "thousand", "million", "billion"
+    ]
 )
 _OF_RE = regex.compile(
     r"[ \t]+of[ \t]+(?:(?:the|its|their|his|her|our|these|those)[ \t]+)?", regex.IGNORECASE
@@ -245,9 +269,12 @@ def subject_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
                 cursor = match.end()
                 continue
             break
-        if word in SUBJECT_STOPS or word in VERB_STOPS or word in _NUMBER_WORDS or (word.endswith("ed") and (
-            words or not _next_is_noun(text, match.end(), limit)
-        )):
+        if (
+            word in SUBJECT_STOPS
+            or word in VERB_STOPS
+            or word in _NUMBER_WORDS
+            or (word.endswith("ed") and (words or not _next_is_noun(text, match.end(), limit)))
+        ):
             break
         words.append(match.span(1))
         cursor = match.end()

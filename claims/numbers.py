@@ -62,7 +62,9 @@ _VAGUE = alternation(VAGUE_AMOUNTS)
 _FRACTION_WORD = alternation(FRACTION_WORDS)
 _FRACTION = rf"(?:a|an|one|two|three|four|five|seven)[\s-]+(?:{_FRACTION_WORD})(?!-)"
 # "and a half", "and three quarters million": a fraction closing a number.
-_TRAIL_FRACTION = rf"\s+and\s+(?:a|an|one|two|three)[\s-]+(?:{_FRACTION_WORD})\b(?:\s+(?:{_SCALE_WORD})\b)?"
+_TRAIL_FRACTION = (
+    rf"\s+and\s+(?:a|an|one|two|three)[\s-]+(?:{_FRACTION_WORD})\b(?:\s+(?:{_SCALE_WORD})\b)?"
+)
 TRAIL_FRACTION_RE = regex.compile(
     rf"(?i:\s+and\s+(?P<count>a|an|one|two|three)[\s-]+(?P<name>{_FRACTION_WORD})"
     rf"(?:\s+(?P<scale>{_SCALE_WORD}))?)\Z"
@@ -76,7 +78,8 @@ NUMBER_PATTERN = rf"""
     (?:
         (?:\s*-?\s*|\s+)(?P<dscale>(?i:{_DIGIT_SCALE})(?:\s+(?i:{_SCALE_WORD}))*)\b
         # "3 hundred and 21", "4 thousand 3 hundred and 21"
-        (?P<more>(?:\s+(?:and\s+)?\d{{1,3}}(?:\s+(?i:hundred|thousand)\b)?(?![\d.,]))*)
+        (?P<more>(?:\s+and\s+\d{{1,3}}
+                   |\s+\d{{1,3}}\s+(?i:hundred)\b(?:\s+and\s+\d{{1,2}})?)(?![\d.,]))?
       | (?P<abbr>(?i:{_SCALE_ABBR}))(?![\w])
       | \s(?P<abbr2>(?i:mn|mln|bn|bln|tn|trn|k))\b
     )?
@@ -98,9 +101,7 @@ NUMBER_RE = regex.compile(NUMBER_PATTERN, regex.VERBOSE)
 _FIRST_WORDS = set(WORD_VALUES) | set(FRACTION_WORDS) | {w.split()[0] for w in VAGUE_AMOUNTS}
 # Scanning every position with NUMBER_RE's many alternatives is slow; this finds where a
 # number may start and NUMBER_RE then reads it from there.
-START_RE = regex.compile(
-    rf"\d+|(?<![\w])(?:{alternation(_FIRST_WORDS | {w.capitalize() for w in _FIRST_WORDS})})(?![\w])"
-)
+START_RE = regex.compile(rf"\d+|\b(?i:{alternation(_FIRST_WORDS)})\b")
 ARTICLE_BEFORE_RE = ending_at(r"(?i:\b(?:an?|one|two|three|four|five|seven)[ \t-]+)")
 
 
@@ -160,8 +161,8 @@ def parse_words(surface: str) -> tuple[float, int] | None:
             small_run += value
             last_small = value
         elif word in ("dozen", "dozens"):
-            current = current - small_run + (small_run or 1) * 12 if small_run else (current or 1) * 12
-            last_small = None
+            current = current - small_run + small_run * 12 if small_run else (current or 1) * 12
+            last_small = 0  # a number after "dozen" is a new number
             small_run = 0
         elif word in SCALE_WORDS:
             scale = SCALE_WORDS[word]
@@ -196,7 +197,9 @@ def scale_of(words: str) -> float:
 def compose(surface: str) -> float:
     """"3 hundred and 21", "4 thousand 3 hundred and 21": digits read like number words."""
     total = current = 0.0
-    for token in surface.lower().replace("and", " ").split():
+    for token in surface.lower().split():
+        if token == "and":
+            continue
         if token in SCALE_WORDS:
             if SCALE_WORDS[token] == 100:
                 current = (current or 1) * 100
@@ -204,7 +207,7 @@ def compose(surface: str) -> float:
                 total += (current or 1) * SCALE_WORDS[token]
                 current = 0
         else:
-            current += float(token)
+            current += digits_value(token)
     return total + current
 
 

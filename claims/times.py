@@ -86,7 +86,7 @@ PERIODS = {
 CUMULATIVE = (
     r"since\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?\w+",
     (
-        r"since\s+(?:the\s+|its\s+|Syria'?s\s+|Syrias\s+|the\s+country'?s\s+)?(?:[\w-]+\s+)?"
+        r"since\s+(?:the\s+|its\s+|syria'?s\s+|syrias\s+|the\s+country'?s\s+)?(?:[\w-]+\s+)?"
         r"(?:war|conflict|uprising|crisis|revolution|fighting|unrest|protests|campaign|offensive|"
         r"intervention)(?:\s+(?:began|started|broke\s+out|erupted))?"
     ),
@@ -109,7 +109,7 @@ CUMULATIVE = (
     r"till\s+now",
     r"to\s+this\s+day",
     r"(?:throughout|during|over\s+the\s+course\s+of)\s+the\s+(?:war|conflict)",
-    r"in\s+(?:the|a|its|Syria'?s|Syrias)\s+(?:[\w-]+\s+){0,2}(?:war|conflict|uprising)",
+    r"in\s+(?:the|a|its|syria'?s|syrias)\s+(?:[\w-]+\s+){0,2}(?:war|conflict|uprising)",
     (
         r"(?:war|conflict|uprising)\s+(?:that\s+|which\s+)?(?:has|had)\s+(?:so\s+far\s+)?"
         r"(?:killed|left|claimed|displaced|forced|uprooted)"
@@ -121,47 +121,38 @@ _MONTH = (
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _DAY_NAME = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_I = re.IGNORECASE
 
-# In the order they are tried at each position; each starts with \b, which _SCAN drops.
-_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("iso", re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")),
-    ("my", re.compile(rf"\b({_MONTH})\.?,?\s+((?:19|20)\d\d)\b", _I)),
-    (
-        "mdy",
-        re.compile(
-            rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b,?(?:\s+((?:19|20)\d\d)\b)?", _I
-        ),
-    ),
-    (
-        "dmy",
-        re.compile(
-            rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?(?:\s+((?:19|20)\d\d))?\b", _I
-        ),
-    ),
+# In the order they are tried at each position; all in lower case, as they are matched
+# against the lower-cased sentence (a case-blind regex is three times slower).
+_PATTERNS: list[tuple[str, str]] = [
+    ("iso", r"((?:19|20)\d\d)-(\d\d)-(\d\d)\b"),
+    ("my", rf"({_MONTH})\.?,?\s+((?:19|20)\d\d)\b"),
+    ("mdy", rf"({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b,?(?:\s+((?:19|20)\d\d)\b)?"),
+    ("dmy", rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?(?:\s+((?:19|20)\d\d))?\b"),
     (
         "m",
-        re.compile(
-            rf"\b(?:in|since|during|from|until|by|early|late|mid|of|last|this)[\s-]+"
-            rf"({_MONTH})\b(?!\s+\d)",
-            _I,
-        ),
+        rf"(?:in|since|during|from|until|by|early|late|mid|of|last|this)[\s-]+({_MONTH})"
+        + r"\b(?!\s+\d)",
     ),
-    ("wd", re.compile(rf"\b(?:(last|this|on)\s+)?({_DAY_NAME})(?:'s|’s|s)?\b", _I)),
-    ("rel", re.compile(r"\b(" + "|".join(sorted(DAYS_BACK, key=len, reverse=True)) + r")\b", _I)),
-    ("per", re.compile(r"\b(" + "|".join(sorted(PERIODS, key=len, reverse=True)) + r")\b", _I)),
-    ("y", re.compile(r"\b(?:in|during|of|by|throughout)\s+((?:19|20)\d\d)\b(?!-)", _I)),
+    ("wd", rf"(?:(last|this|on)\s+)?({_DAY_NAME})(?:'s|’s|s)?\b"),
+    ("rel", r"(" + "|".join(sorted(DAYS_BACK, key=len, reverse=True)) + r")\b"),
+    ("per", r"(" + "|".join(sorted(PERIODS, key=len, reverse=True)) + r")\b"),
+    ("y", r"(?:in|during|of|by|throughout)\s+((?:19|20)\d\d)\b(?!-)"),
 ]
 _CUMULATIVE = r"(?:" + "|".join(CUMULATIVE) + r")"
 # One pass over the sentence: the first alternative that matches at a position wins, so a
 # running-total marker ("since March 2011") is read before the date inside it.
 _SCAN = re.compile(
     rf"\b(?:(?P<cum>{_CUMULATIVE})|"
-    + "|".join(f"(?P<{kind}>{pattern.pattern[2:]})" for kind, pattern in _PATTERNS)
-    + ")",
-    _I,
+    + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS)
+    + ")"
 )
-_PARSE = dict(_PATTERNS)
+# Where each kind's own groups sit among _SCAN's groups: (first index, how many).
+_GROUPS = {
+    kind: (_SCAN.groupindex[kind] + 1, re.compile(pattern).groups) for kind, pattern in _PATTERNS
+}
+# The group holding a month or day name, which only counts capitalised: "this may be".
+_NAMED = {"dmy": 2, "mdy": 1, "my": 1, "m": 1, "wd": 2}
 
 
 class _Expr(NamedTuple):
@@ -169,15 +160,6 @@ class _Expr(NamedTuple):
     end: int
     kind: str
     groups: tuple
-
-
-_NAMED = {"dmy": 2, "mdy": 1, "my": 1, "m": 1, "wd": 2}
-
-
-def _capitalised(kind: str, m: re.Match) -> bool:
-    """Month and day names only count capitalised: "this may be" is not May."""
-    group = _NAMED.get(kind)
-    return group is None or m.group(group)[0].isupper()
 
 
 _STRIP = ".,;:!?()[]\"'“”‘’"
@@ -213,32 +195,54 @@ _KEYS = (
     | {f"{d}s" for d in WEEKDAYS}
 )
 _PUNCT = str.maketrans({c: " " for c in _STRIP + "-"})
-_YEAR = re.compile(r"(?<!\S)(?:19|20)\d\d(?!\S)")
+# The same for ASCII text, as bytes: translating bytes is eight times faster.
+_ASCII = tuple(c for c in _STRIP + "-" if c.isascii())
+_PUNCT_BYTES = bytes.maketrans("".join(_ASCII).encode(), b" " * len(_ASCII))
+# Years are found by their digits, then checked for spaces around them (a look-behind at
+# the start of a pattern would make the regex engine try every position).
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def _key_positions(low: str, words: list[str]) -> list[int]:
-    """Offsets of the key words (and years) in the lower-cased, de-punctuated sentence."""
-    positions = []
+def _years(plain: str) -> list[int]:
+    """Offsets of the years standing alone in the de-punctuated sentence."""
+    return [
+        m.start()
+        for m in _YEAR.finditer(plain)
+        if (m.start() == 0 or plain[m.start() - 1].isspace())
+        and (m.end() == len(plain) or plain[m.end()].isspace())
+    ]
+
+
+def _key_positions(plain: str, words: list[str], years: list[int]) -> list[int]:
+    """Offsets of the key words and years in the lower-cased, de-punctuated sentence."""
+    positions = years
     for word in _KEYS.intersection(words):
-        at = low.find(word)
+        at = plain.find(word)
         while at >= 0:
             end = at + len(word)
-            if (at == 0 or low[at - 1] == " ") and (end == len(low) or low[end] == " "):
+            if (at == 0 or plain[at - 1] == " ") and (end == len(plain) or plain[end] == " "):
                 positions.append(at)
-            at = low.find(word, end)
-    positions += [m.start() for m in _YEAR.finditer(low)]
+            at = plain.find(word, end)
     return sorted(positions)
 
 
-def _words_before(low: str, at: int, count: int) -> list[int]:
+def _words_before(plain: str, at: int, count: int) -> list[int]:
     """Offsets of up to `count` words before `at`, then `at` itself, earliest first."""
     starts = [at]
     for _ in range(count):
-        head = low[: starts[0]].rstrip()
+        head = plain[: starts[0]].rstrip()
         if not head:
             break
         starts.insert(0, head.rfind(" ") + 1)
     return starts
+
+
+def _lower(sentence: str) -> str:
+    """The sentence in lower case, offset for offset (a few letters lower to two)."""
+    low = sentence.lower()
+    if len(low) != len(sentence):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
+    return low
 
 
 @lru_cache(maxsize=8192)
@@ -247,30 +251,37 @@ def expressions(sentence: str) -> tuple[tuple[_Expr, ...], tuple[_Expr, ...]]:
 
     Anchored matches around a few key words rather than a regex scan of every position:
     this runs for every claim, and most sentences have no key word at all."""
-    low = sentence.lower().translate(_PUNCT)
-    words = low.split()
-    if _KEYS.isdisjoint(words) and not _YEAR.search(low):
+    low = _lower(sentence)
+    if low.isascii():
+        plain = low.encode().translate(_PUNCT_BYTES).decode()
+    else:
+        plain = low.translate(_PUNCT)
+    words = plain.split()
+    years = _years(plain) if "19" in plain or "20" in plain else []
+    if not years and _KEYS.isdisjoint(words):
         return (), ()
     found: list[_Expr] = []
     markers: list[_Expr] = []
     done = 0
-    for key in _key_positions(low, words):
+    for key in _key_positions(plain, words, years):
         if key < done:
             continue
-        for at in _words_before(low, key, 4):
+        for at in _words_before(plain, key, 4):
             if at < done:
                 continue
-            m = _SCAN.match(sentence, at)
+            m = _SCAN.match(low, at)
             if m is None or m.end() <= key:
                 continue
             done = m.end()
             kind = m.lastgroup
             if kind == "cum":
-                markers.append(_Expr(m.start(), m.end(), kind, (m.group(),)))
+                markers.append(_Expr(m.start(), m.end(), kind, (sentence[m.start() : m.end()],)))
             else:
-                parsed = _PARSE[kind].match(m.group())
-                if parsed is not None and _capitalised(kind, parsed):
-                    found.append(_Expr(m.start(), m.end(), kind, parsed.groups()))
+                first, count = _GROUPS[kind]
+                named = _NAMED.get(kind)
+                if named is None or sentence[m.start(first + named - 1)].isupper():
+                    groups = m.groups()[first - 1 : first - 1 + count]
+                    found.append(_Expr(m.start(), m.end(), kind, groups))
             break
     return tuple(found), tuple(markers)
 

@@ -27,14 +27,17 @@ CURRENCY_PREFIXES = {
 # Prefixes that are also names ("PS4" is a console): money only before a money-shaped
 # figure, with a separator, decimals or a scale ("PS21,700", "PS2.7m").
 MONEY_SHAPED_ONLY = {"ps"}
-MONEY_SHAPED_RE = regex.compile(r"\d{1,3}(?:,\d{3})+|\d+\.\d|\d+[ \t]?(?i:m|bn|k|million|billion)\b")
+MONEY_SHAPED_RE = regex.compile(
+    r"\d{1,3}(?:,\d{3})+|\d+\.\d|\d+[ \t]?(?i:m|bn|k|million|billion)\b"
+)
 
 # Written after the number. Longer surfaces win ("square kilometres" before "kilometres").
 SUFFIX_UNITS: dict[str, tuple[str, str]] = {
     # money
     "dollars": ("usd", "money"), "dollar": ("usd", "money"), "us dollars": ("usd", "money"),
     "u.s. dollars": ("usd", "money"), "usd": ("usd", "money"), "euros": ("eur", "money"),
-    "euro": ("eur", "money"), "eur": ("eur", "money"), "€": ("eur", "money"), "pounds sterling": ("gbp", "money"),
+    "euro": ("eur", "money"), "eur": ("eur", "money"), "€": ("eur", "money"),
+    "pounds sterling": ("gbp", "money"),
     "sterling": ("gbp", "money"), "yen": ("jpy", "money"), "yuan": ("cny", "money"),
     "renminbi": ("cny", "money"), "rupees": ("inr", "money"), "ringgit": ("myr", "money"),
     "shekels": ("ils", "money"), "shekel": ("ils", "money"), "riyals": ("sar", "money"),
@@ -106,7 +109,8 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
     "lb": ("lb", "weight"), "ounces": ("ounce", "weight"), "oz": ("ounce", "weight"),
     # volume
     "litres": ("l", "count"), "liters": ("l", "count"), "litre": ("l", "count"),
-    "liter": ("l", "count"), "l": ("l", "count"), "gallons": ("gallon", "count"), "barrels": ("barrel", "count"),
+    "liter": ("l", "count"), "l": ("l", "count"), "gallons": ("gallon", "count"),
+    "barrels": ("barrel", "count"),
     "gallon": ("gallon", "count"), "barrel": ("barrel", "count"), "ml": ("millilitre", "count"),
     "millilitres": ("millilitre", "count"), "milliliters": ("millilitre", "count"),
     "cubic feet": ("cubic foot", "count"), "cubic foot": ("cubic foot", "count"),
@@ -129,7 +133,8 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
     "decade": ("decades", "duration"), "centuries": ("centuries", "duration"),
     # speed
     "mph": ("mph", "speed"), "miles per hour": ("mph", "speed"),
-    "miles an hour": ("mph", "speed"), "m.p.h.": ("mph", "speed"), "m.p.h": ("mph", "speed"), "km/h": ("km/h", "speed"), "kph": ("km/h", "speed"),
+    "miles an hour": ("mph", "speed"), "m.p.h.": ("mph", "speed"), "m.p.h": ("mph", "speed"),
+    "km/h": ("km/h", "speed"), "kph": ("km/h", "speed"),
     "kmh": ("km/h", "speed"), "kilometres per hour": ("km/h", "speed"),
     "kilometers per hour": ("km/h", "speed"), "knots": ("knot", "speed"),
     "km/hr": ("km/h", "speed"), "kt": ("knot", "speed"), "kts": ("knot", "speed"),
@@ -171,8 +176,11 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
     "mbps": ("megabit per second", "count"), "gbps": ("gigabit per second", "count"),
     "kbps": ("kilobit per second", "count"),
     "ppm": ("parts-per-million", "count"), "ppb": ("parts-per-billion", "count"),
-    "parts per million": ("parts-per-million", "count"),
-    "parts per billion": ("parts-per-billion", "count"),
+    "parts per million": ("part per million", "count"),
+    "parts per billion": ("part per billion", "count"),
+    "kv/cm": ("kilovolt per centimetre", "count"), "pints": ("pint", "count"),
+    "pint": ("pint", "count"), "quarts": ("quart", "count"), "quart": ("quart", "count"),
+    "fluid ounces": ("fluid ounce", "count"), "fluid ounce": ("fluid ounce", "count"),
     # sport
     "ppg": ("point per game", "count"), "rpg": ("rebound per game", "count"),
     "apg": ("assist per game", "count"), "war": ("win above replacement", "count"),
@@ -181,7 +189,7 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
 SUFFIX_EXACT: dict[str, tuple[str, str]] = {
     "Nm": ("newton metre", "count"), "nm": ("nanometre", "distance"), "W": ("watt", "count"),
     "C": ("c", "temperature"), "F": ("f", "temperature"), "WAR": ("win above replacement", "count"),
-    "G": ("generation wireless", "count"),
+    "G": ("generation wireless", "count"), "PS": ("hp", "count"),
 }
 # Units written glued to a digit only ("5p", "30C"): too ambiguous with a space before them.
 GLUED_ONLY = {"p", "c", "f", "g", "in", "min", "bp", "l", "€", "″", "′"}
@@ -195,10 +203,12 @@ UNIT_METRIC = {code: metric for code, metric in SUFFIX_UNITS.values()}
 UNIT_METRIC.update({code: "money" for code in CURRENCY_PREFIXES.values()})
 
 
+_LETTER_PREFIXES = [k.upper() for k in CURRENCY_PREFIXES if k[0].isalpha()]
+_SYMBOL_PREFIXES = [k for k in CURRENCY_PREFIXES if not k[0].isalpha()]
 # Letter prefixes are tried first so "HK $3" reads as Hong Kong dollars, not "$".
 CURRENCY_PREFIX_RE = ending_at(
-    rf"(?:(?<![\w$])(?:{alternation(k.upper() for k in CURRENCY_PREFIXES if k[0].isalpha())}"
-    rf"|Rs\.?)|(?i:{alternation(k for k in CURRENCY_PREFIXES if not k[0].isalpha())}))[ \t]?"
+    rf"(?:(?<![\w$])(?:{alternation(_LETTER_PREFIXES, backward=True)}|Rs\.?)"
+    rf"|(?i:{alternation(_SYMBOL_PREFIXES, backward=True)}))[ \t]?"
 )
 SUFFIX_UNIT_RE = regex.compile(
     rf"(?P<space>[ \t]?-?[ \t]?)(?P<unit>(?i:{alternation({*SUFFIX_UNITS, *SUFFIX_EXACT})}))"
