@@ -3,16 +3,18 @@
     uv run python benchmarks/serve_million.py [--claims 1000000] [--db benchmarks/out/million.db]
                                               [--runs 5] [--rebuild]
 
-Builds the database once (schema, indexes and search index from claims.db.ensure; figures
-and views from claims.compare), then starts `claims serve` on a free localhost port and times
-HTTP GETs of the claims table (default page and facet-filtered pages), the comparison canned
-queries and the project's pages: the first load of each page (nothing cached yet) and the
-median of later loads. Target: every page under 300 ms.
+Builds the database once (schema, indexes and search index from claims.db.ensure; figures,
+views and the outlets' latest values from claims.compare), then times HTTP GETs of the claims
+table (default page and facet-filtered pages), the comparison canned queries and the
+project's pages, each against a freshly started `claims serve` on a free localhost port: the
+first load of the page (no earlier page has filled any cache) and the median of later loads.
+Target: every page under 300 ms, first load and repeat.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import random
 import socket
@@ -145,6 +147,7 @@ def build(path: Path, total: int, seed: int = 1) -> None:
             "VALUES (" + ", ".join("?" * 28) + ")", claims)
     ensure(db)
     compare.create_views(db)
+    compare.materialise(db)
     db.close()
 
 
@@ -155,7 +158,7 @@ def free_port() -> int:
 
 
 def time_pages(db_path: Path, runs: int) -> list[tuple[str, int, float, float, float]]:
-    """(page, HTTP status, first load ms, median ms, worst ms) per page."""
+    """(page, HTTP status, first load ms, median ms, worst ms, start-up s) per page."""
     conn = sqlite_utils.Database(db_path)
     top_place = conn.execute(
         "select place from claims where metric = 'killed' group by place "
@@ -185,39 +188,47 @@ def time_pages(db_path: Path, runs: int) -> list[tuple[str, int, float, float, f
             f"/{name}/where_outlets_disagree?metric=killed&place="
         ),
     }
+    results = []
+    for label, path in pages.items():
+        # A fresh server per page: its first load finds nothing cached by an earlier page.
+        with served(db_path) as (client, ready):
+            started = time.perf_counter()
+            status = client.get(path).status_code
+            cold = (time.perf_counter() - started) * 1000
+            times = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                client.get(path)
+                times.append((time.perf_counter() - started) * 1000)
+        results.append((label, status, cold, statistics.median(times), max(times), ready))
+    return results
+
+
+@contextlib.contextmanager
+def served(db_path: Path):
+    """A `claims serve` process and a client for it, with the seconds it took to answer."""
     port = free_port()
+    started = time.perf_counter()
     process = subprocess.Popen(
         [str(Path(sys.executable).with_name("claims")), "serve", "--db", str(db_path),
          "--port", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    base = f"http://127.0.0.1:{port}"
-    results = []
     try:
-        with httpx.Client(base_url=base, timeout=60) as client:
-            deadline = time.monotonic() + 60
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+            deadline = time.monotonic() + 120
             while True:
                 try:
                     client.get("/-/versions.json").raise_for_status()
                     break
                 except httpx.HTTPError:
-                    if time.monotonic() > deadline:
+                    if time.monotonic() > deadline or process.poll() is not None:
                         raise
-                    time.sleep(0.2)
-            for label, path in pages.items():
-                started = time.perf_counter()
-                status = client.get(path).status_code
-                cold = (time.perf_counter() - started) * 1000
-                times = []
-                for _ in range(runs):
-                    started = time.perf_counter()
-                    client.get(path)
-                    times.append((time.perf_counter() - started) * 1000)
-                results.append((label, status, cold, statistics.median(times), max(times)))
+                    time.sleep(0.1)
+            yield client, time.perf_counter() - started
     finally:
         process.terminate()
         process.wait(timeout=10)
-    return results
 
 
 def main() -> None:
@@ -234,15 +245,18 @@ def main() -> None:
         print(f"built {args.claims:,} claims in {time.perf_counter() - started:.0f} s "
               f"({args.db.stat().st_size / 1e6:.0f} MB)")
     failed = 0
-    print(f"{'page':52} {'status':>6} {'first ms':>9} {'repeat ms':>10} {'max ms':>8}")
-    for label, status, cold, median, worst in time_pages(args.db, args.runs):
+    print(f"{'page':52} {'status':>6} {'first ms':>9} {'repeat ms':>10} {'max ms':>8} "
+          f"{'start-up s':>10}")
+    for label, status, cold, median, worst, ready in time_pages(args.db, args.runs):
         over = status != 200 or cold >= TARGET_MS or median >= TARGET_MS
         failed += over
-        print(f"{label:52} {status:6} {cold:9.0f} {median:10.0f} {worst:8.0f}"
+        print(f"{label:52} {status:6} {cold:9.0f} {median:10.0f} {worst:8.0f} {ready:10.1f}"
               + ("  OVER" if over else ""))
-    print(f"target: under {TARGET_MS} ms; {failed} page(s) over. 'first' is the first load "
-          "(nothing cached), 'repeat' the median of later loads (facet and count answers kept "
-          "by the plugin's cache for immutable databases)")
+    print(f"target: under {TARGET_MS} ms; {failed} page(s) over. Each page gets a fresh "
+          "`claims serve`: 'first' is its first load on that server, 'repeat' the median of "
+          f"{args.runs} more (small answers kept by the plugin's cache for immutable "
+          "databases), 'start-up' the seconds from launch to the first answer (it includes "
+          "preparing each faceted table's default page)")
 
 
 if __name__ == "__main__":

@@ -30,6 +30,12 @@ NP_STOPS = frozenset(
         "them", "him", "there", "here", "then", "so"
     ]
 )
+# A speaker can be placed: "officials in Damascus said", "doctors at the hospital told".
+PLACE_PREPOSITIONS = frozenset(["in", "at"])
+TIME_WORDS = frozenset([
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+    "today", "tonight", "night", "morning", "evening", "afternoon", "week", "month", "year",
+])
 PRONOUNS = frozenset([
     "he", "she", "they", "it", "we", "i", "you", "one", "who", "which", "this", "that"
 ])
@@ -75,13 +81,35 @@ def _trim(phrase: str) -> str | None:
     return phrase
 
 
+def _place_preposition(sentence: str, words: list, index: int) -> bool:
+    """Is words[index] the "in"/"at" of a speaker placed somewhere: "Activists in Velmora",
+    "doctors at the hospital"? The word before it must be a noun, not "killed in"."""
+    if index < 1 or words[index].group().lower() not in PLACE_PREPOSITIONS:
+        return False
+    noun = words[index - 1]
+    word = noun.group().lower()
+    return not (
+        word in NP_STOPS
+        or word in DETERMINERS
+        or word.endswith(("ed", "ing"))
+        or not noun.group().isalpha()
+        or any(c in sentence[noun.end() : words[index].start()] for c in ",;:\"“”()")
+    )
+
+
+def _after_event(word) -> bool:
+    lowered = word.group().lower()
+    return lowered.endswith("ed") or lowered in ("died", "dead", "killing", "fighting")
+
+
 def _speaker_before(sentence: str, verb_start: int) -> str | None:
     """The noun phrase ending just before a reporting verb, read backwards."""
     words = list(_WORD_RE.finditer(sentence, 0, verb_start))
     if not words:
         return None
     taken: list = []
-    for match in reversed(words):
+    for index in range(len(words) - 1, -1, -1):
+        match = words[index]
         between = sentence[match.end() : taken[-1].start() if taken else verb_start]
         if any(c in between for c in ",;:\"“”()") or len(taken) >= 8:
             break
@@ -89,12 +117,14 @@ def _speaker_before(sentence: str, verb_start: int) -> str | None:
         acronym = len(word) > 1 and match.group().isupper()  # "WHO said", "IT firms"
         if word in NP_STOPS and not acronym and not (
             word in ("for", "of") and taken and taken[-1].group()[0].isupper()
-        ):
+        ) and not (taken and _place_preposition(sentence, words, index)):
+            if taken and index and word in PLACE_PREPOSITIONS and _after_event(words[index - 1]):
+                return None  # "12 people killed in Aleppo said the Observatory"
             break
         if any(ch.isdigit() for ch in word):
             break
         taken.append(match)
-        if word in DETERMINERS:
+        if word in DETERMINERS and not _place_preposition(sentence, words, index - 1):
             break
     while taken and taken[-1].group().lower() in ("of", "for"):
         taken.pop()
@@ -103,6 +133,8 @@ def _speaker_before(sentence: str, verb_start: int) -> str | None:
     phrase = sentence[taken[-1].start() : taken[0].end()]
     if phrase.lower() in PRONOUNS and not (len(phrase) > 1 and phrase.isupper()):
         return None
+    if phrase.lower() in TIME_WORDS:
+        return None  # "died on Sunday said the ministry": a time, not a speaker
     return phrase
 
 

@@ -7,9 +7,9 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
 2. Claims fall in the same partition when they share metric, unit, subject kind (civilians,
    children, women, combatants and all people are kept apart), cumulative-or-single
    incident, and place: the town when the claim names one, else the region, else the country.
-   A claim whose sentence names no place takes the last town or region its article named
-   before that sentence (the headline or lead usually says where); if there is none, the
-   claim is not grouped.
+   A claim whose sentence names no place has, from extraction, the last town or region its
+   article named before that sentence (the headline or lead usually says where); a claim
+   with no place at all is not grouped.
 3. Within a partition, claims are ordered by date (the claim's own date when the text gives
    a day or a week, else the article's publication date) and a figure holds every claim
    dated within WINDOW_DAYS of its first claim. Undated claims form one figure per partition.
@@ -34,8 +34,6 @@ from typing import NamedTuple
 import sqlite_utils
 
 from claims.db import stable_id
-from claims.models import Place
-from claims.places import mentions
 
 WINDOW_DAYS = 3
 # Outlets disagree when their latest values differ by more than this ratio (max / min).
@@ -169,14 +167,13 @@ def _rows(db: sqlite_utils.Database) -> list[_Row]:
     marks = ", ".join("?" * len(UNGROUPED_METRICS))
     sql = f"""
         SELECT id, metric, unit, subject, cumulative, country, region, place, date, published,
-               value, outlet_id, latitude, longitude, version_id, sentence_start
+               value, outlet_id, latitude, longitude, place_text, sentence
         FROM claims
         WHERE coalesce(is_current, 1) AND NOT coalesce(vague, 0) AND value IS NOT NULL
           AND metric NOT IN ({marks})
         ORDER BY version_id, id
     """
     rows = []
-    context = _Context(db)
     for (
         cid,
         metric,
@@ -192,16 +189,13 @@ def _rows(db: sqlite_utils.Database) -> list[_Row]:
         outlet_id,
         lat,
         lon,
-        version_id,
-        sentence_start,
+        place_text,
+        sentence,
     ) in db.execute(sql, sorted(UNGROUPED_METRICS)):
-        from_context = False
         if place is None and region is None and country is None:
-            found = context.place(version_id, sentence_start)
-            if found is None:
-                continue
-            place, region, country = found.name, found.region, found.country
-            lat, lon, from_context = found.latitude, found.longitude, True
+            continue
+        # a place named before the claim's sentence (see claims.places.Context)
+        from_context = bool(place_text and sentence and place_text not in sentence)
         if place and place != region and place != country:
             level = "town"
         elif region:
@@ -228,28 +222,6 @@ def _rows(db: sqlite_utils.Database) -> list[_Row]:
             )
         )
     return rows
-
-
-class _Context:
-    """The place an article named last before a sentence, for figures whose own sentence
-    names none; one scan per article version."""
-
-    def __init__(self, db: sqlite_utils.Database):
-        self.db = db
-        self.version_id: str | None = None
-        self.found: list[tuple[int, Place]] = []
-
-    def place(self, version_id: str | None, sentence_start: int | None) -> Place | None:
-        if version_id is None or sentence_start is None:
-            return None
-        if version_id != self.version_id:
-            row = self.db.execute(
-                "SELECT text FROM article_versions WHERE id = ?", [version_id]
-            ).fetchone()
-            self.version_id = version_id
-            self.found = mentions(row[0]) if row and row[0] else []
-        before = [p for start, p in self.found if start < sentence_start]
-        return before[-1] if before else None
 
 
 def _clusters(rows: list[_Row], window: int) -> list[list[_Row]]:
@@ -368,34 +340,21 @@ VIEWS: dict[str, str] = {
         LEFT JOIN outlets o ON o.id = c.outlet_id
         LEFT JOIN sources s ON s.id = c.source_id
     """,
+    # These two read what `materialise` stored, so they are index lookups at any size.
     "figure_outlets": """
-        WITH ranked AS (
-            SELECT fc.*, row_number() OVER (
-                PARTITION BY figure_id, outlet_id
-                ORDER BY published DESC, article_id DESC, start) AS rank
-            FROM figure_claims fc
-        ), cited AS (
-            SELECT figure_id, outlet_id, count(*) AS claims,
-                   group_concat(DISTINCT source) AS sources
-            FROM figure_claims GROUP BY figure_id, outlet_id
-        )
-        SELECT r.figure_id, r.label, r.outlet_id, r.outlet, r.value AS latest_value,
-               r.published, cited.claims, cited.sources, r.claim_id, r.text
-        FROM ranked r JOIN cited USING (figure_id, outlet_id)
-        WHERE r.rank = 1
+        SELECT fo.figure_id, f.label, fo.outlet_id, o.name AS outlet, fo.latest_value,
+               fo.published, fo.claims, fo.sources, fo.claim_id, c.text
+        FROM figure_outlet_latest fo JOIN figures f ON f.id = fo.figure_id
+        LEFT JOIN outlets o ON o.id = fo.outlet_id
+        LEFT JOIN claims c ON c.id = fo.claim_id
     """,
     "disagreements": f"""
-        SELECT f.id AS figure_id, f.label, f.outlets, f.claims,
-               min(fo.latest_value) AS lowest, max(fo.latest_value) AS highest,
-               f.median_value, round(max(fo.latest_value) / min(fo.latest_value), 2) AS spread,
-               group_concat(fo.outlet || ': ' || fo.latest_value, '; ') AS values_by_outlet,
-               f.rule
-        FROM figures f JOIN figure_outlets fo ON fo.figure_id = f.id
-        WHERE fo.latest_value > 0
-        GROUP BY f.id
-        HAVING count(DISTINCT fo.outlet_id) >= 2
-           AND max(fo.latest_value) > {DISAGREEMENT} * min(fo.latest_value)
-        ORDER BY spread DESC, f.outlets DESC
+        SELECT id AS figure_id, label, outlets, claims, latest_low AS lowest,
+               latest_high AS highest, median_value, latest_spread AS spread,
+               values_by_outlet, rule
+        FROM figures
+        WHERE latest_spread >= {DISAGREEMENT} AND latest_high > {DISAGREEMENT} * latest_low
+        ORDER BY latest_spread DESC, outlets DESC
     """,
     "figure_timeline": """
         SELECT figure_id, label, published, outlet_id, outlet, value, source, text, claim_id
@@ -424,6 +383,67 @@ def create_views(db: sqlite_utils.Database) -> None:
         db.create_view(name, sql.strip(), replace=True)
 
 
+# Each outlet's most recent claim about each figure. A window over every claim takes seconds
+# at a million claims, so `materialise` runs it once per grouping, not once per page view.
+LATEST_BY_OUTLET = """
+    WITH ranked AS (
+        SELECT fc.*, row_number() OVER (
+            PARTITION BY figure_id, outlet_id
+            ORDER BY published DESC, article_id DESC, start) AS rank
+        FROM figure_claims fc
+    ), cited AS (
+        SELECT figure_id, outlet_id, count(*) AS claims,
+               group_concat(DISTINCT source) AS sources
+        FROM figure_claims GROUP BY figure_id, outlet_id
+    )
+    SELECT r.figure_id, r.outlet_id, r.value, r.published, cited.claims, cited.sources,
+           r.claim_id
+    FROM ranked r JOIN cited USING (figure_id, outlet_id)
+    WHERE r.rank = 1
+    ORDER BY r.figure_id, r.outlet_id
+"""
+
+# Lowest, highest and spread of the outlets' latest positive values, for figures with two or
+# more such outlets.
+LATEST_SPREAD = """
+    UPDATE figures
+    SET latest_low = spread.low, latest_high = spread.high,
+        latest_spread = round(spread.high / spread.low, 2), values_by_outlet = spread.listed
+    FROM (
+        SELECT figure_id, min(latest_value) AS low, max(latest_value) AS high,
+               group_concat(name || ': ' || latest_value, '; ') AS listed
+        FROM (
+            SELECT fo.figure_id, fo.outlet_id, fo.latest_value, o.name
+            FROM figure_outlet_latest fo LEFT JOIN outlets o ON o.id = fo.outlet_id
+            WHERE fo.latest_value > 0
+            ORDER BY fo.figure_id, o.name, fo.outlet_id
+        )
+        GROUP BY figure_id
+        HAVING count(DISTINCT outlet_id) >= 2
+    ) AS spread
+    WHERE figures.id = spread.figure_id
+"""
+
+
+def materialise(db: sqlite_utils.Database) -> None:
+    """Store each outlet's latest value per figure and each figure's spread of them.
+
+    Derived from the claims and figures alone and rebuilt whole, so a re-run writes the same
+    rows; `figure_outlets` and `disagreements` read these instead of scanning every claim.
+    """
+    with db.atomic():
+        db.execute("DELETE FROM figure_outlet_latest")
+        db.execute(
+            "INSERT INTO figure_outlet_latest (figure_id, outlet_id, latest_value, published, "
+            f"claims, sources, claim_id) {LATEST_BY_OUTLET}"
+        )
+        db.execute(
+            "UPDATE figures SET latest_low = NULL, latest_high = NULL, latest_spread = NULL, "
+            "values_by_outlet = NULL WHERE latest_low IS NOT NULL"
+        )
+        db.execute(LATEST_SPREAD)
+
+
 def group_figures(db: sqlite_utils.Database, window: int = WINDOW_DAYS) -> dict[str, int]:
     """Assign every current claim its figure and rebuild the `figures` table and views.
 
@@ -443,6 +463,7 @@ def group_figures(db: sqlite_utils.Database, window: int = WINDOW_DAYS) -> dict[
             [(f["id"], cid) for f in found for cid in f["claim_ids"]],
         )
     create_views(db)
+    materialise(db)
     return {
         "figures": len(found),
         "claims": sum(len(f["claim_ids"]) for f in found),

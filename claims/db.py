@@ -66,9 +66,22 @@ SCHEMA: dict[str, dict] = {
             "date_to": str, "outlets": int, "claims": int, "min_value": float,
             "max_value": float, "median_value": float, "spread": float, "rule": str,
             "key": str, "level": str, "latitude": float, "longitude": float,
+            # Over each outlet's latest value (figure_outlet_latest), for the disagreements
+            # view; empty unless two or more outlets gave a positive value.
+            "latest_low": float, "latest_high": float, "latest_spread": float,
+            "values_by_outlet": str,
         },
         "pk": "id",
         "fks": [],
+    },
+    # Derived by claims.compare.group_figures: one row per figure and outlet.
+    "figure_outlet_latest": {
+        "columns": {
+            "figure_id": str, "outlet_id": str, "latest_value": float, "published": str,
+            "claims": int, "sources": str, "claim_id": str,
+        },
+        "pk": ("figure_id", "outlet_id"),
+        "fks": [("figure_id", "figures", "id"), ("outlet_id", "outlets", "id")],
     },
     "claims": {
         "columns": {
@@ -98,16 +111,18 @@ FTS: dict[str, list[str]] = {
 }
 # A column, or a tuple of columns for a composite index. The composites keep the Datasette
 # claims table fast at a million rows (benchmarks/serve_million.py): facet counts read a
-# covering index, and metric/place-filtered pages come back newest first without a sort.
+# covering index, and metric/place-filtered pages come back newest first without a sort
+# (the claims_for_metric_place query filters by date from the same index).
 INDEXES: dict[str, list[str | tuple[str, ...]]] = {
     "claims": [
         "metric", "unit", "outlet_id", "published", "place", "value", "article_id", "figure_id",
         "version_id", "source_id", "qualifier",
         ("metric", "unit", "qualifier", "outlet_id", "place"),
         ("metric", "published"),
-        ("metric", "place", "published"),
+        ("metric", "place", "published", "date", "is_current"),
+        ("place", "published", "metric", "unit", "qualifier", "outlet_id"),
     ],
-    "figures": ["claims", "metric", "unit", "place"],
+    "figures": ["claims", "metric", "unit", "place", ("latest_spread", "outlets")],
     "articles": ["outlet_id", "published", "url"],
     "article_versions": ["article_id"],
     "source_aliases": ["source_id"],

@@ -46,6 +46,20 @@ COMPOUND_BEFORE_RE = ending_at(r"(?i:\b(?:a|an|the|its|their|his|her|our)\s+)")
 COMPOUND_AFTER_RE = regex.compile(r"[ \t]+(?!old\b)[\p{L}$]")
 # What befell people, written right after a bare figure: "left 15 dead", "12 injured".
 STATE_AFTER_RE = regex.compile(r"[ \t]+(?i:dead|injured|wounded|missing|killed|hurt)\b")
+# A verb of the figure's own right after it: "and 167 were rescued", "41 are still missing".
+OWN_VERB_AFTER_RE = regex.compile(
+    r"[ \t]+(?:(?i:were|was|are|is|have|has|had|remain|remained|remains)\b|\p{Ll}+ed\b)"
+)
+# A hyphen left hanging until the last of a list: "7- or 8-inch", "four-, five- and six-cylinder".
+SUSPENDED_RE = regex.compile(
+    r"-(?:,?[ \t]+(?:(?:or|and|to)[ \t]+)?[\w.]+-)*,?[ \t]+(?:(?:or|and|to)[ \t]+)?[\w.]+"
+    r"-(?P<head>\p{L}+)"
+)
+# How far back a bare figure may find the figure whose unit it leaves unsaid.
+ELLIPSIS_REACH = 90
+LEVEL_BEFORE_RE = ending_at(r"(?i:\b(?:to|at|of)[ \t]+(?:(?:a|an|the)[ \t]+\p{Ll}+[ \t]+of[ \t]+)?)")
+# "one more than the official toll", "two fewer than": a difference between figures.
+COMPARATIVE_AFTER_RE = regex.compile(r"[ \t]+(?i:more|fewer|less|higher|lower)[ \t]+than\b")
 # What lies between a figure and the same figure restated in other units or terms.
 RESTATED_RE = regex.compile(r"[ \t]*(?:,?[ \t]*or|\(|/)[ \t]*")
 # A figure inside a count already given: "15 people including three children".
@@ -205,7 +219,7 @@ def _candidates(text: str) -> list[_Number]:
         number = _read(text, match)
         if number is None:
             continue
-        if sign:
+        if sign and not number.vague:  # "minus dozens" is no negative amount
             number.start = sign.start()
             if sign.group().strip(" \t-").lower() in ("-", "−", "minus", ""):
                 number.value = -number.value
@@ -253,10 +267,10 @@ def _merge_ranges(text: str, found: list[_Number]) -> list[_Number]:
                 low = first.value
                 if first.scale == 1 and second.scale > 1 and low * second.scale <= second.value:
                     low *= second.scale
-                ok = (word == "and" and between) or (
-                    word != "and"
-                    and low < second.value
-                    and not _from_a_change(text, first)
+                ok = low < second.value and (
+                    bool(between)
+                    if word == "and"
+                    else not _from_a_change(text, first)
                     and not (
                         _year_shaped(text, first)
                         and YEAR_BEFORE_RE.match(text, max(0, first.start - 8), first.start)
@@ -283,6 +297,31 @@ def _merge_ranges(text: str, found: list[_Number]) -> list[_Number]:
         merged.append(first)
         index += 1
     return merged
+
+
+def _comparable(a: float, b: float) -> bool:
+    """Parallel figures are of one order of magnitude or two ("68,400 people ... and 95,800"),
+    unlike "for two years and 95,800"."""
+    a, b = abs(a), abs(b)
+    return min(a, b) * 100 >= max(a, b)
+
+
+def _elliptic_donor(
+    text: str, earlier: list[Claim], sent_start: int, start: int, value: float
+) -> Claim | None:
+    """The figure in the same sentence whose unit a bare figure leaves unsaid, if any: the
+    nearest comparable one with a unit, but not a percentage change before a level
+    ("climbed 0.1% to 1,333.18" is no percentage)."""
+    level = LEVEL_BEFORE_RE.match(text, max(sent_start, start - 12), start)
+    for donor in reversed(earlier):
+        if donor.sentence_start != sent_start or start - donor.end > ELLIPSIS_REACH:
+            return None
+        if donor.unit is None or donor.metric == "age" or not _comparable(donor.value, value):
+            continue
+        if donor.unit == "percent" and donor.direction and level:
+            continue
+        return donor
+    return None
 
 
 def _is_score(text: str, first: _Number, second: _Number, gap: str) -> bool:
@@ -337,19 +376,18 @@ def extract(text: str, published=None) -> list[Claim]:
     sentences = Sentences(text)
     attributions_by_sentence: dict[int, list] = {}
     claims: list[Claim] = []
-    previous = None
     for number in _candidates(text):
-        claim = _claim(text, number, sentences, attributions_by_sentence, published_date, previous)
+        claim = _claim(text, number, sentences, attributions_by_sentence, published_date, claims)
         if claim is not None:
             claims.append(claim)
-            previous = claim
     return claims
 
 
 def _claim(
-    text, number: _Number, sentences, attributions_by_sentence, published, previous
+    text, number: _Number, sentences, attributions_by_sentence, published, earlier
 ) -> Claim | None:
     sent_start, sent_end = sentences.around(number.start)
+    previous = earlier[-1] if earlier else None
     start, end = number.start, number.unit_end
     unit, metric = number.unit, number.unit_metric
     qualifier = "range" if number.low is not None else "exact"
@@ -366,7 +404,9 @@ def _claim(
 
     subject = None
     if unit is None:
-        found = metrics.subject_after(text, end, sent_end)
+        found = metrics.subject_after(
+            text, end, sent_end, singular=number.value == 1 and number.low is None
+        )
         if found:
             subject, end = found
             unit = "people" if metrics.is_people(subject) else "items"
@@ -399,12 +439,32 @@ def _claim(
         if old:
             end = old.end()
 
+    if unit is None and subject is None and COMPARATIVE_AFTER_RE.match(text, end):
+        return None  # "one more than the official toll" is a difference, not a count
     if subject is None:
         state = STATE_AFTER_RE.match(text, end, sent_end)
         if state:  # "left 15 dead"
             end = state.end()
             unit = unit or "people"
             metric = metrics.cue_metric(state.group())
+
+    if unit is None and subject is None and text[end : end + 1] == "-":
+        shared = SUSPENDED_RE.match(text, end, sent_end)
+        if shared:  # "7- or 8-inch", "four-, five- and six-cylinder engines"
+            unit_after = units.suffix_unit(text, shared.start("head") - 1)
+            if unit_after:
+                unit, metric = unit_after[0], unit_after[1]
+            else:
+                found = metrics.subject_after(text, shared.start("head") - 1, sent_end)
+                if found:
+                    subject = found[0]
+                    unit = "people" if metrics.is_people(subject) else "items"
+    if unit is None and subject is None and metric is None:
+        donor = _elliptic_donor(text, earlier, sent_start, start, number.value)
+        if donor is not None:
+            # "435 homes by sale and 187 by tender", "rose 64 points to 4,577": the figure
+            # counts what the figure before it counts.
+            unit, subject = donor.unit, donor.subject
 
     after = qualifiers.qualifier_after(text, end)
     if after and after[1] <= sent_end:
@@ -417,6 +477,15 @@ def _claim(
     clause_end = text.find(";", end, window_hi)
     if clause_end >= 0:
         window_hi = clause_end
+    if (
+        previous is not None
+        and previous.sentence_start == sent_start
+        and window_lo < previous.end <= start
+        and OWN_VERB_AFTER_RE.match(text, end, window_hi)
+    ):
+        # "22 died and 41 are still missing": the figure has its own verb, and the cues
+        # between the two figures belong to the first.
+        window_lo = start
     if metric is None or metric == "share":
         event = metrics.event_metric(text, window_lo, window_hi, start, end)
         if metric == "share":
@@ -469,6 +538,8 @@ def _claim(
     source = attribution.attributed_to(attributions_by_sentence[sent_start], number.start - sent_start)
 
     place = places.locate(text, sent_start, sent_end, start, end)
+    if place is None:  # the town or region the text named last before this sentence
+        place = places.context(text, sentences).before(sent_start)
     when = times.resolve(text, sent_start, sent_end, start, end, published)
     value = number.value
     return Claim.model_validate(

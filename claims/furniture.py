@@ -52,7 +52,12 @@ BEFORE: tuple[str, ...] = (
     r"(?i:\b(?:photo|image|picture|slide|gallery|video)s?[ \t]*:?[ \t]*(?:\d+[ \t]*(?:of|/)[ \t]*)?)",
     r"(?i:\b(?:comments?|shares?)[ \t]*\()",
     r"#",
+    # Short codes and hotlines: "text 5505", "send a text message to 5505", "dial 112".
+    r"(?i:\b(?:(?:text|txt|sms)(?:[ \t]+message)?[ \t]+(?:(?:\p{Lu}+[ \t]+)?to[ \t]+)?"
+    r"|dial[ \t]+|(?:hotline|helpline)[ \t]+(?:(?:on|at)[ \t]+)?))",
     r"[=%&?]",                                              # URL queries: ?q=30%25
+    r"=[\"']",                                             # markup: width="300"
+    r"[\w\]]\(",                                            # code: alert(1), f(2), a[0](3)
     r"\p{L}[-/]?",                                          # COVID-19, Su-24, MH17
     r"\b(?i:covid|sars|mers|h\d?n)[ \t]*-[ \t]*",          # COVID -19
     r"\d[:/]",                                              # 12:30, 4/5/17
@@ -88,8 +93,15 @@ AT: tuple[str, ...] = (
 # Lines that are page furniture as a whole.
 LINES: tuple[str, ...] = (
     r"(?i:(?:updated|posted|published|last[ \t]+update[d]?|edited|follow[ \t]+us|click[ \t]+to)\b)",
+    r"(?i:(?:listen|listen[ \t]+to)[ \t]+(?:this|the)[ \t]+(?:article|story|episode)\b)",
+    r"(?i:(?:subscribe|subscription|sign[ \t]+up|log[ \t]+in|register|join)\b)",
+    r"(?i:(?:donate|support[ \t]+(?:us|our|independent|quality|local)\b|become[ \t]+a[ \t]+(?:member|supporter|subscriber))\b)",
+    r"(?i:(?:get[ \t]+(?:our|the)[ \t]+)?newsletters?\b)",
+    r"(?i:(?:read[ \t]+more|related|advertisement|sponsored|download[ \t]+(?:our|the)[ \t]+app|share[ \t]+this)\b)",
 )
 
+# Furniture lines are short; a longer line that opens with "Subscribers" or "Join" is copy.
+LINE_MAX = 160
 # The rest of a number that is part of a name or date: "20-24" in "Sept. 20-24".
 TAIL_RE = regex.compile(r"[\d.,]*(?:[ \t]*[-–][ \t]*\d+)?")
 BEFORE_RE = ending_at("|".join(f"(?:{p})" for p in BEFORE))
@@ -109,5 +121,7 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
         return at.end()
     line_start = text.rfind("\n", 0, pos) + 1
     if pos - line_start < 80 and LINE_RE.match(text, line_start) is not None:
-        return pos + 1
+        line_end = text.find("\n", pos)
+        if (line_end if line_end >= 0 else len(text)) - line_start < LINE_MAX:
+            return pos + 1
     return 0

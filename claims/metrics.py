@@ -12,7 +12,7 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying",
         "deaths", "death", "death toll", "toll", "lives", "lost their lives", "massacred",
         "massacre", "slain", "executed", "perished", "fatalities", "bodies", "martyrs",
-        "martyred", "murdered", "lost their lives", "casualty toll", "beheaded", "beheading",
+        "martyred", "murdered", "drowned", "lost their lives", "casualty toll", "beheaded", "beheading",
         "beheadings",
     ),
     "wounded": (
@@ -99,6 +99,7 @@ UP_WORDS = (
     "surge", "surges", "soared", "soar", "soars", "gained", "gain", "gains", "grew", "grow",
     "grows", "grown", "up", "advanced", "advances", "rallied", "spiked", "added", "adds",
     "expanded", "boosted", "raised", "hiked", "higher", "swelled", "rebounded", "accelerated",
+    "advancing", "gaining", "climbing", "jumping", "surging", "soaring", "growing", "upward",
 )
 DOWN_WORDS = (
     "fell", "fall", "falls", "falling", "fallen", "dropped", "drop", "drops", "declined",
@@ -107,7 +108,19 @@ DOWN_WORDS = (
     "tumbled", "tumble", "sank", "sink", "down", "dipped", "dip", "dips", "shrank",
     "shrink", "contracted", "eased", "eases", "cut", "cuts", "reduced", "slumped", "slump",
     "retreated", "plummeted", "plummeting", "lower", "slashed", "tanked", "sagged",
+    "dropping", "declining", "sliding", "slipping", "losing", "shedding", "plunging",
+    "tumbling", "sinking", "dipping", "shrinking", "easing", "downward", "downwards",
 )
+# Verbs whose "up"/"down" is a particle, not a change: "gave up 517 yards".
+PARTICLE_VERBS = (
+    "gave", "give", "gives", "giving", "given", "picked", "pick", "picks", "set", "sets",
+    "made", "make", "makes", "took", "take", "takes", "put", "puts", "signed", "sign", "signs",
+    "shut", "shuts", "turned", "turn", "turns", "broke", "break", "breaks", "backed", "wound",
+    "handed", "hand", "hands", "opened", "open", "opens", "cleared", "ended", "end", "ends",
+    "wrapped", "racked", "rack", "racks", "tied", "locked", "build", "built",
+)
+# Change verbs that state a change only with "by": "raised $5 million" is money raised.
+NEED_BY = frozenset(["raised"])
 CHANGE_NOUNS_UP = ("increase", "rise", "gain", "jump", "hike", "growth", "surge", "boost", "rally")
 CHANGE_NOUNS_DOWN = ("decrease", "decline", "drop", "fall", "cut", "reduction", "loss", "slump")
 
@@ -127,9 +140,12 @@ SUBJECT_STOPS = frozenset(
         "within", "without", "inside", "outside", "along", "up", "down", "off", "monday", "dead",
         "killed", "injured", "wounded", "missing", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august",
-        "september", "october", "november", "december", "yesterday", "today", "tonight"
+        "september", "october", "november", "december", "yesterday", "today", "tonight",
+        "several", "many", "few", "various", "come", "came", "go", "went"
     ]
 )
+# A word before "than" is a comparative, not a counted noun: "40k cheaper than".
+THAN_RE = regex.compile(r"[ \t]+than\b", regex.IGNORECASE)
 
 
 _CUE_METRIC = {cue: metric for metric, cues in EVENT_CUES.items() for cue in cues}
@@ -145,6 +161,9 @@ TOLL_BEFORE_RE = ending_at(
     rf"(?i:\btoll\b(?:[^.;\n]{{0,80}}?\b(?:{alternation(TOLL_LEVEL_VERBS, backward=True)})"
     r"(?:\s+(?:to|at))?"
     r"|\s+(?:of|at|to))\s+)"
+)
+SUBJECT_CUE_RE = ending_at(
+    rf"(?i:{alternation({cue for cues in SUBJECT_CUES.values() for cue in cues}, backward=True)})"
 )
 EVENT_RE = regex.compile(rf"\b(?i:{alternation(_CUE_METRIC)})\b")
 _SUBJECT_METRIC = {cue: metric for metric, cues in SUBJECT_CUES.items() for cue in cues}
@@ -162,6 +181,8 @@ CHANGE_BEFORE_RE = ending_at(
     r"(?:\s+[a-z]+ly)?\s+"
 )
 _UP = frozenset(UP_WORDS + CHANGE_NOUNS_UP)
+PARTICLE_VERB_RE = ending_at(rf"(?<![\w])(?i:{alternation(PARTICLE_VERBS, backward=True)})\s+")
+BY_END_RE = regex.compile(r"(?i:\bby)\s*\Z")
 
 
 def event_metric(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
@@ -199,11 +220,8 @@ def direct_metric(text: str, lo: int, start: int) -> str | None:
 def subject_metric(subject: str | None) -> str | None:
     if not subject:
         return None
-    lowered = subject.lower()
-    for cue, metric in _SUBJECT_METRIC.items():
-        if lowered.endswith(cue):
-            return metric
-    return None
+    match = SUBJECT_CUE_RE.match(subject)
+    return _SUBJECT_METRIC[" ".join(match.group().lower().split())] if match else None
 
 
 def is_people(subject: str | None) -> bool:
@@ -239,7 +257,9 @@ _OF_RE = regex.compile(
 )
 
 
-def subject_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
+def subject_after(
+    text: str, pos: int, limit: int, singular: bool = False
+) -> tuple[str, int] | None:
     """The counted noun phrase right after the number ("fighters and civilians") and its end.
 
     Without a tagger the phrase ends at a stop word, a verb-like word, or after its last
@@ -249,6 +269,7 @@ def subject_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     of = _OF_RE.match(text, pos, limit)
     if of:
         cursor = of.end()
+        singular = False  # "one of the students"
     while len(words) < 4:
         match = (_NEXT_WORD_RE if words or of else _FIRST_WORD_RE).match(text, cursor, limit)
         if match is None:
@@ -262,6 +283,8 @@ def subject_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
                 cursor = match.end()
                 continue
             break
+        if singular and words and word.endswith("s") and match.group(1).islower():
+            break  # "one proposal asks": after one noun, an -s word is a verb
         if word == "and" and words:
             following = _NEXT_WORD_RE.match(text, match.end(), limit)
             if following and following.group(1).lower() in PEOPLE_NOUNS:
@@ -273,6 +296,8 @@ def subject_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
             word in SUBJECT_STOPS
             or word in VERB_STOPS
             or word in _NUMBER_WORDS
+            or len(word) == 1
+            or THAN_RE.match(text, match.end(), limit)
             or (word.endswith("ed") and (words or not _next_is_noun(text, match.end(), limit)))
         ):
             break
@@ -280,10 +305,13 @@ def subject_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
         cursor = match.end()
     if not words:
         return None
-    last = 0
+    if text[words[0][0] - 1] == "-" and not text[words[0][0] : words[0][1]].endswith("s"):
+        # "six-cylinder engines", "a three-bedroom flat": the hyphened noun is what is counted
+        return text[words[0][0] : words[0][1]], words[0][1]
+    last = len(words) - 1 if singular else 0
     for index, (start, end) in enumerate(words):
         word = text[start:end].lower()
-        if word.endswith("s") or word in PEOPLE_NOUNS:
+        if not singular and (word.endswith("s") or word in PEOPLE_NOUNS):
             last = index
     start, end = words[0][0], words[last][1]
     return text[start:end], end
@@ -307,7 +335,13 @@ def direction(text: str, lo: int, start: int, end: int, hi: int) -> str | None:
     """`up`/`down` when the figure is itself a change: "rose 5 percent", "a 3% drop"."""
     before = DIRECTION_BEFORE_RE.match(text, max(lo, start - 30), start)
     if before:
-        return "up" if before.group("d").lower() in _UP else "down"
+        word = before.group("d").lower()
+        if word in ("up", "down") and PARTICLE_VERB_RE.match(text, max(lo, before.start() - 12),
+                                                             before.start()):
+            return None  # "gave up 517 yards", "shut down 12 plants": a verb's particle
+        if word in NEED_BY and not BY_END_RE.search(before.group()):
+            return None  # "raised $5 million" is money raised; "raised by 5%" is a change
+        return "up" if word in _UP else "down"
     after = DIRECTION_AFTER_RE.match(text, end, hi)
     if after:
         word = after.group("d").lower()

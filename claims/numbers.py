@@ -200,11 +200,11 @@ def compose(surface: str) -> float:
     for token in surface.lower().split():
         if token == "and":
             continue
-        if token in SCALE_WORDS:
-            if SCALE_WORDS[token] == 100:
-                current = (current or 1) * 100
+        if token in DIGIT_SCALES:
+            if DIGIT_SCALES[token] < 1000:  # hundred, dozen
+                current = (current or 1) * DIGIT_SCALES[token]
             else:
-                total += (current or 1) * SCALE_WORDS[token]
+                total += (current or 1) * DIGIT_SCALES[token]
                 current = 0
         else:
             current += digits_value(token)

@@ -420,6 +420,8 @@ NOT_PLACES = frozenset(
         "eid",
         "islam",
         "hamas",
+        "un",  # the United Nations, not Un in India
+        "sana",  # Syria's state news agency, not Saña in Peru
     ]
 )
 # Words before a name that make it a person, not a place.
@@ -578,13 +580,23 @@ def _build() -> dict:
         },
         "country_names": {code: c["name"] for code, c in countries.items()},
         "heads": {key.split(" ", 1)[0] for key in index if " " in key},
-        "first": {key.split(" ", 1)[0] for key in index},
+        "first": _spans(index),
         "capitals": {
             code: index[normalise(c["capital"])]
             for code, c in countries.items()
             if c["capital"] and normalise(c["capital"]) in index
         },
     }
+
+
+def _spans(index: dict[str, Entry]) -> dict[str, int]:
+    """The most words a name starting with each first word has ("deir" -> 3, "Deir ez Zor")."""
+    spans: dict[str, int] = {}
+    for key in index:
+        words = key.split(" ")
+        if spans.get(words[0], 0) < len(words):
+            spans[words[0]] = len(words)
+    return spans
 
 
 def _cache_path() -> Path:
@@ -613,6 +625,9 @@ def _tables() -> dict:
         with partial.open("wb") as handle:
             pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, path)
+        for stale in path.parent.glob("gazetteer-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass
     return tables
@@ -710,6 +725,8 @@ _FILLER = frozenset(
 )
 # Words that make the name before or after them the province, not the town.
 REGION_CUES = frozenset(["province", "governorate", "countryside", "rural", "suburbs"])
+# Cue words that start a sentence in capitals and so join the run of the name ("In Idlib").
+_RUN_CUES = CUES - _FILLER
 _AFTER = re.compile(r"\s*([A-Za-z]+)")
 
 
@@ -722,7 +739,7 @@ class _Candidate(NamedTuple):
 
 def _cued(sentence: str, start: int) -> tuple[bool, bool]:
     """(is there a place cue before `start`, is it a province cue such as "rural")."""
-    words = sentence[max(0, start - 60) : start].split()
+    words = sentence[max(0, start - 60) : start].rsplit(None, 5)  # the words before a name
     for k in range(len(words) - 1, max(len(words) - 5, -1), -1):
         word = words[k]
         if not word.islower() or not word.replace("-", "").isalpha():
@@ -762,14 +779,18 @@ def _first_word(token: str) -> str:
 
 def _lookup(tokens: list[str], i: int, tail: str | None) -> tuple[int, Entry | None, bool]:
     """The longest name starting at token i: (end token, entry, whether `tail` was used)."""
+    # every token is at least one word, so a name of n words spans at most n tokens
     first = _first_word(tokens[i])
-    if first not in _FIRST and not (first[-1] == "s" and first[:-1] in _FIRST):
-        return i + 1, None, False  # no name starts with this word, as for most words
-    if tail:
+    span = _FIRST.get(first)
+    if span is None:
+        if first[-1] != "s" or first[:-1] not in _FIRST:
+            return i + 1, None, False  # no name starts with this word, as for most words
+        span = 1  # "Syrias": a possessive that lost its apostrophe
+    if tail and len(tokens) - i < min(5, span):
         entry = _entry(" ".join([*tokens[i:], tail]))
-        if entry is not None and len(tokens) - i < 5:
+        if entry is not None:
             return len(tokens), entry, True
-    for j in range(min(len(tokens), i + 4), i, -1):
+    for j in range(min(len(tokens), i + 4, i + span), i, -1):
         entry = _entry(" ".join(tokens[i:j]) if j - i > 1 else tokens[i])
         if entry is not None:
             return j, entry, False
@@ -783,14 +804,30 @@ class _Name(NamedTuple):
     end: int | None  # None: the name goes on into the lower-case word after the run
     entry: Entry
     leading: bool  # first in its run, so the words before the run may cue it
-    chained: bool  # right after a country's name ("Syria's Idlib"), which cues it
+    chained: bool  # after a capitalised cue ("In Idlib") or a country ("Syria's Idlib")
     after: str | None  # the run's next word, lower case; None at the end of the run
 
 
+def _length(token: str) -> int:
+    """A name's length without the full stop that ends its sentence ("Aleppo." but "U.S.")."""
+    return len(token) - (token[-1] == "." and token.count(".") == 1)
+
+
 @lru_cache(maxsize=65536)
+def _run_names(run: str) -> tuple[tuple[_Name, ...], bool]:
+    """(the names in a run of capitalised words, whether its last word may go on in lower
+    case, "Deir ezzor"); runs recur ("The", "Syrian", "Aleppo"), so this is worked out
+    once per spelling."""
+    return _names(run, None), run.rpartition(" ")[2].lower() in _HEADS
+
+
+@lru_cache(maxsize=4096)
+def _tailed_names(run: str, tail: str) -> tuple[_Name, ...]:
+    return _names(run, tail)
+
+
 def _names(run: str, tail: str | None) -> tuple[_Name, ...]:
-    """The names in a run of capitalised words; runs recur ("The", "Syrian", "Aleppo"),
-    so this is worked out once per spelling."""
+    """The names in a run of capitalised words, `tail` the lower-case word after it."""
     tokens = run.split(" ")
     found, i = [], 0
     while i < len(tokens):
@@ -818,10 +855,11 @@ def _names(run: str, tail: str | None) -> tuple[_Name, ...]:
             names.append(
                 _Name(
                     offsets[i],
-                    None if tailed else offsets[j - 1] + len(tokens[j - 1]),
+                    None if tailed else offsets[j - 1] + _length(tokens[j - 1]),
                     entry,
                     i == 0,
-                    i > 0 and prev_country and prev_end == i,
+                    (i == 1 and tokens[0].lower() in _RUN_CUES)
+                    or (i > 0 and prev_country and prev_end == i),
                     tokens[j].lower() if j < len(tokens) else None,
                 )
             )
@@ -832,8 +870,8 @@ def _names(run: str, tail: str | None) -> tuple[_Name, ...]:
 _TAIL = re.compile(r" ([a-z][a-z-]+)")
 # First words of the names that go on in lower case ("Deir ezzor", "Ras el ain").
 _HEADS: set[str] = _TABLES["heads"]
-# First words of every name: a run whose words are none of these names no place.
-_FIRST: set[str] = _TABLES["first"]
+# First words of every name, with the most words a name starting so has.
+_FIRST: dict[str, int] = _TABLES["first"]
 _CAPITAL = re.compile(rf"\bthe ({'|'.join(DEMONYMS)}) capital\b")
 
 
@@ -842,8 +880,8 @@ def candidates(sentence: str) -> tuple[_Candidate, ...]:
     """Every place named in a sentence that a cue or the project table vouches for."""
     found: list[_Candidate] = []
     for run in _RUN.finditer(sentence):
-        begin, stop = run.span()
-        if begin:
+        begin = run.start()
+        if begin and sentence[begin - 1] != " ":
             before = sentence[begin - 1]
             if before == "-":  # an "al-" glued to the name, or "pro-Assad"
                 word = sentence.rfind(" ", 0, begin) + 1
@@ -852,11 +890,16 @@ def candidates(sentence: str) -> tuple[_Candidate, ...]:
                 begin = word
             elif before.isalnum():  # a capital inside a word ("McDonald")
                 continue
-        text = sentence[begin:stop]
-        # one lower-case word after a run may end a name ("Deir ezzor")
-        m = _TAIL.match(sentence, stop) if text.rpartition(" ")[2].lower() in _HEADS else None
-        tail = m.group(1) if m and m.group(1) not in CUES else None
-        for name in _names(text, tail):
+            text = sentence[begin : run.end()]
+        else:
+            text = run.group()
+        names, head = _run_names(text)
+        m = None
+        if head:  # one lower-case word after a run may end a name ("Deir ezzor")
+            m = _TAIL.match(sentence, run.end())
+            if m and m.group(1) not in CUES:
+                names = _tailed_names(text, m.group(1))
+        for name in names:
             entry = name.entry
             start = begin + name.start
             end = m.end() if name.end is None else begin + name.end
@@ -980,10 +1023,10 @@ def registered(entries):
                       item.get("latitude"), item.get("longitude"), 10**6)
         for key in {normalise(item["name"]), *map(normalise, item.get("variants", ()))}:
             GAZETTEER[key] = entry
-            head, space, _ = key.partition(" ")
-            _FIRST.add(head)
-            if space:
-                _HEADS.add(head)
+            words = key.split(" ")
+            _FIRST[words[0]] = max(_FIRST.get(words[0], 0), len(words))
+            if len(words) > 1:
+                _HEADS.add(words[0])
             if kind == REGION:
                 REGION_BY_KEY[key] = entry
         if kind == REGION:
@@ -999,5 +1042,5 @@ def registered(entries):
 
 
 def _clear_caches() -> None:
-    for cached in (_entry, _names, candidates, _place, context):
+    for cached in (_entry, _run_names, _tailed_names, candidates, _place, context):
         cached.cache_clear()

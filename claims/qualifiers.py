@@ -50,6 +50,13 @@ GLUED_RE = ending_at(rf"(?<![\w])(?i:{alternation(_GLUED_WORDS, backward=True)})
 AFTER_RE = regex.compile(rf"(?:\s*-?\s*)(?P<q>(?i:{alternation(AFTER)}))(?![\w])")
 
 
+THE_RE = regex.compile(r"(?i:\bthe)\s+\Z")
+PHRASAL_UP_TO_RE = ending_at(
+    r"(?i:\b(?:lead|leading|led|run|running|build|building|add|adds|added|adding|live|lives|"
+    r"lived|living|catch|caught|face|faced|stand|stood|own|owned|measure|measured)[\s-]+)"
+)
+
+
 def qualifier_before(text: str, pos: int) -> tuple[str, int] | None:
     """The qualifier ending just before `pos`, and where it starts."""
     match = BEFORE_RE.match(text, max(0, pos - 24), pos)
@@ -57,7 +64,12 @@ def qualifier_before(text: str, pos: int) -> tuple[str, int] | None:
         return None
     if match.group("g"):
         return GLUED[match.group("g").lower()], match.start()
-    return BEFORE[" ".join(match.group("q").lower().split())], match.start()
+    words = " ".join(match.group("q").lower().split())
+    if " " not in words and THE_RE.search(match.group()):
+        return None  # "centres around the 37m skeleton": a preposition, not "about"
+    if words == "up to" and PHRASAL_UP_TO_RE.match(text, max(0, match.start() - 12), match.start()):
+        return None  # "the lead up to 3G", "adds up to 40": no upper bound
+    return BEFORE[words], match.start()
 
 
 def glued_before(text: str, pos: int) -> bool:

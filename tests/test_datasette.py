@@ -16,7 +16,7 @@ import pytest
 
 from claims import compare
 from claims.db import SCHEMA, Article, add_article, open_db
-from claims.serve import METADATA_PATHS, build_datasette, load_metadata
+from claims.serve import METADATA_PATHS, build_datasette, load_metadata, prepare
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -213,6 +213,51 @@ def test_where_outlets_disagree(ds, conn):
     assert rows[0]["lowest"] == 12 and rows[0]["highest"] == 20
     assert query(ds, "where_outlets_disagree", metric="wounded", place="") == []
     assert len(query(ds, "where_outlets_disagree", metric="killed", place="Aleppo")) == 1
+
+
+def test_latest_values_are_stored_per_figure_and_outlet(conn):
+    """What the comparison pages read instead of ranking every claim: each outlet's most
+    recently published claim per figure, and each figure's spread of those values."""
+    latest = {}
+    for figure, outlet, value, published, article, start in conn.execute(
+        "select figure_id, outlet_id, value, published, article_id, start from claims "
+        "where figure_id is not null"
+    ):
+        rank = (published, article, -start)
+        if (figure, outlet) not in latest or rank > latest[(figure, outlet)][0]:
+            latest[(figure, outlet)] = (rank, value)
+    stored = {
+        (figure, outlet): value for figure, outlet, value in conn.execute(
+            "select figure_id, outlet_id, latest_value from figure_outlet_latest")
+    }
+    assert stored and stored == {key: value for key, (_, value) in latest.items()}
+    low, high, spread, listed = one(
+        conn, "select latest_low, latest_high, latest_spread, values_by_outlet from figures "
+        "where id = ?", figure_of(conn, 15),
+    )
+    assert (low, high, spread) == (12, 20, round(20 / 12, 2))
+    assert listed.split("; ") == [
+        "Daily Planet: 12.0", "Evening Post: 12.0", "Morning Star: 20.0", "The Gazette: 15.0",
+    ]
+    single = one(conn, "select id from figures where outlets = 1")[0]
+    assert one(conn, "select latest_spread from figures where id = ?", single) == (None,)
+
+
+def sql_run(ds, path: str, query: str = "") -> list[str]:
+    """The SQL a page sent to SQLite (answers the plugin kept are not sent again)."""
+    page = fetch(ds, f"{path}.json?_trace=1&{query}")
+    return [t["sql"] for t in page.json()["_trace"]["traces"] if t["type"] == "sql"]
+
+
+def test_serve_counts_default_pages_before_the_first_visit(db_path):
+    fresh = build_datasette(db_path, settings={"trace_debug": True})
+    asyncio.run(fresh.invoke_startup())
+    assert any("count(*)" in sql for sql in sql_run(fresh, "/claims/claims"))
+    prepared = build_datasette(db_path, settings={"trace_debug": True})
+    asyncio.run(prepare(prepared))
+    assert not any("count(*)" in sql for sql in sql_run(prepared, "/claims/claims"))
+    filtered = sql_run(prepared, "/claims/claims", "metric=killed")
+    assert any("count(*)" in sql for sql in filtered)
 
 
 @pytest.mark.parametrize("name", ["SOHR", "Syrian Observatory for Human Rights", "sohr",

@@ -1,4 +1,8 @@
-from claims.places import GAZETTEER, locate, mentions, normalise
+import pickle
+
+from claims import extract, places
+from claims.places import GAZETTEER, Context, locate, normalise
+from claims.sentences import Sentences
 
 
 def where(sentence, figure="12"):
@@ -83,7 +87,65 @@ def test_sentence_bounds_are_respected():
     start = text.index("12")
     end_of_first = text.index(" Elsewhere")
     assert locate(text, end_of_first + 1, len(text), start, start + 2) is None
-    assert [p.name for _, p in mentions(text)] == ["Aleppo"]
+
+
+def test_capitalised_cue_and_full_stop():
+    assert where("In Syria 12 people died.").name == "Syria"
+    place = where("Twelve people, 12 in all, died in Aleppo.")
+    assert place.surface == "Aleppo"  # the sentence's full stop is not part of the name
+    assert where("The 12 people died in the U.S.").surface == "U.S."
+
+
+def test_organisations_are_not_places():
+    assert where("According to the UN 12 people died.") is None
+    assert where("According to SANA 12 people died.") is None
+
+
+def context_before(text, sentence):
+    return Context(text, Sentences(text)).before(text.index(sentence))
+
+
+def test_context_is_the_last_town_or_region_named_before():
+    text = (
+        "Air strikes on Khan Shaykhun\n\n"
+        "Jets struck the town of Saraqib. Syria denied it. Rescuers said 12 people died."
+    )
+    place = context_before(text, "Rescuers")
+    assert (place.name, place.surface) == ("Saraqeb", "Saraqib")  # nearest, country skipped
+    assert context_before(text, "Jets").surface == "Khan Shaykhun"  # the headline
+    assert context_before(text, "Air strikes") is None
+
+
+def test_context_skips_countries_and_remembers_answers():
+    text = "Fighting in Idlib province. Russia and Syria said so. Turkey agreed. 12 died. 3 fled."
+    context = Context(text, Sentences(text))
+    assert context.before(text.index("3 fled")).name == "Idlib Governorate"
+    assert context.before(text.index("12 died")).name == "Idlib Governorate"
+    assert context_before("Syria said 12 people died. 3 fled.", "3 fled") is None
+
+
+def test_extract_takes_the_place_from_context_only_when_the_sentence_names_none():
+    text = (
+        "Shelling hits Douma\n\n"
+        "At least 12 people were killed, a monitor said. Another 40 were wounded in Harasta."
+    )
+    killed, wounded = extract(text)
+    assert (killed.value, killed.place, killed.place_text) == (12, "Douma", "Douma")
+    assert killed.region == "Rif Dimashq Governorate"
+    assert (wounded.value, wounded.place_text) == (40, "Harasta")
+    assert extract("At least 12 people were killed, a monitor said.")[0].place is None
+
+
+def test_gazetteer_cache_round_trip(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = places._cache_path()
+    assert path.is_relative_to(tmp_path) and not path.exists()
+    built = places._tables()  # builds and stores
+    assert path.exists()
+    assert places._tables() == built == pickle.loads(path.read_bytes())
+    assert built["gazetteer"] == GAZETTEER
+    path.write_bytes(b"not a pickle")
+    assert places._tables() == built  # a broken cache is rebuilt, never an error
 
 
 def test_normalise_folds_accents_and_hyphens():
