@@ -35,11 +35,11 @@ SCOPE: list[tuple[str, object]] = [
                             r"twenty-f(?:irst|ifth)", case["Input"])),
     ("non-English digit grouping (1 234 567, 12,34,567, 1.111,11, decimal comma)",
      lambda case: re.search(r"\d[ \u202f]\d{3}\b|\d,\d{2},\d{3}|\d\.\d{3},\d|\b\d,\d\b|\d,\d{2}\b(?!,)", case["Input"])),
-    ("identifiers and dates that a claims extractor must not report (IP address, date, phone, "
-     "code names, list of exercise numbers)",
+    (("identifiers and dates that a claims extractor must not report (IP address, date, phone, "
+      "code names, list of exercise numbers)"),
      lambda case: re.search(r"\d+\.\d+\.\d+|\d/\d+/\d|\+\d-|[A-Z]{2,}-\d|nrs?\.", case["Input"])),
-    ("numbers glued to a unit (180ml, 29km): a dimension, which Recognizers' number model "
-     "leaves out by design and a claims extractor must report",
+    (("numbers glued to a unit (180ml, 29km): a dimension, which Recognizers' number model "
+      "leaves out by design and a claims extractor must report"),
      lambda case: re.search(r"\d(?:ml|km)\b", case["Input"])),
     ("scale abbreviations not used in English news (MM, mil, G, tln, dzs, dozs)",
      lambda case: re.search(r"(?i)\d\s*(?:mm|mil|g|tln|dzs?)\b|\bdozs\b|\d\s*G\b|\bM\b", case["Input"])),

@@ -4,4 +4,4 @@ from claims.extract import EXTRACTOR_VERSION, extract
 from claims.models import Claim, Place, TimeRef
 
 __version__ = "0.1.0"
-__all__ = ["Claim", "EXTRACTOR_VERSION", "Place", "TimeRef", "extract", "__version__"]
+__all__ = ["EXTRACTOR_VERSION", "Claim", "Place", "TimeRef", "__version__", "extract"]

@@ -148,6 +148,9 @@ def _read(text: str, match) -> _Number | None:
                 end = match.start("abbr")
                 abbr = ""
             scale = numbers.scale_of(abbr) if abbr else 1.0
+        if match.group("exp"):  # written digits and exponent, so 1.99e-30 stays exact
+            exponent = int(match.group("exp").replace("−", "-"))
+            value = float(f"{match.group('digits').replace(',', '')}e{exponent}")
         if match.group("more"):
             value = numbers.compose(text[start : match.end("more")])
             scale = 1.0
@@ -185,7 +188,7 @@ def _read(text: str, match) -> _Number | None:
         end = start + consumed
         if surface[0].isupper() and start > 0:
             sentence_start = text.rfind(".", max(0, start - 3), start) >= 0
-            if not sentence_start and text[start - 2 : start].strip() not in ("", '"', "“"):
+            if not sentence_start and text[start - 2 : start].strip() not in ("", '"', "“", ":"):
                 return None
             if not sentence_start and start > 1 and text[start - 2].isalpha():
                 return None
@@ -310,15 +313,18 @@ def _elliptic_donor(
     text: str, earlier: list[Claim], sent_start: int, start: int, value: float
 ) -> Claim | None:
     """The figure in the same sentence whose unit a bare figure leaves unsaid, if any: the
-    nearest comparable one with a unit, but not a percentage change before a level
-    ("climbed 0.1% to 1,333.18" is no percentage)."""
+    nearest comparable one with a unit, or the change before a level ("gained 41.5 points to
+    6,012.3"), but not a percentage change ("climbed 0.1% to 1,333.18" is no percentage)."""
     level = LEVEL_BEFORE_RE.match(text, max(sent_start, start - 12), start)
     for donor in reversed(earlier):
         if donor.sentence_start != sent_start or start - donor.end > ELLIPSIS_REACH:
             return None
-        if donor.unit is None or donor.metric == "age" or not _comparable(donor.value, value):
+        if donor.unit is None or donor.metric == "age":
             continue
-        if donor.unit == "percent" and donor.direction and level:
+        if donor.direction and level:
+            if donor.unit == "percent":
+                continue
+        elif not _comparable(donor.value, value):
             continue
         return donor
     return None

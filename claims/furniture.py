@@ -36,6 +36,9 @@ DESIGNATORS = (
     "S&P", "S P", "S&P/ASX", "S&P/TSX", "sp", "SP", "FTSE", "Stoxx", "STOXX", "Nasdaq",
     "NASDAQ", "ASX", "Nikkei", "Russell", "Hang Seng", "CAC", "DAX", "KOSPI", "Sensex",
     "Nifty", "MSCI", "TOPIX", "IBEX", "AEX", "OMX", "SMI", "Dow", "Euro Stoxx",
+    # Short codes and hotlines: "text 5505", "send a text message to 5505", "dial 112".
+    "text", "Text", "txt", "SMS", "sms", "text message to", "text message on", "dial", "Dial",
+    "hotline", "Hotline", "helpline", "Helpline", "hotline on", "helpline on",
 )
 STREET_WORDS = (
     "Road", "Rd", "Street", "St", "Avenue", "Ave", "Way", "Lane", "Ln", "Drive", "Dr",
@@ -52,9 +55,6 @@ BEFORE: tuple[str, ...] = (
     r"(?i:\b(?:photo|image|picture|slide|gallery|video)s?[ \t]*:?[ \t]*(?:\d+[ \t]*(?:of|/)[ \t]*)?)",
     r"(?i:\b(?:comments?|shares?)[ \t]*\()",
     r"#",
-    # Short codes and hotlines: "text 5505", "send a text message to 5505", "dial 112".
-    r"(?i:\b(?:(?:text|txt|sms)(?:[ \t]+message)?[ \t]+(?:(?:\p{Lu}+[ \t]+)?to[ \t]+)?"
-    r"|dial[ \t]+|(?:hotline|helpline)[ \t]+(?:(?:on|at)[ \t]+)?))",
     r"[=%&?]",                                              # URL queries: ?q=30%25
     r"=[\"']",                                             # markup: width="300"
     r"[\w\]]\(",                                            # code: alert(1), f(2), a[0](3)
@@ -100,10 +100,13 @@ LINES: tuple[str, ...] = (
     r"(?i:(?:read[ \t]+more|related|advertisement|sponsored|download[ \t]+(?:our|the)[ \t]+app|share[ \t]+this)\b)",
 )
 
+# A decimal after a date is no year: "49.55 Hz on 9 May, 49.52 Hz on 20 June".
+DECIMAL_RE = regex.compile(r"\d+\.\d")
+MONTH_RE = regex.compile(rf"\b{MONTHS}")
 # Furniture lines are short; a longer line that opens with "Subscribers" or "Join" is copy.
 LINE_MAX = 160
 # The rest of a number that is part of a name or date: "20-24" in "Sept. 20-24".
-TAIL_RE = regex.compile(r"[\d.,]*(?:[ \t]*[-–][ \t]*\d+)?")
+TAIL_RE = regex.compile(r"[\d.,]*(?:[-–]\d+|[ \t]+[-–][ \t]+\d+)?")
 BEFORE_RE = ending_at("|".join(f"(?:{p})" for p in BEFORE))
 AT_RE = regex.compile("|".join(f"(?:{p})" for p in AT))
 LINE_RE = regex.compile(r"[ \t]*(?:" + "|".join(LINES) + ")")
@@ -114,7 +117,8 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
     furniture), so numbers inside it ("555-0123") are skipped too; 0 when it is a claim.
 
     After a currency written in letters ("RM5") or "minus-" the letters are not a name."""
-    if pos and not glued_ok and BEFORE_RE.match(text, max(0, pos - 28), pos):
+    before = BEFORE_RE.match(text, max(0, pos - 28), pos) if pos and not glued_ok else None
+    if before and not (DECIMAL_RE.match(text, pos) and MONTH_RE.search(before.group())):
         return TAIL_RE.match(text, pos).end()  # "Sept. 20-24", "Resolution 2254"
     at = AT_RE.match(text, pos)
     if at:

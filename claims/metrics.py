@@ -17,7 +17,7 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
     ),
     "wounded": (
         "wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds",
-        "injures", "wounds",
+        "injures", "wounds", "injure", "wound",
     ),
     "casualties": ("casualties",),
     "missing": ("missing", "unaccounted for", "disappeared"),
@@ -34,7 +34,7 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         "detainees", "jailed", "imprisoned", "rounded up", "prisoners",
     ),
     "kidnapped": ("kidnapped", "kidnapping", "abducted", "abducting", "hostages", "taken hostage"),
-    "released": ("released", "releasing", "freed", "freeing", "swap", "exchange"),
+    "released": ("released", "releasing", "freed", "freeing", "swap", "prisoner exchange"),
     "besieged": ("besieged", "trapped", "under siege", "encircled"),
     "affected": ("affected", "in need", "need aid", "need assistance", "need help"),
     "control": (
@@ -116,8 +116,7 @@ PARTICLE_VERBS = (
     "gave", "give", "gives", "giving", "given", "picked", "pick", "picks", "set", "sets",
     "made", "make", "makes", "took", "take", "takes", "put", "puts", "signed", "sign", "signs",
     "shut", "shuts", "turned", "turn", "turns", "broke", "break", "breaks", "backed", "wound",
-    "handed", "hand", "hands", "opened", "open", "opens", "cleared", "ended", "end", "ends",
-    "wrapped", "racked", "rack", "racks", "tied", "locked", "build", "built",
+    "handed", "hand", "hands", "cleared", "wrapped", "racked", "rack", "racks", "tied", "locked", "build", "built",
 )
 # Change verbs that state a change only with "by": "raised $5 million" is money raised.
 NEED_BY = frozenset(["raised"])
@@ -141,7 +140,9 @@ SUBJECT_STOPS = frozenset(
         "killed", "injured", "wounded", "missing", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august",
         "september", "october", "november", "december", "yesterday", "today", "tonight",
-        "several", "many", "few", "various", "come", "came", "go", "went"
+        "several", "many", "few", "various", "come", "came", "go", "went", "behind", "beyond",
+        "through", "throughout", "upon", "onto", "around", "above", "below", "like", "unlike",
+        "despite", "except"
     ]
 )
 # A word before "than" is a comparative, not a counted noun: "40k cheaper than".
@@ -231,13 +232,14 @@ def is_people(subject: str | None) -> bool:
     return any(word in PEOPLE_NOUNS for word in words)
 
 
-_NEXT_WORD_RE = regex.compile(r"[ \t]*([\p{L}][\p{L}'’-]*)")
-_FIRST_WORD_RE = regex.compile(r"(?:[ \t]*|-)([\p{L}][\p{L}'’-]*)")  # "four-cylinder"
+_NEXT_WORD_RE = regex.compile(r"[ \t]*([\p{L}](?:[\p{L}'’-]*[\p{L}])?)")
+_FIRST_WORD_RE = regex.compile(r"(?:[ \t]*|-)([\p{L}](?:[\p{L}'’-]*[\p{L}])?)")  # "four-cylinder"
 # Verbs right after a figure end its noun phrase: "500 rose", "10 die", "19 fouls proves".
 VERB_STOPS = frozenset(
     [w for w in UP_WORDS + DOWN_WORDS if not w.endswith("s")]
     + [
         "die", "dies", "died", "kill", "kills", "perish", "perished", "suffer", "suffers",
+        "injure", "injures", "shot",
         "suffered", "proves", "prove"
     ]
 )

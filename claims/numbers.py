@@ -6,6 +6,8 @@ The lexicons below are the whole vocabulary; `NUMBER_RE` is compiled from them o
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from claims.patterns import alternation, ending_at
@@ -81,6 +83,8 @@ NUMBER_PATTERN = rf"""
         (?P<more>(?:\s+and\s+\d{{1,3}}
                    |\s+\d{{1,3}}\s+(?i:hundred)\b(?:\s+and\s+\d{{1,2}})?)(?![\d.,]))?
       | (?P<abbr>(?i:{_SCALE_ABBR}))(?![\w])
+        # scientific notation: "1.99×10−30", "6.02 x 10^23"
+      | [ \t]?(?:×[ \t]?10(?:\^|\*\*)?|[xX][ \t]?10(?:\^|\*\*))(?P<exp>[-−+]?\d{{1,3}})(?![\d.,])
       | \s(?P<abbr2>(?i:mn|mln|bn|bln|tn|trn|k))\b
     )?
     (?P<dfrac>(?i:{_TRAIL_FRACTION}))?
@@ -102,17 +106,31 @@ _FIRST_WORDS = set(WORD_VALUES) | set(FRACTION_WORDS) | {w.split()[0] for w in V
 # Scanning every position with NUMBER_RE's many alternatives is slow; this finds where a
 # number may start and NUMBER_RE then reads it from there.
 START_RE = regex.compile(rf"\d+|\b(?i:{alternation(_FIRST_WORDS)})\b")
+# The same, in two cheaper scans: digits, and number words in lower-cased text with the
+# standard library's engine, which runs a case-sensitive alternation twice as fast.
+DIGITS_RE = regex.compile(r"\d+")
+WORDS_RE = re.compile(rf"\b(?:{alternation(_FIRST_WORDS)})\b")
 ARTICLE_BEFORE_RE = ending_at(r"(?i:\b(?:an?|one|two|three|four|five|seven)[ \t-]+)")
+
+
+def _starts(text: str) -> list[tuple[int, bool]]:
+    """Where a number may start, in order, and whether it starts with a digit."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # "İ" lower-cases to two characters: offsets would shift
+        return [(hit.start(), hit.group()[0].isdigit()) for hit in START_RE.finditer(text)]
+    starts = [(hit.start(), True) for hit in DIGITS_RE.finditer(text)]
+    starts += [(hit.start(), False) for hit in WORDS_RE.finditer(lowered)]
+    starts.sort()
+    return starts
 
 
 def find(text: str):
     """Every NUMBER_RE match in `text`, left to right, without overlaps."""
     last_end = 0
-    for hit in START_RE.finditer(text):
-        pos = hit.start()
+    for pos, digit in _starts(text):
         if pos < last_end:
             continue
-        if not hit.group()[0].isdigit():
+        if not digit:
             article = ARTICLE_BEFORE_RE.match(text, max(last_end, pos - 7), pos)
             if article:
                 match = NUMBER_RE.match(text, article.start())

@@ -625,9 +625,6 @@ def _tables() -> dict:
         with partial.open("wb") as handle:
             pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, path)
-        for stale in path.parent.glob("gazetteer-*.pickle"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
     except OSError:
         pass
     return tables
@@ -878,54 +875,82 @@ _CAPITAL = re.compile(rf"\bthe ({'|'.join(DEMONYMS)}) capital\b")
 @lru_cache(maxsize=8192)
 def candidates(sentence: str) -> tuple[_Candidate, ...]:
     """Every place named in a sentence that a cue or the project table vouches for."""
-    found: list[_Candidate] = []
-    for run in _RUN.finditer(sentence):
-        begin = run.start()
-        if begin and sentence[begin - 1] != " ":
-            before = sentence[begin - 1]
-            if before == "-":  # an "al-" glued to the name, or "pro-Assad"
-                word = sentence.rfind(" ", 0, begin) + 1
-                if sentence[word : begin - 1].lower() not in _PARTICLES:
-                    continue
-                begin = word
-            elif before.isalnum():  # a capital inside a word ("McDonald")
-                continue
-            text = sentence[begin : run.end()]
-        else:
-            text = run.group()
-        names, head = _run_names(text)
-        m = None
-        if head:  # one lower-case word after a run may end a name ("Deir ezzor")
-            m = _TAIL.match(sentence, run.end())
-            if m and m.group(1) not in CUES:
-                names = _tailed_names(text, m.group(1))
-        for name in names:
-            entry = name.entry
-            start = begin + name.start
-            end = m.end() if name.end is None else begin + name.end
-            if name.leading:
-                cue, region_cue = _cued(sentence, start)
-            else:
-                cue, region_cue = name.chained, False
-            after = name.after
-            if after is None:
-                a = _AFTER.match(sentence, end)
-                after = a.group(1).lower() if a else None
-            if after in CUES:
-                cue = True
-                region_cue = region_cue or after in REGION_CUES
-            if region_cue:
-                key = normalise(sentence[start:end])
-                entry = REGION_BY_KEY.get(key) or _REGION_BY_NAME.get(entry.region or "", entry)
-            if cue or entry.kind <= REGION:
-                found.append(_Candidate(start, end, entry, sentence[start:end]))
+    found = [c for run in _RUN.finditer(sentence) for c in _run_candidates(sentence, run)]
     if "capital" in sentence:
-        for m in _CAPITAL.finditer(sentence):
-            entry = CAPITALS.get(DEMONYMS[m.group(1)])
-            if entry is not None:
-                found.append(_Candidate(m.start(), m.end(), entry, m.group()))
+        found += _capitals(sentence)
         found.sort()
     return tuple(found)
+
+
+@lru_cache(maxsize=8192)
+def _last_place(sentence: str) -> _Candidate | None:
+    """The last town or region a sentence names: its runs read from the end, so a sentence
+    only scanned for an article's context costs little more than its regex pass."""
+    last = None
+    for run in reversed(list(_RUN.finditer(sentence))):
+        towns = [c for c in _run_candidates(sentence, run) if c.entry.kind != COUNTRY]
+        if towns:
+            last = towns[-1]
+            break
+    if "capital" in sentence:
+        later = [c for c in _capitals(sentence) if last is None or c.start > last.start]
+        last = later[-1] if later else last
+    return last
+
+
+def _capitals(sentence: str) -> list[_Candidate]:
+    """"the Syrian capital" is the capital of the country the adjective names."""
+    found = []
+    for m in _CAPITAL.finditer(sentence):
+        entry = CAPITALS.get(DEMONYMS[m.group(1)])
+        if entry is not None:
+            found.append(_Candidate(m.start(), m.end(), entry, m.group()))
+    return found
+
+
+def _run_candidates(sentence: str, run: re.Match) -> list[_Candidate]:
+    """The places in one run of capitalised words, with the cues around it."""
+    begin = run.start()
+    if begin and sentence[begin - 1] != " ":
+        before = sentence[begin - 1]
+        if before == "-":  # an "al-" glued to the name, or "pro-Assad"
+            word = sentence.rfind(" ", 0, begin) + 1
+            if sentence[word : begin - 1].lower() not in _PARTICLES:
+                return []
+            begin = word
+        elif before.isalnum():  # a capital inside a word ("McDonald")
+            return []
+        text = sentence[begin : run.end()]
+    else:
+        text = run.group()
+    names, head = _run_names(text)
+    m = None
+    if head:  # one lower-case word after a run may end a name ("Deir ezzor")
+        m = _TAIL.match(sentence, run.end())
+        if m and m.group(1) not in CUES:
+            names = _tailed_names(text, m.group(1))
+    found = []
+    for name in names:
+        entry = name.entry
+        start = begin + name.start
+        end = m.end() if name.end is None else begin + name.end
+        if name.leading:
+            cue, region_cue = _cued(sentence, start)
+        else:
+            cue, region_cue = name.chained, False
+        after = name.after
+        if after is None:
+            a = _AFTER.match(sentence, end)
+            after = a.group(1).lower() if a else None
+        if after in CUES:
+            cue = True
+            region_cue = region_cue or after in REGION_CUES
+        if region_cue:
+            key = normalise(sentence[start:end])
+            entry = REGION_BY_KEY.get(key) or _REGION_BY_NAME.get(entry.region or "", entry)
+        if cue or entry.kind <= REGION:
+            found.append(_Candidate(start, end, entry, sentence[start:end]))
+    return found
 
 
 @lru_cache(maxsize=16384)
@@ -988,13 +1013,9 @@ class Context:
         known, found, k = self.known, None, index
         while k > 0 and k not in known:
             k -= 1
-            named = [
-                c
-                for c in candidates(self.text[self.starts[k] : self.ends[k]])
-                if c.entry.kind != COUNTRY
-            ]
-            if named:
-                found = _place(named[-1].entry, named[-1].surface)
+            last = _last_place(self.text[self.starts[k] : self.ends[k]])
+            if last is not None:
+                found = _place(last.entry, last.surface)
                 break
         else:
             found = known.get(k)
@@ -1042,5 +1063,5 @@ def registered(entries):
 
 
 def _clear_caches() -> None:
-    for cached in (_entry, _run_names, _tailed_names, candidates, _place, context):
+    for cached in (_entry, _run_names, _tailed_names, candidates, _last_place, _place, context):
         cached.cache_clear()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from conftest import needs_chromium, free_port, served, shoot
+from conftest import free_port, needs_chromium, served, shoot
 from test_datasette import build_db
 
 pytestmark = needs_chromium

@@ -33,7 +33,7 @@ def test_home_page_says_it_is_fiction(demo, page, shots):
 
 
 def test_claims_table_shows_rows_facets_and_map(demo, page, shots):
-    url, conn = demo
+    url, _ = demo
     page.goto(url + "/demo/claims?metric=killed")
     rows = page.locator("table.rows-and-columns tbody tr")
     assert rows.count() >= 10

@@ -84,7 +84,7 @@ def test_furniture_words_inside_long_copy_do_not_hide_figures():
     [
         "For help, call 0300 123 4567 or text 80080.",
         "Send a text message to 70123 to get updates.",
-        "Text HELP to 60123 for advice.",
+        "Text 60123 for advice, or dial 112.",
     ],
 )
 def test_phone_numbers_and_short_codes_are_not_claims(text):
@@ -123,3 +123,86 @@ def test_code_and_markup_give_no_claims(text):
 
 def test_number_in_parentheses_after_a_space_is_still_a_claim():
     assert [c.value for c in extract("The death toll (17) was revised.")] == [17]
+
+
+def test_bare_figure_counts_what_the_figure_before_it_counts():
+    claims = extract("The scheme offers 320 flats for sale and 140 for rent.")
+    assert [(c.value, c.subject) for c in claims] == [(320, "flats"), (140, "flats")]
+
+
+def test_bare_level_after_a_points_change_is_in_points():
+    claims = extract("The index gained 41.5 points to 6,012.3 on Tuesday.")
+    assert [(c.value, c.unit) for c in claims] == [(41.5, "points"), (6012.3, "points")]
+
+
+def test_bare_level_after_a_percentage_change_is_no_percentage():
+    claims = extract("Shares in the miner rose 3% to 410, while the bank slipped 1.2% to 1,250.4.")
+    assert [c.unit for c in claims if c.value in (410, 1250.4)] == [None, None]
+
+
+def test_figures_far_apart_in_size_do_not_share_a_unit():
+    claims = extract("Some 52,300 people have waited for two years and 61,800 for longer.")
+    assert claims[-1].value == 61800 and claims[-1].unit == "people"
+
+
+def test_suspended_hyphen_shares_the_last_unit_or_noun():
+    claims = extract("It comes with a 10- or 12-inch screen and three-, four- or six-seat cabins.")
+    assert [(c.value, c.unit) for c in claims[:2]] == [(10, "in"), (12, "in")]
+    assert [c.subject for c in claims[2:]] == ["seat", "seat", "seat"]
+
+
+def test_singular_count_ends_at_its_noun():
+    assert only("One resolution asks members to vote again.").subject == "resolution"
+
+
+def test_comparative_is_not_a_counted_noun():
+    claims = extract("That makes the new model 30k cheaper than the old one.")
+    assert claims[0].subject is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The defence gave up 212 yards on the ground.", "The charity raised $4 million last year."],
+)
+def test_particles_and_fundraising_are_no_change(text):
+    assert only(text).direction is None
+
+
+def test_raised_by_is_a_change():
+    assert only("The bank raised rates by 0.25 percentage points.").direction == "up"
+
+
+def test_ing_forms_of_change_verbs_give_a_direction():
+    assert only("The index closed the week advancing about 2.4 percent.").direction == "up"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The show centres around the 40m whale skeleton.", "In the lead up to 5G networks, prices fell."],
+)
+def test_prepositions_are_not_qualifiers(text):
+    assert extract(text)[0].qualifier == "exact"
+
+
+def test_scientific_notation():
+    claim = only("The probe measured a mass of 6.4×10−5 kilograms.")
+    assert claim.value == 6.4e-5 and claim.unit == "kg"
+
+
+def test_decimal_after_a_date_is_a_figure():
+    claims = extract("River levels were 3.25 m on 4 May, 3.91 m on 9 May and 4.4 m on 2 June.")
+    assert [c.value for c in claims] == [3.25, 3.91, 4.4]
+
+
+def test_signed_figure_after_an_index_name():
+    claims = extract("Markets: Stoxx 50 -0.8% FTSE +0.4%.")
+    assert [c.value for c in claims] == [-0.8, 0.4]
+
+
+def test_number_word_after_a_dateline_colon():
+    assert only("KARSK: Three fishermen were rescued.").value == 3
+
+
+def test_stock_exchange_is_no_prisoner_exchange():
+    claim = only("The Karsk stock exchange closed at 4,020.5.")
+    assert claim.metric != "released" and claim.unit is None
