@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from claims.patterns import alternation, ending_at
@@ -48,16 +50,20 @@ ACCORDING_PHRASES = (
     "figures compiled by",
 )
 # Scanned over each sentence with a claim; `\b` and a leading literal alternation keep the
-# scans cheap (a lookbehind or an optional prefix is tried at every position).
-ACCORDING_RE = regex.compile(
-    rf"\b(?i:{alternation(ACCORDING_PHRASES)})\s+(?P<src>[^,.;:()\"“”\n]{{2,90}})"
+# scans cheap (a lookbehind or an optional prefix is tried at every position). They run on
+# the lower-cased sentence with the standard library's `re`, where a case-sensitive
+# alternation is about twice as fast as `regex` with (?i); the case-insensitive `regex`
+# forms serve the rare sentence whose lower case changes its length ("İ").
+_ACCORDING = rf"\b(?:{alternation(ACCORDING_PHRASES)})\s+(?P<src>[^,.;:()\"“”\n]{{2,90}})"
+_VERB = rf"\b(?:{_VERBS})\b"
+_FIGURES_SHOW = (
+    rf"\b(?:{_NOUNS})\s+(?:show|showed|shows|indicate|indicated|suggest|suggested|put|puts)\b"
 )
-VERB_RE = regex.compile(rf"\b(?i:{_VERBS})\b")
+ACCORDING_RE = regex.compile(_ACCORDING, regex.IGNORECASE)
+VERB_RE = regex.compile(_VERB, regex.IGNORECASE)
+FIGURES_SHOW_RE = regex.compile(_FIGURES_SHOW, regex.IGNORECASE)
+_LOWER_SCANS = (re.compile(_ACCORDING), re.compile(_FIGURES_SHOW), re.compile(_VERB))
 AUXILIARY_BEFORE_RE = ending_at(r"(?i:\b(?:has|have|had)\s+)")
-FIGURES_SHOW_RE = regex.compile(
-    rf"\b(?i:{_NOUNS})\s+(?i:show|showed|shows|indicate|indicated|suggest|"
-    r"suggested|put|puts)\b"
-)
 CLAIMED_LIVES_RE = regex.compile(
     r"\s+(?:the\s+lives\b|(?i:more\s+than|at\s+least|over|about|nearly|some|up\s+to|dozens|"
     r"hundreds|scores|one|two|three|four|five|six|seven|eight|nine|ten)\b|\d)"
@@ -141,17 +147,24 @@ def _speaker_before(sentence: str, verb_start: int) -> str | None:
 def attributions(sentence: str) -> list[tuple[int, str]]:
     """Every attribution in a sentence as (offset in the sentence, source name)."""
     found: list[tuple[int, str]] = []
-    for match in ACCORDING_RE.finditer(sentence):
-        source = _trim(match.group("src"))
+    lowered = sentence.lower()
+    if len(lowered) == len(sentence):
+        according, figures_show, verbs = (scan.finditer(lowered) for scan in _LOWER_SCANS)
+    else:
+        according, figures_show, verbs = (
+            scan.finditer(sentence) for scan in (ACCORDING_RE, FIGURES_SHOW_RE, VERB_RE)
+        )
+    for match in according:
+        source = _trim(sentence[match.start("src") : match.end("src")])
         if source:
             found.append((match.start(), source))
-    for match in FIGURES_SHOW_RE.finditer(sentence):
+    for match in figures_show:
         owner = POSSESSIVE_BEFORE_RE.match(sentence, max(0, match.start() - 8), match.start())
         at = owner.start() if owner else match.start()
         source = _speaker_before(sentence, at)
         if source:
             found.append((at, source))
-    for match in VERB_RE.finditer(sentence):
+    for match in verbs:
         if CLAIMED_LIVES_RE.match(sentence, match.end()) and match.group()[:5].lower() == "claim":
             continue  # "the bombing claimed 12 lives" names no source
         auxiliary = AUXILIARY_BEFORE_RE.match(sentence, max(0, match.start() - 8), match.start())

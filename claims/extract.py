@@ -81,6 +81,11 @@ SIGN_RE = ending_at(r"(?:(?<![\w.,%)\]-])[-−+]|(?<![\w])(?i:minus)[ \t-]?)")
 RANGE_SEPARATOR_RE = regex.compile(r"[ \t]*(?:-|–|—|to|and)[ \t]*\Z")
 BETWEEN_RE = ending_at(r"(?i:\bbetween\s+)")
 FROM_RE = ending_at(r"(?i:\bfrom\s+)")
+# A person said to be a bare number is that old: "his daughter, who was 10", "he will be 35".
+AGE_STATE_BEFORE_RE = ending_at(
+    r"(?i:\b(?:who|he|she|i)\s+(?:is|was|will\s+be|would\s+be|turned|turns|turning|"
+    r"had\s+turned|has\s+turned)\s+)"
+)
 AGE_AFTER_RE = regex.compile(r"[ \t]*-?[ \t]*old\b", regex.IGNORECASE)
 AGE_BEFORE_RE = ending_at(r"(?i:\b(?:aged|age\s+of|ages\s+of|ages|age)\s+)")
 # "2.7m combined digital sales" counts millions; "a 2.7m high wall" measures metres.
@@ -418,8 +423,15 @@ def _claim(
             unit = "people" if metrics.is_people(subject) else "items"
         if _looks_like_year(text, number, subject, before is not None):
             return None
-        elif subject is None and AGE_BEFORE_RE.match(text, max(0, start - 10), start):
-            unit, metric = "years", "age"  # "aged 25", "the age of 21"
+        elif subject is None and (
+            AGE_BEFORE_RE.match(text, max(0, start - 10), start)
+            or (
+                number.scale == 1
+                and 0 < number.value < 120
+                and AGE_STATE_BEFORE_RE.match(text, max(0, start - 24), start)
+            )
+        ):
+            unit, metric = "years", "age"  # "aged 25", "the age of 21", "she was 10"
         elif (
             subject is None
             and not number.words

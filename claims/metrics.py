@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from claims.patterns import alternation, ending_at
@@ -167,6 +169,8 @@ SUBJECT_CUE_RE = ending_at(
     rf"(?i:{alternation({cue for cues in SUBJECT_CUES.values() for cue in cues}, backward=True)})"
 )
 EVENT_RE = regex.compile(rf"\b(?i:{alternation(_CUE_METRIC)})\b")
+# The same for lower-cased text with the standard library's `re`, about twice as fast.
+_EVENT_LOWER_RE = re.compile(rf"\b(?:{alternation(_CUE_METRIC)})\b")
 _SUBJECT_METRIC = {cue: metric for metric, cues in SUBJECT_CUES.items() for cue in cues}
 DIRECTION_BEFORE_RE = ending_at(
     rf"(?<![\w])(?P<d>(?i:{alternation(UP_WORDS + DOWN_WORDS, backward=True)}))"
@@ -190,7 +194,13 @@ def event_metric(text: str, lo: int, hi: int, start: int, end: int) -> str | Non
     """The event cue nearest to the figure [start, end) inside the window [lo, hi)."""
     best = None
     best_distance = 10**9
-    for match in EVENT_RE.finditer(text, lo, hi):
+    window = text[lo:hi].lower()
+    if len(window) == hi - lo:
+        start, end = start - lo, end - lo
+        found = _EVENT_LOWER_RE.finditer(window)
+    else:  # "İ" lower-cases to two characters
+        found = EVENT_RE.finditer(text, lo, hi)
+    for match in found:
         if match.end() <= start:
             distance = start - match.end()
         elif match.start() >= end:

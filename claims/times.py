@@ -373,4 +373,5 @@ def resolve(
     else:
         date_text = min(markers, key=distance).groups[0]
         date = published.isoformat() if published else None
-    return TimeRef(date=date, date_text=date_text, cumulative=bool(markers))
+    # built from values this module made, so pydantic's validation would only cost time
+    return TimeRef.model_construct(date=date, date_text=date_text, cumulative=bool(markers))

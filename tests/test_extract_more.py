@@ -206,3 +206,23 @@ def test_number_word_after_a_dateline_colon():
 def test_stock_exchange_is_no_prisoner_exchange():
     claim = only("The Karsk stock exchange closed at 4,020.5.")
     assert claim.metric != "released" and claim.unit is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Her son, who was 12, survived.", "She will be 70 next spring.", "He turned 41 in prison."]
+)
+def test_a_person_said_to_be_a_number_is_that_old(text):
+    claim = only(text)
+    assert (claim.unit, claim.metric) == ("years", "age")
+
+
+def test_headline_verbs_end_the_counted_phrase():
+    killed, wounded = extract("Car bomb in Karsk kill 4 injure 19")
+    assert (killed.metric, wounded.metric) == ("killed", "wounded")
+    assert wounded.subject is None
+
+
+def test_attribution_reads_the_same_in_any_letter_case():
+    upper = only("OFFICIALS IN KARSK SAID 40 HOMES WERE DESTROYED.")
+    lower = only("Officials in Karsk said 40 homes were destroyed.")
+    assert upper.attributed_to.lower() == lower.attributed_to.lower() == "officials in karsk"
