@@ -36,6 +36,8 @@ import sqlite_utils
 from claims.db import stable_id
 
 WINDOW_DAYS = 3
+# Claims of one figure are within this factor of each other; further apart is another quantity.
+MAGNITUDE = 10
 # Outlets disagree when their latest values differ by more than this ratio (max / min).
 DISAGREEMENT = 1.2
 
@@ -239,6 +241,19 @@ def _clusters(rows: list[_Row], window: int) -> list[list[_Row]]:
     return out
 
 
+def _bands(rows: list[_Row]) -> list[list[_Row]]:
+    """Split rows whose values are more than MAGNITUDE times apart: a town's fuel price and
+    its fuel subsidy share metric, unit and days, but are not one quantity reported twice."""
+    ordered = sorted(rows, key=lambda r: (r.value, r.id))
+    bands: list[list[_Row]] = []
+    for r in ordered:
+        if bands and r.value <= MAGNITUDE * max(bands[-1][0].value, 1e-9):
+            bands[-1].append(r)
+        else:
+            bands.append([r])
+    return [sorted(band, key=lambda r: (r.day or dt.date.min, r.id)) for band in bands]
+
+
 def _partition(r: _Row) -> tuple:
     return (r.metric, r.unit, r.kind, r.cumulative, r.country, r.region, r.level, r.place)
 
@@ -253,7 +268,7 @@ def figures(db: sqlite_utils.Database, window: int = WINDOW_DAYS) -> list[dict]:
     for key in sorted(partitions, key=repr):
         if key[6] == "region":
             continue
-        for cluster in _clusters(partitions[key], window):
+        for cluster in (b for c in _clusters(partitions[key], window) for b in _bands(c)):
             group = (key, cluster, [])
             groups.append(group)
             if key[6] == "town" and f"{key[7]} Governorate" != key[5]:
@@ -272,7 +287,7 @@ def figures(db: sqlite_utils.Database, window: int = WINDOW_DAYS) -> list[dict]:
                 covering[0][2].append(r)
             else:
                 alone.append(r)
-        groups += [(key, cluster, []) for cluster in _clusters(alone, window)]
+        groups += [(key, band, []) for c in _clusters(alone, window) for band in _bands(c)]
     return [_figure(key, cluster, joined, window) for key, cluster, joined in groups]
 
 
@@ -290,6 +305,7 @@ def _figure(key: tuple, cluster: list[_Row], joined: list[_Row], window: int) ->
         f"same metric ({metric}), unit ({unit}), subject kind ({kind}), "
         f"{'cumulative total' if cumulative else 'single incident'}, {level} {place}, "
         + (f"dated within {window} days of {first}" if first else "no date")
+        + f", values within a factor of {MAGNITUDE:g} of each other"
     )
     if joined:
         rule += (
@@ -304,9 +320,9 @@ def _figure(key: tuple, cluster: list[_Row], joined: list[_Row], window: int) ->
         )
     located = [r for r in members if r.latitude is not None]
     return {
-        "id": stable_id("figure", *key, first),
+        "id": stable_id("figure", *key, first, min(r.value for r in cluster)),
         "label": label,
-        "key": json.dumps([*key, str(first) if first else None]),
+        "key": json.dumps([*key, str(first) if first else None, min(r.value for r in cluster)]),
         "rule": rule,
         "metric": metric,
         "unit": unit,
