@@ -242,12 +242,13 @@ def _clusters(rows: list[_Row], window: int) -> list[list[_Row]]:
 
 
 def _bands(rows: list[_Row]) -> list[list[_Row]]:
-    """Split rows whose values are more than MAGNITUDE times apart: a town's fuel price and
-    its fuel subsidy share metric, unit and days, but are not one quantity reported twice."""
+    """Split sorted values where one is more than MAGNITUDE times the one below it: a town's
+    fuel price and its fuel subsidy share metric, unit and days, but are not one quantity
+    reported twice, while a toll rising 3, 12, 20, 31 stays one figure."""
     ordered = sorted(rows, key=lambda r: (r.value, r.id))
     bands: list[list[_Row]] = []
     for r in ordered:
-        if bands and r.value <= MAGNITUDE * max(bands[-1][0].value, 1e-9):
+        if bands and r.value <= MAGNITUDE * max(bands[-1][-1].value, 1e-9):
             bands[-1].append(r)
         else:
             bands.append([r])
@@ -305,7 +306,7 @@ def _figure(key: tuple, cluster: list[_Row], joined: list[_Row], window: int) ->
         f"same metric ({metric}), unit ({unit}), subject kind ({kind}), "
         f"{'cumulative total' if cumulative else 'single incident'}, {level} {place}, "
         + (f"dated within {window} days of {first}" if first else "no date")
-        + f", values within a factor of {MAGNITUDE:g} of each other"
+        + f", no value more than {MAGNITUDE:g} times the next smaller one"
     )
     if joined:
         rule += (
