@@ -471,14 +471,16 @@ def group_figures(db: sqlite_utils.Database, window: int = WINDOW_DAYS) -> dict[
     rows = [{k: v for k, v in f.items() if k != "claim_ids"} for f in found]
     with db.atomic():
         stale = {i for (i,) in db.execute("SELECT id FROM figures")} - {f["id"] for f in found}
-        db.execute("UPDATE claims SET figure_id = NULL WHERE figure_id IS NOT NULL")
+        wanted = {cid: f["id"] for f in found for cid in f["claim_ids"]}
+        changed = [
+            (wanted.get(cid), cid)
+            for cid, figure_id in db.execute("SELECT id, figure_id FROM claims")
+            if wanted.get(cid) != figure_id
+        ]
+        db.conn.executemany("UPDATE claims SET figure_id = ? WHERE id = ?", changed)
         db.conn.executemany("DELETE FROM figures WHERE id = ?", [(i,) for i in sorted(stale)])
         if rows:
             db["figures"].upsert_all(rows, pk="id", alter=True)
-        db.conn.executemany(
-            "UPDATE claims SET figure_id = ? WHERE id = ?",
-            [(f["id"], cid) for f in found for cid in f["claim_ids"]],
-        )
     create_views(db)
     materialise(db)
     return {

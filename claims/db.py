@@ -165,6 +165,7 @@ def ensure(db: sqlite_utils.Database) -> sqlite_utils.Database:
             )
     for table, columns in FTS.items():
         db[table].enable_fts(columns, create_triggers=True, tokenize="porter", replace=True)
+        _narrow_update_trigger(db, table, columns)
     known, aliases = sources.known_rows()
     with db.atomic():
         db.conn.executemany(
@@ -325,6 +326,30 @@ def _write_claims(db: sqlite_utils.Database, claims: Iterable[Claim], article_id
         db.conn.execute(_INSERT_CLAIMS)
         db.conn.execute(f"DELETE FROM {_STAGE}")
     return len(rows)
+
+
+def _narrow_update_trigger(db: sqlite_utils.Database, table: str, columns: list[str]) -> None:
+    """Re-index a row's full text only when an indexed column changes.
+
+    sqlite-utils' update trigger fires on any column, so regrouping figures (which sets
+    claims.figure_id on thousands of rows) would rewrite the whole search index."""
+    name = f"{table}_au"
+    cols = ", ".join(f'"{c}"' for c in columns)
+    old = ", ".join(f'old."{c}"' for c in columns)
+    new = ", ".join(f'new."{c}"' for c in columns)
+    sql = (
+        f'CREATE TRIGGER "{name}" AFTER UPDATE OF {cols} ON "{table}" BEGIN\n'
+        f'  INSERT INTO "{table}_fts" ("{table}_fts", rowid, {cols}) '
+        f"VALUES('delete', old.rowid, {old});\n"
+        f'  INSERT INTO "{table}_fts" (rowid, {cols}) VALUES (new.rowid, {new});\nEND'
+    )
+    current = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]
+    ).fetchone()
+    if current is None or current[0] != sql:
+        with db.atomic():
+            db.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+            db.execute(sql)
 
 
 COMMIT_EVERY_SECONDS = 0.5

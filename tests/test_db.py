@@ -207,3 +207,16 @@ def test_article_ids_are_stable_and_keyed_as_documented():
     assert article_id(None, "17", "ahram", "t", "a") == article_id(None, "17", "ahram", "u", "b")
     assert article_id(None, "17", "ahram", "t", "a") != article_id(None, "17", "sana", "t", "a")
     assert article_id(None, None, "o", "t", "a") != article_id(None, None, "o", "t", "b")
+
+
+def test_search_index_follows_text_changes_but_not_figure_changes(db):
+    add_article(db, Article(title="Raid", body="At least 12 people were killed in the raid.",
+                            outlet="Ledger", url="https://ledger.example/raid"))
+    (rowid,) = db.execute("SELECT rowid FROM claims").fetchone()
+    segments = db.execute("SELECT count(*) FROM claims_fts_data").fetchone()[0]
+    db.execute("UPDATE claims SET figure_id = 'f1' WHERE rowid = ?", [rowid])
+    assert db.execute("SELECT count(*) FROM claims_fts_data").fetchone()[0] == segments
+    db.execute("UPDATE claims SET sentence = 'A barrel bomb fell.' WHERE rowid = ?", [rowid])
+    found = db.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'barrel'").fetchall()
+    assert found == [(rowid,)]
+    assert db.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'raid'").fetchall() == []
