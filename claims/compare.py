@@ -480,7 +480,14 @@ def group_figures(db: sqlite_utils.Database, window: int = WINDOW_DAYS) -> dict[
         db.conn.executemany("UPDATE claims SET figure_id = ? WHERE id = ?", changed)
         db.conn.executemany("DELETE FROM figures WHERE id = ?", [(i,) for i in sorted(stale)])
         if rows:
-            db["figures"].upsert_all(rows, pk="id", alter=True)
+            columns = list(rows[0])
+            names = ", ".join(f'"{c}"' for c in columns)
+            updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
+            db.conn.executemany(
+                f"INSERT INTO figures ({names}) VALUES ({', '.join('?' * len(columns))}) "
+                f"ON CONFLICT (id) DO UPDATE SET {updates}",
+                [[row[c] for c in columns] for row in rows],
+            )
     create_views(db)
     materialise(db)
     return {
