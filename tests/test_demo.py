@@ -6,16 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import socket
-import subprocess
-import sys
-import time
 from collections import defaultdict
 
 import httpx
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
+from conftest import free_port, served
 
 from claims import places, sources
 from claims.cli import cli
@@ -213,13 +210,12 @@ def test_rebuild_replaces_the_database(tmp_path, demo):
     assert ids == {r["id"] for r in rows(demo[2], "SELECT id FROM claims")}
 
 
-def test_default_database_in_a_fresh_checkout(tmp_path):
-    runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        result = runner.invoke(cli, ["demo", "--no-serve"])
-        assert result.exit_code == 0, result.output
-        db = sqlite_utils.Database("db/demo.db")
-        assert db["articles"].count == len(ARTICLES)
+def test_default_database_in_a_fresh_checkout(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["demo", "--no-serve"])
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(tmp_path / "db" / "demo.db")
+    assert db["articles"].count == len(ARTICLES)
 
 
 def test_unwritable_database_is_a_one_line_error(tmp_path):
@@ -230,33 +226,12 @@ def test_unwritable_database_is_a_one_line_error(tmp_path):
     assert result.output.startswith("Error: ") and "Traceback" not in result.output
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_demo_builds_then_serves_a_site_labelled_fictional(tmp_path):
     port = free_port()
-    command = [sys.executable, "-c", "from claims.cli import cli; cli()", "demo",
-               "--db", str(tmp_path / "demo.db"), "--port", str(port)]
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                home = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
-                break
-            except httpx.TransportError:
-                assert server.poll() is None, server.stdout.read().decode()
-                assert time.monotonic() < deadline, "server did not start"
-                time.sleep(0.2)
+    with served(["demo", "--db", str(tmp_path / "demo.db"), "--port", str(port)], port) as (url, _):
+        home = httpx.get(f"{url}/", timeout=5)
         assert home.status_code == 200 and "fictional" in home.text.lower()
-        database = httpx.get(f"http://127.0.0.1:{port}/demo", timeout=5)
+        database = httpx.get(f"{url}/demo", timeout=5)
         assert "fictional" in database.text.lower()
-        claims = httpx.get(f"http://127.0.0.1:{port}/demo/claims.json?_shape=array&_size=5",
-                           timeout=5).json()
+        claims = httpx.get(f"{url}/demo/claims.json?_shape=array&_size=5", timeout=5).json()
         assert len(claims) == 5 and all("metric" in c for c in claims)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
