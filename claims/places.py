@@ -105,6 +105,12 @@ ADMIN1: dict[str, dict[str, str]] = {
     "PS": {"GZ": "Gaza Strip", "WE": "West Bank"},
 }
 
+# The city and its governorate are written the same ways in the news.
+DEIR_EZZOR = (
+    "Deir ez-Zor", "Deir Ezzor", "Deir al-Zor", "Deir el-Zour", "Deir Ezour", "Deir Az-Zour",
+    "Deir al-Zour", "Deir Ez Zor", "Deir el-Zor", "Deir Ezzour",
+)
+
 # Regions by the names the news gives them: (region, country, lat, lon, spellings).
 # "Damascus countryside", "rural Damascus" and "Damascus suburbs" are Rif Dimashq.
 REGIONS: list[tuple[str, str, float, float, tuple[str, ...]]] = [
@@ -131,20 +137,7 @@ REGIONS: list[tuple[str, str, float, float, tuple[str, ...]]] = [
         "SY",
         35.20,
         40.20,
-        (
-            "Deir ez-Zor",
-            "Deir Ezzor",
-            "Deir al-Zor",
-            "Deir el-Zour",
-            "Deir Ezour",
-            "Deir Az-Zour",
-            "Deir al-Zour",
-            "Deir Ez Zor",
-            "Deir el-Zor",
-            "Deir Ezzour",
-            "Dayr az-Zawr",
-            "Deir Zor",
-        ),
+        (*DEIR_EZZOR, "Dayr az-Zawr", "Deir Zor"),
     ),
     (
         "Rif Dimashq Governorate",
@@ -201,18 +194,7 @@ TOWNS: list[tuple[str, str, str, float, float, tuple[str, ...]]] = [
         "07",
         35.34,
         40.14,
-        (
-            "Deir ez-Zor",
-            "Deir Ezzor",
-            "Deir al-Zor",
-            "Deir el-Zour",
-            "Deir Ezour",
-            "Deir Az-Zour",
-            "Deir al-Zour",
-            "Deir Ez Zor",
-            "Deir el-Zor",
-            "Deir Ezzour",
-        ),
+        DEIR_EZZOR,
     ),
     (
         "Hasakah",
