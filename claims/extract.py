@@ -17,7 +17,7 @@ from claims.models import Claim
 from claims.patterns import ending_at
 from claims.sentences import Sentences
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 # Metrics that count people: a figure with one of these and no noun counts people.
 PEOPLE_METRICS = frozenset(
@@ -36,6 +36,11 @@ IDIOM_AT_RE = regex.compile(
 # "Ross was down 2.3%, Burlington by 2.6%": an elliptic change keeps the direction.
 BY_BEFORE_RE = ending_at(r"\bby[ \t]+")
 OR_RE = regex.compile(r"[ \t]+or[ \t]+")
+MEASURE_MODIFIER_RE = regex.compile(r"[ \t]+\d+(?:\.\d+)?(?=[ \t]?-?[ \t]?\p{L})")
+# What lies between a change and the level it reached: "down 68p at 1112", "rose 2% to 1850".
+LEVEL_AFTER_CHANGE_RE = regex.compile(r"[ \t]*,?[ \t]*(?i:to|at)[ \t]+")
+PARTITIVE_RE = regex.compile(r"[ \t]+of[ \t]+(?:the|its|their|his|her|our)[ \t]+")
+CHANGE_AFTER_LEVEL_RE = regex.compile(r"[ \t]*,?[ \t]*(?i:up|down)[ \t]+")
 # "1/16 of a US pint": the unit of a fraction comes after "of a".
 FRACTION_OF_UNIT_RE = regex.compile(r"[ \t]+of[ \t]+an?[ \t]+(?:(?:US|U\.S\.|UK|imperial)[ \t]+)?")
 # A number word hyphened to a singular duration before a noun modifies it: "a two-month
@@ -70,6 +75,8 @@ INCLUDING_BEFORE_RE = ending_at(
 FRACTION_OF_RE = regex.compile(r"[ \t]+(?:of|an?)\b")
 # Number words that name no amount unless a number or "a" comes first.
 BARE_WORDS_NOT_NUMBERS = frozenset({*numbers.SCALE_WORDS, "dozen"})
+# Letters glued to digits that are no unit make a code, not an amount: "4WD", "M21 9AB".
+GLUED_CODE_RE = regex.compile(r"\p{L}{2}|\p{L}\d")
 # A bare number set off by commas after a name is an age: "Jamie Armstrong, 25, said".
 AGE_APPOSITION_BEFORE_RE = ending_at(r"\p{Lu}[\p{L}.'’-]*,[ \t]")
 AGE_APPOSITION_AFTER_RE = regex.compile(r",[ \t]")
@@ -78,7 +85,7 @@ SIGNED_CHANGE_UNITS = frozenset({"percent", "points", "basis point"})
 # A sign written before the digits: "-1.3%", "+0.8%", "$-50.8bn", "minus 233 Celsius".
 SIGN_ENDS = frozenset("-−+ ")
 SIGN_RE = ending_at(r"(?:(?<![\w.,%)\]-])[-−+]|(?<![\w])(?i:minus)[ \t-]?)")
-RANGE_SEPARATOR_RE = regex.compile(r"[ \t]*(?:-|–|—|to|and)[ \t]*\Z")
+RANGE_SEPARATOR_RE = regex.compile(r"[ \t]*(?:-|–|—|to|and|-to-|up[ \t]+to)[ \t]*\Z")
 BETWEEN_RE = ending_at(r"(?i:\bbetween\s+)")
 FROM_RE = ending_at(r"(?i:\bfrom\s+)")
 # A person said to be a bare number is that old: "his daughter, who was 10", "he will be 35".
@@ -86,6 +93,8 @@ AGE_STATE_BEFORE_RE = ending_at(
     r"(?i:\b(?:who|he|she|i)\s+(?:is|was|will\s+be|would\s+be|turned|turns|turning|"
     r"had\s+turned|has\s+turned)\s+)"
 )
+# "a 30-year-old", "her 18-month-old daughter", "a six-week-old baby"
+AGE_UNITS = frozenset({"years", "months", "weeks", "days"})
 AGE_AFTER_RE = regex.compile(r"[ \t]*-?[ \t]*old\b", regex.IGNORECASE)
 AGE_BEFORE_RE = ending_at(r"(?i:\b(?:aged|age\s+of|ages\s+of|ages|age)\s+)")
 # "2.7m combined digital sales" counts millions; "a 2.7m high wall" measures metres.
@@ -94,6 +103,19 @@ METRE_NOT_MILLION_RE = regex.compile(
     r"(?:[a-z]+[ \t]+){0,4}[a-z]+s\b)"
 )
 YEAR_BEFORE_RE = ending_at(r"(?i:\b(?:in|by|since|until|till|during|before|after|circa|c\.)\s+)")
+# Plural nouns a year names the period of: "2018 sales", "its 2019 earnings".
+YEAR_NOUNS = frozenset(
+    [
+        "sales", "earnings", "revenues", "revenue", "profits", "results", "figures", "elections",
+        "budgets", "accounts", "forecasts", "estimates", "targets", "returns", "statistics",
+        "numbers", "playoffs", "finals", "olympics", "rankings", "standings", "models",
+        "editions", "seasons", "accords", "protests", "floods", "riots", "games",
+    ]
+)
+# "an average of 1500", "a total of 1900": an amount, whatever its shape.
+AMOUNT_OF_BEFORE_RE = ending_at(
+    r"(?i:\b(?:average|total|sum|tally|toll|maximum|minimum|figure|count|estimate)\s+of\s+)"
+)
 # "beat Charlton 2-1", "tied at 89-89": a hyphenated pair that does not rise is a score.
 SCORE_RE = regex.compile(r"\d+-\d+")
 SCORE_BEFORE_RE = ending_at(
@@ -166,6 +188,9 @@ def _read(text: str, match) -> _Number | None:
     if match.group("vague") is not None:
         low, high = numbers.vague_range(match.group("vague"))
         return _Number(start, end, low, low, high, vague=True)
+    if match.group("fold") is not None:
+        value = numbers.FOLD_WORDS[match.group("fold").lower()]
+        return _Number(start, end, value, unit="times", unit_metric="count", unit_end=end)
     if match.group("fraction") is not None:
         value = numbers.fraction_value(match.group("fraction"))
         scale = numbers.SCALE_WORDS[match.group("fscale").lower()] if match.group("fscale") else 1
@@ -241,6 +266,8 @@ def _candidates(text: str) -> list[_Number]:
             unit = units.suffix_unit(text, of.end())
         if unit:
             number.unit, number.unit_metric, number.unit_end = unit
+        elif currency is None and GLUED_CODE_RE.match(text, number.end):
+            continue
         else:
             number.unit_end = number.end
         if currency:
@@ -268,7 +295,7 @@ def _merge_ranges(text: str, found: list[_Number]) -> list[_Number]:
                     continue
                 if _year_shaped(text, first) and _year_shaped(text, second):
                     after = metrics.subject_after(text, second.end, min(len(text), second.end + 40))
-                    if after is None or not metrics.is_people(after[0]):
+                    if _looks_like_year(text, second, after[0] if after else None, False):
                         index += 2
                         continue
                 between = BETWEEN_RE.match(text, max(0, first.start - 8), first.start)
@@ -278,6 +305,9 @@ def _merge_ranges(text: str, found: list[_Number]) -> list[_Number]:
                 ok = low < second.value and (
                     bool(between)
                     if word == "and"
+                    else bool(FROM_RE.match(text, max(0, first.start - 5), first.start))
+                    and not _from_a_change(text, first)
+                    if word.startswith("up")
                     else not _from_a_change(text, first)
                     and not (
                         _year_shaped(text, first)
@@ -302,9 +332,34 @@ def _merge_ranges(text: str, found: list[_Number]) -> list[_Number]:
         ):
             # "eight or nine euros", "8 or $9": the unit written once serves both
             first.unit, first.unit_metric = second.unit, second.unit_metric
+        elif (
+            second is not None
+            and first.unit is None
+            and second.unit is not None
+            and (
+                PARTITIVE_RE.fullmatch(text, first.unit_end, second.start)
+                or second.unit != "percent"
+                and CHANGE_AFTER_LEVEL_RE.fullmatch(text, first.unit_end, second.start)
+            )
+        ):
+            # "280 million of the 1.5 billion shekels"; "16,369.03, up 58.06 points": the
+            # part, or the level, is in the unit of the figure after it
+            first.unit, first.unit_metric = second.unit, second.unit_metric
         merged.append(first)
         index += 1
     return merged
+
+
+def _measured_subject(text: str, end: int, sent_end: int) -> str | None:
+    """What "eight million 250ml bottles" counts: the noun after a measure that sizes it."""
+    measure = MEASURE_MODIFIER_RE.match(text, end, sent_end)
+    if measure is None:
+        return None
+    unit = units.suffix_unit(text, measure.end())
+    if unit is None or unit[1] == "money":
+        return None
+    found = metrics.subject_after(text, unit[2], sent_end)
+    return found[0] if found else None
 
 
 def _comparable(a: float, b: float) -> bool:
@@ -369,11 +424,15 @@ def _looks_like_year(text: str, number: _Number, subject: str | None, qualified:
     ("2000 people", "1500 soldiers"; not "the 1988 horror film") and no "in"/"by" precedes it."""
     if qualified or number.low is not None or not _year_shaped(text, number):
         return False
+    if AMOUNT_OF_BEFORE_RE.match(text, max(0, number.start - 16), number.start):
+        return False
     if YEAR_BEFORE_RE.match(text, max(0, number.start - 8), number.start):
         return subject is None or not metrics.is_people(subject)
     if subject is None:
         return True
     head = subject.split(None, 1)[0]
+    if head.lower() in YEAR_NOUNS:
+        return True
     return not (head.islower() and (head.endswith("s") or metrics.is_people(head)))
 
 
@@ -421,10 +480,20 @@ def _claim(
         if found:
             subject, end = found
             unit = "people" if metrics.is_people(subject) else "items"
-        if _looks_like_year(text, number, subject, before is not None):
+        else:
+            subject = _measured_subject(text, end, sent_end)
+            if subject:
+                unit = "items"
+        level = (
+            previous is not None
+            and previous.sentence_start == sent_start
+            and previous.direction is not None
+            and LEVEL_AFTER_CHANGE_RE.fullmatch(text, previous.end, number.start)
+        )
+        if not level and _looks_like_year(text, number, subject, before is not None):
             return None
         elif subject is None and (
-            AGE_BEFORE_RE.match(text, max(0, start - 10), start)
+            AGE_BEFORE_RE.match(text, max(0, number.start - 10), number.start)
             or (
                 number.scale == 1
                 and 0 < number.value < 120
@@ -449,8 +518,9 @@ def _claim(
         and COMPOUND_AFTER_RE.match(text, end)
     ):
         return None  # "a five-year award", "a two-month contract": a modifier, not a figure
-    elif unit == "years" and (
-        AGE_AFTER_RE.match(text, end) or AGE_BEFORE_RE.match(text, max(0, start - 10), start)
+    elif unit in AGE_UNITS and (
+        AGE_AFTER_RE.match(text, end)
+        or AGE_BEFORE_RE.match(text, max(0, number.start - 10), number.start)
     ):
         metric = "age"
         old = AGE_AFTER_RE.match(text, end)

@@ -58,7 +58,7 @@ BEFORE: tuple[str, ...] = (
     r"[=%&?]",                                              # URL queries: ?q=30%25
     r"=[\"']",                                             # markup: width="300"
     r"[\w\]]\(",                                            # code: alert(1), f(2), a[0](3)
-    r"\p{L}[-/]?",                                          # COVID-19, Su-24, MH17
+    r"\p{L}(?<!\b(?i:now|then|once|soon))[-/]?",             # COVID-19, Su-24, MH17
     r"\b(?i:covid|sars|mers|h\d?n)[ \t]*-[ \t]*",          # COVID -19
     r"\d[:/]",                                              # 12:30, 4/5/17
     r"\d\.\d+\.",                                           # 1.2.3 versions, dotted dates
@@ -108,6 +108,8 @@ LINE_MAX = 160
 # The rest of a number that is part of a name or date: "20-24" in "Sept. 20-24".
 TAIL_RE = regex.compile(r"[\d.,]*(?:[-–]\d+|[ \t]+[-–][ \t]+\d+)?")
 BEFORE_RE = ending_at("|".join(f"(?:{p})" for p in BEFORE))
+# "0-to-60-mph": the second end of a hyphened range, not a name such as "Su-24".
+HYPHEN_RANGE_RE = ending_at(r"\d-to-")
 AT_RE = regex.compile("|".join(f"(?:{p})" for p in AT))
 LINE_RE = regex.compile(r"[ \t]*(?:" + "|".join(LINES) + ")")
 
@@ -118,6 +120,12 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
 
     After a currency written in letters ("RM5") or "minus-" the letters are not a name."""
     before = BEFORE_RE.match(text, max(0, pos - 28), pos) if pos and not glued_ok else None
+    if (
+        before
+        and before.end() - before.start() <= 2
+        and HYPHEN_RANGE_RE.match(text, max(0, pos - 8), pos)
+    ):
+        before = None
     if before and not (DECIMAL_RE.match(text, pos) and MONTH_RE.search(before.group())):
         return TAIL_RE.match(text, pos).end()  # "Sept. 20-24", "Resolution 2254"
     at = AT_RE.match(text, pos)

@@ -242,8 +242,11 @@ def is_people(subject: str | None) -> bool:
     return any(word in PEOPLE_NOUNS for word in words)
 
 
-_NEXT_WORD_RE = regex.compile(r"[ \t]*([\p{L}](?:[\p{L}'’-]*[\p{L}])?)")
-_FIRST_WORD_RE = regex.compile(r"(?:[ \t]*|-)([\p{L}](?:[\p{L}'’-]*[\p{L}])?)")  # "four-cylinder"
+# A word may be a name with a number: "COVID-19 tests", "Su-24 jets".
+_NEXT_WORD_RE = regex.compile(r"[ \t]*([\p{L}](?:[\p{L}'’-]*[\p{L}])?(?:[ \t]?-\d+(?![\d.,]))?)")
+_FIRST_WORD_RE = regex.compile(
+    r"(?:[ \t]*|-)([\p{L}](?:[\p{L}'’-]*[\p{L}])?(?:[ \t]?-\d+(?![\d.,]))?)"
+)  # "four-cylinder"
 # Verbs right after a figure end its noun phrase: "500 rose", "10 die", "19 fouls proves".
 VERB_STOPS = frozenset(
     [w for w in UP_WORDS + DOWN_WORDS if not w.endswith("s")]

@@ -42,6 +42,14 @@ FRACTION_WORDS = {
     "thousandth": 0.001, "thousandths": 0.001, "millionth": 1e-6, "millionths": 1e-6,
     "billionth": 1e-9, "trillionth": 1e-12,
 }
+# Multipliers written as one word: "grew sixfold", "a tenfold rise".
+FOLD_WORDS = {
+    f"{word}fold": value
+    for word, value in {
+        "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "twenty": 20, "hundred": 100, "thousand": 1000,
+    }.items()
+}
 # Vague amounts keep their wording; low and high are the order of magnitude they name.
 VAGUE_AMOUNTS = {
     "dozens": (24, 100), "scores": (40, 100), "hundreds": (100, 1_000),
@@ -88,6 +96,7 @@ NUMBER_PATTERN = rf"""
       | \s(?P<abbr2>(?i:mn|mln|bn|bln|tn|trn|k))\b
     )?
     (?P<dfrac>(?i:{_TRAIL_FRACTION}))?
+  | (?P<fold>(?i:{alternation(FOLD_WORDS)}))\b
   | (?P<vague>(?i:{_VAGUE}))\b
   | (?P<fraction>(?i:{_FRACTION}))(?:\s+of\s+an?\s+(?P<fscale>(?i:{_SCALE_WORD})))?\b
   | (?P<half>(?i:half|quarter))(?:\s+an?)?\s+(?P<halfscale>(?i:{_SCALE_WORD}|dozen))\b
@@ -102,7 +111,9 @@ NUMBER_PATTERN = rf"""
 NUMBER_RE = regex.compile(NUMBER_PATTERN, regex.VERBOSE)
 
 
-_FIRST_WORDS = set(WORD_VALUES) | set(FRACTION_WORDS) | {w.split()[0] for w in VAGUE_AMOUNTS}
+_FIRST_WORDS = (
+    set(WORD_VALUES) | set(FRACTION_WORDS) | set(FOLD_WORDS) | {w.split()[0] for w in VAGUE_AMOUNTS}
+)
 # Scanning every position with NUMBER_RE's many alternatives is slow; this finds where a
 # number may start and NUMBER_RE then reads it from there.
 START_RE = regex.compile(rf"\d+|\b(?i:{alternation(_FIRST_WORDS)})\b")

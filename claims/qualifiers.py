@@ -25,6 +25,9 @@ BEFORE: dict[str, str] = {
     "less than": "less_than", "fewer than": "less_than", "under": "less_than",
     "below": "less_than", "lower than": "less_than", "short of": "less_than",
     "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "as high as": "up_to",
+    # "children under the age of 5", "people over the age of 65"
+    "under the age of": "less_than", "below the age of": "less_than",
+    "over the age of": "more_than", "above the age of": "more_than",
 }
 # Written after the number (and its unit or noun): "50 people or more".
 AFTER: dict[str, str] = {

@@ -58,7 +58,7 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
     "pence": ("pence", "money"), "p": ("pence", "money"), "sen": ("sen", "money"),
     # share
     "%": ("percent", "share"), "percent": ("percent", "share"), "per cent": ("percent", "share"),
-    "pc": ("percent", "share"), "percentage points": ("points", "share"),
+    "pc": ("percent", "share"), "pct": ("percent", "share"), "percentage points": ("points", "share"),
     "percentage point": ("points", "share"), "basis points": ("basis point", "share"),
     "basis point": ("basis point", "share"), "bps": ("basis point", "share"),
     "bp": ("basis point", "share"), "points": ("points", "count"), "point": ("points", "count"),
@@ -122,7 +122,8 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
     "cubic meters": ("m3", "count"),
     # time
     "seconds": ("seconds", "duration"), "second": ("seconds", "duration"),
-    "secs": ("seconds", "duration"), "minutes": ("minutes", "duration"),
+    "secs": ("seconds", "duration"),
+    "sec": ("seconds", "duration"), "yrs": ("years", "duration"), "yr": ("years", "duration"), "minutes": ("minutes", "duration"),
     "minute": ("minutes", "duration"), "mins": ("minutes", "duration"),
     "min": ("minutes", "duration"),
     "hours": ("hours", "duration"), "hour": ("hours", "duration"), "hrs": ("hours", "duration"),
@@ -181,6 +182,8 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
     "kv/cm": ("kilovolt per centimetre", "count"), "pints": ("pint", "count"),
     "pint": ("pint", "count"), "quarts": ("quart", "count"), "quart": ("quart", "count"),
     "fluid ounces": ("fluid ounce", "count"), "fluid ounce": ("fluid ounce", "count"),
+    # multipliers: "a 3-fold rise" ("sixfold" is read as a number word)
+    "fold": ("times", "count"),
     # sport
     "ppg": ("point per game", "count"), "rpg": ("rebound per game", "count"),
     "apg": ("assist per game", "count"), "war": ("win above replacement", "count"),

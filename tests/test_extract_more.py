@@ -226,3 +226,109 @@ def test_attribution_reads_the_same_in_any_letter_case():
     upper = only("OFFICIALS IN KARSK SAID 40 HOMES WERE DESTROYED.")
     lower = only("Officials in Karsk said 40 homes were destroyed.")
     assert upper.attributed_to.lower() == lower.attributed_to.lower() == "officials in karsk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The 4WD pickup is back.", "Send it to KX4 7PQ today.", "Her key was 0QXZ7 on the card."],
+)
+def test_digits_glued_to_letters_that_are_no_unit_are_codes(text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("a rise of 12pct", "percent"), ("jailed for 6yrs", "years"), ("a 40sec delay", "seconds")],
+)
+def test_short_unit_forms_glued_to_digits(text, unit):
+    assert only(text).unit == unit
+
+
+def test_a_year_before_a_period_noun_is_a_year_not_a_count():
+    assert extract("The firm said its 2021 earnings beat the 2020 results.") == []
+
+
+def test_an_average_of_a_year_shaped_number_is_an_amount():
+    assert only("Fares will rise by an average of 1400 this spring.").value == 1400
+
+
+def test_a_hyphened_range_reads_both_ends_and_the_unit():
+    claim = only("It now takes a 20-to-25-minute drive.")
+    assert (claim.low, claim.high, claim.unit) == (20, 25, "minutes")
+
+
+def test_from_x_up_to_y_without_a_change_verb_is_a_range():
+    claim = only("Plots run from 300 sq m up to 800 sq m in the new district.")
+    assert (claim.qualifier, claim.low, claim.high, claim.unit) == ("range", 300, 800, "m2")
+
+
+def test_a_change_from_x_up_to_y_stays_two_figures():
+    assert len(extract("Inflation rose from 3% up to 7% in a year.")) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Vaccines went to 400 people over the age of 80.", "more_than"),
+        ("Doses went to children under the age of 12.", "less_than"),
+    ],
+)
+def test_over_and_under_the_age_of_qualify_an_age(text, qualifier):
+    age = [c for c in extract(text) if c.metric == "age"]
+    assert [(c.qualifier, c.unit) for c in age] == [(qualifier, "years")]
+
+
+def test_a_part_of_a_total_shares_its_unit():
+    claims = extract("So far 300 million of the 2 billion euros has been paid.")
+    assert [c.unit for c in claims] == ["eur", "eur"]
+    assert claims[0].metric == "money"
+
+
+def test_a_level_takes_the_unit_of_the_change_after_it():
+    claims = extract("The index closed at 5210.4, up 31.7 points.")
+    assert [(c.value, c.unit, c.direction) for c in claims] == [
+        (5210.4, "points", None), (31.7, "points", "up")
+    ]
+
+
+def test_a_level_is_not_given_a_percentage_change_as_unit():
+    assert extract("The index closed at 5210.4, up 0.6%.")[0].unit is None
+
+
+def test_a_count_of_sized_things_counts_the_things():
+    claims = extract("The plant filled two million 500ml cartons of juice.")
+    assert (claims[0].value, claims[0].subject) == (2_000_000, "cartons")
+    assert (claims[1].value, claims[1].unit) == (500, "millilitre")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("Exports grew nearly fivefold.", 5), ("a 12-fold rise in cases", 12)]
+)
+def test_multipliers_are_figures_in_times(text, value):
+    claim = only(text)
+    assert (claim.value, claim.unit, claim.direction) == (value, "times", "up")
+
+
+def test_a_level_reached_by_a_change_is_no_year():
+    claims = extract("The index fell 2% to 1850 on Friday.")
+    assert [c.value for c in claims] == [2, 1850]
+    assert claims[1].direction is None
+
+
+def test_a_year_shaped_pair_before_a_counted_noun_is_a_range():
+    claim = only("The chain went from 1200 to 1800 stores.")
+    assert (claim.low, claim.high, claim.subject) == (1200, 1800, "stores")
+
+
+def test_a_year_span_stays_out():
+    claims = extract("From 1990 to 2000 the town grew by 40%.")
+    assert [(c.value, c.unit) for c in claims] == [(40, "percent")]
+
+
+def test_an_adverb_hyphened_to_a_number_is_no_name():
+    claim = only("She and her now-14 month-old son left.")
+    assert (claim.value, claim.unit, claim.metric) == (14, "months", "age")
+
+
+def test_a_name_with_a_number_inside_the_counted_phrase():
+    assert only("Labs ran 3,500 COVID-19 tests on Monday.").subject == "COVID-19 tests"
