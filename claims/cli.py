@@ -34,7 +34,7 @@ def extract(files, format_, published, encoding):
     import sys
 
     from claims import output
-    from claims.extract import extract as run
+    from claims.extraction import extract as run
     from claims.reading import read_text
 
     format_ = format_ or ("table" if sys.stdout.isatty() else "jsonl")

@@ -15,13 +15,15 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 import sqlite_utils
 
 from claims import sources
-from claims.extract import EXTRACTOR_VERSION, extract
-from claims.models import Claim
+
+if TYPE_CHECKING:
+    from claims.models import Claim
 
 DEFAULT_DB = Path("db") / "claims.db"
 
@@ -128,7 +130,7 @@ INDEXES: dict[str, list[str | tuple[str, ...]]] = {
     "source_aliases": ["source_id"],
 }
 
-Extractor = Callable[..., list[Claim]]
+Extractor = Callable[..., "list[Claim]"]
 
 
 def open_db(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:
@@ -257,7 +259,11 @@ _META_COLUMNS = (
     "id", "article_id", "version_id", "outlet_id", "source_id", "is_current", "published",
     "extractor_version",
 )
-_CLAIM_FIELDS = tuple(f for f in Claim.model_fields if f in SCHEMA["claims"]["columns"])
+# The claim record's fields that are columns (every column but the storage metadata); read
+# off the schema so that opening a database does not load the models.
+_CLAIM_FIELDS = tuple(
+    c for c in SCHEMA["claims"]["columns"] if c not in _META_COLUMNS and c != "figure_id"
+)
 # Claims go through a staging table so each article reaches claims (and its full-text index)
 # in one statement: FTS5 writes a segment at every statement, so a row at a time is slow.
 _CLAIM_COLUMNS = ", ".join(f'"{c}"' for c in _META_COLUMNS + _CLAIM_FIELDS)
@@ -297,7 +303,7 @@ def _outlet(db: sqlite_utils.Database, article: Article) -> tuple[str, str, str 
 def _write_claims(db: sqlite_utils.Database, claims: Iterable[Claim], article_id: str,
                   version_id: str, outlet_id: str | None, published: str | None,
                   is_current: int) -> int:
-    rows, found = [], {}
+    rows, found, version = [], {}, extractor_version()
     for claim in claims:
         source_id = None
         if claim.attributed_to:
@@ -307,7 +313,7 @@ def _write_claims(db: sqlite_utils.Database, claims: Iterable[Claim], article_id
                 found[resolved[2]] = resolved
         rows.append((
             stable_id(version_id, claim.start, claim.end), article_id, version_id, outlet_id,
-            source_id, is_current, published, EXTRACTOR_VERSION,
+            source_id, is_current, published, version,
             *[getattr(claim, f) for f in _CLAIM_FIELDS],
         ))
     if found:
@@ -379,6 +385,20 @@ def batched_commits(db: sqlite_utils.Database):
             db.conn.execute("COMMIT")
 
 
+def extract_claims(text: str, published=None) -> list[Claim]:
+    """`claims.extract`, imported on first use: commands that only read, and re-runs that
+    find nothing new, never compile the extraction patterns."""
+    from claims.extraction import extract
+
+    return extract(text, published)
+
+
+def extractor_version() -> str:
+    from claims.extraction import EXTRACTOR_VERSION
+
+    return EXTRACTOR_VERSION
+
+
 def add_article(db: sqlite_utils.Database, article: Article,
                 extractor: Extractor | None = None) -> tuple[str, int]:
     """Store one article and its claims in one transaction.
@@ -387,7 +407,7 @@ def add_article(db: sqlite_utils.Database, article: Article,
     unchanged is skipped before extraction; changed text becomes a new version and the old
     version keeps its claims, marked not current.
     """
-    extractor = extractor or extract
+    extractor = extractor or extract_claims
     text = article_text(article.title, article.body)
     if not text.strip():
         raise ValueError("empty text")
@@ -434,7 +454,7 @@ def add_article(db: sqlite_utils.Database, article: Article,
                 "sha256, is_current, ingested_at, extractor_version) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
                 [vid, aid, version, article.title, article.published, text, sha, now,
-                 EXTRACTOR_VERSION],
+                 extractor_version()],
             )
         values = [url, article.external_id, outlet_id, article.title, article.author,
                   article.published, article.language, text, sha, version, vid, now]
@@ -468,8 +488,8 @@ def reextract(db: sqlite_utils.Database, extractor: Extractor | None = None,
     extractor are left alone. Each version is replaced in its own transaction; a version the
     extractor fails on keeps its old claims and is counted in "failures".
     """
-    extractor = extractor or extract
-    current = _version_key(EXTRACTOR_VERSION)
+    extractor = extractor or extract_claims
+    current = _version_key(extractor_version())
     older = [
         v for (v,) in db.execute("SELECT DISTINCT extractor_version FROM article_versions")
         if _version_key(v) < current
@@ -500,7 +520,7 @@ def reextract(db: sqlite_utils.Database, extractor: Extractor | None = None,
             fresh = [c for c in claims if stable_id(vid, c.start, c.end) not in kept]
             added = _write_claims(db, fresh, aid, vid, outlet_id, published, is_current)
             db.execute("UPDATE article_versions SET extractor_version = ? WHERE id = ?",
-                       [EXTRACTOR_VERSION, vid])
+                       [extractor_version(), vid])
         counts["versions"] += 1
         counts["claims_removed"] += removed
         counts["claims_added"] += added

@@ -17,7 +17,7 @@ import sqlite_utils
 
 from claims import compare, places, sources
 from claims.db import Article, add_article, open_db
-from claims.extract import extract
+from claims.extraction import extract
 
 CORPUS = Path(__file__).resolve().parent / "demo_corpus"
 DEFAULT_DEMO_DB = Path("db") / "demo.db"

@@ -26,8 +26,14 @@ from pathlib import Path
 import sqlite_utils
 
 from claims import __version__
-from claims.db import Article, Extractor, add_article, batched_commits, domain_of
-from claims.extract import extract
+from claims.db import (
+    Article,
+    Extractor,
+    add_article,
+    batched_commits,
+    domain_of,
+    extract_claims,
+)
 
 USER_AGENT = f"claims/{__version__} (news figure tracker; python-httpx)"
 TIMEOUT = 30.0
@@ -542,7 +548,7 @@ def ingest(db: sqlite_utils.Database, specs: Iterable[str], options: Options | N
     """Read the inputs and store every article with its claims; never stops on a bad input."""
     from tqdm import tqdm
 
-    extractor = extractor or extract
+    extractor = extractor or extract_claims
     summary = Summary()
     started = time.perf_counter()
 

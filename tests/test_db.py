@@ -3,8 +3,17 @@ import sqlite3
 import pytest
 import sqlite_utils
 
-from claims import EXTRACTOR_VERSION, extract, sources
-from claims.db import SCHEMA, Article, add_article, article_id, ensure, open_db, reextract
+from claims import EXTRACTOR_VERSION, Claim, extract, sources
+from claims.db import (
+    _CLAIM_FIELDS,
+    SCHEMA,
+    Article,
+    add_article,
+    article_id,
+    ensure,
+    open_db,
+    reextract,
+)
 
 AT_ALEPPO = (
     "At least 12 people were killed in Aleppo, according to the Syrian Observatory for Human "
@@ -220,3 +229,8 @@ def test_search_index_follows_text_changes_but_not_figure_changes(db):
     found = db.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'barrel'").fetchall()
     assert found == [(rowid,)]
     assert db.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'raid'").fetchall() == []
+
+
+def test_every_field_of_the_claim_record_that_is_a_column_is_written():
+    columns = set(SCHEMA["claims"]["columns"])
+    assert set(_CLAIM_FIELDS) == set(Claim.model_fields) & columns
