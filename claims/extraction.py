@@ -547,7 +547,12 @@ def _claim(
                 if found:
                     subject = found[0]
                     unit = "people" if metrics.is_people(subject) else "items"
-    if unit is None and subject is None and metric is None:
+    if (
+        unit is None
+        and subject is None
+        and metric is None
+        and metrics.direct_metric(text, sent_start, start) is None  # "raids killed 14"
+    ):
         donor = _elliptic_donor(text, earlier, sent_start, start, number.value)
         if donor is not None:
             # "435 homes by sale and 187 by tender", "rose 64 points to 4,577": the figure

@@ -59,10 +59,17 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
     ),
     "population": ("residents", "inhabitants"),
     "killed": ("martyrs", "bodies", "corpses", "fatalities", "deaths", "dead"),
+    # Things, not people: "a strike destroyed two vehicles", "rebels took 3 villages".
+    "count": (
+        "vehicles", "cars", "trucks", "lorries", "buses", "villages", "towns", "neighborhoods",
+        "neighbourhoods", "districts", "buildings", "houses", "homes", "schools", "hospitals",
+        "positions", "checkpoints", "bases", "tanks",
+    ),
 }
 # Counted nouns that say what happened more surely than any event word nearby:
-# "4 martyrs ... 22 injured".
-STRONG_SUBJECT_METRICS = frozenset({"killed"})
+# "4 martyrs ... 22 injured", "three strikes ... killing nine", "killing 12 and destroying
+# two vehicles".
+STRONG_SUBJECT_METRICS = frozenset({"killed", "strikes", "count"})
 # Verbs that, written right before a figure, say what it counts whatever else is near:
 # "killing at least 100 and wounding hundreds", "Bombing Claims 5".
 DIRECT_CUES: dict[str, tuple[str, ...]] = {
@@ -126,6 +133,8 @@ CHANGE_NOUNS_UP = ("increase", "rise", "gain", "jump", "hike", "growth", "surge"
 CHANGE_NOUNS_DOWN = ("decrease", "decline", "drop", "fall", "cut", "reduction", "loss", "slump")
 
 # Words that end a counted noun phrase: verbs, prepositions, conjunctions.
+# The source a headline names after its figure: "Bomb kills 43: monitor" (colon stripped).
+HEADLINE_SOURCES = ("observatory", "monitor", "reuters", "afp", "sana")
 SUBJECT_STOPS = frozenset(
     [
         "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "who", "whom",
@@ -145,7 +154,7 @@ SUBJECT_STOPS = frozenset(
         "several", "many", "few", "various", "come", "came", "go", "went", "behind", "beyond",
         "through", "throughout", "upon", "onto", "around", "above", "below", "like", "unlike",
         "despite", "except"
-    ]
+    ] + list(HEADLINE_SOURCES)
 )
 # A word before "than" is a comparative, not a counted noun: "40k cheaper than".
 THAN_RE = regex.compile(r"[ \t]+than\b", regex.IGNORECASE)

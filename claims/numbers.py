@@ -226,7 +226,7 @@ def scale_of(words: str) -> float:
 def compose(surface: str) -> float:
     """"3 hundred and 21", "4 thousand 3 hundred and 21": digits read like number words."""
     total = current = 0.0
-    for token in surface.lower().split():
+    for token in surface.lower().replace("-", " ").split():
         if token == "and":
             continue
         if token in DIGIT_SCALES:

@@ -148,3 +148,12 @@ def test_subject_kind():
     assert subject_kind("Syrian soldiers", "people") == "combatants"
     assert subject_kind("three children", "people") == "children"
     assert subject_kind(None, "people") == "people"
+
+
+@pytest.mark.parametrize(
+    ("subject", "kind"),
+    [("martyrs", "people"), ("bodies", "people"), ("citizens", "civilians"),
+     ("schoolchildren", "children"), ("senior commanders", "combatants")],
+)
+def test_words_for_the_dead_and_state_media_words_join_their_kind(subject, kind):
+    assert subject_kind(subject, "people") == kind

@@ -22,6 +22,7 @@ def only(text):
         "minus dozens of people",
         "-tens of thousands",
         "4 dozen and 1/2",
+        "0.5 - hundred 9 hundred",
     ],
 )
 def test_odd_number_runs_extract_without_raising(text):
@@ -332,3 +333,18 @@ def test_an_adverb_hyphened_to_a_number_is_no_name():
 
 def test_a_name_with_a_number_inside_the_counted_phrase():
     assert only("Labs ran 3,500 COVID-19 tests on Monday.").subject == "COVID-19 tests"
+
+
+def test_a_source_named_after_a_headline_figure_is_not_what_is_counted():
+    claim = only("Car bomb in Velmora kills 31 Monitor")
+    assert (claim.metric, claim.unit, claim.subject) == ("killed", "people", None)
+
+
+def test_things_destroyed_are_counted_as_things_not_as_the_dead():
+    claims = extract("The strike killed four people and destroyed three trucks.")
+    assert [(c.metric, c.unit) for c in claims] == [("killed", "people"), ("count", "items")]
+
+
+def test_strikes_are_strikes_even_next_to_a_death_toll():
+    claims = extract("Two air raids on the market killed 14.")
+    assert [c.metric for c in claims] == ["strikes", "killed"]
