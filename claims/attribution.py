@@ -29,7 +29,7 @@ NP_STOPS = frozenset(
         "attack", "attacks", "also", "however", "meanwhile", "where", "than", "said", "says",
         "told", "according", "if", "because", "although", "though", "killing", "including", "among",
         "amid", "near", "over", "under", "not", "no", "it", "they", "he", "she", "we", "i", "you",
-        "them", "him", "there", "here", "then", "so"
+        "them", "him", "there", "here", "then", "so", "what", "wounding", "injuring", "leaving"
     ]
 )
 # A speaker can be placed: "officials in Damascus said", "doctors at the hospital told".
@@ -38,6 +38,71 @@ TIME_WORDS = frozenset([
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
     "today", "tonight", "night", "morning", "evening", "afternoon", "week", "month", "year",
 ])
+MONTHS = frozenset([  # "May" is left out: it is also a name
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december",
+])
+# Where a speaker read backwards stops: with the commas stripped, a time ("Tuesday state media
+# said"), a count ("killing two children Al Jazeera said") or a victim noun ("killed civilians
+# local media said") ends the clause before the speaker.
+COUNT_WORDS = frozenset([
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "dozens", "hundreds", "thousands", "scores", "more",
+])
+CLAUSE_EDGES = TIME_WORDS | MONTHS | COUNT_WORDS | frozenset([
+    "later", "earlier", "midnight", "overnight", "recently", "tomorrow", "weekend", "day",
+    "others", "people", "children", "civilians", "women", "men", "persons", "casualties",
+    "victims", "deaths", "fighters", "soldiers", "militants", "hours", "days", "weeks", "months",
+    "years", "result", "surroundings",
+])
+# Lower-case words that run on into a capitalised name: titles ("chief Federica Mogherini",
+# "agency SANA"), connectors and name particles ("Staffan de Mistura").
+NAME_LEADERS = frozenset([
+    "agency", "news", "reporter", "correspondent", "director", "chief", "head", "spokesman",
+    "spokeswoman", "spokesperson", "minister", "secretary", "envoy", "governor", "activist",
+    "official", "commander", "president", "leader", "monitor", "ambassador", "mayor", "general",
+    "doctor", "journalist", "photographer", "editor", "channel", "television", "tv", "analyst",
+    "expert", "researcher", "professor", "founder", "chairman", "coordinator", "of", "for",
+    "de", "da", "di", "del", "van", "von", "bin", "ibn", "al", "el", "abu", "le", "la", "du",
+])
+# Nouns naming a document rather than who wrote it: "the report said" names no source.
+DOCUMENT_NOUNS = frozenset([
+    "report", "reports", "statement", "study", "letter", "article", "survey", "document",
+])
+# Words that may sit between a speaker and its verb: "the monitor had earlier reported".
+BEFORE_VERB = (
+    "has", "have", "had", "also", "earlier", "later", "recently", "previously", "separately",
+    "further", "again", "who spoke on condition of anonymity", "on condition of anonymity",
+)
+# Verbs that double as nouns: "Initial reports of 20 killed", "Estimates of the toll vary".
+NOUN_VERBS = frozenset(["report", "reports", "estimates", "claims", "records", "states"])
+# Words that end a name read forwards: without its comma, a clause runs on after "according to
+# X" ("according to the UN the war has killed ..."), or a time trails the name.
+TAIL_STOPS = (
+    "on", "in", "at", "which", "who", "that", "as", "and", "said", "says", "told", "after", "when",
+    "while", "last", "this", "earlier", "later", "recently", "late", "early", "for the", "in its",
+    "to", "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "did",
+    "didnt", "they", "he", "she", "it", "we", "there", "those", "these", "more", "some", "dozens",
+    "hundreds", "thousands", "scores", "tens", "with", "over", "near", "adding", "saying",
+    "speaking", "killed", "claimed", "yesterday",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+)
+# After an initial's point, a capitalised function word opens the next sentence: "the U.N. The".
+_NEXT_SENTENCE = r"(?<=\.)\s+(?=(?-i:The|A|An|In|On|At|It|This|But|And)\b)"
+# A determiner after a name opens a new phrase ("the UN the war has ..."), unless the name
+# leads into it ("the head of the Observatory") or it sits inside one ("Save the Children").
+_NEW_PHRASE = (
+    r"(?<!\b(?:of|for|by|from|with|to|at|in|on))\s+(?:a|an|its|their|the(?!(?-i:\s+\p{Lu})))\b"
+)
+# A speaker's name read forwards may open with a time ("said Thursday state media"), which
+# runs on through its joiners ("said Monday night", "said last week").
+TIME_JOINERS = frozenset(["night", "morning", "evening", "afternoon", "week", "month", "year"])
+LEADING_TIMES = (TIME_WORDS | MONTHS | frozenset([
+    "later", "earlier", "midnight", "overnight", "late", "early", "last", "on",
+])) - TIME_JOINERS
+TIME_RUN = LEADING_TIMES | TIME_JOINERS
+# Words after which a lower-case modifier may lead into a name: "the so-called", "in rural".
+NAME_OPENERS = DETERMINERS | PLACE_PREPOSITIONS | frozenset(["of", "for"])
 PRONOUNS = frozenset([
     "he", "she", "they", "it", "we", "i", "you", "one", "who", "which", "this", "that"
 ])
@@ -54,7 +119,9 @@ ACCORDING_PHRASES = (
 # the lower-cased sentence with the standard library's `re`, where a case-sensitive
 # alternation is about twice as fast as `regex` with (?i); the case-insensitive `regex`
 # forms serve the rare sentence whose lower case changes its length ("İ").
-_ACCORDING = rf"\b(?:{alternation(ACCORDING_PHRASES)})\s+(?P<src>[^,.;:()\"“”\n]{{2,90}})"
+# A name runs to the first punctuation, but the point of an initial ("the U.N.") is no stop.
+_NAME_CHARS = r"(?:[^,.;:()\"“”\n]|(?<=\b\w)\.)"
+_ACCORDING = rf"\b(?:{alternation(ACCORDING_PHRASES)})\s+(?P<src>{_NAME_CHARS}{{2,90}})"
 _VERB = rf"\b(?:{_VERBS})\b"
 _FIGURES_SHOW = (
     rf"\b(?:{_NOUNS})\s+(?:show|showed|shows|indicate|indicated|suggest|suggested|put|puts)\b"
@@ -63,28 +130,50 @@ ACCORDING_RE = regex.compile(_ACCORDING, regex.IGNORECASE)
 VERB_RE = regex.compile(_VERB, regex.IGNORECASE)
 FIGURES_SHOW_RE = regex.compile(_FIGURES_SHOW, regex.IGNORECASE)
 _LOWER_SCANS = (re.compile(_ACCORDING), re.compile(_FIGURES_SHOW), re.compile(_VERB))
-AUXILIARY_BEFORE_RE = ending_at(r"(?i:\b(?:has|have|had)\s+)")
+BEFORE_VERB_RE = ending_at(rf"(?i:(?:\b(?:{alternation(BEFORE_VERB, backward=True)})\s+)+)")
+NOUN_USE_RE = regex.compile(r"\s+(?i:of|indicated?|show(?:s|ed)?|suggest(?:s|ed)?)\b")
+NAME_BEFORE_RE = ending_at(r"\p{Lu}[\p{L}.'’-]*\s+")
+GLUED_SENTENCE_RE = regex.compile(r"(?<=\p{Ll}\p{Ll})\.(?=\p{Lu})")
 CLAIMED_LIVES_RE = regex.compile(
     r"\s+(?:the\s+lives\b|(?i:more\s+than|at\s+least|over|about|nearly|some|up\s+to|dozens|"
     r"hundreds|scores|one|two|three|four|five|six|seven|eight|nine|ten)\b|\d)"
 )
 POSSESSIVE_BEFORE_RE = ending_at(r"(?:'s|’s)?\s+")
 SAID_BY_RE = regex.compile(
-    rf"(?i:{_VERBS})\s+(?P<src>(?:the\s+)?\p{{Lu}}[^,.;:()\"“”\n]{{1,80}})"
+    rf"(?i:{_VERBS})\s+(?P<src>(?:the\s+)?\p{{Lu}}{_NAME_CHARS}{{1,80}})"
 )
 _TAIL_STOP_RE = regex.compile(
-    r"\s+(?:on|in|at|which|who|that|as|and|said|says|told|after|when|while|last|this|"
-    r"earlier|late|early|for\s+the|in\s+its|to)\b.*\Z|\s+\d.*\Z",
+    rf"(?:\s+(?:{alternation(TAIL_STOPS)})\b|{_NEW_PHRASE}|{_NEXT_SENTENCE}|\s+\d).*\Z",
     regex.IGNORECASE | regex.DOTALL,
 )
 _WORD_RE = regex.compile(r"[\p{L}\d][\p{L}\d'’.&-]*")
 
 
-def _trim(phrase: str) -> str | None:
-    phrase = _TAIL_STOP_RE.sub("", phrase.strip()).strip(" -'\"")
-    if not phrase or phrase.lower() in PRONOUNS or len(phrase) < 2:
+def _speaker(phrase: str) -> str | None:
+    """The phrase, or None when it cannot name who speaks: a pronoun, a time, a victim, a bare
+    determiner, a document ("the report"), a month or a lone participle ("men interviewed")."""
+    lowered = phrase.lower()
+    if len(phrase) < 2 or lowered in PRONOUNS or lowered in CLAUSE_EDGES or lowered in DETERMINERS:
+        return None
+    if phrase.islower() and " " not in phrase and phrase.endswith(("ed", "ing")):
+        return None
+    head = lowered.rsplit(None, 1)
+    bare = len(head) == 1 or head[0] in DETERMINERS
+    if bare and (head[-1] in DOCUMENT_NOUNS or head[-1] in MONTHS):  # "a February 2016 report"
         return None
     return phrase
+
+
+def _trim(phrase: str) -> str | None:
+    """A name read forwards ("according to X", "said X"), cut where the name ends."""
+    phrase = GLUED_SENTENCE_RE.split(phrase)[0]
+    phrase = _TAIL_STOP_RE.sub("", phrase.strip()).strip(" -'\"")
+    words = phrase.split()
+    if words and words[0].lower() in LEADING_TIMES:  # "said Thursday state media"
+        while words and words[0].lower() in TIME_RUN:
+            words.pop(0)
+        phrase = " ".join(words)
+    return _speaker(phrase)
 
 
 def _place_preposition(sentence: str, words: list, index: int) -> bool:
@@ -103,6 +192,27 @@ def _place_preposition(sentence: str, words: list, index: int) -> bool:
     )
 
 
+def _leads_into_name(words: list, index: int) -> bool:
+    """May the lower-case words[index] run on into the capitalised word after it? Only a title
+    or connector ("chief Federica Mogherini") or a modifier opened by a determiner or place
+    preposition ("the so-called Free Council", "in rural Idlib"); not "four children Al Jazeera"."""
+    word = words[index].group()
+    if word in NAME_LEADERS or not word.islower():
+        return True
+    return index > 0 and words[index - 1].group().lower() in NAME_OPENERS
+
+
+def _participle_subject(words: list, index: int) -> int | None:
+    """Where a speaker starts whose participle takes the phrase opened by words[index] as its
+    object: "a group monitoring the conflict said" is the group, not the conflict."""
+    if index < 3 or words[index - 3].group().lower() not in DETERMINERS:
+        return None
+    participle, noun = words[index - 1].group(), words[index - 2].group().lower()
+    if participle.islower() and participle.endswith("ing") and noun not in NP_STOPS:
+        return index - 3
+    return None
+
+
 def _after_event(word) -> bool:
     lowered = word.group().lower()
     return lowered.endswith("ed") or lowered in ("died", "dead", "killing", "fighting")
@@ -117,31 +227,48 @@ def _speaker_before(sentence: str, verb_start: int) -> str | None:
     for index in range(len(words) - 1, -1, -1):
         match = words[index]
         between = sentence[match.end() : taken[-1].start() if taken else verb_start]
-        if any(c in between for c in ",;:\"“”()") or len(taken) >= 8:
+        if (between != " " and any(c in between for c in ",;:\"“”()")) or len(taken) >= 8:
             break
         word = match.group().lower()
         acronym = len(word) > 1 and match.group().isupper()  # "WHO said", "IT firms"
+        if taken and not acronym:  # has the clause before the speaker begun?
+            if word in CLAUSE_EDGES:  # "killing two children Al Jazeera said"
+                if word in COUNT_WORDS and taken[-1].group().lower() in CLAUSE_EDGES:
+                    return None  # "killed five children said the Observatory": a count
+                break
+            if (
+                taken[-1].group()[0].isupper()
+                and word not in NP_STOPS
+                and word not in DETERMINERS
+                and not _leads_into_name(words, index)
+            ):
+                break
         if word in NP_STOPS and not acronym and not (
             word in ("for", "of") and taken and taken[-1].group()[0].isupper()
         ) and not (taken and _place_preposition(sentence, words, index)):
             if taken and index and word in PLACE_PREPOSITIONS and _after_event(words[index - 1]):
                 return None  # "12 people killed in Aleppo said the Observatory"
             break
-        if any(ch.isdigit() for ch in word):
+        if not word.isalpha() and any(ch.isdigit() for ch in word):
+            if taken and not any(ch.isalpha() for ch in word):
+                return None  # "killed 40 people said the Observatory": a count, not a speaker
             break
         taken.append(match)
         if word in DETERMINERS and not _place_preposition(sentence, words, index - 1):
+            subject = _participle_subject(words, index)
+            if subject is not None:
+                taken.append(words[subject])
             break
     while taken and taken[-1].group().lower() in ("of", "for"):
         taken.pop()
+    if taken and taken[-1].group().lower() in PLACE_PREPOSITIONS:
+        return None  # "six killed in Velmora market reports": the place of the clause before
     if not taken or all(m.group().lower() in DETERMINERS for m in taken):
         return None  # "An estimated 5 million"
-    phrase = sentence[taken[-1].start() : taken[0].end()]
-    if phrase.lower() in PRONOUNS and not (len(phrase) > 1 and phrase.isupper()):
-        return None
-    if phrase.lower() in TIME_WORDS:
-        return None  # "died on Sunday said the ministry": a time, not a speaker
-    return phrase
+    phrase = GLUED_SENTENCE_RE.split(sentence[taken[-1].start() : taken[0].end()])[-1]
+    if len(phrase) > 1 and phrase.isupper():
+        return phrase  # "WHO said", "IT said"
+    return _speaker(phrase)
 
 
 def attributions(sentence: str) -> list[tuple[int, str]]:
@@ -165,10 +292,20 @@ def attributions(sentence: str) -> list[tuple[int, str]]:
         if source:
             found.append((at, source))
     for match in verbs:
-        if CLAIMED_LIVES_RE.match(sentence, match.end()) and match.group()[:5].lower() == "claim":
+        verb = sentence[match.start() : match.end()]  # the scan may run on the lower case
+        if CLAIMED_LIVES_RE.match(sentence, match.end()) and verb[:5].lower() == "claim":
             continue  # "the bombing claimed 12 lives" names no source
-        auxiliary = AUXILIARY_BEFORE_RE.match(sentence, max(0, match.start() - 8), match.start())
-        at = auxiliary.start() if auxiliary else match.start()
+        if verb.lower() in NOUN_VERBS and (
+            NOUN_USE_RE.match(sentence, match.end())
+            or (
+                verb[0].isupper()
+                and verb[1:].islower()
+                and NAME_BEFORE_RE.match(sentence, max(0, match.start() - 40), match.start())
+            )
+        ):
+            continue  # a noun: "reports of 20 killed", "the United States"
+        between = BEFORE_VERB_RE.match(sentence, max(0, match.start() - 60), match.start())
+        at = between.start() if between else match.start()
         speaker = _speaker_before(sentence, at)
         if speaker:
             found.append((at, speaker))

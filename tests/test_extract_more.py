@@ -348,3 +348,92 @@ def test_things_destroyed_are_counted_as_things_not_as_the_dead():
 def test_strikes_are_strikes_even_next_to_a_death_toll():
     claims = extract("Two air raids on the market killed 14.")
     assert [c.metric for c in claims] == ["strikes", "killed"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a time ends the clause before the speaker when the comma is stripped
+        ("At least 5 people died in Velmora Tuesday Karsk opposition forces said.",
+         "Karsk opposition forces"),
+        ("The blast killed 4 people Thursday state media said.", "state media"),
+        # so does a counted victim noun
+        ("Shelling killed two children local media said.", "local media"),
+        # a lower-case word runs into a name only as a title or after "the"/"in"
+        ("Nine people died after heavy shelling Radio Velmora reported.", "Radio Velmora"),
+        ("Envoy chief Maren Holt said 5 people died.", "Envoy chief Maren Holt"),
+        ("Activists in rural Karsk said 12 homes burned.", "Activists in rural Karsk"),
+    ],
+)
+def test_speaker_read_backwards_stops_at_the_clause_before(text, speaker):
+    assert extract(text)[0].attributed_to == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebel fire killed 140 people said the Karsk Monitor.",
+        "The raid killed five children said the Karsk Monitor.",
+    ],
+)
+def test_a_counted_phrase_before_said_is_no_speaker(text):
+    assert extract(text)[0].attributed_to == "the Karsk Monitor"
+
+
+def test_a_place_phrase_cut_from_its_clause_is_no_speaker():
+    assert only("Shelling killed six in Velmora market officials said.").attributed_to is None
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The Karsk Monitor had earlier reported 12 dead.", "The Karsk Monitor"),
+        ("The Karsk Monitor also said 9 died.", "The Karsk Monitor"),
+        ("An aid worker who spoke on condition of anonymity told reporters that 30 died.",
+         "An aid worker"),
+    ],
+)
+def test_words_between_speaker_and_verb_are_skipped(text, speaker):
+    assert only(text).attributed_to == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Three died according to the Karsk Monitor the war has killed 4000.",
+         "the Karsk Monitor"),
+        ("According to Dr Lena Varga the head of the clinic 7 patients died.", "Dr Lena Varga"),
+        ("Nine died said Varga a 48-year-old nurse.", "Varga"),
+        ("At least 7 died said Save the Children.", "Save the Children"),
+        ("At least 9 died according to the U.N. in Geneva.", "the U.N."),
+        ("Nine soldiers died said Sunday the Karsk army.", "the Karsk army"),
+        ("Nine died said Monday night Karsk radio.", "Karsk radio"),
+    ],
+)
+def test_a_name_read_forwards_ends_where_the_clause_runs_on(text, speaker):
+    assert extract(text)[0].attributed_to == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One year after the United States began 12 raids.",
+        "Initial reports of 20 killed.",
+        "The report said 40 homes burned.",
+        "Nine died according to a March 2019 survey by the clinic.",
+        "Two men interviewed said 40 homes burned.",
+    ],
+)
+def test_nouns_documents_and_objects_are_no_speakers(text):
+    assert extract(text)[0].attributed_to is None
+
+
+def test_a_sentence_glued_to_the_last_one_starts_the_speaker():
+    claim = only("The convoy was hit.The Karsk Monitor said 8 died.")
+    assert claim.attributed_to == "The Karsk Monitor"
+
+
+def test_a_participle_keeps_its_subject_as_the_speaker():
+    claim = only("A group monitoring the conflict said 30 fighters died.")
+    assert claim.attributed_to == "A group monitoring the conflict"
+    assert only("After heavy fighting the army said 12 died.").attributed_to == "the army"
