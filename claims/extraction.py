@@ -36,10 +36,13 @@ IDIOM_AT_RE = regex.compile(
 # "Ross was down 2.3%, Burlington by 2.6%": an elliptic change keeps the direction.
 BY_BEFORE_RE = ending_at(r"\bby[ \t]+")
 OR_RE = regex.compile(r"[ \t]+or[ \t]+")
+# A measure that sizes what a figure counts: "eight million 250ml bottles".
 MEASURE_MODIFIER_RE = regex.compile(r"[ \t]+\d+(?:\.\d+)?(?=[ \t]?-?[ \t]?\p{L})")
 # What lies between a change and the level it reached: "down 68p at 1112", "rose 2% to 1850".
 LEVEL_AFTER_CHANGE_RE = regex.compile(r"[ \t]*,?[ \t]*(?i:to|at)[ \t]+")
+# "280 million of the 1.5 billion shekels": the part is in the unit of the whole.
 PARTITIVE_RE = regex.compile(r"[ \t]+of[ \t]+(?:the|its|their|his|her|our)[ \t]+")
+# "16,369.03, up 58.06 points": the level is in the unit of the change after it.
 CHANGE_AFTER_LEVEL_RE = regex.compile(r"[ \t]*,?[ \t]*(?i:up|down)[ \t]+")
 # "1/16 of a US pint": the unit of a fraction comes after "of a".
 FRACTION_OF_UNIT_RE = regex.compile(r"[ \t]+of[ \t]+an?[ \t]+(?:(?:US|U\.S\.|UK|imperial)[ \t]+)?")
