@@ -201,7 +201,8 @@ def speed_report(path: Path, repeat: int = 3) -> None:
     article with them and with them stubbed out, interleaved, best of `repeat` each."""
     from speed import clear_caches, texts
 
-    from claims import extract, places, times
+    from claims import extract
+    from claims.extraction import places, times
 
     articles = texts(path)
     characters = sum(map(len, articles))

@@ -20,8 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from claims import extract
-from claims.db import open_db
+from claims import EXTRACTOR_VERSION, extract
+from claims.db import Extractor, open_db
 from claims.ingest import Options, ingest
 
 COLUMNS = {
@@ -72,12 +72,14 @@ def main() -> int:
             cache[text] = extract(text, published)
             return cache[text]
 
-        ingest(open_db(Path(folder) / "warm.db"), [str(path)], options, extractor=remember)
+        ingest(open_db(Path(folder) / "warm.db"), [str(path)], options,
+               extractor=Extractor(remember, EXTRACTOR_VERSION))
         store = float("inf")
         for attempt in range(args.repeat):
             started = time.perf_counter()
             stored = ingest(open_db(Path(folder) / f"store{attempt}.db"), [str(path)], options,
-                            extractor=lambda text, published=None: cache[text])
+                            extractor=Extractor(lambda text, published=None: cache[text],
+                                              EXTRACTOR_VERSION))
             store = min(store, time.perf_counter() - started)
         print(f"storage side alone (claims computed beforehand): {store:.2f} s = "
               f"{stored.characters / store:,.0f} characters/s, {stored.claims} claims")

@@ -18,7 +18,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from claims import extract, units
+from claims import extract
+from claims.extraction import units
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "newsquant"
 CATEGORIES = (

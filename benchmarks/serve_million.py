@@ -28,7 +28,8 @@ import httpx
 import sqlite_utils
 
 from claims import compare
-from claims.db import INDEXES, ensure, stable_id
+from claims.db import INDEXES, ensure
+from claims.ids import stable_id
 
 TARGET_MS = 300
 
@@ -146,7 +147,6 @@ def build(path: Path, total: int, seed: int = 1) -> None:
             "date_text, cumulative, attributed_to, extractor_version) "
             "VALUES (" + ", ".join("?" * 28) + ")", claims)
     ensure(db)
-    compare.create_views(db)
     compare.materialise(db)
     db.close()
 

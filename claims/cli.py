@@ -133,7 +133,7 @@ def reextract(db_path):
 
     from tqdm import tqdm
 
-    from claims.db import reextract as run
+    from claims.ingest import reextract as run
 
     def progress(items):
         return tqdm(items, unit=" versions", disable=not sys.stderr.isatty(), file=sys.stderr)

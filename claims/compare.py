@@ -33,13 +33,12 @@ from typing import NamedTuple
 
 import sqlite_utils
 
-from claims.db import stable_id
+from claims.db import ensure_views
+from claims.ids import stable_id
 
 WINDOW_DAYS = 3
 # Claims of one figure are within this factor of each other; further apart is another quantity.
 MAGNITUDE = 10
-# Outlets disagree when their latest values differ by more than this ratio (max / min).
-DISAGREEMENT = 1.2
 
 UNGROUPED_METRICS = frozenset(
     {"count", "age", "duration", "distance", "speed", "temperature", "weight"}
@@ -158,7 +157,7 @@ def _rows(db: sqlite_utils.Database) -> list[_Row]:
     ) in db.execute(sql, sorted(UNGROUPED_METRICS)):
         if place is None and region is None and country is None:
             continue
-        # a place named before the claim's sentence (see claims.places.Context)
+        # a place named before the claim's sentence (see claims.extraction.places.Context)
         from_context = bool(place_text and sentence and place_text not in sentence)
         if place and place != region and place != country:
             level = "town"
@@ -309,59 +308,6 @@ def _figure(key: tuple, cluster: list[_Row], joined: list[_Row], window: int) ->
     }
 
 
-VIEWS: dict[str, str] = {
-    "figure_claims": """
-        SELECT c.figure_id, f.label, c.id AS claim_id, c.outlet_id, o.name AS outlet,
-               c.published, c.value, c.text, c.start, c.attributed_to,
-               coalesce(s.name, c.attributed_to) AS source, c.place_text, c.date_text,
-               c.article_id, c.sentence
-        FROM claims c JOIN figures f ON f.id = c.figure_id
-        LEFT JOIN outlets o ON o.id = c.outlet_id
-        LEFT JOIN sources s ON s.id = c.source_id
-    """,
-    # These two read what `materialise` stored, so they are index lookups at any size.
-    "figure_outlets": """
-        SELECT fo.figure_id, f.label, fo.outlet_id, o.name AS outlet, fo.latest_value,
-               fo.published, fo.claims, fo.sources, fo.claim_id, c.text
-        FROM figure_outlet_latest fo JOIN figures f ON f.id = fo.figure_id
-        LEFT JOIN outlets o ON o.id = fo.outlet_id
-        LEFT JOIN claims c ON c.id = fo.claim_id
-    """,
-    "disagreements": f"""
-        SELECT id AS figure_id, label, outlets, claims, latest_low AS lowest,
-               latest_high AS highest, median_value, latest_spread AS spread,
-               values_by_outlet, rule
-        FROM figures
-        WHERE latest_spread >= {DISAGREEMENT} AND latest_high > {DISAGREEMENT} * latest_low
-        ORDER BY latest_spread DESC, outlets DESC
-    """,
-    "figure_timeline": """
-        SELECT figure_id, label, published, outlet_id, outlet, value, source, text, claim_id
-        FROM figure_claims ORDER BY figure_id, published, outlet_id
-    """,
-    "outlet_vs_median": """
-        SELECT c.outlet_id, c.figure_id, f.label, c.value, f.median_value,
-               round(c.value / f.median_value, 3) AS ratio_to_median,
-               c.value - f.median_value AS difference, f.outlets, c.id AS claim_id
-        FROM claims c JOIN figures f ON f.id = c.figure_id
-        WHERE f.outlets >= 2 AND f.median_value > 0
-    """,
-    "sources_by_outlet": """
-        SELECT c.outlet_id, coalesce(s.name, c.attributed_to, '(no source named)') AS source,
-               count(*) AS claims, count(DISTINCT c.figure_id) AS figures
-        FROM claims c LEFT JOIN sources s ON s.id = c.source_id
-        WHERE coalesce(c.is_current, 1)
-        GROUP BY c.outlet_id, source
-        ORDER BY c.outlet_id, claims DESC
-    """,
-}
-
-
-def create_views(db: sqlite_utils.Database) -> None:
-    for name, sql in VIEWS.items():
-        db.create_view(name, sql.strip(), replace=True)
-
-
 # Each outlet's most recent claim about each figure. A window over every claim takes seconds
 # at a million claims, so `materialise` runs it once per grouping, not once per page view.
 LATEST_BY_OUTLET = """
@@ -450,7 +396,7 @@ def group_figures(db: sqlite_utils.Database, window: int = WINDOW_DAYS) -> dict[
                 f"ON CONFLICT (id) DO UPDATE SET {updates}",
                 [[row[c] for c in columns] for row in rows],
             )
-    create_views(db)
+    ensure_views(db)
     materialise(db)
     return {
         "figures": len(found),
@@ -499,7 +445,7 @@ def compare(
 
 
 def _place_names(place: str) -> list[str]:
-    from claims.places import GAZETTEER, REGION_BY_KEY, normalise
+    from claims.extraction.places import GAZETTEER, REGION_BY_KEY, normalise
 
     names = [place]
     key = normalise(place)

@@ -16,11 +16,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit, urlunsplit
 
 import sqlite_utils
 
 from claims import sources
+from claims.ids import article_id, claim_id, domain_of, normalise_url, outlet_slug, stable_id
 
 if TYPE_CHECKING:
     from claims.models import Claim
@@ -130,7 +130,67 @@ INDEXES: dict[str, list[str | tuple[str, ...]]] = {
     "source_aliases": ["source_id"],
 }
 
-Extractor = Callable[..., "list[Claim]"]
+
+# Outlets disagree when their latest values differ by more than this ratio (max / min).
+DISAGREEMENT = 1.2
+# Views over the tables above; the canned queries and the site read these, so every open
+# creates them and a database that was never grouped still answers (with no rows).
+VIEWS: dict[str, str] = {
+    "figure_claims": """
+        SELECT c.figure_id, f.label, c.id AS claim_id, c.outlet_id, o.name AS outlet,
+               c.published, c.value, c.text, c.start, c.attributed_to,
+               coalesce(s.name, c.attributed_to) AS source, c.place_text, c.date_text,
+               c.article_id, c.sentence
+        FROM claims c JOIN figures f ON f.id = c.figure_id
+        LEFT JOIN outlets o ON o.id = c.outlet_id
+        LEFT JOIN sources s ON s.id = c.source_id
+    """,
+    # These two read what `materialise` stored, so they are index lookups at any size.
+    "figure_outlets": """
+        SELECT fo.figure_id, f.label, fo.outlet_id, o.name AS outlet, fo.latest_value,
+               fo.published, fo.claims, fo.sources, fo.claim_id, c.text
+        FROM figure_outlet_latest fo JOIN figures f ON f.id = fo.figure_id
+        LEFT JOIN outlets o ON o.id = fo.outlet_id
+        LEFT JOIN claims c ON c.id = fo.claim_id
+    """,
+    "disagreements": f"""
+        SELECT id AS figure_id, label, outlets, claims, latest_low AS lowest,
+               latest_high AS highest, median_value, latest_spread AS spread,
+               values_by_outlet, rule
+        FROM figures
+        WHERE latest_spread >= {DISAGREEMENT} AND latest_high > {DISAGREEMENT} * latest_low
+        ORDER BY latest_spread DESC, outlets DESC
+    """,
+    "figure_timeline": """
+        SELECT figure_id, label, published, outlet_id, outlet, value, source, text, claim_id
+        FROM figure_claims ORDER BY figure_id, published, outlet_id
+    """,
+    "outlet_vs_median": """
+        SELECT c.outlet_id, c.figure_id, f.label, c.value, f.median_value,
+               round(c.value / f.median_value, 3) AS ratio_to_median,
+               c.value - f.median_value AS difference, f.outlets, c.id AS claim_id
+        FROM claims c JOIN figures f ON f.id = c.figure_id
+        WHERE f.outlets >= 2 AND f.median_value > 0
+    """,
+    "sources_by_outlet": """
+        SELECT c.outlet_id, coalesce(s.name, c.attributed_to, '(no source named)') AS source,
+               count(*) AS claims, count(DISTINCT c.figure_id) AS figures
+        FROM claims c LEFT JOIN sources s ON s.id = c.source_id
+        WHERE coalesce(c.is_current, 1)
+        GROUP BY c.outlet_id, source
+        ORDER BY c.outlet_id, claims DESC
+    """,
+}
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """What storage needs of an extractor, handed in by the caller so storage never imports
+    extraction: the function from text and publication date to claims, and the version it
+    stamps on every claim (so `reextract` knows which claims are older)."""
+
+    run: Callable[[str, dt.date | None], list[Claim]]
+    version: str
 
 
 def open_db(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:
@@ -168,6 +228,7 @@ def ensure(db: sqlite_utils.Database) -> sqlite_utils.Database:
     for table, columns in FTS.items():
         db[table].enable_fts(columns, create_triggers=True, tokenize="porter", replace=True)
         _narrow_update_trigger(db, table, columns)
+    ensure_views(db)
     known, aliases = sources.known_rows()
     with db.atomic():
         db.conn.executemany(
@@ -179,6 +240,14 @@ def ensure(db: sqlite_utils.Database) -> sqlite_utils.Database:
             aliases,
         )
     return db
+
+
+def ensure_views(db: sqlite_utils.Database) -> None:
+    """Create each view in VIEWS, or replace it when its SQL changed."""
+    have = dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'").fetchall())
+    for name, sql in VIEWS.items():
+        if have.get(name, "").strip() != f'CREATE VIEW "{name}" AS {sql.strip()}'.strip():
+            db.create_view(name, sql.strip(), replace=True)
 
 
 def _ensure_table(db: sqlite_utils.Database, name: str, spec: dict) -> None:
@@ -211,32 +280,6 @@ class Article:
     language: str | None = None
 
 
-def stable_id(*parts: object) -> str:
-    """A short content hash, so the same input always gets the same key."""
-    joined = "\x1f".join("" if p is None else str(p) for p in parts)
-    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
-
-
-def normalise_url(url: str) -> str:
-    parts = urlsplit(url.strip())
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/",
-                       parts.query, ""))
-
-
-def domain_of(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.") or None
-
-
-_SLUG = re.compile(r"[^a-z0-9.]+")
-
-
-def outlet_slug(name: str) -> str:
-    return _SLUG.sub("-", name.lower()).strip("-.")
-
-
 def article_text(title: str | None, body: str) -> str:
     """The text claims are extracted from: the title on top, unless the body already opens with it."""
     body = body.strip()
@@ -244,15 +287,6 @@ def article_text(title: str | None, body: str) -> str:
     if not title or title in body[: len(title) + 100]:
         return body
     return f"{title}\n\n{body}" if body else title
-
-
-def article_id(url: str | None, external_id: str | None, outlet_id: str | None,
-               title: str | None, text: str) -> str:
-    if url:
-        return stable_id("url", normalise_url(url))
-    if external_id:
-        return stable_id("id", outlet_id, external_id)
-    return stable_id("text", outlet_id, title, text)
 
 
 _META_COLUMNS = (
@@ -278,13 +312,6 @@ _INSERT_STAGE = "INSERT INTO {} ({}) VALUES ({})".format(
 _INSERT_CLAIMS = f"INSERT INTO main.claims ({_CLAIM_COLUMNS}) SELECT {_CLAIM_COLUMNS} FROM {_STAGE}"
 
 
-def _published_date(published: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        return None
-
-
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -300,10 +327,11 @@ def _outlet(db: sqlite_utils.Database, article: Article) -> tuple[str, str, str 
     return None
 
 
-def _write_claims(db: sqlite_utils.Database, claims: Iterable[Claim], article_id: str,
-                  version_id: str, outlet_id: str | None, published: str | None,
-                  is_current: int) -> int:
-    rows, found, version = [], {}, extractor_version()
+def write_claims(db: sqlite_utils.Database, claims: Iterable[Claim], version: str,
+                 article_id: str, version_id: str, outlet_id: str | None, published: str | None,
+                 is_current: int) -> int:
+    """Store one article version's claims, with their sources resolved, in one statement."""
+    rows, found = [], {}
     for claim in claims:
         source_id = None
         if claim.attributed_to:
@@ -312,7 +340,7 @@ def _write_claims(db: sqlite_utils.Database, claims: Iterable[Claim], article_id
                 source_id = resolved[0]
                 found[resolved[2]] = resolved
         rows.append((
-            stable_id(version_id, claim.start, claim.end), article_id, version_id, outlet_id,
+            claim_id(version_id, claim.start, claim.end), article_id, version_id, outlet_id,
             source_id, is_current, published, version,
             *[getattr(claim, f) for f in _CLAIM_FIELDS],
         ))
@@ -385,29 +413,14 @@ def batched_commits(db: sqlite_utils.Database):
             db.conn.execute("COMMIT")
 
 
-def extract_claims(text: str, published=None) -> list[Claim]:
-    """`claims.extract`, imported on first use: commands that only read, and re-runs that
-    find nothing new, never compile the extraction patterns."""
-    from claims.extraction import extract
-
-    return extract(text, published)
-
-
-def extractor_version() -> str:
-    from claims.extraction import EXTRACTOR_VERSION
-
-    return EXTRACTOR_VERSION
-
-
 def add_article(db: sqlite_utils.Database, article: Article,
-                extractor: Extractor | None = None) -> tuple[str, int]:
+                extractor: Extractor) -> tuple[str, int]:
     """Store one article and its claims in one transaction.
 
     Returns ("added" | "unchanged" | "new_version", claims written). An article whose text is
     unchanged is skipped before extraction; changed text becomes a new version and the old
     version keeps its claims, marked not current.
     """
-    extractor = extractor or extract_claims
     text = article_text(article.title, article.body)
     if not text.strip():
         raise ValueError("empty text")
@@ -422,7 +435,7 @@ def add_article(db: sqlite_utils.Database, article: Article,
     old_version = db.execute(
         "SELECT version FROM article_versions WHERE id = ?", [vid]
     ).fetchone()
-    claims = [] if old_version else extractor(text, _published_date(article.published))
+    claims = [] if old_version else extractor.run(text, published_date(article.published))
     now = _now()
     url = normalise_url(article.url) if article.url else None
     with db.atomic():
@@ -454,7 +467,7 @@ def add_article(db: sqlite_utils.Database, article: Article,
                 "sha256, is_current, ingested_at, extractor_version) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
                 [vid, aid, version, article.title, article.published, text, sha, now,
-                 extractor_version()],
+                 extractor.version],
             )
         values = [url, article.external_id, outlet_id, article.title, article.author,
                   article.published, article.language, text, sha, version, vid, now]
@@ -472,60 +485,62 @@ def add_article(db: sqlite_utils.Database, article: Article,
                 "current_version_id = ?, updated_at = ? WHERE id = ?",
                 [*values, aid],
             )
-        written = _write_claims(db, claims, aid, vid, outlet_id, article.published, 1)
+        written = write_claims(db, claims, extractor.version, aid, vid, outlet_id,
+                               article.published, 1)
     return ("added" if row is None else "new_version"), written
 
 
 def _version_key(version: str | None) -> tuple:
+    """An extractor version as comparable numbers: "0.10.0" is newer than "0.9.1"."""
     return tuple(int(p) if p.isdigit() else -1 for p in re.split(r"[.\-+]", version or "0"))
 
 
-def reextract(db: sqlite_utils.Database, extractor: Extractor | None = None,
-              progress: Callable[[Iterable], Iterable] | None = None) -> dict[str, int]:
-    """Re-run extraction over stored versions extracted by an older extractor.
-
-    Claims from older extractor versions are replaced; claims written by this or a newer
-    extractor are left alone. Each version is replaced in its own transaction; a version the
-    extractor fails on keeps its old claims and is counted in "failures".
-    """
-    extractor = extractor or extract_claims
-    current = _version_key(extractor_version())
-    older = [
-        v for (v,) in db.execute("SELECT DISTINCT extractor_version FROM article_versions")
-        if _version_key(v) < current
+def older_versions(db: sqlite_utils.Database, current: str) -> list[str]:
+    """The extractor versions stamped on stored article versions that are older than `current`."""
+    key = _version_key(current)
+    return [
+        v or "" for (v,) in db.execute("SELECT DISTINCT extractor_version FROM article_versions")
+        if _version_key(v) < key
     ]
-    counts = {"versions": 0, "claims_removed": 0, "claims_added": 0, "failures": 0}
+
+
+def versions_extracted_by(db: sqlite_utils.Database, older: list[str]) -> list[tuple]:
+    """(version id, article id, text, published, is_current, outlet id) of each article
+    version whose claims came from one of the `older` extractor versions, oldest first."""
     if not older:
-        return counts
+        return []
     marks = ", ".join("?" * len(older))
-    versions = db.execute(
+    return db.execute(
         "SELECT v.id, v.article_id, v.text, v.published, v.is_current, a.outlet_id "
         "FROM article_versions v JOIN articles a ON a.id = v.article_id "
         f"WHERE coalesce(v.extractor_version, '') IN ({marks}) ORDER BY v.rowid",
-        [o or "" for o in older],
+        older,
     ).fetchall()
-    for vid, aid, text, published, is_current, outlet_id in (progress or iter)(versions):
-        try:
-            claims = extractor(text, _published_date(published))
-        except Exception:  # noqa: BLE001 - one bad article must not stop the batch
-            counts["failures"] += 1
-            continue
-        with db.atomic():
-            removed = db.execute(
-                "DELETE FROM claims WHERE version_id = ? AND coalesce(extractor_version, '') "
-                f"IN ({marks})",
-                [vid, *[o or "" for o in older]],
-            ).rowcount
-            kept = {r[0] for r in db.execute("SELECT id FROM claims WHERE version_id = ?", [vid])}
-            fresh = [c for c in claims if stable_id(vid, c.start, c.end) not in kept]
-            added = _write_claims(db, fresh, aid, vid, outlet_id, published, is_current)
-            db.execute("UPDATE article_versions SET extractor_version = ? WHERE id = ?",
-                       [extractor_version(), vid])
-        counts["versions"] += 1
-        counts["claims_removed"] += removed
-        counts["claims_added"] += added
-    if counts["versions"]:
-        from claims.compare import group_figures
 
-        group_figures(db)
-    return counts
+
+def replace_claims(db: sqlite_utils.Database, version_row: tuple, claims: list[Claim],
+                   version: str, older: list[str]) -> tuple[int, int]:
+    """Swap one article version's claims from an older extractor for `claims`, in one
+    transaction; claims a newer extractor wrote stay. Returns (removed, added)."""
+    vid, aid, _, published, is_current, outlet_id = version_row
+    marks = ", ".join("?" * len(older))
+    with db.atomic():
+        removed = db.execute(
+            "DELETE FROM claims WHERE version_id = ? AND coalesce(extractor_version, '') "
+            f"IN ({marks})",
+            [vid, *older],
+        ).rowcount
+        kept = {r[0] for r in db.execute("SELECT id FROM claims WHERE version_id = ?", [vid])}
+        fresh = [c for c in claims if claim_id(vid, c.start, c.end) not in kept]
+        added = write_claims(db, fresh, version, aid, vid, outlet_id, published, is_current)
+        db.execute("UPDATE article_versions SET extractor_version = ? WHERE id = ?",
+                   [version, vid])
+    return removed, added
+
+
+def published_date(published: str | None) -> dt.date | None:
+    """The day of a stored ISO publication date, or None when it has none."""
+    try:
+        return dt.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None

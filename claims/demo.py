@@ -15,9 +15,10 @@ from pathlib import Path
 
 import sqlite_utils
 
-from claims import compare, places, sources
-from claims.db import Article, add_article, open_db
-from claims.extraction import extract
+from claims import compare, sources
+from claims.db import Article, open_db
+from claims.extraction import places
+from claims.ingest import store
 
 CORPUS = Path(__file__).resolve().parent / "demo_corpus"
 DEFAULT_DEMO_DB = Path("db") / "demo.db"
@@ -125,8 +126,8 @@ def _store(db: sqlite_utils.Database, records: list[dict], progress: bool) -> No
     from tqdm import tqdm
 
     for record in tqdm(records, unit=" articles", disable=not progress, file=sys.stderr):
-        add_article(db, Article(
+        store(db, Article(
             body=record["text"], title=record["title"], url=record["url"],
             external_id=record["id"], outlet=record["outlet"], author=record["author"],
             published=record["published"], language="en",
-        ), extract)
+        ))

@@ -31,9 +31,12 @@ from claims.db import (
     Extractor,
     add_article,
     batched_commits,
-    domain_of,
-    extract_claims,
+    older_versions,
+    published_date,
+    replace_claims,
+    versions_extracted_by,
 )
+from claims.ids import domain_of
 
 USER_AGENT = f"claims/{__version__} (news figure tracker; python-httpx)"
 TIMEOUT = 30.0
@@ -543,19 +546,33 @@ def read(specs: Iterable[str], options: Options | None = None) -> Iterator[Item]
         web.close()
 
 
+def default_extractor() -> Extractor:
+    """`claims.extract` and its version, imported on first use: commands that only read, and
+    re-runs that find nothing new, never compile the extraction patterns."""
+    from claims.extraction import EXTRACTOR_VERSION, extract
+
+    return Extractor(extract, EXTRACTOR_VERSION)
+
+
+def store(db: sqlite_utils.Database, article: Article,
+          extractor: Extractor | None = None) -> tuple[str, int]:
+    """Extract and store one article (see `claims.db.add_article`) with the default extractor."""
+    return add_article(db, article, extractor or default_extractor())
+
+
 def ingest(db: sqlite_utils.Database, specs: Iterable[str], options: Options | None = None,
            extractor: Extractor | None = None, progress: bool = False) -> Summary:
     """Read the inputs and store every article with its claims; never stops on a bad input."""
     from tqdm import tqdm
 
-    extractor = extractor or extract_claims
+    extractor = extractor or default_extractor()
     summary = Summary()
     started = time.perf_counter()
 
     def timed(text, published):
         begun = time.perf_counter()
         try:
-            return extractor(text, published)
+            return extractor.run(text, published)
         except Exception as error:
             raise ExtractionError(f"extraction failed: {type(error).__name__}: {error}") from error
         finally:
@@ -569,7 +586,7 @@ def ingest(db: sqlite_utils.Database, specs: Iterable[str], options: Options | N
                 continue
             where, article = item
             try:
-                status, written = add_article(db, article, timed)
+                status, written = add_article(db, article, Extractor(timed, extractor.version))
             except (ValueError, ExtractionError) as error:
                 summary.failures.append(Failure(where, str(error)))
                 continue
@@ -591,3 +608,31 @@ def ingest(db: sqlite_utils.Database, specs: Iterable[str], options: Options | N
         group_figures(db)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def reextract(db: sqlite_utils.Database, extractor: Extractor | None = None,
+              progress: Callable[[Iterable], Iterable] | None = None) -> dict[str, int]:
+    """Re-run extraction over stored versions extracted by an older extractor.
+
+    Claims from older extractor versions are replaced; claims written by this or a newer
+    extractor are left alone. Each version is replaced in its own transaction; a version the
+    extractor fails on keeps its old claims and is counted in "failures".
+    """
+    extractor = extractor or default_extractor()
+    older = older_versions(db, extractor.version)
+    counts = {"versions": 0, "claims_removed": 0, "claims_added": 0, "failures": 0}
+    for row in (progress or iter)(versions_extracted_by(db, older)):
+        try:
+            claims = extractor.run(row[2], published_date(row[3]))
+        except Exception:  # noqa: BLE001 - one bad article must not stop the batch
+            counts["failures"] += 1
+            continue
+        removed, added = replace_claims(db, row, claims, extractor.version, older)
+        counts["versions"] += 1
+        counts["claims_removed"] += removed
+        counts["claims_added"] += added
+    if counts["versions"]:
+        from claims.compare import group_figures
+
+        group_figures(db)
+    return counts

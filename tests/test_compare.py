@@ -5,7 +5,8 @@ from click.testing import CliRunner
 
 from claims.cli import cli
 from claims.compare import compare, format_table, group_figures, subject_kind
-from claims.db import Article, add_article, open_db
+from claims.db import Article, open_db
+from claims.ingest import store
 
 ARTICLES = [
     # one attack, three outlets, two spellings of the town
@@ -39,7 +40,7 @@ ARTICLES = [
 def db(tmp_path):
     database = open_db(tmp_path / "claims.db")
     for i, (outlet, published, body) in enumerate(ARTICLES):
-        add_article(
+        store(
             database, Article(body=body, outlet=outlet, published=published, external_id=str(i))
         )
     group_figures(database)

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from claims import compare
-from claims.db import SCHEMA, Article, add_article, open_db
+from claims.db import SCHEMA, VIEWS, Article, open_db
+from claims.ingest import store
 from claims.serve import METADATA_PATHS, build_datasette, load_metadata, prepare
 
 SCRIPT = "<script>alert(1)</script>"
@@ -58,7 +59,7 @@ def build_db(path: Path) -> Path:
     """A small claims database made by the real pipeline: ingest, then group figures."""
     db = open_db(path)
     for article in ARTICLES:
-        add_article(db, article)
+        store(db, article)
     compare.group_figures(db)
     db.close()
     return path
@@ -139,7 +140,7 @@ def test_every_table_and_view_serves_its_rows(ds, conn, kind):
 
 
 def test_views_from_the_comparison_are_present(conn):
-    assert set(compare.VIEWS) <= set(names(conn, "view"))
+    assert set(VIEWS) <= set(names(conn, "view"))
 
 
 def test_claims_table_json_shape_and_filters(ds, conn):

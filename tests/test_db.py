@@ -4,16 +4,9 @@ import pytest
 import sqlite_utils
 
 from claims import EXTRACTOR_VERSION, Claim, extract, sources
-from claims.db import (
-    _CLAIM_FIELDS,
-    SCHEMA,
-    Article,
-    add_article,
-    article_id,
-    ensure,
-    open_db,
-    reextract,
-)
+from claims.db import _CLAIM_FIELDS, SCHEMA, Article, Extractor, ensure, open_db
+from claims.ids import article_id
+from claims.ingest import reextract, store
 
 AT_ALEPPO = (
     "At least 12 people were killed in Aleppo, according to the Syrian Observatory for Human "
@@ -87,7 +80,7 @@ def test_ensure_migrates_an_older_database_without_losing_rows(tmp_path):
 def test_article_and_claims_are_stored_with_provenance(db):
     article = Article(body=AT_ALEPPO, title="Twelve killed", url="https://news.example/a#top",
                       outlet="News Example", published="2016-11-18")
-    status, written = add_article(db, article)
+    status, written = store(db, article)
     assert status == "added"
     assert written == db["claims"].count >= 2
     stored = db["articles"].get(article_id("https://news.example/a", None, None, None, ""))
@@ -112,21 +105,22 @@ def test_article_and_claims_are_stored_with_provenance(db):
 
 
 def test_same_article_twice_adds_nothing_and_skips_extraction(db):
-    extractor = Counting()
+    counting = Counting()
+    extractor = Extractor(counting, EXTRACTOR_VERSION)
     article = Article(body=AT_HOMS, outlet="Wire")
-    first = add_article(db, article, extractor)
+    first = store(db, article, extractor)
     before = counts(db)
-    assert add_article(db, Article(body=AT_HOMS, outlet="Wire"), extractor) == ("unchanged", 0)
-    assert extractor.calls == 1
+    assert store(db, Article(body=AT_HOMS, outlet="Wire"), extractor) == ("unchanged", 0)
+    assert counting.calls == 1
     assert counts(db) == before
     assert first[0] == "added"
 
 
 def test_changed_text_is_a_new_version_and_the_old_one_is_kept(db):
     url = "https://news.example/homs"
-    add_article(db, Article(body=AT_HOMS, url=url))
+    store(db, Article(body=AT_HOMS, url=url))
     old_claims = {r["id"] for r in db["claims"].rows}
-    status, _ = add_article(db, Article(body=AT_HOMS.replace("40", "45"), url=url))
+    status, _ = store(db, Article(body=AT_HOMS.replace("40", "45"), url=url))
     assert status == "new_version"
     (article,) = db["articles"].rows
     assert article["version"] == 2
@@ -141,7 +135,7 @@ def test_changed_text_is_a_new_version_and_the_old_one_is_kept(db):
         assert claim["is_current"] == (claim["version_id"] == versions[2]["id"])
     assert {c["value"] for c in claims if c["is_current"]} >= {45}
 
-    assert add_article(db, Article(body=AT_HOMS, url=url)) == ("new_version", 0)
+    assert store(db, Article(body=AT_HOMS, url=url)) == ("new_version", 0)
     assert db["article_versions"].count == 2
     (article,) = db["articles"].rows
     assert article["current_version_id"] == versions[1]["id"]
@@ -155,16 +149,16 @@ def test_a_failure_mid_article_leaves_nothing_behind(db):
         "BEGIN SELECT RAISE(ABORT, 'refused'); END"
     )
     with pytest.raises(sqlite3.IntegrityError):
-        add_article(db, Article(body=AT_ALEPPO, outlet="Wire", title="Aleppo"))
+        store(db, Article(body=AT_ALEPPO, outlet="Wire", title="Aleppo"))
     assert counts(db) == {"articles": 0, "article_versions": 0, "claims": 0, "outlets": 0}
     assert list(db["articles"].search("Aleppo")) == []
     db.execute("DROP TRIGGER refuse_13")
-    assert add_article(db, Article(body=AT_ALEPPO, outlet="Wire", title="Aleppo"))[0] == "added"
+    assert store(db, Article(body=AT_ALEPPO, outlet="Wire", title="Aleppo"))[0] == "added"
 
 
 def test_full_text_search_finds_claims_and_articles(db):
-    add_article(db, Article(body=AT_ALEPPO, title="Shelling in Aleppo"))
-    add_article(db, Article(body=AT_HOMS, title="Killings in Homs"))
+    store(db, Article(body=AT_ALEPPO, title="Shelling in Aleppo"))
+    store(db, Article(body=AT_HOMS, title="Killings in Homs"))
     found = list(db["claims"].search("Observatory"))
     assert found and all("Observatory" in r["sentence"] for r in found)
     titles = [r["title"] for r in db["articles"].search("Homs")]
@@ -172,8 +166,8 @@ def test_full_text_search_finds_claims_and_articles(db):
 
 
 def test_reextract_replaces_only_claims_of_older_extractors(db):
-    add_article(db, Article(body=AT_ALEPPO, outlet="Wire"))
-    add_article(db, Article(body=AT_HOMS, outlet="Wire"))
+    store(db, Article(body=AT_ALEPPO, outlet="Wire"))
+    store(db, Article(body=AT_HOMS, outlet="Wire"))
     (old_version,) = db.execute(
         "SELECT id FROM article_versions WHERE text LIKE '%Aleppo%'").fetchone()
     with db.atomic():
@@ -219,7 +213,7 @@ def test_article_ids_are_stable_and_keyed_as_documented():
 
 
 def test_search_index_follows_text_changes_but_not_figure_changes(db):
-    add_article(db, Article(title="Raid", body="At least 12 people were killed in the raid.",
+    store(db, Article(title="Raid", body="At least 12 people were killed in the raid.",
                             outlet="Ledger", url="https://ledger.example/raid"))
     (rowid,) = db.execute("SELECT rowid FROM claims").fetchone()
     segments = db.execute("SELECT count(*) FROM claims_fts_data").fetchone()[0]

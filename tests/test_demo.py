@@ -14,9 +14,10 @@ import sqlite_utils
 from click.testing import CliRunner
 from conftest import free_port, served
 
-from claims import places, sources
+from claims import sources
 from claims.cli import cli
 from claims.demo import CORPUS, load_articles, load_places, load_sources
+from claims.extraction import places
 
 ARTICLES = load_articles()
 FOOTER = "This article is fictional"

@@ -13,8 +13,9 @@ from click.testing import CliRunner
 from test_datasette import build_db
 
 from claims.cli import cli
-from claims.db import Article, add_article, open_db
+from claims.db import Article, open_db
 from claims.export import export
+from claims.ingest import store
 
 
 @pytest.fixture(scope="module")
@@ -160,10 +161,10 @@ def test_missing_database(tmp_path):
 def test_superseded_versions_only_on_request(tmp_path):
     db = open_db(tmp_path / "claims.db")
     url = "https://dailyplanet.example/homs"
-    add_article(db, Article(body="About 300 families were displaced from Homs, the United "
+    store(db, Article(body="About 300 families were displaced from Homs, the United "
                             "Nations said.", url=url, outlet="Daily Planet",
                             published="2024-03-05"))
-    add_article(db, Article(body="About 500 families were displaced from Homs, the United "
+    store(db, Article(body="About 500 families were displaced from Homs, the United "
                             "Nations said.", url=url, outlet="Daily Planet",
                             published="2024-03-05"))
     db.close()

@@ -1,8 +1,9 @@
 import pickle
 
-from claims import extract, places
-from claims.places import GAZETTEER, Context, locate, normalise
-from claims.sentences import Sentences
+from claims import extract
+from claims.extraction import places
+from claims.extraction.places import GAZETTEER, Context, locate, normalise
+from claims.extraction.sentences import Sentences
 
 
 def where(sentence, figure="12"):

@@ -3,7 +3,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.times import WEEKDAYS, resolve
+from claims.extraction.times import WEEKDAYS, resolve
 
 WEDNESDAY = dt.date(2017, 4, 5)
 

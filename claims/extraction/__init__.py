@@ -12,10 +12,19 @@ from dataclasses import dataclass
 
 import regex
 
-from claims import attribution, furniture, metrics, numbers, places, qualifiers, times, units
+from claims.extraction import (
+    attribution,
+    furniture,
+    metrics,
+    numbers,
+    places,
+    qualifiers,
+    times,
+    units,
+)
+from claims.extraction.patterns import ending_at
+from claims.extraction.sentences import Sentences
 from claims.models import Claim
-from claims.patterns import ending_at
-from claims.sentences import Sentences
 
 EXTRACTOR_VERSION = "0.2.0"
 

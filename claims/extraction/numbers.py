@@ -10,7 +10,7 @@ import re
 
 import regex
 
-from claims.patterns import alternation, ending_at
+from claims.extraction.patterns import alternation, ending_at
 
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

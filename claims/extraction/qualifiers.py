@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from claims.patterns import alternation, ending_at
+from claims.extraction.patterns import alternation, ending_at
 
 # Written before the number. Longer phrases win, so "no more than" beats "more than".
 BEFORE: dict[str, str] = {

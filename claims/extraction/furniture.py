@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from claims.patterns import alternation, ending_at
+from claims.extraction.patterns import alternation, ending_at
 
 MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"

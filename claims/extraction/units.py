@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from claims.patterns import alternation, ending_at
+from claims.extraction.patterns import alternation, ending_at
 
 # Written before the number: "$3m", "US$ 40", "£2bn", "RM5".
 CURRENCY_PREFIXES = {

@@ -6,7 +6,7 @@ import re
 
 import regex
 
-from claims.patterns import alternation, ending_at
+from claims.extraction.patterns import alternation, ending_at
 
 # Event words: the nearest one in the clause says what happened to the counted people.
 EVENT_CUES: dict[str, tuple[str, ...]] = {
