@@ -35,14 +35,15 @@ import sqlite_utils
 
 from claims.db import ensure_views
 from claims.ids import stable_id
+from claims.models import GROUPED_METRICS, METRICS
 
 WINDOW_DAYS = 3
 # Claims of one figure are within this factor of each other; further apart is another quantity.
 MAGNITUDE = 10
 
-UNGROUPED_METRICS = frozenset(
-    {"count", "age", "duration", "distance", "speed", "temperature", "weight"}
-)
+# Metrics whose claims are never figures: ages, durations, distances and bare counts mean
+# nothing side by side (claims.models.METRIC_TABLE says which).
+UNGROUPED_METRICS = frozenset(METRICS) - GROUPED_METRICS
 # Head nouns of a claim's subject, by the kind of people they count. Words for the dead
 # ("martyrs", "bodies") count people; "citizens" is how state media say civilians.
 SUBJECT_KINDS: dict[str, str] = {

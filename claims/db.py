@@ -107,6 +107,167 @@ SCHEMA: dict[str, dict] = {
     },
 }
 
+
+# What each stored column means (the claim record's own fields are described in
+# claims.models); metadata.json's column descriptions are generated from these and the record
+# (claims.glossary), so the site, the README and the code say the same thing.
+COLUMN_DOCS: dict[str, dict[str, str]] = {
+    "sources": {
+        "id": "The source's key (\"sohr\").",
+        "name": "The source's name as a reader knows it.",
+    },
+    "claims": {
+        "id": (
+            "Stable hash of the article version and the claim's character offsets: re-ingesting "
+            "the same text gives the same id."
+        ),
+        "article_id": "The article the claim was read from (articles.id).",
+        "version_id": (
+            "The stored version of the article text the offsets refer to (article_versions.id)."
+        ),
+        "outlet_id": "The outlet that published the article (outlets.id).",
+        "source_id": (
+            "Who the figure is attributed to, with its many spellings merged (sources.id); empty "
+            "when unattributed."
+        ),
+        "figure_id": (
+            "The figure this claim reports, shared by every claim about the same quantity, place "
+            "and time across outlets (figures.id)."
+        ),
+        "is_current": (
+            "1 if the claim comes from the current version of its article; 0 if the article was "
+            "later edited and this version superseded. Nothing is deleted."
+        ),
+        "published": (
+            "Publication date of the article (ISO 8601), copied here so date filters need no "
+            "join."
+        ),
+        "extractor_version": (
+            "Version of the extractor that produced the claim; `claims reextract` replaces claims "
+            "from older versions."
+        ),
+    },
+    "articles": {
+        "outlet_id": "The outlet that published the article (outlets.id).",
+        "title": "The headline.",
+        "author": "The byline, when the input gave one.",
+        "language": "The language code the input or the page gave (\"en\").",
+        "id": (
+            "Stable hash of the normalised URL (or outlet and external id, or the text when there "
+            "is neither)."
+        ),
+        "url": "The article's original address.",
+        "external_id": "The id the input gave the article, when it had no URL.",
+        "text": (
+            "The current text claims were extracted from (title on top unless the body starts "
+            "with it). Claim offsets index into this string."
+        ),
+        "sha256": (
+            "Hash of text: an unchanged article is skipped on re-ingest; a changed one becomes a "
+            "new version."
+        ),
+        "version": "Number of the current version (1 for articles never edited).",
+        "current_version_id": "The article_versions row holding this text.",
+        "published": "Publication date as given by the source (ISO 8601).",
+        "ingested_at": "When the article was first stored (UTC).",
+        "updated_at": "When the text last changed (UTC).",
+    },
+    "article_versions": {
+        "id": "Stable hash of the article and this text.",
+        "article_id": "The article this is a version of (articles.id).",
+        "version": "1 for the first text stored, then 2, 3... for each edit.",
+        "title": "The headline of this version.",
+        "published": "Publication date given with this version (ISO 8601).",
+        "sha256": "Hash of the text.",
+        "ingested_at": "When this version was stored (UTC).",
+        "is_current": "1 for the article's current text.",
+        "extractor_version": "Extractor version that last read this text.",
+        "text": "The text of this version; claim offsets index into it.",
+    },
+    "outlets": {
+        "id": "The outlet's key: its name in lower case with hyphens (\"the-harbour-ledger\").",
+        "name": "The outlet's name as the input gave it, else its web domain.",
+        "domain": "Web domain the outlet publishes on, without www.",
+    },
+    "source_aliases": {
+        "alias": "Normalised name as written in articles.",
+        "source_id": "The source it means.",
+    },
+    "figures": {
+        "id": "Stable hash of the grouping key: regrouping the same claims gives the same id.",
+        "metric": "What the figure counts (see the claim record's metric).",
+        "unit": "The unit of its claims.",
+        "region": "First-level division of the figure's place.",
+        "country": "Country of the figure's place.",
+        "label": "Readable name: metric, subject kind, place, total or incident, dates.",
+        "subject_kind": "Kind of subject counted, when the claims say (civilians, fighters, ...).",
+        "cumulative": "1 for running totals, 0 for single events.",
+        "date_from": "Earliest date the claims refer to.",
+        "date_to": "Latest date the claims refer to.",
+        "outlets": "Number of distinct outlets reporting the figure.",
+        "claims": "Number of current claims about the figure.",
+        "min_value": "Smallest value reported.",
+        "max_value": "Largest value reported.",
+        "median_value": "Median of the values reported.",
+        "spread": (
+            "Largest value divided by the smallest (1 = all agree); empty when the smallest is 0."
+        ),
+        "rule": "The grouping rule that put these claims together, in words.",
+        "key": (
+            "The grouping key (metric, unit, subject kind, cumulative, country, region, level, "
+            "place, first date) as JSON; the id hashes it."
+        ),
+        "level": "Whether the figure's place is a town, a region or a country.",
+        "place": "Town, region or country the figure is about (see level).",
+        "latitude": "Latitude of the figure's place; drives the map.",
+        "longitude": "Longitude of the figure's place; drives the map.",
+        "latest_low": (
+            "Smallest of the outlets' latest values (figure_outlet_latest); empty unless two or "
+            "more outlets gave a positive value."
+        ),
+        "latest_high": (
+            "Largest of the outlets' latest values; empty unless two or more outlets gave a "
+            "positive value."
+        ),
+        "latest_spread": (
+            "latest_high / latest_low, rounded to 2 decimals: how far the outlets' latest values "
+            "are apart (the disagreements view lists those over 1.2)."
+        ),
+        "values_by_outlet": "Each outlet's latest value, as outlet: value; ...",
+    },
+    "figure_outlet_latest": {
+        "figure_id": "The figure (figures.id).",
+        "outlet_id": "The outlet (outlets.id).",
+        "latest_value": "The value in the outlet's most recently published claim about the figure.",
+        "published": "When that claim was published.",
+        "claims": "How many claims the outlet made about the figure.",
+        "sources": "The sources the outlet cited for it, comma-separated.",
+        "claim_id": "The outlet's most recent claim about the figure (claims.id).",
+    },
+    "figure_claims": {
+        "source": "The source's name, else the attribution as written.",
+    },
+    "figure_outlets": {
+        "latest_value": "The value in the outlet's most recently published claim about the figure.",
+        "claims": "How many claims the outlet made about the figure.",
+        "sources": "The sources the outlet cited for it, comma-separated.",
+    },
+    "disagreements": {
+        "lowest": "Smallest of the outlets' latest values.",
+        "highest": "Largest of the outlets' latest values.",
+        "spread": "highest / lowest.",
+        "values_by_outlet": "Each outlet's latest value, as outlet: value; ...",
+    },
+    "outlet_vs_median": {
+        "ratio_to_median": "value / median_value (1 = the median).",
+        "difference": "value - median_value, in the figure's unit.",
+    },
+    "sources_by_outlet": {
+        "claims": "Current claims the outlet attributes to the source.",
+        "figures": "Distinct figures among them.",
+    },
+}
+
 FTS: dict[str, list[str]] = {
     "claims": ["sentence", "text", "subject", "attributed_to"],
     "articles": ["title", "text"],
@@ -203,7 +364,8 @@ def open_db(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:
 
 
 def ensure(db: sqlite_utils.Database) -> sqlite_utils.Database:
-    """Create missing tables, columns, foreign keys, indexes and search indexes; change nothing else."""
+    """Create missing tables, columns, foreign keys, indexes, search indexes and views;
+    change nothing else."""
     if db.journal_mode not in ("wal", "memory"):
         db.enable_wal()
     # WAL makes a commit without fsync safe against crashes (only power loss can drop the
@@ -281,7 +443,8 @@ class Article:
 
 
 def article_text(title: str | None, body: str) -> str:
-    """The text claims are extracted from: the title on top, unless the body already opens with it."""
+    """The text claims are extracted from: the title on top, unless the body already opens
+    with it."""
     body = body.strip()
     title = (title or "").strip()
     if not title or title in body[: len(title) + 100]:
@@ -322,7 +485,9 @@ def _outlet(db: sqlite_utils.Database, article: Article) -> tuple[str, str, str 
         name = article.outlet.strip()
         return outlet_slug(name) or name, name, domain
     if domain:
-        row = db.execute("SELECT id, name FROM outlets WHERE domain = ? LIMIT 1", [domain]).fetchone()
+        row = db.execute(
+            "SELECT id, name FROM outlets WHERE domain = ? LIMIT 1", [domain]
+        ).fetchone()
         return (row[0], row[1], domain) if row else (outlet_slug(domain), domain, None)
     return None
 
@@ -413,6 +578,109 @@ def batched_commits(db: sqlite_utils.Database):
             db.conn.execute("COMMIT")
 
 
+@dataclass(frozen=True)
+class _Incoming:
+    """An article about to be stored: its text, keys and where it stands against the database.
+
+    `stored_sha` is the hash of the text stored now (None for a new article); `old_version`
+    the number of an earlier version with this very text (an edit that was undone)."""
+
+    article: Article
+    text: str
+    sha: str
+    article_id: str
+    version_id: str
+    outlet: tuple[str, str, str | None] | None
+    stored_sha: str | None
+    old_version: int | None
+
+    @property
+    def outlet_id(self) -> str | None:
+        """The outlet's key, or None when neither a name nor a URL says who published it."""
+        return self.outlet[0] if self.outlet else None
+
+
+def _incoming(db: sqlite_utils.Database, article: Article) -> _Incoming:
+    """Key an article and look it up, before anything is extracted or written."""
+    text = article_text(article.title, article.body)
+    if not text.strip():
+        raise ValueError("empty text")
+    outlet = _outlet(db, article)
+    aid = article_id(article.url, article.external_id, outlet[0] if outlet else None,
+                     article.title, text)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    row = db.execute("SELECT sha256 FROM articles WHERE id = ?", [aid]).fetchone()
+    vid = stable_id(aid, sha)
+    old = db.execute("SELECT version FROM article_versions WHERE id = ?", [vid]).fetchone()
+    return _Incoming(article, text, sha, aid, vid, outlet, row[0] if row else None,
+                     old[0] if old else None)
+
+
+def _store_outlet(db: sqlite_utils.Database, outlet: tuple[str, str, str | None]) -> None:
+    """Add the outlet, or fill in its domain when it was first seen without one."""
+    db.execute(
+        "INSERT INTO outlets (id, name, domain) VALUES (?, ?, ?) ON CONFLICT (id) DO "
+        "UPDATE SET domain = excluded.domain WHERE domain IS NULL "
+        "AND excluded.domain IS NOT NULL",
+        list(outlet),
+    )
+
+
+def _retire_current(db: sqlite_utils.Database, new: _Incoming) -> int:
+    """Mark the article's current version and its claims not current; nothing is deleted.
+    Returns the number the incoming version gets."""
+    aid = new.article_id
+    db.execute("UPDATE article_versions SET is_current = 0 WHERE article_id = ? AND is_current",
+               [aid])
+    db.execute("UPDATE claims SET is_current = 0 WHERE article_id = ? AND is_current", [aid])
+    if new.old_version:
+        return new.old_version
+    return db.execute(
+        "SELECT max(version) + 1 FROM article_versions WHERE article_id = ?", [aid]
+    ).fetchone()[0]
+
+
+def _store_version(db: sqlite_utils.Database, new: _Incoming, number: int, now: str,
+                   extractor_version: str) -> None:
+    """Make the incoming text the current version: revive an earlier identical version with
+    its claims, or add a new one."""
+    if new.old_version:
+        db.execute("UPDATE article_versions SET is_current = 1 WHERE id = ?", [new.version_id])
+        db.execute("UPDATE claims SET is_current = 1 WHERE version_id = ?", [new.version_id])
+        return
+    a = new.article
+    db.execute(
+        "INSERT INTO article_versions (id, article_id, version, title, published, text, "
+        "sha256, is_current, ingested_at, extractor_version) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+        [new.version_id, new.article_id, number, a.title, a.published, new.text, new.sha, now,
+         extractor_version],
+    )
+
+
+def _store_article_row(db: sqlite_utils.Database, new: _Incoming, number: int,
+                       now: str) -> None:
+    """Insert the article row, or point the existing one at its new current version."""
+    a = new.article
+    url = normalise_url(a.url) if a.url else None
+    values = [url, a.external_id, new.outlet_id, a.title, a.author, a.published, a.language,
+              new.text, new.sha, number, new.version_id, now]
+    if new.stored_sha is None:
+        db.execute(
+            "INSERT INTO articles (url, external_id, outlet_id, title, author, published, "
+            "language, text, sha256, version, current_version_id, updated_at, ingested_at, "
+            "id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [*values, now, new.article_id],
+        )
+    else:
+        db.execute(
+            "UPDATE articles SET url = ?, external_id = ?, outlet_id = ?, title = ?, "
+            "author = ?, published = ?, language = ?, text = ?, sha256 = ?, version = ?, "
+            "current_version_id = ?, updated_at = ? WHERE id = ?",
+            [*values, new.article_id],
+        )
+
+
 def add_article(db: sqlite_utils.Database, article: Article,
                 extractor: Extractor) -> tuple[str, int]:
     """Store one article and its claims in one transaction.
@@ -421,73 +689,21 @@ def add_article(db: sqlite_utils.Database, article: Article,
     unchanged is skipped before extraction; changed text becomes a new version and the old
     version keeps its claims, marked not current.
     """
-    text = article_text(article.title, article.body)
-    if not text.strip():
-        raise ValueError("empty text")
-    outlet = _outlet(db, article)
-    outlet_id = outlet[0] if outlet else None
-    aid = article_id(article.url, article.external_id, outlet_id, article.title, text)
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    row = db.execute("SELECT sha256 FROM articles WHERE id = ?", [aid]).fetchone()
-    if row and row[0] == sha:
+    new = _incoming(db, article)
+    if new.stored_sha == new.sha:
         return "unchanged", 0
-    vid = stable_id(aid, sha)
-    old_version = db.execute(
-        "SELECT version FROM article_versions WHERE id = ?", [vid]
-    ).fetchone()
-    claims = [] if old_version else extractor.run(text, published_date(article.published))
+    claims = [] if new.old_version else extractor.run(new.text,
+                                                      published_date(article.published))
     now = _now()
-    url = normalise_url(article.url) if article.url else None
     with db.atomic():
-        if outlet:
-            db.execute(
-                "INSERT INTO outlets (id, name, domain) VALUES (?, ?, ?) ON CONFLICT (id) DO "
-                "UPDATE SET domain = excluded.domain WHERE domain IS NULL "
-                "AND excluded.domain IS NOT NULL",
-                list(outlet),
-            )
-        if row is None:
-            version = 1
-        else:
-            db.execute(
-                "UPDATE article_versions SET is_current = 0 WHERE article_id = ? AND is_current",
-                [aid],
-            )
-            db.execute("UPDATE claims SET is_current = 0 WHERE article_id = ? AND is_current",
-                       [aid])
-            version = old_version[0] if old_version else db.execute(
-                "SELECT max(version) + 1 FROM article_versions WHERE article_id = ?", [aid]
-            ).fetchone()[0]
-        if old_version:
-            db.execute("UPDATE article_versions SET is_current = 1 WHERE id = ?", [vid])
-            db.execute("UPDATE claims SET is_current = 1 WHERE version_id = ?", [vid])
-        else:
-            db.execute(
-                "INSERT INTO article_versions (id, article_id, version, title, published, text, "
-                "sha256, is_current, ingested_at, extractor_version) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-                [vid, aid, version, article.title, article.published, text, sha, now,
-                 extractor.version],
-            )
-        values = [url, article.external_id, outlet_id, article.title, article.author,
-                  article.published, article.language, text, sha, version, vid, now]
-        if row is None:
-            db.execute(
-                "INSERT INTO articles (url, external_id, outlet_id, title, author, published, "
-                "language, text, sha256, version, current_version_id, updated_at, ingested_at, "
-                "id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [*values, now, aid],
-            )
-        else:
-            db.execute(
-                "UPDATE articles SET url = ?, external_id = ?, outlet_id = ?, title = ?, "
-                "author = ?, published = ?, language = ?, text = ?, sha256 = ?, version = ?, "
-                "current_version_id = ?, updated_at = ? WHERE id = ?",
-                [*values, aid],
-            )
-        written = write_claims(db, claims, extractor.version, aid, vid, outlet_id,
-                               article.published, 1)
-    return ("added" if row is None else "new_version"), written
+        if new.outlet:
+            _store_outlet(db, new.outlet)
+        number = 1 if new.stored_sha is None else _retire_current(db, new)
+        _store_version(db, new, number, now, extractor.version)
+        _store_article_row(db, new, number, now)
+        written = write_claims(db, claims, extractor.version, new.article_id, new.version_id,
+                               new.outlet_id, article.published, 1)
+    return ("added" if new.stored_sha is None else "new_version"), written
 
 
 def _version_key(version: str | None) -> tuple:

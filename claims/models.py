@@ -1,5 +1,10 @@
 """The claim record: one quantitative statement found in a text, with where it came from.
 
+This module is the record's one glossary. Every field carries its description, and the
+vocabularies (qualifiers, metrics) are tables with a line of meaning each; metadata.json's
+column descriptions and the README's record tables are generated from here
+(`python -m claims.glossary --write`) and a test fails when they drift.
+
 Frozen pydantic models so a claim can be hashed, compared and passed around without
 anyone changing it behind the database's back. The vocabularies are `Literal`s so a typo
 in the extractor fails loudly instead of inventing a new metric.
@@ -7,23 +12,90 @@ in the extractor fails loudly instead of inventing a new metric.
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-Qualifier = Literal[
-    "exact", "approximately", "at_least", "more_than", "at_most", "less_than", "up_to", "range"
-]
-Metric = Literal[
-    "killed", "wounded", "casualties", "missing", "evacuated", "displaced", "arrested",
-    "kidnapped", "released", "besieged", "fighters", "protesters", "affected", "strikes",
-    "control", "distance", "area", "money", "duration", "age", "population", "weight",
-    "speed", "temperature", "share", "count",
-]
+
+class MetricInfo(NamedTuple):
+    """One metric: what it counts, the words that signal it, and how the tool treats it."""
+
+    name: str
+    counts: str
+    cues: str
+    people: bool
+    grouped: bool
+
+
+#: Every metric, in the order the README lists them. `people`: with no noun, the figure
+#: counts people ("raids killed 14"). `grouped`: claims of this metric are compared across
+#: outlets as figures; ages, durations, distances and bare counts mean nothing side by side.
+METRIC_TABLE: tuple[MetricInfo, ...] = (
+    MetricInfo("killed", "deaths", "killed, dead, died, death toll, lost their lives, bodies",
+               True, True),
+    MetricInfo("wounded", "injuries", "wounded, injured, hurt", True, True),
+    MetricInfo("casualties", "killed and wounded together", "casualties", True, True),
+    MetricInfo("missing", "missing people", "missing, unaccounted for", True, True),
+    MetricInfo("evacuated", "people moved out", "evacuated, transported out, bussed out",
+               True, True),
+    MetricInfo("displaced", "people who fled", "displaced, fled, refugees, homeless", True, True),
+    MetricInfo("arrested", "detentions", "arrested, detained, jailed", True, True),
+    MetricInfo("kidnapped", "abductions", "kidnapped, abducted, hostages", True, True),
+    MetricInfo("released", "releases", "released, freed", True, True),
+    MetricInfo("besieged", "people under siege", "besieged, trapped, under siege", True, True),
+    MetricInfo("fighters", "combatants", "fighters, troops, soldiers, militants, rebels",
+               True, True),
+    MetricInfo("protesters", "crowds", "protesters, demonstrators", True, True),
+    MetricInfo("affected", "people affected or in need", "affected, in need", True, True),
+    MetricInfo("strikes", "attacks", "air strikes, raids, barrel bombs, rockets, shells",
+               False, True),
+    MetricInfo("control", "share of territory", "control, controls, held by, seized",
+               False, True),
+    MetricInfo("population", "inhabitants", "population, residents, home to", True, True),
+    MetricInfo("distance", "lengths", "km, miles, metres", False, False),
+    MetricInfo("area", "surfaces", "km², hectares, acres", False, True),
+    MetricInfo("money", "amounts of money", "$, €, £, dollars, euros, pounds", False, True),
+    MetricInfo("duration", "spans of time", "hours, days, months, years", False, False),
+    MetricInfo("age", "ages", "45-year-old, aged 45", False, False),
+    MetricInfo("weight", "masses", "tonnes, kg, pounds", False, False),
+    MetricInfo("speed", "speeds", "mph, km/h, knots", False, False),
+    MetricInfo("temperature", "temperatures", "°C, °F, degrees", False, False),
+    MetricInfo("share", "other percentages", "%, percent, per cent", False, True),
+    MetricInfo("count", "anything else", "", False, False),
+)
+
+#: How a number is hedged, with the words that say so.
+QUALIFIER_TABLE: dict[str, str] = {
+    "exact": "no qualifier",
+    "approximately": "about, around, approximately, roughly, nearly, almost, some, "
+                     "an estimated, or so",
+    "at_least": "at least, no fewer than, no less than, or more",
+    "more_than": "over, more than, above, upwards of, in excess of, 50-plus",
+    "at_most": "at most, no more than, a maximum of, or fewer",
+    "less_than": "less than, fewer than, under, below",
+    "up_to": "up to, as many as, as much as",
+    "range": "between 30 and 40, 30 to 40, 30-40, and vague amounts",
+}
+
+# Literal[...] of a tuple of strings is the Literal of those strings: the tables above are
+# the vocabularies, spelled once.
+Qualifier = Literal[tuple(QUALIFIER_TABLE)]  # type: ignore[valid-type]
+Metric = Literal[tuple(m.name for m in METRIC_TABLE)]  # type: ignore[valid-type]
 Direction = Literal["up", "down"]
 
-QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
-METRICS: tuple[str, ...] = get_args(Metric)
+QUALIFIERS: tuple[str, ...] = tuple(QUALIFIER_TABLE)
+METRICS: tuple[str, ...] = tuple(m.name for m in METRIC_TABLE)
+#: Metrics whose figure counts people when no noun says what it counts.
+PEOPLE_METRICS: frozenset[str] = frozenset(m.name for m in METRIC_TABLE if m.people)
+#: Metrics whose claims are grouped into figures and compared across outlets.
+GROUPED_METRICS: frozenset[str] = frozenset(m.name for m in METRIC_TABLE if m.grouped)
+
+#: Units written as examples in the `unit` description; a test checks the extractor emits
+#: each of them.
+UNIT_EXAMPLES = (
+    "people", "items", "percent", "points", "km", "m", "mi", "km2", "ha", "usd", "eur",
+    "gbp", "syp", "tonnes", "kg", "hours", "days", "years",
+)
 
 
 class Place(BaseModel):
@@ -55,33 +127,70 @@ class Claim(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    text: str
-    start: int
-    end: int
-    sentence: str
-    sentence_start: int
-    value: float
-    low: float | None = None
-    high: float | None = None
-    qualifier: Qualifier = "exact"
-    unit: str | None = None
-    metric: Metric = "count"
-    subject: str | None = None
-    direction: Direction | None = None
-    vague: bool = False
-    place: str | None = None
-    place_text: str | None = None
-    region: str | None = None
-    country: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    date: str | None = None
-    date_text: str | None = None
-    cumulative: bool = False
-    attributed_to: str | None = None
+    text: str = Field(description=(
+        'The exact surface, qualifier and counted noun included: "over 1,600 people".'))
+    start: int = Field(description=(
+        "Character offset (0-based, Python string indices) where the claim starts in the "
+        "text; `text == source[start:end]` always (in the database the source is "
+        "`article_versions.text` of the claim's version)."))
+    end: int = Field(description="Character offset just past the claim's end.")
+    sentence: str = Field(description="The sentence the claim is in.")
+    sentence_start: int = Field(description=(
+        "Character offset of the sentence in the text; the claim starts at "
+        "start - sentence_start within the sentence."))
+    value: float = Field(description=(
+        'The number, normalised ("1.5 million" = 1500000, "forty-five" = 45, "a dozen" = 12). '
+        "For a range or vague amount, its lower bound, as casualty counters record minimums."))
+    low: float | None = Field(None, description=(
+        'Lower bound of a range ("between 30 and 40" gives 30) or vague amount; null '
+        "otherwise."))
+    high: float | None = Field(None, description=(
+        "Upper bound of a range or vague amount; null otherwise."))
+    qualifier: Qualifier = Field("exact", description=(
+        "How the number is hedged: " + "; ".join(
+            f"{name} ({words})" for name, words in QUALIFIER_TABLE.items()) + "."))
+    unit: str | None = Field(None, description=(
+        "What is counted or measured, normalised: people, items (other counted things), "
+        "percent, points, km, m, mi, km2, ha, ISO currency codes in lower case (usd, eur, "
+        "gbp, syp...), tonnes, kg, hours, days, years...; null for a bare number."))
+    metric: Metric = Field("count", description=(
+        "What the number is about: " + ", ".join(METRICS) + " (the fallback). See the "
+        "README's metric table."))
+    subject: str | None = Field(None, description=(
+        'The counted noun phrase when the text gives one ("fighters and civilians").'))
+    direction: Direction | None = Field(None, description=(
+        'up or down when the figure is itself a change ("rose 5 percent", "fell by 200"); '
+        'null for a level ("rose to 112").'))
+    vague: bool = Field(False, description=(
+        'True for vague amounts ("dozens", "hundreds", "tens of thousands"): the wording is '
+        "kept in text, and low/high give the order of magnitude (hundreds = 100 to 1,000; "
+        "dozens = 24 to 100)."))
+    place: str | None = Field(None, description=(
+        "The place the figure is about, normalised against the gazetteer (Duma and Douma "
+        "meet): from the claim's sentence, else the nearest town or region the article "
+        "named before it (headline, dateline, lead)."))
+    place_text: str | None = Field(None, description="The place as written in the text.")
+    region: str | None = Field(None, description=(
+        'First-level administrative division of the place ("Idlib Governorate").'))
+    country: str | None = Field(None, description="Country of the place.")
+    latitude: float | None = Field(None, description=(
+        "Latitude of the place (WGS84 degrees); drives the map."))
+    longitude: float | None = Field(None, description=(
+        "Longitude of the place (WGS84 degrees); drives the map."))
+    date: str | None = Field(None, description=(
+        "The time the figure refers to (ISO day, week 2017-W14, month or year), resolved "
+        'against the publication date ("on Sunday", "last week", "in March").'))
+    date_text: str | None = Field(None, description=(
+        'The time expression as written ("on Sunday", "since March 2011").'))
+    cumulative: bool = Field(False, description=(
+        'True for running totals ("since 2011", "since the war began", "so far", "to date").'))
+    attributed_to: str | None = Field(None, description=(
+        'Who in the text makes the claim ("the health ministry" in "..., the health '
+        'ministry said"); null when the outlet says it in its own voice.'))
 
     @model_validator(mode="after")
     def _invariants(self, info: ValidationInfo) -> Claim:
+        """Offsets, bounds and the range qualifier agree, so a stored claim is never torn."""
         if not 0 <= self.start < self.end:
             raise ValueError(f"bad offsets {self.start}:{self.end}")
         if self.end - self.start != len(self.text):
