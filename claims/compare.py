@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 import sqlite_utils
 
-from claims.db import ensure_views
+from claims.db import mark_grouped, writing
 from claims.ids import stable_id
 from claims.models import GROUPED_METRICS, METRICS
 
@@ -357,7 +357,7 @@ def materialise(db: sqlite_utils.Database) -> None:
     Derived from the claims and figures alone and rebuilt whole, so a re-run writes the same
     rows; `figure_outlets` and `disagreements` read these instead of scanning every claim.
     """
-    with db.atomic():
+    with writing(db):
         db.execute("DELETE FROM figure_outlet_latest")
         db.execute(
             "INSERT INTO figure_outlet_latest (figure_id, outlet_id, latest_value, published, "
@@ -370,35 +370,41 @@ def materialise(db: sqlite_utils.Database) -> None:
         db.execute(LATEST_SPREAD)
 
 
-def group_figures(db: sqlite_utils.Database, window: int = WINDOW_DAYS) -> dict[str, int]:
-    """Assign every current claim its figure and rebuild the `figures` table and views.
-
-    Figures are derived data: ones no claim belongs to any more are removed, the rest are
-    upserted by their stable id, so running this twice changes nothing.
-    """
-    found = figures(db, window)
+def _store_figures(db: sqlite_utils.Database, found: list[dict]) -> None:
+    """Point each claim at its figure, drop figures no claim belongs to any more, and
+    upsert the rest by their stable id."""
     rows = [{k: v for k, v in f.items() if k != "claim_ids"} for f in found]
-    with db.atomic():
-        stale = {i for (i,) in db.execute("SELECT id FROM figures")} - {f["id"] for f in found}
-        wanted = {cid: f["id"] for f in found for cid in f["claim_ids"]}
-        changed = [
-            (wanted.get(cid), cid)
-            for cid, figure_id in db.execute("SELECT id, figure_id FROM claims")
-            if wanted.get(cid) != figure_id
-        ]
-        db.conn.executemany("UPDATE claims SET figure_id = ? WHERE id = ?", changed)
-        db.conn.executemany("DELETE FROM figures WHERE id = ?", [(i,) for i in sorted(stale)])
-        if rows:
-            columns = list(rows[0])
-            names = ", ".join(f'"{c}"' for c in columns)
-            updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
-            db.conn.executemany(
-                f"INSERT INTO figures ({names}) VALUES ({', '.join('?' * len(columns))}) "
-                f"ON CONFLICT (id) DO UPDATE SET {updates}",
-                [[row[c] for c in columns] for row in rows],
-            )
-    ensure_views(db)
-    materialise(db)
+    stale = {i for (i,) in db.execute("SELECT id FROM figures")} - {f["id"] for f in found}
+    wanted = {cid: f["id"] for f in found for cid in f["claim_ids"]}
+    changed = [
+        (wanted.get(cid), cid)
+        for cid, figure_id in db.execute("SELECT id, figure_id FROM claims")
+        if wanted.get(cid) != figure_id
+    ]
+    db.conn.executemany("UPDATE claims SET figure_id = ? WHERE id = ?", changed)
+    db.conn.executemany("DELETE FROM figures WHERE id = ?", [(i,) for i in sorted(stale)])
+    if rows:
+        columns = list(rows[0])
+        names = ", ".join(f'"{c}"' for c in columns)
+        updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
+        db.conn.executemany(
+            f"INSERT INTO figures ({names}) VALUES ({', '.join('?' * len(columns))}) "
+            f"ON CONFLICT (id) DO UPDATE SET {updates}",
+            [[row[c] for c in columns] for row in rows],
+        )
+
+
+def group_figures(db: sqlite_utils.Database, window: int = WINDOW_DAYS) -> dict[str, int]:
+    """Assign every current claim its figure and rebuild the `figures` table.
+
+    Figures are derived data, rebuilt in one write transaction that also records what they
+    were built from (`claims.db.mark_grouped`): a run killed while grouping leaves the old
+    figures whole and marked stale, and running this twice changes nothing."""
+    with writing(db):
+        found = figures(db, window)
+        _store_figures(db, found)
+        materialise(db)
+        mark_grouped(db)
     return {
         "figures": len(found),
         "claims": sum(len(f["claim_ids"]) for f in found),

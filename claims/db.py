@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import re
+import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -85,6 +86,13 @@ SCHEMA: dict[str, dict] = {
         "pk": ("figure_id", "outlet_id"),
         "fks": [("figure_id", "figures", "id"), ("outlet_id", "outlets", "id")],
     },
+    # Bookkeeping of derived data: "grouped" holds the claims' fingerprint when figures were
+    # last rebuilt from them, so a run that died while grouping is repaired by the next.
+    "state": {
+        "columns": {"key": str, "value": str},
+        "pk": "key",
+        "fks": [],
+    },
     "claims": {
         "columns": {
             "id": str, "article_id": str, "version_id": str, "outlet_id": str,
@@ -112,6 +120,10 @@ SCHEMA: dict[str, dict] = {
 # claims.models); metadata.json's column descriptions are generated from these and the record
 # (claims.glossary), so the site, the README and the code say the same thing.
 COLUMN_DOCS: dict[str, dict[str, str]] = {
+    "state": {
+        "key": "What the row records (\"grouped\": the claims that figures were last built from).",
+        "value": "The record: for \"grouped\", the claims' count, last rowid and current count.",
+    },
     "sources": {
         "id": "The source's key (\"sohr\").",
         "name": "The source's name as a reader knows it.",
@@ -354,23 +366,109 @@ class Extractor:
     version: str
 
 
+# How long one attempt to take the write lock waits for another writer (SQLite's busy
+# handler), and how long a writer keeps retrying before it gives up on an article.
+BUSY_TIMEOUT_SECONDS = 30.0
+LOCK_PATIENCE_SECONDS = 600.0
+
+
 def open_db(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:
     """The database at `path`, created (parent folder included) and brought to the current shape."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite_utils.Database(path)
+    db = sqlite_utils.Database(sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS))
     ensure(db)
     return db
 
 
+def _is_lock_error(error: sqlite3.OperationalError) -> bool:
+    """Another connection holds the lock: worth waiting for, unlike any other error."""
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
+
+
+def begin_write(db: sqlite_utils.Database) -> None:
+    """BEGIN IMMEDIATE: take the write lock before reading, so what this transaction reads
+    is what it writes over. A deferred BEGIN would read a snapshot, then fail at once
+    (SQLITE_BUSY_SNAPSHOT, no waiting) if another writer committed meanwhile. Each attempt
+    waits BUSY_TIMEOUT_SECONDS; attempts go on for LOCK_PATIENCE_SECONDS."""
+    deadline = time.monotonic() + LOCK_PATIENCE_SECONDS
+    while True:
+        try:
+            db.conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as error:
+            if not _is_lock_error(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+@contextlib.contextmanager
+def writing(db: sqlite_utils.Database):
+    """A write transaction that waits its turn behind other writers (see `begin_write`);
+    inside an open transaction, a savepoint, so the block is still all or nothing."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    begin_write(db)
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
+
+
+def shape_fingerprint() -> int:
+    """A number that changes whenever the declared shape or the known sources change; kept in
+    the file's `user_version`, it lets an up-to-date database open without taking a lock."""
+    declared = repr((SCHEMA, INDEXES, FTS, VIEWS, sources.known_rows()))
+    return int(hashlib.sha256(declared.encode("utf-8")).hexdigest()[:7], 16)
+
+
+def _use_wal(db: sqlite_utils.Database) -> None:
+    """Switch to WAL (readers never wait for the writer), waiting out another process that
+    is opening the same new file."""
+    deadline = time.monotonic() + LOCK_PATIENCE_SECONDS
+    while db.journal_mode not in ("wal", "memory"):
+        try:
+            db.enable_wal()
+        except sqlite3.OperationalError as error:
+            if not _is_lock_error(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def ensure(db: sqlite_utils.Database) -> sqlite_utils.Database:
-    """Create missing tables, columns, foreign keys, indexes, search indexes and views;
-    change nothing else."""
-    if db.journal_mode not in ("wal", "memory"):
-        db.enable_wal()
+    """Create missing tables, columns, foreign keys, indexes, search indexes and views, and
+    the known sources; change nothing else. All in one write transaction, so two processes
+    opening one new file at once do not trip over each other."""
+    _use_wal(db)
     # WAL makes a commit without fsync safe against crashes (only power loss can drop the
     # last commits), which keeps one transaction per article cheap.
     db.execute("PRAGMA synchronous = NORMAL")
+    fingerprint = shape_fingerprint()
+    if db.execute("PRAGMA user_version").fetchone()[0] == fingerprint:
+        return db
+    with writing(db):
+        _ensure_shape(db)
+        known, aliases = sources.known_rows()
+        db.conn.executemany(
+            "INSERT INTO sources (id, name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING", known
+        )
+        db.conn.executemany(
+            "INSERT INTO source_aliases (alias, source_id) VALUES (?, ?) ON CONFLICT (alias) "
+            "DO UPDATE SET source_id = excluded.source_id WHERE source_id != excluded.source_id",
+            aliases,
+        )
+        db.execute(f"PRAGMA user_version = {fingerprint}")
+    return db
+
+
+def _ensure_shape(db: sqlite_utils.Database) -> None:
+    """Tables in foreign-key order, then indexes, search indexes with their triggers, views."""
     pending = dict(SCHEMA)
     while pending:
         ready = [
@@ -391,17 +489,6 @@ def ensure(db: sqlite_utils.Database) -> sqlite_utils.Database:
         db[table].enable_fts(columns, create_triggers=True, tokenize="porter", replace=True)
         _narrow_update_trigger(db, table, columns)
     ensure_views(db)
-    known, aliases = sources.known_rows()
-    with db.atomic():
-        db.conn.executemany(
-            "INSERT INTO sources (id, name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING", known
-        )
-        db.conn.executemany(
-            "INSERT INTO source_aliases (alias, source_id) VALUES (?, ?) ON CONFLICT (alias) "
-            "DO UPDATE SET source_id = excluded.source_id WHERE source_id != excluded.source_id",
-            aliases,
-        )
-    return db
 
 
 def ensure_views(db: sqlite_utils.Database) -> None:
@@ -546,9 +633,8 @@ def _narrow_update_trigger(db: sqlite_utils.Database, table: str, columns: list[
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]
     ).fetchone()
     if current is None or current[0] != sql:
-        with db.atomic():
-            db.execute(f'DROP TRIGGER IF EXISTS "{name}"')
-            db.execute(sql)
+        db.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+        db.execute(sql)
 
 
 COMMIT_EVERY_SECONDS = 0.5
@@ -558,21 +644,27 @@ COMMIT_EVERY_SECONDS = 0.5
 def batched_commits(db: sqlite_utils.Database):
     """Commit about twice a second instead of after every article.
 
-    `add_article` runs in a savepoint inside the batch, so an article is still stored whole
-    or not at all; what a batch saves is writing the search index and every index once per
-    article. On any exit, Ctrl-C included, the articles already stored are committed."""
+    Yields `store(write)`: `write()` runs inside the open write transaction, in a savepoint,
+    so an article is still stored whole or not at all; what a batch saves is writing the
+    search index and every index once per article. The write lock is taken only when there
+    is something to write and let go at every commit, so another writer (a second ingest)
+    gets its turn instead of failing. On any exit, Ctrl-C included, what was stored is
+    committed."""
     last = time.perf_counter()
-    db.conn.execute("BEGIN")
 
-    def maybe_commit():
+    def store(write):
         nonlocal last
+        if not db.conn.in_transaction:
+            begin_write(db)
+            last = time.perf_counter()
+        with db.atomic():
+            result = write()
         if time.perf_counter() - last >= COMMIT_EVERY_SECONDS:
             db.conn.execute("COMMIT")
-            db.conn.execute("BEGIN")
-            last = time.perf_counter()
+        return result
 
     try:
-        yield maybe_commit
+        yield store
     finally:
         if db.conn.in_transaction:
             db.conn.execute("COMMIT")
@@ -681,29 +773,58 @@ def _store_article_row(db: sqlite_utils.Database, new: _Incoming, number: int,
         )
 
 
-def add_article(db: sqlite_utils.Database, article: Article,
-                extractor: Extractor) -> tuple[str, int]:
-    """Store one article and its claims in one transaction.
+@dataclass(frozen=True)
+class Extracted:
+    """An article read and extracted, ready to store: `claims` is None when the article was
+    unchanged when looked up, so nothing was extracted."""
 
-    Returns ("added" | "unchanged" | "new_version", claims written). An article whose text is
-    unchanged is skipped before extraction; changed text becomes a new version and the old
-    version keeps its claims, marked not current.
-    """
+    article: Article
+    claims: list[Claim] | None
+    version: str
+
+
+def extract_article(db: sqlite_utils.Database, article: Article,
+                    extractor: Extractor) -> Extracted:
+    """Run the extractor on an article unless the database already holds its text (then
+    nothing is extracted) or held it once (the old version's claims come back). Reads only:
+    no lock is held while the extractor works."""
     new = _incoming(db, article)
     if new.stored_sha == new.sha:
-        return "unchanged", 0
-    claims = [] if new.old_version else extractor.run(new.text,
-                                                      published_date(article.published))
-    now = _now()
-    with db.atomic():
+        return Extracted(article, None, extractor.version)
+    if new.old_version:
+        return Extracted(article, [], extractor.version)
+    return Extracted(article, extractor.run(new.text, published_date(article.published)),
+                     extractor.version)
+
+
+def store_extracted(db: sqlite_utils.Database, extracted: Extracted) -> tuple[str, int]:
+    """Store an extracted article and its claims, all or nothing.
+
+    Returns ("added" | "unchanged" | "new_version", claims written). The article is looked
+    up again under the write lock, so another writer's work since `extract_article` counts.
+    Changed text becomes a new version; the old version keeps its claims, marked not current.
+    """
+    article = extracted.article
+    with writing(db):
+        new = _incoming(db, article)
+        if new.stored_sha == new.sha:
+            return "unchanged", 0
+        claims = [] if new.old_version else extracted.claims or []
+        now = _now()
         if new.outlet:
             _store_outlet(db, new.outlet)
         number = 1 if new.stored_sha is None else _retire_current(db, new)
-        _store_version(db, new, number, now, extractor.version)
+        _store_version(db, new, number, now, extracted.version)
         _store_article_row(db, new, number, now)
-        written = write_claims(db, claims, extractor.version, new.article_id, new.version_id,
+        written = write_claims(db, claims, extracted.version, new.article_id, new.version_id,
                                new.outlet_id, article.published, 1)
     return ("added" if new.stored_sha is None else "new_version"), written
+
+
+def add_article(db: sqlite_utils.Database, article: Article,
+                extractor: Extractor) -> tuple[str, int]:
+    """Extract and store one article (`extract_article`, then `store_extracted`)."""
+    return store_extracted(db, extract_article(db, article, extractor))
 
 
 def _version_key(version: str | None) -> tuple:
@@ -740,7 +861,7 @@ def replace_claims(db: sqlite_utils.Database, version_row: tuple, claims: list[C
     transaction; claims a newer extractor wrote stay. Returns (removed, added)."""
     vid, aid, _, published, is_current, outlet_id = version_row
     marks = ", ".join("?" * len(older))
-    with db.atomic():
+    with writing(db):
         removed = db.execute(
             "DELETE FROM claims WHERE version_id = ? AND coalesce(extractor_version, '') "
             f"IN ({marks})",
@@ -760,3 +881,28 @@ def published_date(published: str | None) -> dt.date | None:
         return dt.date.fromisoformat(published[:10]) if published else None
     except ValueError:
         return None
+
+
+def claims_fingerprint(db: sqlite_utils.Database) -> str:
+    """What derived tables depend on: any claim added, removed or made (not) current
+    changes it."""
+    count, last, current = db.execute(
+        "SELECT count(*), coalesce(max(rowid), 0), coalesce(sum(is_current), 0) FROM claims"
+    ).fetchone()
+    return f"{count}:{last}:{current}"
+
+
+def is_grouped(db: sqlite_utils.Database) -> bool:
+    """Whether the figures were built from the claims as they are now."""
+    row = db.execute("SELECT value FROM state WHERE key = 'grouped'").fetchone()
+    return row is not None and row[0] == claims_fingerprint(db)
+
+
+def mark_grouped(db: sqlite_utils.Database) -> None:
+    """Record that the figures now match the claims; call in the transaction that built them."""
+    db.execute(
+        "INSERT INTO state (key, value) VALUES ('grouped', ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [claims_fingerprint(db)],
+    )
+

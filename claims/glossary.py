@@ -82,9 +82,9 @@ def readme(current: str) -> str:
         )
         if not pattern.search(current):
             raise ValueError(f"README.md has no glossary:{name} section")
-        current = pattern.sub(
-            lambda m, body=make(): m.group(1) + body + "\n" + m.group(2), current
-        )
+        body = make()
+        current = pattern.sub(lambda m, body=body: m.group(1) + body + "\n" + m.group(2),
+                              current)
     return current
 
 

@@ -7,6 +7,7 @@ from the name, content type or first bytes. A bad input or a bad row becomes a o
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import email.utils
@@ -31,9 +32,12 @@ from claims.db import (
     Extractor,
     add_article,
     batched_commits,
+    extract_article,
+    is_grouped,
     older_versions,
     published_date,
     replace_claims,
+    store_extracted,
     versions_extracted_by,
 )
 from claims.ids import domain_of
@@ -76,10 +80,6 @@ class IngestError(Exception):
     """A user-facing problem with one input: reported in one line, the batch goes on."""
 
 
-class ExtractionError(Exception):
-    """The extractor failed on one article: that article is skipped and reported."""
-
-
 @dataclass
 class Failure:
     input: str
@@ -112,8 +112,20 @@ class Summary:
     claims: int = 0
     characters: int = 0
     failures: list[Failure] = field(default_factory=list)
+    warnings: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
     extract_seconds: float = 0.0
+
+    def count(self, status: str, claims: int, characters: int) -> None:
+        """Tally one stored article by what storing it did."""
+        self.characters += characters
+        self.claims += claims
+        if status == "added":
+            self.added += 1
+        elif status == "new_version":
+            self.new_versions += 1
+        else:
+            self.unchanged += 1
 
     def __str__(self) -> str:
         return (
@@ -560,54 +572,90 @@ def store(db: sqlite_utils.Database, article: Article,
     return add_article(db, article, extractor or default_extractor())
 
 
+def _shifted(claim, offset: int):
+    """A claim read from a piece of a text, with its offsets moved to the whole text."""
+    return claim.model_copy(update={
+        "start": claim.start + offset, "end": claim.end + offset,
+        "sentence_start": claim.sentence_start + offset,
+    })
+
+
+def extract_what_can_be_read(extractor: Extractor, text: str, published,
+                             problems: list[str]) -> list:
+    """The extractor's claims; if it fails on the whole text, the claims of every line it
+    can read, so one bad character costs its own line, not the article. Each line it fails
+    on is described in `problems`."""
+    with contextlib.suppress(Exception):  # any extractor bug must cost one line at most
+        return extractor.run(text, published)
+    claims, offset = [], 0
+    for number, line in enumerate(text.splitlines(keepends=True), 1):
+        if line.strip():
+            try:
+                claims += [_shifted(c, offset) for c in extractor.run(line, published)]
+            except Exception as error:  # noqa: BLE001
+                problems.append(f"line {number}: {type(error).__name__}: {error}")
+        offset += len(line)
+    return claims
+
+
 def ingest(db: sqlite_utils.Database, specs: Iterable[str], options: Options | None = None,
            extractor: Extractor | None = None, progress: bool = False) -> Summary:
-    """Read the inputs and store every article with its claims; never stops on a bad input."""
+    """Read the inputs and store every article with its claims; never stops on a bad input.
+
+    Each article is extracted with no lock held, then stored in a batch transaction that
+    waits for any other writer, so two ingests into one database both finish whole."""
     from tqdm import tqdm
 
     extractor = extractor or default_extractor()
     summary = Summary()
     started = time.perf_counter()
+    problems: list[str] = []
 
     def timed(text, published):
+        """The extractor, timed, reading what it can of a text it partly fails on."""
         begun = time.perf_counter()
         try:
-            return extractor.run(text, published)
-        except Exception as error:
-            raise ExtractionError(f"extraction failed: {type(error).__name__}: {error}") from error
+            return extract_what_can_be_read(extractor, text, published, problems)
         finally:
             summary.extract_seconds += time.perf_counter() - begun
 
-    with batched_commits(db) as commit_due:
+    resilient = Extractor(timed, extractor.version)
+    with batched_commits(db) as store_in_batch:
         for item in tqdm(read(specs, options), unit=" articles", disable=not progress,
                          file=sys.stderr):
             if isinstance(item, Failure):
                 summary.failures.append(item)
                 continue
             where, article = item
+            problems.clear()
             try:
-                status, written = add_article(db, article, Extractor(timed, extractor.version))
-            except (ValueError, ExtractionError) as error:
+                extracted = extract_article(db, article, resilient)
+                status, written = store_in_batch(lambda e=extracted: store_extracted(db, e))
+            except ValueError as error:
                 summary.failures.append(Failure(where, str(error)))
                 continue
             except sqlite3.Error as error:
                 summary.failures.append(Failure(where, f"not stored: {error}"))
                 continue
-            summary.characters += len(article.body) + len(article.title or "")
-            summary.claims += written
-            if status == "added":
-                summary.added += 1
-            elif status == "new_version":
-                summary.new_versions += 1
-            else:
-                summary.unchanged += 1
-            commit_due()
-    if summary.added or summary.new_versions:
-        from claims.compare import group_figures
-
-        group_figures(db)
+            if problems:
+                summary.warnings.append(Failure(
+                    where, f"stored, but extraction failed on {len(problems)} line(s), "
+                           f"whose claims are missing: {problems[0]}"))
+            summary.count(status, written, len(article.body) + len(article.title or ""))
+    regroup_if_stale(db)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def regroup_if_stale(db: sqlite_utils.Database) -> bool:
+    """Rebuild the figures when the claims changed since they were built, whoever changed
+    them: this run, another process, or a run killed before it finished grouping."""
+    if is_grouped(db):
+        return False
+    from claims.compare import group_figures
+
+    group_figures(db)
+    return True
 
 
 def reextract(db: sqlite_utils.Database, extractor: Extractor | None = None,
@@ -631,8 +679,5 @@ def reextract(db: sqlite_utils.Database, extractor: Extractor | None = None,
         counts["versions"] += 1
         counts["claims_removed"] += removed
         counts["claims_added"] += added
-    if counts["versions"]:
-        from claims.compare import group_figures
-
-        group_figures(db)
+    regroup_if_stale(db)
     return counts

@@ -1,0 +1,145 @@
+"""Two writers on one database file, as real processes: neither loses an article, and a
+killed regroup is repaired by the next run."""
+
+from __future__ import annotations
+
+import csv
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from claims.db import (
+    Article,
+    Extracted,
+    article_text,
+    is_grouped,
+    open_db,
+    published_date,
+    store_extracted,
+)
+from claims.ingest import default_extractor, extract_what_can_be_read
+
+CLAIMS = str(Path(sys.executable).with_name("claims"))
+TOWNS = ("Velmora", "Ostrava", "Kettering", "Lindau", "Porto Alto", "Brenham")
+
+
+def write_corpus(path: Path, articles: int, outlet: str) -> Path:
+    """A CSV of invented reports, each with a toll, a count of wounded and a place."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "title", "text", "outlet", "date"])
+        for n in range(articles):
+            town = TOWNS[n % len(TOWNS)]
+            text = (
+                f"At least {n + 3} people were killed and {2 * n + 1} wounded when shells hit "
+                f"a market in {town} on Monday, the civil defence said. Report number {n} "
+                f"adds that {n % 9 + 1} ambulances reached the scene within an hour. " * 3
+            )
+            writer.writerow([f"{outlet}-{n}", f"Shelling in {town}", text, outlet,
+                             f"2026-03-{n % 28 + 1:02d}"])
+    return path
+
+
+def counts(path: Path) -> tuple[int, int]:
+    """(articles, claims) stored in the database at `path`."""
+    with sqlite3.connect(path) as conn:
+        return (conn.execute("SELECT count(*) FROM articles").fetchone()[0],
+                conn.execute("SELECT count(*) FROM claims").fetchone()[0])
+
+
+def test_two_ingests_at_once_both_store_everything(tmp_path):
+    first = write_corpus(tmp_path / "a.csv", 150, "Wire One")
+    second = write_corpus(tmp_path / "b.csv", 150, "Wire Two")
+    alone = tmp_path / "alone.db"
+    subprocess.run([CLAIMS, "ingest", str(first), str(second), "--db", str(alone)],
+                   check=True, capture_output=True)
+    shared = tmp_path / "shared.db"
+    runs = [subprocess.Popen([CLAIMS, "ingest", str(corpus), "--db", str(shared)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for corpus in (first, second)]
+    results = [run.communicate(timeout=300) for run in runs]
+    for run, (out, err) in zip(runs, results, strict=True):
+        assert run.returncode == 0, err
+        assert "150 articles added" in out and "0 failures" in out
+    assert counts(shared) == counts(alone)
+    assert counts(shared)[0] == 300
+
+
+def test_a_lock_held_elsewhere_makes_ingest_wait_not_fail(tmp_path):
+    corpus = write_corpus(tmp_path / "a.csv", 20, "Wire One")
+    path = tmp_path / "held.db"
+    subprocess.run([CLAIMS, "ingest", str(write_corpus(tmp_path / "b.csv", 2, "Other")),
+                    "--db", str(path)], check=True, capture_output=True)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    run = subprocess.Popen([CLAIMS, "ingest", str(corpus), "--db", str(path)],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(2)
+    assert run.poll() is None, "ingest gave up while another connection held the lock"
+    holder.execute("ROLLBACK")
+    holder.close()
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == 0, err
+    assert "20 articles added" in out
+    assert counts(path)[0] == 22
+
+
+def figure_state(path: Path) -> tuple:
+    """What grouping derived: claims with a figure, figures, and outlets' latest values."""
+    with sqlite3.connect(path) as conn:
+        return (
+            conn.execute("SELECT count(*), count(DISTINCT figure_id) FROM claims "
+                         "WHERE figure_id IS NOT NULL").fetchone(),
+            conn.execute("SELECT count(*) FROM figures").fetchone(),
+            conn.execute("SELECT count(*) FROM figure_outlet_latest").fetchone(),
+        )
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+@pytest.mark.parametrize("delay", [0.3, 0.9])
+def test_a_killed_run_is_repaired_by_the_next(tmp_path, delay):
+    corpus = write_corpus(tmp_path / "a.csv", 120, "Wire One")
+    clean = tmp_path / "clean.db"
+    subprocess.run([CLAIMS, "ingest", str(corpus), "--db", str(clean)], check=True,
+                   capture_output=True)
+    path = tmp_path / "killed.db"
+    run = subprocess.Popen([CLAIMS, "ingest", str(corpus), "--db", str(path)],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(delay)
+    run.send_signal(signal.SIGKILL)
+    run.wait(timeout=30)
+    subprocess.run([CLAIMS, "ingest", str(corpus), "--db", str(path)], capture_output=True,
+                   check=True)
+    assert counts(path) == counts(clean)
+    assert figure_state(path) == figure_state(clean)
+    assert figure_state(clean)[0][0] > 0
+
+
+def test_claims_never_grouped_are_grouped_by_a_run_that_adds_nothing(tmp_path):
+    corpus = write_corpus(tmp_path / "a.csv", 10, "Wire One")
+    clean = tmp_path / "clean.db"
+    subprocess.run([CLAIMS, "ingest", str(corpus), "--db", str(clean)], check=True,
+                   capture_output=True)
+    path = tmp_path / "ungrouped.db"
+    db = open_db(path)
+    extractor = default_extractor()
+    with corpus.open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            article = Article(body=row["text"], title=row["title"], outlet=row["outlet"],
+                              external_id=row["id"], published=row["date"])
+            claims = extract_what_can_be_read(
+                extractor, article_text(row["title"], row["text"]),
+                published_date(row["date"]), [])
+            store_extracted(db, Extracted(article, claims, extractor.version))
+    assert not is_grouped(db)
+    db.close()
+    rerun = subprocess.run([CLAIMS, "ingest", str(corpus), "--db", str(path)],
+                           capture_output=True, text=True, check=True)
+    assert "0 articles added" in rerun.stdout
+    assert figure_state(path)[1] == figure_state(clean)[1]
+    assert figure_state(path)[1][0] > 0
