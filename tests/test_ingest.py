@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from claims.cli import cli
 from claims.db import open_db
-from claims.ingest import Options, ingest, parse_date
+from claims.ingest import Options, ingest
+from claims.readers import parse_date
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 CSV_OPTIONS = ["--text-column", "body", "--title-column", "headline", "--outlet-column", "site",
@@ -125,7 +126,8 @@ def test_feed_entries_without_content_are_fetched(tmp_path, site):
     rows = {r["title"]: r for r in sqlite_utils.Database(db_path)["articles"].rows}
     fetched = rows["Shelling kills 12 in Aleppo"]
     assert "Rescue workers spent the day" in fetched["text"]
-    assert fetched["outlet_id"] == "ledger-links"
+    # a link-only item is the linked page's: its site name, not the feed's title
+    assert fetched["outlet_id"] == "the-daily-ledger"
     assert fetched["published"] == "2016-11-18T09:30:00+00:00"
     assert rows["Gone"]["text"] == "Gone\n\nOnly 3 lines survive of this one."
 
