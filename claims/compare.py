@@ -19,8 +19,9 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
    The province's namesake city ("Idlib", "Aleppo") does not count here: news copy uses
    the bare name for the province as often as for the city.
 
-Figure ids hash the partition and the first date, so re-grouping the same claims gives the
-same ids and the same rows.
+A new figure's id hashes the partition and the first date; a figure regrouped with more
+claims keeps the id of the figure most of its claims were in, so links to it keep working.
+Re-grouping the same claims gives the same ids and the same rows.
 """
 
 from __future__ import annotations
@@ -370,17 +371,37 @@ def materialise(db: sqlite_utils.Database) -> None:
         db.execute(LATEST_SPREAD)
 
 
+def _inherit_ids(found: list[dict], current: dict[str, str | None]) -> None:
+    """Give each new figure the id of the old figure most of its claims were in, so a figure
+    page someone bookmarked still answers after the next ingest regroups; an old id goes to
+    one new figure only (the one with most of its claims), the rest keep their own."""
+    overlap: dict[tuple[int, str], int] = defaultdict(int)
+    for index, figure in enumerate(found):
+        for cid in figure["claim_ids"]:
+            if old := current.get(cid):
+                overlap[index, old] += 1
+    assigned: dict[int, str] = {}
+    for (index, old), _ in sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0])):
+        if index not in assigned and old not in assigned.values():
+            assigned[index] = old
+    taken = set(assigned.values())
+    for index, figure in enumerate(found):
+        if index in assigned:
+            figure["id"] = assigned[index]
+        elif figure["id"] in taken:
+            figure["id"] = stable_id(figure["id"], "split")
+
+
 def _store_figures(db: sqlite_utils.Database, found: list[dict]) -> None:
     """Point each claim at its figure, drop figures no claim belongs to any more, and
-    upsert the rest by their stable id."""
+    upsert the rest by id."""
+    current = dict(db.execute("SELECT id, figure_id FROM claims").fetchall())
+    _inherit_ids(found, current)
     rows = [{k: v for k, v in f.items() if k != "claim_ids"} for f in found]
     stale = {i for (i,) in db.execute("SELECT id FROM figures")} - {f["id"] for f in found}
     wanted = {cid: f["id"] for f in found for cid in f["claim_ids"]}
-    changed = [
-        (wanted.get(cid), cid)
-        for cid, figure_id in db.execute("SELECT id, figure_id FROM claims")
-        if wanted.get(cid) != figure_id
-    ]
+    changed = [(wanted.get(cid), cid) for cid, figure_id in current.items()
+               if wanted.get(cid) != figure_id]
     db.conn.executemany("UPDATE claims SET figure_id = ? WHERE id = ?", changed)
     db.conn.executemany("DELETE FROM figures WHERE id = ?", [(i,) for i in sorted(stale)])
     if rows:

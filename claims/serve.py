@@ -7,7 +7,11 @@ module only adds the settings that keep a million-claim database fast and safe t
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import ipaddress
 import json
+import socket
+import sqlite3
 import webbrowser
 from pathlib import Path
 
@@ -72,8 +76,7 @@ def build_datasette(
     over metadata.json (the demo uses it to say on every page that it is fiction).
     """
     db_path = Path(db_path)
-    if not db_path.is_file():
-        raise FileNotFoundError(f"no database at {db_path}; run `claims ingest` first")
+    check_database(db_path)
     files = {"files": [str(db_path)]} if live else {"immutables": [str(db_path)]}
     return Datasette(
         **files,
@@ -101,6 +104,48 @@ async def prepare(ds: Datasette) -> None:
                 await ds.client.get(ds.urls.table(db.name, table))
 
 
+class ServeError(Exception):
+    """Why the site cannot be served, in one line."""
+
+
+def check_database(path: Path) -> None:
+    """ServeError unless `path` is a SQLite file holding claims: Datasette would otherwise
+    fail with a traceback, or serve an unrelated database without the project's pages."""
+    if not path.is_file():
+        raise ServeError(f"no database at {path}; run `claims ingest` or `claims demo` first")
+    with path.open("rb") as handle:
+        head = handle.read(16)
+    if head != b"SQLite format 3\x00":
+        raise ServeError(f"{path} is not a SQLite database")
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.Error as error:
+        raise ServeError(f"{path}: {error}") from None
+    if "claims" not in tables:
+        raise ServeError(f"{path} has no claims table: not a claims database")
+
+
+def check_port(host: str, port: int) -> None:
+    """ServeError when the address is taken, before anything claims to be serving there."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error} "
+                             "(try --port)") from None
+
+
+def is_public(host: str) -> bool:
+    """Whether other machines can reach a server listening on `host`."""
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host != "localhost"
+
+
 def url_for(host: str, port: int) -> str:
     """The address to print; IPv6 hosts need brackets."""
     shown = f"[{host}]" if ":" in host else host
@@ -117,10 +162,16 @@ def serve(
     echo=print,
     metadata: dict | None = None,
 ) -> None:
-    """Run the site until interrupted (uvicorn, as `datasette serve` does)."""
+    """Run the site until interrupted (uvicorn, as `datasette serve` does).
+
+    ServeError, before anything is printed, when the database or the address is wrong."""
+    check_port(host, port)
     ds = build_datasette(db_path, live=live, metadata=metadata)
     asyncio.run(prepare(ds))
     url = url_for(host, port)
+    if is_public(host):
+        echo(f"Warning: listening on {host}, so other machines can reach this site. It is "
+             "read-only, but anyone who can connect can read every article and run SQL.")
     echo(f"Serving {db_path} at {url}")
     if open_browser:
         webbrowser.open(url)
