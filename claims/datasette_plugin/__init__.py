@@ -1,0 +1,126 @@
+"""Datasette plugin: claims shown in context, articles with their claims marked, figure charts.
+
+This module holds the hooks only. Pages live under /-/claims/ (pages.py) and are rendered from
+templates/, which Datasette loads because this package has that folder; static/ is served at
+/-/static-plugins/claims/. Every hook acts only on claims databases (scope.py), and every link
+is built through `datasette.urls` (links.py), so the site works under a `base_url` prefix.
+
+Everything that came out of an article (text, titles, names, URLs) is escaped with markupsafe
+before it meets HTML, and only http(s) URLs become links.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from datasette import hookimpl
+from markupsafe import Markup
+
+from claims.datasette_plugin import pages
+from claims.datasette_plugin.cache import cache_small_results
+from claims.datasette_plugin.links import (
+    PAGES,
+    article_url,
+    cell_link,
+    claim_url,
+    figure_url,
+    static_url,
+    timeline_url,
+)
+from claims.datasette_plugin.scope import is_claims_database
+from claims.datasette_plugin.text import describe, format_number
+
+
+@hookimpl
+def startup(datasette):
+    """Cache small answers on immutable claims databases, so facets are counted only once."""
+
+    async def cache_claims_databases():
+        """Wrap each claims database's execute; other databases are left as they are."""
+        for name, db in list(datasette.databases.items()):
+            if await is_claims_database(datasette, name):
+                cache_small_results(db)
+
+    return cache_claims_databases
+
+
+@hookimpl
+def register_routes():
+    """The claim, article, figure and timeline pages (matched after base_url is removed)."""
+    return [
+        (rf"^{PAGES}/claim/(?P<id>[^/]+)$", pages.claim_page),
+        (rf"^{PAGES}/article/(?P<id>[^/]+)$", pages.article_page),
+        (rf"^{PAGES}/figure/(?P<id>[^/]+)$", pages.figure_page),
+        (rf"^{PAGES}/timeline$", pages.timeline_page),
+    ]
+
+
+@hookimpl
+def prepare_jinja2_environment(env, datasette):
+    """Filters the templates build links and words with, bound to this Datasette's URLs."""
+    env.filters.update({
+        "claim_url": partial(claim_url, datasette),
+        "article_url": partial(article_url, datasette),
+        "figure_url": partial(figure_url, datasette),
+        "timeline_url": partial(timeline_url, datasette),
+        "format_number": format_number,
+        "describe_claim": describe,
+    })
+
+
+@hookimpl
+def extra_css_urls(database, datasette):
+    """The plugin's stylesheet, on claims databases' pages and the plugin's own pages only."""
+
+    async def urls():
+        """The stylesheet's URL when `database` holds claims, else nothing."""
+        if await is_claims_database(datasette, database):
+            return [static_url(datasette, "claims.css")]
+        return []
+
+    return urls
+
+
+@hookimpl
+def extra_js_urls(database, view_name, datasette):
+    """The script that folds long column descriptions, on claims tables only."""
+
+    async def urls():
+        """The script's URL on a claims database's table page, else nothing."""
+        if view_name == "table" and await is_claims_database(datasette, database):
+            return [{"url": static_url(datasette, "claims.js"), "module": True}]
+        return []
+
+    return urls
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    """Cells in claims databases link to the plugin's pages (tables link ids to rows)."""
+    if value is None or value == "":
+        return None
+    href = cell_link(row, value, column, table, datasette)
+    if href is None:
+        return None
+
+    async def link():
+        """The linked cell, once `database` is known to hold claims."""
+        if await is_claims_database(datasette, database):
+            return Markup('<a href="{}">{}</a>').format(href, value)
+        return None
+
+    return link
+
+
+@hookimpl
+def menu_links(datasette):
+    """A menu entry for the figure timelines, when a claims database is attached."""
+
+    async def links():
+        """The timelines link, or none on a site without claims."""
+        for name in datasette.databases:
+            if await is_claims_database(datasette, name):
+                return [{"href": timeline_url(datasette), "label": "Figure timelines"}]
+        return []
+
+    return links

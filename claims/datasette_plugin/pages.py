@@ -1,0 +1,200 @@
+"""The plugin's pages: a claim in context, an article with its claims marked, a figure and a
+timeline charted by date and outlet.
+
+Each handler reads the claims database and renders a template from templates/; links in the
+templates come from the Jinja filters the plugin registers, which build them through
+`datasette.urls`.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from datasette.database import QueryInterrupted
+from datasette.utils.asgi import NotFound, Response
+
+from claims.datasette_plugin.chart import timeline_svg
+from claims.datasette_plugin.links import claim_url, safe_href
+from claims.datasette_plugin.scope import claims_database
+from claims.datasette_plugin.text import claim_in_sentence, claims_in_article, describe
+
+CLAIM_SQL = """
+select c.*, a.url as article_url, a.title as article_title, o.name as outlet_name,
+  s.name as source_name, f.label as figure_label
+from claims c
+left join articles a on a.id = c.article_id
+left join outlets o on o.id = c.outlet_id
+left join sources s on s.id = c.source_id
+left join figures f on f.id = c.figure_id
+where c.id = :id
+"""
+
+POINTS_SQL = """
+select c.id, c.value, c.low, c.high, c.qualifier, c.unit, c.text,
+  coalesce(c.date, substr(c.published, 1, 10)) as day, c.outlet_id,
+  coalesce(o.name, c.outlet_id) as outlet
+from claims c left join outlets o on o.id = c.outlet_id
+where {where} and coalesce(c.is_current, 1) = 1
+order by day, outlet
+limit 2000
+"""
+
+ARTICLE_SQL = (
+    "select a.*, o.name as outlet_name from articles a "
+    "left join outlets o on o.id = a.outlet_id where a.id = :id"
+)
+
+POPULAR_SQL = (
+    "select metric, place, unit, count(*) as n from claims "
+    "where place is not null group by metric, place, unit "
+    "order by n desc limit 30"
+)
+
+
+async def rows(db, sql: str, params: dict | None = None) -> list[dict]:
+    """Query results as dictionaries, which templates and the chart read by column name."""
+    return [dict(r) for r in await db.execute(sql, params or {})]
+
+
+async def one_row(db, sql: str, params: dict, missing: str) -> dict:
+    """The single row a page is about, or the 404 a wrong link deserves."""
+    found = await rows(db, sql, params)
+    if not found:
+        raise NotFound(missing)
+    return found[0]
+
+
+async def render(datasette, request, template: str, db, context: dict) -> Response:
+    """A page from templates/, told its database so the plugin's CSS hooks recognise it."""
+    return Response.html(
+        await datasette.render_template(
+            template, {"database": db.name, **context}, request=request
+        )
+    )
+
+
+async def figure_points(db, figure_id: str) -> list[dict]:
+    """The current claims reporting one figure, in date order, for its table and chart."""
+    return await rows(
+        db, POINTS_SQL.format(where="c.figure_id = :figure_id"), {"figure_id": figure_id}
+    )
+
+
+async def claim_page(datasette, request):
+    """One claim in its sentence, with the other outlets' reports of the same figure."""
+    db = await claims_database(datasette)
+    claim = await one_row(db, CLAIM_SQL, {"id": request.url_vars["id"]}, "No such claim")
+    siblings = await figure_points(db, claim["figure_id"]) if claim["figure_id"] else []
+    return await render(datasette, request, "claims-claim.html", db, {
+        "claim": claim,
+        "summary": describe(claim),
+        "marked": claim_in_sentence(claim),
+        "article_href": safe_href(claim["article_url"]),
+        "siblings": siblings,
+    })
+
+
+async def article_version(db, article: dict, requested: str | None) -> dict | None:
+    """The version the reader asked for, else the current one; None for an unversioned article."""
+    version_id = requested or article.get("current_version_id")
+    if not version_id:
+        return None
+    versions = await rows(
+        db, "select * from article_versions where id = :id and article_id = :a",
+        {"id": version_id, "a": article["id"]},
+    )
+    return versions[0] if versions else None
+
+
+async def article_claims(db, article_id: str, version: dict | None) -> list[dict]:
+    """The claims extracted from the version shown, so their offsets match its text."""
+    if version:
+        return await rows(
+            db, "select * from claims where version_id = :v order by start", {"v": version["id"]}
+        )
+    return await rows(
+        db,
+        "select * from claims where article_id = :a and coalesce(is_current, 1) = 1 "
+        "order by start",
+        {"a": article_id},
+    )
+
+
+async def article_page(datasette, request):
+    """An article (or one of its versions) with every claim marked at its offsets."""
+    db = await claims_database(datasette)
+    article_id = request.url_vars["id"]
+    article = await one_row(db, ARTICLE_SQL, {"id": article_id}, "No such article")
+    version = await article_version(db, article, request.args.get("version"))
+    text = (version or article)["text"] or ""
+    claims = await article_claims(db, article_id, version)
+    marked, unplaced = claims_in_article(text, claims)
+    versions = await rows(
+        db,
+        "select id, version, published, is_current from article_versions "
+        "where article_id = :a order by version",
+        {"a": article_id},
+    )
+    return await render(datasette, request, "claims-article.html", db, {
+        "article": article,
+        "version": version,
+        "versions": versions,
+        "marked": marked,
+        "claims": claims,
+        "unplaced": unplaced,
+        "article_href": safe_href(article["url"]),
+    })
+
+
+async def figure_page(datasette, request):
+    """One figure: every outlet's report of it, charted by date and listed."""
+    db = await claims_database(datasette)
+    figure_id = request.url_vars["id"]
+    figure = await one_row(
+        db, "select * from figures where id = :id", {"id": figure_id}, "No such figure"
+    )
+    points = await figure_points(db, figure_id)
+    return await render(datasette, request, "claims-figure.html", db, {
+        "figure": figure,
+        "points": points,
+        "chart": timeline_svg(points, partial(claim_url, datasette), figure.get("median_value")),
+    })
+
+
+async def timeline_points(db, metric: str, place: str, unit: str) -> list[dict]:
+    """Every current claim of a metric in a place (no place: claims that name none)."""
+    where = ["c.metric = :metric", "c.place = :place" if place else "c.place is null"]
+    if unit:
+        where.append("c.unit = :unit")
+    return await rows(
+        db,
+        POINTS_SQL.format(where=" and ".join(where)),
+        {"metric": metric, "place": place, "unit": unit},
+    )
+
+
+async def popular_timelines(db) -> list[dict]:
+    """The most reported metric, place and unit combinations, as starting points; none if
+    counting them takes longer than a second on a large database."""
+    try:
+        return [dict(r) for r in await db.execute(POPULAR_SQL, custom_time_limit=1000)]
+    except QueryInterrupted:
+        return []
+
+
+async def timeline_page(datasette, request):
+    """A metric in a place charted by date and outlet, or the form and most reported choices."""
+    db = await claims_database(datasette)
+    metric = request.args.get("metric") or ""
+    place = request.args.get("place") or ""
+    unit = request.args.get("unit") or ""
+    points = await timeline_points(db, metric, place, unit) if metric else []
+    chart = timeline_svg(points, partial(claim_url, datasette)) if metric else None
+    return await render(datasette, request, "claims-timeline.html", db, {
+        "metric": metric,
+        "place": place,
+        "unit": unit,
+        "chart": chart,
+        "points": points,
+        "popular": await popular_timelines(db),
+    })
