@@ -27,6 +27,7 @@ Re-grouping the same claims gives the same ids and the same rows.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import statistics
 from collections import defaultdict
@@ -35,6 +36,7 @@ from typing import NamedTuple
 import sqlite_utils
 
 from claims.db import mark_grouped, writing
+from claims.extraction.lexicon import PEOPLE_KIND
 from claims.ids import stable_id
 from claims.models import GROUPED_METRICS, METRICS
 
@@ -45,38 +47,9 @@ MAGNITUDE = 10
 # Metrics whose claims are never figures: ages, durations, distances and bare counts mean
 # nothing side by side (claims.models.METRIC_TABLE says which).
 UNGROUPED_METRICS = frozenset(METRICS) - GROUPED_METRICS
-# Head nouns of a claim's subject, by the kind of people they count. Words for the dead
-# ("martyrs", "bodies") count people; "citizens" is how state media say civilians.
-SUBJECT_KINDS: dict[str, str] = {
-    **dict.fromkeys(["civilian", "civilians", "citizens"], "civilians"),
-    **dict.fromkeys(
-        [
-            "child", "children", "kids", "kid", "minors", "minor", "boys", "girls", "infants",
-            "babies", "toddlers", "schoolchildren", "pupils", "schoolboys", "schoolgirls",
-        ],
-        "children",
-    ),
-    **dict.fromkeys(["women", "woman"], "women"),
-    **dict.fromkeys(
-        [
-            "soldier", "soldiers", "troops", "fighters", "fighter", "rebels", "rebel",
-            "militants", "militant", "jihadists", "jihadist", "insurgents", "insurgent",
-            "members", "forces", "mercenaries", "loyalists", "terrorists", "terrorist",
-            "personnel", "police", "policemen", "officers", "officer", "guards", "gunmen",
-            "militiamen", "combatants", "servicemen", "recruits", "commanders", "extremists",
-            "jihadis",
-        ],
-        "combatants",
-    ),
-    **dict.fromkeys(
-        [
-            "people", "persons", "person", "others", "residents", "victims", "them", "syrians",
-            "individuals", "martyrs", "bodies", "corpses", "deaths", "dead", "fatalities",
-            "lives",
-        ],
-        "people",
-    ),
-}
+# Head nouns of a claim's subject, by the kind of people they count: the extractor's own
+# table (claims.extraction.lexicon), so a noun it counts as people is grouped by its kind.
+SUBJECT_KINDS: dict[str, str] = PEOPLE_KIND
 
 
 def subject_kind(subject: str | None, unit: str | None) -> str:
@@ -128,65 +101,45 @@ def _day(date: str | None, published: str | None) -> dt.date | None:
     return None
 
 
-def _rows(db: sqlite_utils.Database) -> list[_Row]:
+# Every claim grouping looks at, in groups that can never share a figure (metric, unit,
+# running total or not, country, region): a region's towns and the region itself are in one
+# group, so grouping reads one group at a time and its memory does not grow with the corpus.
+# Within a group, the order is the claims' storage order.
+GROUPED_SQL = """
+    SELECT id, metric, unit, subject, cumulative, country, region, place, date, published,
+           value, outlet_id, latitude, longitude, place_text, sentence, figure_id,
+           coalesce(cumulative, 0) != 0 AS running
+    FROM claims
+    WHERE coalesce(is_current, 1) AND NOT coalesce(vague, 0) AND value IS NOT NULL
+      AND metric NOT IN ({marks}) AND coalesce(place, region, country) IS NOT NULL
+    ORDER BY metric, unit, running, country, region, version_id, id
+"""
+
+
+def _row(record: tuple) -> _Row:
+    """One claim as grouping sees it: its place level, subject kind and day."""
+    (cid, metric, unit, subject, cumulative, country, region, place, date, published, value,
+     outlet_id, lat, lon, place_text, sentence, _, _) = record
+    # a place named before the claim's sentence (see claims.extraction.places.Context)
+    from_context = bool(place_text and sentence and place_text not in sentence)
+    if place and place != region and place != country:
+        level = "town"
+    elif region:
+        level, place = "region", region
+    else:
+        level, place = "country", country
+    return _Row(cid, metric, unit, subject_kind(subject, unit), int(bool(cumulative)), country,
+                region, place, level, _day(date, published), value, outlet_id, lat, lon,
+                from_context)
+
+
+def _groups(db: sqlite_utils.Database):
+    """(claims, their current figure ids) for each group that can never share a figure."""
     marks = ", ".join("?" * len(UNGROUPED_METRICS))
-    sql = f"""
-        SELECT id, metric, unit, subject, cumulative, country, region, place, date, published,
-               value, outlet_id, latitude, longitude, place_text, sentence
-        FROM claims
-        WHERE coalesce(is_current, 1) AND NOT coalesce(vague, 0) AND value IS NOT NULL
-          AND metric NOT IN ({marks})
-        ORDER BY version_id, id
-    """
-    rows = []
-    for (
-        cid,
-        metric,
-        unit,
-        subject,
-        cumulative,
-        country,
-        region,
-        place,
-        date,
-        published,
-        value,
-        outlet_id,
-        lat,
-        lon,
-        place_text,
-        sentence,
-    ) in db.execute(sql, sorted(UNGROUPED_METRICS)):
-        if place is None and region is None and country is None:
-            continue
-        # a place named before the claim's sentence (see claims.extraction.places.Context)
-        from_context = bool(place_text and sentence and place_text not in sentence)
-        if place and place != region and place != country:
-            level = "town"
-        elif region:
-            level, place = "region", region
-        else:
-            level, place = "country", country
-        rows.append(
-            _Row(
-                cid,
-                metric,
-                unit,
-                subject_kind(subject, unit),
-                int(bool(cumulative)),
-                country,
-                region,
-                place,
-                level,
-                _day(date, published),
-                value,
-                outlet_id,
-                lat,
-                lon,
-                from_context,
-            )
-        )
-    return rows
+    cursor = db.execute(GROUPED_SQL.format(marks=marks), sorted(UNGROUPED_METRICS))
+    for _, records in itertools.groupby(cursor, key=lambda r: (r[1], r[2], r[17], r[5], r[6])):
+        records = list(records)
+        yield [_row(r) for r in records], {r[0]: r[16] for r in records}
 
 
 def _clusters(rows: list[_Row], window: int) -> list[list[_Row]]:
@@ -222,10 +175,10 @@ def _partition(r: _Row) -> tuple:
     return (r.metric, r.unit, r.kind, r.cumulative, r.country, r.region, r.level, r.place)
 
 
-def figures(db: sqlite_utils.Database, window: int = WINDOW_DAYS) -> list[dict]:
-    """The figure groups of the current claims, each with its member claim ids."""
+def figures(rows: list[_Row], window: int = WINDOW_DAYS) -> list[dict]:
+    """The figures of one group of claims (see `_groups`), each with its member claim ids."""
     partitions: dict[tuple, list[_Row]] = defaultdict(list)
-    for r in _rows(db):
+    for r in rows:
         partitions[_partition(r)].append(r)
     groups: list[tuple[tuple, list[_Row], list[_Row]]] = []
     town_groups: dict[tuple, list[tuple[tuple, list[_Row], list[_Row]]]] = defaultdict(list)
@@ -371,10 +324,11 @@ def materialise(db: sqlite_utils.Database) -> None:
         db.execute(LATEST_SPREAD)
 
 
-def _inherit_ids(found: list[dict], current: dict[str, str | None]) -> None:
+def _inherit_ids(found: list[dict], current: dict[str, str | None], taken: set[str]) -> None:
     """Give each new figure the id of the old figure most of its claims were in, so a figure
     page someone bookmarked still answers after the next ingest regroups; an old id goes to
-    one new figure only (the one with most of its claims), the rest keep their own."""
+    one new figure only (the one with most of its claims), the rest keep their own. `taken`
+    holds the ids given out so far and gains these."""
     overlap: dict[tuple[int, str], int] = defaultdict(int)
     for index, figure in enumerate(found):
         for cid in figure["claim_ids"]:
@@ -382,28 +336,25 @@ def _inherit_ids(found: list[dict], current: dict[str, str | None]) -> None:
                 overlap[index, old] += 1
     assigned: dict[int, str] = {}
     for (index, old), _ in sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0])):
-        if index not in assigned and old not in assigned.values():
+        if index not in assigned and old not in taken and old not in assigned.values():
             assigned[index] = old
-    taken = set(assigned.values())
+    taken |= set(assigned.values())
     for index, figure in enumerate(found):
         if index in assigned:
             figure["id"] = assigned[index]
-        elif figure["id"] in taken:
-            figure["id"] = stable_id(figure["id"], "split")
+        else:
+            while figure["id"] in taken:
+                figure["id"] = stable_id(figure["id"], "split")
+            taken.add(figure["id"])
 
 
-def _store_figures(db: sqlite_utils.Database, found: list[dict]) -> None:
-    """Point each claim at its figure, drop figures no claim belongs to any more, and
-    upsert the rest by id."""
-    current = dict(db.execute("SELECT id, figure_id FROM claims").fetchall())
-    _inherit_ids(found, current)
-    rows = [{k: v for k, v in f.items() if k != "claim_ids"} for f in found]
-    stale = {i for (i,) in db.execute("SELECT id FROM figures")} - {f["id"] for f in found}
-    wanted = {cid: f["id"] for f in found for cid in f["claim_ids"]}
-    changed = [(wanted.get(cid), cid) for cid, figure_id in current.items()
-               if wanted.get(cid) != figure_id]
+def _store_figures(db: sqlite_utils.Database, found: list[dict],
+                   current: dict[str, str | None]) -> None:
+    """Point each claim of one group at its figure and upsert the group's figures by id."""
+    changed = [(f["id"], cid) for f in found for cid in f["claim_ids"]
+               if current.get(cid) != f["id"]]
     db.conn.executemany("UPDATE claims SET figure_id = ? WHERE id = ?", changed)
-    db.conn.executemany("DELETE FROM figures WHERE id = ?", [(i,) for i in sorted(stale)])
+    rows = [{k: v for k, v in f.items() if k != "claim_ids"} for f in found]
     if rows:
         columns = list(rows[0])
         names = ", ".join(f'"{c}"' for c in columns)
@@ -415,22 +366,39 @@ def _store_figures(db: sqlite_utils.Database, found: list[dict]) -> None:
         )
 
 
+def _drop_stale(db: sqlite_utils.Database, kept: set[str]) -> None:
+    """Remove figures no claim belongs to any more, and figure ids from claims not grouped
+    now (superseded, vague or placeless)."""
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS kept_figures (id TEXT PRIMARY KEY)")
+    db.execute("DELETE FROM temp.kept_figures")
+    db.conn.executemany("INSERT INTO temp.kept_figures (id) VALUES (?)", [(i,) for i in kept])
+    db.execute("DELETE FROM figures WHERE id NOT IN (SELECT id FROM temp.kept_figures)")
+    db.execute("UPDATE claims SET figure_id = NULL WHERE figure_id IS NOT NULL "
+               "AND figure_id NOT IN (SELECT id FROM temp.kept_figures)")
+    db.execute("DELETE FROM temp.kept_figures")
+
+
 def group_figures(db: sqlite_utils.Database, window: int = WINDOW_DAYS) -> dict[str, int]:
     """Assign every current claim its figure and rebuild the `figures` table.
 
+    Claims are read one group at a time (`_groups`), so memory stays flat in corpus size.
     Figures are derived data, rebuilt in one write transaction that also records what they
     were built from (`claims.db.mark_grouped`): a run killed while grouping leaves the old
     figures whole and marked stale, and running this twice changes nothing."""
+    counts = {"figures": 0, "claims": 0, "multi_outlet": 0}
+    taken: set[str] = set()
     with writing(db):
-        found = figures(db, window)
-        _store_figures(db, found)
+        for rows, current in _groups(db):
+            found = figures(rows, window)
+            _inherit_ids(found, current, taken)
+            _store_figures(db, found, current)
+            counts["figures"] += len(found)
+            counts["claims"] += sum(len(f["claim_ids"]) for f in found)
+            counts["multi_outlet"] += sum(1 for f in found if f["outlets"] >= 2)
+        _drop_stale(db, taken)
         materialise(db)
         mark_grouped(db)
-    return {
-        "figures": len(found),
-        "claims": sum(len(f["claim_ids"]) for f in found),
-        "multi_outlet": sum(1 for f in found if f["outlets"] >= 2),
-    }
+    return counts
 
 
 def compare(

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from claims import compare, sources
+from claims import compare, data, sources
 from claims.db import Article, open_db
 from claims.extraction import places
 from claims.ingest import store
@@ -40,9 +40,9 @@ def demo_metadata(db_name: str = DEFAULT_DEMO_DB.stem) -> dict:
             "invented outlets about seven invented events in the invented Republic of Karvonia, "
             "1-10 March 2026, with the claims the tool extracted from them. Death tolls rise "
             "and disagree, evacuation counts differ by source, shares of territory are "
-            f'contested: browse <a href="/{db_name}/claims">the claims</a>, '
-            f'<a href="/{db_name}/figures">the figures</a> and '
-            f'<a href="/{db_name}/disagreements">where outlets disagree</a>.</p>'
+            f'contested: browse <a href="{db_name}/claims">the claims</a>, '
+            f'<a href="{db_name}/figures">the figures</a> and '
+            f'<a href="{db_name}/disagreements">where outlets disagree</a>.</p>'
         ),
         "source": "claims demo corpus (fictional, written for the project)",
         "databases": {db_name: {"description": FICTIONAL}},
@@ -68,10 +68,6 @@ class DemoSummary:
         )
 
 
-def _load(name: str) -> dict:
-    return json.loads((CORPUS / name).read_text(encoding="utf-8"))
-
-
 def load_articles() -> list[dict]:
     """The corpus records, in file order (one JSON object a line)."""
     with (CORPUS / "articles.jsonl").open(encoding="utf-8") as lines:
@@ -79,11 +75,13 @@ def load_articles() -> list[dict]:
 
 
 def load_places() -> list[dict]:
-    return _load("places.json")["places"]
+    """The fictional gazetteer, read by the loader of the project's own tables."""
+    return data.places(CORPUS / "places.json")
 
 
 def load_sources() -> list[dict]:
-    return _load("sources.json")["sources"]
+    """The fictional sources, read by the loader of the project's own tables."""
+    return data.sources(CORPUS / "sources.json")
 
 
 def _remove(db_path: Path) -> None:

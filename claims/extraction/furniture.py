@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import regex
 
+from claims.extraction.lexicon import MONTHS as MONTH_NUMBERS
+from claims.extraction.lexicon import ORDINAL_SUFFIXES
 from claims.extraction.patterns import alternation, ending_at
 
-MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+# Dates are written with capitalised month names, perhaps abbreviated with a full stop.
+_MONTH_WORDS = [name.capitalize() for name in MONTH_NUMBERS]
+MONTHS = rf"{alternation(_MONTH_WORDS)}\.?"
+_MONTH_BACK = rf"{alternation(_MONTH_WORDS, backward=True)}\.?"
+_ORDINAL = alternation(ORDINAL_SUFFIXES)
+_ORDINAL_BACK = alternation(ORDINAL_SUFFIXES, backward=True)
 # Capitalised words that turn the number after them into a name: "Resolution 2254".
 DESIGNATORS = (
     "Resolution", "Resolutions", "Section", "Row", "Article", "Chapter", "Route", "Highway",
@@ -29,8 +33,8 @@ DESIGNATORS = (
     "Clause", "Annex", "Protocol", "Operation", "Squadron", "Fleet", "Corps", "Vision",
     "Agenda", "PS", "Xbox", "Boeing", "Airbus", "Tu", "Su", "MiG", "Tier", "Category",
     "Class", "Type", "Code", "Rule", "Amendment", "Game", "Games", "Watch", "Planet", "Note",
-    "Week", "Day", "Round", "Stage", "Big", "Pac", "Top", "Hot", "A.D.", "AD", "Fortune",
-    "Category", "category", "Level", "Gen", "Generation", "Mk", "Gemini", "Soyuz",
+    "Week", "Day", "Round", "Big", "Pac", "Top", "Hot", "A.D.", "AD", "Fortune", "category",
+    "Gen", "Generation", "Mk", "Gemini", "Soyuz",
     # Market indices: "the S&P 500 rose", "FTSE 100", "Stoxx 600" (and "S P 500" when the
     # ampersand was stripped).
     "S&P", "S P", "S&P/ASX", "S&P/TSX", "sp", "SP", "FTSE", "Stoxx", "STOXX", "Nasdaq",
@@ -45,35 +49,66 @@ STREET_WORDS = (
     "Boulevard", "Blvd", "Place", "Pl", "Court", "Ct", "Square", "Sq", "Terrace", "Crescent",
     "Parkway", "Pkwy", "Highway", "Hwy", "Close", "Rue", "Via", "Strasse", "Straße",
 )
+_STREET = alternation(STREET_WORDS)
+# Captions and counters: "Photo 3 of 12", "Image: 4", "Comments (4)", "12 shares".
+MEDIA_WORDS = (
+    "photo", "photos", "image", "images", "picture", "pictures", "slide", "slides", "gallery",
+    "video", "videos",
+)
+PAGE_OF = ("of", "/")
+COUNTER_WORDS = ("comment", "comments", "share", "shares")
+SOCIAL_COUNTS = (*COUNTER_WORDS, "like", "likes", "view", "views", "retweet", "retweets", "replies")
+COPYRIGHT_MARKS = ("©", "(c)", "copyright")
+# Words hyphened to a number that name nothing: "the then-17-year-old".
+TIME_ADVERBS = ("now", "then", "once", "soon")
+# Disease names a strain number is written after: "COVID -19", "H5N1" (with `h\d?n`).
+DISEASES = ("covid", "sars", "mers")
+# "2 min read", "5 minutes ago"
+READ_UNITS = ("min", "mins", "minute", "minutes")
+AGO_UNITS = (
+    "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
+    "day", "days", "week", "weeks", "month", "months", "year", "years",
+)
+# Clock times: "9am", "10.30 p.m.", "1800 GMT".
+CLOCK_MARKS = ("am", "pm", "a.m", "a.m.", "p.m", "p.m.", "a. m", "a. m.", "p. m", "p. m.")
+CLOCK_ZONES = ("GMT", "UTC", "hrs", "hours GMT")
+_CLOCK_MARK = alternation(CLOCK_MARKS, space=r"[ \t]?")
+_CLOCK_ZONE = alternation(CLOCK_ZONES, space=r"[ \t]+")
+# Aircraft variants after a model number: "Boeing 787 Dreamliner", "737 MAX".
+AIRCRAFT_VARIANTS = ("Dreamliner", "Max", "MAX", "Neo", "neo")
+
 # What stands right before a number that is part of a date, a name or furniture.
 BEFORE: tuple[str, ...] = (
-    rf"\b{MONTHS}[ \t]+",                                   # March 29
-    rf"\b{MONTHS}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+",  # March 29, 2017
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTHS},?[ \t]+",  # 29 March 2017
+    rf"\b{_MONTH_BACK}[ \t]+",                                   # March 29
+    rf"\b{_MONTH_BACK}[ \t]+\d{{1,2}}(?:{_ORDINAL_BACK})?,?[ \t]+",  # March 29, 2017
+    rf"\b\d{{1,2}}(?:{_ORDINAL_BACK})?[ \t]+(?:of[ \t]+)?{_MONTH_BACK},?[ \t]+",  # 29 March 2017
     rf"(?<![\w])(?:{alternation(DESIGNATORS, backward=True)})[ \t]+(?:No\.?[ \t]*)?",
-    r"(?i:(?:©|\(c\)|copyright)[ \t]*)",
-    r"(?i:\b(?:photo|image|picture|slide|gallery|video)s?[ \t]*:?[ \t]*(?:\d+[ \t]*(?:of|/)[ \t]*)?)",
-    r"(?i:\b(?:comments?|shares?)[ \t]*\()",
+    rf"(?i:{alternation(COPYRIGHT_MARKS, backward=True)}[ \t]*)",
+    (
+        rf"(?i:\b{alternation(MEDIA_WORDS, backward=True)}[ \t]*:?[ \t]*"
+        rf"(?:\d+[ \t]*{alternation(PAGE_OF, backward=True)}[ \t]*)?)"
+    ),
+    rf"(?i:\b{alternation(COUNTER_WORDS, backward=True)}[ \t]*\()",
     r"#",
     r"[=%&?]",                                              # URL queries: ?q=30%25
     r"=[\"']",                                             # markup: width="300"
     r"[\w\]]\(",                                            # code: alert(1), f(2), a[0](3)
-    r"\p{L}(?<!\b(?i:now|then|once|soon))[-/]?",             # COVID-19, Su-24, MH17
-    r"\b(?i:covid|sars|mers|h\d?n)[ \t]*-[ \t]*",          # COVID -19
+    rf"\p{{L}}(?<!\b(?i:{alternation(TIME_ADVERBS)}))[-/]?",  # COVID-19, Su-24, MH17
+    rf"\b(?i:{alternation(DISEASES, backward=True)}|h\d?n)[ \t]*-[ \t]*",  # COVID -19
     r"\d[:/]",                                              # 12:30, 4/5/17
     r"\d\.\d+\.",                                           # 1.2.3 versions, dotted dates
 )
 # What a number that is not a claim starts with.
 AT: tuple[str, ...] = (
     r"\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?",                    # 2019-09-01T10:38:07Z
-    r"\d+[ \t]*(?:-[ \t]*)?(?i:min|mins|minute|minutes)[ \t]+(?i:read)\b",
-    r"\d+[ \t]+(?i:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)[ \t]+(?i:ago)\b",
-    r"\d+[ \t]+(?i:comments?|shares?|likes?|views?|retweets?|replies)\b",
-    rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTHS}(?![\w])",
+    rf"\d+[ \t]*(?:-[ \t]*)?(?i:{alternation(READ_UNITS)})[ \t]+(?i:read)\b",
+    rf"\d+[ \t]+(?i:{alternation(AGO_UNITS)})[ \t]+(?i:ago)\b",
+    rf"\d+[ \t]+(?i:{alternation(SOCIAL_COUNTS)})\b",
+    rf"\d{{1,2}}(?:{_ORDINAL})?[ \t]+(?:of[ \t]+)?{MONTHS}(?![\w])",
     r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b",
-    r"\d{1,2}(?:[:.]\d{2})?[ \t]*(?i:a\.[ \t]?m\.?|p\.[ \t]?m\.?|am|pm)(?![\w])",
+    rf"\d{{1,2}}(?:[:.]\d{{2}})?[ \t]*(?i:{_CLOCK_MARK})(?![\w])",
     r"\d{1,2}:\d{2}",
-    r"\d{4}[ \t]*(?:GMT|UTC|hrs|hours[ \t]+GMT)\b",
+    rf"\d{{4}}[ \t]*{_CLOCK_ZONE}\b",
     r"(?:\+\d{1,3}[ \t.-]?)?\(?\d{2,4}\)?[ \t.-]\d{3}[ \t.-]\d{4}\b",
     r"\d{3}-\d{4}\b",
     r"(?:19|20)\d{2}[ \t]*(?:-|–|/)[ \t]*(?:19|20)?\d{2}\b",
@@ -81,23 +116,30 @@ AT: tuple[str, ...] = (
     r"(?:1[5-9]|20)\d{2}s\b",                               # 2018s (apostrophe stripped)
     # Street addresses: "575 Wilbraham Road", "22 Ave Foch", "9 E 71st St".
     (
-        rf"\d{{1,5}}(?:[-–]\d{{1,5}})?[ \t]+(?:(?:\p{{Lu}}[\p{{L}}.]*|\d+(?:st|nd|rd|th))[ \t]+){{1,3}}"
-        rf"(?:{alternation(STREET_WORDS)})\b"
+        rf"\d{{1,5}}(?:[-–]\d{{1,5}})?[ \t]+"
+        rf"(?:(?:\p{{Lu}}[\p{{L}}.]*|\d+(?:{_ORDINAL}))[ \t]+){{1,3}}(?:{_STREET})\b"
     ),
-    rf"\d{{1,5}}[ \t]+(?:{alternation(STREET_WORDS)})[ \t]+\p{{Lu}}",
-    r"\d{3}[ \t]+(?:Dreamliner|Max|MAX|Neo|neo)\b",             # Boeing 787 Dreamliner
+    rf"\d{{1,5}}[ \t]+(?:{_STREET})[ \t]+\p{{Lu}}",
+    rf"\d{{3}}[ \t]+{alternation(AIRCRAFT_VARIANTS)}\b",             # Boeing 787 Dreamliner
     r"\d{2}ers\b",                                          # the 49ers, 76ers
     r"\d{5}[ \t]+(?i:zip)\b",                               # 90049 ZIP Code
-    r"\d+(?i:st|nd|rd|th)\b",
+    rf"\d+(?i:{_ORDINAL})\b",
 )
-# Lines that are page furniture as a whole.
-LINES: tuple[str, ...] = (
-    r"(?i:(?:updated|posted|published|last[ \t]+update[d]?|edited|follow[ \t]+us|click[ \t]+to)\b)",
-    r"(?i:(?:listen|listen[ \t]+to)[ \t]+(?:this|the)[ \t]+(?:article|story|episode)\b)",
-    r"(?i:(?:subscribe|subscription|sign[ \t]+up|log[ \t]+in|register|join)\b)",
-    r"(?i:(?:donate|support[ \t]+(?:us|our|independent|quality|local)\b|become[ \t]+a[ \t]+(?:member|supporter|subscriber))\b)",
-    r"(?i:(?:get[ \t]+(?:our|the)[ \t]+)?newsletters?\b)",
-    r"(?i:(?:read[ \t]+more|related|advertisement|sponsored|download[ \t]+(?:our|the)[ \t]+app|share[ \t]+this)\b)",
+# Words that open a line of page furniture: "Updated 3 hours ago", "Subscribe from €1".
+LINE_OPENERS = (
+    "updated", "posted", "published", "last update", "last updated", "edited", "follow us",
+    "click to",
+    "listen this article", "listen this story", "listen this episode",
+    "listen the article", "listen the story", "listen the episode",
+    "listen to this article", "listen to this story", "listen to this episode",
+    "listen to the article", "listen to the story", "listen to the episode",
+    "subscribe", "subscription", "sign up", "log in", "register", "join",
+    "donate", "support us", "support our", "support independent", "support quality",
+    "support local", "become a member", "become a supporter", "become a subscriber",
+    "newsletter", "newsletters", "get our newsletter", "get our newsletters",
+    "get the newsletter", "get the newsletters",
+    "read more", "related", "advertisement", "sponsored", "download our app",
+    "download the app", "share this",
 )
 
 # A decimal after a date is no year: "49.55 Hz on 9 May, 49.52 Hz on 20 June".
@@ -111,7 +153,9 @@ BEFORE_RE = ending_at("|".join(f"(?:{p})" for p in BEFORE))
 # "0-to-60-mph": the second end of a hyphened range, not a name such as "Su-24".
 HYPHEN_RANGE_RE = ending_at(r"\d-to-")
 AT_RE = regex.compile("|".join(f"(?:{p})" for p in AT))
-LINE_RE = regex.compile(r"[ \t]*(?:" + "|".join(LINES) + ")")
+# A furniture line's words are on that line: "Follow us" but not "follow\nus".
+_LINE_OPENER = alternation(LINE_OPENERS, space=r"[ \t]+")
+LINE_RE = regex.compile(rf"[ \t]*(?i:{_LINE_OPENER})\b")
 
 
 def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:

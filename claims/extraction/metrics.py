@@ -1,4 +1,5 @@
-"""What a figure counts: metric cues around the number, the counted noun, and direction of change."""
+"""What a figure counts: metric cues around the number, the counted noun, the direction of
+change."""
 
 from __future__ import annotations
 
@@ -6,155 +7,56 @@ import re
 
 import regex
 
+from claims.extraction.lexicon import (
+    ARTICLES,
+    CHANGE_NOUNS_DOWN,
+    CHANGE_NOUNS_UP,
+    DIRECT_CUES,
+    DOWN_WORDS,
+    EVENT_CUES,
+    MONTH_NAMES,
+    NEED_BY,
+    PARTICLE_VERBS,
+    PEOPLE_NOUNS,
+    POSSESSIVES,
+    SUBJECT_CUES,
+    TOLL_LEVEL_VERBS,
+    UP_WORDS,
+    WEEKDAY_NAMES,
+)
+from claims.extraction.numbers import WORD_VALUES
 from claims.extraction.patterns import alternation, ending_at
 
-# Event words: the nearest one in the clause says what happened to the counted people.
-EVENT_CUES: dict[str, tuple[str, ...]] = {
-    "killed": (
-        "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying",
-        "deaths", "death", "death toll", "toll", "lives", "lost their lives", "massacred",
-        "massacre", "slain", "executed", "perished", "fatalities", "bodies", "martyrs",
-        "martyred", "murdered", "drowned", "lost their lives", "casualty toll", "beheaded", "beheading",
-        "beheadings",
-    ),
-    "wounded": (
-        "wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds",
-        "injures", "wounds", "injure", "wound",
-    ),
-    "casualties": ("casualties",),
-    "missing": ("missing", "unaccounted for", "disappeared"),
-    "evacuated": (
-        "evacuated", "evacuating", "evacuation", "evacuations", "evacuees", "transported out",
-        "bussed out", "bused out", "ferried out", "taken out",
-    ),
-    "displaced": (
-        "displaced", "displacing", "fled", "flee", "fleeing", "refugees", "homeless",
-        "uprooted", "driven from their homes",
-    ),
-    "arrested": (
-        "arrested", "arresting", "arrests", "detained", "detaining", "detentions",
-        "detainees", "jailed", "imprisoned", "rounded up", "prisoners",
-    ),
-    "kidnapped": ("kidnapped", "kidnapping", "abducted", "abducting", "hostages", "taken hostage"),
-    "released": ("released", "releasing", "freed", "freeing", "swap", "prisoner exchange"),
-    "besieged": ("besieged", "trapped", "under siege", "encircled"),
-    "affected": ("affected", "in need", "need aid", "need assistance", "need help"),
-    "control": (
-        "control", "controls", "controlled", "controlling", "seized", "captured",
-        "recaptured", "retook", "retaken", "held by", "holds", "territory",
-    ),
-    "population": ("population", "inhabitants", "home to", "populated"),
-}
-# Head nouns that name what is counted when no event word says otherwise.
-SUBJECT_CUES: dict[str, tuple[str, ...]] = {
-    "fighters": (
-        "fighters", "militants", "rebels", "troops", "soldiers", "gunmen", "jihadists",
-        "combatants", "insurgents", "militiamen", "servicemen", "policemen", "officers",
-        "mercenaries", "terrorists",
-    ),
-    "protesters": ("protesters", "protestors", "demonstrators", "marchers"),
-    "strikes": (
-        "airstrikes", "air strikes", "strikes", "raids", "air raids", "barrel bombs",
-        "missiles", "rockets", "shells", "mortars", "bombs", "sorties", "attacks",
-    ),
-    "population": ("residents", "inhabitants"),
-    "killed": ("martyrs", "bodies", "corpses", "fatalities", "deaths", "dead"),
-    # Things, not people: "a strike destroyed two vehicles", "rebels took 3 villages".
-    "count": (
-        "vehicles", "cars", "trucks", "lorries", "buses", "villages", "towns", "neighborhoods",
-        "neighbourhoods", "districts", "buildings", "houses", "homes", "schools", "hospitals",
-        "positions", "checkpoints", "bases", "tanks",
-    ),
-}
+# The vocabularies (event, subject and direct cues, people nouns, change words) are
+# claims.extraction.lexicon's; this module reads figures by them.
+
 # Counted nouns that say what happened more surely than any event word nearby:
 # "4 martyrs ... 22 injured", "three strikes ... killing nine", "killing 12 and destroying
 # two vehicles".
 STRONG_SUBJECT_METRICS = frozenset({"killed", "strikes", "count"})
-# Verbs that, written right before a figure, say what it counts whatever else is near:
-# "killing at least 100 and wounding hundreds", "Bombing Claims 5".
-DIRECT_CUES: dict[str, tuple[str, ...]] = {
-    "killed": ("claims", "claim", "claimed", "claiming", "claimed the lives of",
-               "claiming the lives of", "claims the lives of", "killing", "kills", "killed",
-               "kill", "left", "leaving"),
-}
-# A death toll stated as a level: "the death toll rose to 112", "Death Toll in Blast ...
-# Rises to 70", "putting the death toll at at least 70", "a toll of 12".
-TOLL_LEVEL_VERBS = (
-    "rises", "rose", "risen", "rising", "climbs", "climbed", "climbing", "jumps", "jumped",
-    "reaches", "reached", "hits", "hit", "stands", "stood", "increased", "increases", "mounts",
-    "mounted", "surpassed", "passed", "tops", "topped", "exceeds", "exceeded", "soared",
-    "is", "was", "now", "went up", "has risen", "had risen",
-)
-# Nouns that make a count a count of people.
-PEOPLE_NOUNS = frozenset(
-    [
-        "people", "persons", "person", "civilians", "children", "kids", "women", "men", "adults",
-        "boys", "girls", "babies", "infants", "fighters", "militants", "rebels", "troops",
-        "soldiers", "gunmen", "jihadists", "combatants", "insurgents", "militiamen", "policemen",
-        "officers", "protesters", "protestors", "demonstrators", "refugees", "migrants",
-        "residents", "inhabitants", "victims", "patients", "doctors", "nurses", "journalists",
-        "workers", "students", "teachers", "prisoners", "detainees", "hostages", "pilgrims",
-        "passengers", "members", "supporters", "voters", "citizens", "nationals", "employees",
-        "staff", "individuals", "families", "villagers", "worshippers", "mourners", "bystanders",
-        "pedestrians", "survivors", "relatives", "minors", "elderly", "youths", "teenagers",
-        "civilian", "person", "child", "woman", "man", "soldier", "fighter", "militant", "rebel",
-        "officer", "member", "terrorists", "mercenaries", "servicemen", "personnel", "followers",
-        "users", "customers", "fans"
-    ]
-)
-UP_WORDS = (
-    "rose", "rise", "rises", "rising", "risen", "increased", "increase", "increases",
-    "increasing", "climbed", "climb", "climbs", "jumped", "jump", "jumps", "surged",
-    "surge", "surges", "soared", "soar", "soars", "gained", "gain", "gains", "grew", "grow",
-    "grows", "grown", "up", "advanced", "advances", "rallied", "spiked", "added", "adds",
-    "expanded", "boosted", "raised", "hiked", "higher", "swelled", "rebounded", "accelerated",
-    "advancing", "gaining", "climbing", "jumping", "surging", "soaring", "growing", "upward",
-)
-DOWN_WORDS = (
-    "fell", "fall", "falls", "falling", "fallen", "dropped", "drop", "drops", "declined",
-    "decline", "declines", "decreased", "decrease", "decreases", "slid", "slide", "slides",
-    "slipped", "slips", "lost", "loses", "shed", "sheds", "plunged", "plunge", "plunges",
-    "tumbled", "tumble", "sank", "sink", "down", "dipped", "dip", "dips", "shrank",
-    "shrink", "contracted", "eased", "eases", "cut", "cuts", "reduced", "slumped", "slump",
-    "retreated", "plummeted", "plummeting", "lower", "slashed", "tanked", "sagged",
-    "dropping", "declining", "sliding", "slipping", "losing", "shedding", "plunging",
-    "tumbling", "sinking", "dipping", "shrinking", "easing", "downward", "downwards",
-)
-# Verbs whose "up"/"down" is a particle, not a change: "gave up 517 yards".
-PARTICLE_VERBS = (
-    "gave", "give", "gives", "giving", "given", "picked", "pick", "picks", "set", "sets",
-    "made", "make", "makes", "took", "take", "takes", "put", "puts", "signed", "sign", "signs",
-    "shut", "shuts", "turned", "turn", "turns", "broke", "break", "breaks", "backed", "wound",
-    "handed", "hand", "hands", "cleared", "wrapped", "racked", "rack", "racks", "tied", "locked", "build", "built",
-)
-# Change verbs that state a change only with "by": "raised $5 million" is money raised.
-NEED_BY = frozenset(["raised"])
-CHANGE_NOUNS_UP = ("increase", "rise", "gain", "jump", "hike", "growth", "surge", "boost", "rally")
-CHANGE_NOUNS_DOWN = ("decrease", "decline", "drop", "fall", "cut", "reduction", "loss", "slump")
 
-# Words that end a counted noun phrase: verbs, prepositions, conjunctions.
 # The source a headline names after its figure: "Bomb kills 43: monitor" (colon stripped).
 HEADLINE_SOURCES = ("observatory", "monitor", "reuters", "afp", "sana")
+# Words that end a counted noun phrase: verbs, prepositions, conjunctions, determiners,
+# times (month and day names among them) and the sources a headline names.
 SUBJECT_STOPS = frozenset(
     [
         "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "who", "whom",
         "which", "that", "in", "on", "at", "from", "by", "with", "for", "to", "and", "or", "but",
         "as", "after", "before", "during", "since", "including", "among", "amid", "according",
         "said", "says", "told", "when", "while", "across", "into", "out", "over", "under", "near",
-        "per", "than", "of", "this", "these", "those", "their", "its", "his", "her", "our", "your",
-        "my", "the", "a", "an", "such", "other", "who's", "will", "would", "could", "should", "may",
-        "might", "can", "did", "do", "does", "not", "no", "also", "reportedly", "allegedly",
-        "since", "last", "this", "next", "each", "every", "all", "both", "either", "more", "less",
-        "most", "least", "about", "around", "nearly", "almost", "some", "so", "if", "because",
-        "though", "although", "until", "till", "via", "between", "against", "towards", "toward",
-        "within", "without", "inside", "outside", "along", "up", "down", "off", "monday", "dead",
-        "killed", "injured", "wounded", "missing", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august",
-        "september", "october", "november", "december", "yesterday", "today", "tonight",
-        "several", "many", "few", "various", "come", "came", "go", "went", "behind", "beyond",
-        "through", "throughout", "upon", "onto", "around", "above", "below", "like", "unlike",
-        "despite", "except"
-    ] + list(HEADLINE_SOURCES)
+        "per", "than", "of", "this", "these", "those", "your", "my", "such", "other", "who's",
+        "will", "would", "could", "should", "may", "might", "can", "did", "do", "does", "not",
+        "no", "also", "reportedly", "allegedly", "last", "next", "each", "every", "all", "both",
+        "either", "more", "less", "most", "least", "about", "around", "nearly", "almost", "some",
+        "so", "if", "because", "though", "although", "until", "till", "via", "between",
+        "against", "towards", "toward", "within", "without", "inside", "outside", "along", "up",
+        "down", "off", "dead", "killed", "injured", "wounded", "missing", "yesterday", "today",
+        "tonight", "several", "many", "few", "various", "come", "came", "go", "went", "behind",
+        "beyond", "through", "throughout", "upon", "onto", "above", "below", "like", "unlike",
+        "despite", "except",
+    ]
+    + [*ARTICLES, *POSSESSIVES, *MONTH_NAMES, *WEEKDAY_NAMES, *HEADLINE_SOURCES]
 )
 # A word before "than" is a comparative, not a counted noun: "40k cheaper than".
 THAN_RE = regex.compile(r"[ \t]+than\b", regex.IGNORECASE)
@@ -169,10 +71,13 @@ for _metric, _cues in EVENT_CUES.items():
 DIRECT_BEFORE_RE = ending_at(
     rf"(?<![\w])(?P<cue>(?i:{alternation(_DIRECT_METRIC, backward=True)}))\s+"
 )
+# What links a toll to its level: "rose to 112", "stood at 70", "a toll of 12".
+TOLL_LEVEL_LINKS = ("to", "at")
+TOLL_LINKS = ("of", "at", "to")
 TOLL_BEFORE_RE = ending_at(
     rf"(?i:\btoll\b(?:[^.;\n]{{0,80}}?\b(?:{alternation(TOLL_LEVEL_VERBS, backward=True)})"
-    r"(?:\s+(?:to|at))?"
-    r"|\s+(?:of|at|to))\s+)"
+    rf"(?:\s+{alternation(TOLL_LEVEL_LINKS, backward=True)})?"
+    rf"|\s+{alternation(TOLL_LINKS, backward=True)})\s+)"
 )
 SUBJECT_CUE_RE = ending_at(
     rf"(?i:{alternation({cue for cues in SUBJECT_CUES.values() for cue in cues}, backward=True)})"
@@ -181,9 +86,12 @@ EVENT_RE = regex.compile(rf"\b(?i:{alternation(_CUE_METRIC)})\b")
 # The same for lower-cased text with the standard library's `re`, about twice as fast.
 _EVENT_LOWER_RE = re.compile(rf"\b(?:{alternation(_CUE_METRIC)})\b")
 _SUBJECT_METRIC = {cue: metric for metric, cues in SUBJECT_CUES.items() for cue in cues}
+# What may sit between a change verb and its figure: "rose by 5%", "rose a further 3%".
+CHANGE_LINKS = ("by", "of", "another", "a further", "an additional")
 DIRECTION_BEFORE_RE = ending_at(
     rf"(?<![\w])(?P<d>(?i:{alternation(UP_WORDS + DOWN_WORDS, backward=True)}))"
-    r"(?:\s+(?i:by|of|another|a\s+further|an\s+additional)|(?:\s+\p{Ll}+){1,2}\s+(?i:by))?\s*"
+    rf"(?:\s+(?i:{alternation(CHANGE_LINKS, backward=True)})|(?:\s+\p{{Ll}}+){{1,2}}\s+(?i:by))?"
+    r"\s*"
 )  # "rose 5%", "fell by 200", "grow sales by 35 per cent"
 DIRECTION_AFTER_RE = regex.compile(
     rf"\s+(?P<d>(?i:{alternation(CHANGE_NOUNS_UP + CHANGE_NOUNS_DOWN + UP_WORDS + DOWN_WORDS)}))"
@@ -269,15 +177,12 @@ VERB_STOPS = frozenset(
 MODIFIERS = frozenset([
     "more", "other", "new", "additional", "extra", "further", "previous", "fewer"
 ])
-_NUMBER_WORDS = frozenset(
-    [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-        "hundred", "thousand", "million", "billion"
-    ]
-)
+# Number words end a phrase too: a new number begins.
+_NUMBER_WORDS = frozenset(WORD_VALUES)
+# "one of the students", "two of their sons"
+_OF_DETERMINERS = ("the", *POSSESSIVES, "these", "those")
 _OF_RE = regex.compile(
-    r"[ \t]+of[ \t]+(?:(?:the|its|their|his|her|our|these|those)[ \t]+)?", regex.IGNORECASE
+    rf"[ \t]+of[ \t]+(?:{alternation(_OF_DETERMINERS)}[ \t]+)?", regex.IGNORECASE
 )
 
 

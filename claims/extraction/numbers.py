@@ -63,20 +63,38 @@ VAGUE_AMOUNTS = {
 WORD_VALUES = {**UNITS_WORDS, **TENS_WORDS, **SCALE_WORDS, "dozen": 12, "dozens": 12}
 
 
+# Words that count a fraction: "two thirds", "a quarter"; fewer may close a number ("and a half").
+FRACTION_COUNTS = ("a", "an", "one", "two", "three", "four", "five", "seven")
+TRAIL_FRACTION_COUNTS = ("a", "an", "one", "two", "three")
+# Scale abbreviations also read with a space before them: "4.5 mln", "20 k".
+SPACED_SCALE_ABBREVIATIONS = ("mn", "mln", "bn", "bln", "tn", "trn", "k")
+# Fractions that multiply a scale word: "half a million", "a quarter dozen".
+SCALE_FRACTIONS = ("half", "quarter")
+# Words before "half" that make it a part, not an amount: "the first half", "a half".
+NOT_HALF_AFTER = ("first", "second", "other", "the", "a", "an")
+# What a bare "half" must precede to be an amount: "half of", "half the people".
+HALF_BEFORE = ("of", "the", "people")
+
 _WORD = rf"(?:{alternation(WORD_VALUES)})"
 _SCALE_WORD = alternation(SCALE_WORDS)
+_SCALE_OR_DOZEN = alternation([*SCALE_WORDS, "dozen"])
 _DIGIT_SCALE = alternation(DIGIT_SCALES)
 _SCALE_ABBR = alternation(SCALE_ABBREVIATIONS)
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _VAGUE = alternation(VAGUE_AMOUNTS)
 _FRACTION_WORD = alternation(FRACTION_WORDS)
-_FRACTION = rf"(?:a|an|one|two|three|four|five|seven)[\s-]+(?:{_FRACTION_WORD})(?!-)"
+_FRACTION = rf"{alternation(FRACTION_COUNTS)}[\s-]+(?:{_FRACTION_WORD})(?!-)"
 # "and a half", "and three quarters million": a fraction closing a number.
+_TRAIL_COUNT = alternation(TRAIL_FRACTION_COUNTS)
+_SPACED_ABBR = alternation(SPACED_SCALE_ABBREVIATIONS)
+_SCALE_FRACTION = alternation(SCALE_FRACTIONS)
+_NOT_HALF_AFTER = alternation(NOT_HALF_AFTER)
+_HALF_BEFORE = alternation(HALF_BEFORE)
 _TRAIL_FRACTION = (
-    rf"\s+and\s+(?:a|an|one|two|three)[\s-]+(?:{_FRACTION_WORD})\b(?:\s+(?:{_SCALE_WORD})\b)?"
+    rf"\s+and\s+{_TRAIL_COUNT}[\s-]+(?:{_FRACTION_WORD})\b(?:\s+(?:{_SCALE_WORD})\b)?"
 )
 TRAIL_FRACTION_RE = regex.compile(
-    rf"(?i:\s+and\s+(?P<count>a|an|one|two|three)[\s-]+(?P<name>{_FRACTION_WORD})"
+    rf"(?i:\s+and\s+(?P<count>{_TRAIL_COUNT})[\s-]+(?P<name>{_FRACTION_WORD})"
     rf"(?:\s+(?P<scale>{_SCALE_WORD}))?)\Z"
 )
 
@@ -93,16 +111,16 @@ NUMBER_PATTERN = rf"""
       | (?P<abbr>(?i:{_SCALE_ABBR}))(?![\w])
         # scientific notation: "1.99×10−30", "6.02 x 10^23"
       | [ \t]?(?:×[ \t]?10(?:\^|\*\*)?|[xX][ \t]?10(?:\^|\*\*))(?P<exp>[-−+]?\d{{1,3}})(?![\d.,])
-      | \s(?P<abbr2>(?i:mn|mln|bn|bln|tn|trn|k))\b
+      | \s(?P<abbr2>(?i:{_SPACED_ABBR}))\b
     )?
     (?P<dfrac>(?i:{_TRAIL_FRACTION}))?
   | (?P<fold>(?i:{alternation(FOLD_WORDS)}))\b
   | (?P<vague>(?i:{_VAGUE}))\b
   | (?P<fraction>(?i:{_FRACTION}))(?:\s+of\s+an?\s+(?P<fscale>(?i:{_SCALE_WORD})))?\b
-  | (?P<half>(?i:half|quarter))(?:\s+an?)?\s+(?P<halfscale>(?i:{_SCALE_WORD}|dozen))\b
-  | (?<!\b(?i:first|second|other|the|a|an)\s)(?P<halfword>(?i:half))(?=\s+(?i:of|the|people)\b)
+  | (?P<half>(?i:{_SCALE_FRACTION}))(?:\s+an?)?\s+(?P<halfscale>(?i:{_SCALE_OR_DOZEN}))\b
+  | (?<!\b(?i:{_NOT_HALF_AFTER})\s)(?P<halfword>(?i:half))(?=\s+(?i:{_HALF_BEFORE})\b)
   | (?P<words>
-        (?i:(?:an?\s+(?=(?:{_SCALE_WORD}|dozen)\b))?
+        (?i:(?:an?\s+(?={_SCALE_OR_DOZEN}\b))?
         {_WORD}(?:(?:\s*-\s*|\s+and\s+(?={_WORD}\b(?![\s-]+{_FRACTION_WORD}\b))|\s+){_WORD})*
         (?:{_TRAIL_FRACTION})?)
     )\b
@@ -121,7 +139,7 @@ START_RE = regex.compile(rf"\d+|\b(?i:{alternation(_FIRST_WORDS)})\b")
 # standard library's engine, which runs a case-sensitive alternation twice as fast.
 DIGITS_RE = regex.compile(r"\d+")
 WORDS_RE = re.compile(rf"\b(?:{alternation(_FIRST_WORDS)})\b")
-ARTICLE_BEFORE_RE = ending_at(r"(?i:\b(?:an?|one|two|three|four|five|seven)[ \t-]+)")
+ARTICLE_BEFORE_RE = ending_at(rf"(?i:\b{alternation(FRACTION_COUNTS, backward=True)}[ \t-]+)")
 
 
 def _starts(text: str) -> list[tuple[int, bool]]:
@@ -184,7 +202,8 @@ def parse_words(surface: str) -> tuple[float, int] | None:
             continue
         if word in UNITS_WORDS or word in TENS_WORDS:
             value = UNITS_WORDS.get(word, TENS_WORDS.get(word))
-            if last_small is not None and not (last_small >= 20 and last_small % 10 == 0 and value < 10):
+            tens_then_unit = last_small is not None and last_small >= 20 and last_small % 10 == 0
+            if last_small is not None and not (tens_then_unit and value < 10):
                 break
             current += value
             small_run += value
@@ -211,8 +230,28 @@ def parse_words(surface: str) -> tuple[float, int] | None:
     return total + current, consumed
 
 
+# Each decimal digit by its value, as the `regex` module knows them: it reads digits from
+# newer Unicode versions than Python's own `float()` and `unicodedata` do.
+_DIGIT_VALUE_RES = tuple(regex.compile(rf"\p{{Numeric_Value={d}}}") for d in range(10))
+
+
+def _ascii_digit(char: str) -> str:
+    """One digit of any script as an ASCII digit ("٣" -> "3"); other characters unchanged."""
+    if char.isascii():
+        return char
+    for value, pattern in enumerate(_DIGIT_VALUE_RES):
+        if pattern.match(char):
+            return str(value)
+    return char
+
+
 def digits_value(digits: str) -> float:
-    return float(digits.replace(",", ""))
+    """The value of a run of digits with thousands commas, in any script `regex` calls
+    digits (so a digit Python's `float()` does not know yet cannot raise)."""
+    plain = digits.replace(",", "")
+    if not plain.isascii():
+        plain = "".join(map(_ascii_digit, plain))
+    return float(plain)
 
 
 def scale_of(words: str) -> float:
@@ -259,7 +298,7 @@ def vague_range(surface: str) -> tuple[int, int]:
 
 def slash_value(surface: str) -> float | None:
     """"1/2", "1⁄32": a proper fraction, else None ("24/7" is no amount)."""
-    top, bottom = (int(part) for part in regex.split("[/⁄]", surface))
+    top, bottom = (int(digits_value(part)) for part in regex.split("[/⁄]", surface))
     return top / bottom if 0 < top < bottom else None
 
 

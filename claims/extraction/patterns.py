@@ -11,25 +11,29 @@ from __future__ import annotations
 import regex
 
 
-def _escape(text: str) -> str:
-    return regex.escape(text, special_only=True).replace(r"\ ", " ").replace(" ", r"\s+")
+def _escape(text: str, space: str) -> str:
+    """`text` as a literal pattern with its spaces as `space`: copy separates words variously."""
+    return regex.escape(text, special_only=True).replace(r"\ ", " ").replace(" ", space)
 
 
-def alternation(words, backward: bool = False) -> str:
+def alternation(words, backward: bool = False, space: str = r"\s+") -> str:
     """A trie-shaped alternation matching exactly `words` (longest first at every branch).
 
     With `backward`, the trie shares word endings instead of beginnings: that is the shape
-    a reverse-anchored pattern (`ending_at`) reads fastest, last character first."""
+    a reverse-anchored pattern (`ending_at`) reads fastest, last character first. A space
+    inside a word matches `space`: any run of white space unless the caller says otherwise
+    (`[ \t]+` where a phrase must not run over a line break)."""
     trie: dict = {}
     for word in set(words):
         node = trie
         for char in reversed(word) if backward else word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _branch(trie, backward)
+    return _branch(trie, backward, space)
 
 
-def _branch(node: dict, backward: bool = False) -> str:
+def _branch(node: dict, backward: bool, space: str) -> str:
+    """The pattern of one trie node: its branches longest first, optional where a word ends."""
     ends = "" in node
     parts = []
     for char in sorted(k for k in node if k):
@@ -38,8 +42,10 @@ def _branch(node: dict, backward: bool = False) -> str:
         while len(child) == 1 and "" not in child:
             (next_char, child), = child.items()
             chain += next_char
-        rest = _branch(child, backward) if child and list(child) != [""] else ""
-        parts.append(rest + _escape(chain[::-1]) if backward else _escape(chain) + rest)
+        rest = _branch(child, backward, space) if child and list(child) != [""] else ""
+        parts.append(
+            rest + _escape(chain[::-1], space) if backward else _escape(chain, space) + rest
+        )
     if not parts:
         return ""
     body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"

