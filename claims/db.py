@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 import sqlite_utils
 
-from claims import sources
-from claims.ids import article_id, claim_id, domain_of, normalise_url, outlet_slug, stable_id
+from claims import outlets, sources
+from claims.ids import article_id, claim_id, domain_of, normalise_url, stable_id
 
 if TYPE_CHECKING:
     from claims.models import Claim
@@ -567,16 +567,20 @@ def _now() -> str:
 
 
 def _outlet(db: sqlite_utils.Database, article: Article) -> tuple[str, str, str | None] | None:
-    domain = article.domain or domain_of(article.url)
-    if article.outlet and article.outlet.strip():
-        name = article.outlet.strip()
-        return outlet_slug(name) or name, name, domain
-    if domain:
+    """(id, name, registered domain) of the article's outlet: a known publisher under any of
+    its names or hosts (claims.outlets); an unnamed article from a host an outlet already
+    published from joins that outlet."""
+    host = article.domain or domain_of(article.url)
+    domain = outlets.registered_domain(host) if host else None
+    if domain and not (article.outlet or "").strip():
         row = db.execute(
             "SELECT id, name FROM outlets WHERE domain = ? LIMIT 1", [domain]
         ).fetchone()
-        return (row[0], row[1], domain) if row else (outlet_slug(domain), domain, None)
-    return None
+        publisher = outlets.known(None, domain)
+        if row and (publisher is None or publisher[0] == row[0]):
+            return row[0], row[1], domain
+    found = outlets.resolve(article.outlet, domain)
+    return (*found, domain) if found else None
 
 
 def write_claims(db: sqlite_utils.Database, claims: Iterable[Claim], version: str,

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from claims import sniff
+from claims import outlets, sniff
 from claims.db import Article
 from claims.fetch import MAX_BYTES, TOTAL_TIMEOUT, FetchError, Web
 from claims.ids import domain_of
@@ -273,6 +273,18 @@ def _read_text(text: str, label: str, options: Options, markdown: bool) -> Itera
     )
 
 
+def _canonical(declared: str | None, fetched: str | None) -> str | None:
+    """The page's own address (`<link rel=canonical>` or og:url, as trafilatura reads them)
+    when it is a web address on the same site as the one it was fetched from: then the same
+    article read from a file and from its URL, or from two tracking URLs, is one article."""
+    if not declared or not _is_url(declared):
+        return fetched
+    if fetched and outlets.registered_domain(domain_of(declared) or "") != \
+            outlets.registered_domain(domain_of(fetched) or ""):
+        return fetched
+    return declared
+
+
 def _article_from_html(data: bytes | str, url: str | None, options: Options) -> Article:
     """The main text and metadata of a page; refused when it is too short to be an article."""
     import trafilatura
@@ -282,7 +294,7 @@ def _article_from_html(data: bytes | str, url: str | None, options: Options) -> 
     )
     if document is None or len((document.text or "").split()) < MIN_ARTICLE_WORDS:
         raise IngestError("no article text found (not an article page?)")
-    url = url or document.url
+    url = _canonical(document.url, url)
     return Article(
         body=document.text, title=document.title, url=url, author=document.author,
         outlet=options.outlet or document.sitename, domain=domain_of(url),

