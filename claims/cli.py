@@ -1,13 +1,84 @@
-"""The `claims` command: a thin layer over the library functions that do the work."""
+"""The `claims` command: a thin layer over the library functions that do the work.
+
+Options every command shares are declared once below (`db_option`, `server_options`,
+`format_option`, `date_option`); `--format` choices are each module's own FORMATS, read
+only when a command needs them so `claims --help` loads nothing but click.
+"""
 
 from __future__ import annotations
+
+import functools
+import importlib
 
 import click
 
 from claims import __version__
 
 
-@click.group()
+class Formats(click.Choice):
+    """The choices of a module's FORMATS, imported on first use: the list is spelled once,
+    in the module that writes or reads those formats, and the group's help stays fast."""
+
+    def __init__(self, module: str):
+        """Remember where the choices are; click's own __init__ would want them now."""
+        self.module = module
+        self.case_sensitive = True
+
+    @functools.cached_property
+    def choices(self) -> tuple[str, ...]:
+        """The module's FORMATS, looked up when a value is checked or help is shown."""
+        return tuple(importlib.import_module(self.module).FORMATS)
+
+
+def format_option(formats: str | tuple[str, ...], help: str, default: str | None = None):
+    """--format with the choices of module `formats` (or a literal tuple of them)."""
+    kind = Formats(formats) if isinstance(formats, str) else click.Choice(formats)
+    return click.option("--format", "format_", type=kind, default=default,
+                        show_default=default is not None, help=help)
+
+
+WRITE_DB = "SQLite database to write to (created if missing)."
+READ_DB = "SQLite database to read."
+
+
+def db_option(help: str, default: str = "db/claims.db"):
+    """--db for every command, so its name, type and default are spelled once."""
+    return click.option("--db", "db_path", type=click.Path(dir_okay=False), default=default,
+                        show_default=True, help=help)
+
+
+def server_options(command):
+    """--host, --port and --open, the same for `claims serve` and `claims demo`."""
+    options = (
+        click.option("--host", default="127.0.0.1", show_default=True,
+                     help="Interface to listen on; anything but localhost exposes the site."),
+        click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535),
+                     help="Port to listen on."),
+        click.option("--open", "open_browser", is_flag=True,
+                     help="Open the site in a web browser."),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def date_option(name: str, help: str, whole: bool = False):
+    """A YYYY[-MM[-DD]] option (a full date when `whole`), refused up front when malformed."""
+
+    def check(ctx, param, value):
+        """The date as given, or a usage error saying what a date looks like."""
+        from claims.formats import coerce_date
+
+        try:
+            return None if value is None else coerce_date(value, whole=whole)
+        except ValueError as error:
+            raise click.BadParameter(str(error)) from None
+
+    return click.option(name, callback=check, help=help,
+                        metavar="YYYY-MM-DD" if whole else "YYYY[-MM[-DD]]")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="claims")
 def cli():
     """Track the numbers in the news."""
@@ -15,14 +86,10 @@ def cli():
 
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
-@click.option(
-    "--format", "format_", type=click.Choice(["table", "jsonl", "json", "csv"]),
-    help="Output format (default: table on a terminal, jsonl in a pipe).",
-)
-@click.option(
-    "--published", type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Publication date (YYYY-MM-DD) that relative dates are resolved against.",
-)
+@format_option("claims.formats",
+               "Output format (default: table on a terminal, jsonl in a pipe).")
+@date_option("--published", "Publication date that relative dates are resolved against.",
+             whole=True)
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input files.")
 def extract(files, format_, published, encoding):
     """Print the quantitative claims in text FILES (or - for standard input).
@@ -33,24 +100,24 @@ def extract(files, format_, published, encoding):
     """
     import sys
 
-    from claims import output
+    from claims import formats
     from claims.extraction import extract as run
+    from claims.models import Claim
     from claims.reading import read_text
 
     format_ = format_ or ("table" if sys.stdout.isatty() else "jsonl")
-    day = published.date() if published else None
+    several = len(files) > 1
     records = []
     for name in files or ("-",):
         try:
             text = read_text(name, encoding)
         except ValueError as error:
             raise click.ClickException(str(error)) from None
-        for claim in run(text, published=day):
+        for claim in run(text, published=published):
             record = claim.model_dump()
-            if len(files) > 1:
-                record = {"file": name, **record}
-            records.append(record)
-    output.write(records, format_, sys.stdout)
+            records.append({"file": name, **record} if several else record)
+    fields = [*(["file"] if several else []), *Claim.model_fields]
+    formats.write(records, format_, sys.stdout, fields=fields)
 
 
 def _open_db(path):
@@ -65,7 +132,16 @@ def _open_db(path):
         raise click.ClickException(f"{path}: {error}") from None
 
 
+def _must_exist(path):
+    """Commands that read a database refuse a missing one rather than create it empty."""
+    from pathlib import Path
+
+    if not Path(path).is_file():
+        raise click.ClickException(f"no database at {path}")
+
+
 def _check_encoding(ctx, param, value):
+    """An unknown --encoding is a usage error before any input is read, not one per file."""
     import codecs
 
     if value is not None:
@@ -76,21 +152,13 @@ def _check_encoding(ctx, param, value):
     return value
 
 
-db_option = click.option(
-    "--db", "db_path", type=click.Path(dir_okay=False), default="db/claims.db",
-    show_default=True, help="SQLite database to write to (created if missing).",
-)
-
-
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@db_option
-@click.option("--outlet", help="Outlet name for every article (overrides column, site name, domain).")
-@click.option(
-    "--format", "format_",
-    type=click.Choice(["auto", "text", "html", "feed", "csv", "jsonl"]), default="auto",
-    show_default=True, help="Input format; auto guesses from extension, content type or content.",
-)
+@db_option(WRITE_DB)
+@click.option("--outlet",
+              help="Outlet name for every article (overrides column, site name, domain).")
+@format_option("claims.ingest", default="auto",
+               help="Input format; auto guesses from extension, content type or content.")
 @click.option("--text-column", help="CSV/JSONL column holding the article text.")
 @click.option("--title-column", help="CSV/JSONL column holding the title.")
 @click.option("--outlet-column", help="CSV/JSONL column holding the outlet name.")
@@ -126,7 +194,7 @@ def ingest(inputs, db_path, outlet, format_, text_column, title_column, outlet_c
 
 
 @cli.command()
-@db_option
+@db_option(WRITE_DB)
 def reextract(db_path):
     """Re-run extraction on stored articles whose claims came from an older extractor."""
     import sys
@@ -136,6 +204,7 @@ def reextract(db_path):
     from claims.ingest import reextract as run
 
     def progress(items):
+        """A progress bar on a terminal, silence in a pipe or a log."""
         return tqdm(items, unit=" versions", disable=not sys.stderr.isatty(), file=sys.stderr)
 
     counts = run(_open_db(db_path), progress=progress)
@@ -147,18 +216,9 @@ def reextract(db_path):
         raise click.ClickException(f"extraction failed on {counts['failures']} article versions")
 
 
-read_db_option = click.option(
-    "--db", "db_path", type=click.Path(dir_okay=False), default="db/claims.db",
-    show_default=True, help="SQLite database to read.",
-)
-
-
 @cli.command()
-@read_db_option
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Interface to listen on; anything but localhost exposes the site.")
-@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--open", "open_browser", is_flag=True, help="Open the site in a web browser.")
+@db_option(READ_DB)
+@server_options
 @click.option("--live", is_flag=True,
               help="Open the database read-only instead of immutable, to see rows a running "
                    "ingest adds (slower counts).")
@@ -169,23 +229,13 @@ def serve(db_path, host, port, open_browser, live):
     claims serve
     claims serve --db db/claims.db --port 8080 --open
     """
-    from claims.serve import serve as run
-
-    try:
-        run(db_path, host=host, port=port, open_browser=open_browser, live=live,
-            echo=click.echo)
-    except FileNotFoundError as error:
-        raise click.ClickException(str(error)) from None
+    _serve(db_path, host=host, port=port, open_browser=open_browser, live=live)
 
 
 @cli.command()
-@click.option("--db", "db_path", type=click.Path(dir_okay=False), default="db/demo.db",
-              show_default=True, help="Database to build; replaced if it exists.")
+@db_option("Database to build; replaced if it exists.", default="db/demo.db")
 @click.option("--no-serve", is_flag=True, help="Build the database and stop.")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Interface to listen on; anything but localhost exposes the site.")
-@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--open", "open_browser", is_flag=True, help="Open the site in a web browser.")
+@server_options
 def demo(db_path, no_serve, host, port, open_browser):
     """Build a demo database from the fictional sample corpus shipped with claims, and serve it.
 
@@ -207,28 +257,37 @@ def demo(db_path, no_serve, host, port, open_browser):
         from pathlib import Path
 
         from claims.demo import demo_metadata
-        from claims.serve import serve as run
 
-        run(db_path, host=host, port=port, open_browser=open_browser, echo=click.echo,
-            metadata=demo_metadata(Path(db_path).stem))
+        _serve(db_path, host=host, port=port, open_browser=open_browser,
+               metadata=demo_metadata(Path(db_path).stem))
+
+
+def _serve(db_path, **options):
+    """Run the site for `serve` and `demo` alike; a wrong database or a taken port is one
+    line, not a traceback."""
+    from claims.serve import ServeError, serve
+
+    try:
+        serve(db_path, echo=click.echo, **options)
+    except ServeError as error:
+        raise click.ClickException(str(error)) from None
 
 
 @cli.command()
-@read_db_option
-@click.option("--format", "fmt", type=click.Choice(["csv", "json", "jsonl", "claimreview"]),
-              default="csv", show_default=True,
-              help="claimreview is schema.org ClaimReview JSON-LD.")
+@db_option(READ_DB)
+@format_option("claims.export", default="csv",
+               help="claimreview is schema.org ClaimReview JSON-LD.")
 @click.option("--metric", multiple=True, help="Only this metric (repeat for several).")
 @click.option("--outlet", multiple=True, help="Only this outlet: id, name or domain (repeatable).")
 @click.option("--place", multiple=True, help="Only this place (repeatable).")
-@click.option("--since", help="Figures dated on or after this date (YYYY[-MM[-DD]]).")
-@click.option("--until", help="Figures dated on or before this date (YYYY[-MM[-DD]]).")
+@date_option("--since", "Figures dated on or after this date.")
+@date_option("--until", "Figures dated on or before this date.")
 @click.option("--all-versions", is_flag=True,
               help="Include claims from superseded versions of edited articles.")
 @click.option("--base-url", help="Site URL for ClaimReview ids, e.g. https://claims.example.org")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
               help="File to write (default: standard output).")
-def export(db_path, fmt, metric, outlet, place, since, until, all_versions, base_url, output):
+def export(db_path, format_, metric, outlet, place, since, until, all_versions, base_url, output):
     """Write claims as CSV, JSON, JSON lines or ClaimReview JSON-LD.
 
     \b
@@ -237,15 +296,13 @@ def export(db_path, fmt, metric, outlet, place, since, until, all_versions, base
     """
     import sqlite3
     import sys
-    from pathlib import Path
 
     import sqlite_utils
     from tqdm import tqdm
 
     from claims.export import export_columns, select_claims, write
 
-    if not Path(db_path).is_file():
-        raise click.ClickException(f"no database at {db_path}")
+    _must_exist(db_path)
     db = sqlite_utils.Database(db_path)
     try:
         rows = select_claims(db, metrics=metric, outlets=outlet, places=place, since=since,
@@ -256,20 +313,19 @@ def export(db_path, fmt, metric, outlet, place, since, until, all_versions, base
     show = output != "-" and sys.stderr.isatty()
     rows = tqdm(rows, unit=" claims", disable=not show, file=sys.stderr)
     with click.open_file(output, "w", encoding="utf-8") as fp:
-        count = write(rows, fp, fmt, columns=columns, base_url=base_url)
+        count = write(rows, fp, format_, columns=columns, base_url=base_url)
     if output != "-":
         click.echo(f"{count} claims written to {output}", err=True)
 
 
 @cli.command()
-@read_db_option
+@db_option(READ_DB)
 @click.option("--metric", help="Only figures of this metric (killed, wounded, displaced, ...).")
 @click.option("--place", help="Only figures in this place, region or country (any spelling).")
 @click.option("--min-outlets", default=2, show_default=True, type=click.IntRange(1),
               help="Only figures reported by at least this many outlets.")
 @click.option("--limit", type=click.IntRange(1), help="Show at most this many figures.")
-@click.option("--format", "format_", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="Output format.")
+@format_option(("table", "json"), default="table", help="Output format.")
 @click.option("--regroup", is_flag=True,
               help="Group the claims into figures again first (done anyway if never done).")
 def compare(db_path, metric, place, min_outlets, limit, format_, regroup):
@@ -279,15 +335,14 @@ def compare(db_path, metric, place, min_outlets, limit, format_, regroup):
     claims compare --metric killed --place Idlib
     claims compare --min-outlets 3 --format json
     """
-    import json
     import sqlite3
-    from pathlib import Path
+    import sys
 
+    from claims import formats
     from claims.compare import compare as run
     from claims.compare import format_table, group_figures
 
-    if not Path(db_path).is_file():
-        raise click.ClickException(f"no database at {db_path}")
+    _must_exist(db_path)
     db = _open_db(db_path)
     try:
         if regroup or not db["figures"].count:
@@ -296,7 +351,7 @@ def compare(db_path, metric, place, min_outlets, limit, format_, regroup):
     except sqlite3.Error as error:
         raise click.ClickException(str(error)) from None
     if format_ == "json":
-        click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
+        formats.write(figures, "json", sys.stdout)
     elif figures:
         click.echo(format_table(figures))
     else:

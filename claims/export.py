@@ -21,14 +21,14 @@ ClaimReview (https://schema.org/ClaimReview) is written as one JSON-LD document 
 
 from __future__ import annotations
 
-import csv
-import json
-import re
 from collections.abc import Iterator
 from typing import IO
 from urllib.parse import quote
 
 import sqlite_utils
+
+from claims import formats
+from claims.formats import coerce_date, format_number
 
 FORMATS = ("csv", "json", "jsonl", "claimreview")
 
@@ -46,7 +46,6 @@ order by c.published, c.article_id, c.start
 """
 
 DAY = "coalesce(c.date, substr(c.published, 1, 10))"
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _many(clause: str, values: tuple[str, ...], name: str) -> tuple[str, dict]:
@@ -76,9 +75,7 @@ def select_claims(
     `all_versions`.
     """
     where, params = ["1 = 1"], {}
-    for bound in (since, until):
-        if bound and not _DATE.match(bound):
-            raise ValueError(f"dates look like 2024, 2024-03 or 2024-03-05, not {bound!r}")
+    since, until = (coerce_date(bound) if bound else None for bound in (since, until))
     if not all_versions:
         where.append("coalesce(c.is_current, 1) = 1")
     for values, clause, name in (
@@ -119,7 +116,9 @@ def quantity(row: dict) -> dict:
         value["maxValue"] = row["value"]
     if row.get("unit"):
         value["unitText"] = row["unit"]
-    properties = [("metric", row.get("metric")), ("qualifier", qualifier), ("unit", row.get("unit"))]
+    properties = [
+        ("metric", row.get("metric")), ("qualifier", qualifier), ("unit", row.get("unit")),
+    ]
     properties += [(key, row.get(key)) for key in ("subject", "direction")]
     properties += [(key, bool(row[key])) for key in ("cumulative", "vague") if row.get(key)]
     value["additionalProperty"] = [
@@ -130,26 +129,21 @@ def quantity(row: dict) -> dict:
     return value
 
 
-def _number(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
-
-
 def rating(row: dict) -> dict | None:
     """How the claim's figure compares across outlets; None when it has no figure."""
     if not row.get("figure_id") or row.get("figure_min") is None:
         return None
     outlets = row.get("figure_outlets") or 1
-    low, high = row["figure_min"], row["figure_max"]
-    if low == high:
-        name = f"Same figure from {outlets} outlet{'s' if outlets != 1 else ''}"
+    low, high = format_number(row["figure_min"]), format_number(row["figure_max"])
+    plural = "s" if outlets != 1 else ""
+    if row["figure_min"] == row["figure_max"]:
+        name = f"Same figure from {outlets} outlet{plural}"
     else:
-        name = f"Outlets disagree: {_number(low)} to {_number(high)}"
-    explanation = (
-        f"{outlets} outlet{'s' if outlets != 1 else ''} reported {row.get('figure_label') or 'this figure'} "
-        f"between {_number(low)} and {_number(high)}"
-    )
+        name = f"Outlets disagree: {low} to {high}"
+    label = row.get("figure_label") or "this figure"
+    explanation = f"{outlets} outlet{plural} reported {label} between {low} and {high}"
     if row.get("figure_median") is not None:
-        explanation += f", median {_number(row['figure_median'])}"
+        explanation += f", median {format_number(row['figure_median'])}"
     return {"@type": "Rating", "alternateName": name, "ratingExplanation": explanation + "."}
 
 
@@ -209,38 +203,18 @@ def write(
     columns: list[str] | None = None,
     base_url: str | None = None,
 ) -> int:
-    """Write `rows` to `fp` in `fmt`; returns how many were written."""
+    """Write `rows` to `fp` in `fmt`; returns how many were written.
+
+    CSV, JSON and JSON lines go through the writer every command shares; ClaimReview is the
+    one format only exports have.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}")
-    count = 0
-    if fmt == "csv":
-        writer = None
-        for row in rows:
-            if writer is None:
-                writer = csv.DictWriter(fp, fieldnames=columns or list(row))
-                writer.writeheader()
-            writer.writerow(row)
-            count += 1
-        if writer is None and columns:
-            csv.DictWriter(fp, fieldnames=columns).writeheader()
-        return count
-    if fmt == "jsonl":
-        for row in rows:
-            fp.write(json.dumps(row, ensure_ascii=False) + "\n")
-            count += 1
-        return count
-    if fmt == "json":
-        items = rows
-        fp.write("[")
-    else:
-        items = (claim_review(row, base_url) for row in rows)
-        fp.write('{"@context": "https://schema.org", "@graph": [')
-    for item in items:
-        fp.write(("," if count else "") + "\n" + json.dumps(item, ensure_ascii=False))
-        count += 1
-    fp.write("\n]" if fmt == "json" else "\n]}")
-    fp.write("\n")
-    return count
+    if fmt == "claimreview":
+        reviews = (claim_review(row, base_url) for row in rows)
+        return formats.json_array(reviews, fp, '{"@context": "https://schema.org", "@graph": [',
+                                  "]}")
+    return formats.write(rows, fmt, fp, fields=columns)
 
 
 def export(db: sqlite_utils.Database, fp: IO[str], fmt: str = "csv", *,

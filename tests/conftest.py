@@ -1,36 +1,27 @@
-"""Shared fixtures: a real `claims` server process and a real headless Chromium."""
+"""Shared fixtures: a real headless Chromium, and the demo built and served once a session.
+
+Plain helpers are in helpers.py; the names browser tests import from here are re-exported.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import os
-import socket
-import subprocess
-import sys
-import time
+import sqlite3
 from pathlib import Path
 
-import httpx
 import pytest
+import sqlite_utils
+from helpers import CHROMIUM, CHROMIUM_ARGS, DemoSite, free_port, needs_chromium, served, shoot
 
-CHROMIUM = Path("/usr/bin/chromium")
-needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
-ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+__all__ = ["CHROMIUM", "free_port", "needs_chromium", "served", "shoot"]
 
 
 @pytest.fixture(scope="module")
 def browser():
+    """One Chromium per test module: starting it is the slow part of a browser test."""
     playwright_api = pytest.importorskip("playwright.sync_api")
     with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
@@ -43,6 +34,7 @@ def page(browser):
     page.dialogs = []
 
     def on_dialog(dialog):
+        """Note the dialog and close it, so a stray alert fails a test instead of hanging it."""
         page.dialogs.append(dialog.message)
         dialog.dismiss()
 
@@ -53,41 +45,26 @@ def page(browser):
 
 @pytest.fixture(scope="module")
 def shots(tmp_path_factory) -> Path:
+    """Where screenshots go: $CLAIMS_SCREENSHOTS to refresh the README's, else a tmp folder."""
     folder = os.environ.get("CLAIMS_SCREENSHOTS")
     path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
     path.mkdir(parents=True, exist_ok=True)
     return path
 
 
-def shoot(page, shots: Path, name: str, full_page: bool = True) -> None:
-    page.screenshot(path=str(shots / f"{name}.png"), full_page=full_page)
-    assert (shots / f"{name}.png").stat().st_size > 10_000
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> DemoSite:
+    """`claims demo` as a newcomer runs it, once a session: it builds the demo database into a
+    tmp folder and serves it on a free port. Every test of the demo shares this one build."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    port = free_port()
+    with served(["demo", "--db", str(path), "--port", str(port)], port) as (url, printed):
+        yield DemoSite(url=url, path=path, printed=printed)
 
 
-
-
-@contextlib.contextmanager
-def served(args: list[str], port: int, timeout: float = 60):
-    """Run `claims ARGS` until it answers on `port`; yields the URL and a function that
-    returns everything the process printed (readable once it has stopped)."""
-    command = Path(sys.executable).with_name("claims")
-    process = subprocess.Popen(
-        [str(command), *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    url = f"http://127.0.0.1:{port}"
-    printed: list[str] = []
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                httpx.get(url + "/-/versions.json", timeout=1).raise_for_status()
-                break
-            except httpx.HTTPError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"claims {args[0]} did not start: {process.stdout.read()}")
-                time.sleep(0.2)
-        yield url, lambda: "".join(printed)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        printed.append(process.stdout.read())
+@pytest.fixture(scope="session")
+def demo_db(demo_site) -> sqlite_utils.Database:
+    """The session's demo database, opened immutable as the site opens it: tests only read."""
+    conn = sqlite3.connect(f"file:{demo_site.path}?immutable=1", uri=True)
+    yield sqlite_utils.Database(conn)
+    conn.close()

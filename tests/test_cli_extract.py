@@ -1,17 +1,21 @@
 """`claims extract` as a user runs it: files, stdin, formats, bad input."""
 
 import csv
+import datetime as dt
 import io
 import json
 
+import pytest
 from click.testing import CliRunner
 
+import claims
 from claims.cli import cli
 
 TEXT = "At least 12 people were killed in the raid, the health ministry said.\n"
 
 
 def run(*args, input=None):
+    """`claims extract ARGS` in process, with `input` as standard input."""
     return CliRunner().invoke(cli, ["extract", *args], input=input)
 
 
@@ -52,10 +56,32 @@ def test_several_files_name_their_file(tmp_path):
     assert files == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
 
 
-def test_published_date_option():
-    result = run("--published", "2024-03-05", "--format", "jsonl", input="12 people were killed on Sunday.")
-    assert result.exit_code == 0
-    assert run("--published", "05/03/2024", input=TEXT).exit_code == 2
+# Published on Wednesday 4 March 2026: "on Sunday" is 1 March.
+SUNDAY = "Officials said 12 people were killed in the market on Sunday.\n"
+
+
+@pytest.mark.parametrize("published", ["2026-03-04", dt.date(2026, 3, 4),
+                                       dt.datetime(2026, 3, 4, 18, 30)])
+def test_the_library_resolves_a_weekday_against_the_publication_date(published):
+    (claim,) = claims.extract(SUNDAY, published=published)
+    assert (claim.date, claim.date_text) == ("2026-03-01", "on Sunday")
+
+
+def test_published_option_resolves_a_weekday():
+    result = run("--published", "2026-03-04", "--format", "jsonl", input=SUNDAY)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["date"] == "2026-03-01"
+    # A week later, the same words mean another Sunday; without a date, no day at all.
+    later = json.loads(run("--published", "2026-03-11", "--format", "jsonl", input=SUNDAY).output)
+    assert later["date"] == "2026-03-08"
+    assert json.loads(run("--format", "jsonl", input=SUNDAY).output)["date"] is None
+
+
+@pytest.mark.parametrize("published", ["05/03/2024", "2024-03", "2024-02-30", "yesterday"])
+def test_published_must_be_a_whole_calendar_date(published):
+    result = run("--published", published, input=TEXT)
+    assert result.exit_code == 2
+    assert f"dates look like 2024-03-05, not '{published}'" in result.output
 
 
 def test_empty_input_gives_no_claims():

@@ -38,6 +38,7 @@ ARTICLES = [
 
 @pytest.fixture
 def db(tmp_path):
+    """The articles above stored and grouped, as `claims ingest` then `claims compare` would."""
     database = open_db(tmp_path / "claims.db")
     for i, (outlet, published, body) in enumerate(ARTICLES):
         store(
@@ -48,6 +49,7 @@ def db(tmp_path):
 
 
 def figure_of(db, sentence_start):
+    """The figure the killed claim of article number `sentence_start` was grouped into."""
     row = db.execute(
         "SELECT c.figure_id FROM claims c JOIN articles a ON a.id = c.article_id "
         "WHERE a.external_id = ? AND c.metric = 'killed'",

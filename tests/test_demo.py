@@ -12,7 +12,6 @@ import httpx
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
-from conftest import free_port, served
 
 from claims import sources
 from claims.cli import cli
@@ -25,6 +24,7 @@ CORPUS_TEXT = "\n".join(a["text"] for a in ARTICLES)
 
 
 def body_words(article: dict) -> int:
+    """Words of the story itself, without the page furniture and the fiction footer."""
     lines = [line for line in article["text"].splitlines()[:-1] if line not in article["furniture"]]
     return len(" ".join(lines).split())
 
@@ -105,53 +105,46 @@ def test_sources_are_quoted_in_the_corpus():
         assert any(name in CORPUS_TEXT for name in (source["name"], *source["aliases"])), source
 
 
-# The database `claims demo --no-serve` builds
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    result = CliRunner().invoke(cli, ["demo", "--no-serve", "--db", str(path)])
-    assert result.exit_code == 0, result.output
-    return path, result.output, sqlite_utils.Database(path)
+# The database `claims demo` builds (once a session: the demo_site and demo_db fixtures)
 
 
 def rows(db, sql, params=()):
+    """Query results as plain dicts."""
     return [dict(r) for r in db.query(sql, params)]
 
 
-def test_outlets_and_articles(demo):
-    path, output, db = demo
-    assert str(path) in output and f"{len(ARTICLES)} articles" in output
-    outlets = rows(db, "SELECT name, domain FROM outlets")
+def test_outlets_and_articles(demo_site, demo_db):
+    printed = demo_site.printed()
+    assert f"Built {demo_site.path}: {len(ARTICLES)} articles from 7 outlets" in printed
+    outlets = rows(demo_db, "SELECT name, domain FROM outlets")
     assert {o["name"] for o in outlets} == {a["outlet"] for a in ARTICLES}
     assert all(o["domain"].endswith(".example") for o in outlets)
-    stored = rows(db, "SELECT url, author, published FROM articles")
+    stored = rows(demo_db, "SELECT url, author, published FROM articles")
     assert len(stored) == len(ARTICLES)
     assert {r["author"] for r in stored} == {a["author"] for a in ARTICLES}
+    assert {r["url"]: r["published"] for r in stored} == {a["url"]: a["published"]
+                                                         for a in ARTICLES}
 
 
-def test_claims_cover_the_demo_metrics(demo):
-    db = demo[2]
+def test_claims_cover_the_demo_metrics(demo_db):
     by_metric = {r["metric"]: r for r in rows(
-        db, "SELECT metric, count(*) AS n, count(DISTINCT outlet_id) AS outlets "
-            "FROM claims GROUP BY metric")}
+        demo_db, "SELECT metric, count(*) AS n, count(DISTINCT outlet_id) AS outlets "
+                 "FROM claims GROUP BY metric")}
     for metric in ("killed", "wounded", "evacuated", "displaced", "control", "distance",
                    "money", "arrested"):
         assert metric in by_metric, metric
     assert by_metric["killed"]["outlets"] >= 6
 
 
-def test_no_claim_comes_from_page_furniture_or_non_claims(demo):
-    db = demo[2]
+def test_no_claim_comes_from_page_furniture_or_non_claims(demo_db):
     corpus = {a["url"]: a for a in ARTICLES}
     checked, wrong = 0, []
-    for article in rows(db, "SELECT id, url, text FROM articles"):
+    for article in rows(demo_db, "SELECT id, url, text FROM articles"):
         record, text = corpus[article["url"]], article["text"]
         spans = []
         for string in record["furniture"] + record["non_claims"]:
             spans += [(m.start(), m.end(), string) for m in re.finditer(re.escape(string), text)]
-        claims = rows(db, "SELECT start, end, text FROM claims WHERE article_id = ?",
+        claims = rows(demo_db, "SELECT start, end, text FROM claims WHERE article_id = ?",
                       [article["id"]])
         for claim in claims:
             assert text[claim["start"]:claim["end"]] == claim["text"]
@@ -162,31 +155,29 @@ def test_no_claim_comes_from_page_furniture_or_non_claims(demo):
     assert wrong == []
 
 
-def test_attributed_sources_are_one_source_across_outlets(demo):
-    db = demo[2]
-    kmcr = rows(db, "SELECT count(DISTINCT c.outlet_id) AS outlets, count(*) AS n, s.name "
-                    "FROM claims c JOIN sources s ON s.id = c.source_id WHERE s.id = 'kmcr'")[0]
+def test_attributed_sources_are_one_source_across_outlets(demo_db):
+    kmcr = rows(demo_db, "SELECT count(DISTINCT c.outlet_id) AS outlets, count(*) AS n, "
+                         "s.name FROM claims c JOIN sources s ON s.id = c.source_id "
+                         "WHERE s.id = 'kmcr'")[0]
     assert kmcr["name"] == "Karvonian Monitor for Civil Rights"
     assert kmcr["outlets"] >= 3 and kmcr["n"] >= 5
-    cited = rows(db, "SELECT count(DISTINCT source_id) AS n FROM claims")[0]["n"]
+    cited = rows(demo_db, "SELECT count(DISTINCT source_id) AS n FROM claims")[0]["n"]
     assert cited >= 10
 
 
-def test_figures_where_outlets_disagree(demo):
-    db = demo[2]
-    velmora = rows(db, "SELECT outlets, min_value, max_value FROM figures "
-                       "WHERE metric = 'killed' AND place = 'Velmora' ORDER BY outlets DESC")
+def test_figures_where_outlets_disagree(demo_db):
+    velmora = rows(demo_db, "SELECT outlets, min_value, max_value FROM figures "
+                            "WHERE metric = 'killed' AND place = 'Velmora' ORDER BY outlets DESC")
     assert velmora and velmora[0]["outlets"] >= 4
     assert velmora[0]["max_value"] > velmora[0]["min_value"]
-    disputed = rows(db, "SELECT metric FROM figures WHERE outlets >= 2 AND spread > 1.2")
+    disputed = rows(demo_db, "SELECT metric FROM figures WHERE outlets >= 2 AND spread > 1.2")
     assert len(disputed) >= 5
     assert {"killed", "evacuated"} <= {f["metric"] for f in disputed}
 
 
-def test_claims_are_placed_on_the_map(demo):
-    db = demo[2]
-    placed = rows(db, "SELECT place, region, country, latitude, longitude FROM claims "
-                      "WHERE latitude IS NOT NULL GROUP BY place")
+def test_claims_are_placed_on_the_map(demo_db):
+    placed = rows(demo_db, "SELECT place, region, country, latitude, longitude FROM claims "
+                           "WHERE latitude IS NOT NULL GROUP BY place")
     by_name = {p["place"]: p for p in placed}
     assert len(by_name) >= 6
     gazetteer = {e["name"]: e for e in load_places()}
@@ -196,27 +187,22 @@ def test_claims_are_placed_on_the_map(demo):
     assert velmora["region"] == "Astrid Province" and velmora["country"] == "Karvonia"
 
 
-def test_fictional_places_and_sources_do_not_outlive_the_build(demo):
+def test_a_rebuild_replaces_what_was_there_and_leaves_no_fiction_behind(tmp_path, monkeypatch,
+                                                                        demo_db):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "db").mkdir()
+    (tmp_path / "db" / "demo.db").write_text("not a database")
+    (tmp_path / "db" / "demo.db-wal").write_text("a stale write-ahead log")
+    result = CliRunner().invoke(cli, ["demo", "--no-serve"])
+    assert result.exit_code == 0, result.output
+    rebuilt = sqlite_utils.Database(tmp_path / "db" / "demo.db")
+    assert rebuilt["articles"].count == len(ARTICLES)
+    ids = {r["id"] for r in rows(rebuilt, "SELECT id FROM claims")}
+    assert ids == {r["id"] for r in rows(demo_db, "SELECT id FROM claims")}
+    # This build ran in this process: the fictional gazetteer and sources are gone again.
     sentence = "Five people were killed in Velmora."
     assert places.locate(sentence, 0, len(sentence), 5, 9) is None
     assert sources.resolve("KMCR")[1] != "Karvonian Monitor for Civil Rights"
-
-
-def test_rebuild_replaces_the_database(tmp_path, demo):
-    path = tmp_path / "demo.db"
-    path.write_text("not a database")
-    result = CliRunner().invoke(cli, ["demo", "--no-serve", "--db", str(path)])
-    assert result.exit_code == 0, result.output
-    ids = {r["id"] for r in rows(sqlite_utils.Database(path), "SELECT id FROM claims")}
-    assert ids == {r["id"] for r in rows(demo[2], "SELECT id FROM claims")}
-
-
-def test_default_database_in_a_fresh_checkout(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(cli, ["demo", "--no-serve"])
-    assert result.exit_code == 0, result.output
-    db = sqlite_utils.Database(tmp_path / "db" / "demo.db")
-    assert db["articles"].count == len(ARTICLES)
 
 
 def test_unwritable_database_is_a_one_line_error(tmp_path):
@@ -227,12 +213,12 @@ def test_unwritable_database_is_a_one_line_error(tmp_path):
     assert result.output.startswith("Error: ") and "Traceback" not in result.output
 
 
-def test_demo_builds_then_serves_a_site_labelled_fictional(tmp_path):
-    port = free_port()
-    with served(["demo", "--db", str(tmp_path / "demo.db"), "--port", str(port)], port) as (url, _):
-        home = httpx.get(f"{url}/", timeout=5)
-        assert home.status_code == 200 and "fictional" in home.text.lower()
-        database = httpx.get(f"{url}/demo", timeout=5)
-        assert "fictional" in database.text.lower()
-        claims = httpx.get(f"{url}/demo/claims.json?_shape=array&_size=5", timeout=5).json()
-        assert len(claims) == 5 and all("metric" in c for c in claims)
+def test_demo_builds_then_serves_a_site_labelled_fictional(demo_site):
+    url = demo_site.url
+    assert f"Serving {demo_site.path} at {url}/" in demo_site.printed()
+    home = httpx.get(f"{url}/", timeout=5)
+    assert home.status_code == 200 and "fictional" in home.text.lower()
+    database = httpx.get(f"{url}/demo", timeout=5)
+    assert "fictional" in database.text.lower()
+    claims = httpx.get(f"{url}/demo/claims.json?_shape=array&_size=5", timeout=5).json()
+    assert len(claims) == 5 and all("metric" in c for c in claims)

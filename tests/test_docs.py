@@ -11,6 +11,7 @@ README = (Path(__file__).parent.parent / "README.md").read_text("utf8")
 
 
 def commands():
+    """Every command of the CLI, by name, for the parametrized checks below."""
     return sorted(cli.commands.items())
 
 

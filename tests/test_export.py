@@ -20,15 +20,18 @@ from claims.ingest import store
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory):
+    """The Datasette tests' small database, built once for every export test."""
     return build_db(tmp_path_factory.mktemp("export") / "claims.db")
 
 
 def run(db_path, *args):
+    """`claims export --db DB_PATH ARGS` in process."""
     result = CliRunner().invoke(cli, ["export", "--db", str(db_path), *args])
     return result
 
 
 def texts(output: str) -> list[str]:
+    """The claim texts of JSON lines output, to compare what a filter kept."""
     return [json.loads(line)["text"] for line in output.splitlines()]
 
 

@@ -20,8 +20,10 @@ CSV_OPTIONS = ["--text-column", "body", "--title-column", "headline", "--outlet-
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """The standard file server without a log line per request in the test output."""
+
     def log_message(self, *args):
-        pass
+        """Say nothing."""
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +52,7 @@ def site(tmp_path_factory):
 
 
 def run(*args, input=None):
+    """`claims ingest ARGS`, checked never to end in a traceback whatever else happens."""
     result = CliRunner().invoke(cli, ["ingest", *map(str, args)], input=input)
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
@@ -57,6 +60,7 @@ def run(*args, input=None):
 
 
 def error_lines(result):
+    """The one-line errors a run printed, one per failed input."""
     return [line for line in result.output.splitlines() if line.startswith("Error: ")]
 
 
@@ -302,3 +306,21 @@ def test_reextract_command(tmp_path):
 ])
 def test_parse_date(text, expected):
     assert parse_date(text) == expected
+
+
+def test_a_weekday_in_the_text_resolves_against_the_date_column(tmp_path):
+    # The same words, published a week apart (both Wednesdays), name different Sundays.
+    sentence = "Officials said 12 people were killed in the market on Sunday."
+    data = tmp_path / "wire.csv"
+    data.write_text(f'id,when,story\nw1,2026-03-04,"{sentence}"\nw2,3/11/2026,"{sentence}"\n')
+    db_path = tmp_path / "claims.db"
+    result = run(data, "--db", db_path, "--date-column", "when", "--text-column", "story",
+                 "--id-column", "id", "--outlet", "Wire")
+    assert result.exit_code == 0, result.output
+    found = sqlite_utils.Database(db_path).query(
+        "SELECT a.external_id, c.published, c.date, c.date_text FROM claims c "
+        "JOIN articles a ON a.id = c.article_id ORDER BY a.external_id")
+    assert [tuple(r.values()) for r in found] == [
+        ("w1", "2026-03-04", "2026-03-01", "on Sunday"),
+        ("w2", "2026-03-11", "2026-03-08", "on Sunday"),
+    ]
