@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from claims.datasette_plugin import pages
 from claims.datasette_plugin.cache import cache_small_results
+from claims.datasette_plugin.hardening import harden, holds_claims
 from claims.datasette_plugin.links import (
     PAGES,
     article_url,
@@ -42,6 +43,13 @@ def startup(datasette):
                 cache_small_results(db)
 
     return cache_claims_databases
+
+
+@hookimpl
+def prepare_connection(conn):
+    """Cap value sizes and hide what leaks, on each connection to a claims database."""
+    if holds_claims(conn):
+        harden(conn)
 
 
 @hookimpl
@@ -83,11 +91,13 @@ def extra_css_urls(database, datasette):
 
 @hookimpl
 def extra_js_urls(database, view_name, datasette):
-    """The script that folds long column descriptions, on claims tables only."""
+    """The script that folds long column descriptions and keeps links to http(s), on the
+    tables, queries and canned queries ("database" pages) of claims databases, where the
+    map's popups are."""
 
     async def urls():
-        """The script's URL on a claims database's table page, else nothing."""
-        if view_name == "table" and await is_claims_database(datasette, database):
+        """The script's URL on a claims database's table or query page, else nothing."""
+        if view_name in ("table", "database") and await is_claims_database(datasette, database):
             return [{"url": static_url(datasette, "claims.js"), "module": True}]
         return []
 

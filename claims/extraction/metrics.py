@@ -25,7 +25,7 @@ from claims.extraction.lexicon import (
     WEEKDAY_NAMES,
 )
 from claims.extraction.numbers import WORD_VALUES
-from claims.extraction.patterns import alternation, ending_at
+from claims.extraction.patterns import alternation, ending_at, fold
 
 # The vocabularies (event, subject and direct cues, people nouns, change words) are
 # claims.extraction.lexicon's; this module reads figures by them.
@@ -126,12 +126,12 @@ def event_metric(text: str, lo: int, hi: int, start: int, end: int) -> str | Non
             continue
         if distance < best_distance:
             best_distance = distance
-            best = _CUE_METRIC[" ".join(match.group().lower().split())]
+            best = _CUE_METRIC.get(" ".join(fold(match.group()).split()))
     return best
 
 
 def cue_metric(cue: str) -> str | None:
-    return _CUE_METRIC.get(" ".join(cue.lower().split()))
+    return _CUE_METRIC.get(" ".join(fold(cue).split()))
 
 
 def direct_metric(text: str, lo: int, start: int) -> str | None:

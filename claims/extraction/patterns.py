@@ -57,3 +57,9 @@ def _branch(node: dict, backward: bool, space: str) -> str:
 def ending_at(pattern: str, flags: int = 0):
     """Compile `pattern` to be matched backwards: `.match(text, lo, pos)` must end at pos."""
     return regex.compile(f"(?r){pattern}", flags)
+
+
+def fold(text: str) -> str:
+    """Lower case as the lexicons are keyed: "İ" lower-cases to "i" plus a combining dot,
+    which case-insensitive patterns match as "i" but no table holds."""
+    return text.lower().replace("\u0307", "")

@@ -8,3 +8,29 @@ document.querySelectorAll("dl.column-descriptions").forEach((list) => {
   list.replaceWith(box);
   box.append(label, list);
 });
+
+// Links anywhere on the page (the map's popups included, which are built from query results)
+// go to web pages only: a javascript: or data: address typed into SQL never becomes a link.
+const SAFE = new Set(["http:", "https:", "mailto:"]);
+function disarm(root) {
+  root.querySelectorAll?.("a[href]").forEach((link) => {
+    let protocol = "invalid:";
+    try {
+      protocol = new URL(link.getAttribute("href"), document.baseURI).protocol;
+    } catch (error) {
+      // an address no browser can parse is no link either
+    }
+    if (!SAFE.has(protocol)) {
+      link.removeAttribute("href");
+      link.dataset.claimsDisarmed = "1";
+    }
+  });
+}
+disarm(document);
+new MutationObserver((changes) => {
+  changes.forEach((change) => change.addedNodes.forEach((node) => {
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      disarm(node.parentNode || node);
+    }
+  }));
+}).observe(document.body, { childList: true, subtree: true });
