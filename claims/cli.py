@@ -30,10 +30,9 @@ class Formats(click.Choice):
         return tuple(importlib.import_module(self.module).FORMATS)
 
 
-def format_option(formats: str | tuple[str, ...], help: str, default: str | None = None):
-    """--format with the choices of module `formats` (or a literal tuple of them)."""
-    kind = Formats(formats) if isinstance(formats, str) else click.Choice(formats)
-    return click.option("--format", "format_", type=kind, default=default,
+def format_option(module: str, help: str, default: str | None = None):
+    """--format with the choices of `module`'s FORMATS."""
+    return click.option("--format", "format_", type=Formats(module), default=default,
                         show_default=default is not None, help=help)
 
 
@@ -325,7 +324,7 @@ def export(db_path, format_, metric, outlet, place, since, until, all_versions, 
 @click.option("--min-outlets", default=2, show_default=True, type=click.IntRange(1),
               help="Only figures reported by at least this many outlets.")
 @click.option("--limit", type=click.IntRange(1), help="Show at most this many figures.")
-@format_option(("table", "json"), default="table", help="Output format.")
+@format_option("claims.compare", default="table", help="Output format.")
 @click.option("--regroup", is_flag=True,
               help="Group the claims into figures again first (done anyway if never done).")
 def compare(db_path, metric, place, min_outlets, limit, format_, regroup):

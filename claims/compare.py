@@ -37,9 +37,11 @@ import sqlite_utils
 
 from claims.db import mark_grouped, writing
 from claims.extraction.lexicon import PEOPLE_KIND
+from claims.formats import format_number
 from claims.ids import stable_id
 from claims.models import GROUPED_METRICS, METRICS
 
+FORMATS = ("table", "json")
 WINDOW_DAYS = 3
 # Claims of one figure are within this factor of each other; further apart is another quantity.
 MAGNITUDE = 10
@@ -475,6 +477,5 @@ def format_table(figures: list[dict]) -> str:
 
 
 def _num(value: float | None) -> str:
-    if value is None:
-        return "-"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    """A figure in the comparison table; a dash where there is none."""
+    return format_number(value, missing="-")

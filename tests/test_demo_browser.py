@@ -9,18 +9,17 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from conftest import free_port, needs_chromium, served, shoot
+from conftest import needs_chromium, shoot
 
 pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    """`claims demo` building and serving its database on a free port."""
-    db_path = tmp_path_factory.mktemp("demo") / "demo.db"
-    port = free_port()
-    with served(["demo", "--db", str(db_path), "--port", str(port)], port) as (url, _):
-        yield url, sqlite3.connect(db_path)
+def demo(demo_site):
+    """The session's `claims demo` (conftest): built and served once for every test."""
+    conn = sqlite3.connect(f"file:{demo_site.path}?immutable=1", uri=True)
+    yield demo_site.url, conn
+    conn.close()
 
 
 def test_home_page_says_it_is_fiction(demo, page, shots):

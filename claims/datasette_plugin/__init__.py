@@ -29,7 +29,8 @@ from claims.datasette_plugin.links import (
     timeline_url,
 )
 from claims.datasette_plugin.scope import is_claims_database
-from claims.datasette_plugin.text import describe, format_number
+from claims.datasette_plugin.text import describe
+from claims.formats import format_number
 
 
 @hookimpl

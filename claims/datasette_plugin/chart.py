@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from claims.datasette_plugin.text import format_number
+from claims.formats import format_number
 
 #: Tableau 10: distinguishable on white and for most colour-blind readers.
 PALETTE = (

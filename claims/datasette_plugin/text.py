@@ -7,19 +7,12 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from claims.formats import format_number
+
 QUALIFIER_WORDS = {
     "exact": "", "approximately": "about", "at_least": "at least", "more_than": "more than",
     "at_most": "at most", "less_than": "less than", "up_to": "up to", "range": "between",
 }
-
-
-def format_number(value: float | None) -> str:
-    """12,000 rather than 12000.0: figures read as a reporter would write them."""
-    if value is None:
-        return ""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def describe(claim: dict) -> str:
