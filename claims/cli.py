@@ -12,7 +12,7 @@ import importlib
 
 import click
 
-from claims import __version__
+from claims import __version__, limits
 
 
 class Formats(click.Choice):
@@ -166,8 +166,17 @@ def _check_encoding(ctx, param, value):
 @click.option("--id-column", help="CSV/JSONL column holding a stable article id.")
 @click.option("--encoding", callback=_check_encoding,
               help="Encoding of text, CSV and JSONL inputs (default: detect).")
+@click.option("--fetch-timeout", type=click.FloatRange(min=1), default=limits.FETCH_TIMEOUT,
+              show_default=True, help="Seconds one URL may take in all.")
+@click.option("--max-download-mb", type=click.FloatRange(min=0.1),
+              default=limits.MAX_DOWNLOAD_BYTES / 1_000_000, show_default=True,
+              help="Megabytes one URL's body may have, decompressed.")
+@click.option("--max-article-chars", type=click.IntRange(min=100),
+              default=limits.MAX_ARTICLE_CHARS, show_default=True,
+              help="Characters one article may have; a longer text is refused.")
 def ingest(inputs, db_path, outlet, format_, text_column, title_column, outlet_column,
-           date_column, url_column, id_column, encoding):
+           date_column, url_column, id_column, encoding, fetch_timeout, max_download_mb,
+           max_article_chars):
     """Store articles and their claims from files, folders, URLs, feeds, CSV/JSONL or - (stdin).
 
     \b
@@ -182,11 +191,14 @@ def ingest(inputs, db_path, outlet, format_, text_column, title_column, outlet_c
     options = Options(
         outlet=outlet, format=format_, text_column=text_column, title_column=title_column,
         outlet_column=outlet_column, date_column=date_column, url_column=url_column,
-        id_column=id_column, encoding=encoding,
+        id_column=id_column, encoding=encoding, fetch_timeout=fetch_timeout,
+        max_bytes=int(max_download_mb * 1_000_000), max_article_chars=max_article_chars,
     )
     summary = run(_open_db(db_path), inputs, options, progress=sys.stderr.isatty())
     for failure in summary.failures:
         click.echo(f"Error: {failure}", err=True)
+    for warning in summary.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     click.echo(str(summary))
     if summary.failures:
         sys.exit(1)

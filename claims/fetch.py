@@ -9,14 +9,12 @@ import time
 from dataclasses import dataclass
 
 from claims import __version__
+from claims.limits import FETCH_TIMEOUT, MAX_DOWNLOAD_BYTES
 
 USER_AGENT = f"claims/{__version__} (news figure tracker; python-httpx)"
 #: Waiting for a connection, and for each next piece of the body.
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 30.0
-#: Defaults for `claims ingest --fetch-timeout/--max-bytes`.
-TOTAL_TIMEOUT = 60.0
-MAX_BYTES = 20_000_000
 
 
 class FetchError(Exception):
@@ -40,7 +38,8 @@ def _megabytes(count: int) -> str:
 class Web:
     """One HTTP client for a run, opened only when a URL is met."""
 
-    def __init__(self, total_timeout: float = TOTAL_TIMEOUT, max_bytes: int = MAX_BYTES):
+    def __init__(self, total_timeout: float = FETCH_TIMEOUT,
+                 max_bytes: int = MAX_DOWNLOAD_BYTES):
         self.total_timeout = total_timeout
         self.max_bytes = max_bytes
         self.client = None
@@ -79,13 +78,13 @@ class Web:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise FetchError(f"body of {_megabytes(int(declared))} is over the "
-                             f"{_megabytes(self.max_bytes)} limit (--max-bytes)")
+                             f"{_megabytes(self.max_bytes)} limit (--max-download-mb)")
         pieces, size = [], 0
         for piece in response.iter_bytes():
             size += len(piece)
             if size > self.max_bytes:
                 raise FetchError(f"body is over the {_megabytes(self.max_bytes)} limit "
-                                 "(--max-bytes)")
+                                 "(--max-download-mb)")
             if time.monotonic() > deadline:
                 raise FetchError(f"still downloading after {self.total_timeout:g} s "
                                  "(--fetch-timeout)")

@@ -28,16 +28,12 @@ from typing import IO
 
 from claims import outlets, sniff
 from claims.db import Article
-from claims.fetch import MAX_BYTES, TOTAL_TIMEOUT, FetchError, Web
+from claims.fetch import FetchError, Web
 from claims.ids import domain_of
+from claims.limits import FETCH_TIMEOUT, MAX_ARTICLE_CHARS, MAX_DOWNLOAD_BYTES, MAX_FILE_BYTES
 
 # A page whose main text is shorter than this is a section front, menu or error page.
 MIN_ARTICLE_WORDS = 20
-# The longest text one article may have; news runs to tens of thousands of characters, and
-# a text past this is a dump or a whole book (`claims ingest --max-article-chars`).
-MAX_ARTICLE_CHARS = 1_000_000
-# Files read whole (text, HTML, feeds) may be at most this big; datasets are streamed.
-MAX_FILE_BYTES = 50_000_000
 
 FORMATS = ("auto", "text", "html", "feed", "csv", "jsonl")
 EXTENSIONS: dict[str, str] = {
@@ -96,8 +92,8 @@ class Options:
     url_column: str | None = None
     id_column: str | None = None
     encoding: str | None = None
-    fetch_timeout: float = TOTAL_TIMEOUT
-    max_bytes: int = MAX_BYTES
+    fetch_timeout: float = FETCH_TIMEOUT
+    max_bytes: int = MAX_DOWNLOAD_BYTES
     max_article_chars: int = MAX_ARTICLE_CHARS
 
 

@@ -250,3 +250,11 @@ def test_hostile_pages_end_with_one_line(tmp_path, hostile, path, said):
     assert time.monotonic() - started < 20
     assert said in reasons(summary)
     assert stored(path_db) == []
+
+
+def test_the_limits_are_options_of_the_command(tmp_path, hostile):
+    result = subprocess.run([CLAIMS, "ingest", hostile + "/trickle", "--db", str(tmp_path / "x.db"),
+                             "--fetch-timeout", "2", "--max-download-mb", "1"],
+                            capture_output=True, text=True, check=False, timeout=60)
+    assert result.returncode == 1
+    assert "still downloading after 2 s (--fetch-timeout)" in result.stderr
