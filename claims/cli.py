@@ -37,13 +37,35 @@ def format_option(module: str, help: str, default: str | None = None):
 
 
 WRITE_DB = "SQLite database to write to (created if missing)."
-READ_DB = "SQLite database to read."
+UPDATE_DB = "SQLite database to update (it must exist)."
+READ_DB = ("SQLite database to read; without --db or CLAIMS_DB, db/claims.db, else the "
+           "demo's db/demo.db when only that exists.")
+DEFAULT_DB = "db/claims.db"
+DEMO_DB = "db/demo.db"
 
 
-def db_option(help: str, default: str = "db/claims.db"):
-    """--db for every command, so its name, type and default are spelled once."""
+def _reading_default(ctx, param, value):
+    """The database a reading command opens: the one named, else db/claims.db, else (right
+    after `claims demo`) the demo's, said on standard error so nobody is misled."""
+    from pathlib import Path
+
+    if value is not None:
+        return value
+    if not Path(DEFAULT_DB).exists() and Path(DEMO_DB).is_file():
+        click.echo(f"Reading {DEMO_DB} (there is no {DEFAULT_DB}; --db or CLAIMS_DB "
+                   "chooses another)", err=True)
+        return DEMO_DB
+    return DEFAULT_DB
+
+
+def db_option(help: str, default: str | None = DEFAULT_DB, envvar: str | None = "CLAIMS_DB"):
+    """--db for every command, so its name, type, environment variable and default are
+    spelled once; `default=None` makes it a reading command's (see `_reading_default`).
+    `claims demo` takes no environment variable: it replaces the file it is given."""
     return click.option("--db", "db_path", type=click.Path(dir_okay=False), default=default,
-                        show_default=True, help=help)
+                        envvar=envvar, show_envvar=envvar is not None,
+                        show_default=default is not None,
+                        callback=_reading_default if default is None else None, help=help)
 
 
 def server_options(command):
@@ -131,12 +153,62 @@ def _open_db(path):
         raise click.ClickException(f"{path}: {error}") from None
 
 
+def _refuse_unknown(kind: str, given: tuple[str, ...], valid: set[str]) -> None:
+    """A usage error for each value not among `valid` (case aside), naming the nearest ones,
+    or listing them all when there are few: an unknown filter must not answer nothing."""
+    import difflib
+
+    lowered = {v.lower(): v for v in valid if v}
+    for value in given:
+        if value and value.lower() not in lowered:
+            near = difflib.get_close_matches(value.lower(), lowered, n=5, cutoff=0.6)
+            listed = [lowered[n] for n in near] or sorted(lowered.values())[:25]
+            some = "did you mean" if near else "known ones include"
+            raise click.BadParameter(f"no {kind} {value!r}; {some}: {', '.join(listed)}",
+                                     param_hint=f"--{kind}")
+
+
+def _check_metrics(ctx, param, value):
+    """The metrics given, each one of the record's vocabulary."""
+    from claims.models import METRICS
+
+    given = value if isinstance(value, tuple) else ((value,) if value else ())
+    _refuse_unknown("metric", given, set(METRICS))
+    return value
+
+
+def _known_values(db, sql: str) -> set[str]:
+    """Every value the query returns, as text."""
+    return {str(v) for (v,) in db.execute(sql) if v is not None}
+
+
+OUTLET_NAMES = ("SELECT id FROM outlets UNION SELECT name FROM outlets "
+                "UNION SELECT domain FROM outlets")
+CLAIM_PLACES = ("SELECT DISTINCT place FROM claims UNION SELECT DISTINCT place_text "
+                "FROM claims UNION SELECT DISTINCT region FROM claims "
+                "UNION SELECT DISTINCT country FROM claims")
+FIGURE_PLACES = ("SELECT DISTINCT place FROM figures UNION SELECT DISTINCT region FROM figures "
+                 "UNION SELECT DISTINCT country FROM figures")
+
+
+def _refuse_unknown_place(db, place: str) -> None:
+    """A usage error when no figure's place, region or country is `place` in any spelling
+    the gazetteer knows (the match `claims.compare.compare` makes)."""
+    from claims.compare import place_names
+
+    valid = _known_values(db, FIGURE_PLACES)
+    names = [n.lower() for n in place_names(place)]
+    if not any(n in v.lower() for v in valid for n in names):
+        _refuse_unknown("place", (place,), valid)
+
+
 def _must_exist(path):
     """Commands that read a database refuse a missing one rather than create it empty."""
     from pathlib import Path
 
     if not Path(path).is_file():
-        raise click.ClickException(f"no database at {path}")
+        raise click.ClickException(
+            f"no database at {path}; `claims ingest` or `claims demo` makes one")
 
 
 def _check_encoding(ctx, param, value):
@@ -205,7 +277,7 @@ def ingest(inputs, db_path, outlet, format_, text_column, title_column, outlet_c
 
 
 @cli.command()
-@db_option(WRITE_DB)
+@db_option(UPDATE_DB)
 def reextract(db_path):
     """Re-run extraction on stored articles whose claims came from an older extractor."""
     import sys
@@ -218,6 +290,7 @@ def reextract(db_path):
         """A progress bar on a terminal, silence in a pipe or a log."""
         return tqdm(items, unit=" versions", disable=not sys.stderr.isatty(), file=sys.stderr)
 
+    _must_exist(db_path)
     counts = run(_open_db(db_path), progress=progress)
     click.echo(
         f"{counts['versions']} article versions re-extracted: "
@@ -228,7 +301,7 @@ def reextract(db_path):
 
 
 @cli.command()
-@db_option(READ_DB)
+@db_option(READ_DB, default=None)
 @server_options
 @click.option("--live", is_flag=True,
               help="Open the database read-only instead of immutable, to see rows a running "
@@ -244,7 +317,7 @@ def serve(db_path, host, port, open_browser, live):
 
 
 @cli.command()
-@db_option("Database to build; replaced if it exists.", default="db/demo.db")
+@db_option("Database to build; replaced if it exists.", default=DEMO_DB, envvar=None)
 @click.option("--no-serve", is_flag=True, help="Build the database and stop.")
 @server_options
 def demo(db_path, no_serve, host, port, open_browser):
@@ -285,10 +358,11 @@ def _serve(db_path, **options):
 
 
 @cli.command()
-@db_option(READ_DB)
+@db_option(READ_DB, default=None)
 @format_option("claims.export", default="csv",
                help="claimreview is schema.org ClaimReview JSON-LD.")
-@click.option("--metric", multiple=True, help="Only this metric (repeat for several).")
+@click.option("--metric", multiple=True, callback=_check_metrics,
+              help="Only this metric (repeat for several).")
 @click.option("--outlet", multiple=True, help="Only this outlet: id, name or domain (repeatable).")
 @click.option("--place", multiple=True, help="Only this place (repeatable).")
 @date_option("--since", "Figures dated on or after this date.")
@@ -315,6 +389,8 @@ def export(db_path, format_, metric, outlet, place, since, until, all_versions, 
 
     _must_exist(db_path)
     db = sqlite_utils.Database(db_path)
+    _refuse_unknown("outlet", outlet, _known_values(db, OUTLET_NAMES))
+    _refuse_unknown("place", place, _known_values(db, CLAIM_PLACES))
     try:
         rows = select_claims(db, metrics=metric, outlets=outlet, places=place, since=since,
                              until=until, all_versions=all_versions)
@@ -330,8 +406,9 @@ def export(db_path, format_, metric, outlet, place, since, until, all_versions, 
 
 
 @cli.command()
-@db_option(READ_DB)
-@click.option("--metric", help="Only figures of this metric (killed, wounded, displaced, ...).")
+@db_option(READ_DB, default=None)
+@click.option("--metric", callback=_check_metrics,
+              help="Only figures of this metric (killed, wounded, displaced, ...).")
 @click.option("--place", help="Only figures in this place, region or country (any spelling).")
 @click.option("--min-outlets", default=2, show_default=True, type=click.IntRange(1),
               help="Only figures reported by at least this many outlets.")
@@ -358,6 +435,8 @@ def compare(db_path, metric, place, min_outlets, limit, format_, regroup):
     try:
         if regroup or not db["figures"].count:
             group_figures(db)
+        if place:
+            _refuse_unknown_place(db, place)
         figures = run(db, metric=metric, place=place, min_outlets=min_outlets, limit=limit)
     except sqlite3.Error as error:
         raise click.ClickException(str(error)) from None

@@ -419,7 +419,7 @@ def compare(
         where.append("metric = ?")
         params.append(metric)
     if place:
-        names = _place_names(place)
+        names = place_names(place)
         marks = " OR ".join(["place LIKE ? OR region LIKE ? OR country LIKE ?"] * len(names))
         where.append(f"({marks})")
         params += [f"%{n}%" for n in names for _ in range(3)]
@@ -442,7 +442,7 @@ def compare(
     return result
 
 
-def _place_names(place: str) -> list[str]:
+def place_names(place: str) -> list[str]:
     from claims.extraction.places import GAZETTEER, REGION_BY_KEY, normalise
 
     names = [place]

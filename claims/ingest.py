@@ -60,11 +60,17 @@ class Summary:
             self.unchanged += 1
 
     def __str__(self) -> str:
+        """The closing line of a run: "1 article added, 0 unchanged, ..., 2 failures"."""
         return (
-            f"{self.added} articles added, {self.unchanged} unchanged, "
-            f"{self.new_versions} new versions, {self.claims} claims, "
-            f"{len(self.failures)} failures"
+            f"{_count(self.added, 'article')} added, {self.unchanged} unchanged, "
+            f"{_count(self.new_versions, 'new version')}, {_count(self.claims, 'claim')}, "
+            f"{_count(len(self.failures), 'failure')}"
         )
+
+
+def _count(number: int, noun: str) -> str:
+    """"1 claim", "2 claims": a count with its noun in the right number."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def default_extractor() -> Extractor:

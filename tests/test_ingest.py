@@ -68,7 +68,7 @@ def test_html_file_gives_text_and_metadata(tmp_path):
     db_path = tmp_path / "claims.db"
     result = run(FIXTURES / "article.html", "--db", db_path)
     assert result.exit_code == 0, result.output
-    assert "1 articles added" in result.output
+    assert "1 article added" in result.output
     (article,) = sqlite_utils.Database(db_path)["articles"].rows
     assert article["title"] == "Shelling kills 12 in Aleppo"
     assert article["author"] == "Jane Rivers"
@@ -88,7 +88,7 @@ def test_urls_are_fetched_and_bad_ones_reported_one_line_each(tmp_path, site):
         f"Error: {site}/missing.html: HTTP 404 File not found",
         f"Error: {site}/links.html: no article text found (not an article page?)",
     ]
-    assert "1 articles added" in result.output and "2 failures" in result.output
+    assert "1 article added" in result.output and "2 failures" in result.output
     (article,) = sqlite_utils.Database(db_path)["articles"].rows
     assert article["url"] == f"{site}/article.html"
     assert article["outlet_id"] == "the-daily-ledger"
@@ -171,7 +171,7 @@ def test_wrong_encoding_is_a_one_line_error(tmp_path):
     assert result.exit_code == 1
     (line,) = error_lines(result)
     assert line.startswith(f"Error: {FIXTURES / 'latin1.csv'}: cannot decode as utf-8")
-    assert "1 articles added" in result.output
+    assert "1 article added" in result.output
 
 
 def test_unknown_encoding_is_rejected_up_front(tmp_path):
@@ -203,7 +203,7 @@ def test_missing_column_and_missing_file_do_not_stop_the_batch(tmp_path):
          "(columns: id, headline, body, site, when)"),
         f"Error: {tmp_path / 'nope.txt'}: no such file, folder or URL",
     ]
-    assert "1 articles added" in result.output
+    assert "1 article added" in result.output
 
 
 def test_stdin(tmp_path):
@@ -242,7 +242,7 @@ def test_changed_file_is_a_new_version(tmp_path):
     run(page, "--db", db_path)
     page.write_text("---\nurl: https://x.example/p\n---\nAt least 4 people were hurt.\n")
     result = run(page, "--db", db_path)
-    assert "0 articles added, 0 unchanged, 1 new versions" in result.output
+    assert "0 articles added, 0 unchanged, 1 new version," in result.output
     assert sqlite_utils.Database(db_path)["article_versions"].count == 2
 
 
