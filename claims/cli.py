@@ -331,7 +331,13 @@ def demo(db_path, no_serve, host, port, open_browser):
     import sys
 
     from claims.demo import build_demo
+    from claims.serve import ServeError, check_port
 
+    if not no_serve:
+        try:
+            check_port(host, port)
+        except ServeError as error:
+            raise click.ClickException(str(error)) from None
     try:
         summary = build_demo(db_path, progress=sys.stderr.isatty())
     except (sqlite3.Error, OSError) as error:

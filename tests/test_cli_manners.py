@@ -71,3 +71,17 @@ def test_counts_read_as_words(tmp_path):
     (tmp_path / "one.txt").write_text("At least 12 people were killed in the market.")
     result = run("ingest", str(tmp_path / "one.txt"), "--db", str(tmp_path / "x.db"))
     assert "1 article added, 0 unchanged, 0 new versions, 1 claim, 0 failures" in result.stdout
+
+
+def test_a_busy_port_is_one_line_before_anything_is_built(tmp_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run("demo", "--db", str(tmp_path / "demo.db"), "--port", str(port))
+    assert result.exit_code == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "Serving" not in result.output
+    assert not (tmp_path / "demo.db").exists()
