@@ -15,7 +15,9 @@ REPORTING_VERBS = (
     "counted", "tallied", "put the toll", "put the death toll", "put the number",
     "quoted", "cited", "wrote", "tweeted", "posted", "declared", "revealed", "disclosed",
 )
-FIGURE_NOUNS = ("figures", "data", "statistics", "tally", "count", "estimates", "records", "numbers")
+FIGURE_NOUNS = (
+    "figures", "data", "statistics", "tally", "count", "estimates", "records", "numbers",
+)
 # Words that open a noun phrase; the phrase before a reporting verb starts at one of them.
 DETERMINERS = frozenset([
     "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"
@@ -218,47 +220,100 @@ def _after_event(word) -> bool:
     return lowered.endswith("ed") or lowered in ("died", "dead", "killing", "fighting")
 
 
+# What a word read backwards before a reporting verb may show: that the speaker's phrase
+# ends after it, or that the words before the verb name no speaker at all.
+_PHRASE_ENDS = "phrase ends"
+_NO_SPEAKER = "no speaker"
+
+
 def _speaker_before(sentence: str, verb_start: int) -> str | None:
     """The noun phrase ending just before a reporting verb, read backwards."""
     words = list(_WORD_RE.finditer(sentence, 0, verb_start))
-    if not words:
-        return None
+    taken = _phrase_before(sentence, words, verb_start)
+    return _speaker_taken(sentence, taken) if taken else None
+
+
+def _phrase_before(sentence: str, words: list, verb_start: int) -> list | None:
+    """The words before a reporting verb that may name who speaks, nearest first, back to a
+    determiner or an edge: "the local council said"; None when they show the words before
+    the verb are a count or an event ("killed 40 people said the Observatory")."""
     taken: list = []
     for index in range(len(words) - 1, -1, -1):
-        match = words[index]
-        between = sentence[match.end() : taken[-1].start() if taken else verb_start]
-        if (between != " " and any(c in between for c in ",;:\"“”()")) or len(taken) >= 8:
+        stop = _stop_before(sentence, words, index, taken, verb_start)
+        if stop is _NO_SPEAKER:
+            return None
+        if stop is _PHRASE_ENDS:
             break
-        word = match.group().lower()
-        acronym = len(word) > 1 and match.group().isupper()  # "WHO said", "IT firms"
-        if taken and not acronym:  # has the clause before the speaker begun?
-            if word in CLAUSE_EDGES:  # "killing two children Al Jazeera said"
-                if word in COUNT_WORDS and taken[-1].group().lower() in CLAUSE_EDGES:
-                    return None  # "killed five children said the Observatory": a count
-                break
-            if (
-                taken[-1].group()[0].isupper()
-                and word not in NP_STOPS
-                and word not in DETERMINERS
-                and not _leads_into_name(words, index)
-            ):
-                break
-        if word in NP_STOPS and not acronym and not (
-            word in ("for", "of") and taken and taken[-1].group()[0].isupper()
-        ) and not (taken and _place_preposition(sentence, words, index)):
-            if taken and index and word in PLACE_PREPOSITIONS and _after_event(words[index - 1]):
-                return None  # "12 people killed in Aleppo said the Observatory"
-            break
-        if not word.isalpha() and any(ch.isdigit() for ch in word):
-            if taken and not any(ch.isalpha() for ch in word):
-                return None  # "killed 40 people said the Observatory": a count, not a speaker
-            break
-        taken.append(match)
+        taken.append(words[index])
+        word = words[index].group().lower()
         if word in DETERMINERS and not _place_preposition(sentence, words, index - 1):
             subject = _participle_subject(words, index)
             if subject is not None:
                 taken.append(words[subject])
             break
+    return taken
+
+
+def _stop_before(
+    sentence: str, words: list, index: int, taken: list, verb_start: int
+) -> str | None:
+    """Does the phrase read backwards end before words[index] (punctuation, eight words
+    taken, the clause before it, a stop word, a figure), or show there is no speaker?"""
+    match = words[index]
+    between = sentence[match.end() : taken[-1].start() if taken else verb_start]
+    if (between != " " and any(c in between for c in ",;:\"“”()")) or len(taken) >= 8:
+        return _PHRASE_ENDS
+    word = match.group().lower()
+    acronym = len(word) > 1 and match.group().isupper()  # "WHO said", "IT firms"
+    if taken and not acronym:
+        begun = _clause_begun(words, index, taken)
+        if begun:
+            return begun
+    if word in NP_STOPS and not acronym:
+        stop = _stop_word(sentence, words, index, taken)
+        if stop:
+            return stop
+    if not word.isalpha() and any(ch.isdigit() for ch in word):
+        if taken and not any(ch.isalpha() for ch in word):
+            return _NO_SPEAKER  # "killed 40 people said the Observatory": a count
+        return _PHRASE_ENDS
+    return None
+
+
+def _clause_begun(words: list, index: int, taken: list) -> str | None:
+    """Has the clause before the speaker begun at words[index]: a time, a count or a victim
+    ("killing two children Al Jazeera said"), or a lower-case word before a name?"""
+    word = words[index].group().lower()
+    if word in CLAUSE_EDGES:
+        if word in COUNT_WORDS and taken[-1].group().lower() in CLAUSE_EDGES:
+            return _NO_SPEAKER  # "killed five children said the Observatory": a count
+        return _PHRASE_ENDS
+    if (
+        taken[-1].group()[0].isupper()
+        and word not in NP_STOPS
+        and word not in DETERMINERS
+        and not _leads_into_name(words, index)
+    ):
+        return _PHRASE_ENDS
+    return None
+
+
+def _stop_word(sentence: str, words: list, index: int, taken: list) -> str | None:
+    """Does the stop word at words[index] end the phrase, unless it joins a name ("Ministry
+    of Health said") or places the speaker ("activists in Velmora said")?"""
+    word = words[index].group().lower()
+    if word in ("for", "of") and taken and taken[-1].group()[0].isupper():
+        return None
+    if taken and _place_preposition(sentence, words, index):
+        return None
+    if taken and index and word in PLACE_PREPOSITIONS and _after_event(words[index - 1]):
+        return _NO_SPEAKER  # "12 people killed in Aleppo said the Observatory"
+    return _PHRASE_ENDS
+
+
+def _speaker_taken(sentence: str, taken: list) -> str | None:
+    """The speaker the words taken name, without a trailing "of" or "for"; None for the
+    place of the clause before or for determiners alone."""
     while taken and taken[-1].group().lower() in ("of", "for"):
         taken.pop()
     if taken and taken[-1].group().lower() in PLACE_PREPOSITIONS:

@@ -1,0 +1,453 @@
+"""Find the numbers in a text and read each one: its value, sign and unit, with ranges joined.
+
+`find` makes one pass over the text; everything else looks at a few characters around each
+number. Whether a number is a claim at all, and what it counts, is read later (`claim.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from claims.extraction import furniture, metrics, numbers, qualifiers, units
+from claims.extraction.patterns import alternation, ending_at
+
+# Words before "one" that make it a pronoun: "no one", "each one", "this one".
+ONE_PRONOUN_BEFORE = ("no", "each", "every", "any", "same", "this", "that", "which", "some")
+# Words after "one" that make it an idiom or a pronoun: "one another", "one day", "one who".
+ONE_IDIOM_AFTER = (
+    "another", "off", "time", "sided", "way", "day", "night", "morning", "evening", "afternoon",
+    "point", "stage", "of a kind", "or another", "or other", "who", "that", "which", "of them",
+    "of us", "you", "i", "we", "they", "he", "she",
+)
+# "one" that is a pronoun or an idiom, not an amount: checked only where "one" was read.
+# "one-on-one" is the one idiom whose words may be joined by hyphens inside it.
+IDIOM_BEFORE_RE = ending_at(
+    rf"(?i:\b(?:{alternation(ONE_PRONOUN_BEFORE, backward=True)})[\s-]+)"
+)
+IDIOM_AT_RE = regex.compile(
+    rf"(?i:one[\s-]+(?:on[\s-]+one|{alternation(ONE_IDIOM_AFTER)})\b|one\s+(?=\d))"
+)
+# Words after "m" glued to digits that make it metres: "a 2.7m high wall", "2m from the door".
+METRE_WORDS_AFTER = (
+    "high", "long", "wide", "tall", "deep", "away", "from", "above", "below", "in", "on", "to",
+)
+# "2.7m combined digital sales" counts millions; "a 2.7m high wall" measures metres.
+METRE_NOT_MILLION_RE = regex.compile(
+    rf"[ \t]+(?:of\b|(?!(?:{alternation(METRE_WORDS_AFTER)})\b)(?:[a-z]+[ \t]+){{0,4}}[a-z]+s\b)"
+)
+# "1/16 of a pint", "1/2 pound": a slashed pair is a fraction only before "of" or a unit.
+FRACTION_OF_RE = regex.compile(r"[ \t]+(?:of|an?)\b")
+# Number words that name no amount unless a number or "a" comes first.
+BARE_WORDS_NOT_NUMBERS = frozenset({*numbers.SCALE_WORDS, "dozen"})
+# What the two characters before a capitalised number word may hold, spaces stripped, when
+# no full stop is just before it: nothing, a quote or a colon ("he said: Three were killed");
+# after anything else it is a name ("Channel Four").
+QUOTE_OR_COLON = ("", '"', "“", ":")
+# Letters glued to digits that are no unit make a code, not an amount: "4WD", "M21 9AB".
+GLUED_CODE_RE = regex.compile(r"\p{L}{2}|\p{L}\d")
+# "1/16 of a US pint": the unit of a fraction comes after "of a".
+FRACTION_OF_UNIT_RE = regex.compile(r"[ \t]+of[ \t]+an?[ \t]+(?:(?:US|U\.S\.|UK|imperial)[ \t]+)?")
+# A sign written before the digits: "-1.3%", "+0.8%", "$-50.8bn", "minus 233 Celsius".
+SIGN_ENDS = frozenset("-−+ ")
+SIGN_RE = ending_at(r"(?:(?<![\w.,%)\]-])[-−+]|(?<![\w])(?i:minus)[ \t-]?)")
+# Signs that make a number negative, read with spaces and hyphens stripped ("" was a hyphen).
+NEGATIVE_SIGNS = ("", "−", "minus")
+
+# What joins the two ends of a range: "30 to 40", "30-40%", "between 30 and 40", "up to".
+RANGE_SEPARATOR_RE = regex.compile(r"[ \t]*(?:-|–|—|to|and|-to-|up[ \t]+to)[ \t]*\Z")
+BETWEEN_RE = ending_at(r"(?i:\bbetween\s+)")
+FROM_RE = ending_at(r"(?i:\bfrom\s+)")
+# "eight or nine euros", "8 or $9": the unit written once serves both.
+OR_RE = regex.compile(r"[ \t]+or[ \t]+")
+# "the" and the possessive determiners: "of the 1.5 billion", "of their 300 staff".
+DEFINITE_DETERMINERS = ("the", "its", "their", "his", "her", "our")
+# "280 million of the 1.5 billion shekels": the part is in the unit of the whole.
+PARTITIVE_RE = regex.compile(rf"[ \t]+of[ \t]+(?:{alternation(DEFINITE_DETERMINERS)})[ \t]+")
+# "16,369.03, up 58.06 points": the level is in the unit of the change after it.
+CHANGE_AFTER_LEVEL_RE = regex.compile(r"[ \t]*,?[ \t]*(?i:up|down)[ \t]+")
+# "beat Charlton 2-1", "tied at 89-89": a hyphenated pair that does not rise is a score.
+SCORE_RE = regex.compile(r"\d+-\d+")
+# Words before a hyphenated pair that make it a score even when it rises: "lost 1-3".
+SCORE_WORDS = (
+    "won", "win", "wins", "lost", "lose", "beat", "beats", "defeated", "drew", "draw", "ended",
+    "trailed", "led", "lead", "score", "scored", "victory", "defeat",
+)
+SCORE_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(SCORE_WORDS, backward=True)})\s+)")
+
+# Prepositions that make a year of a four-digit number: "in 2019", "since 1990", "c. 1600".
+YEAR_PREPOSITIONS = (
+    "in", "by", "since", "until", "till", "during", "before", "after", "circa", "c.",
+)
+YEAR_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(YEAR_PREPOSITIONS, backward=True)})\s+)")
+# Plural nouns a year names the period of: "2018 sales", "its 2019 earnings".
+YEAR_NOUNS = frozenset(
+    [
+        "sales", "earnings", "revenues", "revenue", "profits", "results", "figures", "elections",
+        "budgets", "accounts", "forecasts", "estimates", "targets", "returns", "statistics",
+        "numbers", "playoffs", "finals", "olympics", "rankings", "standings", "models",
+        "editions", "seasons", "accords", "protests", "floods", "riots", "games",
+    ]
+)
+# Nouns that make whatever follows "of" an amount: "an average of 1500", "a total of 1900".
+AMOUNT_NOUNS = (
+    "average", "total", "sum", "tally", "toll", "maximum", "minimum", "figure", "count",
+    "estimate",
+)
+AMOUNT_OF_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(AMOUNT_NOUNS, backward=True)})\s+of\s+)")
+
+
+@dataclass
+class Number:
+    """One number as read from the text, before anything says what it counts."""
+
+    start: int
+    end: int
+    value: float
+    low: float | None = None
+    high: float | None = None
+    vague: bool = False
+    scale: float = 1
+    words: bool = False
+    unit: str | None = None
+    unit_metric: str | None = None
+    unit_end: int = 0
+    sign: str | None = None
+
+
+def find(text: str) -> list[Number]:
+    """Every number in `text` that may be a claim, with its sign and unit, ranges joined."""
+    found: list[Number] = []
+    skip_to = 0
+    for match in numbers.find(text):
+        pos = match.start()
+        if pos < skip_to:
+            continue
+        currency = units.prefix_currency(text, pos)
+        sign = None
+        if pos and text[pos - 1] in SIGN_ENDS:
+            sign = SIGN_RE.match(text, max(0, pos - 6), pos)
+        skip_to = furniture.is_not_claim(text, pos, _glued(text, pos, currency, sign))
+        if skip_to or _idiom(text, pos):
+            continue
+        number = _read(text, match)
+        if number is None:
+            continue
+        if sign and not number.vague:  # "minus dozens" is no negative amount
+            _sign(number, sign)
+            currency = currency or units.prefix_currency(text, number.start)
+        if _unit(text, number, currency):
+            found.append(number)
+    return _merge_ranges(text, found)
+
+
+def _glued(text: str, pos: int, currency, sign) -> bool:
+    """Are the letters glued before the number a currency or a sign, not the name or code it
+    would otherwise end: "RM5", "minus-5", "sub-7"?"""
+    return (
+        currency is not None
+        or (sign is not None and sign.group()[0] in "mM")
+        or (text[pos - 1 : pos] == "-" and qualifiers.glued_before(text, pos))
+    )
+
+
+def _idiom(text: str, pos: int) -> bool:
+    """Is the "one" at `pos` a pronoun or an idiom: "no one knows", "one day"?"""
+    return text[pos] in "oO" and bool(
+        IDIOM_AT_RE.match(text, pos) or IDIOM_BEFORE_RE.match(text, max(0, pos - 6), pos)
+    )
+
+
+def _sign(number: Number, sign) -> None:
+    """Take in the sign written before the digits: "-1.3%" falls, "+0.8%" rises."""
+    number.start = sign.start()
+    if sign.group().strip(" \t-").lower() in NEGATIVE_SIGNS:
+        number.value = -number.value
+        number.sign = "down"
+    else:
+        number.sign = "up"
+
+
+def _unit(text: str, number: Number, currency) -> bool:
+    """Attach the unit after the number ("12 km", "1/16 of a US pint") or the currency before
+    it ("$5"); False when letters glued to it make a code ("4WD")."""
+    unit = units.suffix_unit(text, number.end)
+    if unit is None and number.value < 1:
+        of = FRACTION_OF_UNIT_RE.match(text, number.end)
+        if of:
+            unit = units.suffix_unit(text, of.end())
+    if unit:
+        number.unit, number.unit_metric, number.unit_end = unit
+    elif currency is None and GLUED_CODE_RE.match(text, number.end):
+        return False
+    else:
+        number.unit_end = number.end
+    if currency:
+        number.unit, number.unit_metric = currency[0], "money"
+        number.start = min(number.start, currency[1])
+    return True
+
+
+def _read(text: str, match) -> Number | None:
+    """The value of one NUMBER_RE match, or None when the words are not an amount."""
+    for group, reader in _READERS:
+        if match.group(group) is not None:
+            return reader(text, match)
+    return None
+
+
+def _read_slash(text: str, match) -> Number | None:
+    """A slashed fraction before "of" or a unit: "1/16 of a pint"; not a date ("9/11")."""
+    start, end = match.span()
+    value = numbers.slash_value(match.group("slash"))
+    if value is None or not (FRACTION_OF_RE.match(text, end) or units.suffix_unit(text, end)):
+        return None
+    return Number(start, end, value)
+
+
+def _read_digits(text: str, match) -> Number:
+    """Digits with their scale: "12", "2.5 million", "3bn", "1.99×10−30", "3 hundred and 21"."""
+    start, end = match.span()
+    value = numbers.digits_value(match.group("digits"))
+    scale = 1.0
+    if match.group("dscale"):
+        scale = numbers.scale_of(match.group("dscale"))
+    elif match.group("abbr") or match.group("abbr2"):
+        end, scale = _abbreviated_scale(text, match, end)
+    if match.group("exp"):  # written digits and exponent, so 1.99e-30 stays exact
+        exponent = int(match.group("exp").replace("−", "-"))
+        value = float(f"{match.group('digits').replace(',', '')}e{exponent}")
+    if match.group("more"):
+        value = numbers.compose(text[start : match.end("more")])
+        scale = 1.0
+    value *= scale
+    if match.group("dfrac"):
+        value = numbers.with_fraction(value, scale, match.group("dfrac"))
+    return Number(start, end, value, scale=scale)
+
+
+def _abbreviated_scale(text: str, match, end: int) -> tuple[int, float]:
+    """Where the number ends and its scale, from an abbreviation: "3bn", "2.7m sales"; a
+    lower-case "m" with no currency and no counted noun is metres ("a 2.7m high wall")."""
+    written = match.group("abbr") or match.group("abbr2")
+    if (
+        written == "m"
+        and units.prefix_currency(text, match.start()) is None
+        and not METRE_NOT_MILLION_RE.match(text, end)
+    ):
+        return match.start("abbr"), 1.0
+    return end, numbers.scale_of(written.lower())
+
+
+def _read_vague(text: str, match) -> Number:
+    """A vague amount as the range it stands for: "dozens", "hundreds of thousands" of people."""
+    low, high = numbers.vague_range(match.group("vague"))
+    return Number(match.start(), match.end(), low, low, high, vague=True)
+
+
+def _read_fold(text: str, match) -> Number:
+    """A multiple written as one word, counted in times: "grew sixfold", "a tenfold rise"."""
+    start, end = match.span()
+    value = numbers.FOLD_WORDS[match.group("fold").lower()]
+    return Number(start, end, value, unit="times", unit_metric="count", unit_end=end)
+
+
+def _read_fraction(text: str, match) -> Number:
+    """A fraction in words: "two thirds", "a quarter of a million"."""
+    value = numbers.fraction_value(match.group("fraction"))
+    scale = numbers.SCALE_WORDS[match.group("fscale").lower()] if match.group("fscale") else 1
+    return Number(match.start(), match.end(), value * scale, scale=scale)
+
+
+def _read_half(text: str, match) -> Number:
+    """Half or a quarter of a scale word: "half a million", "half a dozen"."""
+    scale = numbers.WORD_VALUES[match.group("halfscale").lower()]
+    value = numbers.FRACTION_WORDS[match.group("half").lower()] * scale
+    return Number(match.start(), match.end(), value, scale=scale)
+
+
+def _read_halfword(text: str, match) -> Number:
+    """A bare "half" before what it halves: "half of the people"."""
+    return Number(match.start(), match.end(), 0.5)
+
+
+def _read_words(text: str, match) -> Number | None:
+    """A number in words: "twenty-five", "three and a half million"; None for a scale word
+    with no number ("million people") or a capitalised name ("Channel Four")."""
+    start = match.start()
+    surface = match.group("words")
+    trail = numbers.TRAIL_FRACTION_RE.search(surface)
+    parsed = numbers.parse_words(surface[: trail.start()] if trail else surface)
+    if parsed is None or parsed[1] == 0:
+        return None
+    value, consumed = parsed
+    if surface.split(None, 1)[0].lower() in BARE_WORDS_NOT_NUMBERS:
+        return None  # "million people" after a number already read; "a baker's dozen"
+    last = surface[:consumed].lower().split()[-1].split("-")[-1]
+    scale = numbers.SCALE_WORDS.get(last, 1)
+    if trail and consumed == trail.start():
+        value = numbers.with_fraction(value, scale, trail.group())
+        consumed = len(surface)
+    if surface[0].isupper() and _inside_a_name(text, start):
+        return None
+    return Number(start, start + consumed, value, scale=scale, words=True)
+
+
+def _inside_a_name(text: str, start: int) -> bool:
+    """Does a capitalised number word at `start` sit inside a sentence, after a word, as in
+    "Channel Four"? Not after a full stop, a quote or a colon ("“Three were killed”")."""
+    if start == 0 or text.rfind(".", max(0, start - 3), start) >= 0:
+        return False
+    return text[start - 2 : start].strip() not in QUOTE_OR_COLON
+
+
+# How to read each kind of NUMBER_RE match, by the group that names the kind.
+_READERS = (
+    ("slash", _read_slash),
+    ("digits", _read_digits),
+    ("vague", _read_vague),
+    ("fold", _read_fold),
+    ("fraction", _read_fraction),
+    ("half", _read_half),
+    ("halfword", _read_halfword),
+    ("words", _read_words),
+)
+
+
+def _merge_ranges(text: str, found: list[Number]) -> list[Number]:
+    """Join "30 to 40", "30-40%", "between 30 and 40", "four to five thousand", "from $5 to
+    $7"; drop scores ("won 2-1") and spans of years ("between 1600 and 1900")."""
+    merged: list[Number] = []
+    index = 0
+    while index < len(found):
+        first = found[index]
+        second = found[index + 1] if index + 1 < len(found) else None
+        word = _range_separator(text, first, second) if second is not None else None
+        if word is not None:
+            if _is_score(text, first, second) or _years_span(text, first, second):
+                index += 2
+                continue
+            joined = _range(text, first, second, word)
+            if joined is not None:
+                merged.append(joined)
+                index += 2
+                continue
+        if second is not None:
+            _share_unit(text, first, second)
+        merged.append(first)
+        index += 1
+    return merged
+
+
+def _range_separator(text: str, first: Number, second: Number) -> str | None:
+    """The word joining two exact numbers of one unit into a range: "30 to 40", "30-40%"."""
+    if first.vague or second.vague:
+        return None
+    gap = text[first.unit_end : second.start]
+    separator = RANGE_SEPARATOR_RE.match(gap) if len(gap) <= 9 else None
+    if separator is None or (first.unit is not None and first.unit != second.unit):
+        return None
+    return separator.group().strip()
+
+
+def _is_score(text: str, first: Number, second: Number) -> bool:
+    """Is a hyphenated pair a score, "beat Charlton 2-1", "lost 1-3", not "30-40 people"?"""
+    gap = text[first.unit_end : second.start]
+    if gap not in ("-", "–") or first.unit or second.unit or first.scale * second.scale != 1:
+        return False
+    if not SCORE_RE.fullmatch(text, first.start, second.end):
+        return False
+    return first.value >= second.value or bool(
+        SCORE_BEFORE_RE.match(text, max(0, first.start - 12), first.start)
+    )
+
+
+def _years_span(text: str, first: Number, second: Number) -> bool:
+    """Are two joined numbers a span of years, "between 1600 and 1900", not "1500-2000 people"?"""
+    if not (year_shaped(text, first) and year_shaped(text, second)):
+        return False
+    after = metrics.subject_after(text, second.end, min(len(text), second.end + 40))
+    return looks_like_year(text, second, after[0] if after else None, False)
+
+
+def _range(text: str, first: Number, second: Number, word: str) -> Number | None:
+    """The range two numbers make, "four to five thousand" from 4000 to 5000; None when they
+    rise the wrong way or the words around them make no range."""
+    low = first.value
+    if first.scale == 1 and second.scale > 1 and low * second.scale <= second.value:
+        low *= second.scale
+    if not (low < second.value and _range_words(text, first, word)):
+        return None
+    return Number(
+        first.start, second.end, low, low, second.value, scale=second.scale,
+        unit=second.unit, unit_metric=second.unit_metric, unit_end=second.unit_end,
+    )
+
+
+def _range_words(text: str, first: Number, word: str) -> bool:
+    """Do the words around two numbers make a range: "and" needs "between" ("between 30 and
+    40"), "up to" needs "from" ("from 5 up to 7"), and a change is no range ("rose from 20 to
+    35"), nor a year after "in" ("in 1990 to 2000")?"""
+    start = first.start
+    if word == "and":
+        return bool(BETWEEN_RE.match(text, max(0, start - 8), start))
+    if word.startswith("up"):
+        return bool(FROM_RE.match(text, max(0, start - 5), start)) and not _from_a_change(
+            text, first
+        )
+    return not _from_a_change(text, first) and not (
+        year_shaped(text, first) and YEAR_BEFORE_RE.match(text, max(0, start - 8), start)
+    )
+
+
+def _from_a_change(text: str, first: Number) -> bool:
+    """"rose from 20 to 35" and "rose by $5bn to $35bn" state a change and a level, not a
+    range; "range from $5 to $7" and "dropped by 1 to 1.5 degrees" state one."""
+    start = first.start
+    if first.unit and metrics.DIRECTION_BEFORE_RE.match(text, max(0, start - 30), start):
+        return True
+    found = FROM_RE.match(text, max(0, start - 5), start)
+    return bool(
+        found and metrics.CHANGE_BEFORE_RE.match(text, max(0, found.start() - 40), found.start())
+    )
+
+
+def _share_unit(text: str, first: Number, second: Number) -> None:
+    """Give a bare number the unit of the next when the words between them say it shares it:
+    "eight or nine euros", "280 million of the 1.5 billion shekels", "16,369.03, up 58.06
+    points" (the level is in the unit of the change)."""
+    if first.unit is not None or second.unit is None:
+        return
+    if (
+        OR_RE.fullmatch(text, first.unit_end, second.start)
+        or PARTITIVE_RE.fullmatch(text, first.unit_end, second.start)
+        or second.unit != "percent"
+        and CHANGE_AFTER_LEVEL_RE.fullmatch(text, first.unit_end, second.start)
+    ):
+        first.unit, first.unit_metric = second.unit, second.unit_metric
+
+
+def year_shaped(text: str, number: Number) -> bool:
+    """Is the number written as four bare digits from 1000 to 2199, the shape of a year?"""
+    if number.words or number.scale != 1 or number.unit is not None:
+        return False
+    surface = text[number.start : number.end]
+    return len(surface) == 4 and surface.isdigit() and 1000 <= int(surface) <= 2199
+
+
+def looks_like_year(text: str, number: Number, subject: str | None, qualified: bool) -> bool:
+    """A bare four-digit 1000-2199 is a year unless a counted plural follows it
+    ("2000 people", "1500 soldiers"; not "the 1988 horror film") and no "in"/"by" precedes it."""
+    if qualified or number.low is not None or not year_shaped(text, number):
+        return False
+    if AMOUNT_OF_BEFORE_RE.match(text, max(0, number.start - 16), number.start):
+        return False
+    if YEAR_BEFORE_RE.match(text, max(0, number.start - 8), number.start):
+        return subject is None or not metrics.is_people(subject)
+    if subject is None:
+        return True
+    head = subject.split(None, 1)[0]
+    if head.lower() in YEAR_NOUNS:
+        return True
+    return not (head.islower() and (head.endswith("s") or metrics.is_people(head)))

@@ -1,0 +1,541 @@
+"""Turn one number into a claim, in named steps.
+
+Each step reads a few words around the number and fills in part of a draft claim (its span,
+qualifier, unit, subject, metric, direction, source, place and time), or returns True to drop
+a number that is no claim (a year, a modifier, a difference). They run in the order of
+`STEPS`: a new rule lands as one new step, placed after the steps whose fields it reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+from claims.extraction import attribution, metrics, places, qualifiers, times, units
+from claims.extraction.candidates import (
+    BETWEEN_RE,
+    DEFINITE_DETERMINERS,
+    Number,
+    looks_like_year,
+)
+from claims.extraction.patterns import alternation, ending_at
+from claims.extraction.sentences import Sentences
+from claims.models import PEOPLE_METRICS, Claim, Place, TimeRef
+
+# "Ross was down 2.3%, Burlington by 2.6%": an elliptic change keeps the direction.
+BY_BEFORE_RE = ending_at(r"\bby[ \t]+")
+# A measure that sizes what a figure counts: "eight million 250ml bottles".
+MEASURE_MODIFIER_RE = regex.compile(r"[ \t]+\d+(?:\.\d+)?(?=[ \t]?-?[ \t]?\p{L})")
+# What lies between a change and the level it reached: "down 68p at 1112", "rose 2% to 1850".
+LEVEL_AFTER_CHANGE_RE = regex.compile(r"[ \t]*,?[ \t]*(?i:to|at)[ \t]+")
+# A number word hyphened to a singular duration before a noun modifies it: "a two-month
+# contract" ("a 30-year-old man" is an age and read before this).
+COMPOUND_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes"})
+COMPOUND_RE = regex.compile(
+    rf"[\p{{L}}-]+-(?:{alternation(unit[:-1] for unit in COMPOUND_UNITS)})"
+)
+# Determiners before such a modifier: "a two-month contract", "their five-year plan".
+COMPOUND_DETERMINERS = ("a", "an", *DEFINITE_DETERMINERS)
+COMPOUND_BEFORE_RE = ending_at(
+    rf"(?i:\b(?:{alternation(COMPOUND_DETERMINERS, backward=True)})\s+)"
+)
+COMPOUND_AFTER_RE = regex.compile(r"[ \t]+(?!old\b)[\p{L}$]")
+# What befell people, written right after a bare figure: "left 15 dead", "12 injured".
+PEOPLE_STATES = ("dead", "injured", "wounded", "missing", "killed", "hurt")
+STATE_AFTER_RE = regex.compile(rf"[ \t]+(?i:{alternation(PEOPLE_STATES)})\b")
+# Verbs of a figure's own, besides any past participle: "and 167 were rescued", "41 remain".
+OWN_VERBS = ("were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains")
+# A verb of the figure's own right after it: "and 167 were rescued", "41 are still missing".
+OWN_VERB_AFTER_RE = regex.compile(rf"[ \t]+(?:(?i:{alternation(OWN_VERBS)})\b|\p{{Ll}}+ed\b)")
+# A hyphen left hanging until the last of a list: "7- or 8-inch", "four-, five- and six-cylinder".
+SUSPENDED_RE = regex.compile(
+    r"-(?:,?[ \t]+(?:(?:or|and|to)[ \t]+)?[\w.]+-)*,?[ \t]+(?:(?:or|and|to)[ \t]+)?[\w.]+"
+    r"-(?P<head>\p{L}+)"
+)
+# How far back a bare figure may find the figure whose unit it leaves unsaid.
+ELLIPSIS_REACH = 90
+# What comes before a level, which takes the unit of a change: "rose 64 points to 4,577".
+LEVEL_BEFORE_RE = ending_at(
+    r"(?i:\b(?:to|at|of)[ \t]+(?:(?:a|an|the)[ \t]+\p{Ll}+[ \t]+of[ \t]+)?)"
+)
+# Comparatives that make a figure a difference: "one more than the official toll".
+COMPARATIVES = ("more", "fewer", "less", "higher", "lower")
+COMPARATIVE_AFTER_RE = regex.compile(rf"[ \t]+(?i:{alternation(COMPARATIVES)})[ \t]+than\b")
+# What lies between a figure and the same figure restated in other units or terms.
+RESTATED_RE = regex.compile(r"[ \t]*(?:,?[ \t]*or|\(|/)[ \t]*")
+# Words that put a figure inside a count already given: "15 people including three children".
+INCLUDING_WORDS = (
+    "including", "includes", "included", "among them", "among whom", "of whom", "of them",
+)
+INCLUDING_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(INCLUDING_WORDS, backward=True)})\s+)")
+# A bare number set off by commas after a name is an age: "Jamie Armstrong, 25, said".
+AGE_APPOSITION_BEFORE_RE = ending_at(r"\p{Lu}[\p{L}.'’-]*,[ \t]")
+AGE_APPOSITION_AFTER_RE = regex.compile(r",[ \t]")
+# Units whose signed figures in market copy are changes: "FTSE -0.6%", "Dow +120 points".
+SIGNED_CHANGE_UNITS = frozenset({"percent", "points", "basis point"})
+# Who may be said to be a bare number, and the verbs that say it: "who was 10", "he turned 35".
+PERSON_PRONOUNS = ("who", "he", "she", "i")
+AGE_STATE_VERBS = (
+    "is", "was", "will be", "would be", "turned", "turns", "turning", "had turned", "has turned",
+)
+# A person said to be a bare number is that old: "his daughter, who was 10", "he will be 35".
+AGE_STATE_BEFORE_RE = ending_at(
+    rf"(?i:\b(?:{alternation(PERSON_PRONOUNS, backward=True)})\s+"
+    rf"(?:{alternation(AGE_STATE_VERBS, backward=True)})\s+)"
+)
+# "a 30-year-old", "her 18-month-old daughter", "a six-week-old baby"
+AGE_UNITS = frozenset({"years", "months", "weeks", "days"})
+AGE_AFTER_RE = regex.compile(r"[ \t]*-?[ \t]*old\b", regex.IGNORECASE)
+# Words that make the number after them an age: "aged 25", "the age of 21".
+AGE_WORDS = ("aged", "age of", "ages of", "ages", "age")
+AGE_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(AGE_WORDS, backward=True)})\s+)")
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the steps read about one number: the text, its sentence, the claims before it."""
+
+    text: str
+    number: Number
+    sentences: Sentences
+    sent_start: int
+    sent_end: int
+    previous: Claim | None  # the claim just before, if it is in the same sentence
+    earlier: list[Claim]
+    attributions: dict[int, list]  # by sentence start, read once per sentence
+    published: dt.date | None
+
+
+@dataclass(slots=True)
+class _Draft:
+    """The claim as the steps fill it in."""
+
+    start: int
+    end: int
+    unit: str | None
+    metric: str | None
+    qualifier: str
+    qualified: bool = False  # a qualifier was read before the number, in its sentence or not
+    subject: str | None = None
+    direction: str | None = None
+    source: str | None = None
+    place: Place | None = None
+    when: TimeRef | None = None
+
+
+def from_number(
+    text: str,
+    number: Number,
+    sentences: Sentences,
+    attributions: dict[int, list],
+    published: dt.date | None,
+    earlier: list[Claim],
+) -> Claim | None:
+    """The claim `number` makes, or None when a step finds it makes none."""
+    sent_start, sent_end = sentences.around(number.start)
+    previous = earlier[-1] if earlier and earlier[-1].sentence_start == sent_start else None
+    context = _Context(
+        text, number, sentences, sent_start, sent_end, previous, earlier, attributions, published
+    )
+    draft = _Draft(
+        number.start, number.unit_end, number.unit, number.unit_metric,
+        "range" if number.low is not None else "exact",
+    )
+    for step in STEPS:
+        if step(context, draft):
+            return None
+    return _to_claim(context, draft)
+
+
+def _qualifier_before(context: _Context, draft: _Draft) -> None:
+    """Read a qualifier before the number: "at least 12 people", "~5 km"."""
+    before = qualifiers.qualifier_before(context.text, draft.start)
+    if before is None:
+        return
+    draft.qualified = True
+    if before[1] >= context.sent_start:
+        if draft.qualifier != "range":
+            draft.qualifier = before[0]
+        draft.start = before[1]
+
+
+def _between(context: _Context, draft: _Draft) -> None:
+    """Open a range at its "between" when no qualifier came before: "between 30 and 40 people"."""
+    if draft.qualifier != "range" or draft.start != context.number.start:
+        return
+    start = draft.start
+    between = BETWEEN_RE.match(context.text, max(context.sent_start, start - 8), start)
+    if between:
+        draft.start = between.start()
+
+
+def _counted_noun(context: _Context, draft: _Draft) -> None:
+    """Read the noun a number without a unit counts: "12 people", "one soldier", "3 villages"."""
+    number = context.number
+    if number.unit is not None:
+        return
+    singular = number.value == 1 and number.low is None
+    found = metrics.subject_after(context.text, draft.end, context.sent_end, singular=singular)
+    if found:
+        draft.subject, draft.end = found
+        draft.unit = "people" if metrics.is_people(draft.subject) else "items"
+
+
+def _measured_noun(context: _Context, draft: _Draft) -> None:
+    """Read the noun after a measure that sizes what is counted: "eight million 250ml bottles"."""
+    if draft.unit is not None:
+        return
+    text, sent_end = context.text, context.sent_end
+    measure = MEASURE_MODIFIER_RE.match(text, draft.end, sent_end)
+    if measure is None:
+        return
+    unit = units.suffix_unit(text, measure.end())
+    if unit is None or unit[1] == "money":
+        return
+    found = metrics.subject_after(text, unit[2], sent_end)
+    draft.subject = found[0] if found else None
+    if draft.subject:
+        draft.unit = "items"
+
+
+def _year(context: _Context, draft: _Draft) -> bool:
+    """Drop a year: "in 2019 the town grew", "the 1988 film"; not "2000 people" nor a level."""
+    return looks_like_year(
+        context.text, context.number, draft.subject, draft.qualified
+    ) and not _level_after_change(context)
+
+
+def _level_after_change(context: _Context) -> bool:
+    """Is the number the level a change in its sentence reached: "rose 12 points to 1850"?"""
+    previous = context.previous
+    return (
+        previous is not None
+        and previous.direction is not None
+        and bool(LEVEL_AFTER_CHANGE_RE.fullmatch(context.text, previous.end, context.number.start))
+    )
+
+
+def _stated_age(context: _Context, draft: _Draft) -> None:
+    """Read an age said of someone: "aged 25", "the age of 21", "his daughter, who was 10"."""
+    if draft.unit is not None or draft.subject is not None:
+        return
+    number, text, start = context.number, context.text, draft.start
+    if AGE_BEFORE_RE.match(text, max(0, number.start - 10), number.start) or (
+        number.scale == 1
+        and 0 < number.value < 120
+        and AGE_STATE_BEFORE_RE.match(text, max(0, start - 24), start)
+    ):
+        draft.unit, draft.metric = "years", "age"
+
+
+def _age_apposition(context: _Context, draft: _Draft) -> None:
+    """Read an age set off by commas after a name: "Jamie Armstrong, 25, said"."""
+    number, text, start = context.number, context.text, draft.start
+    if (
+        draft.unit is None
+        and draft.subject is None
+        and not number.words
+        and number.scale == 1
+        and 0 < number.value < 120
+        and AGE_APPOSITION_AFTER_RE.match(text, number.end)
+        and AGE_APPOSITION_BEFORE_RE.match(text, max(0, start - 30), start)
+    ):
+        draft.unit, draft.metric = "years", "age"
+
+
+def _compound_modifier(context: _Context, draft: _Draft) -> bool:
+    """Drop a number word hyphened to a duration before a noun: "a two-month contract"."""
+    number, text, start, end = context.number, context.text, draft.start, draft.end
+    return bool(
+        number.words
+        and number.unit in COMPOUND_UNITS
+        and COMPOUND_RE.fullmatch(text, number.start, end)
+        and COMPOUND_BEFORE_RE.match(text, max(0, start - 6), start)
+        and COMPOUND_AFTER_RE.match(text, end)
+    )
+
+
+def _age_in_units(context: _Context, draft: _Draft) -> None:
+    """Read an age written with its unit: "a 30-year-old man", "aged 18 months"."""
+    number, text = context.number, context.text
+    if number.unit not in AGE_UNITS:
+        return
+    old = AGE_AFTER_RE.match(text, draft.end)
+    if old or AGE_BEFORE_RE.match(text, max(0, number.start - 10), number.start):
+        draft.metric = "age"
+        if old:
+            draft.end = old.end()
+
+
+def _difference(context: _Context, draft: _Draft) -> bool:
+    """Drop a difference between figures: "one more than the official toll"."""
+    return (
+        draft.unit is None
+        and draft.subject is None
+        and bool(COMPARATIVE_AFTER_RE.match(context.text, draft.end))
+    )
+
+
+def _state_after(context: _Context, draft: _Draft) -> None:
+    """Read what befell the people a bare number counts, written after it: "left 15 dead"."""
+    if draft.subject is not None:
+        return
+    state = STATE_AFTER_RE.match(context.text, draft.end, context.sent_end)
+    if state:
+        draft.end = state.end()
+        draft.unit = draft.unit or "people"
+        draft.metric = metrics.cue_metric(state.group())
+
+
+def _suspended_hyphen(context: _Context, draft: _Draft) -> None:
+    """Read the unit or noun a hanging hyphen shares with the last of a list: "7- or 8-inch"."""
+    text, end, sent_end = context.text, draft.end, context.sent_end
+    if draft.unit is not None or draft.subject is not None or text[end : end + 1] != "-":
+        return
+    shared = SUSPENDED_RE.match(text, end, sent_end)
+    if shared is None:
+        return
+    unit = units.suffix_unit(text, shared.start("head") - 1)
+    if unit:
+        draft.unit, draft.metric = unit[0], unit[1]
+        return
+    found = metrics.subject_after(text, shared.start("head") - 1, sent_end)
+    if found:  # "four-, five- and six-cylinder engines"
+        draft.subject = found[0]
+        draft.unit = "people" if metrics.is_people(draft.subject) else "items"
+
+
+def _elliptic_unit(context: _Context, draft: _Draft) -> None:
+    """Give a bare number the unit of the figure before it: "435 homes by sale and 187 by
+    tender", "rose 64 points to 4,577"; not after a verb of its own ("raids killed 14")."""
+    if draft.unit is not None or draft.subject is not None or draft.metric is not None:
+        return
+    if metrics.direct_metric(context.text, context.sent_start, draft.start) is not None:
+        return
+    donor = _elliptic_donor(context, draft.start)
+    if donor is not None:
+        draft.unit, draft.subject = donor.unit, donor.subject
+
+
+def _elliptic_donor(context: _Context, start: int) -> Claim | None:
+    """The figure in the same sentence whose unit a bare figure leaves unsaid, if any: the
+    nearest comparable one with a unit, or the change before a level ("gained 41.5 points to
+    6,012.3"), but not a percentage change ("climbed 0.1% to 1,333.18" is no percentage)."""
+    text, sent_start, value = context.text, context.sent_start, context.number.value
+    level = LEVEL_BEFORE_RE.match(text, max(sent_start, start - 12), start)
+    for donor in reversed(context.earlier):
+        if donor.sentence_start != sent_start or start - donor.end > ELLIPSIS_REACH:
+            return None
+        if donor.unit is None or donor.metric == "age":
+            continue
+        if donor.direction and level:
+            if donor.unit == "percent":
+                continue
+        elif not _comparable(donor.value, value):
+            continue
+        return donor
+    return None
+
+
+def _comparable(a: float, b: float) -> bool:
+    """Parallel figures are of one order of magnitude or two ("68,400 people ... and 95,800"),
+    unlike "for two years and 95,800"."""
+    a, b = abs(a), abs(b)
+    return min(a, b) * 100 >= max(a, b)
+
+
+def _qualifier_after(context: _Context, draft: _Draft) -> None:
+    """Read a qualifier after the number and its noun: "50 people or more", "5 km at most"."""
+    after = qualifiers.qualifier_after(context.text, draft.end)
+    if after and after[1] <= context.sent_end:
+        if draft.qualifier == "exact":
+            draft.qualifier = after[0]
+        draft.end = after[1]
+
+
+def _share_of_control(context: _Context, draft: _Draft) -> None:
+    """Tell a share of territory held from other shares: "rebels control 60% of the city"."""
+    if draft.metric == "share" and _event(context, draft) == "control":
+        draft.metric = "control"
+
+
+def _strong_subject_metric(context: _Context, draft: _Draft) -> None:
+    """Take the metric a counted noun says surely: "4 martyrs ... 22 injured", "three strikes"."""
+    if draft.metric is None:
+        named = metrics.subject_metric(draft.subject)
+        if named in metrics.STRONG_SUBJECT_METRICS:
+            draft.metric = named
+
+
+def _included_metric(context: _Context, draft: _Draft) -> None:
+    """Take the metric of the count a figure is part of: "killing 15 people including three
+    children"."""
+    previous, start = context.previous, draft.start
+    if (
+        draft.metric is None
+        and previous is not None
+        and previous.metric in PEOPLE_METRICS
+        and INCLUDING_BEFORE_RE.match(context.text, max(context.sent_start, start - 16), start)
+    ):
+        draft.metric = previous.metric
+
+
+def _cue_metric(context: _Context, draft: _Draft) -> None:
+    """Read the metric from a verb before the number ("killing 12"), else the nearest event
+    word ("12 were wounded"), else the counted noun ("12 protesters"), else a plain count."""
+    if draft.metric is None:
+        draft.metric = (
+            metrics.direct_metric(context.text, context.sent_start, draft.start)
+            or _event(context, draft)
+            or metrics.subject_metric(draft.subject)
+            or "count"
+        )
+
+
+def _event(context: _Context, draft: _Draft) -> str | None:
+    """The event word nearest to the number in its clause: "12 were wounded" is "wounded";
+    after "22 died and 41 are still missing" the 41 has a verb of its own, "missing"."""
+    text, number, previous = context.text, context.number, context.previous
+    start, end = draft.start, draft.end
+    window_lo = max(context.sent_start, number.start - 80, text.rfind(";", 0, number.start) + 1)
+    window_hi = min(context.sent_end, end + 60)
+    clause_end = text.find(";", end, window_hi)
+    if clause_end >= 0:
+        window_hi = clause_end
+    if (
+        previous is not None
+        and window_lo < previous.end <= start
+        and OWN_VERB_AFTER_RE.match(text, end, window_hi)
+    ):
+        window_lo = start  # the cues between the two figures belong to the first
+    return metrics.event_metric(text, window_lo, window_hi, start, end)
+
+
+def _people_unit(context: _Context, draft: _Draft) -> None:
+    """Count people when the metric counts people and no noun is written: "killing 12"."""
+    if draft.unit is None and draft.metric in PEOPLE_METRICS:
+        draft.unit = "people"
+
+
+def _direction(context: _Context, draft: _Draft) -> None:
+    """Read whether the number is a change, and which way: "rose 5%", "FTSE -0.6%"."""
+    number = context.number
+    if number.sign and draft.unit in SIGNED_CHANGE_UNITS:
+        draft.direction = number.sign
+    else:
+        draft.direction = metrics.direction(
+            context.text, context.sent_start, draft.start, number.unit_end, context.sent_end
+        )
+
+
+def _restated(context: _Context, draft: _Draft) -> None:
+    """Give the same figure restated the direction and qualifier of the first: "lost 190
+    points, or 0.6%", "more than 100 kilometres (60 miles)"."""
+    previous = context.previous
+    if (
+        previous is None
+        or previous.unit == draft.unit
+        or not RESTATED_RE.fullmatch(context.text, previous.end, draft.start)
+    ):
+        return
+    draft.direction = draft.direction or previous.direction
+    if draft.qualifier == "exact" and previous.qualifier != "range":
+        draft.qualifier = previous.qualifier
+
+
+def _elliptic_change(context: _Context, draft: _Draft) -> None:
+    """Give a change left elliptic the direction before it: "Ross was down 2.3%, Burlington
+    by 2.6%"."""
+    previous, unit, start = context.previous, draft.unit, draft.start
+    if (
+        draft.direction is None
+        and previous is not None
+        and previous.direction
+        and previous.unit == unit
+        and (unit in SIGNED_CHANGE_UNITS or unit in units.MONEY_UNITS)
+        and BY_BEFORE_RE.match(context.text, max(context.sent_start, start - 4), start)
+    ):
+        draft.direction = previous.direction
+
+
+def _source(context: _Context, draft: _Draft) -> None:
+    """Read who makes the claim: "12 people were killed, the ministry said"."""
+    sent_start, found = context.sent_start, context.attributions
+    if sent_start not in found:
+        found[sent_start] = attribution.attributions(context.text[sent_start : context.sent_end])
+    draft.source = attribution.attributed_to(found[sent_start], context.number.start - sent_start)
+
+
+def _place(context: _Context, draft: _Draft) -> None:
+    """Read where: "12 killed in Aleppo", else the place the text named last before."""
+    text, sent_start = context.text, context.sent_start
+    draft.place = places.locate(text, sent_start, context.sent_end, draft.start, draft.end)
+    if draft.place is None:
+        draft.place = places.context(text, context.sentences).before(sent_start)
+
+
+def _time(context: _Context, draft: _Draft) -> None:
+    """Read when: "on Tuesday", "in March 2016", dated from the publication date."""
+    draft.when = times.resolve(
+        context.text, context.sent_start, context.sent_end, draft.start, draft.end,
+        context.published,
+    )
+
+
+def _to_claim(context: _Context, draft: _Draft) -> Claim:
+    """The claim the steps have filled in."""
+    text, number, place, when = context.text, context.number, draft.place, draft.when
+    start, end = draft.start, draft.end
+    return Claim.model_validate(
+        {
+            "text": text[start:end], "start": start, "end": end,
+            "sentence": text[context.sent_start : context.sent_end],
+            "sentence_start": context.sent_start, "value": number.value, "low": number.low,
+            "high": number.high, "qualifier": draft.qualifier, "unit": draft.unit,
+            "metric": draft.metric, "subject": draft.subject, "direction": draft.direction,
+            "vague": number.vague,
+            "place": place.name if place else None,
+            "place_text": place.surface if place else None,
+            "region": place.region if place else None,
+            "country": place.country if place else None,
+            "latitude": place.latitude if place else None,
+            "longitude": place.longitude if place else None,
+            "date": when.date if when else None, "date_text": when.date_text if when else None,
+            "cumulative": when.cumulative if when else False, "attributed_to": draft.source,
+        },
+        context={"source": text},
+    )
+
+
+# The steps in the order they run; each reads what the steps before it filled in, and one
+# that returns True drops the number.
+STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
+    _qualifier_before,
+    _between,
+    _counted_noun,
+    _measured_noun,
+    _year,
+    _stated_age,
+    _age_apposition,
+    _compound_modifier,
+    _age_in_units,
+    _difference,
+    _state_after,
+    _suspended_hyphen,
+    _elliptic_unit,
+    _qualifier_after,
+    _share_of_control,
+    _strong_subject_metric,
+    _included_metric,
+    _cue_metric,
+    _people_unit,
+    _direction,
+    _restated,
+    _elliptic_change,
+    _source,
+    _place,
+    _time,
+)

@@ -1,0 +1,267 @@
+"""The named steps of extraction, one sentence each, through `claims.extract`.
+
+Reading numbers (`candidates.py`), the steps that turn a number into a claim (`claim.py`) and
+the speaker read backwards from a reporting verb (`attribution._speaker_before`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims import extract
+from claims.extraction import claim
+
+
+def only(sentence: str):
+    """The one claim in `sentence`."""
+    found = extract(sentence)
+    assert len(found) == 1, [c.text for c in found]
+    return found[0]
+
+
+def fields(found, *names: str) -> tuple:
+    """The named fields of a claim, to compare in one assert."""
+    return tuple(getattr(found, name) for name in names)
+
+
+# Reading numbers: candidates.py
+
+
+def test_digits_with_words_of_scale():
+    found = only("He has 3 hundred and 21 stamps.")
+    assert fields(found, "text", "value", "subject") == ("3 hundred and 21 stamps", 321, "stamps")
+
+
+def test_lower_case_m_before_a_counted_noun_is_millions():
+    assert only("The firm posted 2.7m combined sales.").value == 2_700_000
+
+
+def test_lower_case_m_before_an_adjective_is_metres():
+    assert fields(only("The wall is 2.7m high."), "value", "unit") == (2.7, "m")
+
+
+def test_minus_makes_the_number_negative():
+    found = only("Temperatures fell to minus 12 Celsius.")
+    assert fields(found, "text", "value", "unit") == ("minus 12 Celsius", -12, "c")
+
+
+def test_a_slashed_fraction_before_a_unit():
+    found = only("About 1/2 pound of flour was used.")
+    assert fields(found, "value", "unit", "qualifier") == (0.5, "lb", "approximately")
+
+
+def test_a_fraction_in_words():
+    assert only("They drank three-quarters of the soup.").value == 0.75
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No one was hurt in the fire.",  # a pronoun
+        "The Ten Commandments were read aloud.",  # a capitalised number word inside a name
+        "The sign read 4WD only.",  # letters glued to digits: a code
+        "Harbour Town won 2-1 against the visitors.",  # a score
+    ],
+)
+def test_numbers_that_are_no_amount(sentence):
+    assert extract(sentence) == []
+
+
+def test_a_range_with_between():
+    found = only("Between 30 and 40 families were moved to the shelter.")
+    assert fields(found, "text", "low", "high", "qualifier", "subject") == (
+        "Between 30 and 40 families", 30, 40, "range", "families"
+    )
+
+
+def test_a_range_with_a_hyphen_shares_the_unit():
+    found = only("Turnout was 30-40% in the northern wards.")
+    assert fields(found, "low", "high", "unit") == (30, 40, "percent")
+
+
+def test_a_range_from_one_price_to_another():
+    found = only("Prices ranged from $5 to $7 a bag.")
+    assert fields(found, "text", "low", "high", "unit") == ("$5 to $7", 5, 7, "usd")
+
+
+def test_a_change_and_the_level_it_reached_are_no_range():
+    change, level = extract("The index rose 12 points to 1850 in early trade.")
+    assert fields(change, "value", "unit", "direction") == (12, "points", "up")
+    assert fields(level, "value", "unit", "direction") == (1850, "points", None)
+
+
+# Turning a number into a claim: claim.py
+
+
+def test_every_step_is_named_and_documented():
+    assert [step.__name__ for step in claim.STEPS][:3] == [
+        "_qualifier_before", "_between", "_counted_noun"
+    ]
+    assert all(step.__doc__ and "\"" in step.__doc__ for step in claim.STEPS)
+
+
+def test_qualifier_before():
+    found = only("Rescuers pulled at least 12 people from the rubble.")
+    assert fields(found, "text", "qualifier", "unit") == (
+        "at least 12 people", "at_least", "people"
+    )
+
+
+def test_qualifier_after():
+    found = only("Officials expect 50 visitors or more.")
+    assert fields(found, "text", "qualifier") == ("50 visitors or more", "at_least")
+
+
+def test_counted_noun():
+    found = only("The storm damaged 14 boats in the marina.")
+    assert fields(found, "text", "unit", "subject") == ("14 boats", "items", "boats")
+
+
+def test_measured_noun():
+    bottles, measure = extract("The plant filled eight million 330ml cans last year.")
+    assert fields(bottles, "text", "value", "subject") == ("eight million", 8_000_000, "cans")
+    assert measure.unit == "millilitre"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bridge was finished in 1998 after long delays.",
+        "Its 2019 earnings beat forecasts.",
+    ],
+)
+def test_a_year_is_not_a_claim(sentence):
+    assert extract(sentence) == []
+
+
+def test_a_year_shaped_count_of_people_is_a_claim():
+    found = only("Some 2000 people marched in Corlbury on Sunday.")
+    assert fields(found, "value", "qualifier", "unit") == (2000, "approximately", "people")
+
+
+def test_stated_age():
+    found = only("His niece, who was 9, waved from the window.")
+    assert fields(found, "text", "unit", "metric") == ("9", "years", "age")
+
+
+def test_age_apposition():
+    found = only("Jamie Armstrong, 25, said the river rose overnight.")
+    assert fields(found, "value", "unit", "metric") == (25, "years", "age")
+
+
+def test_age_in_units():
+    found = only("A 30-year-old cyclist was taken to hospital.")
+    assert fields(found, "text", "unit", "metric") == ("30-year-old", "years", "age")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She signed a two-year deal with the club.",  # a modifier
+        "The crowd was two more than the organisers expected.",  # a difference
+    ],
+)
+def test_dropped_numbers(sentence):
+    assert extract(sentence) == []
+
+
+def test_state_after():
+    found = only("The blast left 15 dead near the market.")
+    assert fields(found, "text", "unit", "metric") == ("15 dead", "people", "killed")
+
+
+def test_suspended_hyphen():
+    seven, eight = extract("The shop sells 7- or 8-inch plates.")
+    assert fields(seven, "text", "unit") == ("7", "in")
+    assert fields(eight, "text", "unit") == ("8-inch", "in")
+
+
+def test_elliptic_unit():
+    sale, tender = extract("The council sold 435 homes by sale and 187 by tender.")
+    assert fields(sale, "value", "subject") == (435, "homes")
+    assert fields(tender, "text", "value", "unit", "subject") == ("187", 187, "items", "homes")
+
+
+def test_share_of_control():
+    assert only("Rebels control 60% of the valley.").metric == "control"
+
+
+def test_strong_subject_metric():
+    strikes, wounded = extract("The jets flew three strikes that wounded 9.")
+    assert fields(strikes, "text", "metric") == ("three strikes", "strikes")
+    assert fields(wounded, "text", "metric", "unit") == ("9", "wounded", "people")
+
+
+def test_included_metric():
+    people, children = extract("Shelling killed 15 people including three children.")
+    assert fields(people, "text", "metric") == ("15 people", "killed")
+    assert fields(children, "text", "metric") == ("three children", "killed")
+
+
+def test_included_metric_over_a_nearer_event():
+    found = extract("The fire killed 15 people including three evacuated from the clinic.")
+    assert fields(found[-1], "text", "metric") == ("three", "killed")
+
+
+def test_cue_metric_and_people_unit():
+    found = only("The raid on the depot ended, killing 12.")
+    assert fields(found, "text", "metric", "unit") == ("12", "killed", "people")
+
+
+def test_own_verb_keeps_the_cues_of_the_figure_before():
+    missing = extract("The ferry carried 200 passengers and 41 are still missing.")[-1]
+    assert fields(missing, "text", "metric", "subject") == ("41", "missing", "passengers")
+
+
+def test_direction():
+    assert only("Shares in the miner rose 5% on Monday.").direction == "up"
+
+
+def test_restated_figure_keeps_the_direction():
+    points, percent = extract("The index lost 190 points, or 0.6%, on Friday.")
+    assert fields(points, "unit", "direction") == ("points", "down")
+    assert fields(percent, "unit", "direction") == ("percent", "down")
+
+
+def test_elliptic_change():
+    first, second = extract("Maple Foods was down 1.8%, Birchwood by 2.4%.")
+    assert fields(first, "text", "direction") == ("1.8%", "down")
+    assert fields(second, "text", "direction") == ("2.4%", "down")
+
+
+def test_place_in_the_sentence_and_before_it():
+    text = "Floods closed 40 schools in Manchester.\n\nRepairs at 12 sites began."
+    schools, sites = extract(text)
+    assert fields(schools, "place", "country") == ("Manchester", "United Kingdom")
+    assert fields(sites, "text", "place") == ("12 sites", "Manchester")
+
+
+def test_time_dated_from_the_publication_date():
+    found = extract("Floods closed 40 schools on Tuesday.", "2021-03-11")[0]
+    assert fields(found, "date", "date_text") == ("2021-03-09", "on Tuesday")
+
+
+# Who speaks: attribution._speaker_before
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Twelve people were hurt, the fire service said.", "the fire service"),
+        ("Medics in Corlbury said 9 houses burned.", "Medics in Corlbury"),
+        ("WHO said 30 clinics had closed.", "WHO"),
+        ("The Ministry of Fisheries said 120 boats stayed in port.", "The Ministry of Fisheries"),
+        ("A group monitoring the strike said 300 workers joined.", "A group monitoring the strike"),
+        # a count before the verb is no speaker: the name after it is
+        ("The storm killed 40 people said the Coastal Agency.", "the Coastal Agency"),
+        # an event and its place before the verb: no speaker at all
+        ("12 people killed in Corlbury said the agency.", None),
+    ],
+)
+def test_speaker_before_the_verb(sentence, speaker):
+    assert extract(sentence)[-1].attributed_to == speaker
+
+
+def test_a_count_ends_the_clause_before_the_speaker():
+    children, homes = extract("Killing two children Radio Corlbury said 14 homes were hit.")
+    assert children.attributed_to == homes.attributed_to == "Radio Corlbury"
