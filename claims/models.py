@@ -12,6 +12,7 @@ in the extractor fails loudly instead of inventing a new metric.
 
 from __future__ import annotations
 
+import math
 from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
@@ -90,6 +91,8 @@ PEOPLE_METRICS: frozenset[str] = frozenset(m.name for m in METRIC_TABLE if m.peo
 #: Metrics whose claims are grouped into figures and compared across outlets.
 GROUPED_METRICS: frozenset[str] = frozenset(m.name for m in METRIC_TABLE if m.grouped)
 
+#: Units of things counted: their values are never negative.
+COUNTED_UNITS = frozenset({"people", "items"})
 #: Units written as examples in the `unit` description; a test checks the extractor emits
 #: each of them.
 UNIT_EXAMPLES = (
@@ -190,11 +193,20 @@ class Claim(BaseModel):
 
     @model_validator(mode="after")
     def _invariants(self, info: ValidationInfo) -> Claim:
-        """Offsets, bounds and the range qualifier agree, so a stored claim is never torn."""
+        """Offsets, bounds and the range qualifier agree, values are finite, counts are not
+        negative and a claim lies inside its sentence, so a stored claim is never torn."""
         if not 0 <= self.start < self.end:
             raise ValueError(f"bad offsets {self.start}:{self.end}")
         if self.end - self.start != len(self.text):
             raise ValueError("text length does not match its offsets")
+        if not self.sentence_start <= self.start < self.end <= (
+            self.sentence_start + len(self.sentence)
+        ):
+            raise ValueError("the claim runs outside its sentence")
+        if not all(math.isfinite(v) for v in (self.value, self.low, self.high) if v is not None):
+            raise ValueError("value is not finite")
+        if self.value < 0 and (self.unit in COUNTED_UNITS or self.metric in PEOPLE_METRICS):
+            raise ValueError(f"a count cannot be negative ({self.value:g} {self.unit})")
         if self.low is not None and self.high is not None:
             if not self.low <= self.value <= self.high:
                 raise ValueError(f"value {self.value} outside [{self.low}, {self.high}]")

@@ -19,8 +19,6 @@ MODULES = sorted(EXTRACTION.glob("*.py"))
 # Vocabularies whose letter case tells entries apart: "Category" and "category", "Max" and
 # "MAX", the units "Nm" (torque) and "nm" (length), the currency prefixes "RS" and "Rs".
 CASE_SENSITIVE = frozenset({"DESIGNATORS", "AIRCRAFT_VARIANTS", "SUFFIX_EXACT", "_LETTER_PREFIXES"})
-# Modules that still write month and day names of their own instead of the lexicon's.
-OWN_NAMES = frozenset({"attribution.py"})
 
 
 def _module(path: Path):
@@ -115,7 +113,7 @@ def test_month_and_day_names_are_written_only_in_the_lexicon():
     pattern = re.compile(rf"\b(?:{'|'.join(names)})\b", re.IGNORECASE)
     found = []
     for path in MODULES:
-        if path.name == "lexicon.py" or path.name in OWN_NAMES:
+        if path.name == "lexicon.py":
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         documents = {

@@ -6,6 +6,7 @@ import re
 
 import regex
 
+from claims.extraction.lexicon import ARTICLES, MONTH_NAMES, POSSESSIVES, WEEKDAY_NAMES
 from claims.extraction.patterns import alternation, ending_at
 
 REPORTING_VERBS = (
@@ -19,9 +20,7 @@ FIGURE_NOUNS = (
     "figures", "data", "statistics", "tally", "count", "estimates", "records", "numbers",
 )
 # Words that open a noun phrase; the phrase before a reporting verb starts at one of them.
-DETERMINERS = frozenset([
-    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"
-])
+DETERMINERS = frozenset([*ARTICLES, *POSSESSIVES, "this", "that", "these", "those"])
 # Words a speaker's name never runs through.
 NP_STOPS = frozenset(
     [
@@ -37,13 +36,10 @@ NP_STOPS = frozenset(
 # A speaker can be placed: "officials in Damascus said", "doctors at the hospital told".
 PLACE_PREPOSITIONS = frozenset(["in", "at"])
 TIME_WORDS = frozenset([
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
-    "today", "tonight", "night", "morning", "evening", "afternoon", "week", "month", "year",
+    *WEEKDAY_NAMES, "yesterday", "today", "tonight", "night", "morning", "evening", "afternoon",
+    "week", "month", "year",
 ])
-MONTHS = frozenset([  # "May" is left out: it is also a name
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december",
-])
+MONTHS = frozenset(MONTH_NAMES) - {"may"}  # "May" is left out: it is also a name
 # Where a speaker read backwards stops: with the commas stripped, a time ("Tuesday state media
 # said"), a count ("killing two children Al Jazeera said") or a victim noun ("killed civilians
 # local media said") ends the clause before the speaker.
@@ -86,15 +82,18 @@ TAIL_STOPS = (
     "to", "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "did",
     "didnt", "they", "he", "she", "it", "we", "there", "those", "these", "more", "some", "dozens",
     "hundreds", "thousands", "scores", "tens", "with", "over", "near", "adding", "saying",
-    "speaking", "killed", "claimed", "yesterday",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "speaking", "killed", "claimed", "yesterday", *WEEKDAY_NAMES,
 )
 # After an initial's point, a capitalised function word opens the next sentence: "the U.N. The".
-_NEXT_SENTENCE = r"(?<=\.)\s+(?=(?-i:The|A|An|In|On|At|It|This|But|And)\b)"
+SENTENCE_OPENERS = ("The", "A", "An", "In", "On", "At", "It", "This", "But", "And")
+_NEXT_SENTENCE = rf"(?<=\.)\s+(?=(?-i:{alternation(SENTENCE_OPENERS)})\b)"
 # A determiner after a name opens a new phrase ("the UN the war has ..."), unless the name
 # leads into it ("the head of the Observatory") or it sits inside one ("Save the Children").
+NAME_LINKS = ("of", "for", "by", "from", "with", "to", "at", "in", "on")
+PHRASE_OPENERS = ("a", "an", "its", "their")
 _NEW_PHRASE = (
-    r"(?<!\b(?:of|for|by|from|with|to|at|in|on))\s+(?:a|an|its|their|the(?!(?-i:\s+\p{Lu})))\b"
+    rf"(?<!\b{alternation(NAME_LINKS, backward=True)})\s+"
+    rf"(?:{alternation(PHRASE_OPENERS)}|the(?!(?-i:\s+\p{{Lu}})))\b"
 )
 # A speaker's name read forwards may open with a time ("said Thursday state media"), which
 # runs on through its joiners ("said Monday night", "said last week").
@@ -125,20 +124,30 @@ ACCORDING_PHRASES = (
 _NAME_CHARS = r"(?:[^,.;:()\"“”\n]|(?<=\b\w)\.)"
 _ACCORDING = rf"\b(?:{alternation(ACCORDING_PHRASES)})\s+(?P<src>{_NAME_CHARS}{{2,90}})"
 _VERB = rf"\b(?:{_VERBS})\b"
-_FIGURES_SHOW = (
-    rf"\b(?:{_NOUNS})\s+(?:show|showed|shows|indicate|indicated|suggest|suggested|put|puts)\b"
+# Verbs a figure noun reports with: "figures show", "estimates put".
+SHOW_VERBS = (
+    "show", "showed", "shows", "indicate", "indicated", "suggest", "suggested", "put", "puts",
 )
+# What follows a reporting verb used as a noun: "reports of 20 killed", "estimates suggest".
+NOUN_USES = (
+    "of", "indicate", "indicated", "show", "shows", "showed", "suggest", "suggests", "suggested",
+)
+_FIGURES_SHOW = rf"\b(?:{_NOUNS})\s+{alternation(SHOW_VERBS)}\b"
 ACCORDING_RE = regex.compile(_ACCORDING, regex.IGNORECASE)
 VERB_RE = regex.compile(_VERB, regex.IGNORECASE)
 FIGURES_SHOW_RE = regex.compile(_FIGURES_SHOW, regex.IGNORECASE)
 _LOWER_SCANS = (re.compile(_ACCORDING), re.compile(_FIGURES_SHOW), re.compile(_VERB))
 BEFORE_VERB_RE = ending_at(rf"(?i:(?:\b(?:{alternation(BEFORE_VERB, backward=True)})\s+)+)")
-NOUN_USE_RE = regex.compile(r"\s+(?i:of|indicated?|show(?:s|ed)?|suggest(?:s|ed)?)\b")
+NOUN_USE_RE = regex.compile(rf"\s+(?i:{alternation(NOUN_USES)})\b")
 NAME_BEFORE_RE = ending_at(r"\p{Lu}[\p{L}.'’-]*\s+")
 GLUED_SENTENCE_RE = regex.compile(r"(?<=\p{Ll}\p{Ll})\.(?=\p{Lu})")
+# What "claimed" is followed by when it means killed: "claimed the lives of", "claimed 12".
+LIVES_OPENERS = (
+    "more than", "at least", "over", "about", "nearly", "some", "up to", "dozens", "hundreds",
+    "scores", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+)
 CLAIMED_LIVES_RE = regex.compile(
-    r"\s+(?:the\s+lives\b|(?i:more\s+than|at\s+least|over|about|nearly|some|up\s+to|dozens|"
-    r"hundreds|scores|one|two|three|four|five|six|seven|eight|nine|ten)\b|\d)"
+    rf"\s+(?:the\s+lives\b|(?i:{alternation(LIVES_OPENERS)})\b|\d)"
 )
 POSSESSIVE_BEFORE_RE = ending_at(r"(?:'s|’s)?\s+")
 SAID_BY_RE = regex.compile(

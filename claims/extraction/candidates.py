@@ -6,11 +6,13 @@ number. Whether a number is a claim at all, and what it counts, is read later (`
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import regex
 
 from claims.extraction import furniture, metrics, numbers, qualifiers, units
+from claims.extraction.lexicon import POSSESSIVES
 from claims.extraction.patterns import alternation, ending_at
 
 # Words before "one" that make it a pronoun: "no one", "each one", "this one".
@@ -62,7 +64,7 @@ FROM_RE = ending_at(r"(?i:\bfrom\s+)")
 # "eight or nine euros", "8 or $9": the unit written once serves both.
 OR_RE = regex.compile(r"[ \t]+or[ \t]+")
 # "the" and the possessive determiners: "of the 1.5 billion", "of their 300 staff".
-DEFINITE_DETERMINERS = ("the", "its", "their", "his", "her", "our")
+DEFINITE_DETERMINERS = ("the", *POSSESSIVES)
 # "280 million of the 1.5 billion shekels": the part is in the unit of the whole.
 PARTITIVE_RE = regex.compile(rf"[ \t]+of[ \t]+(?:{alternation(DEFINITE_DETERMINERS)})[ \t]+")
 # "16,369.03, up 58.06 points": the level is in the unit of the change after it.
@@ -114,6 +116,7 @@ class Number:
     unit_metric: str | None = None
     unit_end: int = 0
     sign: str | None = None
+    unsigned_start: int | None = None  # where the digits begin, when a sign was taken in
 
 
 def find(text: str) -> list[Number]:
@@ -161,6 +164,7 @@ def _idiom(text: str, pos: int) -> bool:
 
 def _sign(number: Number, sign) -> None:
     """Take in the sign written before the digits: "-1.3%" falls, "+0.8%" rises."""
+    number.unsigned_start = number.start
     number.start = sign.start()
     if sign.group().strip(" \t-").lower() in NEGATIVE_SIGNS:
         number.value = -number.value
@@ -190,10 +194,12 @@ def _unit(text: str, number: Number, currency) -> bool:
 
 
 def _read(text: str, match) -> Number | None:
-    """The value of one NUMBER_RE match, or None when the words are not an amount."""
+    """The value of one NUMBER_RE match, or None when the words are not an amount or the
+    value is past what a float holds (a run of 400 digits is no figure anyone reported)."""
     for group, reader in _READERS:
         if match.group(group) is not None:
-            return reader(text, match)
+            number = reader(text, match)
+            return number if number is not None and math.isfinite(number.value) else None
     return None
 
 
@@ -216,8 +222,8 @@ def _read_digits(text: str, match) -> Number:
     elif match.group("abbr") or match.group("abbr2"):
         end, scale = _abbreviated_scale(text, match, end)
     if match.group("exp"):  # written digits and exponent, so 1.99e-30 stays exact
-        exponent = int(match.group("exp").replace("−", "-"))
-        value = float(f"{match.group('digits').replace(',', '')}e{exponent}")
+        exponent = int(numbers.digits_value(match.group("exp").replace("−", "-")))
+        value = numbers.digits_value(f"{match.group('digits')}e{exponent}")
     if match.group("more"):
         value = numbers.compose(text[start : match.end("more")])
         scale = 1.0

@@ -17,10 +17,10 @@ import regex
 from claims.extraction import attribution, metrics, places, qualifiers, times, units
 from claims.extraction.candidates import (
     BETWEEN_RE,
-    DEFINITE_DETERMINERS,
     Number,
     looks_like_year,
 )
+from claims.extraction.lexicon import ARTICLES, POSSESSIVES
 from claims.extraction.patterns import alternation, ending_at
 from claims.extraction.sentences import Sentences
 from claims.models import PEOPLE_METRICS, Claim, Place, TimeRef
@@ -38,7 +38,7 @@ COMPOUND_RE = regex.compile(
     rf"[\p{{L}}-]+-(?:{alternation(unit[:-1] for unit in COMPOUND_UNITS)})"
 )
 # Determiners before such a modifier: "a two-month contract", "their five-year plan".
-COMPOUND_DETERMINERS = ("a", "an", *DEFINITE_DETERMINERS)
+COMPOUND_DETERMINERS = (*ARTICLES, *POSSESSIVES)
 COMPOUND_BEFORE_RE = ending_at(
     rf"(?i:\b(?:{alternation(COMPOUND_DETERMINERS, backward=True)})\s+)"
 )
@@ -420,6 +420,18 @@ def _people_unit(context: _Context, draft: _Draft) -> None:
         draft.unit = "people"
 
 
+def _unsigned_count(context: _Context, draft: _Draft) -> None:
+    """A count of people or things is never negative: the dash before "-5 people were
+    killed" or "-2016 Dozens of insurgents" is a bullet or a dateline's, not a minus."""
+    number = context.number
+    counted = draft.unit in ("people", "items") or draft.metric in PEOPLE_METRICS
+    if number.value < 0 and counted and number.unsigned_start is not None:
+        number.value, number.sign = -number.value, None
+        if draft.start == number.start:
+            draft.start = number.unsigned_start
+        number.start = number.unsigned_start
+
+
 def _direction(context: _Context, draft: _Draft) -> None:
     """Read whether the number is a change, and which way: "rose 5%", "FTSE -0.6%"."""
     number = context.number
@@ -532,6 +544,7 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _included_metric,
     _cue_metric,
     _people_unit,
+    _unsigned_count,
     _direction,
     _restated,
     _elliptic_change,

@@ -26,8 +26,10 @@ SCALE_WORDS = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000, "lakh": 100_000, "crore": 10_000_000,
 }
-# Written after digits they multiply: "3 dozen eggs", "1.5 million".
-DIGIT_SCALES = {**SCALE_WORDS, "dozen": 12, "dozens": 12}
+# Written after digits they multiply: "3 dozen eggs", "1.5 million". Not the plural
+# "dozens": after digits it opens a headline that follows a dated line ("... 5-2016 Dozens
+# of civilians killed"), never a multiple.
+DIGIT_SCALES = {**SCALE_WORDS, "dozen": 12}
 # Abbreviated scales written after digits: "2bn", "$3m", "4.5 mln", "20k".
 SCALE_ABBREVIATIONS = {
     "mn": 1_000_000, "mln": 1_000_000, "mio": 1_000_000, "m": 1_000_000,
