@@ -99,6 +99,18 @@ def date_option(name: str, help: str, whole: bool = False):
                         metavar="YYYY-MM-DD" if whole else "YYYY[-MM[-DD]]")
 
 
+def _check_encoding(ctx, param, value):
+    """An unknown --encoding is a usage error before any input is read, not one per file."""
+    import codecs
+
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {value!r}") from None
+    return value
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="claims")
 def cli():
@@ -111,7 +123,8 @@ def cli():
                "Output format (default: table on a terminal, jsonl in a pipe).")
 @date_option("--published", "Publication date that relative dates are resolved against.",
              whole=True)
-@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input files.")
+@click.option("--encoding", callback=_check_encoding,
+              help="Encoding of the input files (default: UTF-8, or the UTF-16 they announce).")
 def extract(files, format_, published, encoding):
     """Print the quantitative claims in text FILES (or - for standard input).
 
@@ -209,18 +222,6 @@ def _must_exist(path):
     if not Path(path).is_file():
         raise click.ClickException(
             f"no database at {path}; `claims ingest` or `claims demo` makes one")
-
-
-def _check_encoding(ctx, param, value):
-    """An unknown --encoding is a usage error before any input is read, not one per file."""
-    import codecs
-
-    if value is not None:
-        try:
-            codecs.lookup(value)
-        except LookupError:
-            raise click.BadParameter(f"unknown encoding {value!r}") from None
-    return value
 
 
 @cli.command()

@@ -111,3 +111,32 @@ def test_undecodable_file_names_the_file_and_the_fix(tmp_path):
 def test_missing_file(tmp_path):
     result = run(str(tmp_path / "nope.txt"))
     assert result.exit_code == 1 and "nope.txt" in result.output
+
+
+def test_a_fifo_is_refused_not_waited_on(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = CliRunner().invoke(cli, ["extract", str(fifo)])
+    assert result.exit_code == 1 and "not a regular file" in result.output
+
+
+def test_utf16_text_is_read_with_or_without_naming_it(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_bytes("At least 12 people were killed.".encode("utf-16-le"))
+    for extra in ([], ["--encoding", "utf-16-le"]):
+        result = CliRunner().invoke(cli, ["extract", str(path), "--format", "jsonl", *extra])
+        assert result.exit_code == 0 and '"value": 12.0' in result.output
+
+
+def test_closed_standard_input_is_one_line(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    claims = Path(sys.executable).with_name("claims")
+    done = subprocess.run(["bash", "-c", f'"{claims}" extract - <&-'], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 1 and "standard input is closed" in done.stderr
+    assert "Traceback" not in done.stderr
