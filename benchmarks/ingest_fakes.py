@@ -61,7 +61,8 @@ def main() -> int:
         print(f"  articles stored {landed['articles']}, versions {landed['article_versions']}, "
               f"claims {landed['claims']}, outlets {landed['outlets']}, "
               f"sources {landed['sources']}")
-        print(f"  {chars:,} characters in {wall:.2f} s = {chars / wall:,.0f} characters/s end to end")
+        print(f"  {chars:,} characters in {wall:.2f} s = "
+              f"{chars / wall:,.0f} characters/s end to end")
         print(f"  extraction {first.extract_seconds:.2f} s ({chars / first.extract_seconds:,.0f} "
               f"characters/s); reading + storing + FTS {rest:.2f} s "
               f"({chars / rest:,.0f} characters/s)")
@@ -89,7 +90,8 @@ def main() -> int:
         rerun = time.perf_counter() - started
         new_rows = sum(counts(db).values()) - sum(landed.values())
         print(f"re-run: {again}")
-        print(f"  {rerun:.3f} s, {new_rows} new rows, {wall / rerun:,.0f}x faster than the first run")
+        print(f"  {rerun:.3f} s, {new_rows} new rows, "
+              f"{wall / rerun:,.0f}x faster than the first run")
 
         cli_db = Path(folder) / "cli.db"
         command = [sys.executable, "-c", "from claims.cli import cli; cli()", "ingest", str(path),

@@ -22,19 +22,24 @@ from claims import extract
 # (reason, test on the case) - a case matching any rule is out of scope.
 SCOPE: list[tuple[str, object]] = [
     ("marked NotSupported for Python by Recognizers-Text itself",
-     lambda case: "python" in (case.get("NotSupported", "") + case.get("NotSupportedByDesign", ""))),
+     lambda case: "python" in (case.get("NotSupported", "")
+                               + case.get("NotSupportedByDesign", ""))),
     ("negative numbers (minus, negative, leading -): news figures are magnitudes",
      lambda case: re.search(r"(?i)\bminus\b|\bnegative\b|(^|\s)-\s*\d", case["Input"])),
     ("mathematical notation: exponents, x10^, e-notation, 'over'/'out of'/'in' fractions",
-     lambda case: re.search(r"(?i)\^|\dx10|\d[eE][+-]?\d|\bover\b|\bout of\b|\d\s+in\s+\w", case["Input"])),
+     lambda case: re.search(r"(?i)\^|\dx10|\d[eE][+-]?\d|\bover\b|\bout of\b|\d\s+in\s+\w",
+                            case["Input"])),
     ("fractions written as digits or glyphs (3/4, 2 1/4, ⅔)",
-     lambda case: re.search(r"\d\s*/\s*\d|[½⅓⅔¼¾⅕⅙⅛]", case["Input"])),
+     lambda case: re.search(r"\d\s*/\s*\d|[½⅓⅔¼¾⅕⅙⅛]",
+                            case["Input"])),
     ("spoken decimals and ordinal denominators (point five, nought, three fifths, a trillionth)",
-     lambda case: re.search(r"(?i)\bpoint\b|\bn[ao]ught\b|(?<!a )\b(?:fifths?|sixths?|sevenths?|eighths?|ninths?|"
+     lambda case: re.search(r"(?i)\bpoint\b|\bn[ao]ught\b|"
+                            r"(?<!a )\b(?:fifths?|sixths?|sevenths?|eighths?|ninths?|"
                             r"tenths?|hundredths?|thousandths?|millionths?|trillionths?|firsts?|fourths?|thirtieth)\b|"
                             r"twenty-f(?:irst|ifth)", case["Input"])),
     ("non-English digit grouping (1 234 567, 12,34,567, 1.111,11, decimal comma)",
-     lambda case: re.search(r"\d[ \u202f]\d{3}\b|\d,\d{2},\d{3}|\d\.\d{3},\d|\b\d,\d\b|\d,\d{2}\b(?!,)", case["Input"])),
+     lambda case: re.search(r"\d[ \u202f]\d{3}\b|\d,\d{2},\d{3}|\d\.\d{3},\d|\b\d,\d\b|"
+                            r"\d,\d{2}\b(?!,)", case["Input"])),
     (("identifiers and dates that a claims extractor must not report (IP address, date, phone, "
       "code names, list of exercise numbers)"),
      lambda case: re.search(r"\d+\.\d+\.\d+|\d/\d+/\d|\+\d-|[A-Z]{2,}-\d|nrs?\.", case["Input"])),
@@ -42,7 +47,8 @@ SCOPE: list[tuple[str, object]] = [
       "leaves out by design and a claims extractor must report"),
      lambda case: re.search(r"\d(?:ml|km)\b", case["Input"])),
     ("scale abbreviations not used in English news (MM, mil, G, tln, dzs, dozs)",
-     lambda case: re.search(r"(?i)\d\s*(?:mm|mil|g|tln|dzs?)\b|\bdozs\b|\d\s*G\b|\bM\b", case["Input"])),
+     lambda case: re.search(r"(?i)\d\s*(?:mm|mil|g|tln|dzs?)\b|\bdozs\b|\d\s*G\b|\bM\b",
+                            case["Input"])),
 ]
 
 
@@ -85,7 +91,8 @@ def run(folder: Path, show: bool) -> int:
               f"({100 * passed / max(in_scope, 1):.1f}%)")
         for why, count in excluded.most_common():
             print(f"    excluded {count:3d}: {why}")
-    print(f"ALL: {total_pass}/{total_in} in-scope cases pass ({100 * total_pass / max(total_in, 1):.1f}%)")
+    print(f"ALL: {total_pass}/{total_in} in-scope cases pass "
+          f"({100 * total_pass / max(total_in, 1):.1f}%)")
     return 0
 
 

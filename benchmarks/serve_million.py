@@ -166,16 +166,23 @@ def time_pages(db_path: Path, runs: int) -> list[tuple[str, int, float, float, f
     figure_id, claim_id = conn.execute(
         "select f.id, (select id from claims where figure_id = f.id limit 1) from figures f "
         "order by claims desc limit 1").fetchone()
-    article_id = conn.execute("select article_id from claims where id = ?", [claim_id]).fetchone()[0]
+    article_id = conn.execute(
+        "select article_id from claims where id = ?", [claim_id]).fetchone()[0]
     conn.close()
     name = db_path.stem
     pages = {
         "claims table, default page": f"/{name}/claims",
-        "claims table, metric=killed&place=<top>": f"/{name}/claims?metric=killed&place={top_place}",
+        "claims table, metric=killed&place=<top>": (
+            f"/{name}/claims?metric=killed&place={top_place}"
+        ),
         "claims table, metric=killed": f"/{name}/claims?metric=killed",
         "claims table, place=<top>": f"/{name}/claims?place={top_place}",
-        "claims JSON, metric=killed, _shape=array": f"/{name}/claims.json?metric=killed&_shape=array",
-        "compare_figure canned query (biggest figure)": f"/{name}/compare_figure?figure_id={figure_id}",
+        "claims JSON, metric=killed, _shape=array": (
+            f"/{name}/claims.json?metric=killed&_shape=array"
+        ),
+        "compare_figure canned query (biggest figure)": (
+            f"/{name}/compare_figure?figure_id={figure_id}"
+        ),
         "claims_for_metric_place canned query": (
             f"/{name}/claims_for_metric_place?metric=killed&place={top_place}"
             "&since=2015-01-01&until=2015-12-31"

@@ -28,7 +28,8 @@ def clear_caches() -> None:
 
 def texts(path: Path) -> list[str]:
     with path.open(encoding="latin-1", newline="") as handle:
-        return [row["article_title"] + "\n\n" + row["article_content"] for row in csv.DictReader(handle)]
+        return [row["article_title"] + "\n\n" + row["article_content"]
+                for row in csv.DictReader(handle)]
 
 
 def main() -> int:

@@ -88,7 +88,8 @@ def test_ranges(text, low, high):
     ],
 )
 def test_qualifiers(phrase, qualifier):
-    claim = only(f"The storm destroyed {phrase} 300 houses on the coast.", value=300, qualifier=qualifier)
+    claim = only(f"The storm destroyed {phrase} 300 houses on the coast.", value=300,
+                 qualifier=qualifier)
     assert claim.text.lower().startswith(phrase)
 
 
@@ -104,7 +105,8 @@ def test_doubled_qualifier_in_real_copy():
         ("In all 1,600 people were killed in the offensive.", "killed", 1600),
         ("The death toll rose to 112 after rescuers reached the village.", "killed", 112),
         ("The explosion left 15 dead.", "killed", 15),
-        ("About 45,000 fighters and civilians were transported out of the district.", "evacuated", 45000),
+        ("About 45,000 fighters and civilians were transported out of the district.", "evacuated",
+         45000),
         ("Rebels still control more than 90 percent of the valley.", "control", 90),
         ("The base is approximately 50 kilometres northeast of the capital.", "distance", 50),
         ("Police arrested 40 protesters outside parliament.", "arrested", 40),
@@ -157,7 +159,8 @@ def test_direction_of_change(text, direction):
 @pytest.mark.parametrize(
     "text,source",
     [
-        ("At least 12 people were killed, according to the Karvonian Monitor.", "the Karvonian Monitor"),
+        ("At least 12 people were killed, according to the Karvonian Monitor.",
+         "the Karvonian Monitor"),
         ("At least 12 people were killed, the health ministry said.", "the health ministry"),
         ("At least 12 people were killed, said Dr Lina Haddad.", "Dr Lina Haddad"),
         ("The civil defence reported 12 people killed in the raid.", "The civil defence"),
@@ -221,8 +224,16 @@ def test_offsets_and_sentence_are_exact():
     text = "First line.\n\nThe raid killed 7 people. Later 3 more died."
     for claim in extract(text):
         assert text[claim.start : claim.end] == claim.text
-        assert text[claim.sentence_start : claim.sentence_start + len(claim.sentence)] == claim.sentence
-        assert claim.sentence_start <= claim.start < claim.end <= claim.sentence_start + len(claim.sentence)
+        assert (
+            text[claim.sentence_start : claim.sentence_start + len(claim.sentence)]
+            == claim.sentence
+        )
+        assert (
+            claim.sentence_start
+            <= claim.start
+            < claim.end
+            <= claim.sentence_start + len(claim.sentence)
+        )
 
 
 def test_claim_invariants_are_enforced():

@@ -44,7 +44,8 @@ def test_between_needs_a_rising_pair_to_be_a_range():
         ("Residents in Tarnholm said at least 14 houses burned down.", "Residents in Tarnholm"),
         ("Doctors at the district hospital said 9 people were wounded.",
          "Doctors at the district hospital"),
-        ("Officials in the capital told reporters that 30 people died.", "Officials in the capital"),
+        ("Officials in the capital told reporters that 30 people died.",
+         "Officials in the capital"),
     ],
 )
 def test_speaker_keeps_its_place(text, speaker):
@@ -179,7 +180,10 @@ def test_ing_forms_of_change_verbs_give_a_direction():
 
 @pytest.mark.parametrize(
     "text",
-    ["The show centres around the 40m whale skeleton.", "In the lead up to 5G networks, prices fell."],
+    [
+        "The show centres around the 40m whale skeleton.",
+        "In the lead up to 5G networks, prices fell.",
+    ],
 )
 def test_prepositions_are_not_qualifiers(text):
     assert extract(text)[0].qualifier == "exact"
@@ -210,7 +214,8 @@ def test_stock_exchange_is_no_prisoner_exchange():
 
 
 @pytest.mark.parametrize(
-    "text", ["Her son, who was 12, survived.", "She will be 70 next spring.", "He turned 41 in prison."]
+    "text",
+    ["Her son, who was 12, survived.", "She will be 70 next spring.", "He turned 41 in prison."],
 )
 def test_a_person_said_to_be_a_number_is_that_old(text):
     claim = only(text)
