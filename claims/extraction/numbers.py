@@ -26,10 +26,10 @@ SCALE_WORDS = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000, "lakh": 100_000, "crore": 10_000_000,
 }
-# Written after digits they multiply: "3 dozen eggs", "1.5 million". Not the plural
-# "dozens": after digits it opens a headline that follows a dated line ("... 5-2016 Dozens
-# of civilians killed"), never a multiple.
-DIGIT_SCALES = {**SCALE_WORDS, "dozen": 12}
+# Written after digits they multiply: "3 dozen eggs", "3 dozens", "1.5 million". The plural
+# "dozens" multiplies only in lower case and after no year: "... 5-2016 Dozens of civilians
+# killed" is a dateline's year, then a headline.
+DIGIT_SCALES = {**SCALE_WORDS, "dozen": 12, "dozens": 12}
 # Abbreviated scales written after digits: "2bn", "$3m", "4.5 mln", "20k".
 SCALE_ABBREVIATIONS = {
     "mn": 1_000_000, "mln": 1_000_000, "mio": 1_000_000, "m": 1_000_000,
@@ -80,7 +80,8 @@ HALF_BEFORE = ("of", "the", "people")
 _WORD = rf"(?:{alternation(WORD_VALUES)})"
 _SCALE_WORD = alternation(SCALE_WORDS)
 _SCALE_OR_DOZEN = alternation([*SCALE_WORDS, "dozen"])
-_DIGIT_SCALE = alternation(DIGIT_SCALES)
+_DIGIT_SCALE = alternation(set(DIGIT_SCALES) - {"dozens"})
+_DOZENS_AFTER_NO_YEAR = r"(?<!(?<![\d.,])(?:1[89]|20)\d\d[\s-]*)dozens"
 _SCALE_ABBR = alternation(SCALE_ABBREVIATIONS)
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _VAGUE = alternation(VAGUE_AMOUNTS)
@@ -106,7 +107,8 @@ NUMBER_PATTERN = rf"""
     (?P<slash>\d{{1,2}}[/⁄]\d{{1,3}})(?![\d/⁄])
   | (?P<digits>{_DIGITS})
     (?:
-        (?:\s*-?\s*|\s+)(?P<dscale>(?i:{_DIGIT_SCALE})(?:\s+(?i:{_SCALE_WORD}))*)\b
+        (?:\s*-?\s*|\s+)
+        (?P<dscale>(?:(?i:{_DIGIT_SCALE})|{_DOZENS_AFTER_NO_YEAR})(?:\s+(?i:{_SCALE_WORD}))*)\b
         # "3 hundred and 21", "4 thousand 3 hundred and 21"
         (?P<more>(?:\s+and\s+\d{{1,3}}
                    |\s+\d{{1,3}}\s+(?i:hundred)\b(?:\s+and\s+\d{{1,2}})?)(?![\d.,]))?
