@@ -73,12 +73,19 @@ def _count(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
-def default_extractor() -> Extractor:
-    """`claims.extract` and its version, imported on first use: commands that only read, and
-    re-runs that find nothing new, never compile the extraction patterns."""
-    from claims.extraction import EXTRACTOR_VERSION, extract
+def _extract_on_first_use(text: str, published):
+    """`claims.extract`, imported when the first article is extracted: commands that only
+    read, and re-runs that find nothing new, never compile the extraction patterns."""
+    from claims.extraction import extract
 
-    return Extractor(extract, EXTRACTOR_VERSION)
+    return extract(text, published)
+
+
+def default_extractor() -> Extractor:
+    """The project's extractor and its version (the version is cheap to read)."""
+    from claims.extraction import EXTRACTOR_VERSION
+
+    return Extractor(_extract_on_first_use, EXTRACTOR_VERSION)
 
 
 def store(db: sqlite_utils.Database, article: Article,
@@ -145,7 +152,11 @@ def ingest(db: sqlite_utils.Database, specs: Iterable[str], options: Options | N
             problems.clear()
             try:
                 extracted = extract_article(db, article, resilient)
-                status, written = store_in_batch(lambda e=extracted: store_extracted(db, e))
+                if extracted.claims is None:  # unchanged: nothing to write, no lock to take
+                    status, written = "unchanged", 0
+                else:
+                    status, written = store_in_batch(
+                        lambda e=extracted: store_extracted(db, e))
             except ValueError as error:
                 summary.failures.append(Failure(where, str(error)))
                 continue
