@@ -105,13 +105,21 @@ def extra_js_urls(database, view_name, datasette):
     return urls
 
 
+#: Real-valued columns shown as stored: coordinates keep every decimal.
+RAW_NUMBERS = frozenset({"latitude", "longitude"})
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    """Cells in claims databases link to the plugin's pages (tables link ids to rows)."""
+    """Cells in claims databases link to the plugin's pages (tables link ids to rows), and
+    numbers read as a reporter writes them ("40,000,000", not "40000000.0"); the JSON API
+    keeps the raw numbers."""
     if value is None or value == "":
         return None
     href = cell_link(row, value, column, table, datasette)
     if href is None:
+        if isinstance(value, float) and column not in RAW_NUMBERS:
+            return _formatted(value, database, datasette)
         return None
 
     async def link():
@@ -121,6 +129,18 @@ def render_cell(row, value, column, table, database, datasette):
         return None
 
     return link
+
+
+def _formatted(value: float, database: str, datasette):
+    """A float cell formatted, once `database` is known to hold claims."""
+
+    async def cell():
+        """The number as text, or Datasette's own rendering elsewhere."""
+        if await is_claims_database(datasette, database):
+            return format_number(value)
+        return None
+
+    return cell
 
 
 @hookimpl
