@@ -401,3 +401,150 @@ def test_serve_without_a_database_is_a_one_line_error(tmp_path):
     assert result.exit_code == 1
     assert result.output.startswith("Error: no database at") and "Traceback" not in result.output
     assert not (tmp_path / "missing.db").exists()
+
+
+def visible_headers(html: str) -> list[str]:
+    """The columns a table page shows, in order (hidden headers left out)."""
+    return re.findall(r'<th (?!hidden)[^>]*data-column="([^"]+)"', html)
+
+
+def readable(table: str) -> list[str]:
+    """The readable columns metadata.json gives a table."""
+    spec = load_metadata()["databases"]["claims"]["tables"][table]
+    return spec["plugins"]["claims"]["readable_columns"]
+
+
+def test_claims_table_shows_readable_columns_and_the_rest_a_click_away(ds, conn):
+    """The claims table opens on the sentence and the figure's facts, not 33 columns of ids;
+    every column is one click away, and the JSON always has all of them."""
+    html = fetch(ds, "/claims/claims").text
+    assert visible_headers(html) == readable("claims")
+    assert visible_headers(html)[0] == "sentence" and "id" not in visible_headers(html)
+    assert re.findall(r'<th hidden [^>]*data-column="(\w+)"', html) == ["latitude", "longitude"]
+    claim_id = one(conn, "select id from claims where value = 15")[0]
+    assert (f'<mark class="claim-surface"><a href="/-/claims/claim/{claim_id}">Some 15 people'
+            f"</a></mark> were killed in Aleppo") in html
+    assert 'href="?_columns=all"' in html
+    every = fetch(ds, "/claims/claims?_columns=all").text
+    columns = [r[1] for r in conn.execute("pragma table_info(claims)")]
+    assert visible_headers(every) == columns
+    assert "Show the readable columns" in every
+    chosen = fetch(ds, "/claims/claims?_col=value&_col=metric").text
+    assert visible_headers(chosen) == ["id", "value", "metric"]
+    rows = fetch(ds, "/claims/claims.json?_shape=array").json()
+    assert set(rows[0]) == set(columns)
+
+
+def test_readable_columns_of_figures_and_disagreements(ds):
+    """The figures table and the disagreements view open on their label and values too."""
+    for path, table in (("/claims/figures", "figures"), ("/claims/disagreements",
+                                                         "disagreements")):
+        html = fetch(ds, path).text
+        assert visible_headers(html) == readable(table), path
+
+
+def test_marked_sentence_is_escaped(ds):
+    """The sentence cell is built by the plugin: the article's markup in it stays text."""
+    html = fetch(ds, "/claims/claims?_search=Idlib").text
+    cell = re.search(r'<td class="col-sentence[^"]*">(.*?)</td>', html, re.DOTALL).group(1)
+    assert cell.startswith("&lt;script&gt;alert(1)&lt;/script&gt; <mark class=")
+    assert SCRIPT not in html
+
+
+def test_canned_queries_are_named_by_title_and_hide_their_sql(ds):
+    """The tab says what the query is for, never its SQL; no SQL comes before the results."""
+    for name, spec in load_metadata()["databases"]["claims"]["queries"].items():
+        params = "&".join(f"{p}=" for p in re.findall(r":(\w+)", spec["sql"]))
+        html = fetch(ds, f"/claims/{name}?{params}").text
+        title = re.search(r"<title>(.*?)</title>", html, re.DOTALL).group(1)
+        assert title == f"{spec['title']} · claims".replace("'", "&#39;"), name
+        assert 'id="sql-editor"' not in html and 'id="sql-query"' not in html, name
+
+
+def test_a_comparison_without_a_figure_offers_figures(ds, conn):
+    """compare_figure without an id lists figures, each link filling in its id; a wrong id
+    says so; a right one shows its rows and no list."""
+    figure = figure_of(conn, 15)
+    html = fetch(ds, "/claims/compare_figure").text
+    assert '<div class="claims-pick">' in html and "Pick a figure" in html
+    assert f'href="?figure_id={figure}"' in html and f'href="/-/claims/figure/{figure}"' in html
+    assert "4 outlets, 4 claims, 12 to 20" in html
+    assert len(query(ds, "compare_figure", figure_id=figure)) == 4
+    wrong = fetch(ds, "/claims/compare_figure?figure_id=nope").text
+    assert "No figure answers to “nope”" in wrong
+    assert "claims-pick" not in fetch(ds, f"/claims/compare_figure?figure_id={figure}").text
+    sources = fetch(ds, "/claims/source_claims?source=nobody").text
+    assert "Pick a source" in sources and 'href="?source=sohr"' in sources
+
+
+def test_numbers_in_views_and_queries_read_as_written(ds, conn):
+    """"Daily Planet: 12", not "12.0", in each outlet's values; no raw float anywhere."""
+    raw_float = re.compile(r">\s*-?[\d,]+\.0\s*<")
+    figure = figure_of(conn, 15)
+    for path in ("/claims/disagreements", "/claims/where_outlets_disagree?metric=&place=",
+                 f"/claims/compare_figure?figure_id={figure}", "/claims/figures",
+                 f"/-/claims/figure/{figure}", "/-/claims/timeline?metric=killed&place=Aleppo"):
+        html = fetch(ds, path).text
+        assert not raw_float.search(html), (path, raw_float.search(html))
+    html = fetch(ds, "/claims/disagreements").text
+    assert "Daily Planet: 12<br>Evening Post: 12<br>Morning Star: 20<br>The Gazette: 15" in html
+
+
+def test_query_cells_link_to_what_they_name(ds, conn):
+    """A claim's text links to the claim, a figure's label to its chart, a place to its
+    claims, and an article's address shows only its site."""
+    claim, figure = one(conn, "select id, figure_id from claims where value = 15")
+    html = fetch(ds, f"/claims/compare_figure?figure_id={figure}").text
+    assert f'<a href="/-/claims/claim/{claim}">Some 15 people</a>' in html
+    assert ('<a href="https://gazette.example/aleppo" title="https://gazette.example/aleppo" '
+            'rel="nofollow noopener">gazette.example</a>') in html
+    disagree = fetch(ds, "/claims/where_outlets_disagree?metric=&place=").text
+    assert re.search(rf'<a href="/-/claims/figure/{figure}">killed people in Aleppo', disagree)
+    places = fetch(ds, "/claims/claims_by_place?metric=").text
+    assert '<a href="/claims/claims?place=Aleppo">Aleppo</a>' in places
+
+
+def test_place_filters_ignore_case_and_take_regions(ds):
+    """"aleppo" finds Aleppo; "aleppo governorate" and "syria" find its claims too, on the
+    timeline and in the canned queries."""
+    for place in ("Aleppo", "aleppo", "ALEPPO GOVERNORATE", "syria"):
+        html = fetch(ds, f"/-/claims/timeline?metric=killed&place={place}").text
+        assert html.count('<circle class="claims-point"') == 4, place
+        rows = query(ds, "claims_for_metric_place", metric="killed", place=place, since="",
+                     until="")
+        assert len(rows) == 4, place
+        assert len(query(ds, "where_outlets_disagree", metric="", place=place)) == 1, place
+    assert "<h1>Killed in Aleppo, by date and outlet</h1>" in fetch(
+        ds, "/-/claims/timeline?metric=killed&place=aleppo").text
+    assert "No dated claims" in fetch(ds, "/-/claims/timeline?metric=killed&place=alep").text
+
+
+def test_error_pages_lead_home(ds):
+    """A 404 has a header with the way home, from Datasette's views and the plugin's pages."""
+    for path in ("/nope", "/claims/nope", "/-/claims/claim/nope"):
+        response = fetch(ds, path)
+        assert response.status_code == 404, path
+        assert '<p class="crumbs"><a href="/">home</a></p>' in response.text, path
+        assert "Start again from" in response.text
+
+
+def test_home_page_lists_what_readers_want_and_hides_bookkeeping(ds):
+    """Internal tables are not on the home page, yet still answer SQL and JSON."""
+    html = fetch(ds, "/").text
+    listed = re.findall(r'<a href="/claims/(\w+)"', html)
+    assert {"claims", "articles"} <= set(listed)
+    for internal in ("source_aliases", "figure_outlet_latest", "state"):
+        assert internal not in listed
+        assert fetch(ds, f"/claims/{internal}.json").status_code == 200
+    assert fetch(ds, "/claims.json?sql=select+count(*)+from+source_aliases").status_code == 200
+
+
+def test_sentences_in_queries_and_views_mark_their_claim(ds, conn):
+    """article_claims and figure_claims show each sentence with its claim marked and linked."""
+    claim = one(conn, "select id from claims where text = 'About 300 families'")[0]
+    html = fetch(ds, "/claims/article_claims?article=https://dailyplanet.example/aleppo").text
+    assert (f'<mark class="claim-surface"><a href="/-/claims/claim/{claim}">About 300 families'
+            "</a></mark> were displaced from Homs") in html
+    view = fetch(ds, "/claims/figure_claims").text
+    assert view.count('<mark class="claim-surface"><a href="/-/claims/claim/') == one(
+        conn, "select count(*) from claims where figure_id is not null")[0]

@@ -205,3 +205,21 @@ def test_nothing_answers_outside_the_prefix(site):
     """The modelled proxy is strict, so a link that missed the prefix would have failed."""
     _, client, _ = site
     assert client.get("/-/claims/timeline").status_code == 404
+
+
+def test_column_toggle_pickers_and_place_links_under_the_prefix(site):
+    """The readable-columns toggle, a comparison's list of figures and the map's place links
+    (the plugin's links on Datasette's pages) stay under the prefix and answer."""
+    origin, client, _ = site
+    pages = {
+        f"{PREFIX}claims/claims": "_columns=all",
+        f"{PREFIX}claims/compare_figure": "figure_id=",
+        f"{PREFIX}claims/claims_by_place?metric=": f"{PREFIX}claims/claims?place=",
+    }
+    for path, made in pages.items():
+        links = site_links(origin, path, get(client, path).text)
+        assert_prefixed(path, links)
+        ours = {link for link in links if made in link}
+        assert ours, path
+        for link in ours:
+            get(client, link)

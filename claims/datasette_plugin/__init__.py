@@ -4,6 +4,11 @@ This module holds the hooks only. Pages live under /-/claims/ (pages.py) and are
 templates/, which Datasette loads because this package has that folder; static/ is served at
 /-/static-plugins/claims/. Every hook acts only on claims databases (scope.py), and every link
 is built through `datasette.urls` (links.py), so the site works under a `base_url` prefix.
+templates/ also holds the plugin's versions of three of Datasette's templates, each falling
+back to Datasette's own: _table.html (a wide table opens on its readable columns),
+query.html (a canned query is titled, and one about a figure or source that finds nothing
+offers some to pick) and error.html (an error page has a way home); templating.py says what
+they are told.
 
 Everything that came out of an article (text, titles, names, URLs) is escaped with markupsafe
 before it meets HTML, and only http(s) URLs become links.
@@ -14,21 +19,21 @@ from __future__ import annotations
 from functools import partial
 
 from datasette import hookimpl
-from markupsafe import Markup
 
 from claims.datasette_plugin import pages
 from claims.datasette_plugin.cache import cache_small_results
+from claims.datasette_plugin.cells import cell_html
 from claims.datasette_plugin.hardening import harden, holds_claims
 from claims.datasette_plugin.links import (
     PAGES,
     article_url,
-    cell_link,
     claim_url,
     figure_url,
     static_url,
     timeline_url,
 )
 from claims.datasette_plugin.scope import is_claims_database
+from claims.datasette_plugin.templating import template_vars
 from claims.datasette_plugin.text import describe
 from claims.formats import format_number
 
@@ -92,9 +97,9 @@ def extra_css_urls(database, datasette):
 
 @hookimpl
 def extra_js_urls(database, view_name, datasette):
-    """The script that folds long column descriptions and keeps links to http(s), on the
-    tables, queries and canned queries ("database" pages) of claims databases, where the
-    map's popups are."""
+    """The script that folds long column descriptions, keeps links to http(s) and says when
+    the map's tiles cannot load, on the tables, queries and canned queries of claims
+    databases, where the map and its popups are."""
 
     async def urls():
         """The script's URL on a claims database's table or query page, else nothing."""
@@ -105,42 +110,31 @@ def extra_js_urls(database, view_name, datasette):
     return urls
 
 
-#: Real-valued columns shown as stored: coordinates keep every decimal.
-RAW_NUMBERS = frozenset({"latitude", "longitude"})
-
-
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    """Cells in claims databases link to the plugin's pages (tables link ids to rows), and
-    numbers read as a reporter writes them ("40,000,000", not "40000000.0"); the JSON API
-    keeps the raw numbers."""
+    """Cells in claims databases link to the plugin's pages (tables link ids to rows), the
+    claims table marks each claim in its sentence, and numbers read as a reporter writes them
+    ("40,000,000", not "40000000.0"); the JSON API keeps the raw values."""
     if value is None or value == "":
         return None
-    href = cell_link(row, value, column, table, datasette)
-    if href is None:
-        if isinstance(value, float) and column not in RAW_NUMBERS:
-            return _formatted(value, database, datasette)
+    html = cell_html(row, value, column, table, database, datasette)
+    if html is None:
         return None
-
-    async def link():
-        """The linked cell, once `database` is known to hold claims."""
-        if await is_claims_database(datasette, database):
-            return Markup('<a href="{}">{}</a>').format(href, value)
-        return None
-
-    return link
-
-
-def _formatted(value: float, database: str, datasette):
-    """A float cell formatted, once `database` is known to hold claims."""
 
     async def cell():
-        """The number as text, or Datasette's own rendering elsewhere."""
+        """The cell's HTML, once `database` is known to hold claims."""
         if await is_claims_database(datasette, database):
-            return format_number(value)
+            return html
         return None
 
     return cell
+
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    """What the plugin's table and query templates need: a wide table's readable columns,
+    the figures to pick from on a comparison asked without one."""
+    return template_vars(template, database, table, view_name, request, datasette)
 
 
 @hookimpl

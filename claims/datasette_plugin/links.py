@@ -61,17 +61,33 @@ CELL_LINKS = {
 }
 #: In canned queries and views, these columns link to the page for their own value.
 QUERY_LINKS = {"claim_id": claim_url, "figure_id": figure_url, "article_id": article_url}
+#: In canned queries and views, these columns link to the page of the id beside them.
+QUERY_ROW_LINKS = {
+    "text": ("claim_id", claim_url),
+    "label": ("figure_id", figure_url),
+    "title": ("article_id", article_url),
+}
+
+
+def _row_page(row, key: str, page, datasette) -> str | None:
+    """The page for the row's `key`, or None when the row has no such column or it is empty."""
+    try:
+        found = row[key]
+    except (IndexError, KeyError):
+        return None
+    return page(datasette, found) if found not in (None, "") else None
 
 
 def cell_link(row, value, column, table, datasette) -> str | None:
     """Where a cell links to: its row's page for claim text, article titles and figure
-    labels; its own page for claim_id / figure_id / article_id in queries and views."""
+    labels (in queries and views too, when the row carries the id); its own page for
+    claim_id / figure_id / article_id in queries and views."""
     if (table, column) in CELL_LINKS:
-        key, page = CELL_LINKS[(table, column)]
-        try:
-            return page(datasette, row[key])
-        except (IndexError, KeyError):
-            return None
-    if column in QUERY_LINKS and table not in SCHEMA:
+        return _row_page(row, *CELL_LINKS[(table, column)], datasette)
+    if table in SCHEMA:
+        return None
+    if column in QUERY_LINKS:
         return QUERY_LINKS[column](datasette, value)
+    if column in QUERY_ROW_LINKS:
+        return _row_page(row, *QUERY_ROW_LINKS[column], datasette)
     return None

@@ -30,8 +30,8 @@ where c.id = :id
 """
 
 POINTS_SQL = """
-select c.id, c.value, c.low, c.high, c.qualifier, c.unit, c.text,
-  coalesce(c.date, substr(c.published, 1, 10)) as day, c.outlet_id,
+select c.id, c.value, c.low, c.high, c.qualifier, c.unit, c.text, c.subject, c.figure_id,
+  c.place, c.region, c.country, coalesce(c.date, substr(c.published, 1, 10)) as day, c.outlet_id,
   coalesce(o.name, c.outlet_id) as outlet
 from claims c left join outlets o on o.id = c.outlet_id
 where {where} and coalesce(c.is_current, 1) = 1
@@ -157,13 +157,25 @@ async def figure_page(datasette, request):
     return await render(datasette, request, "claims-figure.html", db, {
         "figure": figure,
         "points": points,
-        "chart": timeline_svg(points, partial(claim_url, datasette), figure.get("median_value")),
+        "chart": timeline_svg(
+            points, partial(claim_url, datasette), figure.get("median_value"),
+            value_title(figure["metric"], [figure.get("unit")]),
+        ),
     })
 
 
+#: A place filter matches the claim's place, region or country, whatever the case: "velmora"
+#: finds Velmora, and a province its towns. (`collate nocase` folds ASCII letters only.)
+PLACE_WHERE = (
+    "(c.place = :place collate nocase or c.region = :place collate nocase "
+    "or c.country = :place collate nocase)"
+)
+
+
 async def timeline_points(db, metric: str, place: str, unit: str) -> list[dict]:
-    """Every current claim of a metric in a place (no place: claims that name none)."""
-    where = ["c.metric = :metric", "c.place = :place" if place else "c.place is null"]
+    """Every current claim of a metric in a place, its region or country (no place: claims
+    that name none)."""
+    where = ["c.metric = :metric", PLACE_WHERE if place else "c.place is null"]
     if unit:
         where.append("c.unit = :unit")
     return await rows(
@@ -171,6 +183,26 @@ async def timeline_points(db, metric: str, place: str, unit: str) -> list[dict]:
         POINTS_SQL.format(where=" and ".join(where)),
         {"metric": metric, "place": place, "unit": unit},
     )
+
+
+def value_title(metric: str, units: list[str | None]) -> str:
+    """The value axis's title: "people killed", "money (eur)", or the metric and "mixed
+    units" when the chart holds several."""
+    found = sorted({u for u in units if u}, key=str)
+    if len(found) > 1:
+        return f"{metric} (mixed units: {', '.join(found)})"
+    if not found:
+        return metric
+    return f"people {metric}" if found[0] == "people" else f"{metric} ({found[0]})"
+
+
+def spelled(place: str, points: list[dict]) -> str:
+    """The place as the claims spell it ("velmora" typed, "Velmora" shown)."""
+    for p in points:
+        for name in (p["place"], p["region"], p["country"]):
+            if name and name.casefold() == place.casefold():
+                return name
+    return place
 
 
 async def popular_timelines(db) -> list[dict]:
@@ -189,12 +221,17 @@ async def timeline_page(datasette, request):
     place = request.args.get("place") or ""
     unit = request.args.get("unit") or ""
     points = await timeline_points(db, metric, place, unit) if metric else []
-    chart = timeline_svg(points, partial(claim_url, datasette)) if metric else None
+    chart = timeline_svg(
+        points, partial(claim_url, datasette),
+        value_title=value_title(metric, [p["unit"] for p in points]),
+    ) if metric else None
     return await render(datasette, request, "claims-timeline.html", db, {
         "metric": metric,
-        "place": place,
+        "place": spelled(place, points),
+        "typed_place": place,
         "unit": unit,
         "chart": chart,
         "points": points,
+        "places": sorted({p["place"] for p in points if p["place"]}),
         "popular": await popular_timelines(db),
     })

@@ -46,17 +46,20 @@ def highlight(text: str, spans: list[tuple]) -> tuple[Markup, list]:
     return Markup("").join(out), unplaced
 
 
-def claim_in_sentence(claim: dict) -> Markup:
-    """The claim's sentence with its surface text marked, found by offset, else by search."""
+def claim_in_sentence(claim: dict, href: str | None = None) -> Markup:
+    """The claim's sentence with its surface text marked (and linked to `href` when given),
+    found by offset, else by search."""
     sentence, surface = claim.get("sentence") or "", claim.get("text") or ""
     start = (claim.get("start") or 0) - (claim.get("sentence_start") or 0)
     if sentence[start : start + len(surface)] != surface:
         start = sentence.find(surface)
     if not surface or start < 0:
         return escape(sentence or surface)
-    tag = Markup('<mark class="claim-surface">')
-    marked, _ = highlight(sentence, [(start, start + len(surface), tag, None)])
-    return marked
+    inner = Markup('<a href="{}">{}</a>').format(href, surface) if href else escape(surface)
+    return Markup("").join([
+        escape(sentence[:start]), Markup('<mark class="claim-surface">'), inner,
+        Markup("</mark>"), escape(sentence[start + len(surface):]),
+    ])
 
 
 def claims_in_article(text: str, claims: list[dict]) -> tuple[Markup, set]:

@@ -34,3 +34,24 @@ new MutationObserver((changes) => {
     }
   }));
 }).observe(document.body, { childList: true, subtree: true });
+
+// The map's background tiles come from openstreetmap.org: offline, or behind a firewall, they
+// fail and the map is a grey box. Say so once, above the map. Image errors do not bubble, so
+// the listener catches them on their way down.
+let tilesFailed = false;
+document.addEventListener("error", (event) => {
+  const tile = event.target;
+  const map = tile instanceof HTMLImageElement && tile.classList.contains("leaflet-tile")
+    ? tile.closest(".leaflet-container") : null;
+  if (tilesFailed || !map) {
+    return;
+  }
+  tilesFailed = true;
+  const note = document.createElement("p");
+  note.className = "claims-map-offline";
+  note.setAttribute("role", "status");
+  note.textContent = "The map's background could not be loaded: its tiles come from "
+    + "openstreetmap.org and need an internet connection. The markers and their details "
+    + "below still work.";
+  map.before(note);
+}, true);
