@@ -287,12 +287,18 @@ def reextract(db_path):
 
     from claims.ingest import reextract as run
 
+    shown = sys.stderr.isatty()
+
     def progress(items):
         """A progress bar on a terminal, silence in a pipe or a log."""
-        return tqdm(items, unit=" versions", disable=not sys.stderr.isatty(), file=sys.stderr)
+        return tqdm(items, unit=" versions", disable=not shown, file=sys.stderr)
+
+    def say(line):
+        """What regrouping is doing, on the terminal beside the progress bar."""
+        click.echo(line, err=True)
 
     _must_exist(db_path)
-    counts = run(_open_db(db_path), progress=progress)
+    counts = run(_open_db(db_path), progress=progress, say=say if shown else None)
     click.echo(
         f"{counts['versions']} article versions re-extracted: "
         f"{counts['claims_removed']} old claims replaced by {counts['claims_added']}"
@@ -376,7 +382,9 @@ def _serve(db_path, **options):
 @date_option("--until", "Figures dated on or before this date.")
 @click.option("--all-versions", is_flag=True,
               help="Include claims from superseded versions of edited articles.")
-@click.option("--base-url", help="Site URL for ClaimReview ids, e.g. https://claims.example.org")
+@click.option("--base-url",
+              help="Site the ClaimReview links point to, e.g. https://claims.example.org "
+                   "(default: the local `claims serve`).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
               help="File to write (default: standard output).")
 def export(db_path, format_, metric, outlet, place, since, until, all_versions, base_url, output):
@@ -384,7 +392,7 @@ def export(db_path, format_, metric, outlet, place, since, until, all_versions, 
 
     \b
     claims export --format jsonl -o claims.jsonl
-    claims export --metric killed --place Aleppo --since 2024-03 --format claimreview
+    claims export --metric killed --place Velmora --since 2026-03 --format claimreview
     """
     import sqlite3
     import sys
@@ -392,9 +400,13 @@ def export(db_path, format_, metric, outlet, place, since, until, all_versions, 
     import sqlite_utils
     from tqdm import tqdm
 
-    from claims.export import export_columns, select_claims, write
+    from claims.export import DEFAULT_BASE_URL, export_columns, select_claims, write
 
     _must_exist(db_path)
+    if format_ == "claimreview" and not base_url:
+        base_url = DEFAULT_BASE_URL
+        click.echo(f"Note: the ClaimReview links point to {base_url}, the local `claims "
+                   "serve`; pass --base-url with the published site's address.", err=True)
     db = sqlite_utils.Database(db_path)
     _refuse_unknown("outlet", outlet, _known_values(db, OUTLET_NAMES))
     _refuse_unknown("place", place, _known_values(db, CLAIM_PLACES))
@@ -427,7 +439,7 @@ def compare(db_path, metric, place, min_outlets, limit, format_, regroup):
     """Compare the same figure across outlets: each outlet's latest value and its sources.
 
     \b
-    claims compare --metric killed --place Idlib
+    claims compare --metric killed --place Velmora
     claims compare --min-outlets 3 --format json
     """
     import sqlite3

@@ -16,11 +16,15 @@ ClaimReview (https://schema.org/ClaimReview) is written as one JSON-LD document 
   holds `PropertyValue`s with `propertyID` metric, qualifier, unit, and when set subject,
   direction, cumulative and vague, so nothing the database knows is lost.
 - `reviewRating` (a `Rating` with `alternateName` and `ratingExplanation`) says how the figure
-  compares across outlets, when the claim belongs to a figure; claims makes no verdict on truth.
+  compares across outlets, or why the claim is not compared; claims makes no verdict on truth.
+- Every review has a `url`, its claim's page on the site (`{base}/-/claims/claim/{id}`, the
+  local `claims serve` unless a base URL is given), the same `@id`, an `author` (claims, at
+  that site) and a `datePublished`: the day of the export, as the comparison stands that day.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import IO
 from urllib.parse import quote
@@ -29,8 +33,11 @@ import sqlite_utils
 
 from claims import formats
 from claims.formats import coerce_date, format_number
+from claims.models import GROUPED_METRICS
 
 FORMATS = ("csv", "json", "jsonl", "claimreview")
+#: Where ClaimReview links point when no base URL is given: the site `claims serve` runs.
+DEFAULT_BASE_URL = "http://127.0.0.1:8001"
 
 EXPORT_SQL = """
 select c.*, o.name as outlet_name, a.url as article_url, a.title as article_title,
@@ -129,15 +136,29 @@ def quantity(row: dict) -> dict:
     return value
 
 
-def rating(row: dict) -> dict | None:
-    """How the claim's figure compares across outlets; None when it has no figure."""
-    if not row.get("figure_id") or row.get("figure_min") is None:
-        return None
+def _not_compared(row: dict) -> dict:
+    """The rating of a claim in no figure, saying why it has no comparison."""
+    if row.get("is_current") == 0:
+        why = "It comes from an earlier version of its article, which figures leave out."
+    elif row.get("metric") not in GROUPED_METRICS:
+        why = f"Claims of metric {row.get('metric')!r} are not compared across outlets."
+    else:
+        why = "Figures have not been grouped since it was stored (claims compare --regroup)."
+    return {"@type": "Rating", "alternateName": "Not compared", "ratingExplanation": why}
+
+
+def rating(row: dict) -> dict:
+    """How the claim's figure compares across outlets, or why it is not compared: the
+    comparison is the review, never a verdict on whether the number is true."""
+    if row.get("is_current") == 0 or not row.get("figure_id") or row.get("figure_min") is None:
+        return _not_compared(row)
     outlets = row.get("figure_outlets") or 1
     low, high = format_number(row["figure_min"]), format_number(row["figure_max"])
     plural = "s" if outlets != 1 else ""
-    if row["figure_min"] == row["figure_max"]:
-        name = f"Same figure from {outlets} outlet{plural}"
+    if outlets == 1:
+        name = "One outlet only" + ("" if low == high else f": {low} to {high} over time")
+    elif row["figure_min"] == row["figure_max"]:
+        name = f"Same figure from {outlets} outlets"
     else:
         name = f"Outlets disagree: {low} to {high}"
     label = row.get("figure_label") or "this figure"
@@ -147,8 +168,10 @@ def rating(row: dict) -> dict | None:
     return {"@type": "Rating", "alternateName": name, "ratingExplanation": explanation + "."}
 
 
-def claim_review(row: dict, base_url: str | None = None) -> dict:
-    """One claim as a schema.org ClaimReview (see the module docstring for the mapping)."""
+def claim_review(row: dict, base_url: str | None = None,
+                 date_published: str | None = None) -> dict:
+    """One claim as a schema.org ClaimReview (see the module docstring for the mapping);
+    `date_published` defaults to today, the day the comparison is made."""
     claim: dict = {"@type": "Claim", "name": row["text"], "about": quantity(row)}
     if row.get("published"):
         claim["datePublished"] = row["published"]
@@ -157,10 +180,12 @@ def claim_review(row: dict, base_url: str | None = None) -> dict:
                         ("datePublished", "published")):
         if row.get(column):
             appearance[key] = row[column]
+    if not str(appearance.get("url", "http:")).lower().startswith(("http:", "https:")):
+        del appearance["url"]  # a javascript: or file: address is no link to publish
     if row.get("outlet_name"):
         appearance["publisher"] = {"@type": "Organization", "name": row["outlet_name"]}
     claim["appearance"] = appearance
-    author = row.get("source_name") or row.get("attributed_to")
+    author = row.get("source_name") or row.get("attributed_to") or row.get("outlet_name")
     if author:
         claim["author"] = {"@type": "Organization", "name": author}
     if row.get("place"):
@@ -176,23 +201,18 @@ def claim_review(row: dict, base_url: str | None = None) -> dict:
         claim["spatialCoverage"] = place
     if row.get("date"):
         claim["temporalCoverage"] = row["date"]
-    review: dict = {
+    site = (base_url or DEFAULT_BASE_URL).rstrip("/")
+    url = f"{site}/-/claims/claim/{quote(row['id'], safe='')}"
+    return {
         "@type": "ClaimReview",
-        "@id": (
-            f"{base_url.rstrip('/')}/-/claims/claim/{quote(row['id'], safe='')}"
-            if base_url
-            else f"urn:claims:claim:{row['id']}"
-        ),
+        "@id": url,
+        "url": url,
         "claimReviewed": row.get("sentence") or row["text"],
         "itemReviewed": claim,
-        "author": {"@type": "Organization", "name": "claims"},
+        "author": {"@type": "Organization", "name": "claims", "url": f"{site}/"},
+        "datePublished": date_published or dt.date.today().isoformat(),
+        "reviewRating": rating(row),
     }
-    if base_url:
-        review["url"] = review["@id"]
-    verdict = rating(row)
-    if verdict:
-        review["reviewRating"] = verdict
-    return review
 
 
 def write(
@@ -211,7 +231,8 @@ def write(
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}")
     if fmt == "claimreview":
-        reviews = (claim_review(row, base_url) for row in rows)
+        today = dt.date.today().isoformat()
+        reviews = (claim_review(row, base_url, today) for row in rows)
         return formats.json_array(reviews, fp, '{"@context": "https://schema.org", "@graph": [',
                                   "]}")
     return formats.write(rows, fmt, fp, fields=columns)

@@ -29,7 +29,7 @@ from claims.db import (
     store_extracted,
     versions_extracted_by,
 )
-from claims.readers import FORMATS, Failure, Options, read
+from claims.readers import FORMATS, Failure, Options, count_items, read
 
 __all__ = ["FORMATS", "Options", "Summary", "ingest", "read", "reextract", "store"]
 
@@ -71,6 +71,22 @@ class Summary:
 def _count(number: int, noun: str) -> str:
     """"1 claim", "2 claims": a count with its noun in the right number."""
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def _say(line: str) -> None:
+    """One line on standard error, beside the progress bar, for the person at the terminal."""
+    print(line, file=sys.stderr, flush=True)
+
+
+def progress_total(specs: list[str], options: Options | None) -> int | None:
+    """The progress bar's total, so it can show the time left: counted before reading when
+    that is cheap (see `claims.readers.count_items`); an estimate is said to be one."""
+    total = count_items(specs, options)
+    if total is None:
+        return None
+    if not total.exact:
+        _say(f"About {_count(total.items, 'article')} to read (estimated from line counts)")
+    return total.items
 
 
 def _extract_on_first_use(text: str, published):
@@ -142,9 +158,11 @@ def ingest(db: sqlite_utils.Database, specs: Iterable[str], options: Options | N
             summary.extract_seconds += time.perf_counter() - begun
 
     resilient = Extractor(timed, extractor.version)
+    specs = list(specs)
+    total = progress_total(specs, options) if progress else None
     with batched_commits(db) as store_in_batch:
-        for item in tqdm(read(specs, options), unit=" articles", disable=not progress,
-                         file=sys.stderr):
+        for item in tqdm(read(specs, options), total=total, unit=" articles",
+                         disable=not progress, file=sys.stderr):
             if isinstance(item, Failure):
                 summary.failures.append(item)
                 continue
@@ -168,29 +186,40 @@ def ingest(db: sqlite_utils.Database, specs: Iterable[str], options: Options | N
                     where, f"stored, but extraction failed on {len(problems)} line(s), "
                            f"whose claims are missing: {problems[0]}"))
             summary.count(status, written, len(article.body) + len(article.title or ""))
-    regroup_if_stale(db)
+    regroup_if_stale(db, say=_say if progress else None)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def regroup_if_stale(db: sqlite_utils.Database) -> bool:
+def regroup_if_stale(db: sqlite_utils.Database,
+                     say: Callable[[str], None] | None = None) -> bool:
     """Rebuild the figures when the claims changed since they were built, whoever changed
-    them: this run, another process, or a run killed before it finished grouping."""
+    them: this run, another process, or a run killed before it finished grouping. `say`
+    hears when grouping starts and what it made, so a long regroup is not silence."""
     if is_grouped(db):
         return False
     from claims.compare import group_figures
 
-    group_figures(db)
+    if say:
+        say("Grouping figures...")
+    begun = time.perf_counter()
+    counts = group_figures(db)
+    if say:
+        say(f"Grouped {_count(counts['claims'], 'claim')} into "
+            f"{_count(counts['figures'], 'figure')} ({counts['multi_outlet']:,} reported by "
+            f"several outlets) in {time.perf_counter() - begun:.1f} s")
     return True
 
 
 def reextract(db: sqlite_utils.Database, extractor: Extractor | None = None,
-              progress: Callable[[Iterable], Iterable] | None = None) -> dict[str, int]:
+              progress: Callable[[Iterable], Iterable] | None = None,
+              say: Callable[[str], None] | None = None) -> dict[str, int]:
     """Re-run extraction over stored versions extracted by an older extractor.
 
     Claims from older extractor versions are replaced; claims written by this or a newer
     extractor are left alone. Each version is replaced in its own transaction; a version the
-    extractor fails on keeps its old claims and is counted in "failures".
+    extractor fails on keeps its old claims and is counted in "failures". `say` hears
+    about the regrouping at the end (see `regroup_if_stale`).
     """
     extractor = extractor or default_extractor()
     older = older_versions(db, extractor.version)
@@ -205,5 +234,5 @@ def reextract(db: sqlite_utils.Database, extractor: Extractor | None = None,
         counts["versions"] += 1
         counts["claims_removed"] += removed
         counts["claims_added"] += added
-    regroup_if_stale(db)
+    regroup_if_stale(db, say)
     return counts

@@ -154,8 +154,11 @@ def parse_date(value: str | None) -> str | None:
 
 
 def _refuse_non_text(head: bytes) -> None:
-    """IngestError naming what the bytes are when they are not text."""
+    """IngestError naming what the bytes are when they are not text; a database given where
+    articles go was most likely meant for --db, so the message says so."""
     reason = sniff.not_text(head)
+    if reason and "SQLite" in reason:
+        raise IngestError(f"{reason}, not an article (did you mean --db?)")
     if reason:
         raise IngestError(f"not text: {reason}")
 
@@ -681,3 +684,101 @@ def read(specs: Iterable[str], options: Options | None = None) -> Iterator[Item]
                 yield Failure(label, str(error))
     finally:
         web.close()
+
+
+# Totals for the progress bar: how many items `read` will yield, when that is cheap to know
+
+#: A dataset up to this size is counted exactly (parsed); a bigger one by its newlines.
+EXACT_COUNT_BYTES = 20_000_000
+#: The pre-pass reads datasets in blocks of this size, so a file of any size costs no memory.
+BLOCK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Total:
+    """How many items (articles and failures) `read` will yield: exactly, or about."""
+
+    items: int
+    exact: bool
+
+
+def _newlines(binary: IO[bytes]) -> int:
+    """The lines of a file, counted a block at a time (a last line without a newline too)."""
+    binary.seek(0)
+    count, last = 0, b"\n"
+    while block := binary.read(BLOCK):
+        count += block.count(b"\n")
+        last = block[-1:]
+    return count + (last != b"\n")
+
+
+def _records(binary: IO[bytes], head: bytes, options: Options, kind: str,
+             delimiter: str) -> int:
+    """The items a dataset yields, parsed as `read` parses it: CSV records after the
+    header, non-blank JSON lines; at least one, as an empty file is one failure line."""
+    binary.seek(0)
+    stream = io.TextIOWrapper(binary, encoding=_stream_encoding(head, options.encoding),
+                              newline="")
+    try:
+        if kind == "csv":
+            return max(sum(1 for row in csv.reader(stream, delimiter=delimiter) if row) - 1, 1)
+        return max(sum(1 for line in stream if line.strip()), 1)
+    finally:
+        stream.detach()  # the caller's file stays open
+
+
+def _dataset_total(binary: IO[bytes], head: bytes, path: Path, options: Options, kind: str,
+                   exact_bytes: int) -> Total | None:
+    """A CSV or JSON lines file's items: parsed when small, else estimated from its lines;
+    None for one JSON array, whose records cannot be counted without reading it whole."""
+    if kind == "jsonl" and head.lstrip()[:1] == b"[":
+        return None
+    header = 1 if kind == "csv" else 0
+    if path.stat().st_size <= exact_bytes:
+        delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+        try:
+            return Total(_records(binary, head, options, kind, delimiter), exact=True)
+        except (IngestError, csv.Error, UnicodeDecodeError, LookupError):
+            pass  # `read` will name the problem; the lines still say roughly how many rows
+    return Total(max(_newlines(binary) - header, 1), exact=False)
+
+
+def _file_total(path: Path, options: Options, exact_bytes: int) -> Total | None:
+    """One file's items: one for a page or a text (or for a file `read` refuses), its
+    records for a dataset, None for a feed (its entries are only known once parsed)."""
+    if not path.is_file():
+        return Total(1, exact=True)
+    try:
+        with path.open("rb") as binary:
+            head = binary.read(sniff.HEAD)
+            kind = _kind_of_file(path, head, options)
+            if kind == "feed":
+                return None
+            if kind not in STREAMED or (not options.encoding and sniff.not_text(head)):
+                return Total(1, exact=True)
+            return _dataset_total(binary, head, path, options, kind, exact_bytes)
+    except (IngestError, OSError):
+        return Total(1, exact=True)
+
+
+def count_items(specs: Iterable[str], options: Options | None = None,
+                exact_bytes: int | None = None) -> Total | None:
+    """How many items `read(specs, options)` will yield, so a progress bar can show a total
+    and the time left; None when that is not cheap to know (standard input, a URL, a feed,
+    a JSON array). Datasets up to `exact_bytes` (EXACT_COUNT_BYTES) are parsed, bigger ones
+    estimated from their lines; either way a block or a row at a time, never whole."""
+    options = options or Options()
+    exact_bytes = EXACT_COUNT_BYTES if exact_bytes is None else exact_bytes
+    items, exact = 0, True
+    for spec in _inputs(specs):
+        if isinstance(spec, Failure):
+            total: Total | None = Total(1, exact=True)
+        elif spec == "-" or (isinstance(spec, str) and _is_url(spec)):
+            return None
+        else:
+            total = _file_total(Path(spec), options, exact_bytes)
+        if total is None:
+            return None
+        items += total.items
+        exact = exact and total.exact
+    return Total(items, exact)
