@@ -240,13 +240,13 @@ def hostile():
     ("/endless", "over the 2 MB limit"),
     ("/bomb", "over the 2 MB limit"),
     ("/huge", "body of 900 MB is over the 2 MB limit"),
-    ("/trickle", "still downloading after 3 s"),
+    ("/trickle", "still downloading after 1 s"),
     ("/zipped", "gzip"),
 ])
 def test_hostile_pages_end_with_one_line(tmp_path, hostile, path, said):
     started = time.monotonic()
     summary, path_db = run_ingest(tmp_path, hostile + path,
-                                  options=Options(fetch_timeout=3, max_bytes=2_000_000))
+                                  options=Options(fetch_timeout=1, max_bytes=2_000_000))
     assert time.monotonic() - started < 20
     assert said in reasons(summary)
     assert stored(path_db) == []
@@ -254,7 +254,7 @@ def test_hostile_pages_end_with_one_line(tmp_path, hostile, path, said):
 
 def test_the_limits_are_options_of_the_command(tmp_path, hostile):
     result = subprocess.run([CLAIMS, "ingest", hostile + "/trickle", "--db", str(tmp_path / "x.db"),
-                             "--fetch-timeout", "2", "--max-download-mb", "1"],
+                             "--fetch-timeout", "1", "--max-download-mb", "1"],
                             capture_output=True, text=True, check=False, timeout=60)
     assert result.returncode == 1
-    assert "still downloading after 2 s (--fetch-timeout)" in result.stderr
+    assert "still downloading after 1 s (--fetch-timeout)" in result.stderr
