@@ -1,7 +1,10 @@
 """Serve the claims database with Datasette: read-only, with the project's metadata and plugins.
 
-`claims serve` and plain `datasette db/claims.db -m metadata.json` show the same site; this
-module only adds the settings that keep a million-claim database fast and safe to expose.
+For a file named claims.db, `claims serve` and plain `datasette db/claims.db -m
+metadata.json` show the same site (metadata.json describes a database named `claims`;
+`claims serve` re-keys it to any file's name). This module adds the checks that make a wrong
+file or a taken port one line, and the settings that keep a million-claim database fast and
+safe to expose.
 """
 
 from __future__ import annotations
