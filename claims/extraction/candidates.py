@@ -21,10 +21,12 @@ ONE_PRONOUN_BEFORE = ("no", "each", "every", "any", "same", "this", "that", "whi
 ONE_IDIOM_AFTER = (
     "another", "off", "time", "sided", "way", "day", "night", "morning", "evening", "afternoon",
     "point", "stage", "of a kind", "or another", "or other", "who", "that", "which", "of them",
-    "of us", "you", "i", "we", "they", "he", "she",
+    "of us", "you", "i", "we", "they", "he", "she", "of the", "of those", "of these",
+    "of his", "of her", "of their", "of its", "of our", "of my", "of your",
 )
 # "one" that is a pronoun or an idiom, not an amount: checked only where "one" was read.
 # "one-on-one" is the one idiom whose words may be joined by hyphens inside it.
+OF_AFTER_RE = regex.compile(r"[ \t]+of\b")
 IDIOM_BEFORE_RE = ending_at(
     rf"(?i:\b(?:{alternation(ONE_PRONOUN_BEFORE, backward=True)})[\s-]+)"
 )
@@ -246,8 +248,11 @@ def _abbreviated_scale(text: str, match, end: int) -> tuple[int, float]:
     return end, numbers.scale_of(written.lower())
 
 
-def _read_vague(text: str, match) -> Number:
-    """A vague amount as the range it stands for: "dozens", "hundreds of thousands" of people."""
+def _read_vague(text: str, match) -> Number | None:
+    """A vague amount as the range it stands for: "dozens", "hundreds of thousands" of people;
+    not the verb "scores" ("he scores 12 goals"): lower-case "scores" counts only before "of"."""
+    if match.group("vague") == "scores" and not OF_AFTER_RE.match(text, match.end()):
+        return None
     low, high = numbers.vague_range(match.group("vague"))
     return Number(match.start(), match.end(), low, low, high, vague=True)
 
@@ -302,8 +307,11 @@ def _read_words(text: str, match) -> Number | None:
 
 def _inside_a_name(text: str, start: int) -> bool:
     """Does a capitalised number word at `start` sit inside a sentence, after a word, as in
-    "Channel Four"? Not after a full stop, a quote or a colon ("“Three were killed”")."""
+    "Channel Four"? Not after a full stop, a quote or a colon ("“Three were killed”"), nor
+    after a live blog's timestamp opening the line ("04.25 Three people were killed")."""
     if start == 0 or text.rfind(".", max(0, start - 3), start) >= 0:
+        return False
+    if furniture.timestamp_before(text, start):
         return False
     return text[start - 2 : start].strip() not in QUOTE_OR_COLON
 

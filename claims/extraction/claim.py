@@ -39,6 +39,8 @@ COMPOUND_RE = regex.compile(
 )
 # Determiners before such a modifier: "a two-month contract", "their five-year plan".
 COMPOUND_DETERMINERS = (*ARTICLES, *POSSESSIVES)
+# "ago" after a span: the span dates an event ("four years ago").
+AGO_AFTER_RE = regex.compile(r"[ \t]+(?i:ago)\b")
 COMPOUND_BEFORE_RE = ending_at(
     rf"(?i:\b(?:{alternation(COMPOUND_DETERMINERS, backward=True)})\s+)"
 )
@@ -414,6 +416,20 @@ def _event(context: _Context, draft: _Draft) -> str | None:
     return metrics.event_metric(text, window_lo, window_hi, start, end)
 
 
+def _determiner_one(context: _Context, draft: _Draft) -> bool:
+    """"One" as a word that says what happened to nobody in particular is a determiner, not
+    a figure: "One witness said", "One official told reporters"; "One person was killed"
+    (a metric) and "one hour" (a unit) stay."""
+    number = context.number
+    return (number.words and number.value == 1 and number.low is None
+            and draft.metric == "count" and draft.unit in (None, "items", "people"))
+
+
+def _time_ago(context: _Context, draft: _Draft) -> bool:
+    """A span that dates something is a time, not a figure: "four years ago"."""
+    return draft.metric == "duration" and AGO_AFTER_RE.match(context.text, draft.end) is not None
+
+
 def _people_unit(context: _Context, draft: _Draft) -> None:
     """Count people when the metric counts people and no noun is written: "killing 12"."""
     if draft.unit is None and draft.metric in PEOPLE_METRICS:
@@ -543,6 +559,8 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _strong_subject_metric,
     _included_metric,
     _cue_metric,
+    _determiner_one,
+    _time_ago,
     _people_unit,
     _unsigned_count,
     _direction,

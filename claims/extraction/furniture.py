@@ -34,7 +34,7 @@ DESIGNATORS = (
     "Agenda", "PS", "Xbox", "Boeing", "Airbus", "Tu", "Su", "MiG", "Tier", "Category",
     "Class", "Type", "Code", "Rule", "Amendment", "Game", "Games", "Watch", "Planet", "Note",
     "Week", "Day", "Round", "Big", "Pac", "Top", "Hot", "A.D.", "AD", "Fortune", "category",
-    "Gen", "Generation", "Mk", "Gemini", "Soyuz",
+    "Gen", "Generation", "Mk", "Gemini", "Soyuz", "flight", "Glock",
     # Market indices: "the S&P 500 rose", "FTSE 100", "Stoxx 600" (and "S P 500" when the
     # ampersand was stripped).
     "S&P", "S P", "S&P/ASX", "S&P/TSX", "sp", "SP", "FTSE", "Stoxx", "STOXX", "Nasdaq",
@@ -77,6 +77,9 @@ _CLOCK_ZONE = alternation(CLOCK_ZONES, space=r"[ \t]+")
 # Aircraft variants after a model number: "Boeing 787 Dreamliner", "737 MAX".
 AIRCRAFT_VARIANTS = ("Dreamliner", "Max", "MAX", "Neo", "neo")
 
+# Wire-service slugs that open a headline: "UPDATE 3-Gunmen kill 12", "REFILE-".
+WIRE_SLUGS = ("UPDATE", "REFILE", "CORRECTED", "RPT", "WRAPUP", "INSIGHT", "ANALYSIS")
+
 # What stands right before a number that is part of a date, a name or furniture.
 BEFORE: tuple[str, ...] = (
     rf"\b{_MONTH_BACK}[ \t]+",                                   # March 29
@@ -96,6 +99,7 @@ BEFORE: tuple[str, ...] = (
     rf"\p{{L}}(?<!\b(?i:{alternation(TIME_ADVERBS)}))[-/]?",  # COVID-19, Su-24, MH17
     rf"\b(?i:{alternation(DISEASES, backward=True)}|h\d?n)[ \t]*-[ \t]*",  # COVID -19
     r"\d[:/]",                                              # 12:30, 4/5/17
+    rf"(?<![^\n])[ \t]*(?:{alternation(WIRE_SLUGS, backward=True)})[ \t]+",  # UPDATE 3-
     r"\d\.\d+\.",                                           # 1.2.3 versions, dotted dates
 )
 # What a number that is not a claim starts with.
@@ -104,6 +108,7 @@ AT: tuple[str, ...] = (
     rf"\d+[ \t]*(?:-[ \t]*)?(?i:{alternation(READ_UNITS)})[ \t]+(?i:read)\b",
     rf"\d+[ \t]+(?i:{alternation(AGO_UNITS)})[ \t]+(?i:ago)\b",
     rf"\d+[ \t]+(?i:{alternation(SOCIAL_COUNTS)})\b",
+    r"911[ \t]+(?i:calls?|dispatchers?|operators?|system)\b",  # 911 calls
     rf"\d{{1,2}}(?:{_ORDINAL})?[ \t]+(?:of[ \t]+)?{MONTHS}(?![\w])",
     r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b",
     rf"\d{{1,2}}(?:[:.]\d{{2}})?[ \t]*(?i:{_CLOCK_MARK})(?![\w])",
@@ -139,8 +144,11 @@ LINE_OPENERS = (
     "newsletter", "newsletters", "get our newsletter", "get our newsletters",
     "get the newsletter", "get the newsletters",
     "read more", "related", "advertisement", "sponsored", "download our app",
-    "download the app", "share this",
+    "download the app", "share this", "get short url", "short url", "views", "tags",
 )
+# A live blog's timestamp opening a line, before the entry's first word: "04.25 Three ...".
+TIMESTAMP_RE = regex.compile(r"\d{1,2}[.:][0-5]\d(?=[ \t]+\p{Lu})")
+TIMESTAMP_BEFORE_RE = ending_at(r"(?<![^\n])[ \t]*\d{1,2}[.:][0-5]\d[ \t]+")
 
 # A decimal after a date is no year: "49.55 Hz on 9 May, 49.52 Hz on 20 June".
 DECIMAL_RE = regex.compile(r"\d+\.\d")
@@ -176,8 +184,15 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
     if at:
         return at.end()
     line_start = text.rfind("\n", 0, pos) + 1
+    if not text[line_start:pos].strip() and (stamp := TIMESTAMP_RE.match(text, pos)):
+        return stamp.end()
     if pos - line_start < 80 and LINE_RE.match(text, line_start) is not None:
         line_end = text.find("\n", pos)
         if (line_end if line_end >= 0 else len(text)) - line_start < LINE_MAX:
             return pos + 1
     return 0
+
+
+def timestamp_before(text: str, pos: int) -> bool:
+    """Whether a live blog's timestamp opens the line right before `pos` ("04.25 Three")."""
+    return TIMESTAMP_BEFORE_RE.match(text, max(0, pos - 12), pos) is not None

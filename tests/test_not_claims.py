@@ -1,0 +1,42 @@
+"""Numbers that are no claims in real news copy, in sentences written for these tests: a live
+blog's timestamps, "one" as a determiner, names with numbers, wire slugs, spans that date
+something, the verb "scores" and page counters."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims import extract
+
+
+def read(text: str) -> list[tuple[str, float]]:
+    """(text, value) of each claim."""
+    return [(c.text, c.value) for c in extract(text)]
+
+
+@pytest.mark.parametrize("text,claims", [
+    ("11.40 Two people were hurt when a crane fell in the harbour.", [("Two people", 2)]),
+    ("One official said the bridge would reopen.", []),
+    ("One of the drivers was arrested.", []),
+    ("one of the four guards was hurt", [("four guards", 4)]),
+    ("The crash of flight 2207 shocked the town.", []),
+    ("He was shot with a Glock 19 pistol.", []),
+    ("UPDATE 2-Floods kill 9 in the valley", [("9", 9)]),
+    ("The dam was built six years ago.", []),
+    ("She scores 30 points a game.", [("30 points", 30)]),
+    ("Operators took 911 calls all night.", []),
+    ("Views 5120", []),
+])
+def test_not_claims(text, claims):
+    assert read(text) == claims
+
+
+@pytest.mark.parametrize("text,claims", [
+    ("One person was killed in the blast.", [("One person", 1)]),
+    ("The meeting lasted one hour.", [("one hour", 1)]),
+    ("Scores of homes were flooded.", [("Scores of homes", 40)]),
+    ("The storm lasted six days.", [("six days", 6)]),
+    ("Shares traded at 11.40 on Monday.", [("11.40", 11.4)]),
+])
+def test_still_claims_or_times(text, claims):
+    assert read(text) == claims
