@@ -101,9 +101,9 @@ def figure_state(path: Path) -> tuple:
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-@pytest.mark.parametrize("delay", [0.3, 0.9])
+@pytest.mark.parametrize("delay", [0.3, 0.7])
 def test_a_killed_run_is_repaired_by_the_next(tmp_path, delay):
-    corpus = write_corpus(tmp_path / "a.csv", 120, "Wire One")
+    corpus = write_corpus(tmp_path / "a.csv", 60, "Wire One")
     clean = tmp_path / "clean.db"
     subprocess.run([CLAIMS, "ingest", str(corpus), "--db", str(clean)], check=True,
                    capture_output=True)
