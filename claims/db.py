@@ -387,20 +387,26 @@ def _is_lock_error(error: sqlite3.OperationalError) -> bool:
     return "locked" in text or "busy" in text
 
 
-def begin_write(db: sqlite_utils.Database) -> None:
-    """BEGIN IMMEDIATE: take the write lock before reading, so what this transaction reads
-    is what it writes over. A deferred BEGIN would read a snapshot, then fail at once
-    (SQLITE_BUSY_SNAPSHOT, no waiting) if another writer committed meanwhile. Each attempt
-    waits BUSY_TIMEOUT_SECONDS; attempts go on for LOCK_PATIENCE_SECONDS."""
+def _patiently(action: Callable[[], object]) -> None:
+    """Run `action`, trying again while another connection holds the lock, for up to
+    LOCK_PATIENCE_SECONDS; any other error, or running out of patience, is raised."""
     deadline = time.monotonic() + LOCK_PATIENCE_SECONDS
     while True:
         try:
-            db.conn.execute("BEGIN IMMEDIATE")
+            action()
             return
         except sqlite3.OperationalError as error:
             if not _is_lock_error(error) or time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
+
+
+def begin_write(db: sqlite_utils.Database) -> None:
+    """BEGIN IMMEDIATE: take the write lock before reading, so what this transaction reads
+    is what it writes over. A deferred BEGIN would read a snapshot, then fail at once
+    (SQLITE_BUSY_SNAPSHOT, no waiting) if another writer committed meanwhile. Each attempt
+    waits BUSY_TIMEOUT_SECONDS; attempts go on for LOCK_PATIENCE_SECONDS."""
+    _patiently(lambda: db.conn.execute("BEGIN IMMEDIATE"))
 
 
 @contextlib.contextmanager
@@ -431,14 +437,8 @@ def shape_fingerprint() -> int:
 def _use_wal(db: sqlite_utils.Database) -> None:
     """Switch to WAL (readers never wait for the writer), waiting out another process that
     is opening the same new file."""
-    deadline = time.monotonic() + LOCK_PATIENCE_SECONDS
-    while db.journal_mode not in ("wal", "memory"):
-        try:
-            db.enable_wal()
-        except sqlite3.OperationalError as error:
-            if not _is_lock_error(error) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
+    if db.journal_mode not in ("wal", "memory"):
+        _patiently(db.enable_wal)
 
 
 def ensure(db: sqlite_utils.Database) -> sqlite_utils.Database:

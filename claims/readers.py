@@ -163,6 +163,16 @@ def _refuse_non_text(head: bytes) -> None:
         raise IngestError(f"not text: {reason}")
 
 
+def _guessed_encoding(data: bytes) -> str:
+    """charset-normalizer's best guess at the encoding of bytes that are not UTF-8."""
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise IngestError("not text, or an encoding that cannot be detected; use --encoding")
+    return best.encoding
+
+
 def decode(data: bytes, encoding: str | None = None) -> str:
     """Text from bytes: the given encoding, else the encoding the bytes announce (UTF-16),
     else UTF-8, else the best charset-normalizer guess. Binary data is refused."""
@@ -181,13 +191,7 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        pass
-    import charset_normalizer
-
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
-        raise IngestError("not text, or an encoding that cannot be detected; use --encoding")
-    return str(best)
+        return data.decode(_guessed_encoding(data))
 
 
 def _stream_encoding(head: bytes, encoding: str | None) -> str:
@@ -208,12 +212,7 @@ def _stream_encoding(head: bytes, encoding: str | None) -> str:
     except UnicodeDecodeError as error:
         if error.start >= len(head) - 3:  # a character cut at the sample's end
             return "utf-8-sig"
-    import charset_normalizer
-
-    best = charset_normalizer.from_bytes(head).best()
-    if best is None:
-        raise IngestError("not text, or an encoding that cannot be detected; use --encoding")
-    return best.encoding
+    return _guessed_encoding(head)
 
 
 _BLOCK_END = re.compile(
