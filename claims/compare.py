@@ -1,50 +1,49 @@
-"""The same figure across outlets: group claims that report one quantity, then compare them.
+"""The same figure across outlets: one quantity of one incident, reported by many.
 
 The grouping rule, in full (each figure's `rule` column says it again in words):
 
-1. Only figures worth comparing: current, non-vague claims of a countable metric (killed,
-   wounded, displaced, control, money, ...), not bare counts, ages, durations or distances.
-2. Claims fall in the same partition when they share metric, unit, subject kind (civilians,
-   children, women, combatants and all people are kept apart), cumulative-or-single
-   incident, and place: the town when the claim names one, else the region, else the country.
-   A claim whose sentence names no place has, from extraction, the last town or region its
-   article named before that sentence (the headline or lead usually says where); a claim
-   with no place at all is not grouped.
-3. Within a partition, claims are ordered by date (the claim's own date when the text gives
-   a day or a week, else the article's publication date) and a figure holds every claim
-   dated within WINDOW_DAYS of its first claim. Undated claims form one figure per partition.
-4. A claim naming only a region ("in Idlib province") joins a town's figure in that region
-   when exactly one town figure of the same partition covers its date, so "Khan Sheikhoun"
-   and "Idlib province" reports of one attack meet; otherwise it stays a region figure.
-   The province's namesake city ("Idlib", "Aleppo") does not count here: news copy uses
-   the bare name for the province as often as for the city.
+1. Only figures worth comparing: current, non-vague claims of a metric compared across
+   outlets (killed, wounded, displaced, control, money, ...; not ages, durations, distances
+   or bare counts; claims.models.METRIC_TABLE says which).
+2. Each claim is placed in an incident (claims.incidents: an article's main incident from its
+   headline, lead and date line; another place or day in the claim's own sentence makes
+   another incident; incidents linked across outlets by place and day).
+3. A figure is one incident's total of one metric, unit and kind of victims (civilians,
+   children, women, combatants and people in general are kept apart). Money, shares, areas
+   and other counts that are not people are grouped only when they count the same thing
+   (their counted noun agrees); with no noun they stand alone. No value in a figure is more
+   than MAGNITUDE times the next smaller one.
+4. Parts ("including 11 children"), period totals ("in the last month") and updates ("40
+   more") are never inside a figure: they keep their incident and are shown beside it.
+5. Running totals ("since 2011") form series per country, metric, unit and kind of victims:
+   a new figure starts after SERIES_GAP_DAYS without a report (the toll at another time).
 
-A new figure's id hashes the partition and the first date; a figure regrouped with more
-claims keeps the id of the figure most of its claims were in, so links to it keep working.
-Re-grouping the same claims gives the same ids and the same rows.
+A new figure's id hashes its incident and key; a figure regrouped with more claims keeps the
+id of the figure most of its claims were in, so links to it keep working. Re-grouping the
+same claims gives the same ids and the same rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import json
 import statistics
 from collections import defaultdict
-from typing import NamedTuple
 
 import sqlite_utils
 
+from claims import incidents as inc
 from claims.db import mark_grouped, writing
-from claims.extraction.lexicon import PEOPLE_KIND
+from claims.extraction.lexicon import MONTHS, PEOPLE_KIND
 from claims.formats import format_number
 from claims.ids import stable_id
-from claims.models import GROUPED_METRICS, METRICS
+from claims.models import GROUPED_METRICS, METRICS, PEOPLE_METRICS
 
 FORMATS = ("table", "json")
-WINDOW_DAYS = 3
 # Claims of one figure are within this factor of each other; further apart is another quantity.
 MAGNITUDE = 10
+# A running total not reported for this many days is reported anew as another figure.
+SERIES_GAP_DAYS = 21
 
 # Metrics whose claims are never figures: ages, durations, distances and bare counts mean
 # nothing side by side (claims.models.METRIC_TABLE says which).
@@ -65,203 +64,182 @@ def subject_kind(subject: str | None, unit: str | None) -> str:
     return words[-1]
 
 
-class _Row(NamedTuple):
-    id: str
-    metric: str
-    unit: str | None
-    kind: str
-    cumulative: int
-    country: str | None
-    region: str | None
-    place: str | None
-    level: str
-    day: dt.date | None
-    value: float
-    outlet_id: str | None
-    latitude: float | None
-    longitude: float | None
-    from_context: bool
+def _counted(metric: str, unit: str | None, subject: str | None) -> str | None:
+    """What a claim counts, for grouping: the kind of people for a people metric, else the
+    counted noun (a money amount with no noun says nothing of what it pays for)."""
+    if metric in PEOPLE_METRICS or unit == "people":
+        return subject_kind(subject, unit)
+    return subject.lower().split()[-1] if subject else None
 
 
-def _day(date: str | None, published: str | None) -> dt.date | None:
-    """The day a claim is about: its own date at day or week precision, else publication."""
-    if date and len(date) == 10:
-        try:
-            return dt.date.fromisoformat(date)
-        except ValueError:
-            pass
-    if date and len(date) == 8 and date[4:6] == "-W":
-        try:
-            return dt.date.fromisocalendar(int(date[:4]), int(date[6:]), 4)
-        except ValueError:
-            pass
-    if published:
-        try:
-            return dt.date.fromisoformat(published[:10])
-        except ValueError:
-            return None
-    return None
-
-
-# Every claim grouping looks at, in groups that can never share a figure (metric, unit,
-# running total or not, country, region): a region's towns and the region itself are in one
-# group, so grouping reads one group at a time and its memory does not grow with the corpus.
-# Within a group, the order is the claims' storage order.
+# Every claim grouping looks at, article by article, with the top of its text for the date
+# line. Vague amounts and metrics never compared are left out.
 GROUPED_SQL = """
-    SELECT id, metric, unit, subject, cumulative, country, region, place, date, published,
-           value, outlet_id, latitude, longitude, place_text, sentence, figure_id,
-           coalesce(cumulative, 0) != 0 AS running
-    FROM claims
-    WHERE coalesce(is_current, 1) AND NOT coalesce(vague, 0) AND value IS NOT NULL
-      AND metric NOT IN ({marks}) AND coalesce(place, region, country) IS NOT NULL
-    ORDER BY metric, unit, running, country, region, version_id, id
+    SELECT c.id, c.article_id, c.outlet_id, c.start, c.sentence_start, c.place, c.region,
+           c.country, c.place_text, c.sentence, c.date, c.date_text, c.published, c.role,
+           c.metric, c.unit, c.subject, c.value, c.latitude, c.longitude, c.figure_id,
+           substr(v.text, 1, 400) AS top, c.incident_id
+    FROM claims c JOIN article_versions v ON v.id = c.version_id
+    WHERE coalesce(c.is_current, 1) AND NOT coalesce(c.vague, 0) AND c.value IS NOT NULL
+      AND c.metric NOT IN ({marks})
+    ORDER BY c.article_id, c.start
 """
 
 
-def _row(record: tuple) -> _Row:
-    """One claim as grouping sees it: its place level, subject kind and day."""
-    (cid, metric, unit, subject, cumulative, country, region, place, date, published, value,
-     outlet_id, lat, lon, place_text, sentence, _, _) = record
-    # a place named before the claim's sentence (see claims.extraction.places.Context)
-    from_context = bool(place_text and sentence and place_text not in sentence)
-    if place and place != region and place != country:
-        level = "town"
-    elif region:
-        level, place = "region", region
-    else:
-        level, place = "country", country
-    return _Row(cid, metric, unit, subject_kind(subject, unit), int(bool(cumulative)), country,
-                region, place, level, _day(date, published), value, outlet_id, lat, lon,
-                from_context)
+def _explicit(date_text: str | None) -> bool:
+    """Whether a date as written stands on its own ("on April 4", "in 2016"), not read against
+    a publication date that a date line may show to be wrong ("on Tuesday")."""
+    if not date_text:
+        return False
+    words = date_text.lower().replace(",", " ").split()
+    return any(w.isdigit() or w.rstrip(".") in MONTHS for w in words)
 
 
-def _groups(db: sqlite_utils.Database):
-    """(claims, their current figure ids) for each group that can never share a figure."""
+def _mention(record: tuple, trusted: bool) -> inc.Mention:
+    """One claim as incidents see it."""
+    (cid, article_id, outlet_id, start, sentence_start, place, region, country, place_text,
+     sentence, date, date_text, _, role, metric, unit, subject, value, lat, lon, figure_id,
+     *_) = record
+    day = inc._iso_day(date)
+    explicit = day is not None and date_text is not None and (trusted or _explicit(date_text))
+    return inc.Mention(
+        id=cid, article_id=article_id, outlet_id=outlet_id, start=start,
+        lead=sentence_start < inc.LEAD_CHARS, place=inc.place_of(place, region, country),
+        own_place=bool(place_text and sentence and place_text in sentence),
+        day=day if explicit else None, explicit_day=explicit, role=role or "total",
+        metric=metric, unit=unit, kind=_counted(metric, unit, subject) or "", value=value,
+        latitude=lat, longitude=lon, figure_id=figure_id,
+    )
+
+
+def _articles(db: sqlite_utils.Database):
+    """(claims, day, lead words, current incidents) of each article with claims grouping
+    reads: its day is the date line at the top of its text, else its publication date."""
     marks = ", ".join("?" * len(UNGROUPED_METRICS))
     cursor = db.execute(GROUPED_SQL.format(marks=marks), sorted(UNGROUPED_METRICS))
-    for _, records in itertools.groupby(cursor, key=lambda r: (r[1], r[2], r[17], r[5], r[6])):
-        records = list(records)
-        yield [_row(r) for r in records], {r[0]: r[16] for r in records}
+    batch: list[tuple] = []
+    for record in cursor:
+        if batch and record[1] != batch[0][1]:
+            yield _article(batch)
+            batch = []
+        batch.append(record)
+    if batch:
+        yield _article(batch)
 
 
-def _clusters(rows: list[_Row], window: int) -> list[list[_Row]]:
-    """Split date-sorted rows of one partition into runs that start within `window` days."""
-    dated = sorted((r for r in rows if r.day), key=lambda r: (r.day, r.id))
-    out: list[list[_Row]] = []
-    for r in dated:
-        if out and (r.day - out[-1][0].day).days <= window:
-            out[-1].append(r)
-        else:
-            out.append([r])
-    undated = [r for r in rows if r.day is None]
-    if undated:
-        out.append(undated)
-    return out
+def _article(records: list[tuple]) -> tuple[list[inc.Mention], dt.date | None,
+                                             frozenset[str], dict]:
+    """One article's claims as mentions, its day, its lead's words and its claims' current
+    incidents."""
+    published = inc._iso_day(records[0][12])
+    line = inc.dateline(records[0][21])
+    trusted = line is None or published is None or abs((line - published).days) <= 2
+    return ([_mention(r, trusted) for r in records], line or published,
+            inc.lead_words(records[0][21]), {r[0]: r[22] for r in records})
 
 
-def _bands(rows: list[_Row]) -> list[list[_Row]]:
+def _bands(mentions: list[inc.Mention]) -> list[list[inc.Mention]]:
     """Split sorted values where one is more than MAGNITUDE times the one below it: a town's
     fuel price and its fuel subsidy share metric, unit and days, but are not one quantity
     reported twice, while a toll rising 3, 12, 20, 31 stays one figure."""
-    ordered = sorted(rows, key=lambda r: (r.value, r.id))
-    bands: list[list[_Row]] = []
-    for r in ordered:
-        if bands and r.value <= MAGNITUDE * max(bands[-1][-1].value, 1e-9):
-            bands[-1].append(r)
+    ordered = sorted(mentions, key=lambda m: (m.value, m.id))
+    bands: list[list[inc.Mention]] = []
+    for m in ordered:
+        if bands and m.value <= MAGNITUDE * max(bands[-1][-1].value, 1e-9):
+            bands[-1].append(m)
         else:
-            bands.append([r])
-    return [sorted(band, key=lambda r: (r.day or dt.date.min, r.id)) for band in bands]
+            bands.append([m])
+    return bands
 
 
-def _partition(r: _Row) -> tuple:
-    return (r.metric, r.unit, r.kind, r.cumulative, r.country, r.region, r.level, r.place)
+def _incident_figures(head: inc.Incident, row: dict) -> list[dict]:
+    """The figures of one linked incident: its totals by metric, unit and what they count."""
+    by_key: dict[tuple, list[inc.Mention]] = defaultdict(list)
+    for m in inc.members(head):
+        if m.role == "total" and m.kind:
+            by_key[m.metric, m.unit, m.kind].append(m)
+    found = []
+    for key in sorted(by_key, key=repr):
+        for band in _bands(by_key[key]):
+            found.append(_figure(key, band, row, row["id"], cumulative=False))
+    return found
 
 
-def figures(rows: list[_Row], window: int = WINDOW_DAYS) -> list[dict]:
-    """The figures of one group of claims (see `_groups`), each with its member claim ids."""
-    partitions: dict[tuple, list[_Row]] = defaultdict(list)
-    for r in rows:
-        partitions[_partition(r)].append(r)
-    groups: list[tuple[tuple, list[_Row], list[_Row]]] = []
-    town_groups: dict[tuple, list[tuple[tuple, list[_Row], list[_Row]]]] = defaultdict(list)
-    for key in sorted(partitions, key=repr):
-        if key[6] == "region":
-            continue
-        for cluster in (b for c in _clusters(partitions[key], window) for b in _bands(c)):
-            group = (key, cluster, [])
-            groups.append(group)
-            if key[6] == "town" and f"{key[7]} Governorate" != key[5]:
-                town_groups[key[:6]].append(group)
-    for key in sorted(partitions, key=repr):
-        if key[6] != "region":
-            continue
-        alone = []
-        for r in partitions[key]:
-            covering = [
-                g
-                for g in town_groups.get(key[:6], [])
-                if r.day and g[1][0].day and 0 <= (r.day - g[1][0].day).days <= window
-            ]
-            if len({g[0] for g in covering}) == 1 and len(covering) == 1:
-                covering[0][2].append(r)
+def _series(running: list[inc.Mention], days: dict[str, dt.date | None]) -> list[dict]:
+    """Running totals as series: per country, metric, unit and kind, a figure per stretch
+    of reports with no gap over SERIES_GAP_DAYS."""
+    by_key: dict[tuple, list[inc.Mention]] = defaultdict(list)
+    for m in running:
+        if m.kind and m.place and m.place.country:
+            by_key[m.place.country, m.metric, m.unit, m.kind].append(m)
+    found = []
+    for key in sorted(by_key, key=repr):
+        country, *figure_key = key
+        dated = sorted(by_key[key], key=lambda m: (m.day or days[m.article_id] or dt.date.min,
+                                                   m.id))
+        runs: list[list[inc.Mention]] = []
+        for m in dated:
+            day = m.day or days[m.article_id]
+            last = runs[-1][-1] if runs else None
+            last_day = (last.day or days[last.article_id]) if last else None
+            if runs and day and last_day and (day - last_day).days <= SERIES_GAP_DAYS:
+                runs[-1].append(m)
             else:
-                alone.append(r)
-        groups += [(key, band, []) for c in _clusters(alone, window) for band in _bands(c)]
-    return [_figure(key, cluster, joined, window) for key, cluster, joined in groups]
+                runs.append([m])
+        row = {"place": country, "level": "country", "region": None, "country": country}
+        for run in runs:
+            for band in _bands(run):
+                found.append(_figure(tuple(figure_key), band, row, None, cumulative=True,
+                                     days=days))
+    return found
 
 
-def _figure(key: tuple, cluster: list[_Row], joined: list[_Row], window: int) -> dict:
-    metric, unit, kind, cumulative, country, region, level, place = key
-    members = cluster + joined
-    values = [r.value for r in members]
-    first = cluster[0].day
-    days = sorted(r.day for r in members if r.day)
+def _figure(key: tuple, members: list[inc.Mention], where: dict, incident_id: str | None,
+            cumulative: bool, days: dict | None = None) -> dict:
+    """A figures row, with its member claim ids."""
+    metric, unit, kind = key
+    values = [m.value for m in members]
+    dated = sorted(d for d in ((m.day or (days or {}).get(m.article_id) or
+                                (m.incident.day if m.incident else None)) for m in members) if d)
     lo, hi = min(values), max(values)
-    where = place if level != "town" or not region else f"{place} ({region})"
-    when = f"{days[0]}..{days[-1]}" if days else "undated"
-    label = f"{metric} {kind} in {where}, {'total' if cumulative else 'incident'}, {when}"
-    rule = (
-        f"same metric ({metric}), unit ({unit}), subject kind ({kind}), "
-        f"{'cumulative total' if cumulative else 'single incident'}, {level} {place}, "
-        + (f"dated within {window} days of {first}" if first else "no date")
-        + f", no value more than {MAGNITUDE:g} times the next smaller one"
-    )
-    if joined:
-        rule += (
-            f"; {len(joined)} claim(s) naming only {region} joined: the only {metric} "
-            f"figure of a town in that region at that date (its namesake city aside)"
-        )
-    inherited = sum(r.from_context for r in members)
-    if inherited:
-        rule += (
-            f"; {inherited} claim(s) name no place in their sentence and take the place "
-            "the article named last before it"
-        )
-    located = [r for r in members if r.latitude is not None]
+    place, level, region = where["place"], where["level"], where["region"]
+    shown = place if level != "town" or not region else f"{place} ({region})"
+    when = f"{dated[0]}..{dated[-1]}" if dated else "undated"
+    label = f"{metric} {kind} in {shown}, {'running total' if cumulative else 'incident'}, {when}"
+    if cumulative:
+        rule = (f"running totals of {metric} ({unit}, {kind}) in {place}, reported with no gap "
+                f"over {SERIES_GAP_DAYS} days")
+    else:
+        rule = (f"the totals of one incident ({where['rule']}) of the same metric ({metric}), "
+                f"unit ({unit}) and kind ({kind})")
+    rule += f"; no value more than {MAGNITUDE:g} times the next smaller one"
+    located = [m for m in members if m.latitude is not None]
+    first = str(dated[0]) if dated else None
     return {
-        "id": stable_id("figure", *key, first, min(r.value for r in cluster)),
+        "id": stable_id("figure", incident_id or place, metric, unit, kind, first, lo),
         "label": label,
-        "key": json.dumps([*key, str(first) if first else None, min(r.value for r in cluster)]),
+        "key": json.dumps([metric, unit, kind, int(cumulative), incident_id, place, first, lo]),
         "rule": rule,
         "metric": metric,
         "unit": unit,
         "place": place,
         "level": level,
         "region": region,
-        "country": country,
+        "country": where["country"],
         "subject_kind": kind,
-        "cumulative": cumulative,
-        "date_from": str(days[0]) if days else None,
-        "date_to": str(days[-1]) if days else None,
-        "outlets": len({r.outlet_id for r in members if r.outlet_id}),
+        "cumulative": int(cumulative),
+        "incident_id": incident_id,
+        "date_from": first,
+        "date_to": str(dated[-1]) if dated else None,
+        "outlets": len({m.outlet_id for m in members if m.outlet_id}),
         "claims": len(members),
         "min_value": lo,
         "max_value": hi,
         "median_value": statistics.median(values),
         "spread": hi / lo if lo > 0 else None,
-        "latitude": located[0].latitude if located else None,
-        "longitude": located[0].longitude if located else None,
-        "claim_ids": [r.id for r in members],
+        "latitude": located[0].latitude if located else where.get("latitude"),
+        "longitude": located[0].longitude if located else where.get("longitude"),
+        "claim_ids": [m.id for m in members],
     }
 
 
@@ -350,57 +328,102 @@ def _inherit_ids(found: list[dict], current: dict[str, str | None], taken: set[s
             taken.add(figure["id"])
 
 
-def _store_figures(db: sqlite_utils.Database, found: list[dict],
-                   current: dict[str, str | None]) -> None:
-    """Point each claim of one group at its figure and upsert the group's figures by id."""
-    changed = [(f["id"], cid) for f in found for cid in f["claim_ids"]
-               if current.get(cid) != f["id"]]
-    db.conn.executemany("UPDATE claims SET figure_id = ? WHERE id = ?", changed)
-    rows = [{k: v for k, v in f.items() if k != "claim_ids"} for f in found]
+def _upsert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
+    """Insert derived rows by id, or update the row already there, so ids stay put."""
     if rows:
         columns = list(rows[0])
         names = ", ".join(f'"{c}"' for c in columns)
         updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
         db.conn.executemany(
-            f"INSERT INTO figures ({names}) VALUES ({', '.join('?' * len(columns))}) "
+            f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))}) "
             f"ON CONFLICT (id) DO UPDATE SET {updates}",
             [[row[c] for c in columns] for row in rows],
         )
 
 
-def _drop_stale(db: sqlite_utils.Database, kept: set[str]) -> None:
-    """Remove figures no claim belongs to any more, and figure ids from claims not grouped
-    now (superseded, vague or placeless)."""
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS kept_figures (id TEXT PRIMARY KEY)")
-    db.execute("DELETE FROM temp.kept_figures")
-    db.conn.executemany("INSERT INTO temp.kept_figures (id) VALUES (?)", [(i,) for i in kept])
-    db.execute("DELETE FROM figures WHERE id NOT IN (SELECT id FROM temp.kept_figures)")
-    db.execute("UPDATE claims SET figure_id = NULL WHERE figure_id IS NOT NULL "
-               "AND figure_id NOT IN (SELECT id FROM temp.kept_figures)")
-    db.execute("DELETE FROM temp.kept_figures")
+def _store_figures(db: sqlite_utils.Database, found: list[dict],
+                   current: dict[str, str | None]) -> None:
+    """Point each claim at its figure and upsert the figures by id."""
+    changed = [(f["id"], cid) for f in found for cid in f["claim_ids"]
+               if current.get(cid) != f["id"]]
+    db.conn.executemany("UPDATE claims SET figure_id = ? WHERE id = ?", changed)
+    _upsert(db, "figures", [{k: v for k, v in f.items() if k != "claim_ids"} for f in found])
 
 
-def group_figures(db: sqlite_utils.Database, window: int = WINDOW_DAYS) -> dict[str, int]:
-    """Assign every current claim its figure and rebuild the `figures` table.
+def _store_incidents(db: sqlite_utils.Database, rows: list[dict],
+                     incident_of: dict[str, str], current: dict[str, str | None]) -> None:
+    """Upsert the incidents and point each claim at its own."""
+    db.conn.executemany(
+        "UPDATE claims SET incident_id = ? WHERE id = ?",
+        [(iid, cid) for cid, iid in incident_of.items() if current.get(cid) != iid],
+    )
+    _upsert(db, "incidents", rows)
 
-    Claims are read one group at a time (`_groups`), so memory stays flat in corpus size.
+
+def _drop_stale(db: sqlite_utils.Database, table: str, column: str, kept: set[str]) -> None:
+    """Remove figures (or incidents) no claim belongs to any more, and their ids from claims
+    not grouped now (superseded, vague or placeless)."""
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS kept_ids (id TEXT PRIMARY KEY)")
+    db.execute("DELETE FROM temp.kept_ids")
+    db.conn.executemany("INSERT INTO temp.kept_ids (id) VALUES (?)", [(i,) for i in kept])
+    db.execute(f"DELETE FROM {table} WHERE id NOT IN (SELECT id FROM temp.kept_ids)")
+    db.execute(f"UPDATE claims SET {column} = NULL WHERE {column} IS NOT NULL "
+               f"AND {column} NOT IN (SELECT id FROM temp.kept_ids)")
+    db.execute("DELETE FROM temp.kept_ids")
+
+
+class _Reading:
+    """What one pass over the claims gathers: each country's article incidents, the running
+    totals, each article's day and each claim's current figure and incident."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.by_country: dict[str, list[inc.Incident]] = defaultdict(list)
+        self.running: list[inc.Mention] = []
+        self.days: dict[str, dt.date | None] = {}
+        self.figure_of: dict[str, str | None] = {}
+        self.incident_of: dict[str, str | None] = {}
+        for mentions, day, words, old_incidents in _articles(db):
+            self.days[mentions[0].article_id] = day
+            self.incident_of.update(old_incidents)
+            self.figure_of.update((m.id, m.figure_id) for m in mentions)
+            self.running += [m for m in mentions if m.role == "running"]
+            events = [m for m in mentions if m.role != "running"]
+            for incident in inc.article_incidents(events, day, words):
+                self.by_country[incident.place.country or ""].append(incident)
+
+
+def group_figures(db: sqlite_utils.Database) -> dict[str, int]:
+    """Assign every current claim its incident and figure; rebuild `incidents` and `figures`.
+
     Figures are derived data, rebuilt in one write transaction that also records what they
     were built from (`claims.db.mark_grouped`): a run killed while grouping leaves the old
     figures whole and marked stale, and running this twice changes nothing."""
-    counts = {"figures": 0, "claims": 0, "multi_outlet": 0}
-    taken: set[str] = set()
     with writing(db):
-        for rows, current in _groups(db):
-            found = figures(rows, window)
-            _inherit_ids(found, current, taken)
-            _store_figures(db, found, current)
-            counts["figures"] += len(found)
-            counts["claims"] += sum(len(f["claim_ids"]) for f in found)
-            counts["multi_outlet"] += sum(1 for f in found if f["outlets"] >= 2)
-        _drop_stale(db, taken)
+        read = _Reading(db)
+        found: list[dict] = []
+        rows: list[dict] = []
+        incident_of: dict[str, str] = {}
+        for country in sorted(read.by_country):
+            for head in inc.link(read.by_country[country]):
+                row = inc.incident_row(head)
+                rows.append(row)
+                incident_of.update((m.id, row["id"]) for m in inc.members(head))
+                found += _incident_figures(head, row)
+        found += _series(read.running, read.days)
+        taken: set[str] = set()
+        _inherit_ids(found, read.figure_of, taken)
+        _store_incidents(db, rows, incident_of, read.incident_of)
+        _store_figures(db, found, read.figure_of)
+        _drop_stale(db, "incidents", "incident_id", {r["id"] for r in rows})
+        _drop_stale(db, "figures", "figure_id", taken)
         materialise(db)
         mark_grouped(db)
-    return counts
+    return {
+        "figures": len(found),
+        "claims": sum(len(f["claim_ids"]) for f in found),
+        "multi_outlet": sum(1 for f in found if f["outlets"] >= 2),
+        "incidents": len(rows),
+    }
 
 
 def compare(

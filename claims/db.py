@@ -62,11 +62,21 @@ SCHEMA: dict[str, dict] = {
         "pk": "alias",
         "fks": [("source_id", "sources", "id")],
     },
+    # Derived by claims.compare.group_figures (claims.incidents): one row per incident.
+    "incidents": {
+        "columns": {
+            "id": str, "label": str, "place": str, "level": str, "region": str, "country": str,
+            "date_from": str, "date_to": str, "articles": int, "outlets": int, "claims": int,
+            "latitude": float, "longitude": float, "rule": str,
+        },
+        "pk": "id",
+        "fks": [],
+    },
     "figures": {
         "columns": {
-            "id": str, "label": str, "metric": str, "unit": str, "place": str, "region": str,
-            "country": str, "subject_kind": str, "cumulative": int, "date_from": str,
-            "date_to": str, "outlets": int, "claims": int, "min_value": float,
+            "id": str, "label": str, "incident_id": str, "metric": str, "unit": str,
+            "place": str, "region": str, "country": str, "subject_kind": str, "cumulative": int,
+            "date_from": str, "date_to": str, "outlets": int, "claims": int, "min_value": float,
             "max_value": float, "median_value": float, "spread": float, "rule": str,
             "key": str, "level": str, "latitude": float, "longitude": float,
             # Over each outlet's latest value (figure_outlet_latest), for the disagreements
@@ -102,7 +112,8 @@ SCHEMA: dict[str, dict] = {
             "metric": str, "subject": str, "direction": str, "vague": int, "place": str,
             "place_text": str, "region": str, "country": str, "latitude": float,
             "longitude": float, "date": str, "date_text": str, "cumulative": int,
-            "attributed_to": str, "extractor_version": str,
+            "role": str, "role_text": str, "part_of": int, "part_of_claim": str,
+            "incident_id": str, "attributed_to": str, "extractor_version": str,
         },
         "pk": "id",
         "fks": [
@@ -111,6 +122,7 @@ SCHEMA: dict[str, dict] = {
             ("outlet_id", "outlets", "id"),
             ("source_id", "sources", "id"),
             ("figure_id", "figures", "id"),
+            ("incident_id", "incidents", "id"),
         ],
     },
 }
@@ -157,6 +169,13 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "extractor_version": (
             "Version of the extractor that produced the claim; `claims reextract` replaces claims "
             "from older versions."
+        ),
+        "part_of_claim": (
+            "For a part (role = part), the claim in the same article it is part of (claims.id)."
+        ),
+        "incident_id": (
+            "The incident the claim reports on, shared by the reports of one attack or event "
+            "across outlets (incidents.id); parts and period totals carry it too."
         ),
     },
     "articles": {
@@ -205,8 +224,27 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "alias": "Normalised name as written in articles.",
         "source_id": "The source it means.",
     },
+    "incidents": {
+        "id": "Stable hash of the incident's place, first day and first report.",
+        "label": "Readable name: place and first day.",
+        "place": "The most specific place the reports name: a town, else a region or country.",
+        "level": "Whether the place is a town, a region or a country.",
+        "region": "First-level division of the place.",
+        "country": "Country of the place.",
+        "date_from": "The earliest day a report dates the incident to.",
+        "date_to": "The latest such day (reports a day late, or background mentions).",
+        "articles": "Number of articles reporting it.",
+        "outlets": "Number of distinct outlets reporting it.",
+        "claims": "Number of claims about it: totals, parts, period totals and updates.",
+        "latitude": "Latitude of the place; drives the map.",
+        "longitude": "Longitude of the place; drives the map.",
+        "rule": "Why these reports are one incident, in words.",
+    },
     "figures": {
         "id": "Stable hash of the grouping key: regrouping the same claims gives the same id.",
+        "incident_id": (
+            "The incident whose total the figure is (incidents.id); empty for running totals."
+        ),
         "metric": "What the figure counts (see the claim record's metric).",
         "unit": "The unit of its claims.",
         "region": "First-level division of the figure's place.",
@@ -291,13 +329,16 @@ FTS: dict[str, list[str]] = {
 INDEXES: dict[str, list[str | tuple[str, ...]]] = {
     "claims": [
         "metric", "unit", "outlet_id", "published", "place", "value", "article_id", "figure_id",
+        "incident_id",
         "version_id", "source_id", "qualifier",
         ("metric", "unit", "qualifier", "outlet_id", "place"),
         ("metric", "published"),
         ("metric", "place", "published", "date", "is_current"),
         ("place", "published", "metric", "unit", "qualifier", "outlet_id"),
     ],
-    "figures": ["claims", "metric", "unit", "place", ("latest_spread", "outlets")],
+    "figures": ["claims", "metric", "unit", "place", "incident_id",
+                ("latest_spread", "outlets")],
+    "incidents": ["date_from", "country"],
     "articles": ["outlet_id", "published", "url"],
     "article_versions": ["article_id"],
     "source_aliases": ["source_id"],
@@ -541,12 +582,14 @@ def article_text(title: str | None, body: str) -> str:
 
 _META_COLUMNS = (
     "id", "article_id", "version_id", "outlet_id", "source_id", "is_current", "published",
-    "extractor_version",
+    "extractor_version", "part_of_claim",
 )
+# Columns grouping fills in (claims.compare), never written with a claim.
+_GROUPING_COLUMNS = ("figure_id", "incident_id")
 # The claim record's fields that are columns (every column but the storage metadata); read
 # off the schema so that opening a database does not load the models.
 _CLAIM_FIELDS = tuple(
-    c for c in SCHEMA["claims"]["columns"] if c not in _META_COLUMNS and c != "figure_id"
+    c for c in SCHEMA["claims"]["columns"] if c not in _META_COLUMNS + _GROUPING_COLUMNS
 )
 # Claims go through a staging table so each article reaches claims (and its full-text index)
 # in one statement: FTS5 writes a segment at every statement, so a row at a time is slow.
@@ -588,6 +631,8 @@ def write_claims(db: sqlite_utils.Database, claims: Iterable[Claim], version: st
                  is_current: int) -> int:
     """Store one article version's claims, with their sources resolved, in one statement."""
     rows, found = [], {}
+    claims = list(claims)
+    ends = {claim.start: claim.end for claim in claims}
     for claim in claims:
         source_id = None
         if claim.attributed_to:
@@ -598,6 +643,8 @@ def write_claims(db: sqlite_utils.Database, claims: Iterable[Claim], version: st
         rows.append((
             claim_id(version_id, claim.start, claim.end), article_id, version_id, outlet_id,
             source_id, is_current, published, version,
+            claim_id(version_id, claim.part_of, ends[claim.part_of])
+            if claim.part_of in ends else None,
             *[getattr(claim, f) for f in _CLAIM_FIELDS],
         ))
     if found:

@@ -78,13 +78,31 @@ QUALIFIER_TABLE: dict[str, str] = {
     "range": "between 30 and 40, 30 to 40, 30-40, and vague amounts",
 }
 
+#: What a figure is within the reporting of its incident, with the words that say so. Only
+#: totals and running totals are compared across outlets as figures; parts, period totals and
+#: updates are shown beside the figure they belong to.
+ROLE_TABLE: dict[str, str] = {
+    "total": "the whole count of one incident as this report gives it, its toll so far included "
+             "(the default)",
+    "part": "a subset of a total in the same article: including 11 children, 14 of the dead, "
+            "among them, of whom",
+    "period": "a total over a span that includes the incident: in the last month, over the "
+              "past week, since Sunday, in three days",
+    "update": "a count on top of an earlier count of the same thing in the article: 40 more, "
+              "a further 12, another 5",
+    "running": "a running total since a war or campaign began: since 2011, since the war "
+               "began, since then",
+}
+
 # Literal[...] of a tuple of strings is the Literal of those strings: the tables above are
 # the vocabularies, spelled once.
 Qualifier = Literal[tuple(QUALIFIER_TABLE)]  # type: ignore[valid-type]
 Metric = Literal[tuple(m.name for m in METRIC_TABLE)]  # type: ignore[valid-type]
 Direction = Literal["up", "down"]
+Role = Literal[tuple(ROLE_TABLE)]  # type: ignore[valid-type]
 
 QUALIFIERS: tuple[str, ...] = tuple(QUALIFIER_TABLE)
+ROLES: tuple[str, ...] = tuple(ROLE_TABLE)
 METRICS: tuple[str, ...] = tuple(m.name for m in METRIC_TABLE)
 #: Metrics whose figure counts people when no noun says what it counts.
 PEOPLE_METRICS: frozenset[str] = frozenset(m.name for m in METRIC_TABLE if m.people)
@@ -187,6 +205,15 @@ class Claim(BaseModel):
         'The time expression as written ("on Sunday", "since March 2011").'))
     cumulative: bool = Field(False, description=(
         'True for running totals ("since 2011", "since the war began", "so far", "to date").'))
+    role: Role = Field("total", description=(
+        "What the figure is within the reporting of its incident: " + "; ".join(
+            f"{name} ({words})" for name, words in ROLE_TABLE.items()) + "."))
+    role_text: str | None = Field(None, description=(
+        'The words that give the role, as written ("including", "of the dead", "in the last '
+        'month"); null for a total.'))
+    part_of: int | None = Field(None, description=(
+        "For a part, the character offset where the claim it is part of starts, in the same "
+        "text (in the database: `part_of_claim`, that claim's id); null otherwise."))
     attributed_to: str | None = Field(None, description=(
         'Who in the text makes the claim ("the health ministry" in "..., the health '
         'ministry said"); null when the outlet says it in its own voice.'))
@@ -212,6 +239,10 @@ class Claim(BaseModel):
                 raise ValueError(f"value {self.value} outside [{self.low}, {self.high}]")
         elif (self.low is None) != (self.high is None):
             raise ValueError("low and high go together")
+        if self.cumulative != (self.role == "running"):
+            raise ValueError("a running total is cumulative and a cumulative figure running")
+        if self.part_of is not None and (self.role != "part" or self.part_of >= self.start):
+            raise ValueError("only a part names the earlier claim it is part of")
         if self.qualifier == "range" and self.low is None:
             raise ValueError("a range needs low and high")
         source = info.context.get("source") if info.context else None

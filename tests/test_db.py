@@ -232,10 +232,10 @@ def test_search_index_follows_text_changes_but_not_figure_changes(db):
 # Between them these sentences give every field of the record a value that is not its
 # default, so a field the database drops or never stores shows up as a difference.
 EVERY_FIELD = (
-    "At least 12 people were killed in Aleppo on Sunday, according to the Syrian Observatory "
-    "for Human Rights. Between 30 and 40 civilians were wounded in Homs. Dozens of families "
-    "fled their homes. The number of displaced people rose by 2,000. More than 400 people "
-    "have been killed in Idlib since 2011."
+    "Shelling killed at least 12 people in Aleppo on Sunday, according to the Syrian "
+    "Observatory for Human Rights, including three children. Between 30 and 40 civilians were "
+    "wounded in Homs. Dozens of families fled their homes. The number of displaced people rose "
+    "by 2,000. More than 400 people have been killed in Idlib since 2011."
 )
 
 

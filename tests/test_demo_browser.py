@@ -126,11 +126,12 @@ def test_one_place_on_the_map_is_not_zoomed_to_a_street(demo, page):
 
 
 def test_wide_numbers_fit_beside_the_chart(demo, page):
-    """Tick labels of nine-digit euro amounts sit wholly inside the chart, right of the
-    axis title: none is cut to "00,000,000"."""
+    """Tick labels of the widest numbers in the demo's figures (six digits: money amounts,
+    which could be wider, are figures only when their counted noun says what they pay for)
+    sit wholly inside the chart, right of the axis title: none is cut to "00,000"."""
     url, conn = demo
     (figure,) = conn.execute(
-        "select id from figures where max_value >= 100000000 order by outlets desc limit 1"
+        "select id from figures order by max_value desc, outlets desc limit 1"
     ).fetchone()
     page.goto(f"{url}/-/claims/figure/{figure}")
     boxes = page.locator("svg.claims-chart").evaluate("""(svg) => {
@@ -139,10 +140,9 @@ def test_wide_numbers_fit_beside_the_chart(demo, page):
                 ticks: [...svg.querySelectorAll('.claims-tick')].map(box),
                 labels: [...svg.querySelectorAll('.claims-tick')].map((t) => t.textContent)};
     }""")
-    assert any(len(label) >= len("900,000,000") for label in boxes["labels"])
+    assert any(len(label) >= len("100,000") for label in boxes["labels"])
     for tick in boxes["ticks"]:
         assert tick["left"] >= boxes["title"]["right"] and tick["left"] >= boxes["svg"]["left"]
-    assert page.locator(".claims-axis-title").first.text_content().startswith("money (")
 
 
 def first(conn, sql: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from claims.extraction import attribution, metrics, places, qualifiers, times, units
+from claims.extraction import attribution, metrics, places, qualifiers, roles, times, units
 from claims.extraction.candidates import (
     BETWEEN_RE,
     Number,
@@ -68,11 +68,6 @@ COMPARATIVES = ("more", "fewer", "less", "higher", "lower")
 COMPARATIVE_AFTER_RE = regex.compile(rf"[ \t]+(?i:{alternation(COMPARATIVES)})[ \t]+than\b")
 # What lies between a figure and the same figure restated in other units or terms.
 RESTATED_RE = regex.compile(r"[ \t]*(?:,?[ \t]*or|\(|/)[ \t]*")
-# Words that put a figure inside a count already given: "15 people including three children".
-INCLUDING_WORDS = (
-    "including", "includes", "included", "among them", "among whom", "of whom", "of them",
-)
-INCLUDING_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(INCLUDING_WORDS, backward=True)})\s+)")
 # A bare number set off by commas after a name is an age: "Jamie Armstrong, 25, said".
 AGE_APPOSITION_BEFORE_RE = ending_at(r"\p{Lu}[\p{L}.'’-]*,[ \t]")
 AGE_APPOSITION_AFTER_RE = regex.compile(r",[ \t]")
@@ -126,6 +121,7 @@ class _Draft:
     source: str | None = None
     place: Place | None = None
     when: TimeRef | None = None
+    role: roles.Role = roles.TOTAL
 
 
 def from_number(
@@ -380,7 +376,8 @@ def _included_metric(context: _Context, draft: _Draft) -> None:
         draft.metric is None
         and previous is not None
         and previous.metric in PEOPLE_METRICS
-        and INCLUDING_BEFORE_RE.match(context.text, max(context.sent_start, start - 16), start)
+        and roles.INCLUDING_BEFORE_RE.match(
+            context.text, max(context.sent_start, start - 16), start)
     ):
         draft.metric = previous.metric
 
@@ -513,6 +510,18 @@ def _time(context: _Context, draft: _Draft) -> None:
     )
 
 
+def _role(context: _Context, draft: _Draft) -> None:
+    """Read whether the figure is its incident's total or a part, an update, a period or a
+    running total: "killed 15 people including three children" (part)."""
+    previous = context.previous
+    clause = (previous.end if previous else context.sent_start, context.sent_end)
+    draft.role = roles.read_role(
+        context.text, clause, (draft.start, draft.end), context.number.end, draft.metric,
+        draft.when.date_text if draft.when and draft.when.cumulative else None,
+        context.earlier,
+    )
+
+
 def _to_claim(context: _Context, draft: _Draft) -> Claim:
     """The claim the steps have filled in."""
     text, number, place, when = context.text, context.number, draft.place, draft.when
@@ -532,7 +541,9 @@ def _to_claim(context: _Context, draft: _Draft) -> Claim:
             "latitude": place.latitude if place else None,
             "longitude": place.longitude if place else None,
             "date": when.date if when else None, "date_text": when.date_text if when else None,
-            "cumulative": when.cumulative if when else False, "attributed_to": draft.source,
+            "cumulative": draft.role.role == "running", "role": draft.role.role,
+            "role_text": draft.role.text, "part_of": draft.role.part_of,
+            "attributed_to": draft.source,
         },
         context={"source": text},
     )
@@ -569,4 +580,5 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _source,
     _place,
     _time,
+    _role,
 )

@@ -246,3 +246,37 @@ DEMONYMS: dict[str, str] = {
     "Somali": "SO", "Malian": "ML", "Nigerian": "NG", "Pakistani": "PK", "American": "US",
     "British": "GB", "French": "FR", "German": "DE", "Chinese": "CN",
 }
+
+# The roles a figure plays in the reporting of its incident (claims.models.ROLE_TABLE), by
+# the words that give them (claims.extraction.roles reads these).
+# Words before a figure that put it inside a count already given: "15 people including three
+# children", "among them four women".
+INCLUDING_WORDS = (
+    "including", "includes", "included", "among them", "among whom", "of whom", "of them",
+    "among those",
+)
+# What a part is taken out of, after "of the" or "among the": "14 of the dead", "among the
+# victims were". Words for the dead and the hurt; "them" and "those" stand for either.
+TOLL_NOUNS = (
+    "dead", "killed", "victims", "fatalities", "deaths", "bodies", "wounded", "injured",
+    "casualties", "martyrs",
+)
+# Verbs that say which of a count a part is: "of those killed", "of the people wounded".
+TOLL_PARTICIPLES = ("killed", "wounded", "injured", "hurt", "dead")
+# Words before a figure that add it to an earlier count of the same thing: "a further 12".
+FURTHER_WORDS = ("a further", "an additional", "another", "an extra", "additional", "further")
+# A span of time a total runs over: "in the last month", "over the past three days".
+SPAN_LEADS = ("in", "over", "during", "within", "for", "throughout")
+SPAN_EDGES = ("last", "past", "previous", "preceding")
+SPAN_UNITS = (
+    "hours", "days", "weeks", "months", "years", "hour", "day", "week", "month", "year",
+    "weekend", "fortnight",
+)
+# Words that say a count is complete as of now without saying since when: an incident's
+# toll "so far" is still that incident's, not a running total of a war.
+SO_FAR_WORDS = (
+    "so far", "thus far", "to date", "in total", "overall", "until now", "up to now",
+    "till now",
+)
+# "this week", "so far this month": a total of the running span.
+SPAN_CURRENT = ("this", "so far this", "earlier this")

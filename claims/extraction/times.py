@@ -21,6 +21,7 @@ from claims.extraction.lexicon import (
     MONTH_NAMES,
     MONTHS,
     ORDINAL_SUFFIXES,
+    SO_FAR_WORDS,
     WEEKDAY_NAMES,
     WEEKDAYS,
 )
@@ -70,10 +71,7 @@ WHOLE_WARS = ("war", "conflict")
 BEGAN_WORDS = ("began", "started", "broke out", "erupted")
 SEASON_PARTS = ("early", "mid", "late")
 # A running total's own words: "so far", "to date", "in total".
-TOTAL_PHRASES = (
-    "since then", "so far", "thus far", "to date", "in total", "overall", "until now",
-    "up to now", "till now", "to this day",
-)
+TOTAL_PHRASES = ("since then", "to this day", *SO_FAR_WORDS)
 WHOLE_WAR_LEADS = ("throughout", "during", "over the course of")
 # What a war has done so far: "a war that has killed", "the conflict which had uprooted".
 RELATIVES = ("that", "which")

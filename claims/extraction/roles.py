@@ -1,0 +1,146 @@
+"""What a figure is within the reporting of its incident: a total, a part of a total, a total
+over a longer span, an update on an earlier count, or a running total (claims.models.ROLE_TABLE).
+
+Only totals are compared across outlets as one quantity; a part ("including 11 children",
+"14 of the dead were rebels") or a period total ("more than 450 killed in the last month")
+reported beside the toll of one attack is another quantity, and grouping keeps them apart.
+Each rule reads the words next to the figure, in its own clause; a figure with none of them is
+a total.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from claims.extraction.lexicon import (
+    FURTHER_WORDS,
+    INCLUDING_WORDS,
+    MONTH_NAMES,
+    SO_FAR_WORDS,
+    SPAN_CURRENT,
+    SPAN_EDGES,
+    SPAN_LEADS,
+    SPAN_UNITS,
+    TOLL_NOUNS,
+    TOLL_PARTICIPLES,
+    WEEKDAY_NAMES,
+)
+from claims.extraction.numbers import TENS_WORDS, UNITS_WORDS
+from claims.extraction.patterns import alternation, ending_at, fold
+from claims.models import GROUPED_METRICS, Claim
+
+_NOUNS = alternation(TOLL_NOUNS)
+# "including 11 children", "among them 4 women": right before the figure.
+INCLUDING_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(INCLUDING_WORDS, backward=True)})\s+)")
+# "Among the dead were 11 children": the set the part comes from, before it in the clause.
+AMONG_BEFORE_RE = ending_at(
+    rf"(?i:\bamong\s+(?:the|those)\s+(?:{alternation(TOLL_NOUNS, backward=True)})"
+    r"(?:\s+(?:were|are|was|is))?\s+)"
+)
+# "14 of the dead", "15 of the wounded", "three of them", "two of those killed": right after.
+OF_THE_AFTER_RE = regex.compile(
+    rf"(?i:\s+(?:\p{{L}}+\s+)?of\s+(?:(?:the|those)\s+(?:{_NOUNS}|people\s+"
+    rf"(?:{alternation(TOLL_PARTICIPLES)})|{alternation(TOLL_PARTICIPLES)})|them|whom)\b)"
+)
+# "a further 12", "another 40": right before the figure.
+FURTHER_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(FURTHER_WORDS, backward=True)})\s+)")
+# "40 more", "40 more terrorists": "more" right after the figure, not "more than".
+MORE_AFTER_RE = regex.compile(r"(?i:\s*more\b)(?!\s+than\b)")
+_COUNT = alternation((*UNITS_WORDS, *TENS_WORDS, "a few", "several"))
+# A span a total runs over: "in the last month", "over the past three days", "this week",
+# "since Sunday", "since 5 March", "in three days".
+PERIOD_RE = regex.compile(
+    rf"(?i:\b(?:{alternation(SPAN_LEADS)})\s+the\s+(?:{alternation(SPAN_EDGES)})\s+"
+    rf"(?:(?:\d+|{_COUNT})\s+)?(?:{alternation(SPAN_UNITS)})\b"
+    rf"|\b(?:{alternation(SPAN_CURRENT)})\s+(?:week|month|year|weekend)\b"
+    rf"|\bsince\s+(?:{alternation(WEEKDAY_NAMES)}|yesterday|last\s+\p{{L}}+"
+    rf"|the\s+weekend|\d{{1,2}}\s+(?:{alternation(MONTH_NAMES)})"
+    rf"|(?:{alternation(MONTH_NAMES)})\s+\d{{1,2}}\b)"
+    rf"|\bin\s+(?:\d+|{_COUNT})\s+(?:days|weeks|months)\b)"
+)
+# How far after a figure a span may stand and still be the figure's: "killed 450 people in
+# the province in the last month".
+PERIOD_REACH = 70
+# Where a span after a figure stops being the figure's: the next figure's digits or the end of
+# its clause ("killed 12 on Monday, bringing the toll in the last week to 50").
+NEXT_DIGIT_RE = regex.compile(r"[\d,;]")
+# How far before a figure "among the dead were" may stand.
+AMONG_REACH = 50
+
+
+class Role(NamedTuple):
+    """A figure's role, the words that give it, and for a part where its total starts."""
+
+    role: str
+    text: str | None = None
+    part_of: int | None = None
+
+
+TOTAL = Role("total")
+
+
+def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_end: int,
+              metric: str | None, since: str | None, earlier: list[Claim]) -> Role:
+    """The figure's role: running when its time runs from a start ("since 2011", `since` is
+    how the text says it), else the first of part, update and period whose words stand next
+    to it in its clause, else total. Only figures compared across outlets have one: "in three
+    days" says nothing of a duration. "So far" alone is no running total: "the toll so far is
+    58" is one attack's."""
+    if since and fold(since) not in SO_FAR_WORDS:
+        return Role("running")
+    if metric not in GROUPED_METRICS:
+        return TOTAL
+    return (
+        _part(text, clause, span, metric, earlier)
+        or _update(text, clause, (span[0], number_end), metric, earlier)
+        or _period(text, clause, span[1])
+        or TOTAL
+    )
+
+
+def _part(text: str, clause: tuple[int, int], span: tuple[int, int], metric: str | None,
+          earlier: list[Claim]) -> Role | None:
+    """A part: "including 11 children", "among the dead were 4 women", "14 of the dead"."""
+    (lo, hi), (start, end) = clause, span
+    found = (
+        INCLUDING_BEFORE_RE.match(text, max(lo, start - 20), start)
+        or AMONG_BEFORE_RE.match(text, max(lo, start - AMONG_REACH), start)
+        or OF_THE_AFTER_RE.match(text, end, hi)
+    )
+    if found is None:
+        return None
+    whole = _whole(earlier, metric, start)
+    return Role("part", found.group().strip(), whole.start if whole else None)
+
+
+def _whole(earlier: list[Claim], metric: str | None, start: int) -> Claim | None:
+    """The latest total of the same metric before a part: what it is a part of."""
+    for claim in reversed(earlier):
+        if claim.metric == metric and claim.role == "total" and claim.end <= start:
+            return claim
+    return None
+
+
+def _update(text: str, clause: tuple[int, int], span: tuple[int, int], metric: str | None,
+            earlier: list[Claim]) -> Role | None:
+    """An update: "40 more", "a further 12", but only on top of an earlier count of the same
+    metric; "killed 12 ... another 20 were wounded" is the first count of the wounded."""
+    (lo, hi), (start, end) = clause, span
+    found = (FURTHER_BEFORE_RE.match(text, max(lo, start - 16), start)
+             or MORE_AFTER_RE.match(text, end, hi))
+    if found is None or not any(c.metric == metric and c.end <= start for c in earlier):
+        return None
+    return Role("update", found.group().strip())
+
+
+def _period(text: str, clause: tuple[int, int], end: int) -> Role | None:
+    """A period total: a span of days or weeks in its clause, near it ("in the last month")."""
+    lo, hi = clause
+    reach = min(hi, end + PERIOD_REACH)
+    following = NEXT_DIGIT_RE.search(text, end, reach)
+    found = PERIOD_RE.search(text, lo, following.start() if following else reach)
+    if found is None:
+        return None
+    return Role("period", found.group())

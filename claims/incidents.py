@@ -1,0 +1,372 @@
+"""Incidents: what each article reports on, linked across outlets.
+
+A figure is one quantity of one incident, so grouping first finds the incidents. The rule,
+in full (each incident's `rule` column says it again in words):
+
+1. **An article's main incident** is the place its headline or lead names (the first place,
+   most specific first, among the claims of its first sentences; else the first place any of
+   its claims names) on its day: the date line at the top of the text when there is one (a
+   feed's date column is often wrong), else the publication date, moved to the day its lead
+   gives ("on Tuesday") when that is at most three days earlier.
+2. **A claim belongs to the main incident** unless its own sentence names another town,
+   another region or another country than the main incident's (a second attack in the same
+   report), or gives a day two or more days away from the incident's (a background mention:
+   "the April 4 attack that killed 87"). Such a claim is an incident of its own, at its place
+   and day. A claim whose sentence names no place, or names the region or country the main
+   incident lies in, belongs to the main incident: the headline or lead names it.
+3. **Across articles,** incidents at the same town whose days are at most LINK_DAYS apart
+   from the first of them are one incident. An incident known only by its region joins the
+   town incident of that region within LINK_DAYS whose reports' leads are most like its own
+   (`similarity`: shared rare words such as the village, the weapon, the target), when they
+   are alike enough (SIMILAR); else another region-only incident alike enough; else it stands
+   alone. An incident known only by its country is never linked across articles: a country
+   holds too many events on one day.
+4. Running totals ("since 2011") are no incident's; they form series per country, metric and
+   kind of victims (claims.compare).
+
+Everything here reads stored claims only; an incident's id hashes its place, first day and
+first report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from claims.extraction.lexicon import MONTHS
+from claims.ids import stable_id
+
+# Reports of one incident are dated at most this many days after the first of them.
+LINK_DAYS = 1
+# A claim dated this many days or more from its incident's day is another incident.
+OTHER_DAY = 2
+# The lead: claims whose sentence starts this close to the top of the text.
+LEAD_CHARS = 400
+# A date line at the top of a text: "Wed 05 Apr 2017", "April 5, 2017", "2017-04-05".
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+DATELINE_RE = regex.compile(
+    rf"(?i)^\W*(?:\p{{L}}+,?\s+)?(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<y3>\d{{4}})-(?P<m3>\d\d)-(?P<d3>\d\d))\b"
+)
+# Words of a lead, and the shortest that can name a place, a weapon or a target.
+WORD_RE = regex.compile(r"\p{L}[\p{L}'-]+")
+MIN_WORD = 4
+# Reports named only by their region are one incident with another report when their leads
+# share at least this weighted share of their words (`similarity`).
+SIMILAR = 0.03
+# Reports of one place up to this many days apart are one incident when their leads are
+# this alike: late reports, and reports a wrong feed date moved.
+LATE_DAYS = 7
+SIMILAR_LATE = 0.2
+# How far into a text a date line may start.
+DATELINE_CHARS = 60
+
+
+def dateline(text: str | None) -> dt.date | None:
+    """The date a text opens with, if it opens with one: wire and archive copy print it."""
+    if not text:
+        return None
+    found = DATELINE_RE.match(text[:DATELINE_CHARS + 30])
+    if found is None or found.start() > DATELINE_CHARS:
+        return None
+    g = found.groupdict()
+    try:
+        if g["y3"]:
+            return dt.date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+        month = MONTHS[(g["m1"] or g["m2"]).lower()]
+        return dt.date(int(g["y1"] or g["y2"]), month, int(g["d1"] or g["d2"]))
+    except ValueError:
+        return None
+
+
+def _iso_day(value: str | None) -> dt.date | None:
+    """A day from an ISO date or timestamp; None for a month, a week or nonsense."""
+    if value and len(value) >= 10 and value[4] == "-":
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where an incident is, at the most specific level known."""
+
+    level: str  # town, region or country
+    name: str
+    region: str | None
+    country: str | None
+
+
+@dataclass(slots=True)
+class Mention:
+    """One grouped claim as incidents see it."""
+
+    id: str
+    article_id: str
+    outlet_id: str | None
+    start: int
+    lead: bool
+    place: Place | None
+    own_place: bool
+    day: dt.date | None
+    explicit_day: bool
+    role: str
+    metric: str
+    unit: str | None
+    kind: str
+    value: float
+    latitude: float | None
+    longitude: float | None
+    figure_id: str | None = None
+    incident: Incident | None = None
+
+
+@dataclass(slots=True)
+class Incident:
+    """One incident as one article reports it, then as linked across articles."""
+
+    place: Place
+    day: dt.date | None
+    article_id: str
+    words: frozenset[str] = frozenset()
+    mentions: list[Mention] = field(default_factory=list)
+    linked: list[Incident] = field(default_factory=list)
+    joined_region: bool = False
+
+    @property
+    def key(self) -> tuple:
+        """What identifies the incident: its place at each level and its day."""
+        p = self.place
+        return (p.country, p.region, p.level, p.name, str(self.day) if self.day else None)
+
+
+def place_of(place: str | None, region: str | None, country: str | None) -> Place | None:
+    """A stored claim's place at its most specific level; a province's namesake city counts
+    as the province, since news copy uses the bare name for either."""
+    if place and place != region and place != country and f"{place} Governorate" != region:
+        return Place("town", place, region, country)
+    if region:
+        return Place("region", region, region, country)
+    if country or place:
+        return Place("country", country or place, None, country or place)
+    return None
+
+
+def _within(inner: Place, outer: Place) -> bool:
+    """Whether a place lies in or is another: a town in its region, a region in its country."""
+    if outer.level == "country":
+        return inner.country == outer.country
+    if outer.level == "region":
+        return inner.region == outer.region and inner.level in ("town", "region")
+    return inner == outer
+
+
+def _anchor(mentions: list[Mention]) -> Place | None:
+    """The place an article's headline or lead names, most specific first; else the first
+    place any of its claims names."""
+    for pool in ([m for m in mentions if m.lead and m.place], [m for m in mentions if m.place]):
+        for level in ("town", "region", "country"):
+            for m in pool:
+                if m.place.level == level:
+                    return m.place
+    return None
+
+
+def _article_day(mentions: list[Mention], day: dt.date | None, anchor: Place) -> dt.date | None:
+    """The main incident's day: the first date its lead writes out for a total at its place
+    ("on April 4"; "on Tuesday" too when the publication date can be trusted), else `day`.
+    Feeds and archives get publication dates wrong by weeks; the lead rarely does."""
+    for m in mentions:
+        if (m.lead and m.explicit_day and m.day and m.role == "total"
+                and (m.place is None or _within(m.place, anchor) or _within(anchor, m.place))):
+            return m.day
+    return day
+
+
+def _apart(m: Mention, main: Incident) -> Incident | None:
+    """The incident of its own a claim reports, when its sentence names another place or its
+    date is another day than its article's main incident; None when it is the main one."""
+    place, day = main.place, main.day
+    if m.own_place and m.place and not (_within(m.place, place) or _within(place, m.place)):
+        place = m.place
+    if m.explicit_day and m.day and main.day and abs((m.day - main.day).days) >= OTHER_DAY:
+        day = m.day
+    if place == main.place and day == main.day:
+        return None
+    return Incident(place, day, main.article_id, main.words)
+
+
+def lead_words(text: str | None) -> frozenset[str]:
+    """The words of a text's top that can tell one incident's reports from another's: names,
+    weapons, targets ("Atmeh", "bus", "wedding"); short words say nothing of that."""
+    top = (text or "")[:LEAD_CHARS].lower()
+    return frozenset(w for w in WORD_RE.findall(top) if len(w) >= MIN_WORD)
+
+
+def article_incidents(mentions: list[Mention], day: dt.date | None,
+                      words: frozenset[str] = frozenset()) -> list[Incident]:
+    """Assign each claim of one article its incident as this article reports it; `words`
+    are its lead's (`lead_words`)."""
+    anchor = _anchor(mentions)
+    if anchor is None:
+        return []
+    main = Incident(anchor, _article_day(mentions, day, anchor), mentions[0].article_id, words)
+    found = {main.key: main}
+    for m in mentions:
+        incident = _apart(m, main) or main
+        incident = found.setdefault(incident.key, incident)
+        incident.mentions.append(m)
+        m.incident = incident
+    return [i for i in found.values() if i.mentions]
+
+
+def _windows(incidents: list[Incident]) -> list[list[Incident]]:
+    """Split incidents of one place into runs whose days are within LINK_DAYS of the run's
+    first; undated incidents stay alone."""
+    dated = sorted((i for i in incidents if i.day), key=lambda i: (i.day, i.article_id))
+    runs: list[list[Incident]] = []
+    for i in dated:
+        if runs and (i.day - runs[-1][0].day).days <= LINK_DAYS:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs + [[i] for i in incidents if i.day is None]
+
+
+def _weights(incidents: list[Incident]) -> dict[str, float]:
+    """Each lead word's weight among one country's reports: rare words (a town, a weapon)
+    weigh more than words every report uses ("killed", "Syria")."""
+    df: dict[str, int] = defaultdict(int)
+    for i in incidents:
+        for w in i.words:
+            df[w] += 1
+    n = len(incidents) + 1
+    return {w: math.log(n / count) for w, count in df.items()}
+
+
+def similarity(a: Incident, b: Incident, weights: dict[str, float]) -> float:
+    """Weighted Jaccard of two reports' lead words: 1 for the same words, 0 for none shared."""
+    union = sum(weights.get(w, 0.0) for w in a.words | b.words)
+    if not union:
+        return 0.0
+    return sum(weights.get(w, 0.0) for w in a.words & b.words) / union
+
+
+def _near(head: Incident, i: Incident) -> bool:
+    """Whether a report's day is within LINK_DAYS of an incident's first report."""
+    return bool(i.day and head.day and abs((i.day - head.day).days) <= LINK_DAYS)
+
+
+def _best(i: Incident, heads: list[Incident], weights: dict[str, float]) -> Incident | None:
+    """The incident a report named only by its region joins: the most similar of the
+    candidates whose day is near, if it is similar enough."""
+    scored = [
+        (max(similarity(i, member, weights) for member in (head, *head.linked)), n)
+        for n, head in enumerate(heads) if _near(head, i)
+    ]
+    score, n = max(scored, default=(0.0, -1))
+    return heads[n] if n >= 0 and score >= SIMILAR else None
+
+
+def _late(heads: list[Incident], weights: dict[str, float]) -> list[Incident]:
+    """Join each incident of one place to an earlier one within LATE_DAYS whose reports'
+    leads are alike (SIMILAR_LATE): later reports, and reports a wrong feed date moved, of
+    the same attack."""
+    kept: list[Incident] = []
+    for head in sorted(heads, key=lambda i: (str(i.day), i.article_id)):
+        scored = [
+            (max(similarity(a, b, weights) for a in (k, *k.linked) for b in (head, *head.linked)),
+             n)
+            for n, k in enumerate(kept)
+            if k.day and head.day and 0 <= (head.day - k.day).days <= LATE_DAYS
+        ]
+        score, n = max(scored, default=(0.0, -1))
+        if n >= 0 and score >= SIMILAR_LATE:
+            kept[n].linked += [head, *head.linked]
+            head.linked = []
+        else:
+            kept.append(head)
+    return kept
+
+
+def link(incidents: Iterable[Incident]) -> list[Incident]:
+    """Link one country's article incidents across articles (rule 3 of the module); each
+    returned incident holds the others in `linked`."""
+    incidents = list(incidents)
+    weights = _weights(incidents)
+    by_level: dict[str, dict[tuple, list[Incident]]] = defaultdict(lambda: defaultdict(list))
+    for i in incidents:
+        by_level[i.place.level][i.place.name, i.place.region or ""].append(i)
+    heads: list[Incident] = []
+    towns: dict[str, list[Incident]] = defaultdict(list)
+    for key in sorted(by_level["town"]):
+        runs = _windows(by_level["town"][key])
+        for run in runs:
+            run[0].linked = run[1:]
+        for head in _late([run[0] for run in runs], weights):
+            heads.append(head)
+            towns[key[1]].append(head)
+    regions: dict[str, list[Incident]] = defaultdict(list)
+    for key in sorted(by_level["region"]):
+        for i in sorted(by_level["region"][key], key=lambda i: (str(i.day), i.article_id)):
+            found = _best(i, towns[key[1]], weights) or _best(i, regions[key[1]], weights)
+            if found is None:
+                regions[key[1]].append(i)
+            else:
+                found.linked.append(i)
+                found.joined_region = found.place.level == "town"
+    for key in sorted(regions):
+        heads += _late(regions[key], weights)
+    for key in sorted(by_level["country"]):
+        heads += by_level["country"][key]
+    return heads
+
+
+def members(head: Incident) -> Iterator[Mention]:
+    """Every claim of a linked incident."""
+    for i in (head, *head.linked):
+        yield from i.mentions
+
+
+def incident_row(head: Incident) -> dict:
+    """The incidents table's row for a linked incident."""
+    parts = [head, *head.linked]
+    days = sorted(i.day for i in parts if i.day)
+    mentions = list(members(head))
+    place = head.place
+    where = place.name if place.level != "town" or not place.region else (
+        f"{place.name} ({place.region})")
+    located = [m for m in mentions if m.latitude is not None and m.place == place]
+    rule = (
+        f"{place.level} {place.name}, reported on days within {LINK_DAYS} of {days[0]}"
+        if days else f"{place.level} {place.name}, undated"
+    )
+    if head.joined_region:
+        rule += (f"; reports naming only {place.region} joined it: their leads are the most "
+                 f"like its reports' of that region's incidents then (at least {SIMILAR:g})")
+    if place.level == "country":
+        rule += "; known only by its country, so never linked across articles"
+    return {
+        "id": stable_id("incident", *head.key, head.article_id),
+        "label": f"{where}, {days[0]}" if days else f"{where}, undated",
+        "place": place.name,
+        "level": place.level,
+        "region": place.region,
+        "country": place.country,
+        "date_from": str(days[0]) if days else None,
+        "date_to": str(days[-1]) if days else None,
+        "articles": len({i.article_id for i in parts}),
+        "outlets": len({m.outlet_id for m in mentions if m.outlet_id}),
+        "claims": len(mentions),
+        "latitude": located[0].latitude if located else None,
+        "longitude": located[0].longitude if located else None,
+        "rule": rule,
+    }

@@ -1,0 +1,114 @@
+"""Incidents and figures: one quantity of one incident, across outlets, parts kept apart."""
+
+import datetime as dt
+
+import pytest
+import sqlite_utils
+
+from claims.compare import group_figures
+from claims.db import Article, ensure
+from claims.incidents import dateline
+from claims.ingest import store
+
+REPORTS = [
+    # One market bombing in Douma, told by three outlets over two days.
+    ("Wire One", "2023-06-12", "Car bomb kills 25 in Douma market",
+     ("A car bomb killed 25 people in a crowded market in Douma on Monday, including six "
+      "children, medics said.")),
+    ("Daily Two", "2023-06-13", "Douma market bombing toll rises",
+     ("The toll of Monday's market car bombing in Douma rose to 31 people, rescuers said. "
+      "Nine of the dead were women.")),
+    ("Gazette Three", "2023-06-12", "Market blast in Douma",
+     ("At least 28 people were killed when a car bomb hit the market in Douma, a monitor "
+      "said. In Harasta, shelling killed 4 people on the same day.")),
+    # The same town, a week later: another incident.
+    ("Wire One", "2023-06-20", "Shelling in Douma",
+     "Shelling killed 3 people in Douma on Tuesday, residents said."),
+    # A running total, and money with nothing to say what it pays for.
+    ("Daily Two", "2023-06-14", "War toll",
+     ("The war in Syria has killed more than 500,000 people since 2011, the monitor said. "
+      "Donors pledged $40 million on Wednesday.")),
+    ("Wire One", "2023-06-15", "War toll update",
+     ("The conflict in Syria has killed at least 510,000 people since the war began in "
+      "2011. A fund of $45 million was announced.")),
+]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    database = ensure(sqlite_utils.Database(tmp_path_factory.mktemp("inc") / "i.db"))
+    for outlet, published, title, body in REPORTS:
+        store(database, Article(title=title, body=body, outlet=outlet, published=published,
+                                url=f"https://{outlet.replace(' ', '').lower()}.example/"
+                                    f"{title.replace(' ', '-').lower()}"))
+    group_figures(database)
+    return database
+
+
+def claim(db, text: str) -> dict:
+    """The one current claim with this surface."""
+    (row,) = db.query("select * from claims where text = ?", [text])
+    return row
+
+
+def test_three_outlets_reporting_one_bombing_share_one_figure(db):
+    tolls = [claim(db, t) for t in ("25 people", "31 people", "At least 28 people")]
+    assert len({t["figure_id"] for t in tolls}) == 1
+    figure = db["figures"].get(tolls[0]["figure_id"])
+    assert figure["outlets"] == 3 and figure["place"] == "Douma"
+    assert (figure["min_value"], figure["max_value"]) == (25, 31)
+
+
+def test_parts_keep_their_incident_but_stay_out_of_the_figure(db):
+    total, children, women = (claim(db, t) for t in ("25 people", "six children", "Nine"))
+    assert children["role"] == "part" and women["role"] == "part"
+    assert children["figure_id"] is None and women["figure_id"] is None
+    assert children["incident_id"] == women["incident_id"] == total["incident_id"]
+    assert children["part_of_claim"] == total["id"]
+
+
+def test_another_town_in_the_same_report_is_another_incident(db):
+    harasta, douma = claim(db, "4 people"), claim(db, "At least 28 people")
+    assert harasta["incident_id"] != douma["incident_id"]
+    assert harasta["figure_id"] != douma["figure_id"]
+
+
+def test_the_same_town_a_week_later_is_another_figure(db):
+    later, first = claim(db, "3 people"), claim(db, "25 people")
+    assert later["incident_id"] != first["incident_id"]
+    assert later["figure_id"] != first["figure_id"]
+
+
+def test_running_totals_form_a_series_of_their_own(db):
+    a, b = claim(db, "more than 500,000 people"), claim(db, "at least 510,000 people")
+    assert a["role"] == b["role"] == "running"
+    assert a["figure_id"] == b["figure_id"] and a["incident_id"] is None
+    assert db["figures"].get(a["figure_id"])["cumulative"] == 1
+
+
+def test_money_that_does_not_say_what_it_pays_for_is_no_figure(db):
+    assert claim(db, "$40 million")["figure_id"] is None
+    assert claim(db, "$45 million")["figure_id"] is None
+
+
+def test_incidents_are_stored_with_their_reach(db):
+    douma = db["incidents"].get(claim(db, "25 people")["incident_id"])
+    assert douma["outlets"] == 3 and douma["articles"] == 3 and douma["place"] == "Douma"
+    assert douma["date_from"] == "2023-06-12"
+
+
+def test_regrouping_changes_nothing(db):
+    before = list(db.query("select id, figure_id, incident_id from claims order by id"))
+    group_figures(db)
+    assert list(db.query("select id, figure_id, incident_id from claims order by id")) == before
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Wed 05 Apr 2017 Strikes hit the town", dt.date(2017, 4, 5)),
+    ("April 5, 2017 - Strikes hit the town", dt.date(2017, 4, 5)),
+    ("2017-04-05 Strikes", dt.date(2017, 4, 5)),
+    ("Strikes hit the town on 5 April 2017", None),
+    ("31 Feb 2017 nonsense", None),
+])
+def test_a_date_line_is_read_only_at_the_top(text, expected):
+    assert dateline(text) == expected

@@ -1,0 +1,60 @@
+"""A figure's role in the reporting of its incident: total, part, period, update, running."""
+
+import pytest
+
+from claims import extract
+from claims.db import Article
+from claims.ingest import store
+
+PUBLISHED = "2024-05-08"
+
+
+def roles_of(text: str) -> list[tuple[str, str, str | None]]:
+    """(claim text, role, role words) of every claim of a metric compared across outlets."""
+    return [(c.text, c.role, c.role_text) for c in extract(text, PUBLISHED)
+            if c.metric not in ("duration", "count")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A car bomb killed 23 people, including seven children, in Tarvel.",
+     [("23 people", "total", None), ("seven children", "part", "including")]),
+    ("Rockets killed 30 people in Tarvel. Nine of the dead were soldiers.",
+     [("30 people", "total", None), ("Nine", "part", "of the dead")]),
+    ("The blast wounded 40 people. Six of the wounded are in critical condition.",
+     [("40 people", "total", None), ("Six", "part", "of the wounded")]),
+    ("Shelling killed 18 people. Among the dead were four women.",
+     [("18 people", "total", None), ("four women", "part", "Among the dead were")]),
+    ("Raids killed 12 fighters on Monday. Another 20 fighters were killed on Tuesday.",
+     [("12 fighters", "total", None), ("20 fighters", "update", "Another")]),
+    ("The strike killed 12 people and another 20 were wounded.",
+     [("12 people", "total", None), ("20", "total", None)]),
+    ("More than 300 people have been killed in the province in the last month.",
+     [("More than 300 people", "period", "in the last month")]),
+    ("Since Sunday at least 60 civilians have died in the city.",
+     [("at least 60 civilians", "period", "Since Sunday")]),
+    ("Shelling killed 11 people on Friday, bringing the toll in the last week to 45.",
+     [("11 people", "total", None), ("45", "period", "in the last week")]),
+    ("The war has killed more than 300,000 people since 2011.",
+     [("more than 300,000 people", "running", None)]),
+])
+def test_roles_are_read_from_the_words_next_to_the_figure(text, expected):
+    assert roles_of(text) == expected
+
+
+def test_a_part_names_its_total_in_the_database(tmp_path):
+    import sqlite_utils
+
+    from claims.db import ensure
+
+    db = ensure(sqlite_utils.Database(tmp_path / "roles.db"))
+    store(db, Article(body="A car bomb killed 23 people, including seven children, in Tarvel.",
+                      outlet="Wire", published=PUBLISHED))
+    rows = {r["text"]: r for r in db["claims"].rows}
+    assert rows["seven children"]["part_of_claim"] == rows["23 people"]["id"]
+    assert rows["23 people"]["part_of_claim"] is None
+
+
+def test_a_running_total_is_cumulative_and_nothing_else_is():
+    for claim in extract("The war has killed 300,000 people since 2011. Rockets killed "
+                         "five people in the last week.", PUBLISHED):
+        assert claim.cumulative == (claim.role == "running")
