@@ -33,6 +33,7 @@ from collections import defaultdict
 import sqlite_utils
 
 from claims import incidents as inc
+from claims import reprints
 from claims.db import mark_grouped, writing
 from claims.extraction.lexicon import MONTHS, PEOPLE_KIND
 from claims.formats import format_number
@@ -64,11 +65,20 @@ def subject_kind(subject: str | None, unit: str | None) -> str:
     return words[-1]
 
 
+def _unit(metric: str, unit: str | None) -> str | None:
+    """The unit a claim is compared in: a count of the killed or the wounded counts people,
+    whatever noun the extractor read as counted ("five pro-regime forces")."""
+    return "people" if metric in PEOPLE_METRICS and unit in (None, "items") else unit
+
+
 def _counted(metric: str, unit: str | None, subject: str | None) -> str | None:
-    """What a claim counts, for grouping: the kind of people for a people metric, else the
-    counted noun (a money amount with no noun says nothing of what it pays for)."""
+    """What a claim counts, for grouping: the kind of people for a metric that counts people
+    (a noun that names no kind of people, "Tags" or "medical", counts people: the killed
+    and the wounded are people), else the counted noun (a money amount with no noun says
+    nothing of what it pays for)."""
     if metric in PEOPLE_METRICS or unit == "people":
-        return subject_kind(subject, unit)
+        kind = subject_kind(subject, unit)
+        return kind if kind in SUBJECT_KINDS.values() else "people"
     return subject.lower().split()[-1] if subject else None
 
 
@@ -107,7 +117,8 @@ def _mention(record: tuple, trusted: bool) -> inc.Mention:
         lead=sentence_start < inc.LEAD_CHARS, place=inc.place_of(place, region, country),
         own_place=bool(place_text and sentence and place_text in sentence),
         day=day if explicit else None, explicit_day=explicit, role=role or "total",
-        metric=metric, unit=unit, kind=_counted(metric, unit, subject) or "", value=value,
+        metric=metric, unit=_unit(metric, unit), kind=_counted(metric, unit, subject) or "",
+        value=value,
         latitude=lat, longitude=lon, figure_id=figure_id,
     )
 
@@ -152,7 +163,7 @@ def _bands(mentions: list[inc.Mention]) -> list[list[inc.Mention]]:
     return bands
 
 
-def _incident_figures(head: inc.Incident, row: dict) -> list[dict]:
+def _incident_figures(head: inc.Incident, row: dict, roots: dict[str, str]) -> list[dict]:
     """The figures of one linked incident: its totals by metric, unit and what they count."""
     by_key: dict[tuple, list[inc.Mention]] = defaultdict(list)
     for m in inc.members(head):
@@ -161,11 +172,12 @@ def _incident_figures(head: inc.Incident, row: dict) -> list[dict]:
     found = []
     for key in sorted(by_key, key=repr):
         for band in _bands(by_key[key]):
-            found.append(_figure(key, band, row, row["id"], cumulative=False))
+            found.append(_figure(key, band, row, row["id"], roots, cumulative=False))
     return found
 
 
-def _series(running: list[inc.Mention], days: dict[str, dt.date | None]) -> list[dict]:
+def _series(running: list[inc.Mention], days: dict[str, dt.date | None],
+            roots: dict[str, str]) -> list[dict]:
     """Running totals as series: per country, metric, unit and kind, a figure per stretch
     of reports with no gap over SERIES_GAP_DAYS."""
     by_key: dict[tuple, list[inc.Mention]] = defaultdict(list)
@@ -189,14 +201,14 @@ def _series(running: list[inc.Mention], days: dict[str, dt.date | None]) -> list
         row = {"place": country, "level": "country", "region": None, "country": country}
         for run in runs:
             for band in _bands(run):
-                found.append(_figure(tuple(figure_key), band, row, None, cumulative=True,
-                                     days=days))
+                found.append(_figure(tuple(figure_key), band, row, None, roots,
+                                     cumulative=True, days=days))
     return found
 
 
 def _figure(key: tuple, members: list[inc.Mention], where: dict, incident_id: str | None,
-            cumulative: bool, days: dict | None = None) -> dict:
-    """A figures row, with its member claim ids."""
+            roots: dict[str, str], cumulative: bool, days: dict | None = None) -> dict:
+    """A figures row, with its member claim ids; `roots` maps reprints to their original."""
     metric, unit, kind = key
     values = [m.value for m in members]
     dated = sorted(d for d in ((m.day or (days or {}).get(m.article_id) or
@@ -232,6 +244,8 @@ def _figure(key: tuple, members: list[inc.Mention], where: dict, incident_id: st
         "date_from": first,
         "date_to": str(dated[-1]) if dated else None,
         "outlets": len({m.outlet_id for m in members if m.outlet_id}),
+        "reports": len({roots.get(m.article_id, m.article_id) for m in members}),
+        "reprints": len({m.article_id for m in members if m.article_id in roots}),
         "claims": len(members),
         "min_value": lo,
         "max_value": hi,
@@ -372,6 +386,25 @@ def _drop_stale(db: sqlite_utils.Database, table: str, column: str, kept: set[st
     db.execute("DELETE FROM temp.kept_ids")
 
 
+# Every article's current text, in the order stored, for finding reprints.
+TEXTS_SQL = """
+    SELECT a.id, a.published, v.text FROM articles a
+    JOIN article_versions v ON v.id = a.current_version_id ORDER BY a.rowid
+"""
+
+
+def _store_reprints(db: sqlite_utils.Database) -> dict[str, str]:
+    """Find the articles that reprint another's text, store them, and map each to its
+    original (claims.reprints)."""
+    found = reprints.find(db.execute(TEXTS_SQL))
+    db.execute("DELETE FROM reprints")
+    db.conn.executemany(
+        "INSERT INTO reprints (article_id, original_id, similarity) VALUES (?, ?, ?)",
+        [(r["article_id"], r["original_id"], r["similarity"]) for r in found],
+    )
+    return {r["article_id"]: r["original_id"] for r in found}
+
+
 class _Reading:
     """What one pass over the claims gathers: each country's article incidents, the running
     totals, each article's day and each claim's current figure and incident."""
@@ -399,17 +432,18 @@ def group_figures(db: sqlite_utils.Database) -> dict[str, int]:
     were built from (`claims.db.mark_grouped`): a run killed while grouping leaves the old
     figures whole and marked stale, and running this twice changes nothing."""
     with writing(db):
+        roots = _store_reprints(db)
         read = _Reading(db)
         found: list[dict] = []
         rows: list[dict] = []
         incident_of: dict[str, str] = {}
         for country in sorted(read.by_country):
-            for head in inc.link(read.by_country[country]):
+            for head in inc.link(read.by_country[country], roots):
                 row = inc.incident_row(head)
                 rows.append(row)
                 incident_of.update((m.id, row["id"]) for m in inc.members(head))
-                found += _incident_figures(head, row)
-        found += _series(read.running, read.days)
+                found += _incident_figures(head, row, roots)
+        found += _series(read.running, read.days, roots)
         taken: set[str] = set()
         _inherit_ids(found, read.figure_of, taken)
         _store_incidents(db, rows, incident_of, read.incident_of)

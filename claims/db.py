@@ -62,6 +62,13 @@ SCHEMA: dict[str, dict] = {
         "pk": "alias",
         "fks": [("source_id", "sources", "id")],
     },
+    # Derived by claims.compare.group_figures (claims.reprints): one row per article that
+    # reprints another's text.
+    "reprints": {
+        "columns": {"article_id": str, "original_id": str, "similarity": float},
+        "pk": "article_id",
+        "fks": [("article_id", "articles", "id"), ("original_id", "articles", "id")],
+    },
     # Derived by claims.compare.group_figures (claims.incidents): one row per incident.
     "incidents": {
         "columns": {
@@ -76,7 +83,8 @@ SCHEMA: dict[str, dict] = {
         "columns": {
             "id": str, "label": str, "incident_id": str, "metric": str, "unit": str,
             "place": str, "region": str, "country": str, "subject_kind": str, "cumulative": int,
-            "date_from": str, "date_to": str, "outlets": int, "claims": int, "min_value": float,
+            "date_from": str, "date_to": str, "outlets": int, "reports": int, "reprints": int,
+            "claims": int, "min_value": float,
             "max_value": float, "median_value": float, "spread": float, "rule": str,
             "key": str, "level": str, "latitude": float, "longitude": float,
             # Over each outlet's latest value (figure_outlet_latest), for the disagreements
@@ -224,6 +232,13 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "alias": "Normalised name as written in articles.",
         "source_id": "The source it means.",
     },
+    "reprints": {
+        "article_id": "The article that reprints another's text (articles.id).",
+        "original_id": (
+            "The earliest published article of its group of near-identical texts (articles.id)."
+        ),
+        "similarity": "Share of word shingles the two texts have in common (MinHash estimate).",
+    },
     "incidents": {
         "id": "Stable hash of the incident's place, first day and first report.",
         "label": "Readable name: place and first day.",
@@ -255,6 +270,11 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "date_from": "Earliest date the claims refer to.",
         "date_to": "Latest date the claims refer to.",
         "outlets": "Number of distinct outlets reporting the figure.",
+        "reports": (
+            "Number of independent reports: articles about the figure, counting an original and "
+            "its reprints (reprints table) once."
+        ),
+        "reprints": "Number of its articles that reprint another article's text.",
         "claims": "Number of current claims about the figure.",
         "min_value": "Smallest value reported.",
         "max_value": "Largest value reported.",
@@ -296,6 +316,10 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
     },
     "figure_claims": {
         "source": "The source's name, else the attribution as written.",
+        "reprints_outlet": (
+            "When the article reprints another's text: the outlet that published it first."
+        ),
+        "reprints_article": "The article it reprints (articles.id).",
     },
     "figure_outlets": {
         "latest_value": "The value in the outlet's most recently published claim about the figure.",
@@ -354,10 +378,14 @@ VIEWS: dict[str, str] = {
         SELECT c.figure_id, f.label, c.id AS claim_id, c.outlet_id, o.name AS outlet,
                c.published, c.value, c.text, c.start, c.attributed_to,
                coalesce(s.name, c.attributed_to) AS source, c.place_text, c.date_text,
-               c.article_id, c.sentence
+               c.article_id, c.sentence, coalesce(ro.name, ra.outlet_id) AS reprints_outlet,
+               r.original_id AS reprints_article
         FROM claims c JOIN figures f ON f.id = c.figure_id
         LEFT JOIN outlets o ON o.id = c.outlet_id
         LEFT JOIN sources s ON s.id = c.source_id
+        LEFT JOIN reprints r ON r.article_id = c.article_id
+        LEFT JOIN articles ra ON ra.id = r.original_id
+        LEFT JOIN outlets ro ON ro.id = ra.outlet_id
     """,
     # These two read what `materialise` stored, so they are index lookups at any size.
     "figure_outlets": """

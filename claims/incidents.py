@@ -20,7 +20,9 @@ in full (each incident's `rule` column says it again in words):
    (`similarity`: shared rare words such as the village, the weapon, the target), when they
    are alike enough (SIMILAR); else another region-only incident alike enough; else it stands
    alone. An incident known only by its country is never linked across articles: a country
-   holds too many events on one day.
+   holds too many events on one day. Reports of one place within LATE_DAYS whose leads are
+   alike (SIMILAR_LATE) are one incident too, and so are the reports at one place of copies
+   of one text (claims.reprints), whatever dates their feeds gave them.
 4. Running totals ("since 2011") are no incident's; they form series per country, metric and
    kind of victims (claims.compare).
 
@@ -47,38 +49,47 @@ LINK_DAYS = 1
 OTHER_DAY = 2
 # The lead: claims whose sentence starts this close to the top of the text.
 LEAD_CHARS = 400
-# A date line at the top of a text: "Wed 05 Apr 2017", "April 5, 2017", "2017-04-05".
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-DATELINE_RE = regex.compile(
-    rf"(?i)^\W*(?:\p{{L}}+,?\s+)?(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
-    rf"|(?P<y3>\d{{4}})-(?P<m3>\d\d)-(?P<d3>\d\d))\b"
-)
 # Words of a lead, and the shortest that can name a place, a weapon or a target.
 WORD_RE = regex.compile(r"\p{L}[\p{L}'-]+")
 MIN_WORD = 4
 # Reports named only by their region are one incident with another report when their leads
 # share at least this weighted share of their words (`similarity`).
 SIMILAR = 0.03
+# A report whose headline and lead name only the country joins an incident of a place in
+# it when their leads are this alike: the village, the weapon, the target in common.
+SIMILAR_COUNTRY = 0.1
 # Reports of one place up to this many days apart are one incident when their leads are
 # this alike: late reports, and reports a wrong feed date moved.
 LATE_DAYS = 7
 SIMILAR_LATE = 0.2
-# How far into a text a date line may start.
-DATELINE_CHARS = 60
+# Reports of one place a day or two after an incident's window need less to be alike.
+NEXT_DAYS = 2
+SIMILAR_NEXT = 0.05
+# A date at the top of a text: "Wed 05 Apr 2017", "April 5, 2017", "2017-04-05",
+# "05-04-2017" (day first, as outside the United States), "Published 5 April 2017".
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+DATELINE_RE = regex.compile(
+    rf"(?i)\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<y3>\d{{4}})-(?P<m3>\d\d)-(?P<d3>\d\d)"
+    rf"|(?P<d4>\d\d)[-/.](?P<m4>\d\d)[-/.](?P<y4>\d{{4}}))\b"
+)
+# How far into a text its date line may stand: after a headline and a "Published" label.
+DATELINE_CHARS = 150
 
 
 def dateline(text: str | None) -> dt.date | None:
-    """The date a text opens with, if it opens with one: wire and archive copy print it."""
-    if not text:
-        return None
-    found = DATELINE_RE.match(text[:DATELINE_CHARS + 30])
-    if found is None or found.start() > DATELINE_CHARS:
+    """The first full date near the top of a text: wire and archive copy print one there,
+    and it is the day the story is told, where a feed's date column is often wrong."""
+    found = DATELINE_RE.search((text or "")[:DATELINE_CHARS])
+    if found is None:
         return None
     g = found.groupdict()
     try:
         if g["y3"]:
             return dt.date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+        if g["y4"]:
+            return dt.date(int(g["y4"]), int(g["m4"]), int(g["d4"]))
         month = MONTHS[(g["m1"] or g["m2"]).lower()]
         return dt.date(int(g["y1"] or g["y2"]), month, int(g["d1"] or g["d2"]))
     except ValueError:
@@ -137,6 +148,7 @@ class Incident:
     day: dt.date | None
     article_id: str
     words: frozenset[str] = frozenset()
+    main: bool = False
     mentions: list[Mention] = field(default_factory=list)
     linked: list[Incident] = field(default_factory=list)
     joined_region: bool = False
@@ -218,7 +230,8 @@ def article_incidents(mentions: list[Mention], day: dt.date | None,
     anchor = _anchor(mentions)
     if anchor is None:
         return []
-    main = Incident(anchor, _article_day(mentions, day, anchor), mentions[0].article_id, words)
+    main = Incident(anchor, _article_day(mentions, day, anchor), mentions[0].article_id, words,
+                    main=True)
     found = {main.key: main}
     for m in mentions:
         incident = _apart(m, main) or main
@@ -265,15 +278,16 @@ def _near(head: Incident, i: Incident) -> bool:
     return bool(i.day and head.day and abs((i.day - head.day).days) <= LINK_DAYS)
 
 
-def _best(i: Incident, heads: list[Incident], weights: dict[str, float]) -> Incident | None:
-    """The incident a report named only by its region joins: the most similar of the
-    candidates whose day is near, if it is similar enough."""
+def _best(i: Incident, heads: list[Incident], weights: dict[str, float],
+          enough: float = SIMILAR) -> Incident | None:
+    """The incident a report named only by its region (or country) joins: the most similar
+    of the candidates whose day is near, if it is similar `enough`."""
     scored = [
         (max(similarity(i, member, weights) for member in (head, *head.linked)), n)
         for n, head in enumerate(heads) if _near(head, i)
     ]
     score, n = max(scored, default=(0.0, -1))
-    return heads[n] if n >= 0 and score >= SIMILAR else None
+    return heads[n] if n >= 0 and score >= enough else None
 
 
 def _late(heads: list[Incident], weights: dict[str, float]) -> list[Incident]:
@@ -283,13 +297,13 @@ def _late(heads: list[Incident], weights: dict[str, float]) -> list[Incident]:
     kept: list[Incident] = []
     for head in sorted(heads, key=lambda i: (str(i.day), i.article_id)):
         scored = [
-            (max(similarity(a, b, weights) for a in (k, *k.linked) for b in (head, *head.linked)),
-             n)
+            (max(similarity(a, b, weights) for a in (k, *k.linked) for b in (head, *head.linked))
+             - (SIMILAR_NEXT if (head.day - k.day).days <= NEXT_DAYS else SIMILAR_LATE), n)
             for n, k in enumerate(kept)
             if k.day and head.day and 0 <= (head.day - k.day).days <= LATE_DAYS
         ]
-        score, n = max(scored, default=(0.0, -1))
-        if n >= 0 and score >= SIMILAR_LATE:
+        score, n = max(scored, default=(-1.0, -1))
+        if n >= 0 and score >= 0:
             kept[n].linked += [head, *head.linked]
             head.linked = []
         else:
@@ -297,9 +311,30 @@ def _late(heads: list[Incident], weights: dict[str, float]) -> list[Incident]:
     return kept
 
 
-def link(incidents: Iterable[Incident]) -> list[Incident]:
+def _copies(heads: list[Incident], roots: dict[str, str]) -> list[Incident]:
+    """Join the main incidents of copies of one text at one place, whatever their days: a
+    reprint tells the original's story, and its feed date is often its own."""
+    seen: dict[tuple[str, str], Incident] = {}
+    kept = []
+    for head in heads:
+        keys = {(roots.get(i.article_id, i.article_id), i.place.name)
+                for i in (head, *head.linked) if i.main}
+        into = next((seen[k] for k in sorted(keys) if k in seen and seen[k] is not head), None)
+        if into is None:
+            kept.append(head)
+            into = head
+        else:
+            into.linked += [head, *head.linked]
+            head.linked = []
+        for key in keys:
+            seen.setdefault(key, into)
+    return kept
+
+
+def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> list[Incident]:
     """Link one country's article incidents across articles (rule 3 of the module); each
-    returned incident holds the others in `linked`."""
+    returned incident holds the others in `linked`. `roots` maps each reprint to the
+    article it copies (claims.reprints)."""
     incidents = list(incidents)
     weights = _weights(incidents)
     by_level: dict[str, dict[tuple, list[Incident]]] = defaultdict(lambda: defaultdict(list))
@@ -325,9 +360,15 @@ def link(incidents: Iterable[Incident]) -> list[Incident]:
                 found.joined_region = found.place.level == "town"
     for key in sorted(regions):
         heads += _late(regions[key], weights)
+    placed = list(heads)
     for key in sorted(by_level["country"]):
-        heads += by_level["country"][key]
-    return heads
+        for i in by_level["country"][key]:
+            found = _best(i, placed, weights, SIMILAR_COUNTRY) if i.main else None
+            if found is None:
+                heads.append(i)
+            else:
+                found.linked.append(i)
+    return _copies(heads, roots or {})
 
 
 def members(head: Incident) -> Iterator[Mention]:

@@ -510,15 +510,23 @@ def _time(context: _Context, draft: _Draft) -> None:
     )
 
 
+def _own_place(context: _Context, draft: _Draft) -> str | None:
+    """The place the claim's own sentence names, not one it took from the text before."""
+    place = draft.place
+    sentence = context.text[context.sent_start:context.sent_end]
+    return place.name if place and place.surface in sentence else None
+
+
 def _role(context: _Context, draft: _Draft) -> None:
     """Read whether the figure is its incident's total or a part, an update, a period or a
     running total: "killed 15 people including three children" (part)."""
     previous = context.previous
     clause = (previous.end if previous else context.sent_start, context.sent_end)
     draft.role = roles.read_role(
-        context.text, clause, (draft.start, draft.end), context.number.end, draft.metric,
+        context.text, clause, (draft.start, draft.end), context.number.end,
+        (draft.metric, draft.subject, context.number.value),
         draft.when.date_text if draft.when and draft.when.cumulative else None,
-        context.earlier,
+        _own_place(context, draft), context.earlier,
     )
 
 

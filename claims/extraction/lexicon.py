@@ -279,4 +279,4 @@ SO_FAR_WORDS = (
     "till now",
 )
 # "this week", "so far this month": a total of the running span.
-SPAN_CURRENT = ("this", "so far this", "earlier this")
+SPAN_CURRENT = ("this", "so far this")

@@ -18,6 +18,8 @@ from claims.extraction.lexicon import (
     FURTHER_WORDS,
     INCLUDING_WORDS,
     MONTH_NAMES,
+    PEOPLE_KIND,
+    PEOPLE_KINDS,
     SO_FAR_WORDS,
     SPAN_CURRENT,
     SPAN_EDGES,
@@ -29,7 +31,7 @@ from claims.extraction.lexicon import (
 )
 from claims.extraction.numbers import TENS_WORDS, UNITS_WORDS
 from claims.extraction.patterns import alternation, ending_at, fold
-from claims.models import GROUPED_METRICS, Claim
+from claims.models import GROUPED_METRICS, PEOPLE_METRICS, Claim
 
 _NOUNS = alternation(TOLL_NOUNS)
 # "including 11 children", "among them 4 women": right before the figure.
@@ -66,6 +68,12 @@ PERIOD_REACH = 70
 # Where a span after a figure stops being the figure's: the next figure's digits or the end of
 # its clause ("killed 12 on Monday, bringing the toll in the last week to 50").
 NEXT_DIGIT_RE = regex.compile(r"[\d,;]")
+# How far after a toll of all people a count of one kind of them is read as its part.
+NARROWER_REACH = 300
+# How far before a figure a span may stand and still be the figure's ("Since Sunday, at
+# least 68"), not a clause's about something else ("the second time this month ... after
+# 17 were killed").
+PERIOD_LEAD = 40
 # How far before a figure "among the dead were" may stand.
 AMONG_REACH = 50
 
@@ -82,12 +90,15 @@ TOTAL = Role("total")
 
 
 def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_end: int,
-              metric: str | None, since: str | None, earlier: list[Claim]) -> Role:
-    """The figure's role: running when its time runs from a start ("since 2011", `since` is
-    how the text says it), else the first of part, update and period whose words stand next
-    to it in its clause, else total. Only figures compared across outlets have one: "in three
-    days" says nothing of a duration. "So far" alone is no running total: "the toll so far is
-    58" is one attack's."""
+              draft: tuple[str | None, str | None, float], since: str | None,
+              place: str | None, earlier: list[Claim]) -> Role:
+    """The figure's role (`draft` is its metric, counted noun and value; `place` the place
+    its own sentence names): running when its time runs from a start ("since 2011", `since`
+    is how the text says it), else the first of part, update and period whose words stand
+    next to it in its clause, else a part told as a count of its own, else total. Only
+    figures compared across outlets have one: "in three days" says nothing of a duration.
+    "So far" alone is no running total: "the toll so far is 58" is one attack's."""
+    metric = draft[0]
     if since and fold(since) not in SO_FAR_WORDS:
         return Role("running")
     if metric not in GROUPED_METRICS:
@@ -95,9 +106,40 @@ def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_
     return (
         _part(text, clause, span, metric, earlier)
         or _update(text, clause, (span[0], number_end), metric, earlier)
-        or _period(text, clause, span[1])
+        or _period(text, clause, span)
+        or _narrower(span[0], draft, place, earlier)
         or TOTAL
     )
+
+
+def kind_of(subject: str | None) -> str:
+    """The kind of people a subject counts (lexicon.PEOPLE_KIND): "people" for people in
+    general ("people", "others", no noun at all), else its last word ("forces")."""
+    words = (subject or "").lower().split()
+    for word in words:
+        if word in PEOPLE_KIND:
+            return PEOPLE_KIND[word]
+    return words[-1] if words else "people"
+
+
+def _narrower(start: int, draft: tuple, place: str | None,
+              earlier: list[Claim]) -> Role | None:
+    """A part told as a count of its own: "The battle killed 70 people. Thirty soldiers and
+    39 rebels died", a narrower kind of people just after a larger toll of all people; the
+    same number of civilians as of people ("16 people ... 16 civilians") is the toll
+    restated, a total, and a count at a place its sentence names apart from the toll's is
+    another incident's. `place` is the place its own sentence names, if any."""
+    metric, subject, value = draft
+    if metric not in PEOPLE_METRICS or kind_of(subject) not in PEOPLE_KINDS.keys() - {"people"}:
+        return None
+    for claim in reversed(earlier):
+        if claim.start < start - NARROWER_REACH:
+            break
+        if (claim.metric == metric and claim.role == "total" and claim.value > value
+                and not claim.vague and kind_of(claim.subject) == "people"
+                and (place is None or place == claim.place)):
+            return Role("part", None, claim.start)
+    return None
 
 
 def _part(text: str, clause: tuple[int, int], span: tuple[int, int], metric: str | None,
@@ -125,22 +167,25 @@ def _whole(earlier: list[Claim], metric: str | None, start: int) -> Claim | None
 
 def _update(text: str, clause: tuple[int, int], span: tuple[int, int], metric: str | None,
             earlier: list[Claim]) -> Role | None:
-    """An update: "40 more", "a further 12", but only on top of an earlier count of the same
-    metric; "killed 12 ... another 20 were wounded" is the first count of the wounded."""
+    """An update: "40 more", "a further 12", on top of the count of the same metric just
+    before it; "killed 12 and wounded another 20" is the first count of the wounded."""
     (lo, hi), (start, end) = clause, span
     found = (FURTHER_BEFORE_RE.match(text, max(lo, start - 16), start)
              or MORE_AFTER_RE.match(text, end, hi))
-    if found is None or not any(c.metric == metric and c.end <= start for c in earlier):
+    before = [c for c in earlier if c.end <= start and c.metric in PEOPLE_METRICS]
+    if found is None or not before or before[-1].metric != metric:
         return None
     return Role("update", found.group().strip())
 
 
-def _period(text: str, clause: tuple[int, int], end: int) -> Role | None:
-    """A period total: a span of days or weeks in its clause, near it ("in the last month")."""
-    lo, hi = clause
+def _period(text: str, clause: tuple[int, int], span: tuple[int, int]) -> Role | None:
+    """A period total: a span of days or weeks in its clause, near it ("in the last month",
+    "Since Sunday at least 68")."""
+    (lo, hi), (start, end) = clause, span
     reach = min(hi, end + PERIOD_REACH)
     following = NEXT_DIGIT_RE.search(text, end, reach)
-    found = PERIOD_RE.search(text, lo, following.start() if following else reach)
+    found = PERIOD_RE.search(text, max(lo, start - PERIOD_LEAD), following.start() if following
+                             else reach)
     if found is None:
         return None
     return Role("period", found.group())

@@ -1,0 +1,80 @@
+"""Wire copy: articles that reprint another outlet's text, found as near-duplicates.
+
+Agencies' stories (AFP, Reuters, AP, state agencies) are reprinted by many outlets, often cut
+or with a line added; ten outlets repeating one agency's toll are one report, not ten. Two
+articles are copies when the word shingles of their texts overlap by REPRINT or more
+(Jaccard), estimated with MinHash and found with locality-sensitive hashing (datasketch), so
+the cost grows with the number of articles, not with the number of pairs. Among copies, the
+earliest published (then the first stored) is the original the others reprint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+from datasketch import MinHash, MinHashLSH
+
+# Shared shingles, as a share of all, from which two texts are one text reprinted.
+REPRINT = 0.7
+# Words per shingle: long enough that common phrases ("the Syrian Observatory for Human
+# Rights said") do not make two stories one.
+SHINGLE_WORDS = 5
+PERMUTATIONS = 64
+# Locality-sensitive hashing finds pairs above its threshold only most of the time: it looks
+# for this much less, and each candidate pair is then checked against REPRINT.
+LSH_MARGIN = 0.2
+# Texts shorter than this many words are headlines or stubs: too short to call a copy.
+MIN_WORDS = 40
+WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def signature(text: str) -> MinHash | None:
+    """The MinHash of a text's word shingles; None for a text too short to compare."""
+    words = WORD_RE.findall(text.lower())
+    if len(words) < MIN_WORDS:
+        return None
+    found = MinHash(num_perm=PERMUTATIONS, seed=1)
+    found.update_batch(
+        " ".join(words[i:i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS)
+    )
+    return found
+
+
+def find(articles: Iterable[tuple[str, str | None, str]]) -> list[dict]:
+    """Reprint rows (article_id, original_id, similarity) among (id, published, text) of
+    articles, each copy pointing at the earliest article of its group of copies."""
+    order: list[tuple[str, str, str]] = []
+    signatures: dict[str, MinHash] = {}
+    lsh = MinHashLSH(threshold=REPRINT - LSH_MARGIN, num_perm=PERMUTATIONS)
+    for number, (article_id, published, text) in enumerate(articles):
+        found = signature(text)
+        if found is None:
+            continue
+        signatures[article_id] = found
+        order.append((published or "", f"{number:012d}", article_id))
+        lsh.insert(article_id, found)
+    rank = {aid: n for n, (*_, aid) in enumerate(sorted(order))}
+    rows = []
+    for article_id, found in signatures.items():
+        earlier = [
+            (rank[other], other) for other in lsh.query(found)
+            if other != article_id and rank[other] < rank[article_id]
+            and found.jaccard(signatures[other]) >= REPRINT
+        ]
+        if earlier:
+            _, original = min(earlier)
+            rows.append({"article_id": article_id, "original_id": original,
+                         "similarity": round(found.jaccard(signatures[original]), 3)})
+    return _to_roots(rows)
+
+
+def _to_roots(rows: list[dict]) -> list[dict]:
+    """Point each copy at the original of its original, so a group has one original."""
+    parent = {r["article_id"]: r["original_id"] for r in rows}
+    for row in rows:
+        root = row["original_id"]
+        while root in parent:
+            root = parent[root]
+        row["original_id"] = root
+    return rows
