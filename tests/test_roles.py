@@ -58,3 +58,19 @@ def test_a_running_total_is_cumulative_and_nothing_else_is():
     for claim in extract("The war has killed 300,000 people since 2011. Rockets killed "
                          "five people in the last week.", PUBLISHED):
         assert claim.cumulative == (claim.role == "running")
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Fighting killed 70 people. The monitor said 30 soldiers and 39 rebel fighters died.",
+     ["30 soldiers", "39 rebel fighters"]),
+    ("Rockets killed 14 people on Wednesday. Rockets on the old quarter killed 13 people and "
+     "wounded 25 others. Shelling of another district killed one person.",
+     ["13 people", "one person"]),
+    # Counts that do not add up to the toll are not its breakdown.
+    ("Fighting killed 70 people. Separately, 12 soldiers and 9 rebels died in the north.", []),
+])
+def test_counts_that_add_up_to_a_toll_are_its_parts(text, parts):
+    claims = extract(text, PUBLISHED)
+    assert [c.text for c in claims if c.role == "part"] == parts
+    whole = claims[0]
+    assert all(c.part_of == whole.start for c in claims if c.role == "part")

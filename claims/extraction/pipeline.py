@@ -9,7 +9,7 @@ import datetime as dt
 
 from pydantic import ValidationError
 
-from claims.extraction import candidates, claim
+from claims.extraction import candidates, claim, roles
 from claims.extraction.sentences import Sentences
 from claims.models import Claim
 
@@ -33,7 +33,7 @@ def extract(text: str, published=None) -> list[Claim]:
             continue
         if found is not None:
             claims.append(found)
-    return claims
+    return roles.breakdowns(claims)
 
 
 def _published(published) -> dt.date | None:

@@ -68,12 +68,14 @@ PERIOD_REACH = 70
 # Where a span after a figure stops being the figure's: the next figure's digits or the end of
 # its clause ("killed 12 on Monday, bringing the toll in the last week to 50").
 NEXT_DIGIT_RE = regex.compile(r"[\d,;]")
-# How far after a toll of all people a count of one kind of them is read as its part.
-NARROWER_REACH = 300
 # How far before a figure a span may stand and still be the figure's ("Since Sunday, at
 # least 68"), not a clause's about something else ("the second time this month ... after
 # 17 were killed").
 PERIOD_LEAD = 40
+# A toll's breakdown follows it within this many characters, and its counts add up to at
+# least this share of it ("around 70": 30 and 39).
+BREAKDOWN_REACH = 400
+BREAKDOWN_SHARE = 0.9
 # How far before a figure "among the dead were" may stand.
 AMONG_REACH = 50
 
@@ -91,7 +93,7 @@ TOTAL = Role("total")
 
 def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_end: int,
               draft: tuple[str | None, str | None, float], since: str | None,
-              place: str | None, earlier: list[Claim]) -> Role:
+              place: str | None, earlier: list[Claim], sentence_start: int) -> Role:
     """The figure's role (`draft` is its metric, counted noun and value; `place` the place
     its own sentence names): running when its time runs from a start ("since 2011", `since`
     is how the text says it), else the first of part, update and period whose words stand
@@ -107,7 +109,7 @@ def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_
         _part(text, clause, span, metric, earlier)
         or _update(text, clause, (span[0], number_end), metric, earlier)
         or _period(text, clause, span)
-        or _narrower(span[0], draft, place, earlier)
+        or _narrower(draft, place, [c for c in earlier if c.sentence_start == sentence_start])
         or TOTAL
     )
 
@@ -122,19 +124,17 @@ def kind_of(subject: str | None) -> str:
     return words[-1] if words else "people"
 
 
-def _narrower(start: int, draft: tuple, place: str | None,
-              earlier: list[Claim]) -> Role | None:
-    """A part told as a count of its own: "The battle killed 70 people. Thirty soldiers and
-    39 rebels died", a narrower kind of people just after a larger toll of all people; the
+def _narrower(draft: tuple, place: str | None, before: list[Claim]) -> Role | None:
+    """A part told as a count of its own: "the battle killed 70 people, 30 soldiers and 39
+    rebels", a narrower kind of people after a larger toll of all people in its sentence
+    (`before`: the claims before it there); the
     same number of civilians as of people ("16 people ... 16 civilians") is the toll
     restated, a total, and a count at a place its sentence names apart from the toll's is
     another incident's. `place` is the place its own sentence names, if any."""
     metric, subject, value = draft
     if metric not in PEOPLE_METRICS or kind_of(subject) not in PEOPLE_KINDS.keys() - {"people"}:
         return None
-    for claim in reversed(earlier):
-        if claim.start < start - NARROWER_REACH:
-            break
+    for claim in reversed(before):
         if (claim.metric == metric and claim.role == "total" and claim.value > value
                 and not claim.vague and kind_of(claim.subject) == "people"
                 and (place is None or place == claim.place)):
@@ -189,3 +189,26 @@ def _period(text: str, clause: tuple[int, int], span: tuple[int, int]) -> Role |
     if found is None:
         return None
     return Role("period", found.group())
+
+
+def breakdowns(claims: list[Claim]) -> list[Claim]:
+    """Mark the counts that break a toll down as its parts: "killed 14 ... 13 in Hamdaniyeh
+    and one in another district", "70 dead ... 30 soldiers and 39 rebels", where two or more
+    smaller counts of the same metric that follow the toll within BREAKDOWN_REACH add up to
+    it (BREAKDOWN_SHARE of it, or more, and never past it)."""
+    marked: dict[int, int] = {}
+    for n, whole in enumerate(claims):
+        if whole.role != "total" or whole.metric not in PEOPLE_METRICS or whole.vague:
+            continue
+        pieces = [
+            c for c in claims[n + 1:]
+            if c.start - whole.end <= BREAKDOWN_REACH and c.metric == whole.metric
+            and c.role == "total" and not c.vague and 1 <= c.value < whole.value
+        ]
+        if len(pieces) >= 2 and (BREAKDOWN_SHARE * whole.value
+                                 <= sum(c.value for c in pieces) <= whole.value):
+            marked.update((claims.index(c), whole.start) for c in pieces)
+    return [
+        c.model_copy(update={"role": "part", "part_of": marked[n]}) if n in marked else c
+        for n, c in enumerate(claims)
+    ]
