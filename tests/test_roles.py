@@ -63,8 +63,8 @@ def test_a_running_total_is_cumulative_and_nothing_else_is():
 @pytest.mark.parametrize(("text", "parts"), [
     ("Fighting killed 70 people. The monitor said 30 soldiers and 39 rebel fighters died.",
      ["30 soldiers", "39 rebel fighters"]),
-    ("Rockets killed 14 people on Wednesday. Rockets on the old quarter killed 13 people and "
-     "wounded 25 others. Shelling of another district killed one person.",
+    (("Rockets killed 14 people on Wednesday. Rockets on the old quarter killed 13 people "
+      "and wounded 25 others. Shelling of another district killed one person."),
      ["13 people", "one person"]),
     # Counts that do not add up to the toll are not its breakdown.
     ("Fighting killed 70 people. Separately, 12 soldiers and 9 rebels died in the north.", []),
