@@ -83,6 +83,38 @@ def server_options(command):
     return command
 
 
+def _check_workers(ctx, param, value):
+    """--workers as a number of processes: `auto` or 0 is every core this process may use."""
+    if value in ("auto", "0"):
+        from claims.cluster import all_cores
+
+        return all_cores()
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 1:
+        raise click.BadParameter(f"a number of workers, 0 or auto, not {value!r}")
+    return number
+
+
+def workers_options(command):
+    """--workers and --scheduler: where the extraction runs (one process, local Dask
+    workers, or a Dask cluster)."""
+    options = (
+        click.option("--workers", default="1", show_default=True, callback=_check_workers,
+                     metavar="N|auto",
+                     help="Processes to extract in: 1 runs in this process; more (0 or auto "
+                          "for every core) start a local Dask cluster."),
+        click.option("--scheduler", metavar="ADDRESS",
+                     help="Extract on the Dask cluster whose scheduler is at this address "
+                          "(tcp://host:8786) instead."),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 def date_option(name: str, help: str, whole: bool = False):
     """A YYYY[-MM[-DD]] option (a full date when `whole`), refused up front when malformed."""
 
@@ -141,17 +173,20 @@ def extract(files, format_, published, encoding):
 
     format_ = format_ or ("table" if sys.stdout.isatty() else "jsonl")
     several = len(files) > 1
-    records = []
-    for name in files or ("-",):
-        try:
-            text = read_text(name, encoding)
-        except ValueError as error:
-            raise click.ClickException(str(error)) from None
-        for claim in run(text, published=published):
-            record = claim.model_dump()
-            records.append({"file": name, **record} if several else record)
+
+    def records():
+        """Each file's claims as records, a file at a time, so output streams as it is read."""
+        for name in files or ("-",):
+            try:
+                text = read_text(name, encoding)
+            except ValueError as error:
+                raise click.ClickException(str(error)) from None
+            for claim in run(text, published=published):
+                record = claim.model_dump()
+                yield {"file": name, **record} if several else record
+
     fields = [*(["file"] if several else []), *Claim.model_fields]
-    formats.write(records, format_, sys.stdout, fields=fields)
+    formats.write(records(), format_, sys.stdout, fields=fields)
 
 
 def _open_db(path):
@@ -247,9 +282,13 @@ def _must_exist(path):
 @click.option("--max-article-chars", type=click.IntRange(min=100),
               default=limits.MAX_ARTICLE_CHARS, show_default=True,
               help="Characters one article may have; a longer text is refused.")
+@workers_options
+@click.option("--parquet", "parquet_dir", type=click.Path(file_okay=False),
+              help="Write articles and claims as a Parquet dataset in this folder (partitioned "
+                   "by outlet and month) instead of the database.")
 def ingest(inputs, db_path, outlet, format_, text_column, title_column, outlet_column,
            date_column, url_column, id_column, encoding, fetch_timeout, max_download_mb,
-           max_article_chars):
+           max_article_chars, workers, scheduler, parquet_dir):
     """Store articles and their claims from files, folders, URLs, feeds, CSV/JSONL or - (stdin).
 
     \b
@@ -258,7 +297,7 @@ def ingest(inputs, db_path, outlet, format_, text_column, title_column, outlet_c
     """
     import sys
 
-    from claims.ingest import Options
+    from claims.ingest import Options, ingest_to_parquet
     from claims.ingest import ingest as run
 
     options = Options(
@@ -267,7 +306,22 @@ def ingest(inputs, db_path, outlet, format_, text_column, title_column, outlet_c
         id_column=id_column, encoding=encoding, fetch_timeout=fetch_timeout,
         max_bytes=int(max_download_mb * 1_000_000), max_article_chars=max_article_chars,
     )
-    summary = run(_open_db(db_path), inputs, options, progress=sys.stderr.isatty())
+    spread = {"progress": sys.stderr.isatty(), "workers": workers, "scheduler": scheduler}
+    try:
+        if parquet_dir:
+            summary = ingest_to_parquet(parquet_dir, inputs, options, **spread)
+        else:
+            summary = run(_open_db(db_path), inputs, options, **spread)
+    except OSError as error:
+        raise click.ClickException(str(error)) from None
+    _report(summary)
+
+
+def _report(summary) -> None:
+    """Each failure and warning on standard error, then the summary; exit status 1 if
+    anything failed."""
+    import sys
+
     for failure in summary.failures:
         click.echo(f"Error: {failure}", err=True)
     for warning in summary.warnings:
@@ -275,6 +329,35 @@ def ingest(inputs, db_path, outlet, format_, text_column, title_column, outlet_c
     click.echo(str(summary))
     if summary.failures:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("dataset", type=click.Path(exists=True, file_okay=False))
+@db_option(WRITE_DB)
+@date_option("--since", "Only articles published on or after this date.")
+@click.option("--outlet", multiple=True,
+              help="Only this outlet: id, name or domain (repeatable).")
+@click.option("--country", multiple=True,
+              help="Only articles with a claim in this country (repeatable).")
+def load(dataset, db_path, since, outlet, country):
+    """Load a Parquet dataset written by `claims ingest --parquet`, or a slice of it, into a
+    database, and group its figures.
+
+    \b
+    claims load lake/ --db db/claims.db
+    claims load lake/ --db syria-2017.db --country Syria --since 2017-04
+    """
+    import sys
+    from pathlib import Path
+
+    from claims.ingest import load as run
+
+    if not (Path(dataset) / "articles").is_dir():
+        raise click.ClickException(f"{dataset}: not a dataset written by `claims ingest "
+                                   "--parquet` (it has no articles/ folder)")
+    summary = run(_open_db(db_path), dataset, since=since, outlet=outlet, country=country,
+                  progress=sys.stderr.isatty())
+    _report(summary)
 
 
 @cli.command()

@@ -616,19 +616,19 @@ _META_COLUMNS = (
 _GROUPING_COLUMNS = ("figure_id", "incident_id")
 # The claim record's fields that are columns (every column but the storage metadata); read
 # off the schema so that opening a database does not load the models.
-_CLAIM_FIELDS = tuple(
+CLAIM_FIELDS = tuple(
     c for c in SCHEMA["claims"]["columns"] if c not in _META_COLUMNS + _GROUPING_COLUMNS
 )
 # Claims go through a staging table so each article reaches claims (and its full-text index)
 # in one statement: FTS5 writes a segment at every statement, so a row at a time is slow.
-_CLAIM_COLUMNS = ", ".join(f'"{c}"' for c in _META_COLUMNS + _CLAIM_FIELDS)
+_CLAIM_COLUMNS = ", ".join(f'"{c}"' for c in _META_COLUMNS + CLAIM_FIELDS)
 _STAGE = "temp.claims_stage"
 _CREATE_STAGE = (
     f"CREATE TEMP TABLE IF NOT EXISTS claims_stage AS SELECT {_CLAIM_COLUMNS} FROM main.claims "
     "WHERE 0"
 )
 _INSERT_STAGE = "INSERT INTO {} ({}) VALUES ({})".format(
-    _STAGE, _CLAIM_COLUMNS, ", ".join("?" * (len(_META_COLUMNS) + len(_CLAIM_FIELDS)))
+    _STAGE, _CLAIM_COLUMNS, ", ".join("?" * (len(_META_COLUMNS) + len(CLAIM_FIELDS)))
 )
 _INSERT_CLAIMS = f"INSERT INTO main.claims ({_CLAIM_COLUMNS}) SELECT {_CLAIM_COLUMNS} FROM {_STAGE}"
 
@@ -637,10 +637,19 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def outlet_of(article: Article) -> tuple[str, str, str | None] | None:
+    """(id, name, registered domain) of the article's outlet from the article alone: a known
+    publisher under any of its names or hosts (claims.outlets), else its name or domain. The
+    Parquet writer keys articles with it, where there is no database to look in."""
+    host = article.domain or domain_of(article.url)
+    domain = outlets.registered_domain(host) if host else None
+    found = outlets.resolve(article.outlet, domain)
+    return (*found, domain) if found else None
+
+
 def _outlet(db: sqlite_utils.Database, article: Article) -> tuple[str, str, str | None] | None:
-    """(id, name, registered domain) of the article's outlet: a known publisher under any of
-    its names or hosts (claims.outlets); an unnamed article from a host an outlet already
-    published from joins that outlet."""
+    """`outlet_of`, except that an unnamed article from a host an outlet already published
+    from joins that outlet."""
     host = article.domain or domain_of(article.url)
     domain = outlets.registered_domain(host) if host else None
     if domain and not (article.outlet or "").strip():
@@ -650,30 +659,43 @@ def _outlet(db: sqlite_utils.Database, article: Article) -> tuple[str, str, str 
         publisher = outlets.known(None, domain)
         if row and (publisher is None or publisher[0] == row[0]):
             return row[0], row[1], domain
-    found = outlets.resolve(article.outlet, domain)
-    return (*found, domain) if found else None
+    return outlet_of(article)
 
 
-def write_claims(db: sqlite_utils.Database, claims: Iterable[Claim], version: str,
+def claim_row(claim: Claim | dict) -> dict:
+    """A claim as a plain row of the record's columns (picklable, for Parquet and for
+    extraction in other processes); a row is already one."""
+    if isinstance(claim, dict):
+        return claim
+    return {f: getattr(claim, f) for f in CLAIM_FIELDS}
+
+
+def source_of(attributed_to: str | None) -> tuple[str, str, str] | None:
+    """(source id, name, alias key) of who a claim is attributed to, when it is a known or
+    nameable source."""
+    return sources.resolve(attributed_to) if attributed_to else None
+
+
+def write_claims(db: sqlite_utils.Database, claims: Iterable[Claim | dict], version: str,
                  article_id: str, version_id: str, outlet_id: str | None, published: str | None,
                  is_current: int) -> int:
-    """Store one article version's claims, with their sources resolved, in one statement."""
+    """Store one article version's claims (models or `claim_row`s), with their sources
+    resolved, in one statement."""
     rows, found = [], {}
-    claims = list(claims)
-    ends = {claim.start: claim.end for claim in claims}
+    claims = [claim_row(claim) for claim in claims]
+    ends = {claim["start"]: claim["end"] for claim in claims}
     for claim in claims:
         source_id = None
-        if claim.attributed_to:
-            resolved = sources.resolve(claim.attributed_to)
-            if resolved:
-                source_id = resolved[0]
-                found[resolved[2]] = resolved
+        resolved = source_of(claim["attributed_to"])
+        if resolved:
+            source_id = resolved[0]
+            found[resolved[2]] = resolved
         rows.append((
-            claim_id(version_id, claim.start, claim.end), article_id, version_id, outlet_id,
-            source_id, is_current, published, version,
-            claim_id(version_id, claim.part_of, ends[claim.part_of])
-            if claim.part_of in ends else None,
-            *[getattr(claim, f) for f in _CLAIM_FIELDS],
+            claim_id(version_id, claim["start"], claim["end"]), article_id, version_id,
+            outlet_id, source_id, is_current, published, version,
+            claim_id(version_id, claim["part_of"], ends[claim["part_of"]])
+            if claim["part_of"] in ends else None,
+            *[claim[f] for f in CLAIM_FIELDS],
         ))
     if found:
         db.conn.executemany(
@@ -750,7 +772,7 @@ def batched_commits(db: sqlite_utils.Database):
 
 
 @dataclass(frozen=True)
-class _Incoming:
+class Incoming:
     """An article about to be stored: its text, keys and where it stands against the database.
 
     `stored_sha` is the hash of the text stored now (None for a new article); `old_version`
@@ -770,21 +792,49 @@ class _Incoming:
         """The outlet's key, or None when neither a name nor a URL says who published it."""
         return self.outlet[0] if self.outlet else None
 
+    @property
+    def unchanged(self) -> bool:
+        """The database holds this very text now: nothing to extract or store."""
+        return self.stored_sha == self.sha
 
-def _incoming(db: sqlite_utils.Database, article: Article) -> _Incoming:
-    """Key an article and look it up, before anything is extracted or written."""
+    @property
+    def needs_extraction(self) -> bool:
+        """Whether the text is new; an earlier version with this text gets its claims back."""
+        return not self.unchanged and not self.old_version
+
+
+@dataclass(frozen=True)
+class Keys:
+    """An article's stored text and the keys it is stored under."""
+
+    text: str
+    sha: str
+    article_id: str
+    version_id: str
+    outlet: tuple[str, str, str | None] | None
+
+
+def keys(article: Article, outlet: tuple[str, str, str | None] | None) -> Keys:
+    """The text and keys of an article published by `outlet`; ValueError for an empty text.
+    The database and the Parquet writer key articles alike through this."""
     text = article_text(article.title, article.body)
     if not text.strip():
         raise ValueError("empty text")
-    outlet = _outlet(db, article)
     aid = article_id(article.url, article.external_id, outlet[0] if outlet else None,
                      article.title, text)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    row = db.execute("SELECT sha256 FROM articles WHERE id = ?", [aid]).fetchone()
-    vid = stable_id(aid, sha)
-    old = db.execute("SELECT version FROM article_versions WHERE id = ?", [vid]).fetchone()
-    return _Incoming(article, text, sha, aid, vid, outlet, row[0] if row else None,
-                     old[0] if old else None)
+    return Keys(text, sha, aid, stable_id(aid, sha), outlet)
+
+
+def look_up(db: sqlite_utils.Database, article: Article) -> Incoming:
+    """Key an article and look it up, before anything is extracted or written; ValueError
+    for an empty text."""
+    k = keys(article, _outlet(db, article))
+    row = db.execute("SELECT sha256 FROM articles WHERE id = ?", [k.article_id]).fetchone()
+    old = db.execute("SELECT version FROM article_versions WHERE id = ?",
+                     [k.version_id]).fetchone()
+    return Incoming(article, k.text, k.sha, k.article_id, k.version_id, k.outlet,
+                    row[0] if row else None, old[0] if old else None)
 
 
 def _store_outlet(db: sqlite_utils.Database, outlet: tuple[str, str, str | None]) -> None:
@@ -797,7 +847,7 @@ def _store_outlet(db: sqlite_utils.Database, outlet: tuple[str, str, str | None]
     )
 
 
-def _retire_current(db: sqlite_utils.Database, new: _Incoming) -> int:
+def _retire_current(db: sqlite_utils.Database, new: Incoming) -> int:
     """Mark the article's current version and its claims not current; nothing is deleted.
     Returns the number the incoming version gets."""
     aid = new.article_id
@@ -811,7 +861,7 @@ def _retire_current(db: sqlite_utils.Database, new: _Incoming) -> int:
     ).fetchone()[0]
 
 
-def _store_version(db: sqlite_utils.Database, new: _Incoming, number: int, now: str,
+def _store_version(db: sqlite_utils.Database, new: Incoming, number: int, now: str,
                    extractor_version: str) -> None:
     """Make the incoming text the current version: revive an earlier identical version with
     its claims, or add a new one."""
@@ -829,7 +879,7 @@ def _store_version(db: sqlite_utils.Database, new: _Incoming, number: int, now: 
     )
 
 
-def _store_article_row(db: sqlite_utils.Database, new: _Incoming, number: int,
+def _store_article_row(db: sqlite_utils.Database, new: Incoming, number: int,
                        now: str) -> None:
     """Insert the article row, or point the existing one at its new current version."""
     a = new.article
@@ -854,11 +904,12 @@ def _store_article_row(db: sqlite_utils.Database, new: _Incoming, number: int,
 
 @dataclass(frozen=True)
 class Extracted:
-    """An article read and extracted, ready to store: `claims` is None when the article was
-    unchanged when looked up, so nothing was extracted."""
+    """An article read and extracted, ready to store: `claims` (claim models or
+    `claim_row`s) is None when the article was unchanged when looked up, so nothing was
+    extracted. Plain data, so it can come back from another process."""
 
     article: Article
-    claims: list[Claim] | None
+    claims: list[Claim | dict] | None
     version: str
 
 
@@ -867,10 +918,10 @@ def extract_article(db: sqlite_utils.Database, article: Article,
     """Run the extractor on an article unless the database already holds its text (then
     nothing is extracted) or held it once (the old version's claims come back). Reads only:
     no lock is held while the extractor works."""
-    new = _incoming(db, article)
-    if new.stored_sha == new.sha:
+    new = look_up(db, article)
+    if new.unchanged:
         return Extracted(article, None, extractor.version)
-    if new.old_version:
+    if not new.needs_extraction:
         return Extracted(article, [], extractor.version)
     return Extracted(article, extractor.run(new.text, published_date(article.published)),
                      extractor.version)
@@ -885,8 +936,8 @@ def store_extracted(db: sqlite_utils.Database, extracted: Extracted) -> tuple[st
     """
     article = extracted.article
     with writing(db):
-        new = _incoming(db, article)
-        if new.stored_sha == new.sha:
+        new = look_up(db, article)
+        if new.unchanged:
             return "unchanged", 0
         claims = [] if new.old_version else extracted.claims or []
         now = _now()
@@ -947,7 +998,8 @@ def replace_claims(db: sqlite_utils.Database, version_row: tuple, claims: list[C
             [vid, *older],
         ).rowcount
         kept = {r[0] for r in db.execute("SELECT id FROM claims WHERE version_id = ?", [vid])}
-        fresh = [c for c in claims if claim_id(vid, c.start, c.end) not in kept]
+        fresh = [c for c in map(claim_row, claims)
+                 if claim_id(vid, c["start"], c["end"]) not in kept]
         added = write_claims(db, fresh, version, aid, vid, outlet_id, published, is_current)
         db.execute("UPDATE article_versions SET extractor_version = ? WHERE id = ?",
                    [version, vid])

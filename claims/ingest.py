@@ -1,8 +1,10 @@
 """Ingest: read articles (claims.readers), extract their claims, store them, regroup figures.
 
-Each article is extracted with no lock held and stored in a batch that waits for any other
+Each article is extracted with no lock held, by the map step (claims.mapstep) in this
+process or on Dask workers (claims.cluster), and stored in a batch that waits for any other
 writer; a bad input, row or article becomes a one-line `Failure` and the batch goes on.
 Figures are rebuilt at the end whenever the claims changed since they were last built.
+`ingest_to_parquet` writes a Parquet dataset instead, and `load` brings one into a database.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ import contextlib
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import sqlite_utils
 
@@ -21,17 +24,19 @@ from claims.db import (
     Extractor,
     add_article,
     batched_commits,
-    extract_article,
     is_grouped,
+    look_up,
     older_versions,
     published_date,
     replace_claims,
     store_extracted,
     versions_extracted_by,
 )
-from claims.readers import FORMATS, Failure, Options, count_items, read
+from claims.mapstep import Job, Mapped, default_extractor, extract_rows
+from claims.readers import FORMATS, Failure, Item, Options, count_items, read
 
-__all__ = ["FORMATS", "Options", "Summary", "ingest", "read", "reextract", "store"]
+__all__ = ["FORMATS", "Options", "Summary", "default_extractor", "ingest", "ingest_to_parquet",
+           "load", "read", "reextract", "store"]
 
 
 @dataclass
@@ -89,103 +94,158 @@ def progress_total(specs: list[str], options: Options | None) -> int | None:
     return total.items
 
 
-def _extract_on_first_use(text: str, published):
-    """`claims.extract`, imported when the first article is extracted: commands that only
-    read, and re-runs that find nothing new, never compile the extraction patterns."""
-    from claims.extraction import extract
-
-    return extract(text, published)
-
-
-def default_extractor() -> Extractor:
-    """The project's extractor and its version (the version is cheap to read)."""
-    from claims.extraction import EXTRACTOR_VERSION
-
-    return Extractor(_extract_on_first_use, EXTRACTOR_VERSION)
-
-
 def store(db: sqlite_utils.Database, article: Article,
           extractor: Extractor | None = None) -> tuple[str, int]:
     """Extract and store one article (see `claims.db.add_article`) with the default extractor."""
     return add_article(db, article, extractor or default_extractor())
 
 
-def _shifted(claim, offset: int):
-    """A claim read from a piece of a text, with its offsets moved to the whole text."""
-    return claim.model_copy(update={
-        "start": claim.start + offset, "end": claim.end + offset,
-        "sentence_start": claim.sentence_start + offset,
-    })
+def _read(specs: list[str], options: Options | None, progress: bool) -> Iterator[Item]:
+    """What the inputs hold, counted on a progress bar on the terminal."""
+    from tqdm import tqdm
+
+    total = progress_total(specs, options) if progress else None
+    return tqdm(read(specs, options), total=total, unit=" articles", disable=not progress,
+                file=sys.stderr)
 
 
-def extract_what_can_be_read(extractor: Extractor, text: str, published,
-                             problems: list[str]) -> list:
-    """The extractor's claims; if it fails on the whole text, the claims of every line it
-    can read, so one bad character costs its own line, not the article. Each line it fails
-    on is described in `problems`."""
-    with contextlib.suppress(Exception):  # any extractor bug must cost one line at most
-        return extractor.run(text, published)
-    claims, offset = [], 0
-    for number, line in enumerate(text.splitlines(keepends=True), 1):
-        if line.strip():
-            try:
-                claims += [_shifted(c, offset) for c in extractor.run(line, published)]
-            except Exception as error:  # noqa: BLE001
-                problems.append(f"line {number}: {type(error).__name__}: {error}")
-        offset += len(line)
-    return claims
+def _size(article: Article) -> int:
+    """The characters an article brings, as the summary counts them."""
+    return len(article.body) + len(article.title or "")
+
+
+def _to_extract(db: sqlite_utils.Database, items: Iterable[Item],
+                summary: Summary) -> Iterator[Job]:
+    """The articles to send to the map step, each with whether it needs extracting; inputs
+    that failed and articles the database holds unchanged are counted here and go no
+    further, so an unchanged article is never sent anywhere."""
+    for item in items:
+        if isinstance(item, Failure):
+            summary.failures.append(item)
+            continue
+        where, article = item
+        try:
+            found = look_up(db, article)
+        except ValueError as error:
+            summary.failures.append(Failure(where, str(error)))
+            continue
+        if found.unchanged:
+            summary.count("unchanged", 0, _size(article))
+            continue
+        yield where, article, found.needs_extraction
+
+
+def _new_to_dataset(items: Iterable[Item], writer, summary: Summary) -> Iterator[Job]:
+    """The articles the Parquet dataset does not hold yet; failures, and articles it holds
+    already, are counted here and never sent to the map step."""
+    for item in items:
+        if isinstance(item, Failure):
+            summary.failures.append(item)
+            continue
+        where, article = item
+        try:
+            held = writer.holds(article)
+        except ValueError as error:
+            summary.failures.append(Failure(where, str(error)))
+            continue
+        if held:
+            summary.count("unchanged", 0, _size(article))
+            continue
+        yield where, article, True
+
+
+@contextlib.contextmanager
+def mapping(extractor: Extractor, workers: int = 1, scheduler: str | None = None):
+    """The map step over jobs, yielding (where, Mapped) in the jobs' order: in this process
+    for one worker, else on Dask (claims.cluster), which is only imported then."""
+    if workers == 1 and not scheduler:
+        yield lambda jobs: ((w, extract_rows(a, extractor, e)) for w, a, e in jobs)
+        return
+    from claims.cluster import map_in_order, starting
+
+    with starting(workers, scheduler) as ready:
+        yield lambda jobs: map_in_order(ready, jobs, extractor)
+
+
+def _note(summary: Summary, where: str, mapped: Mapped, status: str, written: int) -> None:
+    """Count one stored article, with a warning when lines of it could not be extracted."""
+    summary.extract_seconds += mapped.seconds
+    if mapped.problems:
+        summary.warnings.append(Failure(
+            where, f"stored, but extraction failed on {len(mapped.problems)} line(s), "
+                   f"whose claims are missing: {mapped.problems[0]}"))
+    summary.count(status, written, _size(mapped.extracted.article))
 
 
 def ingest(db: sqlite_utils.Database, specs: Iterable[str], options: Options | None = None,
-           extractor: Extractor | None = None, progress: bool = False) -> Summary:
+           extractor: Extractor | None = None, progress: bool = False, workers: int = 1,
+           scheduler: str | None = None) -> Summary:
     """Read the inputs and store every article with its claims; never stops on a bad input.
 
-    Each article is extracted with no lock held, then stored in a batch transaction that
-    waits for any other writer, so two ingests into one database both finish whole."""
-    from tqdm import tqdm
+    Articles the database holds unchanged are skipped before extraction; the others go
+    through the map step (claims.mapstep), here or on `workers` Dask worker processes (or
+    the cluster at `scheduler`), and come back in order to be stored in a batch transaction
+    that waits for any other writer, so two ingests into one database both finish whole."""
+    extractor = extractor or default_extractor()
+    summary = Summary()
+    started = time.perf_counter()
+    jobs = _to_extract(db, _read(list(specs), options, progress), summary)
+    with batched_commits(db) as store_in_batch, mapping(extractor, workers, scheduler) as run:
+        for where, mapped in run(jobs):
+            try:
+                status, written = store_in_batch(
+                    lambda e=mapped.extracted: store_extracted(db, e))
+            except sqlite3.Error as error:
+                summary.failures.append(Failure(where, f"not stored: {error}"))
+                continue
+            _note(summary, where, mapped, status, written)
+    regroup_if_stale(db, say=_say if progress else None)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def ingest_to_parquet(root: str | Path, specs: Iterable[str], options: Options | None = None,
+                      extractor: Extractor | None = None, progress: bool = False,
+                      workers: int = 1, scheduler: str | None = None) -> Summary:
+    """`ingest`, but into the partitioned Parquet dataset at `root` (claims.parquet) instead
+    of a database: no lock, no indexes, no grouping, memory bounded by one batch. Articles
+    the dataset holds already are written once."""
+    from claims.parquet import Writer
 
     extractor = extractor or default_extractor()
     summary = Summary()
     started = time.perf_counter()
-    problems: list[str] = []
-
-    def timed(text, published):
-        """The extractor, timed, reading what it can of a text it partly fails on."""
-        begun = time.perf_counter()
+    writer = Writer(root)
+    jobs = _new_to_dataset(_read(list(specs), options, progress), writer, summary)
+    with mapping(extractor, workers, scheduler) as run:
         try:
-            return extract_what_can_be_read(extractor, text, published, problems)
+            for where, mapped in run(jobs):
+                _note(summary, where, mapped, *writer.add(mapped.extracted))
         finally:
-            summary.extract_seconds += time.perf_counter() - begun
+            writer.flush()
+    summary.seconds = time.perf_counter() - started
+    return summary
 
-    resilient = Extractor(timed, extractor.version)
-    specs = list(specs)
-    total = progress_total(specs, options) if progress else None
+
+def load(db: sqlite_utils.Database, root: str | Path, since: str | None = None,
+         outlet: tuple[str, ...] = (), country: tuple[str, ...] = (),
+         progress: bool = False) -> Summary:
+    """Bring a Parquet dataset, or the slice of it `since`, `outlet` and `country` select
+    (see `claims.parquet.read`), into the database through the normal storage layer, then
+    regroup the figures as after an ingest. What the database holds already is skipped, so
+    loading again adds nothing."""
+    from tqdm import tqdm
+
+    from claims.parquet import read as read_dataset
+
+    summary = Summary()
+    started = time.perf_counter()
+    articles = tqdm(read_dataset(root, since, outlet, country), unit=" articles",
+                    disable=not progress, file=sys.stderr)
     with batched_commits(db) as store_in_batch:
-        for item in tqdm(read(specs, options), total=total, unit=" articles",
-                         disable=not progress, file=sys.stderr):
-            if isinstance(item, Failure):
-                summary.failures.append(item)
-                continue
-            where, article = item
-            problems.clear()
-            try:
-                extracted = extract_article(db, article, resilient)
-                if extracted.claims is None:  # unchanged: nothing to write, no lock to take
-                    status, written = "unchanged", 0
-                else:
-                    status, written = store_in_batch(
-                        lambda e=extracted: store_extracted(db, e))
-            except ValueError as error:
-                summary.failures.append(Failure(where, str(error)))
-                continue
-            except sqlite3.Error as error:
-                summary.failures.append(Failure(where, f"not stored: {error}"))
-                continue
-            if problems:
-                summary.warnings.append(Failure(
-                    where, f"stored, but extraction failed on {len(problems)} line(s), "
-                           f"whose claims are missing: {problems[0]}"))
-            summary.count(status, written, len(article.body) + len(article.title or ""))
+        for extracted in articles:
+            status, written = store_in_batch(lambda e=extracted: store_extracted(db, e))
+            summary.count(status, written, _size(extracted.article))
     regroup_if_stale(db, say=_say if progress else None)
     summary.seconds = time.perf_counter() - started
     return summary

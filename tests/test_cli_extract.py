@@ -4,6 +4,7 @@ import csv
 import datetime as dt
 import io
 import json
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -140,3 +141,32 @@ def test_closed_standard_input_is_one_line(tmp_path):
                           text=True, check=False)
     assert done.returncode == 1 and "standard input is closed" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+
+class WatchedInput(io.BytesIO):
+    """Standard input that notes, when it is first read, what the command had written to
+    standard output by then."""
+
+    def __init__(self, data: bytes):
+        super().__init__(data)
+        self.written_before: str | None = None
+
+    def read(self, size: int | None = -1):
+        """The bytes, after noting the output so far (click's probe, read(0), is no read)."""
+        if size != 0 and self.written_before is None:
+            sys.stdout.flush()
+            self.written_before = sys.stdout.buffer.getvalue().decode()
+        return super().read(size)
+
+
+def test_claims_stream_out_before_the_next_file_is_read(tmp_path):
+    """Each file's claims are written as it is read, not collected for the end: the first
+    file's claims are out before standard input, the second file, is read."""
+    first = tmp_path / "first.txt"
+    first.write_text("Shelling killed 14 people in Velmora, medics said.\n")
+    stdin = WatchedInput(b"Floods forced 300 families from their homes, officials said.\n")
+    result = run(str(first), "-", "--format", "jsonl", input=stdin)
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["value"] for line in result.output.splitlines()] == [14, 300]
+    assert json.loads(stdin.written_before)["value"] == 14

@@ -22,7 +22,7 @@ from claims.db import (
     published_date,
     store_extracted,
 )
-from claims.ingest import default_extractor, extract_what_can_be_read
+from claims.mapstep import default_extractor, extract_what_can_be_read
 
 CLAIMS = str(Path(sys.executable).with_name("claims"))
 TOWNS = ("Velmora", "Ostrava", "Kettering", "Lindau", "Porto Alto", "Brenham")

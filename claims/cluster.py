@@ -1,0 +1,129 @@
+"""The map step on Dask: a LocalCluster of worker processes on this machine, or an existing
+cluster's scheduler (`claims ingest --workers N`, `--scheduler ADDRESS`).
+
+Articles go out in chunks, a bounded number in flight, and their rows come back in the order
+the articles were read, so the database gets what a one-process run would store and memory
+stays flat however big the corpus. Dask does the scheduling: a worker that dies has its
+chunks run again elsewhere. Imported only when more than one worker is asked for, so
+one-process runs never load Dask.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from claims.db import Extractor
+from claims.mapstep import Job, Mapped, default_extractor, extract_chunk, extract_rows
+
+#: Articles per task, and characters: a chunk ends at whichever comes first.
+CHUNK_ARTICLES = 64
+CHUNK_CHARACTERS = 400_000
+#: Chunks in flight per worker thread: enough that no worker waits, few enough that memory
+#: holds a handful of chunks, not the corpus.
+IN_FLIGHT_PER_THREAD = 3
+
+
+def all_cores() -> int:
+    """The cores this process may use (`--workers 0` or `auto`)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+
+def dask_setup(worker) -> None:
+    """Dask's preload hook (`--preload claims.cluster`): load and compile the extractor
+    before the worker takes work, so a new or restarted worker never holds up a chunk, and
+    the chunks after it, while it loads."""
+    default_extractor().run("At least 12 people were killed, officials said.", None)
+
+
+@contextlib.contextmanager
+def local_cluster(workers: int):
+    """A Dask LocalCluster of `workers` single-threaded processes, each watched by a nanny
+    that restarts it if it dies and each ready to extract when it joins; no dashboard, and
+    Dask's own logs only when something goes wrong."""
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                      dashboard_address=None, silence_logs=logging.ERROR,
+                      preload=["claims.cluster"]) as cluster:
+        yield cluster
+
+
+@contextlib.contextmanager
+def client_for(workers: int, scheduler: str | None):
+    """A Dask client of the cluster at `scheduler`, else of a LocalCluster of `workers`."""
+    from dask.distributed import Client
+
+    with contextlib.ExitStack() as stack:
+        cluster = scheduler or stack.enter_context(local_cluster(workers))
+        client = Client(cluster, set_as_default=False)
+        stack.callback(client.close)
+        yield client
+
+
+def chunks(jobs: Iterable[Job]) -> Iterator[list[Job]]:
+    """The jobs in chunks of at most CHUNK_ARTICLES articles or CHUNK_CHARACTERS characters."""
+    chunk: list[Job] = []
+    size = 0
+    for job in jobs:
+        chunk.append(job)
+        size += len(job[1].body)
+        if len(chunk) >= CHUNK_ARTICLES or size >= CHUNK_CHARACTERS:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+@contextlib.contextmanager
+def starting(workers: int, scheduler: str | None):
+    """A future of the client (`client_for`). A LocalCluster starts in a thread, which takes
+    seconds, while the caller already works; an existing cluster is connected to first, so
+    a wrong address fails before anything is read. Closed on exit, once started."""
+    with contextlib.ExitStack() as stack:
+        if scheduler:
+            ready: Future = Future()
+            ready.set_result(stack.enter_context(client_for(workers, scheduler)))
+            yield ready
+            return
+        pool = stack.enter_context(ThreadPoolExecutor(1, thread_name_prefix="dask-start"))
+        ready = pool.submit(stack.enter_context, client_for(workers, scheduler))
+        try:
+            yield ready
+        finally:
+            ready.result()
+
+
+def map_in_order(ready: Future, jobs: Iterable[Job], extractor: Extractor,
+                 ) -> Iterator[tuple[str, Mapped]]:
+    """(where, rows) for every job, in the order of `jobs`, extracted on the cluster's
+    workers once `ready` holds its client, and in this process until then, so starting the
+    cluster costs no time. Reading the next job waits while the cluster has its fill of
+    chunks, so input, results and memory all stay bounded; the oldest chunk is collected
+    first, so storage sees the articles in the order they were read."""
+    client = None
+    pending: deque = deque()
+
+    def collected():
+        """The oldest chunk's rows, beside where each article came from."""
+        wheres, future = pending.popleft()
+        return zip(wheres, future.result(), strict=True)
+
+    for chunk in chunks(jobs):
+        if client is None and not ready.done():
+            yield from ((w, extract_rows(a, extractor, e)) for w, a, e in chunk)
+            continue
+        if client is None:
+            client = ready.result()
+            in_flight = (sum(client.nthreads().values()) or 1) * IN_FLIGHT_PER_THREAD
+        work = [(article, extract) for _, article, extract in chunk]
+        future = client.submit(extract_chunk, work, extractor, pure=False)
+        pending.append(([where for where, _, _ in chunk], future))
+        while len(pending) >= in_flight:
+            yield from collected()
+    while pending:
+        yield from collected()

@@ -1,0 +1,262 @@
+"""Scaling out: the map step on Dask workers stores what one process stores, a killed
+worker loses nothing, and a Parquet dataset round-trips into the database (whole, sliced,
+and loaded twice). One two-worker LocalCluster serves the module: starting it is the cost."""
+
+from __future__ import annotations
+
+import csv
+import os
+import signal
+import sqlite3
+import sys
+import threading
+import time
+from concurrent.futures import Future
+from pathlib import Path
+from typing import NamedTuple
+
+import cloudpickle
+import duckdb
+import pytest
+
+from claims import cluster
+from claims.db import Extractor, open_db
+from claims.ingest import ingest, ingest_to_parquet, load
+from claims.mapstep import default_extractor, extract_rows
+from claims.readers import read
+
+README = (Path(__file__).parent.parent / "README.md").read_text("utf8")
+PLACES = (("Aleppo", "Syria"), ("Homs", "Syria"), ("Mosul", "Iraq"), ("Basra", "Iraq"))
+OUTLETS = ("Harbour Wire", "Evening Ledger", "Valdrenn Gazette")
+# Invented reports: each names a place, a toll, the wounded and who said so.
+SENTENCES = (
+    ("At least {a} people were killed in {town} on Monday when shells hit a bakery, the civil "
+     "defence said."),
+    "Another {b} were wounded and about {c} families fled the district, aid workers reported.",
+    "Rescue teams said {d} buildings had collapsed across {town}.",
+)
+
+
+def write_corpus(path: Path, articles: int = 36) -> Path:
+    """A CSV of invented reports over three outlets, two months and two countries."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["id", "title", "text", "outlet", "date"])
+        for n in range(articles):
+            town, _ = PLACES[n % len(PLACES)]
+            text = " ".join(s.format(a=n + 4, b=2 * n + 3, c=10 * n + 40, d=n % 7 + 2,
+                                     town=town) for s in SENTENCES)
+            month = 3 + n % 2
+            out.writerow([f"r{n}", f"Shelling in {town}", text, OUTLETS[n % 3],
+                          f"2026-0{month}-{n % 27 + 1:02d}"])
+    return path
+
+
+# Every stored column but the clock times of the run.
+ROWS = {
+    "articles": "SELECT id, url, external_id, outlet_id, title, published, text, sha256, "
+                "version, current_version_id FROM articles ORDER BY id",
+    "article_versions": "SELECT id, article_id, version, title, published, text, sha256, "
+                        "is_current, extractor_version FROM article_versions ORDER BY id",
+    "claims": "SELECT * FROM claims ORDER BY id",
+    "figures": "SELECT * FROM figures ORDER BY id",
+}
+
+
+def rows(path: Path) -> dict[str, list[tuple]]:
+    """Everything the database at `path` holds that a run decides, table by table."""
+    with sqlite3.connect(path) as conn:
+        return {table: conn.execute(sql).fetchall() for table, sql in ROWS.items()}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """The module's corpus, written once."""
+    return write_corpus(tmp_path_factory.mktemp("corpus") / "reports.csv")
+
+
+@pytest.fixture(scope="module")
+def one_process(corpus, tmp_path_factory) -> Path:
+    """The corpus ingested in this process, as `--workers 1` does: the reference."""
+    path = tmp_path_factory.mktemp("one") / "one.db"
+    summary = ingest(open_db(path), [str(corpus)])
+    assert summary.added == 36 and summary.claims > 100 and not summary.failures
+    return path
+
+
+class Cluster(NamedTuple):
+    """The module's Dask cluster: its scheduler's address and a client of it."""
+
+    scheduler_address: str
+    client: object
+
+
+@pytest.fixture(scope="module")
+def dask_cluster():
+    """A LocalCluster of two worker processes, started as `--workers 2` starts one."""
+    with cluster.starting(2, None) as ready:
+        client = ready.result()
+        yield Cluster(client.scheduler.address, client)
+
+
+def test_two_workers_store_exactly_the_rows_one_process_stores(corpus, one_process,
+                                                               dask_cluster, tmp_path,
+                                                               monkeypatch):
+    monkeypatch.setattr(cluster, "CHUNK_ARTICLES", 5)
+    path = tmp_path / "two.db"
+    summary = ingest(open_db(path), [str(corpus)], workers=2,
+                     scheduler=dask_cluster.scheduler_address)
+    assert (summary.added, summary.failures) == (36, [])
+    assert rows(path) == rows(one_process)
+    again = ingest(open_db(path), [str(corpus)], workers=2,
+                   scheduler=dask_cluster.scheduler_address)
+    assert (again.added, again.unchanged, again.extract_seconds) == (0, 36, 0)
+
+
+def test_chunks_are_extracted_here_until_the_cluster_is_ready(corpus, dask_cluster,
+                                                            monkeypatch):
+    monkeypatch.setattr(cluster, "CHUNK_ARTICLES", 4)
+    extractor = default_extractor()
+    jobs = [(where, article, True) for where, article in read([str(corpus)])][:16]
+    ready: Future = Future()
+    results = []
+    for where, mapped in cluster.map_in_order(ready, jobs, extractor):
+        results.append((where, mapped.extracted))
+        if len(results) == 8:
+            ready.set_result(dask_cluster.client)
+    here = [(where, extract_rows(article, extractor).extracted) for where, article, _ in jobs]
+    assert results == here
+    assert sum(dask_cluster.client.run(_chunks_done).values()) > 0
+
+
+def _chunks_done(dask_worker) -> int:
+    """How many tasks a worker has run, asked of the worker itself."""
+    return len(dask_worker.state.log)
+
+
+def slowly(text, published):
+    """The project's extractor, slowed down so a worker can be killed in the middle."""
+    time.sleep(0.02)
+    return default_extractor().run(text, published)
+
+
+def test_a_worker_killed_mid_run_loses_nothing(corpus, one_process, dask_cluster, tmp_path,
+                                               monkeypatch):
+    monkeypatch.setattr(cluster, "CHUNK_ARTICLES", 3)
+    client = dask_cluster.client
+    pids = client.run(os.getpid)
+    killed: list[int] = []
+
+    def kill_a_busy_worker():
+        """SIGKILL the first worker seen running a chunk."""
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not killed:
+            busy = [w for w, keys in client.processing().items() if keys and w in pids]
+            if busy:
+                os.kill(pids[busy[0]], signal.SIGKILL)
+                killed.append(pids[busy[0]])
+            time.sleep(0.02)
+
+    killer = threading.Thread(target=kill_a_busy_worker)
+    killer.start()
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # `slowly` goes by value
+    try:
+        summary = ingest(open_db(tmp_path / "killed.db"), [str(corpus)],
+                         extractor=Extractor(slowly, default_extractor().version), workers=2,
+                         scheduler=dask_cluster.scheduler_address)
+    finally:
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+        killer.join()
+    assert killed, "no worker was killed"
+    assert (summary.added, summary.failures) == (36, [])
+    assert rows(tmp_path / "killed.db") == rows(one_process)
+
+
+@pytest.fixture(scope="module")
+def lake(corpus, tmp_path_factory) -> Path:
+    """The corpus written as a Parquet dataset, in this process."""
+    root = tmp_path_factory.mktemp("lake") / "lake"
+    summary = ingest_to_parquet(root, [str(corpus)])
+    assert summary.added == 36
+    return root
+
+
+def test_the_dataset_is_partitioned_by_outlet_and_month(lake):
+    folders = {p.relative_to(lake).as_posix() for p in lake.glob("*/outlet=*/month=*")}
+    assert "claims/outlet=harbour-wire/month=2026-03" in folders
+    assert len(folders) == 2 * 3 * 2
+
+
+def test_writing_the_dataset_again_adds_nothing(lake, corpus):
+    before = sorted(lake.rglob("*.parquet"))
+    again = ingest_to_parquet(lake, [str(corpus)])
+    assert (again.added, again.unchanged, again.extract_seconds) == (0, 36, 0)
+    assert sorted(lake.rglob("*.parquet")) == before
+
+
+def test_loading_the_dataset_stores_what_an_ingest_stores(lake, one_process, tmp_path):
+    path = tmp_path / "loaded.db"
+    first = load(open_db(path), lake)
+    assert (first.added, first.claims) == (36, len(rows(one_process)["claims"]))
+    assert rows(path) == rows(one_process)
+    again = load(open_db(path), lake)
+    assert (again.added, again.unchanged, again.claims) == (0, 36, 0)
+    assert rows(path) == rows(one_process)
+
+
+def _articles(path: Path, where: str) -> set[str]:
+    """The ids of the articles in the database at `path` that `where` selects."""
+    with sqlite3.connect(path) as conn:
+        return {r[0] for r in conn.execute(f"SELECT id FROM articles a WHERE {where}")}
+
+
+@pytest.mark.parametrize("options,where", [
+    ({"since": "2026-04"}, "published >= '2026-04'"),
+    ({"since": "2026-03-20"}, "published >= '2026-03-20'"),
+    ({"outlet": ("Evening Ledger",)}, "outlet_id = 'evening-ledger'"),
+    ({"country": ("iraq",), "outlet": ("valdrenn-gazette",)},
+     ("outlet_id = 'valdrenn-gazette' AND EXISTS (SELECT 1 FROM claims c WHERE "
+      "c.article_id = a.id AND c.country = 'Iraq')")),
+])
+def test_loading_a_slice_stores_only_that_slice(lake, one_process, tmp_path, options, where):
+    path = tmp_path / "slice.db"
+    load(open_db(path), lake, **options)
+    wanted = _articles(one_process, where)
+    assert 0 < len(wanted) < 36
+    assert _articles(path, "1") == wanted
+
+
+def duckdb_examples() -> list[str]:
+    """The README's DuckDB queries: its SQL blocks that read the Parquet dataset."""
+    from test_readme_examples import blocks
+
+    return [sql for sql in blocks("sql") if "read_parquet" in sql]
+
+
+@pytest.mark.parametrize("sql", duckdb_examples(), ids=lambda s: s.split("\n")[0][:40])
+def test_readme_duckdb_query_answers_on_a_dataset(sql, lake, monkeypatch):
+    monkeypatch.chdir(lake.parent)
+    assert duckdb.sql(sql).fetchall()
+
+
+def test_the_readme_has_three_duckdb_queries():
+    assert len(duckdb_examples()) == 3 and "duckdb" in README.lower()
+
+
+@pytest.mark.parametrize("value,workers", [("3", 3), ("auto", cluster.all_cores()),
+                                           ("0", cluster.all_cores())])
+def test_workers_option_reads_a_count_or_every_core(value, workers):
+    from claims.cli import _check_workers
+
+    assert _check_workers(None, None, value) == workers
+
+
+def test_a_bad_workers_value_or_a_folder_that_is_no_dataset_is_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from claims.cli import cli
+
+    bad = CliRunner().invoke(cli, ["ingest", "x.csv", "--workers", "many"])
+    assert bad.exit_code == 2 and "a number of workers, 0 or auto, not 'many'" in bad.output
+    loaded = CliRunner().invoke(cli, ["load", str(tmp_path), "--db", str(tmp_path / "x.db")])
+    assert loaded.exit_code == 1 and "has no articles/ folder" in loaded.output
