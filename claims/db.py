@@ -117,7 +117,7 @@ SCHEMA: dict[str, dict] = {
             "source_id": str, "figure_id": str, "is_current": int, "published": str,
             "text": str, "start": int, "end": int, "sentence": str, "sentence_start": int,
             "value": float, "low": float, "high": float, "qualifier": str, "unit": str,
-            "metric": str, "subject": str, "direction": str, "vague": int, "place": str,
+            "per": str, "metric": str, "subject": str, "direction": str, "vague": int, "place": str,
             "place_text": str, "region": str, "country": str, "latitude": float,
             "longitude": float, "date": str, "date_text": str, "cumulative": int,
             "role": str, "role_text": str, "part_of": int, "part_of_claim": str,

@@ -12,9 +12,10 @@ ClaimReview (https://schema.org/ClaimReview) is written as one JSON-LD document 
   (with `GeoCoordinates`), `temporalCoverage` the date the figure refers to.
 - The number is `itemReviewed.about`, a `QuantitativeValue`: `value`; `minValue`/`maxValue`
   from a range, or the stated bound for at_least/more_than (`minValue`) and
-  at_most/less_than/up_to (`maxValue`); `unitText` the unit. Its `additionalProperty` list
-  holds `PropertyValue`s with `propertyID` metric, qualifier, unit, and when set subject,
-  direction, cumulative and vague, so nothing the database knows is lost.
+  at_most/less_than/up_to (`maxValue`); `unitText` the unit, and for a rate what it is per
+  ("usd per month"). Its `additionalProperty` list holds `PropertyValue`s with `propertyID`
+  metric, qualifier, unit, and when set per, subject, direction, cumulative and vague, so
+  nothing the database knows is lost.
 - `reviewRating` (a `Rating` with `alternateName` and `ratingExplanation`) says how the figure
   compares across outlets, or why the claim is not compared; claims makes no verdict on truth.
 - Every review has a `url`, its claim's page on the site (`{base}/-/claims/claim/{id}`, the
@@ -122,9 +123,10 @@ def quantity(row: dict) -> dict:
     elif qualifier in ("at_most", "less_than", "up_to"):
         value["maxValue"] = row["value"]
     if row.get("unit"):
-        value["unitText"] = row["unit"]
+        value["unitText"] = row["unit"] + (f" per {row['per']}" if row.get("per") else "")
     properties = [
         ("metric", row.get("metric")), ("qualifier", qualifier), ("unit", row.get("unit")),
+        ("per", row.get("per")),
     ]
     properties += [(key, row.get(key)) for key in ("subject", "direction")]
     properties += [(key, bool(row[key])) for key in ("cumulative", "vague") if row.get(key)]

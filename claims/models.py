@@ -174,6 +174,11 @@ class Claim(BaseModel):
         "What is counted or measured, normalised: people, items (other counted things), "
         "percent, points, km, m, mi, km2, ha, ISO currency codes in lower case (usd, eur, "
         "gbp, syp...), tonnes, kg, hours, days, years...; null for a bare number."))
+    per: str | None = Field(None, description=(
+        'What a rate is per, in the singular, as written after "a", "an" or "per": litre in '
+        '"€1.92 a litre", month in "$3,500 a month", day in "400,000 barrels a day" (and '
+        '"400,000 bpd"), year in "5 percent a year", share in "63 cents per share"; null for '
+        "a figure that is no rate."))
     metric: Metric = Field("count", description=(
         "What the number is about: " + ", ".join(METRICS) + " (the fallback). See the "
         "README's metric table."))
@@ -183,9 +188,14 @@ class Claim(BaseModel):
         'up or down when the figure is itself a change ("rose 5 percent", "fell by 200"); '
         'null for a level ("rose to 112").'))
     vague: bool = Field(False, description=(
-        'True for vague amounts ("dozens", "hundreds", "tens of thousands"): the wording is '
-        "kept in text, and low/high give the order of magnitude (hundreds = 100 to 1,000; "
-        "dozens = 24 to 100)."))
+        'True for vague amounts ("dozens", "several", "tens of thousands"): the wording is '
+        "kept in text, and low/high give the amounts it can name: a few (and few after "
+        '"the next", "the past"...) 2 to 5; several 3 to 9; dozens 24 to 100; scores 40 to '
+        "100; hundreds 100 to 1,000; thousands 1,000 to 10,000; tens of thousands 20,000 to "
+        "100,000; hundreds of thousands 100,000 to 1 million; millions 1 to 10 million; tens "
+        "of millions 20 to 100 million; hundreds of millions 100 million to 1 billion; "
+        "billions 1 to 10 billion; double digits 10 to 99; triple digits 100 to 999. A scale "
+        'multiplies "several" and "a few": "several hundred" is 300 to 900.'))
     place: str | None = Field(None, description=(
         "The place the figure is about, normalised against the gazetteer (Duma and Douma "
         "meet): from the claim's sentence, else the nearest town or region the article "

@@ -235,7 +235,8 @@ EVERY_FIELD = (
     "Shelling killed at least 12 people in Aleppo on Sunday, according to the Syrian "
     "Observatory for Human Rights, including three children. Between 30 and 40 civilians were "
     "wounded in Homs. Dozens of families fled their homes. The number of displaced people rose "
-    "by 2,000. More than 400 people have been killed in Idlib since 2011."
+    "by 2,000. More than 400 people have been killed in Idlib since 2011. Bread costs 900 "
+    "Syrian pounds a kilo in Aleppo."
 )
 
 

@@ -16,13 +16,17 @@ QUALIFIER_WORDS = {
 
 
 def describe(claim: dict) -> str:
-    """'at least 12 people killed', the figure in words, for titles and tooltips."""
+    """'at least 12 people killed', '3500 usd per month money', the figure in words, for
+    titles and tooltips."""
     if claim.get("qualifier") == "range" and claim.get("low") is not None:
         amount = f"{format_number(claim['low'])}–{format_number(claim['high'])}"
     else:
         word = QUALIFIER_WORDS.get(claim.get("qualifier") or "exact", "")
         amount = f"{word} {format_number(claim.get('value'))}".strip()
-    parts = [amount, claim.get("unit") or "", claim.get("metric") or ""]
+    unit = claim.get("unit") or ""
+    if claim.get("per"):
+        unit = f"{unit} per {claim['per']}".strip()
+    parts = [amount, unit, claim.get("metric") or ""]
     if claim.get("place"):
         parts.append(f"in {claim['place']}")
     return " ".join(p for p in parts if p)

@@ -17,13 +17,16 @@ from claims.extraction.patterns import alternation, ending_at
 
 # Words before "one" that make it a pronoun: "no one", "each one", "this one".
 ONE_PRONOUN_BEFORE = ("no", "each", "every", "any", "same", "this", "that", "which", "some")
-# Words after "one" that make it an idiom or a pronoun: "one another", "one day", "one who".
+# Words after "one" that make it an idiom or a pronoun: "one another", "one way", "one who".
 ONE_IDIOM_AFTER = (
-    "another", "off", "time", "sided", "way", "day", "night", "morning", "evening", "afternoon",
-    "point", "stage", "of a kind", "or another", "or other", "who", "that", "which", "of them",
+    "another", "off", "time", "sided", "way", "point", "stage", "of a kind", "or another",
+    "or other", "who", "that", "which", "of them",
     "of us", "you", "i", "we", "they", "he", "she", "of the", "of those", "of these",
     "of his", "of her", "of their", "of its", "of our", "of my", "of your",
 )
+# Times after "one" that make it an idiom only when spaced: "one day he left", but "a one-day
+# strike" lasts a day.
+ONE_SPACED_IDIOM_AFTER = ("day", "night", "morning", "evening", "afternoon")
 # "one" that is a pronoun or an idiom, not an amount: checked only where "one" was read.
 # "one-on-one" is the one idiom whose words may be joined by hyphens inside it.
 OF_AFTER_RE = regex.compile(r"[ \t]+of\b")
@@ -31,7 +34,8 @@ IDIOM_BEFORE_RE = ending_at(
     rf"(?i:\b(?:{alternation(ONE_PRONOUN_BEFORE, backward=True)})[\s-]+)"
 )
 IDIOM_AT_RE = regex.compile(
-    rf"(?i:one[\s-]+(?:on[\s-]+one|{alternation(ONE_IDIOM_AFTER)})\b|one\s+(?=\d))"
+    rf"(?i:one[\s-]+(?:on[\s-]+one|{alternation(ONE_IDIOM_AFTER)})\b|one\s+(?=\d)"
+    rf"|one\s+{alternation(ONE_SPACED_IDIOM_AFTER)}\b)"
 )
 # Words after "m" glued to digits that make it metres: "a 2.7m high wall", "2m from the door".
 METRE_WORDS_AFTER = (
@@ -41,6 +45,13 @@ METRE_WORDS_AFTER = (
 METRE_NOT_MILLION_RE = regex.compile(
     rf"[ \t]+(?:of\b|(?!(?:{alternation(METRE_WORDS_AFTER)})\b)(?:[a-z]+[ \t]+){{0,4}}[a-z]+s\b)"
 )
+# Words before "a few" that make it no small amount: "quite a few" (many), "not a few".
+FEW_NOT_AFTER = ("quite", "not")
+FEW_NOT_AFTER_RE = ending_at(rf"(?i:\b(?:{alternation(FEW_NOT_AFTER, backward=True)})\s+)")
+# A bare "few" is an amount only after a word that picks a span out: "the next few months",
+# "the final few minutes"; "few other jobs pay so well" and "the few who" say "not many".
+FEW_SPAN_WORDS = ("next", "past", "last", "final", "first", "coming", "previous", "these", "those")
+FEW_SPAN_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(FEW_SPAN_WORDS, backward=True)})\s+)")
 # "1/16 of a pint", "1/2 pound": a slashed pair is a fraction only before "of" or a unit.
 FRACTION_OF_RE = regex.compile(r"[ \t]+(?:of|an?)\b")
 # Number words that name no amount unless a number or "a" comes first.
@@ -249,12 +260,62 @@ def _abbreviated_scale(text: str, match, end: int) -> tuple[int, float]:
 
 
 def _read_vague(text: str, match) -> Number | None:
-    """A vague amount as the range it stands for: "dozens", "hundreds of thousands" of people;
-    not the verb "scores" ("he scores 12 goals"): lower-case "scores" counts only before "of"."""
-    if match.group("vague") == "scores" and not OF_AFTER_RE.match(text, match.end()):
+    """A vague amount as the range it stands for: "dozens", "hundreds of thousands" of people,
+    "several hundred" (a scale multiplies "several" and "a few"); not the verb "scores" ("he
+    scores 12 goals"): lower-case "scores" counts only before "of"; nor "few" as a pronoun
+    or idiom ("the few who", "quite a few")."""
+    vague = match.group("vague")
+    if vague == "scores" and not OF_AFTER_RE.match(text, match.end("vague")):
         return None
-    low, high = numbers.vague_range(match.group("vague"))
-    return Number(match.start(), match.end(), low, low, high, vague=True)
+    if vague.lower().endswith("few") and not _few_counts(text, match):
+        return None
+    low, high = numbers.vague_range(vague)
+    end = match.end("vague")
+    if match.group("vscale") and " ".join(vague.lower().split()) in numbers.SCALED_VAGUE:
+        scale = numbers.scale_of(match.group("vscale"))
+        low, high, end = low * scale, high * scale, match.end()
+    return Number(match.start(), end, low, low, high, vague=True)
+
+
+def _few_counts(text: str, match) -> bool:
+    """Does "few" count the noun after it ("a few minutes", "the next few months"), rather
+    than stand alone or say "not many" ("the few who", "quite a few", "few other jobs")?"""
+    start = match.start()
+    if match.group("vague").lower() == "few":
+        if not FEW_SPAN_BEFORE_RE.match(text, max(0, start - 10), start):
+            return False
+    elif FEW_NOT_AFTER_RE.match(text, max(0, start - 8), start):
+        return False
+    after = match.end("vague")
+    if match.group("vscale"):
+        return True
+    found = metrics.subject_after(text, after, min(len(text), after + 60))
+    return found is not None and (found[0].endswith("s") or metrics.is_people(found[0]))
+
+
+def _read_pair(text: str, match) -> Number:
+    """Two of a thing: "a pair of robots"."""
+    word = match.group("pair").split()[1].lower()
+    return Number(match.start(), match.end(), numbers.PAIR_WORDS[word])
+
+
+def _read_multiple(text: str, match) -> Number | None:
+    """A multiplier after a qualifier, counted in times as "sixfold" is: "nearly double the
+    target"; "a double murder" is none."""
+    start, end = match.span()
+    if qualifiers.qualifier_before(text, start) is None:
+        return None
+    value = numbers.MULTIPLE_WORDS[match.group("multiple").lower()]
+    return Number(start, end, value, unit="times", unit_metric="count", unit_end=end)
+
+
+def _read_article(text: str, match) -> Number | None:
+    """One of a unit, after a qualifier: "nearly a year", "up to a foot"; a bare "a year"
+    is no figure."""
+    start, end = match.span()
+    if qualifiers.qualifier_before(text, start) is None:
+        return None
+    return Number(start, end, 1)
 
 
 def _read_fold(text: str, match) -> Number:
@@ -321,6 +382,9 @@ _READERS = (
     ("slash", _read_slash),
     ("digits", _read_digits),
     ("vague", _read_vague),
+    ("pair", _read_pair),
+    ("multiple", _read_multiple),
+    ("article", _read_article),
     ("fold", _read_fold),
     ("fraction", _read_fraction),
     ("half", _read_half),

@@ -20,7 +20,7 @@ from claims.extraction.candidates import (
     Number,
     looks_like_year,
 )
-from claims.extraction.lexicon import ARTICLES, POSSESSIVES
+from claims.extraction.lexicon import PER_SYNONYMS, RATE_NOT_BEFORE, RATE_NOUNS
 from claims.extraction.patterns import alternation, ending_at
 from claims.extraction.sentences import Sentences
 from claims.models import PEOPLE_METRICS, Claim, Place, TimeRef
@@ -31,22 +31,21 @@ BY_BEFORE_RE = ending_at(r"\bby[ \t]+")
 MEASURE_MODIFIER_RE = regex.compile(r"[ \t]+\d+(?:\.\d+)?(?=[ \t]?-?[ \t]?\p{L})")
 # What lies between a change and the level it reached: "down 68p at 1112", "rose 2% to 1850".
 LEVEL_AFTER_CHANGE_RE = regex.compile(r"[ \t]*,?[ \t]*(?i:to|at)[ \t]+")
-# A number word hyphened to a singular duration before a noun modifies it: "a two-month
-# contract" ("a 30-year-old man" is an age and read before this).
-COMPOUND_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes"})
-COMPOUND_RE = regex.compile(
-    rf"[\p{{L}}-]+-(?:{alternation(unit[:-1] for unit in COMPOUND_UNITS)})"
-)
-# Determiners before such a modifier: "a two-month contract", "their five-year plan".
-COMPOUND_DETERMINERS = (*ARTICLES, *POSSESSIVES)
 # "ago" after a span: the span dates an event ("four years ago").
 AGO_AFTER_RE = regex.compile(r"[ \t]+(?i:ago)\b")
-COMPOUND_BEFORE_RE = ending_at(
-    rf"(?i:\b(?:{alternation(COMPOUND_DETERMINERS, backward=True)})\s+)"
+# A rate's denominator after "a"/"an", not a time ("5% a year earlier"): "$3,500 a month",
+# "400,000 barrels a day", "a 52,000 barrel-a-day refinery"; or after "per", which any noun
+# may follow: "63 cents per share", "$80 per sq m".
+RATE_RE = regex.compile(
+    rf"[ \t-](?:(?i:an?)(?:[ \t]+|-)(?P<noun>(?i:{alternation(RATE_NOUNS)}))"
+    rf"(?![\w-])(?![ \t]+(?i:{alternation(RATE_NOT_BEFORE)})\b)"
+    r"|(?i:per)[ \t]+(?!(?i:cent|centum|se)\b)"
+    r"(?P<noun>(?i:(?:square|cubic|sq\.?)[ \t]+)?\p{L}+)(?![\w-]))"
 )
-COMPOUND_AFTER_RE = regex.compile(r"[ \t]+(?!old\b)[\p{L}$]")
+# The two characters a rate starts with after a figure, checked before the pattern is tried.
+RATE_OPENINGS = frozenset(gap + letter for gap in " \t-" for letter in "aApP")
 # What befell people, written right after a bare figure: "left 15 dead", "12 injured".
-PEOPLE_STATES = ("dead", "injured", "wounded", "missing", "killed", "hurt")
+PEOPLE_STATES = ("dead", "injured", "wounded", "missing", "killed", "hurt", "slain")
 STATE_AFTER_RE = regex.compile(rf"[ \t]+(?i:{alternation(PEOPLE_STATES)})\b")
 # Verbs of a figure's own, besides any past participle: "and 167 were rescued", "41 remain".
 OWN_VERBS = ("were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains")
@@ -118,6 +117,7 @@ class _Draft:
     qualified: bool = False  # a qualifier was read before the number, in its sentence or not
     subject: str | None = None
     direction: str | None = None
+    per: str | None = None
     source: str | None = None
     place: Place | None = None
     when: TimeRef | None = None
@@ -244,18 +244,6 @@ def _age_apposition(context: _Context, draft: _Draft) -> None:
         draft.unit, draft.metric = "years", "age"
 
 
-def _compound_modifier(context: _Context, draft: _Draft) -> bool:
-    """Drop a number word hyphened to a duration before a noun: "a two-month contract"."""
-    number, text, start, end = context.number, context.text, draft.start, draft.end
-    return bool(
-        number.words
-        and number.unit in COMPOUND_UNITS
-        and COMPOUND_RE.fullmatch(text, number.start, end)
-        and COMPOUND_BEFORE_RE.match(text, max(0, start - 6), start)
-        and COMPOUND_AFTER_RE.match(text, end)
-    )
-
-
 def _age_in_units(context: _Context, draft: _Draft) -> None:
     """Read an age written with its unit: "a 30-year-old man", "aged 18 months"."""
     number, text = context.number, context.text
@@ -343,6 +331,27 @@ def _comparable(a: float, b: float) -> bool:
     unlike "for two years and 95,800"."""
     a, b = abs(a), abs(b)
     return min(a, b) * 100 >= max(a, b)
+
+
+def _rate(context: _Context, draft: _Draft) -> None:
+    """Read what a rate is per, after the figure and its unit or noun: "$3,500 a month",
+    "5 percent a year", "63 cents per share"; "400,000 bpd" is per day."""
+    text, number, sent_end = context.text, context.number, context.sent_end
+    if draft.metric == "age":
+        return
+    if number.unit in units.RATE_ABBREVIATION_UNITS:
+        written = text[number.end : number.unit_end].strip(" \t-").lower()
+        if written in units.RATE_ABBREVIATIONS:
+            draft.per = units.RATE_ABBREVIATIONS[written]
+            return
+    end = draft.end
+    if text[end : end + 2] not in RATE_OPENINGS:
+        return
+    rate = RATE_RE.match(text, end, sent_end)
+    if rate is not None:
+        noun = " ".join(rate.group("noun").lower().split())
+        draft.per = PER_SYNONYMS.get(noun, noun)
+        draft.end = rate.end()
 
 
 def _qualifier_after(context: _Context, draft: _Draft) -> None:
@@ -540,7 +549,8 @@ def _to_claim(context: _Context, draft: _Draft) -> Claim:
             "sentence": text[context.sent_start : context.sent_end],
             "sentence_start": context.sent_start, "value": number.value, "low": number.low,
             "high": number.high, "qualifier": draft.qualifier, "unit": draft.unit,
-            "metric": draft.metric, "subject": draft.subject, "direction": draft.direction,
+            "per": draft.per, "metric": draft.metric, "subject": draft.subject,
+            "direction": draft.direction,
             "vague": number.vague,
             "place": place.name if place else None,
             "place_text": place.surface if place else None,
@@ -567,12 +577,12 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _year,
     _stated_age,
     _age_apposition,
-    _compound_modifier,
     _age_in_units,
     _difference,
     _state_after,
     _suspended_hyphen,
     _elliptic_unit,
+    _rate,
     _qualifier_after,
     _share_of_control,
     _strong_subject_metric,

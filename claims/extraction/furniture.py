@@ -110,7 +110,7 @@ AT: tuple[str, ...] = (
     rf"\d+[ \t]+(?i:{alternation(SOCIAL_COUNTS)})\b",
     r"911[ \t]+(?i:calls?|dispatchers?|operators?|system)\b",  # 911 calls
     rf"\d{{1,2}}(?:{_ORDINAL})?[ \t]+(?:of[ \t]+)?{MONTHS}(?![\w])",
-    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b",
+    r"\d{1,4}(?P<date_mark>[/.-])\d{1,2}(?P=date_mark)\d{1,4}\b",  # 4/5/17, not 1-1/2
     rf"\d{{1,2}}(?:[:.]\d{{2}})?[ \t]*(?i:{_CLOCK_MARK})(?![\w])",
     r"\d{1,2}:\d{2}",
     rf"\d{{4}}[ \t]*{_CLOCK_ZONE}\b",

@@ -138,8 +138,8 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
     # Things, not people: "a strike destroyed two vehicles", "rebels took 3 villages".
     "count": (
         "vehicles", "cars", "trucks", "lorries", "buses", "villages", "towns", "neighborhoods",
-        "neighbourhoods", "districts", "buildings", "houses", "homes", "schools", "hospitals",
-        "positions", "checkpoints", "bases", "tanks",
+        "neighbourhoods", "districts", "areas", "buildings", "houses", "homes", "schools",
+        "hospitals", "positions", "checkpoints", "bases", "tanks",
     ),
 }
 # Verbs that, written right before a figure, say what it counts whatever else is near:
@@ -280,3 +280,45 @@ SO_FAR_WORDS = (
 )
 # "this week", "so far this month": a total of the running span.
 SPAN_CURRENT = ("this", "so far this")
+
+# Headline capitals: the short words Title Case leaves in lower case ("Gunmen Kill 5 in
+# Guerrero", "Two Dead as Storm Hits"); a line whose other words are all capitalised, or
+# that has no lower-case letter at all, is a headline, where capitals name nothing.
+TITLE_CASE_SMALL_WORDS = (
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in",
+    "of", "off", "on", "per", "to", "up", "via", "vs", "with", "from", "into", "onto", "over",
+    "than", "that", "upon", "amid", "near", "after", "is", "are", "was", "be", "its",
+)
+# Place cues that never begin a name, so a headline's "NEAR", "Outside" or "Struck" reads as
+# the cue it is; "North", "Central", "City" and "Province" stay, as in "North Korea",
+# "Mexico City".
+HEADLINE_PLACE_CUES = frozenset(PLACE_CUES) - {
+    "rural", "northern", "southern", "eastern", "western", "central", "north", "south", "east",
+    "west", "northwestern", "northeastern", "southwestern", "southeastern", "northwest",
+    "northeast", "southwest", "southeast", "province", "governorate", "city", "town",
+    "village", "district", "countryside", "suburbs", "suburb", "outskirts", "neighbourhood",
+    "neighborhood", "area", "region", "camp",
+}
+
+# Units a fraction takes after a hyphen: "a quarter-point", "a half-mile", "a half-hour".
+HYPHENED_FRACTION_UNITS = ("point", "percentage-point", "mile", "hour", "inch", "pound")
+# Units that "a"/"an" counts one of when a qualifier comes first: "nearly a year", "up to a
+# foot", "more than a decade". "second" is left out: "over a second term" is no duration.
+ONE_UNIT_NOUNS = (
+    "minute", "hour", "day", "week", "month", "year", "decade", "inch", "foot", "yard",
+    "mile", "metre", "meter", "kilometre", "kilometer", "pound", "kilogram", "ton", "tonne",
+    "litre", "liter", "gallon", "dollar", "euro", "acre", "hectare",
+)
+
+# Rates: what "a"/"an" may divide a figure by ("€1.92 a litre", "$3,500 a month", "400,000
+# barrels a day"); after "per" any noun will do ("63 cents per share").
+RATE_NOUNS = (
+    "minute", "hour", "day", "night", "week", "month", "year", "decade", "season", "game",
+    "match", "litre", "liter", "gallon", "barrel", "ounce", "tonne", "ton", "kilo",
+    "kilogram", "pound", "share", "head", "person", "unit", "ticket", "bottle", "pack",
+    "seat", "visit", "trip", "shift", "session",
+)
+# Words after "a day", "a year" that make it a time, not a rate: "5% a year earlier".
+RATE_NOT_BEFORE = ("ago", "earlier", "later", "before", "after", "prior", "back", "since", "from")
+# Denominators written in other words, as the record keeps them: "per annum" is per year.
+PER_SYNONYMS = {"annum": "year", "capita": "person", "head": "person"}

@@ -51,8 +51,9 @@ SUBJECT_STOPS = frozenset(
         "either", "more", "less", "most", "least", "about", "around", "nearly", "almost", "some",
         "so", "if", "because", "though", "although", "until", "till", "via", "between",
         "against", "towards", "toward", "within", "without", "inside", "outside", "along", "up",
-        "down", "off", "dead", "killed", "injured", "wounded", "missing", "yesterday", "today",
-        "tonight", "several", "many", "few", "various", "come", "came", "go", "went", "behind",
+        "down", "off", "dead", "killed", "injured", "wounded", "missing", "hurt", "slain",
+        "yesterday", "today", "tonight", "several", "many", "few", "various", "come", "came",
+        "go", "went", "behind",
         "beyond", "through", "throughout", "upon", "onto", "above", "below", "like", "unlike",
         "despite", "except",
     ]

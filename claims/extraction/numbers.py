@@ -10,6 +10,7 @@ import re
 
 import regex
 
+from claims.extraction.lexicon import HYPHENED_FRACTION_UNITS, ONE_UNIT_NOUNS
 from claims.extraction.patterns import alternation, ending_at
 
 UNITS_WORDS = {
@@ -52,15 +53,26 @@ FOLD_WORDS = {
         "nine": 9, "ten": 10, "twenty": 20, "hundred": 100, "thousand": 1000,
     }.items()
 }
-# Vague amounts keep their wording; low and high are the order of magnitude they name.
+# Vague amounts keep their wording; low and high are the amounts they can name. A plural
+# of a unit starts at two of it ("dozens" at 24, "tens of thousands" at 20,000) and stops
+# where the next word would be used; "a few" is 2 to 5, "several" 3 to 9.
 VAGUE_AMOUNTS = {
     "dozens": (24, 100), "scores": (40, 100), "hundreds": (100, 1_000),
-    "thousands": (1_000, 10_000), "tens of thousands": (10_000, 100_000),
+    "thousands": (1_000, 10_000), "tens of thousands": (20_000, 100_000),
     "hundreds of thousands": (100_000, 1_000_000), "millions": (1_000_000, 10_000_000),
-    "tens of millions": (10_000_000, 100_000_000),
+    "tens of millions": (20_000_000, 100_000_000),
     "hundreds of millions": (100_000_000, 1_000_000_000),
     "billions": (1_000_000_000, 10_000_000_000),
+    "a few": (2, 5), "few": (2, 5), "several": (3, 9),
+    "double digits": (10, 99), "triple digits": (100, 999),
 }
+# Vague amounts that a scale word multiplies: "several hundred", "a few thousand".
+SCALED_VAGUE = ("a few", "few", "several")
+# Words for two of a thing: "a pair of robots".
+PAIR_WORDS = {"pair": 2}
+# Multipliers that are a figure only after a qualifier: "nearly double the target", "more
+# than triple"; alone they are adjectives ("a double murder").
+MULTIPLE_WORDS = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "quadruple": 4}
 
 WORD_VALUES = {**UNITS_WORDS, **TENS_WORDS, **SCALE_WORDS, "dozen": 12, "dozens": 12}
 
@@ -85,8 +97,13 @@ _DOZENS_AFTER_NO_YEAR = r"(?<!(?<![\d.,])(?:1[89]|20)\d\d[\s-]*)dozens"
 _SCALE_ABBR = alternation(SCALE_ABBREVIATIONS)
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _VAGUE = alternation(VAGUE_AMOUNTS)
+_PAIR = alternation(PAIR_WORDS)
 _FRACTION_WORD = alternation(FRACTION_WORDS)
-_FRACTION = rf"{alternation(FRACTION_COUNTS)}[\s-]+(?:{_FRACTION_WORD})(?!-)"
+# "a quarter-point" and "a half-mile" take a unit after a hyphen; "one-third-owned" does not.
+_FRACTION = (
+    rf"{alternation(FRACTION_COUNTS)}[\s-]+(?:{_FRACTION_WORD})"
+    rf"(?!-(?!(?:{alternation(HYPHENED_FRACTION_UNITS)})\b))"
+)
 # "and a half", "and three quarters million": a fraction closing a number.
 _TRAIL_COUNT = alternation(TRAIL_FRACTION_COUNTS)
 _SPACED_ABBR = alternation(SPACED_SCALE_ABBREVIATIONS)
@@ -104,7 +121,8 @@ TRAIL_FRACTION_RE = regex.compile(
 NUMBER_PATTERN = rf"""
 (?<![\d.,_])
 (?:
-    (?P<slash>\d{{1,2}}[/⁄]\d{{1,3}})(?![\d/⁄])
+    # "7/32", "1-1/2", "2 1/2": a fraction, perhaps after its whole part
+    (?P<slash>(?:\d{{1,3}}(?:-|[ \t]))?\d{{1,2}}[/⁄]\d{{1,3}})(?![\d/⁄])
   | (?P<digits>{_DIGITS})
     (?:
         (?:\s*-?\s*|\s+)
@@ -120,8 +138,12 @@ NUMBER_PATTERN = rf"""
     (?P<dfrac>(?i:{_TRAIL_FRACTION}))?
   | (?P<fold>(?i:{alternation(FOLD_WORDS)}))\b
   | (?P<vague>(?i:{_VAGUE}))\b
+    (?:\s+(?P<vscale>(?i:{_SCALE_OR_DOZEN}))\b)?
+  | (?P<pair>(?i:an?\s+{_PAIR}\s+of))\b
+  | (?P<multiple>(?i:{alternation(MULTIPLE_WORDS)}))\b(?!-)
+  | (?P<article>(?i:an?))(?=[ \t]+(?i:{alternation(ONE_UNIT_NOUNS)})(?![\w-]))
   | (?P<fraction>(?i:{_FRACTION}))(?:\s+of\s+an?\s+(?P<fscale>(?i:{_SCALE_WORD})))?\b
-  | (?P<half>(?i:{_SCALE_FRACTION}))(?:\s+an?)?\s+(?P<halfscale>(?i:{_SCALE_OR_DOZEN}))\b
+  | (?P<half>(?i:{_SCALE_FRACTION}))(?:[\s-]+an?)?[\s-]+(?P<halfscale>(?i:{_SCALE_OR_DOZEN}))\b
   | (?<!\b(?i:{_NOT_HALF_AFTER})\s)(?P<halfword>(?i:half))(?=\s+(?i:{_HALF_BEFORE})\b)
   | (?P<words>
         (?i:(?:an?\s+(?={_SCALE_OR_DOZEN}\b))?
@@ -134,7 +156,9 @@ NUMBER_RE = regex.compile(NUMBER_PATTERN, regex.VERBOSE)
 
 
 _FIRST_WORDS = (
-    set(WORD_VALUES) | set(FRACTION_WORDS) | set(FOLD_WORDS) | {w.split()[0] for w in VAGUE_AMOUNTS}
+    set(WORD_VALUES) | set(FRACTION_WORDS) | set(FOLD_WORDS) | set(PAIR_WORDS)
+    | set(MULTIPLE_WORDS)
+    | {w.split()[0] for w in VAGUE_AMOUNTS if not w.startswith("a ")}
 )
 # Scanning every position with NUMBER_RE's many alternatives is slow; this finds where a
 # number may start and NUMBER_RE then reads it from there.
@@ -144,6 +168,9 @@ START_RE = regex.compile(rf"\d+|\b(?i:{alternation(_FIRST_WORDS)})\b")
 DIGITS_RE = regex.compile(r"\d+")
 WORDS_RE = re.compile(rf"\b(?:{alternation(_FIRST_WORDS)})\b")
 ARTICLE_BEFORE_RE = ending_at(rf"(?i:\b{alternation(FRACTION_COUNTS, backward=True)}[ \t-]+)")
+# "a"/"an" before a unit: one of it when a qualifier comes first ("nearly a year"), which the
+# reader of the match checks. Starting with a space, the pattern is scanned for as a literal.
+ARTICLE_UNIT_RE = re.compile(rf" an? (?:{alternation(ONE_UNIT_NOUNS)})(?![\w-])")
 
 
 def _starts(text: str) -> list[tuple[int, bool]]:
@@ -153,6 +180,7 @@ def _starts(text: str) -> list[tuple[int, bool]]:
         return [(hit.start(), hit.group()[0].isdigit()) for hit in START_RE.finditer(text)]
     starts = [(hit.start(), True) for hit in DIGITS_RE.finditer(text)]
     starts += [(hit.start(), False) for hit in WORDS_RE.finditer(lowered)]
+    starts += [(hit.start() + 1, False) for hit in ARTICLE_UNIT_RE.finditer(lowered)]
     starts.sort()
     return starts
 
@@ -301,9 +329,13 @@ def vague_range(surface: str) -> tuple[int, int]:
 
 
 def slash_value(surface: str) -> float | None:
-    """"1/2", "1⁄32": a proper fraction, else None ("24/7" is no amount)."""
-    top, bottom = (int(digits_value(part)) for part in regex.split("[/⁄]", surface))
-    return top / bottom if 0 < top < bottom else None
+    """"1/2", "1⁄32", "1-1/2": a proper fraction after its whole part, else None ("24/7" is
+    no amount)."""
+    whole, _, fraction = surface.strip().rpartition(" " if " " in surface else "-")
+    top, bottom = (int(digits_value(part)) for part in regex.split("[/⁄]", fraction))
+    if not 0 < top < bottom:
+        return None
+    return (int(digits_value(whole)) if whole else 0) + top / bottom
 
 
 def fraction_value(surface: str) -> float:

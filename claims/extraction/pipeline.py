@@ -1,6 +1,8 @@
 """The extraction pipeline: one pass over the text finds the numbers (`candidates`), then
 the claim steps (`claim`) read each number's qualifier, unit, metric, subject, place, time
-and source from the few characters around it, which is what keeps extraction fast.
+and source from the few characters around it, which is what keeps extraction fast. Both
+read the text with its Title Case and ALL CAPS headlines recased (`headlines`); sentence
+bounds and each claim's surface come from the text as written.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ import datetime as dt
 
 from pydantic import ValidationError
 
-from claims.extraction import candidates, claim, roles
+from claims.extraction import candidates, claim, headlines, roles
 from claims.extraction.sentences import Sentences
 from claims.models import Claim
 
@@ -22,18 +24,29 @@ def extract(text: str, published=None) -> list[Claim]:
         return []
     published_date = _published(published)
     sentences = Sentences(text)
+    reading = headlines.sentence_case(text)
     attributions_by_sentence: dict[int, list] = {}
     claims: list[Claim] = []
-    for number in candidates.find(text):
+    for number in candidates.find(reading):
         try:
             found = claim.from_number(
-                text, number, sentences, attributions_by_sentence, published_date, claims
+                reading, number, sentences, attributions_by_sentence, published_date, claims
             )
         except ValidationError:  # a reading the record refuses (claims.models): no claim
             continue
         if found is not None:
-            claims.append(found)
+            claims.append(found if reading is text else _as_written(found, text))
     return roles.breakdowns(claims)
+
+
+def _as_written(found: Claim, text: str) -> Claim:
+    """A claim read from a recased headline, with its surface and sentence as written; a
+    claim outside the recased lines is its own."""
+    start = found.sentence_start
+    sentence = text[start : start + len(found.sentence)]
+    if sentence == found.sentence:
+        return found
+    return found.model_copy(update={"text": text[found.start : found.end], "sentence": sentence})
 
 
 def _published(published) -> dt.date | None:

@@ -88,6 +88,9 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
     "light-years": ("light year", "distance"),
     # area
     "square kilometres": ("km2", "area"), "square kilometers": ("km2", "area"),
+    "square kilometre": ("km2", "area"), "square kilometer": ("km2", "area"),
+    "square metre": ("m2", "area"), "square meter": ("m2", "area"),
+    "square mile": ("square mile", "area"), "square foot": ("square foot", "area"),
     "sq km": ("km2", "area"), "km2": ("km2", "area"), "km²": ("km2", "area"),
     "square metres": ("m2", "area"), "square meters": ("m2", "area"), "sq m": ("m2", "area"),
     "m2": ("m2", "area"), "m²": ("m2", "area"), "square miles": ("square mile", "area"),
@@ -116,11 +119,9 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
     "gallon": ("gallon", "count"), "barrel": ("barrel", "count"), "ml": ("millilitre", "count"),
     "millilitres": ("millilitre", "count"), "milliliters": ("millilitre", "count"),
     "cubic feet": ("cubic foot", "count"), "cubic foot": ("cubic foot", "count"),
-    "barrels per day": ("barrel per day", "count"), "barrels a day": ("barrel per day", "count"),
-    "barrel-a-day": ("barrel per day", "count"), "barrels-a-day": ("barrel per day", "count"),
-    "barrel a day": ("barrel per day", "count"), "calories": ("calorie", "count"),
+    "calories": ("calorie", "count"),
     "kilocalories": ("kilocalorie", "count"), "kcal": ("kilocalorie", "count"),
-    "bpd": ("barrel per day", "count"), "cubic metres": ("m3", "count"),
+    "bpd": ("barrel", "count"), "cubic metres": ("m3", "count"),
     "cubic meters": ("m3", "count"),
     # time
     "seconds": ("seconds", "duration"), "second": ("seconds", "duration"),
@@ -190,6 +191,10 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
     "ppg": ("point per game", "count"), "rpg": ("rebound per game", "count"),
     "apg": ("assist per game", "count"), "war": ("win above replacement", "count"),
 }
+# Abbreviations that hold a rate's denominator ("400,000 bpd" is barrels a day): the
+# claim's `per`, as "400,000 barrels a day" writes it out.
+RATE_ABBREVIATIONS = {"bpd": "day"}
+RATE_ABBREVIATION_UNITS = frozenset(SUFFIX_UNITS[key][0] for key in RATE_ABBREVIATIONS)
 # Units whose letter case decides what they are: "450 Nm" of torque, "7 nm" chips.
 SUFFIX_EXACT: dict[str, tuple[str, str]] = {
     "Nm": ("newton metre", "count"), "nm": ("nanometre", "distance"), "W": ("watt", "count"),
@@ -216,8 +221,12 @@ CURRENCY_PREFIX_RE = ending_at(
     rf"(?:(?<![\w$])(?:{alternation(_LETTER_PREFIXES, backward=True)})"
     rf"|(?i:{alternation(_SYMBOL_PREFIXES, backward=True)}))[ \t]?"
 )
+# The words of a unit may be hyphened as one modifier: "49-per-cent", "a 100-square-kilometre
+# area".
+UNIT_WORD_GAP = r"(?:[ \t]+|-)"
 SUFFIX_UNIT_RE = regex.compile(
-    rf"(?P<space>[ \t]?-?[ \t]?)(?P<unit>(?i:{alternation({*SUFFIX_UNITS, *SUFFIX_EXACT})}))"
+    rf"(?P<space>[ \t]?-?[ \t]?)"
+    rf"(?P<unit>(?i:{alternation({*SUFFIX_UNITS, *SUFFIX_EXACT}, space=UNIT_WORD_GAP)}))"
     r"(?![\w%²°])"
 )
 
@@ -240,6 +249,8 @@ def suffix_unit(text: str, pos: int) -> tuple[str, str, int] | None:
         return None
     surface = match.group("unit")
     key = " ".join(surface.lower().split())
+    if key not in SUFFIX_UNITS and "-" in key:
+        key = key.replace("-", " ")
     if surface in SUFFIX_EXACT:
         if key in GLUED_ONLY and match.group("space"):
             return None
