@@ -43,6 +43,17 @@ from claims.models import GROUPED_METRICS, METRICS, PEOPLE_METRICS
 FORMATS = ("table", "json")
 # Claims of one figure are within this factor of each other; further apart is another quantity.
 MAGNITUDE = 10
+# Metrics named by what befell the people they count, so a label reads "Civilians killed";
+# the other metrics are nouns ("Fighters", "Control").
+PARTICIPLES = frozenset({
+    "killed", "wounded", "missing", "evacuated", "displaced", "arrested", "kidnapped",
+    "released", "besieged", "affected",
+})
+# A kind of people that is a metric's own: "fighters" counts combatants.
+METRIC_OF_KIND = {"combatants": "fighters"}
+# Metrics that measure their place itself, so the place says what they count: the share of
+# a town held by one side, the area burnt.
+PLACE_MEASURES = frozenset({"control", "area"})
 # A running total not reported for this many days is reported anew as another figure.
 SERIES_GAP_DAYS = 21
 
@@ -79,6 +90,8 @@ def _counted(metric: str, unit: str | None, subject: str | None) -> str | None:
     if metric in PEOPLE_METRICS or unit == "people":
         kind = subject_kind(subject, unit)
         return kind if kind in SUBJECT_KINDS.values() else "people"
+    if metric in PLACE_MEASURES:
+        return metric
     return subject.lower().split()[-1] if subject else None
 
 
@@ -178,15 +191,18 @@ def _incident_figures(head: inc.Incident, row: dict, roots: dict[str, str]) -> l
 
 def _series(running: list[inc.Mention], days: dict[str, dt.date | None],
             roots: dict[str, str]) -> list[dict]:
-    """Running totals as series: per country, metric, unit and kind, a figure per stretch
-    of reports with no gap over SERIES_GAP_DAYS."""
+    """Running totals as series: per place, metric, unit and kind, a figure per stretch
+    of reports with no gap over SERIES_GAP_DAYS. The place is the town or region the
+    claim's own sentence names ("1,240 in Tarn since October"), else the country: a town's
+    toll since the siege began is not the country's since the war began."""
     by_key: dict[tuple, list[inc.Mention]] = defaultdict(list)
     for m in running:
         if m.kind and m.place and m.place.country:
-            by_key[m.place.country, m.metric, m.unit, m.kind].append(m)
+            where = m.place if m.own_place else inc.place_of(None, None, m.place.country)
+            by_key[where, m.metric, m.unit, m.kind].append(m)
     found = []
     for key in sorted(by_key, key=repr):
-        country, *figure_key = key
+        where, *figure_key = key
         dated = sorted(by_key[key], key=lambda m: (m.day or days[m.article_id] or dt.date.min,
                                                    m.id))
         runs: list[list[inc.Mention]] = []
@@ -198,12 +214,41 @@ def _series(running: list[inc.Mention], days: dict[str, dt.date | None],
                 runs[-1].append(m)
             else:
                 runs.append([m])
-        row = {"place": country, "level": "country", "region": None, "country": country}
+        row = {"place": where.name, "level": where.level, "region": where.region,
+               "country": where.country}
         for run in runs:
             for band in _bands(run):
                 found.append(_figure(tuple(figure_key), band, row, None, roots,
                                      cumulative=True, days=days))
     return found
+
+
+def _day_text(day: dt.date) -> str:
+    """A day as a reader writes it: "4 April 2017"."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def figure_label(metric: str, kind: str, where: dict, days: list[dt.date],
+                 cumulative: bool) -> str:
+    """A figure's name as a reader would say it: "Civilians killed in Khan Sheikhoun (Idlib
+    Governorate), 4 April 2017"; "People killed in Syria, running total, July 2015"."""
+    place, level, region = where["place"], where["level"], where["region"]
+    shown = place if level != "town" or not region else f"{place} ({region})"
+    if metric in PARTICIPLES:
+        what = f"{kind.capitalize()} {metric}"
+    elif kind in (metric, "people") or METRIC_OF_KIND.get(kind) == metric:
+        what = metric.capitalize()
+    else:
+        what = f"{metric.capitalize()} ({kind})"
+    if not days:
+        when = "undated"
+    elif cumulative:
+        first, last = f"{days[0]:%B %Y}", f"{days[-1]:%B %Y}"
+        when = "running total, " + (first if first == last else f"{first} to {last}")
+    else:
+        when = _day_text(days[0]) + (f" (reported until {_day_text(days[-1])})"
+                                     if days[-1] != days[0] else "")
+    return f"{what} in {shown}, {when}"
 
 
 def _figure(key: tuple, members: list[inc.Mention], where: dict, incident_id: str | None,
@@ -215,9 +260,7 @@ def _figure(key: tuple, members: list[inc.Mention], where: dict, incident_id: st
                                 (m.incident.day if m.incident else None)) for m in members) if d)
     lo, hi = min(values), max(values)
     place, level, region = where["place"], where["level"], where["region"]
-    shown = place if level != "town" or not region else f"{place} ({region})"
-    when = f"{dated[0]}..{dated[-1]}" if dated else "undated"
-    label = f"{metric} {kind} in {shown}, {'running total' if cumulative else 'incident'}, {when}"
+    label = figure_label(metric, kind, where, dated, cumulative)
     if cumulative:
         rule = (f"running totals of {metric} ({unit}, {kind}) in {place}, reported with no gap "
                 f"over {SERIES_GAP_DAYS} days")
@@ -278,17 +321,27 @@ LATEST_BY_OUTLET = """
 """
 
 # Lowest, highest and spread of the outlets' latest positive values, for figures with two or
-# more such outlets.
+# more such outlets; each value listed as a reader writes it, a reprint marked as one.
 LATEST_SPREAD = """
     UPDATE figures
     SET latest_low = spread.low, latest_high = spread.high,
         latest_spread = round(spread.high / spread.low, 2), values_by_outlet = spread.listed
     FROM (
         SELECT figure_id, min(latest_value) AS low, max(latest_value) AS high,
-               group_concat(name || ': ' || latest_value, '; ') AS listed
+               group_concat(name || copied || ': ' || CASE
+                   WHEN latest_value = cast(latest_value AS integer)
+                   THEN printf('%,d', latest_value) ELSE printf('%.2f', latest_value) END,
+                   '; ') AS listed
         FROM (
-            SELECT fo.figure_id, fo.outlet_id, fo.latest_value, o.name
+            SELECT fo.figure_id, fo.outlet_id, fo.latest_value, o.name,
+                   CASE WHEN r.article_id IS NULL THEN ''
+                        ELSE ' (reprint of ' || coalesce(ro.name, ra.outlet_id) || ')' END
+                   AS copied
             FROM figure_outlet_latest fo LEFT JOIN outlets o ON o.id = fo.outlet_id
+            LEFT JOIN claims c ON c.id = fo.claim_id
+            LEFT JOIN reprints r ON r.article_id = c.article_id
+            LEFT JOIN articles ra ON ra.id = r.original_id
+            LEFT JOIN outlets ro ON ro.id = ra.outlet_id
             WHERE fo.latest_value > 0
             ORDER BY fo.figure_id, o.name, fo.outlet_id
         )

@@ -327,6 +327,8 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "sources": "The sources the outlet cited for it, comma-separated.",
     },
     "disagreements": {
+        "reports": "Independent reports: articles, with an original and its reprints once.",
+        "reprints": "Articles among them that reprint another's text.",
         "lowest": "Smallest of the outlets' latest values.",
         "highest": "Largest of the outlets' latest values.",
         "spread": "highest / lowest.",
@@ -396,12 +398,12 @@ VIEWS: dict[str, str] = {
         LEFT JOIN claims c ON c.id = fo.claim_id
     """,
     "disagreements": f"""
-        SELECT id AS figure_id, label, outlets, claims, latest_low AS lowest,
+        SELECT id AS figure_id, label, outlets, reports, reprints, claims, latest_low AS lowest,
                latest_high AS highest, median_value, latest_spread AS spread,
                values_by_outlet, rule
         FROM figures
         WHERE latest_spread >= {DISAGREEMENT} AND latest_high > {DISAGREEMENT} * latest_low
-        ORDER BY latest_spread DESC, outlets DESC
+        ORDER BY reports DESC, latest_spread DESC, outlets DESC
     """,
     "figure_timeline": """
         SELECT figure_id, label, published, outlet_id, outlet, value, source, text, claim_id

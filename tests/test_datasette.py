@@ -237,7 +237,7 @@ def test_latest_values_are_stored_per_figure_and_outlet(conn):
     )
     assert (low, high, spread) == (12, 20, round(20 / 12, 2))
     assert listed.split("; ") == [
-        "Daily Planet: 12.0", "Evening Post: 12.0", "Morning Star: 20.0", "The Gazette: 15.0",
+        "Daily Planet: 12", "Evening Post: 12", "Morning Star: 20", "The Gazette: 15",
     ]
     single = one(conn, "select id from figures where outlets = 1")[0]
     assert one(conn, "select latest_spread from figures where id = ?", single) == (None,)
@@ -499,7 +499,7 @@ def test_query_cells_link_to_what_they_name(ds, conn):
     assert ('<a href="https://gazette.example/aleppo" title="https://gazette.example/aleppo" '
             'rel="nofollow noopener">gazette.example</a>') in html
     disagree = fetch(ds, "/claims/where_outlets_disagree?metric=&place=").text
-    assert re.search(rf'<a href="/-/claims/figure/{figure}">killed people in Aleppo', disagree)
+    assert re.search(rf'<a href="/-/claims/figure/{figure}">People killed in Aleppo', disagree)
     places = fetch(ds, "/claims/claims_by_place?metric=").text
     assert '<a href="/claims/claims?place=Aleppo">Aleppo</a>' in places
 

@@ -175,6 +175,29 @@ def test_figures_where_outlets_disagree(demo_db):
     assert {"killed", "evacuated"} <= {f["metric"] for f in disputed}
 
 
+# Every disagreement written into the corpus on purpose (claims/demo_corpus/README.md, "The
+# stories"), as (metric, place): the disagreements view must list these and nothing else.
+INTENDED_DISAGREEMENTS = {
+    ("killed", "Velmora"), ("wounded", "Velmora"),                      # velmora-shelling
+    ("evacuated", "Brennick"), ("killed", "Osterhald"),                 # lirien-floods
+    ("displaced", "Osterhald"),
+    ("fighters", "Tarn"), ("evacuated", "Tarn"), ("control", "Tarn"),   # tarn-siege
+    ("killed", "Kestrel Ridge"),                                        # kestrel-ridge-mine
+    ("arrested", "Valdrenn"),                                           # valdrenn-fuel-protests
+    ("killed", "Port Seline"), ("killed", "Lake Marren"),               # lake-marren-ferry
+    ("missing", "Port Seline"),
+}
+
+
+def test_every_disagreement_is_one_written_on_purpose(demo_db):
+    listed = rows(demo_db, "SELECT f.metric, f.place FROM disagreements d "
+                           "JOIN figures f ON f.id = d.figure_id")
+    found = {(r["metric"], r["place"]) for r in listed}
+    assert len(listed) == len(found), "one quantity listed twice"
+    assert found <= INTENDED_DISAGREEMENTS, found - INTENDED_DISAGREEMENTS
+    assert len(found) >= 10
+
+
 def test_claims_are_placed_on_the_map(demo_db):
     placed = rows(demo_db, "SELECT place, region, country, latitude, longitude FROM claims "
                            "WHERE latitude IS NOT NULL GROUP BY place")
