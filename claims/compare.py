@@ -12,7 +12,7 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
    children, women, combatants and people in general are kept apart). Money, shares, areas
    and other counts that are not people are grouped only when they count the same thing
    (their counted noun agrees); with no noun they stand alone. No value in a figure is more
-   than MAGNITUDE times the next smaller one.
+   than MAGNITUDE times its smallest.
 4. Parts ("including 11 children"), period totals ("in the last month") and updates ("40
    more") are never inside a figure: they keep their incident and are shown beside it.
 5. Running totals ("since 2011") form series per country, metric, unit and kind of victims:
@@ -163,13 +163,15 @@ def _article(records: list[tuple]) -> tuple[list[inc.Mention], dt.date | None,
 
 
 def _bands(mentions: list[inc.Mention]) -> list[list[inc.Mention]]:
-    """Split sorted values where one is more than MAGNITUDE times the one below it: a town's
-    fuel price and its fuel subsidy share metric, unit and days, but are not one quantity
-    reported twice, while a toll rising 3, 12, 20, 31 stays one figure."""
+    """Split sorted values where one is more than MAGNITUDE times the smallest of its band: a
+    town's fuel price and its fuel subsidy share metric, unit and days, but are not one
+    quantity reported twice, and neither are six dead in one blast and 126 in another
+    reported beside it; a toll rising 3, 12, 20, 29 stays one figure. Bands never chain:
+    6, 20, 100 are two."""
     ordered = sorted(mentions, key=lambda m: (m.value, m.id))
     bands: list[list[inc.Mention]] = []
     for m in ordered:
-        if bands and m.value <= MAGNITUDE * max(bands[-1][-1].value, 1e-9):
+        if bands and m.value <= MAGNITUDE * max(bands[-1][0].value, 1e-9):
             bands[-1].append(m)
         else:
             bands.append([m])
@@ -267,7 +269,7 @@ def _figure(key: tuple, members: list[inc.Mention], where: dict, incident_id: st
     else:
         rule = (f"the totals of one incident ({where['rule']}) of the same metric ({metric}), "
                 f"unit ({unit}) and kind ({kind})")
-    rule += f"; no value more than {MAGNITUDE:g} times the next smaller one"
+    rule += f"; no value more than {MAGNITUDE:g} times the smallest"
     located = [m for m in members if m.latitude is not None]
     first = str(dated[0]) if dated else None
     return {
@@ -334,7 +336,7 @@ LATEST_SPREAD = """
                    '; ') AS listed
         FROM (
             SELECT fo.figure_id, fo.outlet_id, fo.latest_value, o.name,
-                   CASE WHEN r.article_id IS NULL THEN ''
+                   CASE WHEN r.article_id IS NULL OR ra.outlet_id IS fo.outlet_id THEN ''
                         ELSE ' (reprint of ' || coalesce(ro.name, ra.outlet_id) || ')' END
                    AS copied
             FROM figure_outlet_latest fo LEFT JOIN outlets o ON o.id = fo.outlet_id

@@ -317,7 +317,8 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
     "figure_claims": {
         "source": "The source's name, else the attribution as written.",
         "reprints_outlet": (
-            "When the article reprints another's text: the outlet that published it first."
+            "When the article reprints another outlet's text: the outlet that published it "
+            "first."
         ),
         "reprints_article": "The article it reprints (articles.id).",
     },
@@ -380,7 +381,9 @@ VIEWS: dict[str, str] = {
         SELECT c.figure_id, f.label, c.id AS claim_id, c.outlet_id, o.name AS outlet,
                c.published, c.value, c.text, c.start, c.attributed_to,
                coalesce(s.name, c.attributed_to) AS source, c.place_text, c.date_text,
-               c.article_id, c.sentence, coalesce(ro.name, ra.outlet_id) AS reprints_outlet,
+               c.article_id, c.sentence,
+               CASE WHEN ra.outlet_id IS NOT c.outlet_id
+                    THEN coalesce(ro.name, ra.outlet_id) END AS reprints_outlet,
                r.original_id AS reprints_article
         FROM claims c JOIN figures f ON f.id = c.figure_id
         LEFT JOIN outlets o ON o.id = c.outlet_id

@@ -20,8 +20,9 @@ in full (each incident's `rule` column says it again in words):
    (`similarity`: shared rare words such as the village, the weapon, the target), when they
    are alike enough (SIMILAR); else another region-only incident alike enough; else it stands
    alone. An incident known only by its country is never linked across articles: a country
-   holds too many events on one day. Reports of one place within LATE_DAYS whose leads are
-   alike (SIMILAR_LATE) are one incident too, and so are the reports at one place of copies
+   holds too many events on one day. Reports of one town within LATE_DAYS whose leads are
+   alike (SIMILAR_LATE) are one incident too (not of one region: a province sees too many
+   attacks in a week), and so are the reports at one place of copies
    of one text (claims.reprints), whatever dates their feeds gave them.
 4. Running totals ("since 2011") are no incident's; they form series per country, metric and
    kind of victims (claims.compare).
@@ -359,7 +360,7 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
                 found.linked.append(i)
                 found.joined_region = found.place.level == "town"
     for key in sorted(regions):
-        heads += _late(regions[key], weights)
+        heads += regions[key]
     placed = list(heads)
     for key in sorted(by_level["country"]):
         for i in by_level["country"][key]:
