@@ -3,11 +3,12 @@
 A figure is one quantity of one incident, so grouping first finds the incidents. The rule,
 in full (each incident's `rule` column says it again in words):
 
-1. **An article's main incident** is the place its headline or lead names (the first place,
-   most specific first, among the claims of its first sentences; else the first place any of
-   its claims names) on its day: the date line at the top of the text when there is one (a
-   feed's date column is often wrong), else the publication date, moved to the day its lead
-   gives ("on Tuesday") when that is at most three days earlier.
+1. **An article's main incident** is the place its headline or lead names (most specific
+   first, among the claims of its first sentences; else the first place any of its claims
+   names) on its day: the first day its lead writes out for a total there ("on April 4";
+   "on Tuesday" too when the publication date agrees with the date line), else the date
+   line at the top of the text (a feed's date column is often wrong), else the publication
+   date.
 2. **A claim belongs to the main incident** unless its own sentence names another town,
    another region or another country than the main incident's (a second attack in the same
    report), or gives a day two or more days away from the incident's (a background mention:
@@ -20,11 +21,11 @@ in full (each incident's `rule` column says it again in words):
    (`similarity`: shared rare words such as the village, the weapon, the target), when they
    are alike enough (SIMILAR); else another region-only incident alike enough; else it stands
    alone. An incident known only by its country is never linked across articles: a country
-   holds too many events on one day. Reports of one town within LATE_DAYS whose leads are
-   alike (SIMILAR_LATE) are one incident too (not of one region: a province sees too many
-   attacks in a week), and so are the reports at one place of copies
-   of one text (claims.reprints), whatever dates their feeds gave them.
-4. Running totals ("since 2011") are no incident's; they form series per country, metric and
+   holds too many events on one day, unless its lead is alike enough (SIMILAR_COUNTRY) to the
+   reports of one incident of that day. The reports at one place of copies of one text
+   (claims.reprints) are one incident whatever dates their feeds gave them. Reports days
+   apart are not linked however alike their words: one town is shelled day after day.
+4. Running totals ("since 2011") are no incident's; they form series per place, metric and
    kind of victims (claims.compare).
 
 Everything here reads stored claims only; an incident's id hashes its place, first day and
@@ -59,13 +60,6 @@ SIMILAR = 0.03
 # A report whose headline and lead name only the country joins an incident of a place in
 # it when their leads are this alike: the village, the weapon, the target in common.
 SIMILAR_COUNTRY = 0.1
-# Reports of one place up to this many days apart are one incident when their leads are
-# this alike: late reports, and reports a wrong feed date moved.
-LATE_DAYS = 7
-SIMILAR_LATE = 0.2
-# Reports of one place a day or two after an incident's window need less to be alike.
-NEXT_DAYS = 2
-SIMILAR_NEXT = 0.05
 # A date at the top of a text: "Wed 05 Apr 2017", "April 5, 2017", "2017-04-05",
 # "05-04-2017" (day first, as outside the United States), "Published 5 April 2017".
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -291,27 +285,6 @@ def _best(i: Incident, heads: list[Incident], weights: dict[str, float],
     return heads[n] if n >= 0 and score >= enough else None
 
 
-def _late(heads: list[Incident], weights: dict[str, float]) -> list[Incident]:
-    """Join each incident of one place to an earlier one within LATE_DAYS whose reports'
-    leads are alike (SIMILAR_LATE): later reports, and reports a wrong feed date moved, of
-    the same attack."""
-    kept: list[Incident] = []
-    for head in sorted(heads, key=lambda i: (str(i.day), i.article_id)):
-        scored = [
-            (max(similarity(a, b, weights) for a in (k, *k.linked) for b in (head, *head.linked))
-             - (SIMILAR_NEXT if (head.day - k.day).days <= NEXT_DAYS else SIMILAR_LATE), n)
-            for n, k in enumerate(kept)
-            if k.day and head.day and 0 <= (head.day - k.day).days <= LATE_DAYS
-        ]
-        score, n = max(scored, default=(-1.0, -1))
-        if n >= 0 and score >= 0:
-            kept[n].linked += [head, *head.linked]
-            head.linked = []
-        else:
-            kept.append(head)
-    return kept
-
-
 def _copies(heads: list[Incident], roots: dict[str, str]) -> list[Incident]:
     """Join the main incidents of copies of one text at one place, whatever their days: a
     reprint tells the original's story, and its feed date is often its own."""
@@ -347,7 +320,7 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
         runs = _windows(by_level["town"][key])
         for run in runs:
             run[0].linked = run[1:]
-        for head in _late([run[0] for run in runs], weights):
+        for head in (run[0] for run in runs):
             heads.append(head)
             towns[key[1]].append(head)
     regions: dict[str, list[Incident]] = defaultdict(list)

@@ -41,10 +41,12 @@ AMONG_BEFORE_RE = ending_at(
     rf"(?i:\bamong\s+(?:the|those)\s+(?:{alternation(TOLL_NOUNS, backward=True)})"
     r"(?:\s+(?:were|are|was|is))?\s+)"
 )
-# "14 of the dead", "15 of the wounded", "three of them", "two of those killed": right after.
+# "14 of the dead", "15 of the wounded", "three of them", "two of those killed", "11
+# children were among the 26": right after.
 OF_THE_AFTER_RE = regex.compile(
     rf"(?i:\s+(?:\p{{L}}+\s+)?of\s+(?:(?:the|those)\s+(?:{_NOUNS}|people\s+"
-    rf"(?:{alternation(TOLL_PARTICIPLES)})|{alternation(TOLL_PARTICIPLES)})|them|whom)\b)"
+    rf"(?:{alternation(TOLL_PARTICIPLES)})|{alternation(TOLL_PARTICIPLES)})|them|whom)\b"
+    rf"|\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the|those)\b)"
 )
 # "a further 12", "another 40": right before the figure.
 FURTHER_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(FURTHER_WORDS, backward=True)})\s+)")
@@ -64,7 +66,7 @@ PERIOD_RE = regex.compile(
 )
 # How far after a figure a span may stand and still be the figure's: "killed 450 people in
 # the province in the last month".
-PERIOD_REACH = 70
+PERIOD_REACH = 100
 # Where a span after a figure stops being the figure's: the next figure's digits or the end of
 # its clause ("killed 12 on Monday, bringing the toll in the last week to 50").
 NEXT_DIGIT_RE = regex.compile(r"[\d,;]")
