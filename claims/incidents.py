@@ -15,8 +15,9 @@ in full (each incident's `rule` column says it again in words):
    "the April 4 attack that killed 87"). Such a claim is an incident of its own, at its place
    and day. A claim whose sentence names no place, or names the region or country the main
    incident lies in, belongs to the main incident: the headline or lead names it.
-3. **Across articles,** incidents at the same town whose days are at most LINK_DAYS apart
-   from the first of them are one incident. An incident known only by its region joins the
+3. **Across articles,** incidents at the same town on the same day are one incident: the
+   day the texts state, or, for a report dated only by its publication, that day or the
+   one before (LINK_DAYS). An incident known only by its region joins the
    town incident of that region within LINK_DAYS whose reports' leads are most like its own
    (`similarity`: shared rare words such as the village, the weapon, the target), when they
    are alike enough (SIMILAR); else another region-only incident alike enough; else it stands
@@ -45,7 +46,9 @@ import regex
 from claims.extraction.lexicon import MONTHS
 from claims.ids import stable_id
 
-# Reports of one incident are dated at most this many days after the first of them.
+# Reports of one incident are dated at most this many days after the first of them when one
+# is dated only by its publication (the morning after); two that state their day must agree,
+# since one town is struck on consecutive days and each day is another incident.
 LINK_DAYS = 1
 # A claim dated this many days or more from its incident's day is another incident.
 OTHER_DAY = 2
@@ -144,6 +147,7 @@ class Incident:
     article_id: str
     words: frozenset[str] = frozenset()
     main: bool = False
+    stated: bool = False  # the text gives its day; else the day is the publication's
     mentions: list[Mention] = field(default_factory=list)
     linked: list[Incident] = field(default_factory=list)
     joined_region: bool = False
@@ -187,15 +191,18 @@ def _anchor(mentions: list[Mention]) -> Place | None:
     return None
 
 
-def _article_day(mentions: list[Mention], day: dt.date | None, anchor: Place) -> dt.date | None:
-    """The main incident's day: the first date its lead writes out for a total at its place
-    ("on April 4"; "on Tuesday" too when the publication date can be trusted), else `day`.
-    Feeds and archives get publication dates wrong by weeks; the lead rarely does."""
+def _article_day(mentions: list[Mention], day: dt.date | None,
+                 anchor: Place) -> tuple[dt.date | None, bool]:
+    """The main incident's day, and whether the text states it: the first date its lead
+    writes out for a total at its place ("on April 4"; "on Tuesday" too when the publication
+    date can be trusted), else `day` (its date line or publication date, a day late as
+    often as not). Feeds and archives get publication dates wrong by weeks; the lead rarely
+    does."""
     for m in mentions:
         if (m.lead and m.explicit_day and m.day and m.role == "total"
                 and (m.place is None or _within(m.place, anchor) or _within(anchor, m.place))):
-            return m.day
-    return day
+            return m.day, True
+    return day, False
 
 
 def _apart(m: Mention, main: Incident) -> Incident | None:
@@ -208,7 +215,8 @@ def _apart(m: Mention, main: Incident) -> Incident | None:
         day = m.day
     if place == main.place and day == main.day:
         return None
-    return Incident(place, day, main.article_id, main.words)
+    return Incident(place, day, main.article_id, main.words,
+                    stated=main.stated or day != main.day)
 
 
 def lead_words(text: str | None) -> frozenset[str]:
@@ -225,8 +233,8 @@ def article_incidents(mentions: list[Mention], day: dt.date | None,
     anchor = _anchor(mentions)
     if anchor is None:
         return []
-    main = Incident(anchor, _article_day(mentions, day, anchor), mentions[0].article_id, words,
-                    main=True)
+    main_day, stated = _article_day(mentions, day, anchor)
+    main = Incident(anchor, main_day, mentions[0].article_id, words, main=True, stated=stated)
     found = {main.key: main}
     for m in mentions:
         incident = _apart(m, main) or main
@@ -236,13 +244,19 @@ def article_incidents(mentions: list[Mention], day: dt.date | None,
     return [i for i in found.values() if i.mentions]
 
 
+def _allowed(a: Incident, b: Incident) -> int:
+    """How many days two reports of one incident may be apart: none when both texts state
+    the day, LINK_DAYS when either is dated by its publication, often the morning after."""
+    return 0 if a.stated and b.stated else LINK_DAYS
+
+
 def _windows(incidents: list[Incident]) -> list[list[Incident]]:
     """Split incidents of one place into runs whose days are within LINK_DAYS of the run's
     first; undated incidents stay alone."""
     dated = sorted((i for i in incidents if i.day), key=lambda i: (i.day, i.article_id))
     runs: list[list[Incident]] = []
     for i in dated:
-        if runs and (i.day - runs[-1][0].day).days <= LINK_DAYS:
+        if runs and (i.day - runs[-1][0].day).days <= _allowed(runs[-1][0], i):
             runs[-1].append(i)
         else:
             runs.append([i])
@@ -270,7 +284,7 @@ def similarity(a: Incident, b: Incident, weights: dict[str, float]) -> float:
 
 def _near(head: Incident, i: Incident) -> bool:
     """Whether a report's day is within LINK_DAYS of an incident's first report."""
-    return bool(i.day and head.day and abs((i.day - head.day).days) <= LINK_DAYS)
+    return bool(i.day and head.day and abs((i.day - head.day).days) <= _allowed(head, i))
 
 
 def _best(i: Incident, heads: list[Incident], weights: dict[str, float],
