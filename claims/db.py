@@ -132,14 +132,48 @@ SCHEMA: dict[str, dict] = {
             ("figure_id", "figures", "id"),
             ("incident_id", "incidents", "id"),
         ],
+        # Compared without regard to case (ASCII letters), so `?place=velmora` on Datasette's
+        # own table pages finds Velmora, through the same indexes.
+        "nocase": ["place", "region", "country"],
+    },
+    # Stored counts: how many claims have each combination of the columns the claims table
+    # is faceted and filtered on (COUNTED_BY), kept exact by triggers on claims. Empty values
+    # are stored as '' (and is_current as 1) so each combination is one row. The site answers
+    # row counts and facets from here instead of counting millions of claims per page.
+    "claim_counts": {
+        "columns": {
+            "metric": str, "unit": str, "qualifier": str, "outlet_id": str, "place": str,
+            "region": str, "country": str, "is_current": int, "latitude": float,
+            "longitude": float, "claims": int,
+        },
+        "pk": ("metric", "unit", "qualifier", "outlet_id", "place", "region", "country",
+               "is_current"),
+        "fks": [],
+        "nocase": ["place", "region", "country"],
     },
 }
+
+#: The claims columns claim_counts counts by (its primary key), in order.
+COUNTED_BY: tuple[str, ...] = SCHEMA["claim_counts"]["pk"]
 
 
 # What each stored column means (the claim record's own fields are described in
 # claims.models); metadata.json's column descriptions are generated from these and the record
 # (claims.glossary), so the site, the README and the code say the same thing.
 COLUMN_DOCS: dict[str, dict[str, str]] = {
+    "claim_counts": {
+        "metric": "The claims' metric ('' for none).",
+        "unit": "The claims' unit ('' for none).",
+        "qualifier": "The claims' qualifier ('' for none).",
+        "outlet_id": "The claims' outlet ('' for none).",
+        "place": "The claims' place ('' for none).",
+        "region": "The claims' region ('' for none).",
+        "country": "The claims' country ('' for none).",
+        "is_current": "1 for claims from current article versions (or not marked), 0 for others.",
+        "latitude": "Latitude of the place, from the last claim counted.",
+        "longitude": "Longitude of the place, from the last claim counted.",
+        "claims": "How many claims have these values; kept exact by triggers on claims.",
+    },
     "state": {
         "key": "What the row records (\"grouped\": the claims that figures were last built from).",
         "value": "The record: for \"grouped\", the claims' count, last rowid and current count.",
@@ -363,14 +397,35 @@ INDEXES: dict[str, list[str | tuple[str, ...]]] = {
         ("metric", "place", "published", "date", "is_current"),
         ("place", "published", "metric", "unit", "qualifier", "outlet_id"),
     ],
+    # (outlets, claims): the figures reported most widely, which compare_figure offers.
     "figures": ["claims", "metric", "unit", "place", "incident_id",
-                ("latest_spread", "outlets")],
+                ("latest_spread", "outlets"), ("outlets", "claims")],
     "incidents": ["date_from", "country"],
+    # The two filters pages use most, metric and place, lead covering indexes that hold the
+    # faceted columns and the count, so such a facet reads one index range (the metric one
+    # also serves the timelines' starting points, the place one the map). Every counted
+    # claim rewrites its row's entry in these two, which is why the other filter columns
+    # get plain indexes: covering ones for all seven made storing claims about 3x slower
+    # (benchmarks/count_upkeep.py --store-only; 1.7x with these two).
+    "claim_counts": [
+        ("metric", "place", "unit", "qualifier", "outlet_id", "claims"),
+        ("place", "country", "latitude", "longitude", "is_current", "metric", "outlet_id",
+         "unit", "qualifier", "claims"),
+        "unit", "qualifier", "outlet_id", "region", "country",
+    ],
     "articles": ["outlet_id", "published", "url"],
     "article_versions": ["article_id"],
     "source_aliases": ["source_id"],
 }
 
+#: Indexes on expressions, by name: (table, indexed expressions). A claim's day is the date
+#: the figure refers to, else its publication day; the claims_for_metric_place query reads
+#: one metric, place and range of days from this index instead of every claim of the metric.
+EXPRESSION_INDEXES: dict[str, tuple[str, str]] = {
+    "idx_claims_metric_place_day": (
+        "claims", 'metric, place, coalesce("date", substr(published, 1, 10), \'\')'
+    ),
+}
 
 # Outlets disagree when their latest values differ by more than this ratio (max / min).
 DISAGREEMENT = 1.2
@@ -504,7 +559,7 @@ def writing(db: sqlite_utils.Database):
 def shape_fingerprint() -> int:
     """A number that changes whenever the declared shape or the known sources change; kept in
     the file's `user_version`, it lets an up-to-date database open without taking a lock."""
-    declared = repr((SCHEMA, INDEXES, FTS, VIEWS, sources.known_rows()))
+    declared = repr((SCHEMA, INDEXES, EXPRESSION_INDEXES, FTS, VIEWS, sources.known_rows()))
     return int(hashlib.sha256(declared.encode("utf-8")).hexdigest()[:7], 16)
 
 
@@ -559,10 +614,71 @@ def _ensure_shape(db: sqlite_utils.Database) -> None:
                 f'CREATE INDEX IF NOT EXISTS "idx_{table}_{"_".join(columns)}" '
                 f'ON "{table}" ({quoted})'
             )
+    for name, (table, expressions) in EXPRESSION_INDEXES.items():
+        db.execute(f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" ({expressions})')
     for table, columns in FTS.items():
         db[table].enable_fts(columns, create_triggers=True, tokenize="porter", replace=True)
         _narrow_update_trigger(db, table, columns)
+    _ensure_counts(db)
     ensure_views(db)
+
+
+def _counted(row: str) -> list[str]:
+    """The claim_counts key of `row` (new or old in a trigger), one expression a column:
+    '' for an empty value, 1 for an unmarked is_current."""
+    return [f"coalesce({row}.is_current, 1)" if c == "is_current"
+            else f"coalesce({row}.\"{c}\", '')" for c in COUNTED_BY]
+
+
+def count_triggers() -> dict[str, str]:
+    """The triggers that keep claim_counts exact as claims are added, changed and deleted."""
+    key = ", ".join(f'"{c}"' for c in COUNTED_BY)
+    where = " AND ".join(
+        f'"{c}" = {v}' for c, v in zip(COUNTED_BY, _counted("old"), strict=True))
+    add = (
+        f"INSERT INTO claim_counts ({key}, latitude, longitude, claims) "
+        f"VALUES ({', '.join(_counted('new'))}, new.latitude, new.longitude, 1) "
+        f"ON CONFLICT ({key}) DO UPDATE SET claims = claims + 1, "
+        "latitude = coalesce(excluded.latitude, latitude), "
+        "longitude = coalesce(excluded.longitude, longitude);"
+    )
+    remove = f"UPDATE claim_counts SET claims = claims - 1 WHERE {where};"
+    watched = ", ".join(f'"{c}"' for c in (*COUNTED_BY, "latitude", "longitude"))
+    return {
+        "claims_counted_ai": f"CREATE TRIGGER claims_counted_ai AFTER INSERT ON claims "
+                             f"BEGIN {add} END",
+        "claims_counted_ad": f"CREATE TRIGGER claims_counted_ad AFTER DELETE ON claims "
+                             f"BEGIN {remove} END",
+        "claims_counted_au": f"CREATE TRIGGER claims_counted_au AFTER UPDATE OF {watched} "
+                             f"ON claims BEGIN {remove} {add} END",
+    }
+
+
+def count_claims(db: sqlite_utils.Database) -> None:
+    """Fill claim_counts from the claims, replacing what it held."""
+    key = ", ".join(f'"{c}"' for c in COUNTED_BY)
+    counted = ", ".join(_counted("claims"))
+    db.execute("DELETE FROM claim_counts")
+    db.execute(
+        f"INSERT INTO claim_counts ({key}, latitude, longitude, claims) "
+        f"SELECT {counted}, max(latitude), max(longitude), count(*) FROM claims "
+        f"GROUP BY {counted}"
+    )
+
+
+def _ensure_counts(db: sqlite_utils.Database) -> None:
+    """Put the counting triggers in place; when any was missing or different, count the
+    claims afresh, so the stored counts are exact from here on."""
+    wanted = count_triggers()
+    have = dict(db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'claims'"
+    ).fetchall())
+    if all(have.get(name) == sql for name, sql in wanted.items()):
+        return
+    for name, sql in wanted.items():
+        db.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+        db.execute(sql)
+    count_claims(db)
 
 
 def ensure_views(db: sqlite_utils.Database) -> None:
@@ -573,11 +689,47 @@ def ensure_views(db: sqlite_utils.Database) -> None:
             db.create_view(name, sql.strip(), replace=True)
 
 
+def _create_sql(db: sqlite_utils.Database, name: str, spec: dict) -> str:
+    """CREATE TABLE for a declared table, with its case-insensitive columns (sqlite-utils
+    has no option for a column's collation)."""
+    sql = db.create_table_sql(name, spec["columns"], pk=spec["pk"],
+                              foreign_keys=db.resolve_foreign_keys(name, spec["fks"]))
+    for column in spec.get("nocase", ()):
+        sql = sql.replace(f'"{column}" TEXT', f'"{column}" TEXT COLLATE NOCASE', 1)
+    return sql
+
+
+def _lacks_nocase(db: sqlite_utils.Database, name: str, spec: dict) -> bool:
+    """Whether a stored table was made before some of its columns became case-insensitive."""
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                     [name]).fetchone()[0]
+    declared = r'(?<!\w)["\[`]?{}["\]`]?\s+TEXT\s+COLLATE\s+NOCASE'
+    return any(not re.search(declared.format(re.escape(column)), sql, re.IGNORECASE)
+               for column in spec.get("nocase", ()))
+
+
+def _rebuild(db: sqlite_utils.Database, name: str, spec: dict) -> None:
+    """Copy a table into its declared shape (a column's collation cannot be altered in
+    place), keeping every row and rowid, so the search index still points at the right rows.
+    Its indexes, triggers and the views are dropped with it and put back by `ensure`."""
+    for (view,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'view'").fetchall():
+        db.execute(f'DROP VIEW "{view}"')
+    have = db[name].columns_dict
+    columns = ", ".join(f'"{c}"' for c in spec["columns"] if c in have)
+    db.execute(_create_sql(db, f"{name}_rebuilt", spec))
+    db.execute(f'INSERT INTO "{name}_rebuilt" (rowid, {columns}) '
+               f'SELECT rowid, {columns} FROM "{name}"')
+    db.execute(f'DROP TABLE "{name}"')
+    db.execute(f'ALTER TABLE "{name}_rebuilt" RENAME TO "{name}"')
+
+
 def _ensure_table(db: sqlite_utils.Database, name: str, spec: dict) -> None:
     table = db.table(name)
     if not table.exists():
-        table.create(spec["columns"], pk=spec["pk"], foreign_keys=spec["fks"])
+        db.execute(_create_sql(db, name, spec))
         return
+    if _lacks_nocase(db, name, spec):
+        _rebuild(db, name, spec)
     have = table.columns_dict
     for column, kind in spec["columns"].items():
         if column not in have:

@@ -106,6 +106,15 @@ def test_map_of_claims_by_place(demo, page, shots):
     note.wait_for()
     assert note.count() == 1 and "internet" in note.inner_text()
     assert note.evaluate("(n) => n.nextElementSibling.classList.contains('leaflet-container')")
+    # Markers are sized by claim count: the circles differ in size, and what they say adds
+    # up to the claims on the map.
+    page.locator(".claims-marker").first.wait_for()
+    circles = page.locator(".claims-marker").evaluate_all(
+        "(ms) => ms.map((m) => [m.offsetWidth, Number(m.textContent.replace(/,/g, ''))])")
+    assert len({width for width, _ in circles}) > 1
+    total = page.locator("td.col-claims").evaluate_all(
+        "(cells) => cells.reduce((sum, c) => sum + Number(c.textContent.replace(/,/g, '')), 0)")
+    assert sum(count for _, count in circles) == total
     shoot(page, shots, "demo-map", full_page=False)
 
 

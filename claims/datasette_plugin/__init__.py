@@ -19,10 +19,12 @@ from __future__ import annotations
 from functools import partial
 
 from datasette import hookimpl
+from datasette.filters import FilterArguments
 
 from claims.datasette_plugin import pages
 from claims.datasette_plugin.cache import cache_small_results
 from claims.datasette_plugin.cells import cell_html
+from claims.datasette_plugin.counts import answer_from_counts, search_note
 from claims.datasette_plugin.hardening import harden, holds_claims
 from claims.datasette_plugin.links import (
     PAGES,
@@ -40,15 +42,34 @@ from claims.formats import format_number
 
 @hookimpl
 def startup(datasette):
-    """Cache small answers on immutable claims databases, so facets are counted only once."""
+    """Answer claims counts and facets from the stored counts, and cache small answers on
+    immutable claims databases, so facets are counted only once."""
 
-    async def cache_claims_databases():
+    async def wrap_claims_databases():
         """Wrap each claims database's execute; other databases are left as they are."""
         for name, db in list(datasette.databases.items()):
             if await is_claims_database(datasette, name):
+                answer_from_counts(db, await db.table_exists("claim_counts"))
                 cache_small_results(db)
 
-    return cache_claims_databases
+    return wrap_claims_databases
+
+
+@hookimpl
+def filters_from_request(request, database, table, datasette):
+    """Say on a claims search that matched more than it lists which matches it lists."""
+    search = request.args.get("_search")
+    if table != "claims" or not search:
+        return None
+
+    async def note():
+        """The sentence, on a claims database, when the search matched too many claims."""
+        if not await is_claims_database(datasette, database):
+            return None
+        said = await search_note(datasette.get_database(database), search)
+        return FilterArguments([], human_descriptions=[said]) if said else None
+
+    return note
 
 
 @hookimpl

@@ -29,14 +29,17 @@ left join figures f on f.id = c.figure_id
 where c.id = :id
 """
 
+#: A chart draws at most this many claims; a timeline with more says so.
+POINTS_LIMIT = 2000
+
 POINTS_SQL = """
 select c.id, c.value, c.low, c.high, c.qualifier, c.unit, c.text, c.subject, c.figure_id,
   c.place, c.region, c.country, coalesce(c.date, substr(c.published, 1, 10)) as day, c.outlet_id,
   coalesce(o.name, c.outlet_id) as outlet
 from claims c left join outlets o on o.id = c.outlet_id
 where {where} and coalesce(c.is_current, 1) = 1
-order by day, outlet
-limit 2000
+order by coalesce(c.date, substr(c.published, 1, 10), ''), outlet
+limit {limit}
 """
 
 ARTICLE_SQL = (
@@ -44,16 +47,19 @@ ARTICLE_SQL = (
     "left join outlets o on o.id = a.outlet_id where a.id = :id"
 )
 
+# From the stored counts (claims.db's claim_counts), so the list costs the same at any size.
 POPULAR_SQL = (
-    "select metric, place, unit, count(*) as n from claims "
-    "where place is not null group by metric, place, unit "
+    "select nullif(metric, '') as metric, place, nullif(unit, '') as unit, sum(claims) as n "
+    "from claim_counts where place != '' group by metric, place, unit having n > 0 "
     "order by n desc limit 30"
 )
 
 
-async def rows(db, sql: str, params: dict | None = None) -> list[dict]:
+async def rows(db, sql: str, params: dict | None = None,
+               time_limit_ms: int | None = None) -> list[dict]:
     """Query results as dictionaries, which templates and the chart read by column name."""
-    return [dict(r) for r in await db.execute(sql, params or {})]
+    return [dict(r) for r in await db.execute(sql, params or {},
+                                              custom_time_limit=time_limit_ms)]
 
 
 async def one_row(db, sql: str, params: dict, missing: str) -> dict:
@@ -76,7 +82,8 @@ async def render(datasette, request, template: str, db, context: dict) -> Respon
 async def figure_points(db, figure_id: str) -> list[dict]:
     """The current claims reporting one figure, in date order, for its table and chart."""
     return await rows(
-        db, POINTS_SQL.format(where="c.figure_id = :figure_id"), {"figure_id": figure_id}
+        db, POINTS_SQL.format(where="c.figure_id = :figure_id", limit=POINTS_LIMIT),
+        {"figure_id": figure_id},
     )
 
 
@@ -171,18 +178,56 @@ PLACE_WHERE = (
     "or c.country = :place collate nocase)"
 )
 
+#: The towns a place filter can match, from the stored counts: a claim's region and country
+#: are its place's, so each claim in a region or country has one of these places.
+PLACES_SQL = (
+    "select distinct place from claim_counts where metric = :metric and claims > 0 "
+    "and (place = :place or region = :place or country = :place)"
+)
+
+#: How long finding a timeline's claims may take; a timeline over many towns (a country of a
+#: very large database) that takes longer says so instead of charting nothing.
+TIMELINE_TIME_LIMIT_MS = 1000
+
+#: How many current claims the timeline of a metric in a place has, from the stored counts.
+TIMELINE_TOTAL_SQL = (
+    "select coalesce(sum(claims), 0) from claim_counts where metric = :metric "
+    "and is_current = 1 and {where}"
+)
+
 
 async def timeline_points(db, metric: str, place: str, unit: str) -> list[dict]:
     """Every current claim of a metric in a place, its region or country (no place: claims
-    that name none)."""
-    where = ["c.metric = :metric", PLACE_WHERE if place else "c.place is null"]
+    that name none), up to POINTS_LIMIT, earliest first."""
+    params = {"metric": metric, "place": place, "unit": unit}
+    where = ["c.metric = :metric", await towns_where(db, params) if place else "c.place is null"]
     if unit:
         where.append("c.unit = :unit")
-    return await rows(
-        db,
-        POINTS_SQL.format(where=" and ".join(where)),
-        {"metric": metric, "place": place, "unit": unit},
-    )
+    return await rows(db, POINTS_SQL.format(where=" and ".join(where), limit=POINTS_LIMIT),
+                      params, TIMELINE_TIME_LIMIT_MS)
+
+
+async def towns_where(db, params: dict) -> str:
+    """PLACE_WHERE, led by the towns it can match, so claims are read through the (metric,
+    place, day) index instead of scanning every claim of the metric; with one town, in date
+    order, so the chart's earliest claims come without sorting all of them. Adds the towns
+    to `params`."""
+    towns = [r[0] for r in await db.execute(PLACES_SQL, params)]
+    params.update({f"town{i}": town for i, town in enumerate(towns)})
+    if len(towns) == 1:
+        return f"c.place = :town0 and {PLACE_WHERE}"
+    listed = ", ".join(f":town{i}" for i in range(len(towns))) or "null"
+    return f"c.place in ({listed}) and {PLACE_WHERE}"
+
+
+async def timeline_total(db, metric: str, place: str, unit: str) -> int:
+    """How many claims `timeline_points` would list without its limit."""
+    where = "(place = :place or region = :place or country = :place)" if place else "place = ''"
+    if unit:
+        where += " and unit = :unit"
+    found = await db.execute(TIMELINE_TOTAL_SQL.format(where=where),
+                             {"metric": metric, "place": place, "unit": unit})
+    return found.rows[0][0]
 
 
 def value_title(metric: str, units: list[str | None]) -> str:
@@ -205,13 +250,13 @@ def spelled(place: str, points: list[dict]) -> str:
     return place
 
 
-async def popular_timelines(db) -> list[dict]:
-    """The most reported metric, place and unit combinations, as starting points; none if
-    counting them takes longer than a second on a large database."""
+async def popular_timelines(db) -> list[dict] | None:
+    """The most reported metric, place and unit combinations, as starting points; None (the
+    page says the list is missing) if listing them takes longer than a second."""
     try:
         return [dict(r) for r in await db.execute(POPULAR_SQL, custom_time_limit=1000)]
     except QueryInterrupted:
-        return []
+        return None
 
 
 async def timeline_page(datasette, request):
@@ -220,7 +265,14 @@ async def timeline_page(datasette, request):
     metric = request.args.get("metric") or ""
     place = request.args.get("place") or ""
     unit = request.args.get("unit") or ""
-    points = await timeline_points(db, metric, place, unit) if metric else []
+    try:
+        points = await timeline_points(db, metric, place, unit) if metric else []
+        too_slow = False
+    except QueryInterrupted:
+        points, too_slow = [], True
+    total = len(points)
+    if too_slow or total >= POINTS_LIMIT:
+        total = await timeline_total(db, metric, place, unit)
     chart = timeline_svg(
         points, partial(claim_url, datasette),
         value_title=value_title(metric, [p["unit"] for p in points]),
@@ -232,6 +284,8 @@ async def timeline_page(datasette, request):
         "unit": unit,
         "chart": chart,
         "points": points,
+        "total": total,
+        "too_slow": too_slow,
         "places": sorted({p["place"] for p in points if p["place"]}),
         "popular": await popular_timelines(db),
     })

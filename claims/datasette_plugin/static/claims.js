@@ -55,3 +55,72 @@ document.addEventListener("error", (event) => {
     + "below still work.";
   map.before(note);
 }, true);
+
+// On the map of claims by place (the claims_by_place query: one row per place with its count
+// of claims), a marker is a circle sized by that count, and a cluster of nearby places shows
+// the claims it holds, not the number of places. datasette-cluster-map has no option for
+// this, so the script adjusts Leaflet as it loads: a marker whose popup lists a `claims`
+// count gets a sized icon, and marker clusters sum those counts. Other maps are unchanged.
+function claimsIn(content) {
+  if (typeof content !== "string" || !content.includes("<dt>claims</dt>")) {
+    return null;
+  }
+  const list = new DOMParser().parseFromString(content, "text/html");
+  const term = [...list.querySelectorAll("dt")].find((dt) => dt.textContent === "claims");
+  const count = Number((term?.nextElementSibling?.textContent || "").replace(/,/g, ""));
+  return term && Number.isFinite(count) ? count : null;
+}
+
+function countIcon(leaflet, count, className) {
+  // 1 claim: 16 px across; each tenfold more adds 10 px (1,000: 46 px; 1,000,000: 76 px).
+  const size = Math.round(16 + 10 * Math.log10(Math.max(count, 1)));
+  return leaflet.divIcon({
+    className: `claims-marker ${className}`,
+    html: `<span style="line-height: ${size - 4}px">${count.toLocaleString("en")}</span>`,
+    iconSize: [size, size],
+  });
+}
+
+function sizeMarkersByClaims(leaflet) {
+  const bindPopup = leaflet.Marker.prototype.bindPopup;
+  leaflet.Marker.prototype.bindPopup = function (content, options) {
+    const count = claimsIn(content);
+    if (count !== null) {
+      this.options.claims = count;
+      this.setIcon(countIcon(leaflet, count, "claims-place"));
+    }
+    return bindPopup.call(this, content, options);
+  };
+  const addLayer = leaflet.Map.prototype.addLayer;
+  leaflet.Map.prototype.addLayer = function (layer) {
+    if (typeof layer?._defaultIconCreateFunction === "function") {
+      layer.options.iconCreateFunction = (cluster) => {
+        const markers = cluster.getAllChildMarkers();
+        if (!markers.every((m) => m.options.claims !== undefined)) {
+          return layer._defaultIconCreateFunction(cluster);
+        }
+        const total = markers.reduce((sum, m) => sum + m.options.claims, 0);
+        return countIcon(leaflet, total, "claims-cluster");
+      };
+    }
+    return addLayer.call(this, layer);
+  };
+}
+
+// datasette-cluster-map loads Leaflet after this script runs; catch it as it arrives.
+if (window.L?.Marker) {
+  sizeMarkersByClaims(window.L);
+} else {
+  let leaflet;
+  Object.defineProperty(window, "L", {
+    configurable: true,
+    get: () => leaflet,
+    set(value) {
+      leaflet = value;
+      if (value?.Marker && !value.claimsSized) {
+        value.claimsSized = true;
+        sizeMarkersByClaims(value);
+      }
+    },
+  });
+}
