@@ -74,3 +74,12 @@ def test_counts_that_add_up_to_a_toll_are_its_parts(text, parts):
     assert [c.text for c in claims if c.role == "part"] == parts
     whole = claims[0]
     assert all(c.part_of == whole.start for c in claims if c.role == "part")
+
+
+@pytest.mark.parametrize(("text", "metrics"), [
+    ("Three civilians killed, 12 others injured in rocket attacks on the market.",
+     ["killed", "wounded"]),
+    ("A woman was killed and seven others were injured by the shells.", ["wounded"]),
+])
+def test_the_words_after_a_counted_noun_say_what_befell_it(text, metrics):
+    assert [c.metric for c in extract(text, PUBLISHED) if c.unit == "people"] == metrics

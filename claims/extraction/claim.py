@@ -47,6 +47,12 @@ RATE_OPENINGS = frozenset(gap + letter for gap in " \t-" for letter in "aApP")
 # What befell people, written right after a bare figure: "left 15 dead", "12 injured".
 PEOPLE_STATES = ("dead", "injured", "wounded", "missing", "killed", "hurt", "slain")
 STATE_AFTER_RE = regex.compile(rf"[ \t]+(?i:{alternation(PEOPLE_STATES)})\b")
+# What befell the people a counted noun names, right after it: "12 others injured", "seven
+# others were injured", "five soldiers have been killed".
+STATE_OF_NOUN_RE = regex.compile(
+    r"[ \t]+(?:(?i:were|was|are|is|have[ \t]+been|has[ \t]+been|had[ \t]+been)[ \t]+)?"
+    rf"(?i:{alternation(PEOPLE_STATES)})\b"
+)
 # Verbs of a figure's own, besides any past participle: "and 167 were rescued", "41 remain".
 OWN_VERBS = ("were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains")
 # A verb of the figure's own right after it: "and 167 were rescued", "41 are still missing".
@@ -274,6 +280,17 @@ def _state_after(context: _Context, draft: _Draft) -> None:
         draft.end = state.end()
         draft.unit = draft.unit or "people"
         draft.metric = metrics.cue_metric(state.group())
+
+
+def _state_of_noun(context: _Context, draft: _Draft) -> None:
+    """Read what befell the people a figure's noun counts from the words right after it, over
+    a verb before it that was another figure's: "Three civilians killed 12 others injured"
+    (12 wounded), "a woman was killed and seven others were injured"."""
+    if draft.subject is None or draft.metric is not None:
+        return
+    state = STATE_OF_NOUN_RE.match(context.text, draft.end, context.sent_end)
+    if state:
+        draft.metric = metrics.cue_metric(state.group().split()[-1])
 
 
 def _suspended_hyphen(context: _Context, draft: _Draft) -> None:
@@ -585,6 +602,7 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _rate,
     _qualifier_after,
     _share_of_control,
+    _state_of_noun,
     _strong_subject_metric,
     _included_metric,
     _cue_metric,
