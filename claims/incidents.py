@@ -20,8 +20,9 @@ in full (each incident's `rule` column says it again in words):
    one before (LINK_DAYS). An incident known only by its region joins the
    town incident of that region within LINK_DAYS whose reports' leads are most like its own
    (`similarity`: shared rare words such as the village, the weapon, the target), when they
-   are alike enough (SIMILAR); else another region-only incident alike enough; else it stands
-   alone. An incident known only by its country is never linked across articles: a country
+   are alike enough (SIMILAR) and none of them names only other means of attack (rockets
+   against air raids: `means`); else another region-only incident alike enough; else it
+   stands alone. An incident known only by its country is never linked across articles: a country
    holds too many events on one day, unless its lead is alike enough (SIMILAR_COUNTRY) to the
    reports of one incident of that day. The reports at one place of copies of one text
    (claims.reprints) are one incident whatever dates their feeds gave them. Reports days
@@ -43,7 +44,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from claims.extraction.lexicon import MONTHS
+from claims.extraction.lexicon import ATTACK_MEAN_OF, MONTHS
 from claims.ids import stable_id
 
 # Reports of one incident are dated at most this many days after the first of them when one
@@ -274,6 +275,18 @@ def _weights(incidents: list[Incident]) -> dict[str, float]:
     return {w: math.log(n / count) for w, count in df.items()}
 
 
+def means(i: Incident) -> frozenset[str]:
+    """How the attack was carried out, as its report's lead says (lexicon.ATTACK_MEANS)."""
+    return frozenset(ATTACK_MEAN_OF[w] for w in i.words if w in ATTACK_MEAN_OF)
+
+
+def _other_means(a: Incident, b: Incident) -> bool:
+    """Whether two reports name only different means of attack: rockets on one district
+    and air raids on another the same day are two attacks."""
+    ma, mb = means(a), means(b)
+    return bool(ma and mb and not ma & mb)
+
+
 def similarity(a: Incident, b: Incident, weights: dict[str, float]) -> float:
     """Weighted Jaccard of two reports' lead words: 1 for the same words, 0 for none shared."""
     union = sum(weights.get(w, 0.0) for w in a.words | b.words)
@@ -293,7 +306,8 @@ def _best(i: Incident, heads: list[Incident], weights: dict[str, float],
     of the candidates whose day is near, if it is similar `enough`."""
     scored = [
         (max(similarity(i, member, weights) for member in (head, *head.linked)), n)
-        for n, head in enumerate(heads) if _near(head, i)
+        for n, head in enumerate(heads)
+        if _near(head, i) and not any(_other_means(i, m) for m in (head, *head.linked))
     ]
     score, n = max(scored, default=(0.0, -1))
     return heads[n] if n >= 0 and score >= enough else None

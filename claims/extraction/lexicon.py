@@ -322,3 +322,30 @@ RATE_NOUNS = (
 RATE_NOT_BEFORE = ("ago", "earlier", "later", "before", "after", "prior", "back", "since", "from")
 # Denominators written in other words, as the record keeps them: "per annum" is per year.
 PER_SYNONYMS = {"annum": "year", "capita": "person", "head": "person"}
+
+# How an attack was carried out, by the words a report's headline and lead name it with: two
+# reports of one day and province that name only different means ("rocket shells" on one
+# district, "air raids" on another) are two attacks (claims.incidents).
+ATTACK_MEANS: dict[str, tuple[str, ...]] = {
+    "shelling": (
+        "shelling", "shells", "shell", "rocket", "rockets", "mortar", "mortars", "artillery",
+        "missiles", "missile", "grad",
+    ),
+    "air": (
+        "airstrike", "airstrikes", "air-strike", "air-strikes", "raids", "raid", "warplanes",
+        "warplane", "jets", "aircraft", "helicopter", "helicopters", "barrel", "bombardment",
+    ),
+    "bomb": (
+        "bomb", "bombs", "bombing", "bombings", "blast", "blasts", "explosion", "explosions",
+        "suicide", "bomber", "bombers", "booby-trapped", "explosive", "explosives",
+    ),
+    "chemical": ("chemical", "chlorine", "sarin", "toxic", "nerve"),
+    "fighting": (
+        "clashes", "fighting", "battle", "battles", "offensive", "assault", "ambush",
+        "sniper", "gunmen", "gunfire", "shooting",
+    ),
+    "execution": ("executed", "execution", "executions", "beheaded", "massacre"),
+}
+ATTACK_MEAN_OF: dict[str, str] = {
+    word: mean for mean, words in ATTACK_MEANS.items() for word in words
+}
