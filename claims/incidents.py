@@ -148,6 +148,7 @@ class Incident:
     article_id: str
     words: frozenset[str] = frozenset()
     main: bool = False
+    mass: float = 0.0  # the summed weight of its lead's words (`_weights`), set by `link`
     stated: bool = False  # the text gives its day; else the day is the publication's
     mentions: list[Mention] = field(default_factory=list)
     linked: list[Incident] = field(default_factory=list)
@@ -289,10 +290,9 @@ def _other_means(a: Incident, b: Incident) -> bool:
 
 def similarity(a: Incident, b: Incident, weights: dict[str, float]) -> float:
     """Weighted Jaccard of two reports' lead words: 1 for the same words, 0 for none shared."""
-    union = sum(weights.get(w, 0.0) for w in a.words | b.words)
-    if not union:
-        return 0.0
-    return sum(weights.get(w, 0.0) for w in a.words & b.words) / union
+    shared = sum(weights.get(w, 0.0) for w in a.words & b.words)
+    union = a.mass + b.mass - shared
+    return shared / union if union > 0 else 0.0
 
 
 def _near(head: Incident, i: Incident) -> bool:
@@ -339,6 +339,8 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
     article it copies (claims.reprints)."""
     incidents = list(incidents)
     weights = _weights(incidents)
+    for i in incidents:
+        i.mass = sum(weights.get(w, 0.0) for w in i.words)
     by_level: dict[str, dict[tuple, list[Incident]]] = defaultdict(lambda: defaultdict(list))
     for i in incidents:
         by_level[i.place.level][i.place.name, i.place.region or ""].append(i)

@@ -4,12 +4,15 @@ Agencies' stories (AFP, Reuters, AP, state agencies) are reprinted by many outle
 or with a line added; ten outlets repeating one agency's toll are one report, not ten. Two
 articles are copies when the word shingles of their texts overlap by REPRINT or more
 (Jaccard), estimated with MinHash and found with locality-sensitive hashing (datasketch), so
-the cost grows with the number of articles, not with the number of pairs. Among copies, the
-earliest published (then the first stored) is the original the others reprint.
+the cost grows with the number of articles, not with the number of pairs. Words are hashed
+with CRC-32 (in C, and the same in every process) rather than datasketch's SHA-1.
+Among copies, the earliest published (then the first stored) is the original the others
+reprint.
 """
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable
 
 import regex
@@ -24,20 +27,27 @@ PERMUTATIONS = 64
 # Locality-sensitive hashing finds pairs above its threshold only most of the time: it looks
 # for this much less, and each candidate pair is then checked against REPRINT.
 LSH_MARGIN = 0.2
+# How much of a text is compared: copies share their start, and a reprint is often cut.
+READ_WORDS = 500
+READ_CHARS = 8 * READ_WORDS
 # Texts shorter than this many words are headlines or stubs: too short to call a copy.
 MIN_WORDS = 40
 WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
 
 
 def signature(text: str) -> MinHash | None:
-    """The MinHash of a text's word shingles; None for a text too short to compare."""
-    words = WORD_RE.findall(text.lower())
+    """The MinHash of the word shingles of a text's first READ_WORDS words (copies share
+    their start; a reprint may be cut at the end); None for a text too short to compare.
+    A shingle's hash combines its words' CRC-32s, so each word is hashed once."""
+    words = WORD_RE.findall(text[:READ_CHARS].lower())[:READ_WORDS]
     if len(words) < MIN_WORDS:
         return None
-    found = MinHash(num_perm=PERMUTATIONS, seed=1)
-    found.update_batch(
-        " ".join(words[i:i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS)
-    )
+    codes = [zlib.crc32(w.encode()) for w in words]
+    found = MinHash(num_perm=PERMUTATIONS, seed=1, hashfunc=int)
+    found.update_batch([
+        hash(tuple(codes[i:i + SHINGLE_WORDS])) & 0xFFFFFFFF
+        for i in range(len(codes) - SHINGLE_WORDS)
+    ])
     return found
 
 
