@@ -143,3 +143,19 @@ def test_a_reprint_is_one_report_and_says_whom_it_repeats(tmp_path):
     repeats = {r["outlet"]: r["reprints_outlet"] for r in db.query(
         "select outlet, reprints_outlet from figure_claims")}
     assert repeats == {"Agency Wire": None, "Town Herald": "Agency Wire", "Border Times": None}
+
+
+def test_the_figure_page_shows_parts_beside_the_figure(db):
+    import asyncio
+
+    from claims.serve import build_datasette
+
+    path = db.execute("pragma database_list").fetchone()[2]
+    db.execute("pragma wal_checkpoint(truncate)")  # the site opens the file read-only
+    site = build_datasette(path)
+    asyncio.run(site.invoke_startup())
+    figure = claim(db, "25 people")["figure_id"]
+    html = asyncio.run(site.client.get(f"/-/claims/figure/{figure}")).text
+    beside = html.split("Beside it", 1)[1]
+    assert "six children" in beside and "Nine" in beside
+    assert "Why these claims are one figure" in html

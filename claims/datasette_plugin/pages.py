@@ -153,6 +153,27 @@ async def article_page(datasette, request):
     })
 
 
+#: The claims of a figure's incident and metric that are not its totals: parts ("including
+#: 11 children"), period totals and updates, shown beside the figure, never inside it.
+BESIDE_SQL = """
+select c.id, c.value, c.text, c.role, c.role_text, c.subject,
+  coalesce(c.date, substr(c.published, 1, 10)) as day, coalesce(o.name, c.outlet_id) as outlet
+from claims c left join outlets o on o.id = c.outlet_id
+where c.incident_id = :incident and c.metric = :metric and c.role != 'total'
+  and coalesce(c.is_current, 1) = 1
+order by c.role, day, outlet
+limit 200
+"""
+
+
+async def beside(db, figure: dict) -> list[dict]:
+    """The parts, period totals and updates of a figure's incident and metric."""
+    if not figure.get("incident_id"):
+        return []
+    return await rows(db, BESIDE_SQL, {"incident": figure["incident_id"],
+                                       "metric": figure["metric"]})
+
+
 async def figure_page(datasette, request):
     """One figure: every outlet's report of it, charted by date and listed."""
     db = await claims_database(datasette)
@@ -164,6 +185,7 @@ async def figure_page(datasette, request):
     return await render(datasette, request, "claims-figure.html", db, {
         "figure": figure,
         "points": points,
+        "beside": await beside(db, figure),
         "chart": timeline_svg(
             points, partial(claim_url, datasette), figure.get("median_value"),
             value_title(figure["metric"], [figure.get("unit")]),
