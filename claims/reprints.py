@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import regex
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 # Shared shingles, as a share of all, from which two texts are one text reprinted.
 REPRINT = 0.7
@@ -35,20 +38,43 @@ MIN_WORDS = 40
 WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
 
 
-def signature(text: str) -> MinHash | None:
-    """The MinHash of the word shingles of a text's first READ_WORDS words (copies share
-    their start; a reprint may be cut at the end); None for a text too short to compare.
-    A shingle's hash combines its words' CRC-32s, so each word is hashed once."""
+def shingles(text: str) -> list[int] | None:
+    """The hashed word shingles of a text's first READ_WORDS words (copies share their start;
+    a reprint may be cut at the end); None for a text too short to compare. A shingle's hash
+    combines its words' CRC-32s, so each word is hashed once."""
     words = WORD_RE.findall(text[:READ_CHARS].lower())[:READ_WORDS]
     if len(words) < MIN_WORDS:
         return None
     codes = [zlib.crc32(w.encode()) for w in words]
+    return [hash(tuple(codes[i:i + SHINGLE_WORDS])) & 0xFFFFFFFF
+            for i in range(len(codes) - SHINGLE_WORDS)]
+
+
+def signature(hashed: list[int]) -> MinHash:
+    """The MinHash of a text's hashed shingles."""
+    from datasketch import MinHash
+
     found = MinHash(num_perm=PERMUTATIONS, seed=1, hashfunc=int)
-    found.update_batch([
-        hash(tuple(codes[i:i + SHINGLE_WORDS])) & 0xFFFFFFFF
-        for i in range(len(codes) - SHINGLE_WORDS)
-    ])
+    found.update_batch(hashed)
     return found
+
+
+def _comparable(articles: Iterable[tuple[str, str | None, str]]):
+    """(article id, published, shingles) of the texts long enough to compare, but only when
+    there are two or more of them: with fewer there is nothing to compare, and datasketch
+    (which loads scipy, about a second) is not imported at all."""
+    waiting = None
+    for article_id, published, text in articles:
+        hashed = shingles(text)
+        if hashed is None:
+            continue
+        if waiting is None:
+            waiting = (article_id, published, hashed)
+            continue
+        if waiting is not True:
+            yield waiting
+            waiting = True
+        yield article_id, published, hashed
 
 
 def find(articles: Iterable[tuple[str, str | None, str]]) -> list[dict]:
@@ -56,11 +82,13 @@ def find(articles: Iterable[tuple[str, str | None, str]]) -> list[dict]:
     articles, each copy pointing at the earliest article of its group of copies."""
     order: list[tuple[str, str, str]] = []
     signatures: dict[str, MinHash] = {}
-    lsh = MinHashLSH(threshold=REPRINT - LSH_MARGIN, num_perm=PERMUTATIONS)
-    for number, (article_id, published, text) in enumerate(articles):
-        found = signature(text)
-        if found is None:
-            continue
+    lsh = None
+    for number, (article_id, published, hashed) in enumerate(_comparable(articles)):
+        if lsh is None:
+            from datasketch import MinHashLSH
+
+            lsh = MinHashLSH(threshold=REPRINT - LSH_MARGIN, num_perm=PERMUTATIONS)
+        found = signature(hashed)
         signatures[article_id] = found
         order.append((published or "", f"{number:012d}", article_id))
         lsh.insert(article_id, found)
