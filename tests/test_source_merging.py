@@ -42,3 +42,10 @@ def test_a_descriptor_is_kept_as_written_and_never_merged_across_articles(tmp_pa
     rows = list(db.query("select source_id, attributed_to from claims"))
     assert rows == [{"source_id": None, "attributed_to": "a monitor"}] * 2
     assert db.execute("select count(*) from sources where name = 'a monitor'").fetchone()[0] == 0
+
+
+def test_a_countrys_state_media_is_no_other_countrys_agency():
+    """"state media" in a report from anywhere is a descriptor, not Syria's SANA; "Syrian
+    state media" is SANA."""
+    assert resolve("state media") is None
+    assert resolve("Syrian state media")[0] == "sana"
