@@ -36,6 +36,10 @@ def roles_of(text: str) -> list[tuple[str, str, str | None]]:
      [("11 people", "total", None), ("45", "period", "in the last week")]),
     ("The war has killed more than 300,000 people since 2011.",
      [("more than 300,000 people", "running", None)]),
+    ("Shelling has killed 40 people in the city since November.",
+     [("40 people", "period", "since November")]),
+    ("More than 100 civilians were killed in the city in August.",
+     [("More than 100 civilians", "period", "in August")]),
 ])
 def test_roles_are_read_from_the_words_next_to_the_figure(text, expected):
     assert roles_of(text) == expected

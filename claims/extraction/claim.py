@@ -551,8 +551,7 @@ def _role(context: _Context, draft: _Draft) -> None:
     draft.role = roles.read_role(
         context.text, clause, (draft.start, draft.end), context.number.end,
         (draft.metric, draft.subject, context.number.value),
-        draft.when.date_text if draft.when and draft.when.cumulative else None,
-        _own_place(context, draft), context.earlier, context.sent_start,
+        draft.when, _own_place(context, draft), context.earlier, context.sent_start,
     )
 
 

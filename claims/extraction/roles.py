@@ -31,7 +31,7 @@ from claims.extraction.lexicon import (
 )
 from claims.extraction.numbers import TENS_WORDS, UNITS_WORDS
 from claims.extraction.patterns import alternation, ending_at, fold
-from claims.models import GROUPED_METRICS, PEOPLE_METRICS, Claim
+from claims.models import GROUPED_METRICS, PEOPLE_METRICS, Claim, TimeRef
 
 _NOUNS = alternation(TOLL_NOUNS)
 # "including 11 children", "among them 4 women": right before the figure.
@@ -94,26 +94,43 @@ TOTAL = Role("total")
 
 
 def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_end: int,
-              draft: tuple[str | None, str | None, float], since: str | None,
+              draft: tuple[str | None, str | None, float], when: TimeRef | None,
               place: str | None, earlier: list[Claim], sentence_start: int) -> Role:
-    """The figure's role (`draft` is its metric, counted noun and value; `place` the place
-    its own sentence names): running when its time runs from a start ("since 2011", `since`
-    is how the text says it), else the first of part, update and period whose words stand
-    next to it in its clause, else a part told as a count of its own, else total. Only
-    figures compared across outlets have one: "in three days" says nothing of a duration.
-    "So far" alone is no running total: "the toll so far is 58" is one attack's."""
+    """The figure's role (`draft` is its metric, counted noun and value; `when` its time;
+    `place` the place its own sentence names): running when its time runs from a start
+    ("since 2011"), else the first of part, update and period whose words stand next to it
+    in its clause, else a part told as a count of its own, else total. Only figures
+    compared across outlets have one: "in three days" says nothing of a duration. "So far"
+    alone is no running total: "the toll so far is 58" is one attack's; "since November"
+    (no year) is a period, not a war's."""
     metric = draft[0]
+    since = when.date_text if when and when.cumulative else None
     if since and fold(since) not in SO_FAR_WORDS:
-        return Role("running")
+        return Role("period", since) if _recent(since) else Role("running")
     if metric not in GROUPED_METRICS:
         return TOTAL
     return (
         _part(text, clause, span, metric, earlier)
         or _update(text, clause, (span[0], number_end), metric, earlier)
         or _period(text, clause, span)
+        or _month_or_year(when)
         or _narrower(draft, place, [c for c in earlier if c.sentence_start == sentence_start])
         or TOTAL
     )
+
+
+def _recent(since: str) -> bool:
+    """Whether a start is a month of this year, not a war's: "since November"."""
+    return not any(c.isdigit() for c in since) and any(
+        w in MONTH_NAMES for w in fold(since).split())
+
+
+def _month_or_year(when: TimeRef | None) -> Role | None:
+    """A count dated only to a month or a year is that span's total: "killed 100 civilians
+    in August", "last month", "this year"; no one attack is dated so loosely."""
+    if when and when.date and len(when.date) in (4, 7) and when.date_text:
+        return Role("period", when.date_text)
+    return None
 
 
 def kind_of(subject: str | None) -> str:
