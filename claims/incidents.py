@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 import regex
 
 from claims.extraction.lexicon import ATTACK_MEAN_OF, MONTHS
+from claims.extraction.patterns import alternation
 from claims.ids import stable_id
 
 # Reports of one incident are dated at most this many days after the first of them when one
@@ -66,7 +67,7 @@ SIMILAR = 0.03
 SIMILAR_COUNTRY = 0.1
 # A date at the top of a text: "Wed 05 Apr 2017", "April 5, 2017", "2017-04-05",
 # "05-04-2017" (day first, as outside the United States), "Published 5 April 2017".
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = alternation(MONTHS)
 DATELINE_RE = regex.compile(
     rf"(?i)\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
