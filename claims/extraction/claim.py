@@ -425,7 +425,8 @@ def _event(context: _Context, draft: _Draft) -> str | None:
     after "22 died and 41 are still missing" the 41 has a verb of its own, "missing"."""
     text, number, previous = context.text, context.number, context.previous
     start, end = draft.start, draft.end
-    window_lo = max(context.sent_start, number.start - 80, text.rfind(";", 0, number.start) + 1)
+    reach = max(context.sent_start, number.start - 80)
+    window_lo = max(reach, text.rfind(";", reach, number.start) + 1)
     window_hi = min(context.sent_end, end + 60)
     clause_end = text.find(";", end, window_hi)
     if clause_end >= 0:

@@ -155,6 +155,9 @@ DECIMAL_RE = regex.compile(r"\d+\.\d")
 MONTH_RE = regex.compile(rf"\b{MONTHS}")
 # Furniture lines are short; a longer line that opens with "Subscribers" or "Join" is copy.
 LINE_MAX = 160
+# How far back from a number its line's start is looked for: a line opened further back is
+# prose, and looking further made long texts without line breaks slow down quadratically.
+LINE_LOOKBACK = 200
 # The rest of a number that is part of a name or date: "20-24" in "Sept. 20-24".
 TAIL_RE = regex.compile(r"[\d.,]*(?:[-–]\d+|[ \t]+[-–][ \t]+\d+)?")
 BEFORE_RE = ending_at("|".join(f"(?:{p})" for p in BEFORE))
@@ -183,7 +186,10 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
     at = AT_RE.match(text, pos)
     if at:
         return at.end()
-    line_start = text.rfind("\n", 0, pos) + 1
+    newline = text.rfind("\n", max(0, pos - LINE_LOOKBACK), pos)
+    if newline < 0 and pos > LINE_LOOKBACK:
+        return 0  # a line this long before the number is prose, not a timestamp or furniture
+    line_start = newline + 1
     if not text[line_start:pos].strip() and (stamp := TIMESTAMP_RE.match(text, pos)):
         return stamp.end()
     if pos - line_start < 80 and LINE_RE.match(text, line_start) is not None:

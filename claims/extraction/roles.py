@@ -10,6 +10,8 @@ a total.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import regex
@@ -114,7 +116,8 @@ def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_
         or _update(text, clause, (span[0], number_end), metric, earlier)
         or _period(text, clause, span)
         or _month_or_year(when)
-        or _narrower(draft, place, [c for c in earlier if c.sentence_start == sentence_start])
+        or _narrower(draft, place, list(itertools.takewhile(
+            lambda c: c.sentence_start == sentence_start, reversed(earlier)))[::-1])
         or TOTAL
     )
 
@@ -191,8 +194,11 @@ def _update(text: str, clause: tuple[int, int], span: tuple[int, int], metric: s
     (lo, hi), (start, end) = clause, span
     found = (FURTHER_BEFORE_RE.match(text, max(lo, start - 16), start)
              or MORE_AFTER_RE.match(text, end, hi))
-    before = [c for c in earlier if c.end <= start and c.metric in PEOPLE_METRICS]
-    if found is None or not before or before[-1].metric != metric:
+    if found is None:
+        return None
+    last = next((c for c in reversed(earlier)
+                 if c.end <= start and c.metric in PEOPLE_METRICS), None)
+    if last is None or last.metric != metric:
         return None
     return Role("update", found.group().strip())
 
@@ -210,6 +216,16 @@ def _period(text: str, clause: tuple[int, int], span: tuple[int, int]) -> Role |
     return Role("period", found.group())
 
 
+def _following(claims: list[Claim], n: int) -> Iterator[int]:
+    """The indexes of the claims within BREAKDOWN_REACH after claim `n` (claims are in text
+    order, so the walk stops at the first beyond it)."""
+    end = claims[n].end
+    for j in range(n + 1, len(claims)):
+        if claims[j].start - end > BREAKDOWN_REACH:
+            return
+        yield j
+
+
 def breakdowns(claims: list[Claim]) -> list[Claim]:
     """Mark the counts that break a toll down as its parts: "killed 14 ... 13 in Hamdaniyeh
     and one in another district", "70 dead ... 30 soldiers and 39 rebels", where two or more
@@ -220,13 +236,13 @@ def breakdowns(claims: list[Claim]) -> list[Claim]:
         if whole.role != "total" or whole.metric not in PEOPLE_METRICS or whole.vague:
             continue
         pieces = [
-            c for c in claims[n + 1:]
-            if c.start - whole.end <= BREAKDOWN_REACH and c.metric == whole.metric
-            and c.role == "total" and not c.vague and 1 <= c.value < whole.value
+            j for j in _following(claims, n)
+            if claims[j].metric == whole.metric and claims[j].role == "total"
+            and not claims[j].vague and 1 <= claims[j].value < whole.value
         ]
         if len(pieces) >= 2 and (BREAKDOWN_SHARE * whole.value
-                                 <= sum(c.value for c in pieces) <= whole.value):
-            marked.update((claims.index(c), whole.start) for c in pieces)
+                                 <= sum(claims[j].value for j in pieces) <= whole.value):
+            marked.update((j, whole.start) for j in pieces)
     return [
         c.model_copy(update={"role": "part", "part_of": marked[n]}) if n in marked else c
         for n, c in enumerate(claims)
