@@ -114,44 +114,34 @@ def _size(article: Article) -> int:
     return len(article.body) + len(article.title or "")
 
 
-def _to_extract(db: sqlite_utils.Database, items: Iterable[Item],
-                summary: Summary) -> Iterator[Job]:
-    """The articles to send to the map step, each with whether it needs extracting; inputs
-    that failed and articles the database holds unchanged are counted here and go no
-    further, so an unchanged article is never sent anywhere."""
+def _pending(items: Iterable[Item], summary: Summary,
+             held: Callable[[Article], tuple[bool, bool]]) -> Iterator[Job]:
+    """The articles to send to the map step, each with whether it needs extracting: `held`
+    says of an article whether the destination holds it unchanged, and whether it needs
+    extracting if not. Inputs that failed and articles held already are counted here and go
+    no further, so an unchanged article is never sent anywhere."""
     for item in items:
         if isinstance(item, Failure):
             summary.failures.append(item)
             continue
         where, article = item
         try:
-            found = look_up(db, article)
+            unchanged, needs_extraction = held(article)
         except ValueError as error:
             summary.failures.append(Failure(where, str(error)))
             continue
-        if found.unchanged:
+        if unchanged:
             summary.count("unchanged", 0, _size(article))
             continue
-        yield where, article, found.needs_extraction
+        yield where, article, needs_extraction
 
 
-def _new_to_dataset(items: Iterable[Item], writer, summary: Summary) -> Iterator[Job]:
-    """The articles the Parquet dataset does not hold yet; failures, and articles it holds
-    already, are counted here and never sent to the map step."""
-    for item in items:
-        if isinstance(item, Failure):
-            summary.failures.append(item)
-            continue
-        where, article = item
-        try:
-            held = writer.holds(article)
-        except ValueError as error:
-            summary.failures.append(Failure(where, str(error)))
-            continue
-        if held:
-            summary.count("unchanged", 0, _size(article))
-            continue
-        yield where, article, True
+def _in_database(db: sqlite_utils.Database) -> Callable[[Article], tuple[bool, bool]]:
+    """Whether the database holds an article unchanged, and whether it needs extracting."""
+    def held(article: Article) -> tuple[bool, bool]:
+        found = look_up(db, article)
+        return found.unchanged, found.needs_extraction
+    return held
 
 
 @contextlib.contextmanager
@@ -189,7 +179,7 @@ def ingest(db: sqlite_utils.Database, specs: Iterable[str], options: Options | N
     extractor = extractor or default_extractor()
     summary = Summary()
     started = time.perf_counter()
-    jobs = _to_extract(db, _read(list(specs), options, progress), summary)
+    jobs = _pending(_read(list(specs), options, progress), summary, _in_database(db))
     with batched_commits(db) as store_in_batch, mapping(extractor, workers, scheduler) as run:
         for where, mapped in run(jobs):
             try:
@@ -216,7 +206,8 @@ def ingest_to_parquet(root: str | Path, specs: Iterable[str], options: Options |
     summary = Summary()
     started = time.perf_counter()
     writer = Writer(root)
-    jobs = _new_to_dataset(_read(list(specs), options, progress), writer, summary)
+    jobs = _pending(_read(list(specs), options, progress), summary,
+                    lambda article: (writer.holds(article), True))
     with mapping(extractor, workers, scheduler) as run:
         try:
             for where, mapped in run(jobs):
