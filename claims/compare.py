@@ -35,7 +35,7 @@ import sqlite_utils
 from claims import incidents as inc
 from claims import reprints
 from claims.db import mark_grouped, writing
-from claims.extraction.lexicon import MONTHS, PEOPLE_KIND
+from claims.extraction.lexicon import MONTHS, PEOPLE_KIND, kind_of_subject
 from claims.formats import format_number
 from claims.ids import stable_id
 from claims.models import GROUPED_METRICS, METRICS, PEOPLE_METRICS
@@ -69,11 +69,7 @@ def subject_kind(subject: str | None, unit: str | None) -> str:
     """The kind of thing counted: the first word of the subject we know, else the subject."""
     if not subject:
         return "people" if unit in (None, "people") else unit
-    words = subject.lower().split()
-    for word in words:
-        if word in SUBJECT_KINDS:
-            return SUBJECT_KINDS[word]
-    return words[-1]
+    return kind_of_subject(subject)
 
 
 def _unit(metric: str, unit: str | None) -> str | None:

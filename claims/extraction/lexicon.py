@@ -83,6 +83,16 @@ PEOPLE_KIND: dict[str, str] = {
 } | {noun: noun for noun in PEOPLE_OF_THEIR_OWN_KIND}
 PEOPLE_NOUNS = frozenset(PEOPLE_KIND)
 
+
+def kind_of_subject(subject: str | None) -> str:
+    """The kind of people a counted noun phrase names (PEOPLE_KIND, its first word listed
+    there): "people" for people in general or no noun at all, else its last word ("forces")."""
+    words = (subject or "").lower().split()
+    for word in words:
+        if word in PEOPLE_KIND:
+            return PEOPLE_KIND[word]
+    return words[-1] if words else "people"
+
 # Metric cues. Event words: the nearest one in the clause says what happened to the
 # counted people.
 EVENT_CUES: dict[str, tuple[str, ...]] = {

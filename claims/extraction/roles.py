@@ -20,7 +20,6 @@ from claims.extraction.lexicon import (
     FURTHER_WORDS,
     INCLUDING_WORDS,
     MONTH_NAMES,
-    PEOPLE_KIND,
     PEOPLE_KINDS,
     SO_FAR_WORDS,
     SPAN_CURRENT,
@@ -30,6 +29,7 @@ from claims.extraction.lexicon import (
     TOLL_NOUNS,
     TOLL_PARTICIPLES,
     WEEKDAY_NAMES,
+    kind_of_subject,
 )
 from claims.extraction.numbers import TENS_WORDS, UNITS_WORDS
 from claims.extraction.patterns import alternation, ending_at, fold
@@ -136,16 +136,6 @@ def _month_or_year(when: TimeRef | None) -> Role | None:
     return None
 
 
-def kind_of(subject: str | None) -> str:
-    """The kind of people a subject counts (lexicon.PEOPLE_KIND): "people" for people in
-    general ("people", "others", no noun at all), else its last word ("forces")."""
-    words = (subject or "").lower().split()
-    for word in words:
-        if word in PEOPLE_KIND:
-            return PEOPLE_KIND[word]
-    return words[-1] if words else "people"
-
-
 def _narrower(draft: tuple, place: str | None, before: list[Claim]) -> Role | None:
     """A part told as a count of its own: "the battle killed 70 people, 30 soldiers and 39
     rebels", a narrower kind of people after a larger toll of all people in its sentence
@@ -154,11 +144,12 @@ def _narrower(draft: tuple, place: str | None, before: list[Claim]) -> Role | No
     restated, a total, and a count at a place its sentence names apart from the toll's is
     another incident's. `place` is the place its own sentence names, if any."""
     metric, subject, value = draft
-    if metric not in PEOPLE_METRICS or kind_of(subject) not in PEOPLE_KINDS.keys() - {"people"}:
+    narrow = PEOPLE_KINDS.keys() - {"people"}
+    if metric not in PEOPLE_METRICS or kind_of_subject(subject) not in narrow:
         return None
     for claim in reversed(before):
         if (claim.metric == metric and claim.role == "total" and claim.value > value
-                and not claim.vague and kind_of(claim.subject) == "people"
+                and not claim.vague and kind_of_subject(claim.subject) == "people"
                 and (place is None or place == claim.place)):
             return Role("part", None, claim.start)
     return None
