@@ -35,6 +35,7 @@ import sqlite_utils
 from claims import incidents as inc
 from claims import reprints
 from claims.db import mark_grouped, writing
+from claims.extraction import times
 from claims.extraction.lexicon import MONTHS, PEOPLE_KIND, kind_of_subject
 from claims.formats import format_number
 from claims.ids import stable_id
@@ -128,7 +129,7 @@ def _mention(record: tuple, trusted: bool) -> inc.Mention:
         day=day if explicit else None, explicit_day=explicit, role=role or "total",
         metric=metric, unit=_unit(metric, unit), kind=_counted(metric, unit, subject) or "",
         value=value,
-        latitude=lat, longitude=lon, figure_id=figure_id,
+        latitude=lat, longitude=lon, figure_id=figure_id, sentence=sentence or "",
     )
 
 
@@ -152,7 +153,7 @@ def _article(records: list[tuple]) -> tuple[list[inc.Mention], dt.date | None,
     """One article's claims as mentions, its day, its lead's words and its claims' current
     incidents."""
     published = inc._iso_day(records[0][12])
-    line = inc.dateline(records[0][21])
+    line = times.dateline(records[0][21])
     trusted = line is None or published is None or abs((line - published).days) <= 2
     return ([_mention(r, trusted) for r in records], line or published,
             inc.lead_words(records[0][21]), {r[0]: r[22] for r in records})

@@ -13,12 +13,16 @@ in full (each incident's `rule` column says it again in words):
    another region or another country than the main incident's (a second attack in the same
    report), or gives a day two or more days away from the incident's (a background mention:
    "the April 4 attack that killed 87"). Such a claim is an incident of its own, at its place
-   and day. A claim whose sentence names no place, or names the region or country the main
+   and day, known by the words of its own sentence, not by its article's lead. A claim
+   whose sentence names no place, or names the region or country the main
    incident lies in, belongs to the main incident: the headline or lead names it.
 3. **Across articles,** incidents at the same town on the same day are one incident: the
    day the texts state, or, for a report dated only by its publication, that day or the
-   one before (LINK_DAYS). An incident known only by its region joins the
+   one before (LINK_DAYS). Towns within NEAR_KM of each other (a village and the town
+   beside it) are one incident's on those days when their reports' leads are alike
+   (`_neighbours`, as below). An incident known only by its region joins the
    town incident of that region within LINK_DAYS whose reports' leads are most like its own
+   (a night attack is told as of either day)
    (`similarity`: shared rare words such as the village, the weapon, the target), when they
    are alike enough (SIMILAR) and none of them names only other means of attack (rockets
    against air raids: `means`); else another region-only incident alike enough; else it
@@ -44,8 +48,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from claims.extraction.lexicon import ATTACK_MEAN_OF, MONTHS
-from claims.extraction.patterns import alternation
+from claims.extraction.lexicon import ATTACK_MEAN_OF
 from claims.ids import stable_id
 
 # Reports of one incident are dated at most this many days after the first of them when one
@@ -61,41 +64,13 @@ WORD_RE = regex.compile(r"\p{L}[\p{L}'-]+")
 MIN_WORD = 4
 # Reports named only by their region are one incident with another report when their leads
 # share at least this weighted share of their words (`similarity`).
-SIMILAR = 0.03
+SIMILAR = 0.05
 # A report whose headline and lead name only the country joins an incident of a place in
 # it when their leads are this alike: the village, the weapon, the target in common.
 SIMILAR_COUNTRY = 0.1
-# A date at the top of a text: "Wed 05 Apr 2017", "April 5, 2017", "2017-04-05",
-# "05-04-2017" (day first, as outside the United States), "Published 5 April 2017".
-_MONTH = alternation(MONTHS)
-DATELINE_RE = regex.compile(
-    rf"(?i)\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
-    rf"|(?P<y3>\d{{4}})-(?P<m3>\d\d)-(?P<d3>\d\d)"
-    rf"|(?P<d4>\d\d)[-/.](?P<m4>\d\d)[-/.](?P<y4>\d{{4}}))\b"
-)
-# How far into a text its date line may stand: after a headline and a "Published" label.
-DATELINE_CHARS = 150
-
-
-def dateline(text: str | None) -> dt.date | None:
-    """The first full date near the top of a text: wire and archive copy print one there,
-    and it is the day the story is told, where a feed's date column is often wrong."""
-    found = DATELINE_RE.search((text or "")[:DATELINE_CHARS])
-    if found is None:
-        return None
-    g = found.groupdict()
-    try:
-        if g["y3"]:
-            return dt.date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
-        if g["y4"]:
-            return dt.date(int(g["y4"]), int(g["m4"]), int(g["d4"]))
-        month = MONTHS[(g["m1"] or g["m2"]).lower()]
-        return dt.date(int(g["y1"] or g["y2"]), month, int(g["d1"] or g["d2"]))
-    except ValueError:
-        return None
-
-
+# Towns this close are one place for an incident whose reports are alike (`_neighbours`).
+NEAR_KM = 15
+EARTH_KM = 6371.0
 def _iso_day(value: str | None) -> dt.date | None:
     """A day from an ISO date or timestamp; None for a month, a week or nonsense."""
     if value and len(value) >= 10 and value[4] == "-":
@@ -138,6 +113,7 @@ class Mention:
     longitude: float | None
     figure_id: str | None = None
     incident: Incident | None = None
+    sentence: str = ""
 
 
 @dataclass(slots=True)
@@ -218,7 +194,7 @@ def _apart(m: Mention, main: Incident) -> Incident | None:
         day = m.day
     if place == main.place and day == main.day:
         return None
-    return Incident(place, day, main.article_id, main.words,
+    return Incident(place, day, main.article_id, lead_words(m.sentence),  # not the lead's
                     stated=main.stated or day != main.day)
 
 
@@ -240,8 +216,10 @@ def article_incidents(mentions: list[Mention], day: dt.date | None,
     main = Incident(anchor, main_day, mentions[0].article_id, words, main=True, stated=stated)
     found = {main.key: main}
     for m in mentions:
-        incident = _apart(m, main) or main
-        incident = found.setdefault(incident.key, incident)
+        apart = _apart(m, main)
+        incident = main if apart is None else found.setdefault(apart.key, apart)
+        if apart is not None:
+            incident.words |= apart.words
         incident.mentions.append(m)
         m.incident = incident
     return [i for i in found.values() if i.mentions]
@@ -297,8 +275,9 @@ def similarity(a: Incident, b: Incident, weights: dict[str, float]) -> float:
 
 
 def _near(head: Incident, i: Incident) -> bool:
-    """Whether a report's day is within LINK_DAYS of an incident's first report."""
-    return bool(i.day and head.day and abs((i.day - head.day).days) <= _allowed(head, i))
+    """Whether a report's day is within LINK_DAYS of an incident's first report: a report
+    joined by the likeness of its lead may state the day after, as a night attack's does."""
+    return bool(i.day and head.day and abs((i.day - head.day).days) <= LINK_DAYS)
 
 
 def _best(i: Incident, heads: list[Incident], weights: dict[str, float],
@@ -312,6 +291,37 @@ def _best(i: Incident, heads: list[Incident], weights: dict[str, float],
     ]
     score, n = max(scored, default=(0.0, -1))
     return heads[n] if n >= 0 and score >= enough else None
+
+
+def _spot(i: Incident) -> tuple[float, float] | None:
+    """Where an incident's town is, from a claim that names it."""
+    return next(((m.latitude, m.longitude) for m in i.mentions
+                 if m.place == i.place and m.latitude is not None), None)
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """The great-circle distance between two points, in kilometres."""
+    (lat1, lon1), (lat2, lon2) = (tuple(map(math.radians, p)) for p in (a, b))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * EARTH_KM * math.asin(math.sqrt(h))
+
+
+def _neighbours(heads: list[Incident], weights: dict[str, float]) -> list[Incident]:
+    """Join the incidents of towns within NEAR_KM of each other on the same days whose
+    reports are alike: one air raid is told as the village's and as the town's beside it."""
+    kept: list[Incident] = []
+    for head in sorted(heads, key=lambda i: (str(i.day), i.place.name, i.article_id)):
+        spot = _spot(head)
+        near = [k for k in kept if spot and k.place.name != head.place.name
+                and (other := _spot(k)) and _km(spot, other) <= NEAR_KM]
+        into = _best(head, near, weights) if near else None
+        if into is None:
+            kept.append(head)
+        else:
+            into.linked += [head, *head.linked]
+            head.linked = []
+    return kept
 
 
 def _copies(heads: list[Incident], roots: dict[str, str]) -> list[Incident]:
@@ -346,14 +356,15 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
     for i in incidents:
         by_level[i.place.level][i.place.name, i.place.region or ""].append(i)
     heads: list[Incident] = []
-    towns: dict[str, list[Incident]] = defaultdict(list)
     for key in sorted(by_level["town"]):
         runs = _windows(by_level["town"][key])
         for run in runs:
             run[0].linked = run[1:]
-        for head in (run[0] for run in runs):
-            heads.append(head)
-            towns[key[1]].append(head)
+        heads += [run[0] for run in runs]
+    heads = _neighbours(heads, weights)
+    towns: dict[str, list[Incident]] = defaultdict(list)
+    for head in heads:
+        towns[head.place.region or ""].append(head)
     regions: dict[str, list[Incident]] = defaultdict(list)
     for key in sorted(by_level["region"]):
         for i in sorted(by_level["region"][key], key=lambda i: (str(i.day), i.article_id)):

@@ -180,12 +180,12 @@ def test_figures_where_outlets_disagree(demo_db):
 INTENDED_DISAGREEMENTS = {
     ("killed", "Velmora"), ("wounded", "Velmora"),                      # velmora-shelling
     ("evacuated", "Brennick"), ("killed", "Osterhald"),                 # lirien-floods
-    ("displaced", "Osterhald"),
+    ("displaced", "Osterhald"), ("killed", "Brennick"),
     ("fighters", "Tarn"), ("evacuated", "Tarn"), ("control", "Tarn"),   # tarn-siege
-    ("killed", "Kestrel Ridge"),                                        # kestrel-ridge-mine
+    ("killed", "Kestrel Ridge"), ("killed", "Grauwick"),                # kestrel-ridge-mine
     ("arrested", "Valdrenn"),                                           # valdrenn-fuel-protests
     ("killed", "Port Seline"), ("killed", "Lake Marren"),               # lake-marren-ferry
-    ("missing", "Port Seline"),
+    ("missing", "Port Seline"), ("missing", "Lake Marren"),
 }
 
 

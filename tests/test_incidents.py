@@ -7,7 +7,7 @@ import sqlite_utils
 
 from claims.compare import group_figures
 from claims.db import Article, ensure
-from claims.incidents import dateline
+from claims.extraction.times import dateline
 from claims.ingest import store
 
 REPORTS = [
@@ -159,3 +159,56 @@ def test_the_figure_page_shows_parts_beside_the_figure(db):
     beside = html.split("Beside it", 1)[1]
     assert "six children" in beside and "Nine" in beside
     assert "Why these claims are one figure" in html
+
+
+def grouped(tmp_path, reports: list[tuple[str, str, str, str]]) -> sqlite_utils.Database:
+    """A fresh database holding these (outlet, published, title, body) reports, grouped."""
+    database = ensure(sqlite_utils.Database(tmp_path / "g.db"))
+    for n, (outlet, published, title, body) in enumerate(reports):
+        store(database, Article(title=title, body=body, outlet=outlet, published=published,
+                                url=f"https://example.org/{n}"))
+    group_figures(database)
+    return database
+
+
+def test_a_night_attack_told_as_of_two_days_is_one_incident_of_its_province(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-10-02", "Police station bombed",
+         ("Two suicide bombers killed 17 people at a police station in Damascus province "
+         "late on Monday, the interior ministry said.")),
+        ("Daily Two", "2023-10-03", "Police station bombing",
+         ("Two suicide bombers killed 19 people at a police station in Damascus province on "
+         "Tuesday, the interior ministry said.")),
+    ])
+    assert claim(db, "17 people")["figure_id"] == claim(db, "19 people")["figure_id"]
+
+
+def test_a_village_and_the_town_beside_it_are_one_incident_when_told_alike(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-05-09", "Air strikes on Douma",
+         "Coalition air strikes killed 30 civilians in Douma on Tuesday, a monitor said."),
+        ("Daily Two", "2023-05-09", "Air strikes on Harasta",
+         "Coalition air strikes killed 34 civilians in Harasta on Tuesday, a monitor said."),
+        ("Wire One", "2023-05-09", "Bombing in Qatana",
+         "A car bomb killed 12 civilians in Qatana on Tuesday, a monitor said."),
+    ])
+    assert claim(db, "30 civilians")["figure_id"] == claim(db, "34 civilians")["figure_id"]
+    assert claim(db, "12 civilians")["incident_id"] != claim(db, "30 civilians")["incident_id"]
+
+
+def test_a_background_mention_is_told_apart_by_its_own_sentence(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-10-02", "Police station bombed in Damascus province",
+         ("Two suicide bombers killed 17 people at a police station in Damascus province on "
+         "Monday, the interior ministry said.")),
+        ("Daily Two", "2023-10-16", "Rebel shelling kills four in Damascus province",
+         ("Rebel mortar shelling killed four civilians in Damascus province on Sunday, a monitor "
+         "said. The mortar rounds fell on a crowded street of shops and cafes in the old city "
+         "as families walked home from evening prayers, and medics carried the wounded to "
+         "nearby clinics. Residents said the mortar fire had grown heavier over the past week "
+         "despite the local truce announced in the summer, and several shopkeepers said they "
+         "would close until it stops. Two suicide bombers killed 17 people at a police station "
+         "in Damascus province on October 2, the ministry said then.")),
+    ])
+    tolls = list(db.query("select figure_id from claims where text = '17 people'"))
+    assert len({t["figure_id"] for t in tolls}) == 1

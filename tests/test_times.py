@@ -3,6 +3,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
+from claims import extract
 from claims.extraction.times import WEEKDAYS, resolve
 
 WEDNESDAY = dt.date(2017, 4, 5)
@@ -84,3 +85,10 @@ def test_without_publication_date_relative_dates_stay_unresolved():
 
 def test_no_time_expression():
     assert when("At least 12 people were killed in Aleppo.") is None
+
+
+def test_a_date_line_in_the_text_is_the_day_relative_dates_count_from():
+    text = ("Station bombed\n\nDate of publication 3 October 2023 Two bombs killed 17 people "
+            "in the capital on Monday, the ministry said.")
+    (toll,) = extract(text, published="2023-09-29")
+    assert toll.date == "2023-10-02"

@@ -11,18 +11,20 @@ import datetime as dt
 
 from pydantic import ValidationError
 
-from claims.extraction import candidates, claim, headlines, roles
+from claims.extraction import candidates, claim, headlines, roles, times
 from claims.extraction.sentences import Sentences
 from claims.models import Claim
 
 
 def extract(text: str, published=None) -> list[Claim]:
-    """Every quantitative claim in `text`, in order of appearance."""
+    """Every quantitative claim in `text`, in order of appearance. Relative dates ("on
+    Monday") are read against the date line at the top of the text when it has one: it is
+    the day the story is told, where a feed's date is often another."""
     if not isinstance(text, str):
         raise TypeError(f"extract() takes text (str), not {type(text).__name__}")
     if not text.strip():
         return []
-    published_date = _published(published)
+    published_date = times.dateline(text) or _published(published)
     sentences = Sentences(text)
     reading = headlines.sentence_case(text)
     attributions_by_sentence: dict[int, list] = {}

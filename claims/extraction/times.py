@@ -365,3 +365,34 @@ def resolve(
         date = published.isoformat() if published else None
     # built from values this module made, so pydantic's validation would only cost time
     return TimeRef.model_construct(date=date, date_text=date_text, cumulative=bool(markers))
+
+
+# A date at the top of a text: "Wed 05 Apr 2017", "April 5, 2017", "2017-04-05",
+# "05-04-2017" (day first, as outside the United States), "Published 5 April 2017".
+_DATELINE_MONTH = alternation(MONTHS)
+DATELINE_RE = re.compile(
+    rf"(?i)\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_DATELINE_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_DATELINE_MONTH})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<y3>\d{{4}})-(?P<m3>\d\d)-(?P<d3>\d\d)"
+    rf"|(?P<d4>\d\d)[-/.](?P<m4>\d\d)[-/.](?P<y4>\d{{4}}))\b"
+)
+# How far into a text its date line may stand: after a headline and a "Published" label.
+DATELINE_CHARS = 150
+
+
+def dateline(text: str | None) -> dt.date | None:
+    """The first full date near the top of a text: wire and archive copy print one there,
+    and it is the day the story is told, where a feed's date column is often wrong."""
+    found = DATELINE_RE.search((text or "")[:DATELINE_CHARS])
+    if found is None:
+        return None
+    g = found.groupdict()
+    try:
+        if g["y3"]:
+            return dt.date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+        if g["y4"]:
+            return dt.date(int(g["y4"]), int(g["m4"]), int(g["d4"]))
+        month = MONTHS[(g["m1"] or g["m2"]).lower()]
+        return dt.date(int(g["y1"] or g["y2"]), month, int(g["d1"] or g["d2"]))
+    except ValueError:
+        return None
