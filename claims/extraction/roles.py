@@ -44,11 +44,13 @@ AMONG_BEFORE_RE = ending_at(
     r"(?:\s+(?:were|are|was|is))?\s+)"
 )
 # "14 of the dead", "15 of the wounded", "three of them", "two of those killed", "11
-# children were among the 26": right after.
+# children were among the 26", "2 medics among at least 31 dead": right after.
 OF_THE_AFTER_RE = regex.compile(
     rf"(?i:\s+(?:\p{{L}}+\s+)?of\s+(?:(?:the|those)\s+(?:{_NOUNS}|people\s+"
     rf"(?:{alternation(TOLL_PARTICIPLES)})|{alternation(TOLL_PARTICIPLES)})|them|whom)\b"
-    rf"|\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the|those)\b)"
+    rf"|\s+(?:(?:were|are|was|is)\s+(?:also\s+)?)?among\s+(?:the|those)\b"
+    rf"|\s+(?:(?:were|are|was|is)\s+(?:also\s+)?)?among\s+(?:(?:at\s+least|more\s+than"
+    rf"|some|about|nearly)\s+)?(?=\d))"
 )
 # "a further 12", "another 40": right before the figure.
 FURTHER_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(FURTHER_WORDS, backward=True)})\s+)")
@@ -82,6 +84,8 @@ BREAKDOWN_REACH = 400
 BREAKDOWN_SHARE = 0.9
 # How far before a figure "among the dead were" may stand.
 AMONG_REACH = 50
+# What stands between two items of one list: "11 women, nine children and one rescue worker".
+LIST_GAP_RE = regex.compile(r"(?i:\s*,?\s*(?:(?:and|as\s+well\s+as)\s+)?)")
 
 
 class Role(NamedTuple):
@@ -113,6 +117,7 @@ def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_
         return TOTAL
     return (
         _part(text, clause, span, metric, earlier)
+        or _listed(text, span, draft, earlier)
         or _update(text, clause, (span[0], number_end), metric, earlier)
         or _period(text, clause, span)
         or _month_or_year(when)
@@ -168,6 +173,22 @@ def _part(text: str, clause: tuple[int, int], span: tuple[int, int], metric: str
         return None
     whole = _whole(earlier, metric, start)
     return Role("part", found.group().strip(), whole.start if whole else None)
+
+
+def _listed(text: str, span: tuple[int, int], draft: tuple[str | None, str | None, float],
+            earlier: list[Claim]) -> Role | None:
+    """A part listed after another: "including 11 women, nine children and one rescue
+    worker" are three parts of one toll, not one part and two totals; a count larger than
+    the toll is no part of it."""
+    before = earlier[-1] if earlier else None
+    if before is None or before.role != "part" or before.metric != draft[0] or (
+            before.end > span[0]):
+        return None
+    whole = next((c for c in earlier if c.start == before.part_of), None)
+    if whole is not None and draft[2] >= whole.value:
+        return None
+    gap = LIST_GAP_RE.fullmatch(text, before.end, span[0])
+    return Role("part", before.role_text, before.part_of) if gap else None
 
 
 def _whole(earlier: list[Claim], metric: str | None, start: int) -> Claim | None:
