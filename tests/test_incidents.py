@@ -107,6 +107,7 @@ def test_regrouping_changes_nothing(db):
     ("Wed 05 Apr 2017 Strikes hit the town", dt.date(2017, 4, 5)),
     ("April 5, 2017 - Strikes hit the town", dt.date(2017, 4, 5)),
     ("2017-04-05 Strikes", dt.date(2017, 4, 5)),
+    ("Last updated at Jul 282016 A bomb blast", dt.date(2016, 7, 28)),
     ("x" * 200 + " on 5 April 2017", None),
     ("31 Feb 2017 nonsense", None),
 ])

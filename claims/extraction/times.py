@@ -368,13 +368,15 @@ def resolve(
 
 
 # A date at the top of a text: "Wed 05 Apr 2017", "April 5, 2017", "2017-04-05",
-# "05-04-2017" (day first, as outside the United States), "Published 5 April 2017".
+# "05-04-2017" (day first, as outside the United States), "Published 5 April 2017", and
+# "Jul 282016", as "Jul 28,2016" reads once an archive has stripped its commas.
 _DATELINE_MONTH = alternation(MONTHS)
 DATELINE_RE = re.compile(
     rf"(?i)\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_DATELINE_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_DATELINE_MONTH})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
     rf"|(?P<y3>\d{{4}})-(?P<m3>\d\d)-(?P<d3>\d\d)"
-    rf"|(?P<d4>\d\d)[-/.](?P<m4>\d\d)[-/.](?P<y4>\d{{4}}))\b"
+    rf"|(?P<d4>\d\d)[-/.](?P<m4>\d\d)[-/.](?P<y4>\d{{4}})"
+    rf"|(?P<m5>{_DATELINE_MONTH})\.?\s+(?P<d5>\d{{1,2}})(?P<y5>(?:19|20)\d\d))\b"
 )
 # How far into a text its date line may stand: after a headline and a "Published" label.
 DATELINE_CHARS = 150
@@ -392,7 +394,8 @@ def dateline(text: str | None) -> dt.date | None:
             return dt.date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
         if g["y4"]:
             return dt.date(int(g["y4"]), int(g["m4"]), int(g["d4"]))
-        month = MONTHS[(g["m1"] or g["m2"]).lower()]
-        return dt.date(int(g["y1"] or g["y2"]), month, int(g["d1"] or g["d2"]))
+        month = MONTHS[(g["m1"] or g["m2"] or g["m5"]).lower()]
+        return dt.date(int(g["y1"] or g["y2"] or g["y5"]), month,
+                       int(g["d1"] or g["d2"] or g["d5"]))
     except ValueError:
         return None
