@@ -36,7 +36,7 @@ from claims import incidents as inc
 from claims import reprints
 from claims.db import mark_grouped, writing
 from claims.extraction import times
-from claims.extraction.lexicon import MONTHS, PEOPLE_KIND, kind_of_subject
+from claims.extraction.lexicon import ARMED_BODIES, MONTHS, PEOPLE_KIND, kind_of_subject
 from claims.formats import format_number
 from claims.ids import stable_id
 from claims.models import GROUPED_METRICS, METRICS, PEOPLE_METRICS
@@ -83,9 +83,12 @@ def _counted(metric: str, unit: str | None, subject: str | None) -> str | None:
     """What a claim counts, for grouping: the kind of people for a metric that counts people
     (a noun that names no kind of people, "Tags" or "medical", counts people: the killed
     and the wounded are people), else the counted noun (a money amount with no noun says
-    nothing of what it pays for)."""
+    nothing of what it pays for). The killed of "five pro-government forces" are
+    combatants."""
     if metric in PEOPLE_METRICS or unit == "people":
         kind = subject_kind(subject, unit)
+        if kind in ARMED_BODIES and metric in PEOPLE_METRICS:
+            return SUBJECT_KINDS["fighters"]
         return kind if kind in SUBJECT_KINDS.values() else "people"
     if metric in PLACE_MEASURES:
         return metric

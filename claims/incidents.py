@@ -26,11 +26,12 @@ in full (each incident's `rule` column says it again in words):
    (`similarity`: shared rare words such as the village, the weapon, the target), when they
    are alike enough (SIMILAR) and none of them names only other means of attack (rockets
    against air raids: `means`); else another region-only incident alike enough; else it
-   stands alone. An incident known only by its country is never linked across articles: a country
-   holds too many events on one day, unless its lead is alike enough (SIMILAR_COUNTRY) to the
-   reports of one incident of that day. The reports at one place of copies of one text
-   (claims.reprints) are one incident whatever dates their feeds gave them. Reports days
-   apart are not linked however alike their words: one town is shelled day after day.
+   stands alone. An incident known only by its country is never linked across articles: a
+   country holds too many events on one day, unless its lead (a background mention's own
+   sentence) is alike enough (SIMILAR_COUNTRY) to the reports of one incident of that day.
+   The reports at one place of copies of one text (claims.reprints) are one incident
+   whatever dates their feeds gave them. Reports days apart are not linked however alike
+   their words: one town is shelled day after day.
 4. Running totals ("since 2011") are no incident's; they form series per place, metric and
    kind of victims (claims.compare).
 
@@ -379,7 +380,7 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
     placed = list(heads)
     for key in sorted(by_level["country"]):
         for i in by_level["country"][key]:
-            found = _best(i, placed, weights, SIMILAR_COUNTRY) if i.main else None
+            found = _best(i, placed, weights, SIMILAR_COUNTRY)
             if found is None:
                 heads.append(i)
             else:

@@ -213,3 +213,18 @@ def test_a_background_mention_is_told_apart_by_its_own_sentence(tmp_path):
     ])
     tolls = list(db.query("select figure_id from claims where text = '17 people'"))
     assert len({t["figure_id"] for t in tolls}) == 1
+
+
+def test_killed_forces_are_combatants_like_killed_fighters(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-07-29", "Drone strike in Quneitra",
+         ("A drone strike killed five pro-government forces near Quneitra on Wednesday, a "
+         "monitor said.")),
+        ("Daily Two", "2023-07-29", "Drone strike kills fighters in Quneitra",
+         ("A drone strike killed four pro-government fighters near Quneitra on Wednesday, the "
+         "militia said.")),
+    ])
+    forces = claim(db, "five pro-government forces")
+    fighters = claim(db, "four pro-government fighters")
+    assert forces["figure_id"] == fighters["figure_id"]
+    assert db["figures"].get(forces["figure_id"])["subject_kind"] == "combatants"

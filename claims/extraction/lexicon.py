@@ -82,6 +82,9 @@ PEOPLE_KIND: dict[str, str] = {
     noun: kind for kind, nouns in PEOPLE_KINDS.items() for noun in nouns
 } | {noun: noun for noun in PEOPLE_OF_THEIR_OWN_KIND}
 PEOPLE_NOUNS = frozenset(PEOPLE_KIND)
+# Armed bodies: not people by themselves ("two forces" are units), but the killed or wounded
+# of "five pro-government forces" are combatants (claims.compare).
+ARMED_BODIES = frozenset(["forces"])
 
 
 def kind_of_subject(subject: str | None) -> str:
