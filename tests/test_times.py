@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -92,3 +93,15 @@ def test_a_date_line_in_the_text_is_the_day_relative_dates_count_from():
             "in the capital on Monday, the ministry said.")
     (toll,) = extract(text, published="2023-09-29")
     assert toll.date == "2023-10-02"
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("The bus fare rises to 3 euros from April, the council said.", "2024-03-10", "2024-04"),
+    ("Rents will go up 5 percent in April, the agency said.", "2024-03-10", "2024-04"),
+    ("The levy of 2 percent is due to start in January.", "2024-11-10", "2025-01"),
+    ("Rents went up 5 percent in April, the agency said.", "2024-03-10", "2023-04"),
+    ("Exports fell 8 percent in March.", "2024-03-10", "2024-03"),
+])
+def test_a_month_looked_ahead_to_is_the_coming_one(text, published, expected):
+    (figure,) = extract(text, published=published)
+    assert figure.date == expected

@@ -285,6 +285,13 @@ SPAN_UNITS = (
     "hours", "days", "weeks", "months", "years", "hour", "day", "week", "month", "year",
     "weekend", "fortnight",
 )
+# A month named after these words, or in a sentence that looks ahead, is the coming one:
+# "fares rise from April" written in March is this April, not last year's.
+AHEAD_LEADS = ("from", "until", "starting")
+FUTURE_MARKERS = (
+    "will", "would", "shall", "is to", "are to", "is set to", "are set to", "is due to",
+    "are due to", "plans to", "plan to", "is expected to", "are expected to", "next",
+)
 # Words that say a count is complete as of now without saying since when: an incident's
 # toll "so far" is still that incident's, not a running total of a war.
 SO_FAR_WORDS = (

@@ -18,6 +18,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from claims.extraction.lexicon import (
+    AHEAD_LEADS,
+    FUTURE_MARKERS,
     MONTH_NAMES,
     MONTHS,
     ORDINAL_SUFFIXES,
@@ -107,6 +109,8 @@ YEAR_LEADS = ("in", "during", "of", "by", "throughout")
 POSSESSIVE_ENDINGS = ("'s", "’s", "s")
 
 _MONTH = alternation(MONTHS)
+# Words of a sentence that looks ahead (FUTURE_MARKERS): "will", "is due to", "next".
+FUTURE_RE = re.compile(rf"(?i)\b(?:{alternation(FUTURE_MARKERS, space=' ')})\b")
 _DAY_NAME = alternation(WEEKDAY_NAMES)
 _ORDINAL = alternation(ORDINAL_SUFFIXES)
 # In the order they are tried at each position; all in lower case, as they are matched
@@ -117,7 +121,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("my", rf"({_MONTH})\.?,?\s+((?:19|20)\d\d)\b"),
     ("mdy", rf"({_MONTH})\.?\s+(\d{{1,2}})(?:{_ORDINAL})?\b,?(?:\s+((?:19|20)\d\d)\b)?"),
     ("dmy", rf"(\d{{1,2}})(?:{_ORDINAL})?\s+({_MONTH})\.?,?(?:\s+((?:19|20)\d\d))?\b"),
-    ("m", rf"{alternation(MONTH_LEADS)}[\s-]+({_MONTH})\b(?!\s+\d)"),
+    ("m", rf"({alternation(MONTH_LEADS)})[\s-]+({_MONTH})\b(?!\s+\d)"),
     (
         "wd",
         (
@@ -142,7 +146,7 @@ _GROUPS = {
     kind: (_SCAN.groupindex[kind] + 1, re.compile(pattern).groups) for kind, pattern in _PATTERNS
 }
 # The group holding a month or day name, which only counts capitalised: "this may be".
-_NAMED = {"dmy": 2, "mdy": 1, "my": 1, "m": 1, "wd": 2}
+_NAMED = {"dmy": 2, "mdy": 1, "my": 1, "m": 2, "wd": 2}
 
 
 class _Expr(NamedTuple):
@@ -276,10 +280,11 @@ def expressions(sentence: str) -> tuple[tuple[_Expr, ...], tuple[_Expr, ...]]:
     return tuple(found), tuple(markers)
 
 
-def _month_year(month: int, published: dt.date | None) -> int | None:
-    """The year of a month named without one: the latest such month not after publication."""
-    if published is None:
-        return None
+def _month_year(month: int, published: dt.date, ahead: bool = False) -> int:
+    """The year of a month named without one: the latest such month not after publication,
+    or the coming one when the words look `ahead` ("from April", "will rise in April")."""
+    if ahead:
+        return published.year if month >= published.month else published.year + 1
     return published.year if month <= published.month else published.year - 1
 
 
@@ -299,7 +304,7 @@ def _day(year: int | None, month: int, day: int, published: dt.date | None) -> s
         return None
 
 
-def _resolve(e: _Expr, published: dt.date | None) -> str | None:
+def _resolve(e: _Expr, published: dt.date | None, ahead: bool = False) -> str | None:
     g = e.groups
     if e.kind == "iso":
         return _day(int(g[0]), int(g[1]), int(g[2]), published)
@@ -314,8 +319,9 @@ def _resolve(e: _Expr, published: dt.date | None) -> str | None:
     if published is None:
         return None
     if e.kind == "m":
-        month = MONTHS[g[0].lower()]
-        return f"{_month_year(month, published):04d}-{month:02d}"
+        month = MONTHS[g[1].lower()]
+        ahead = ahead or g[0].lower() in AHEAD_LEADS
+        return f"{_month_year(month, published, ahead):04d}-{month:02d}"
     if e.kind == "wd":
         back = (published.weekday() - WEEKDAYS[g[1].lower()]) % 7
         if back == 0 and (g[0] or "").lower() == "last":
@@ -357,7 +363,8 @@ def resolve(
         published = published.date()
     if dated:
         best = min(dated, key=distance)
-        date, date_text = _resolve(best, published), sentence[best.start : best.end]
+        ahead = FUTURE_RE.search(sentence) is not None
+        date, date_text = _resolve(best, published, ahead), sentence[best.start : best.end]
         if markers:
             date_text = f"{date_text}; {min(markers, key=distance).groups[0]}"
     else:
