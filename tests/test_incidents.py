@@ -228,3 +228,27 @@ def test_killed_forces_are_combatants_like_killed_fighters(tmp_path):
     fighters = claim(db, "four pro-government fighters")
     assert forces["figure_id"] == fighters["figure_id"]
     assert db["figures"].get(forces["figure_id"])["subject_kind"] == "combatants"
+
+
+def test_the_figure_page_names_each_claims_source_and_links_its_article(tmp_path):
+    import asyncio
+
+    from claims.serve import build_datasette
+
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-03-02", "Checkpoint bombing in Azaz",
+         ("A car bomb killed 14 people at a checkpoint in Azaz on Thursday, the Syrian "
+         "Observatory for Human Rights said.")),
+        ("Daily Two", "2023-03-02", "Azaz blast",
+         ("A car bomb killed 16 people at a checkpoint in Azaz on Thursday, the health "
+         "ministry said.")),
+    ])
+    db.execute("pragma wal_checkpoint(truncate)")  # the site opens the file read-only
+    site = build_datasette(str(tmp_path / "g.db"))
+    asyncio.run(site.invoke_startup())
+    toll = claim(db, "14 people")
+    html = asyncio.run(site.client.get(f"/-/claims/figure/{toll['figure_id']}")).text
+    table = html.split("Who reported what", 1)[1]
+    assert "Syrian Observatory for Human Rights" in table
+    assert f'href="/-/claims/article/{toll["article_id"]}"' in table
+    assert "Checkpoint bombing in Azaz" in table and "Azaz blast" in table

@@ -35,8 +35,10 @@ POINTS_LIMIT = 2000
 POINTS_SQL = """
 select c.id, c.value, c.low, c.high, c.qualifier, c.unit, c.text, c.subject, c.figure_id,
   c.place, c.region, c.country, coalesce(c.date, substr(c.published, 1, 10)) as day, c.outlet_id,
-  coalesce(o.name, c.outlet_id) as outlet
+  coalesce(o.name, c.outlet_id) as outlet, coalesce(s.name, c.attributed_to) as source,
+  c.article_id, a.title as article_title
 from claims c left join outlets o on o.id = c.outlet_id
+left join sources s on s.id = c.source_id left join articles a on a.id = c.article_id
 where {where} and coalesce(c.is_current, 1) = 1
 order by coalesce(c.date, substr(c.published, 1, 10), ''), outlet
 limit {limit}
