@@ -515,6 +515,19 @@ def group_figures(db: sqlite_utils.Database) -> dict[str, int]:
     }
 
 
+# Each outlet's latest value for one figure, with the outlet whose text it reprints, if any.
+OUTLET_VALUES_SQL = """
+    SELECT fo.outlet_id, fo.outlet, fo.latest_value, fo.published, fo.claims, fo.sources,
+           fo.text, CASE WHEN ra.outlet_id IS NOT fo.outlet_id
+                         THEN coalesce(ro.name, ra.outlet_id) END AS reprint_of
+    FROM figure_outlets fo LEFT JOIN claims c ON c.id = fo.claim_id
+    LEFT JOIN reprints r ON r.article_id = c.article_id
+    LEFT JOIN articles ra ON ra.id = r.original_id
+    LEFT JOIN outlets ro ON ro.id = ra.outlet_id
+    WHERE fo.figure_id = ? ORDER BY fo.latest_value DESC, fo.outlet_id
+"""
+
+
 def compare(
     db: sqlite_utils.Database,
     metric: str | None = None,
@@ -543,13 +556,7 @@ def compare(
         sql += f" LIMIT {int(limit)}"
     result = []
     for row in db.query(sql, params):
-        row["outlet_values"] = list(
-            db.query(
-                "SELECT outlet_id, outlet, latest_value, published, claims, sources, text "
-                "FROM figure_outlets WHERE figure_id = ? ORDER BY latest_value DESC, outlet_id",
-                [row["id"]],
-            )
-        )
+        row["outlet_values"] = list(db.query(OUTLET_VALUES_SQL, [row["id"]]))
         result.append(row)
     return result
 
@@ -572,20 +579,32 @@ def format_table(figures: list[dict]) -> str:
         spread = f"{f['spread']:.2f}" if f["spread"] else "-"
         lines.append(f"{f['label']}")
         lines.append(
-            f"  {f['outlets']} outlets, {f['claims']} claims; min {_num(f['min_value'])}, "
+            f"  {_plural(f['outlets'], 'outlet')} ({_plural(f['reports'], 'independent report')}"
+            f", {_plural(f['reprints'], 'reprint')}), {_plural(f['claims'], 'claim')}; "
+            f"min {_num(f['min_value'])}, "
             f"median {_num(f['median_value'])}, max {_num(f['max_value'])}, spread {spread}"
         )
-        width = max(
-            (len(o["outlet"] or o["outlet_id"] or "?") for o in f["outlet_values"]), default=6
-        )
-        for o in f["outlet_values"]:
-            name = o["outlet"] or o["outlet_id"] or "?"
+        lines.append(f"  why one figure: {f['rule']}")
+        names = [_outlet_name(o) for o in f["outlet_values"]]
+        width = max((len(n) for n in names), default=6)
+        for name, o in zip(names, f["outlet_values"], strict=True):
             lines.append(
                 f"    {name:<{width}}  {_num(o['latest_value']):>10}  "
                 f"{(o['published'] or '')[:10]:<10}  {o['sources'] or '(no source named)'}"
             )
         lines.append("")
     return "\n".join(lines).rstrip()
+
+
+def _plural(count: int | None, noun: str) -> str:
+    """A count with its noun, as a reader writes it: "1 reprint", "14 reports"."""
+    return f"{count or 0} {noun}{'' if count == 1 else 's'}"
+
+
+def _outlet_name(value: dict) -> str:
+    """An outlet as the comparison names it, a reprint marked with whom it repeats."""
+    name = value["outlet"] or value["outlet_id"] or "?"
+    return f"{name} (reprint of {value['reprint_of']})" if value.get("reprint_of") else name
 
 
 def _num(value: float | None) -> str:

@@ -252,3 +252,19 @@ def test_the_figure_page_names_each_claims_source_and_links_its_article(tmp_path
     assert "Syrian Observatory for Human Rights" in table
     assert f'href="/-/claims/article/{toll["article_id"]}"' in table
     assert "Checkpoint bombing in Azaz" in table and "Azaz blast" in table
+
+
+def test_claims_compare_says_why_and_marks_who_repeats_whom(tmp_path):
+    from claims.compare import compare, format_table
+
+    db = ensure(sqlite_utils.Database(tmp_path / "wire.db"))
+    store(db, Article(title="Bomb kills 14 in Azaz", body=WIRE_STORY, outlet="Agency Wire",
+                      published="2023-03-02", url="https://agency.example/azaz"))
+    store(db, Article(title="Checkpoint bombing", body="Agency report. " + WIRE_STORY,
+                      outlet="Town Herald", published="2023-03-03",
+                      url="https://herald.example/azaz"))
+    group_figures(db)
+    table = format_table(compare(db, metric="killed"))
+    assert "2 outlets (1 independent report, 1 reprint)" in table
+    assert "why one figure: the totals of one incident" in table
+    assert "Town Herald (reprint of Agency Wire)" in table

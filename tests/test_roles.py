@@ -24,6 +24,8 @@ def roles_of(text: str) -> list[tuple[str, str, str | None]]:
     ("Shelling killed 12 people including four children and 20 soldiers died in the hills.",
      [("12 people", "total", None), ("four children", "part", "including"),
       ("20 soldiers", "total", None)]),
+    ("Divers found 24 bodies in Tarvel; three of the bodies were not identified.",
+     [("24 bodies", "total", None), ("three of the bodies", "part", "of the bodies")]),
     ("Three nurses among at least 28 dead in hospital strike in Tarvel",
      [("Three nurses", "part", "among at least"), ("at least 28 dead", "total", None)]),
     ("At least 12 children were among 30 people killed in the bombing of a school in Tarvel.",

@@ -116,7 +116,7 @@ def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_
     if metric not in GROUPED_METRICS:
         return TOTAL
     return (
-        _part(text, clause, span, metric, earlier)
+        _part(text, clause, span, number_end, metric, earlier)
         or _listed(text, span, draft, earlier)
         or _update(text, clause, (span[0], number_end), metric, earlier)
         or _period(text, clause, span)
@@ -160,14 +160,16 @@ def _narrower(draft: tuple, place: str | None, before: list[Claim]) -> Role | No
     return None
 
 
-def _part(text: str, clause: tuple[int, int], span: tuple[int, int], metric: str | None,
-          earlier: list[Claim]) -> Role | None:
-    """A part: "including 11 children", "among the dead were 4 women", "14 of the dead"."""
+def _part(text: str, clause: tuple[int, int], span: tuple[int, int], number_end: int,
+          metric: str | None, earlier: list[Claim]) -> Role | None:
+    """A part: "including 11 children", "among the dead were 4 women", "14 of the dead",
+    "three of the bodies" (one claim's surface, read from its number's end)."""
     (lo, hi), (start, end) = clause, span
     found = (
         INCLUDING_BEFORE_RE.match(text, max(lo, start - 20), start)
         or AMONG_BEFORE_RE.match(text, max(lo, start - AMONG_REACH), start)
         or OF_THE_AFTER_RE.match(text, end, hi)
+        or (OF_THE_AFTER_RE.match(text, number_end, hi) if number_end < end else None)
     )
     if found is None:
         return None
