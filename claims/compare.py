@@ -385,9 +385,9 @@ def _inherit_ids(found: list[dict], current: dict[str, str | None], taken: set[s
                 overlap[index, old] += 1
     assigned: dict[int, str] = {}
     for (index, old), _ in sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0])):
-        if index not in assigned and old not in taken and old not in assigned.values():
+        if index not in assigned and old not in taken:
             assigned[index] = old
-    taken |= set(assigned.values())
+            taken.add(old)
     for index, figure in enumerate(found):
         if index in assigned:
             figure["id"] = assigned[index]

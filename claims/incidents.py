@@ -308,17 +308,40 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * EARTH_KM * math.asin(math.sqrt(h))
 
 
+class _ByDay:
+    """Incidents by their day, so a report is compared only with those near it in time:
+    grouping's cost grows with the reports, not with their pairs."""
+
+    def __init__(self, incidents: Iterable[Incident] = ()) -> None:
+        self.days: dict[dt.date | None, list[Incident]] = defaultdict(list)
+        for i in incidents:
+            self.add(i)
+
+    def add(self, incident: Incident) -> None:
+        """Keep an incident under its day."""
+        self.days[incident.day].append(incident)
+
+    def near(self, day: dt.date | None, days: int = LINK_DAYS) -> list[Incident]:
+        """The incidents dated within `days` of `day` (none for an undated report)."""
+        if day is None:
+            return []
+        return [i for step in range(-days, days + 1)
+                for i in self.days.get(day + dt.timedelta(days=step), ())]
+
+
 def _neighbours(heads: list[Incident], weights: dict[str, float]) -> list[Incident]:
     """Join the incidents of towns within NEAR_KM of each other on the same days whose
     reports are alike: one air raid is told as the village's and as the town's beside it."""
     kept: list[Incident] = []
+    by_day = _ByDay()
     for head in sorted(heads, key=lambda i: (str(i.day), i.place.name, i.article_id)):
         spot = _spot(head)
-        near = [k for k in kept if spot and k.place.name != head.place.name
-                and (other := _spot(k)) and _km(spot, other) <= NEAR_KM]
+        near = [k for k in by_day.near(head.day) if spot and k.place.name != head.place.name
+                and (other := _spot(k)) and _km(spot, other) <= NEAR_KM] if spot else []
         into = _best(head, near, weights) if near else None
         if into is None:
             kept.append(head)
+            by_day.add(head)
         else:
             into.linked += [head, *head.linked]
             head.linked = []
@@ -363,24 +386,27 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
             run[0].linked = run[1:]
         heads += [run[0] for run in runs]
     heads = _neighbours(heads, weights)
-    towns: dict[str, list[Incident]] = defaultdict(list)
+    towns: dict[str, _ByDay] = defaultdict(_ByDay)
     for head in heads:
-        towns[head.place.region or ""].append(head)
+        towns[head.place.region or ""].add(head)
     regions: dict[str, list[Incident]] = defaultdict(list)
     for key in sorted(by_level["region"]):
+        alone = _ByDay()
         for i in sorted(by_level["region"][key], key=lambda i: (str(i.day), i.article_id)):
-            found = _best(i, towns[key[1]], weights) or _best(i, regions[key[1]], weights)
+            found = (_best(i, towns[key[1]].near(i.day), weights)
+                     or _best(i, alone.near(i.day), weights))
             if found is None:
                 regions[key[1]].append(i)
+                alone.add(i)
             else:
                 found.linked.append(i)
                 found.joined_region = found.place.level == "town"
     for key in sorted(regions):
         heads += regions[key]
-    placed = list(heads)
+    placed = _ByDay(heads)
     for key in sorted(by_level["country"]):
         for i in by_level["country"][key]:
-            found = _best(i, placed, weights, SIMILAR_COUNTRY)
+            found = _best(i, placed.near(i.day), weights, SIMILAR_COUNTRY)
             if found is None:
                 heads.append(i)
             else:

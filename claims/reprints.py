@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -50,11 +51,23 @@ def shingles(text: str) -> list[int] | None:
             for i in range(len(codes) - SHINGLE_WORDS)]
 
 
+@lru_cache(maxsize=1)
+def _permutations():
+    """The MinHash permutations, drawn once: datasketch draws them anew for every MinHash,
+    which cost more than hashing the text."""
+    from datasketch import MinHash
+
+    template = MinHash(num_perm=PERMUTATIONS, seed=1)
+    return template.permutations, template.scheme
+
+
 def signature(hashed: list[int]) -> MinHash:
     """The MinHash of a text's hashed shingles."""
     from datasketch import MinHash
 
-    found = MinHash(num_perm=PERMUTATIONS, seed=1, hashfunc=int)
+    permutations, scheme = _permutations()
+    found = MinHash(num_perm=PERMUTATIONS, seed=1, hashfunc=int, permutations=permutations,
+                    scheme=scheme)
     found.update_batch(hashed)
     return found
 
