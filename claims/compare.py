@@ -373,6 +373,21 @@ def materialise(db: sqlite_utils.Database) -> None:
         db.execute(LATEST_SPREAD)
 
 
+def _tell_apart(found: list[dict]) -> None:
+    """Name figures that would share a label by the values they hold ("People killed in
+    Manbij, 18 July 2016, counts of 56 to 100"): two quantities of one place and day, such
+    as one raid's toll and a smaller count beside it, must not read as one."""
+    labels: dict[str, int] = defaultdict(int)
+    for figure in found:
+        labels[figure["label"]] += 1
+    for figure in found:
+        if labels[figure["label"]] > 1:
+            lo, hi = figure["min_value"], figure["max_value"]
+            held = (f"a count of {format_number(lo)}" if lo == hi
+                    else f"counts of {format_number(lo)} to {format_number(hi)}")
+            figure["label"] = f"{figure['label']}, {held}"
+
+
 def _inherit_ids(found: list[dict], current: dict[str, str | None], taken: set[str]) -> None:
     """Give each new figure the id of the old figure most of its claims were in, so a figure
     page someone bookmarked still answers after the next ingest regroups; an old id goes to
@@ -499,6 +514,7 @@ def group_figures(db: sqlite_utils.Database) -> dict[str, int]:
                 incident_of.update((m.id, row["id"]) for m in inc.members(head))
                 found += _incident_figures(head, row, roots)
         found += _series(read.running, read.days, roots)
+        _tell_apart(found)
         taken: set[str] = set()
         _inherit_ids(found, read.figure_of, taken)
         _store_incidents(db, rows, incident_of, read.incident_of)
