@@ -273,8 +273,8 @@ def test_claims_compare_says_why_and_marks_who_repeats_whom(tmp_path):
 def test_two_quantities_of_one_place_and_day_are_told_apart_by_their_values(tmp_path):
     db = grouped(tmp_path, [
         ("Wire One", "2023-07-18", "Raids on Douma",
-         "Air raids killed 60 civilians in Douma on Monday, a monitor said. Separately, a "
-         "landmine killed 2 civilians in Douma on Monday, police said."),
+         ("Air raids killed 60 civilians in Douma on Monday, a monitor said. Separately, a "
+         "landmine killed 2 civilians in Douma on Monday, police said.")),
     ])
     labels = [r["label"] for r in db.query("select label from figures order by min_value")]
     assert len(labels) == len(set(labels)) == 2
