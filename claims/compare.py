@@ -233,7 +233,8 @@ def _day_text(day: dt.date) -> str:
 def figure_label(metric: str, kind: str, where: dict, days: list[dt.date],
                  cumulative: bool) -> str:
     """A figure's name as a reader would say it: "Civilians killed in Khan Sheikhoun (Idlib
-    Governorate), 4 April 2017"; "People killed in Syria, running total, July 2015"."""
+    Governorate), 4 April 2017, chemical attack"; "People killed in Syria, running total,
+    July 2015"."""
     place, level, region = where["place"], where["level"], where["region"]
     shown = place if level != "town" or not region else f"{place} ({region})"
     if metric in PARTICIPLES:
@@ -250,7 +251,8 @@ def figure_label(metric: str, kind: str, where: dict, days: list[dt.date],
     else:
         when = _day_text(days[0]) + (f" (reported until {_day_text(days[-1])})"
                                      if days[-1] != days[0] else "")
-    return f"{what} in {shown}, {when}"
+    how = f", {where['means']}" if where.get("means") and not cumulative else ""
+    return f"{what} in {shown}, {when}{how}"
 
 
 def _figure(key: tuple, members: list[inc.Mention], where: dict, incident_id: str | None,

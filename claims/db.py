@@ -74,7 +74,7 @@ SCHEMA: dict[str, dict] = {
         "columns": {
             "id": str, "label": str, "place": str, "level": str, "region": str, "country": str,
             "date_from": str, "date_to": str, "articles": int, "outlets": int, "claims": int,
-            "latitude": float, "longitude": float, "rule": str,
+            "latitude": float, "longitude": float, "rule": str, "means": str,
         },
         "pk": "id",
         "fks": [],
@@ -275,7 +275,7 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
     },
     "incidents": {
         "id": "Stable hash of the incident's place, first day and first report.",
-        "label": "Readable name: place and first day.",
+        "label": "Readable name: place, first day and, when its reports say, the means.",
         "place": "The most specific place the reports name: a town, else a region or country.",
         "level": "Whether the place is a town, a region or a country.",
         "region": "First-level division of the place.",
@@ -288,6 +288,10 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "latitude": "Latitude of the place; drives the map.",
         "longitude": "Longitude of the place; drives the map.",
         "rule": "Why these reports are one incident, in words.",
+        "means": (
+            "How most of its reports say it was carried out (chemical attack, executions, "
+            "bombing, air strikes, shelling, fighting), from their leads; empty when none say."
+        ),
     },
     "figures": {
         "id": "Stable hash of the grouping key: regrouping the same claims gives the same id.",

@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from claims.extraction.lexicon import ATTACK_MEAN_OF
+from claims.extraction.lexicon import ATTACK_MEAN_LABELS, ATTACK_MEAN_OF
 from claims.ids import stable_id
 
 # Reports of one incident are dated at most this many days after the first of them when one
@@ -420,6 +420,20 @@ def members(head: Incident) -> Iterator[Mention]:
         yield from i.mentions
 
 
+def told_means(parts: list[Incident]) -> str | None:
+    """How most reports of an incident say it was carried out ("chemical attack"), among
+    those that say; None when none do."""
+    counts: dict[str, int] = defaultdict(int)
+    for i in parts:
+        for mean in means(i):
+            counts[mean] += 1
+    if not counts:
+        return None
+    order = list(ATTACK_MEAN_LABELS)
+    best = max(counts, key=lambda m: (counts[m], -order.index(m)))
+    return ATTACK_MEAN_LABELS[best]
+
+
 def incident_row(head: Incident) -> dict:
     """The incidents table's row for a linked incident."""
     parts = [head, *head.linked]
@@ -440,7 +454,8 @@ def incident_row(head: Incident) -> dict:
         rule += "; known only by its country, so never linked across articles"
     return {
         "id": stable_id("incident", *head.key, head.article_id),
-        "label": f"{where}, {days[0]}" if days else f"{where}, undated",
+        "label": (f"{where}, {days[0]}" if days else f"{where}, undated")
+        + (f", {means}" if (means := told_means(parts)) else ""),
         "place": place.name,
         "level": place.level,
         "region": place.region,
@@ -453,4 +468,5 @@ def incident_row(head: Incident) -> dict:
         "latitude": located[0].latitude if located else None,
         "longitude": located[0].longitude if located else None,
         "rule": rule,
+        "means": means,
     }

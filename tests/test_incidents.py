@@ -279,3 +279,10 @@ def test_two_quantities_of_one_place_and_day_are_told_apart_by_their_values(tmp_
     labels = [r["label"] for r in db.query("select label from figures order by min_value")]
     assert len(labels) == len(set(labels)) == 2
     assert labels[0].endswith("a count of 2") and labels[1].endswith("a count of 60")
+
+
+def test_a_figure_is_named_by_how_its_reports_say_the_attack_was_carried_out(db):
+    figure = db["figures"].get(claim(db, "25 people")["figure_id"])
+    assert figure["label"].startswith("People killed in Douma")
+    assert figure["label"].endswith(", bombing")
+    assert db["incidents"].get(figure["incident_id"])["means"] == "bombing"

@@ -366,6 +366,12 @@ ATTACK_MEANS: dict[str, tuple[str, ...]] = {
     ),
     "execution": ("executed", "execution", "executions", "beheaded", "massacre"),
 }
+# How a label names each means of attack: "People killed in Khan Sheikhoun, 4 April 2017,
+# chemical attack". When reports name several, the first listed here that most name wins.
+ATTACK_MEAN_LABELS: dict[str, str] = {
+    "chemical": "chemical attack", "execution": "executions", "bomb": "bombing",
+    "air": "air strikes", "shelling": "shelling", "fighting": "fighting",
+}
 ATTACK_MEAN_OF: dict[str, str] = {
     word: mean for mean, words in ATTACK_MEANS.items() for word in words
 }
