@@ -442,3 +442,17 @@ def test_a_participle_keeps_its_subject_as_the_speaker():
     claim = only("A group monitoring the conflict said 30 fighters died.")
     assert claim.attributed_to == "A group monitoring the conflict"
     assert only("After heavy fighting the army said 12 died.").attributed_to == "the army"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Date of publication 25 August 2016 Fifteen civilians were killed in the town.",
+     "Fifteen civilians"),
+    ("Aug. 25 2016 Three people died when the bridge fell.", "Three people"),
+    ("25.08.2016 Four people died when the bridge fell.", "Four people"),
+])
+def test_a_number_word_after_a_date_line_opens_its_sentence(text, expected):
+    assert [c.text for c in extract(text, published="2016-08-26")] == [expected]
+
+
+def test_a_number_word_after_a_bare_year_may_still_be_a_name():
+    assert extract("In 2016 Four Corners aired a report on the mine.", published="2016-08-26") == []

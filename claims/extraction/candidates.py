@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from claims.extraction import furniture, metrics, numbers, qualifiers, units
-from claims.extraction.lexicon import POSSESSIVES
+from claims.extraction.lexicon import MONTHS, POSSESSIVES
 from claims.extraction.patterns import alternation, ending_at
 
 # Words before "one" that make it a pronoun: "no one", "each one", "this one".
@@ -60,6 +60,13 @@ BARE_WORDS_NOT_NUMBERS = frozenset({*numbers.SCALE_WORDS, "dozen"})
 # no full stop is just before it: nothing, a quote or a colon ("he said: Three were killed");
 # after anything else it is a name ("Channel Four").
 QUOTE_OR_COLON = ("", '"', "“", ":")
+# A full date just before a capitalised number word: a date line ends there and a sentence
+# begins ("25 August 2016 Fifteen civilians", "Aug. 25 2016 Three", "25.08.2016 Four").
+_MONTH = alternation(MONTHS, backward=True)
+DATELINE_YEAR_RE = ending_at(
+    rf"(?i:\b(?:(?:{_MONTH})\.?\s+\d{{1,2}},?|\d{{1,2}}\s+(?:{_MONTH})\.?,?"
+    rf"|\d{{1,2}}[-./]\d{{1,2}}[-./])\s*(?:19|20)\d\d[ \t]+)"
+)
 # Letters glued to digits that are no unit make a code, not an amount: "4WD", "M21 9AB".
 GLUED_CODE_RE = regex.compile(r"\p{L}{2}|\p{L}\d")
 # "1/16 of a US pint": the unit of a fraction comes after "of a".
@@ -369,10 +376,12 @@ def _read_words(text: str, match) -> Number | None:
 def _inside_a_name(text: str, start: int) -> bool:
     """Does a capitalised number word at `start` sit inside a sentence, after a word, as in
     "Channel Four"? Not after a full stop, a quote or a colon ("“Three were killed”"), nor
-    after a live blog's timestamp opening the line ("04.25 Three people were killed")."""
+    after a live blog's timestamp opening the line ("04.25 Three people were killed"), nor
+    after a date line's year ("25 August 2016 Fifteen civilians were killed")."""
     if start == 0 or text.rfind(".", max(0, start - 3), start) >= 0:
         return False
-    if furniture.timestamp_before(text, start):
+    if furniture.timestamp_before(text, start) or DATELINE_YEAR_RE.match(
+            text, max(0, start - 24), start):
         return False
     return text[start - 2 : start].strip() not in QUOTE_OR_COLON
 
