@@ -456,3 +456,17 @@ def test_a_number_word_after_a_date_line_opens_its_sentence(text, expected):
 
 def test_a_number_word_after_a_bare_year_may_still_be_a_name():
     assert extract("In 2016 Four Corners aired a report on the mine.", published="2016-08-26") == []
+
+
+def test_red_crescent_volunteers_are_counted_not_a_street_address():
+    (toll,) = extract("An air strike killed 12 Red Crescent volunteers near the town.",
+                      published="2016-09-20")
+    assert (toll.value, toll.metric) == (12, "killed")
+    assert extract("She lives at 12 Oak Crescent in the town.", published="2016-09-20") == []
+
+
+def test_a_capitalised_number_word_before_a_people_noun_counts_them():
+    text = ("The monitor gave no toll on Friday. Archive Tags Syria Aleppo Eleven children were "
+            "killed on Thursday in a barrel bomb attack on the old quarter of the city.")
+    assert [c.text for c in extract(text, published="2016-08-26")] == ["Eleven children"]
+    assert extract("He watched Channel Four News with friends.", published="2016-08-26") == []

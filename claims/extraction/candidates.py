@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from claims.extraction import furniture, metrics, numbers, qualifiers, units
-from claims.extraction.lexicon import MONTHS, POSSESSIVES
+from claims.extraction.lexicon import MONTHS, PEOPLE_NOUNS, POSSESSIVES
 from claims.extraction.patterns import alternation, ending_at
 
 # Words before "one" that make it a pronoun: "no one", "each one", "this one".
@@ -63,6 +63,9 @@ QUOTE_OR_COLON = ("", '"', "“", ":")
 # A full date just before a capitalised number word: a date line ends there and a sentence
 # begins ("25 August 2016 Fifteen civilians", "Aug. 25 2016 Three", "25.08.2016 Four").
 _MONTH = alternation(MONTHS, backward=True)
+# A lower-case noun for people right after a capitalised number word: it counts them
+# ("Eleven children were killed"); a name goes on in capitals ("Channel Four News").
+PEOPLE_AFTER_RE = regex.compile(rf"[ \t]+(?:{alternation(PEOPLE_NOUNS)})\b")
 DATELINE_YEAR_RE = ending_at(
     rf"(?i:\b(?:(?:{_MONTH})\.?\s+\d{{1,2}},?|\d{{1,2}}\s+(?:{_MONTH})\.?,?"
     rf"|\d{{1,2}}[-./]\d{{1,2}}[-./])\s*(?:19|20)\d\d[ \t]+)"
@@ -383,6 +386,8 @@ def _inside_a_name(text: str, start: int) -> bool:
     if furniture.timestamp_before(text, start) or DATELINE_YEAR_RE.match(
             text, max(0, start - 24), start):
         return False
+    if PEOPLE_AFTER_RE.match(text, start + len(text[start:].split(None, 1)[0])):
+        return False  # "... Aleppo Eleven children were killed": a name goes on in capitals
     return text[start - 2 : start].strip() not in QUOTE_OR_COLON
 
 

@@ -50,6 +50,9 @@ STREET_WORDS = (
     "Parkway", "Pkwy", "Highway", "Hwy", "Close", "Rue", "Via", "Strasse", "Straße",
 )
 _STREET = alternation(STREET_WORDS)
+# Names that end like a street but count people: "12 Red Crescent volunteers".
+NAMES_LIKE_STREETS = ("Red Crescent",)
+_NOT_STREET = alternation(NAMES_LIKE_STREETS, space=r"[ \t]+")
 # Captions and counters: "Photo 3 of 12", "Image: 4", "Comments (4)", "12 shares".
 MEDIA_WORDS = (
     "photo", "photos", "image", "images", "picture", "pictures", "slide", "slides", "gallery",
@@ -121,7 +124,7 @@ AT: tuple[str, ...] = (
     r"(?:1[5-9]|20)\d{2}s\b",                               # 2018s (apostrophe stripped)
     # Street addresses: "575 Wilbraham Road", "22 Ave Foch", "9 E 71st St".
     (
-        rf"\d{{1,5}}(?:[-–]\d{{1,5}})?[ \t]+"
+        rf"\d{{1,5}}(?:[-–]\d{{1,5}})?[ \t]+(?!(?:{_NOT_STREET})\b)"
         rf"(?:(?:\p{{Lu}}[\p{{L}}.]*|\d+(?:{_ORDINAL}))[ \t]+){{1,3}}(?:{_STREET})\b"
     ),
     rf"\d{{1,5}}[ \t]+(?:{_STREET})[ \t]+\p{{Lu}}",
