@@ -211,6 +211,111 @@ def test_own_verb_keeps_the_cues_of_the_figure_before():
     assert fields(missing, "text", "metric", "subject") == ("41", "missing", "passengers")
 
 
+@pytest.mark.parametrize("sentence,metric", [
+    ("Raiders executed four farmers at dawn.", "killed"),
+    ("The gang murdered two drivers.", "killed"),
+    ("Militants assassinate 3 councillors.", "killed"),
+    ("Rebels beheaded five captives.", "killed"),
+    ("Six guards were slain.", "killed"),
+    ("Seven men gunned down outside a bar.", "killed"),
+])
+def test_verbs_of_killing(sentence, metric):
+    assert only(sentence).metric == metric
+
+
+@pytest.mark.parametrize("sentence,metric", [
+    ("The storm killed and injured 40 people.", "casualties"),
+    ("The fire left 16 people dead or wounded.", "casualties"),
+    ("Ten casualties and scores of injuries were counted in the raid.", "killed"),
+    ("The battle caused 200 casualties.", "casualties"),
+])
+def test_dead_and_wounded_together(sentence, metric):
+    assert extract(sentence)[0].metric == metric
+
+
+def test_own_verb_keeps_a_cue_of_another_clause_away():
+    found = extract("One guard died, and four others may have escaped on foot.")
+    assert fields(found[-1], "text", "metric") == ("four others", "count")
+
+
+def test_own_verb_cue_of_the_figure_itself():
+    found = extract("About 8 people were killed and 30 members of the crew are trapped.")
+    assert fields(found[-1], "text", "metric") == ("30 members", "besieged")
+
+
+def test_own_verb_with_a_state():
+    assert only("Four hikers were found dead.").metric == "killed"
+
+
+def test_a_participle_before_a_preposition_is_no_own_verb():
+    assert only("Five sailors stationed on the island were killed.").metric == "killed"
+
+
+def test_a_verb_of_no_event_before_a_cue_of_another_clause():
+    found = extract("Two divers asked harbour control for help.")
+    assert fields(found[0], "text", "metric") == ("Two divers", "count")
+
+
+def test_a_cue_with_a_figure_of_its_own_is_not_the_figure_before():
+    found = extract("Guards shot three prisoners near the gate, killing one.")
+    assert [(c.text, c.metric) for c in found] == [("three prisoners", "count"), ("one", "killed")]
+
+
+def test_a_part_named_by_a_pronoun():
+    found = extract("Divers recovered 11 bodies, 3 of them children.")
+    assert fields(found[-1], "value", "unit", "metric") == (3, "people", "killed")
+
+
+def test_a_part_named_by_a_pronoun_with_a_verb_of_its_own():
+    found = extract("Officials said 90 people were hurt, and 4 of them later died.")
+    assert fields(found[-1], "metric") == ("killed",)
+
+
+def test_the_next_part_of_the_same_count():
+    found = extract("Shelling killed 9 people including 2 medics and 3 other people.")
+    assert fields(found[-1], "text", "metric") == ("3 other people", "killed")
+
+
+def test_a_figure_in_the_of_phrase_of_a_counted_noun():
+    found = extract("4 young men of one clan killed by gunfire.")
+    assert [(c.text, c.metric) for c in found] == [("4 young men", "killed")]
+
+
+@pytest.mark.parametrize("sentence,text", [
+    ("Nearly a third of voters stayed home.", "Nearly a third"),
+    ("Two-thirds of the members backed the plan.", "Two-thirds"),
+    ("Less than half the staff came.", "Less than half"),
+])
+def test_a_fraction_in_words_is_a_share(sentence, text):
+    assert fields(only(sentence), "text", "unit", "metric") == (text, None, "share")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Veldoria, a nation of about 9 million people, votes today.",
+    "The city of 2 million was quiet.",
+])
+def test_population_of_a_place(sentence):
+    assert fields(only(sentence), "unit", "metric") == ("people", "population")
+
+
+@pytest.mark.parametrize("sentence,metric", [
+    ("Health officials counted 3,200 suspected cases and 41 deaths.", "affected"),
+    ("More than 90,000 have contracted the virus.", "affected"),
+    ("The clinic reported 85 new infections.", "affected"),
+])
+def test_cases_of_disease(sentence, metric):
+    found = extract(sentence)[0]
+    assert fields(found, "unit", "metric") == ("people", metric)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Customs seized 40 crates at the port.",
+    "The party holds 88 of the 150 seats.",
+])
+def test_control_is_of_territory(sentence):
+    assert extract(sentence)[0].metric == "count"
+
+
 def test_direction():
     assert only("Shares in the miner rose 5% on Monday.").direction == "up"
 

@@ -26,6 +26,13 @@ def read(text: str) -> list[tuple[str, float]]:
     ("She scores 30 points a game.", [("30 points a game", 30)]),
     ("Operators took 911 calls all night.", []),
     ("Views 5120", []),
+    ("Readers can ring 0845 600 7210 for advice.", []),
+    ("The helpline, 01632 960448, is open daily.", []),
+    ("Call +44 20 5550 1234 or +33 1 45 67 89 10.", []),
+    ("A neighbour's call to 911 brought the police.", []),
+    ("Analysts will zero in on the bank's margins.", []),
+    ("The zero-tolerance rule stays.", []),
+    ("Why it failed:\n1. Nobody asked.\n2. Money ran out.", []),
 ])
 def test_not_claims(text, claims):
     assert read(text) == claims
@@ -37,6 +44,10 @@ def test_not_claims(text, claims):
     ("Scores of homes were flooded.", [("Scores of homes", 40)]),
     ("The storm lasted six days.", [("six days", 6)]),
     ("Shares traded at 11.40 on Monday.", [("11.40", 11.4)]),
+    ("The index climbed to 911 points.", [("911 points", 911)]),
+    ("Rates stayed near zero.", [("zero", 0)]),
+    ("It offers a zero-percent loan.", [("zero-percent", 0)]),
+    ("The fund grew 12. Then it shrank.", [("12", 12)]),
 ])
 def test_still_claims_or_times(text, claims):
     assert read(text) == claims

@@ -37,6 +37,9 @@ IDIOM_AT_RE = regex.compile(
     rf"(?i:one[\s-]+(?:on[\s-]+one|{alternation(ONE_IDIOM_AFTER)})\b|one\s+(?=\d)"
     rf"|one\s+{alternation(ONE_SPACED_IDIOM_AFTER)}\b)"
 )
+# "zero" as a verb or in a compound, not an amount: "zero in on", "zero-Covid policy",
+# "zero-sum game"; "zero-percent" stays a rate.
+ZERO_IDIOM_RE = regex.compile(r"(?i:zero(?:[ \t]+in[ \t]+on\b|-(?!per)\p{L}))")
 # Words after "m" glued to digits that make it metres: "a 2.7m high wall", "2m from the door".
 METRE_WORDS_AFTER = (
     "high", "long", "wide", "tall", "deep", "away", "from", "above", "below", "in", "on", "to",
@@ -169,7 +172,10 @@ def _glued(text: str, pos: int, currency, sign) -> bool:
 
 
 def _idiom(text: str, pos: int) -> bool:
-    """Is the "one" at `pos` a pronoun or an idiom: "no one knows", "one day"?"""
+    """Is the "one" or "zero" at `pos` a pronoun or an idiom: "no one knows", "one day",
+    "zero in on"?"""
+    if text[pos] in "zZ":
+        return bool(ZERO_IDIOM_RE.match(text, pos))
     return text[pos] in "oO" and bool(
         IDIOM_AT_RE.match(text, pos) or IDIOM_BEFORE_RE.match(text, max(0, pos - 6), pos)
     )

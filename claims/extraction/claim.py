@@ -20,7 +20,12 @@ from claims.extraction.candidates import (
     Number,
     looks_like_year,
 )
-from claims.extraction.lexicon import PER_SYNONYMS, RATE_NOT_BEFORE, RATE_NOUNS
+from claims.extraction.lexicon import (
+    PEOPLED_PLACES,
+    PER_SYNONYMS,
+    RATE_NOT_BEFORE,
+    RATE_NOUNS,
+)
 from claims.extraction.patterns import alternation, ending_at
 from claims.extraction.sentences import Sentences
 from claims.models import PEOPLE_METRICS, Claim, Place, TimeRef
@@ -46,12 +51,15 @@ RATE_RE = regex.compile(
 RATE_OPENINGS = frozenset(gap + letter for gap in " \t-" for letter in "aApP")
 # What befell people, written right after a bare figure: "left 15 dead", "12 injured".
 PEOPLE_STATES = ("dead", "injured", "wounded", "missing", "killed", "hurt", "slain")
-STATE_AFTER_RE = regex.compile(rf"[ \t]+(?i:{alternation(PEOPLE_STATES)})\b")
+_STATE = alternation(PEOPLE_STATES)
+# One state, or two joined ("killed or injured" are casualties).
+_STATES = rf"(?i:{_STATE}(?:[ \t]+(?:and|or)[ \t]+{_STATE})?)"
+STATE_AFTER_RE = regex.compile(rf"[ \t]+{_STATES}\b")
 # What befell the people a counted noun names, right after it: "12 others injured", "seven
 # others were injured", "five soldiers have been killed".
 STATE_OF_NOUN_RE = regex.compile(
     r"[ \t]+(?:(?i:were|was|are|is|have[ \t]+been|has[ \t]+been|had[ \t]+been)[ \t]+)?"
-    rf"(?i:{alternation(PEOPLE_STATES)})\b"
+    rf"(?P<state>{_STATES})\b"
 )
 # Verbs of a figure's own, besides any past participle: "and 167 were rescued", "41 remain".
 OWN_VERBS = ("were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains")
@@ -68,6 +76,18 @@ ELLIPSIS_REACH = 90
 LEVEL_BEFORE_RE = ending_at(
     r"(?i:\b(?:to|at|of)[ \t]+(?:(?:a|an|the)[ \t]+\p{Ll}+[ \t]+of[ \t]+)?)"
 )
+# A part of the figure before, named by a pronoun: "9 bodies, 4 of them burned".
+PARTITIVE_PRONOUN_AFTER_RE = regex.compile(r"[ \t]+of[ \t]+(?i:them|whom)\b")
+# How far after the figure it is part of such a part may stand.
+PARTITIVE_REACH = 24
+# "including 3 soldiers and 7 other people": the next part of the same count.
+AND_BEFORE_RE = ending_at(r"\band[ \t]+")
+# A place sized by its people, before the figure: "a nation of about 11 million people".
+PEOPLED_PLACE_BEFORE_RE = ending_at(
+    rf"(?i:\b(?:{alternation(PEOPLED_PLACES, backward=True)})[ \t]+of[ \t]+)"
+)
+# What lies between a counted noun and a figure in its "of" phrase: "3 men of one family".
+OF_BETWEEN_RE = regex.compile(r"[ \t]+of[ \t]+")
 # Comparatives that make a figure a difference: "one more than the official toll".
 COMPARATIVES = ("more", "fewer", "less", "higher", "lower")
 COMPARATIVE_AFTER_RE = regex.compile(rf"[ \t]+(?i:{alternation(COMPARATIVES)})[ \t]+than\b")
@@ -174,6 +194,19 @@ def _between(context: _Context, draft: _Draft) -> None:
     between = BETWEEN_RE.match(context.text, max(context.sent_start, start - 8), start)
     if between:
         draft.start = between.start()
+
+
+def _fraction_share(context: _Context, draft: _Draft) -> None:
+    """A fraction in words without a unit is a share of a whole, whatever it is of: "a third
+    of global output", "two-thirds of the members", "less than half"."""
+    number = context.number
+    if (
+        number.unit is None
+        and 0 < number.value < 1
+        and not any(char.isdigit() for char in context.text[number.start : number.end])
+    ):
+        draft.metric, draft.unit, draft.subject = "share", None, None
+        draft.end = max(draft.start, number.unit_end)
 
 
 def _counted_noun(context: _Context, draft: _Draft) -> None:
@@ -290,7 +323,7 @@ def _state_of_noun(context: _Context, draft: _Draft) -> None:
         return
     state = STATE_OF_NOUN_RE.match(context.text, draft.end, context.sent_end)
     if state:
-        draft.metric = metrics.cue_metric(state.group().split()[-1])
+        draft.metric = metrics.cue_metric(state.group("state"))
 
 
 def _suspended_hyphen(context: _Context, draft: _Draft) -> None:
@@ -392,32 +425,100 @@ def _strong_subject_metric(context: _Context, draft: _Draft) -> None:
         named = metrics.subject_metric(draft.subject)
         if named in metrics.STRONG_SUBJECT_METRICS:
             draft.metric = named
+            if named == "affected":  # cases of a disease are people
+                draft.unit = "people"
+
+
+def _casualties_beside_wounded(context: _Context, draft: _Draft) -> None:
+    """Casualties told apart from the wounded after them are the dead: "7 casualties and
+    dozens of injuries"."""
+    if (
+        draft.metric is None
+        and metrics.subject_metric(draft.subject) == "casualties"
+        and metrics.casualties_are_dead(context.text, draft.end, context.sent_end)
+    ):
+        draft.metric = "killed"
+
+
+def _in_of_phrase(context: _Context, draft: _Draft) -> None:
+    """A figure in the "of" phrase of the counted noun before it sizes that noun, and what
+    befell the noun's people is not its own: "3 young men of one family killed"."""
+    previous = context.previous
+    if (
+        draft.metric is None
+        and previous is not None
+        and previous.subject is not None
+        and OF_BETWEEN_RE.fullmatch(context.text, previous.end, draft.start)
+    ):
+        draft.metric = "count"
 
 
 def _included_metric(context: _Context, draft: _Draft) -> None:
     """Take the metric of the count a figure is part of: "killing 15 people including three
-    children"."""
-    previous, start = context.previous, draft.start
+    children", "9 bodies, 4 of them burned", "including 3 soldiers and 7 other people"."""
+    previous = context.previous
     if (
         draft.metric is None
         and previous is not None
         and previous.metric in PEOPLE_METRICS
-        and roles.INCLUDING_BEFORE_RE.match(
-            context.text, max(context.sent_start, start - 16), start)
+        and _part_of_previous(context, draft.start, previous)
     ):
-        draft.metric = previous.metric
+        of_them = PARTITIVE_PRONOUN_AFTER_RE.match(context.text, context.number.end)
+        own = of_them and metrics.own_verb_metric(context.text, draft.end, context.sent_end)
+        draft.metric = own or previous.metric  # "200 were hurt, and 3 of them died"
+        if of_them:
+            draft.unit = previous.unit
+
+
+def _part_of_previous(context: _Context, start: int, previous: Claim) -> bool:
+    """Is the figure at `start` a part of the figure before it: after "including", before
+    "of them", or joined by "and" to a part?"""
+    text, lo = context.text, max(context.sent_start, start - 16)
+    return bool(
+        roles.INCLUDING_BEFORE_RE.match(text, lo, start)
+        or (
+            start - previous.end <= PARTITIVE_REACH
+            and PARTITIVE_PRONOUN_AFTER_RE.match(text, context.number.end)
+        )
+        or (previous.role == "part" and AND_BEFORE_RE.match(text, lo, start))
+    )
+
+
+def _own_verb(context: _Context, draft: _Draft) -> None:
+    """Take the metric from the verb the figure's noun phrase is the subject of, so a cue in
+    another clause does not reach it: "three others may have escaped" is no death toll."""
+    if draft.metric is not None or draft.unit not in (None, "people", "items"):
+        return
+    metric = metrics.own_verb_metric(context.text, draft.end, context.sent_end)
+    if metric is not None:
+        draft.metric = metric or (
+            metrics.direct_metric(context.text, context.sent_start, draft.start)
+            or metrics.subject_metric(draft.subject)
+            or "count"
+        )
+
+
+def _population(context: _Context, draft: _Draft) -> None:
+    """Read a place's population: "a nation of about 11 million people", "a city of 2 million"."""
+    start = draft.start
+    if (
+        draft.metric is None
+        and draft.unit in (None, "people")
+        and PEOPLED_PLACE_BEFORE_RE.match(context.text, max(context.sent_start, start - 16), start)
+    ):
+        draft.metric, draft.unit = "population", "people"
 
 
 def _cue_metric(context: _Context, draft: _Draft) -> None:
     """Read the metric from a verb before the number ("killing 12"), else the nearest event
     word ("12 were wounded"), else the counted noun ("12 protesters"), else a plain count."""
     if draft.metric is None:
-        draft.metric = (
-            metrics.direct_metric(context.text, context.sent_start, draft.start)
-            or _event(context, draft)
-            or metrics.subject_metric(draft.subject)
-            or "count"
+        cued = metrics.direct_metric(context.text, context.sent_start, draft.start) or _event(
+            context, draft
         )
+        if cued == "control":
+            cued = None  # control is of territory: a share ("60% of the city") or an area
+        draft.metric = cued or metrics.subject_metric(draft.subject) or "count"
 
 
 def _event(context: _Context, draft: _Draft) -> str | None:
@@ -590,12 +691,14 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _qualifier_before,
     _between,
     _counted_noun,
+    _fraction_share,
     _measured_noun,
     _year,
     _stated_age,
     _age_apposition,
     _age_in_units,
     _difference,
+    _in_of_phrase,
     _state_after,
     _suspended_hyphen,
     _elliptic_unit,
@@ -604,7 +707,10 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _share_of_control,
     _state_of_noun,
     _strong_subject_metric,
+    _casualties_beside_wounded,
     _included_metric,
+    _population,
+    _own_verb,
     _cue_metric,
     _determiner_one,
     _time_ago,

@@ -115,6 +115,11 @@ AT: tuple[str, ...] = (
     r"\d{1,2}:\d{2}",
     rf"\d{{4}}[ \t]*{_CLOCK_ZONE}\b",
     r"(?:\+\d{1,3}[ \t.-]?)?\(?\d{2,4}\)?[ \t.-]\d{3}[ \t.-]\d{4}\b",
+    # Phone numbers with a trunk zero or a country code: "0800 123 4567", "08000 858531",
+    # "(020) 7946 0958", "+44 20 7946 0958", "+33 1 23 45 67 89".
+    r"\(?0\d{2,4}\)?[ \t.-]\d{3,8}(?:[ \t.-]\d{3,4})?\b",
+    r"(?<=\+)\d{1,3}(?:[ \t.-]\(?\d{1,5}\)?){2,5}\b",
+    r"(?<=\b(?i:call(?:ed|ing|s)?|(?:tips?|calls?)[ \t]+to)[ \t]+)911\b",  # a tip to 911
     r"\d{3}-\d{4}\b",
     r"(?:19|20)\d{2}[ \t]*(?:-|–|/)[ \t]*(?:19|20)?\d{2}\b",
     r"(?:19|20)?\d0s\b",
@@ -146,6 +151,8 @@ LINE_OPENERS = (
     "read more", "related", "advertisement", "sponsored", "download our app",
     "download the app", "share this", "get short url", "short url", "views", "tags",
 )
+# A list's numbering opening a line: "1. Seeing it too much.", "2) Prices".
+LIST_NUMBER_RE = regex.compile(r"\d{1,2}[.)][ \t]+(?=\p{Lu})")
 # A live blog's timestamp opening a line, before the entry's first word: "04.25 Three ...".
 TIMESTAMP_RE = regex.compile(r"\d{1,2}[.:][0-5]\d(?=[ \t]+\p{Lu})")
 TIMESTAMP_BEFORE_RE = ending_at(r"(?<![^\n])[ \t]*\d{1,2}[.:][0-5]\d[ \t]+")
@@ -190,7 +197,9 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
     if newline < 0 and pos > LINE_LOOKBACK:
         return 0  # a line this long before the number is prose, not a timestamp or furniture
     line_start = newline + 1
-    if not text[line_start:pos].strip() and (stamp := TIMESTAMP_RE.match(text, pos)):
+    if not text[line_start:pos].strip() and (
+        stamp := TIMESTAMP_RE.match(text, pos) or LIST_NUMBER_RE.match(text, pos)
+    ):
         return stamp.end()
     if pos - line_start < 80 and LINE_RE.match(text, line_start) is not None:
         line_end = text.find("\n", pos)

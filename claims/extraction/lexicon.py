@@ -64,7 +64,7 @@ PEOPLE_KINDS: dict[str, tuple[str, ...]] = {
     "people": (
         "people", "persons", "person", "others", "residents", "inhabitants", "victims",
         "syrians", "individuals", "martyrs", "bodies", "corpses", "deaths", "dead", "fatalities",
-        "lives",
+        "lives", "casualties",
     ),
     "protesters": ("protesters", "protestors", "demonstrators"),
 }
@@ -93,6 +93,16 @@ def kind_of_subject(subject: str | None) -> str:
             return PEOPLE_KIND[word]
     return words[-1] if words else "people"
 
+# The dead and the hurt counted together: "killed or injured 40 people", "40 dead or wounded".
+KILLED_AND_WOUNDED = tuple(
+    f"{dead} {joint} {hurt}"
+    for dead, hurt in (
+        ("killed", "wounded"), ("killed", "injured"), ("killing", "wounding"),
+        ("killing", "injuring"), ("dead", "wounded"), ("dead", "injured"),
+    )
+    for joint in ("and", "or")
+)
+
 # Metric cues. Event words: the nearest one in the clause says what happened to the
 # counted people.
 EVENT_CUES: dict[str, tuple[str, ...]] = {
@@ -101,13 +111,14 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         "deaths", "death", "death toll", "toll", "lives", "lost their lives", "massacred",
         "massacre", "slain", "executed", "perished", "fatalities", "bodies", "martyrs",
         "martyred", "murdered", "drowned", "casualty toll", "beheaded", "beheading",
-        "beheadings",
+        "beheadings", "assassinated", "assassination", "slaughtered", "gunned down",
+        "shot dead", "decapitated", "deprived of their lives", "deprived of life",
     ),
     "wounded": (
         "wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds",
-        "injures", "injure", "wound",
+        "injures", "injure", "wound", "hospitalised", "hospitalized",
     ),
-    "casualties": ("casualties",),
+    "casualties": ("casualties", *KILLED_AND_WOUNDED),
     "missing": ("missing", "unaccounted for", "disappeared"),
     "evacuated": (
         "evacuated", "evacuating", "evacuation", "evacuations", "evacuees", "transported out",
@@ -124,13 +135,22 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
     "kidnapped": ("kidnapped", "kidnapping", "abducted", "abducting", "hostages", "taken hostage"),
     "released": ("released", "releasing", "freed", "freeing", "swap", "prisoner exchange"),
     "besieged": ("besieged", "trapped", "under siege", "encircled"),
-    "affected": ("affected", "in need", "need aid", "need assistance", "need help"),
+    "affected": (
+        "affected", "in need", "need aid", "need assistance", "need help", "infected",
+        "infections", "contracted", "tested positive",
+    ),
     "control": (
         "control", "controls", "controlled", "controlling", "seized", "captured",
         "recaptured", "retook", "retaken", "held by", "holds", "territory",
     ),
     "population": ("population", "inhabitants", "home to", "populated"),
 }
+# Places that "of" sizes by their people: "a nation of 11 million", "the city of 2 million
+# people".
+PEOPLED_PLACES = (
+    "nation", "country", "city", "town", "village", "state", "island", "region", "province",
+    "metropolis", "megacity", "kingdom", "republic", "enclave", "territory", "archipelago",
+)
 # Head nouns that name what is counted when no event word says otherwise.
 SUBJECT_CUES: dict[str, tuple[str, ...]] = {
     "fighters": (
@@ -145,6 +165,11 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
     ),
     "population": ("residents", "inhabitants"),
     "killed": ("martyrs", "bodies", "corpses", "fatalities", "deaths", "dead"),
+    "casualties": ("casualties",),
+    # Cases of a disease: "4,000 confirmed cases", "120 new infections".
+    "affected": (
+        "confirmed cases", "suspected cases", "new cases", "infections", "probable cases",
+    ),
     # Things, not people: "a strike destroyed two vehicles", "rebels took 3 villages".
     "count": (
         "vehicles", "cars", "trucks", "lorries", "buses", "villages", "towns", "neighborhoods",
@@ -152,15 +177,41 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
         "hospitals", "positions", "checkpoints", "bases", "tanks",
     ),
 }
+# Verbs of killing besides "kill", in every form that takes its victims as object: "gunmen
+# execute four men", "murdering two", "the execution of 3 men".
+KILLING_VERBS = (
+    "execute", "executes", "executed", "executing", "execution of", "executions of",
+    "murder", "murders", "murdered", "murdering", "assassinate", "assassinates",
+    "assassinated", "assassinating", "slay", "slays", "slew", "slaying", "behead", "beheads",
+    "beheaded", "beheading", "massacre", "massacres", "massacred", "massacring", "slaughter",
+    "slaughters", "slaughtered", "slaughtering",
+)
 # Verbs that, written right before a figure, say what it counts whatever else is near:
 # "killing at least 100 and wounding hundreds", "Bombing Claims 5".
 DIRECT_CUES: dict[str, tuple[str, ...]] = {
     "killed": (
         "claims", "claim", "claimed", "claiming", "claimed the lives of",
         "claiming the lives of", "claims the lives of", "killing", "kills", "killed", "kill",
-        "left", "leaving",
+        "left", "leaving", *KILLING_VERBS,
     ),
+    "casualties": KILLED_AND_WOUNDED,
 }
+# Auxiliaries, modals and the adverbs that stand with them between a figure's noun phrase
+# and its own verb: "three others may have escaped", "20 members of the group are trapped",
+# "4 of them later died".
+AUXILIARIES = (
+    "may", "might", "could", "would", "will", "can", "must", "should", "have", "has", "had",
+    "were", "was", "are", "is", "be", "been", "being", "not", "also", "reportedly", "later",
+    "then", "still", "since",
+)
+# Prepositions after a bare past form that make it a participle describing the noun, not the
+# noun's own verb: "five soldiers stationed in the town were killed".
+PREPOSITIONS = (
+    "in", "at", "on", "by", "with", "near", "from", "to", "for", "as", "after", "before",
+    "during", "inside", "outside", "into", "onto", "across", "along", "around", "over",
+    "under", "of", "between", "among", "through", "throughout", "within", "without", "since",
+    "until", "against", "toward", "towards", "behind", "beside", "amid",
+)
 # A death toll stated as a level: "the death toll rose to 112", "Death Toll in Blast ...
 # Rises to 70", "putting the death toll at at least 70".
 TOLL_LEVEL_VERBS = (

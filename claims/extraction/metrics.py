@@ -7,8 +7,10 @@ import re
 
 import regex
 
+from claims.extraction import qualifiers
 from claims.extraction.lexicon import (
     ARTICLES,
+    AUXILIARIES,
     CHANGE_NOUNS_DOWN,
     CHANGE_NOUNS_UP,
     DIRECT_CUES,
@@ -19,6 +21,7 @@ from claims.extraction.lexicon import (
     PARTICLE_VERBS,
     PEOPLE_NOUNS,
     POSSESSIVES,
+    PREPOSITIONS,
     SUBJECT_CUES,
     TOLL_LEVEL_VERBS,
     UP_WORDS,
@@ -33,7 +36,7 @@ from claims.extraction.patterns import alternation, ending_at, fold
 # Counted nouns that say what happened more surely than any event word nearby:
 # "4 martyrs ... 22 injured", "three strikes ... killing nine", "killing 12 and destroying
 # two vehicles".
-STRONG_SUBJECT_METRICS = frozenset({"killed", "strikes", "count"})
+STRONG_SUBJECT_METRICS = frozenset({"killed", "strikes", "count", "affected"})
 
 # The source a headline names after its figure: "Bomb kills 43: monitor" (colon stripped).
 HEADLINE_SOURCES = ("observatory", "monitor", "reuters", "afp", "sana")
@@ -108,6 +111,28 @@ PARTICLE_VERB_RE = ending_at(rf"(?<![\w])(?i:{alternation(PARTICLE_VERBS, backwa
 BY_END_RE = regex.compile(r"(?i:\bby)\s*\Z")
 
 
+# A figure right after an event cue, which the cue governs: "killing one", "wounding 12".
+_QUALIFIER = alternation(qualifiers.BEFORE, space=r"[ \t]+")
+_OWN_FIGURE_RE = regex.compile(
+    rf"[ \t]+(?:(?i:{_QUALIFIER})[ \t]+)?"
+    rf"(?:\d|(?i:{alternation(WORD_VALUES)})\b)"
+)
+
+
+# A figure right before an event cue, which the cue says what befell: "including 12 dead".
+_FIGURE_BEFORE_RE = ending_at(
+    rf"(?:\d|\b(?i:{alternation(WORD_VALUES, backward=True)}))[ \t]+"
+)
+
+
+def _owned_by_other_figure(cue, end: int) -> bool:
+    """Does the event cue found after a figure ending at `end` govern another figure, right
+    after it ("killing one") or right before it ("including 12 dead")?"""
+    string, start = cue.string, cue.start()
+    before = _FIGURE_BEFORE_RE.match(string, max(end, start - 12), start)
+    return before is not None or _OWN_FIGURE_RE.match(string, cue.end()) is not None
+
+
 def event_metric(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
     """The event cue nearest to the figure [start, end) inside the window [lo, hi)."""
     best = None
@@ -122,6 +147,8 @@ def event_metric(text: str, lo: int, hi: int, start: int, end: int) -> str | Non
         if match.end() <= start:
             distance = start - match.end()
         elif match.start() >= end:
+            if _owned_by_other_figure(match, end):
+                continue  # "shot two youths, killing one": the cue has a figure of its own
             distance = match.start() - end
         else:
             continue
@@ -131,8 +158,50 @@ def event_metric(text: str, lo: int, hi: int, start: int, end: int) -> str | Non
     return best
 
 
+# The wounded counted beside casualties, after "and": "7 casualties and dozens of injuries".
+WOUNDED_BESIDE_RE = regex.compile(
+    rf"[ \t]+and[ \t]+(?:[^,;.\n]{{0,40}}?[ \t])?(?i:{alternation(EVENT_CUES['wounded'])})\b"
+)
+
+
+def casualties_are_dead(text: str, end: int, hi: int) -> bool:
+    """Are the casualties counted at `end` the dead, told apart from the wounded counted
+    after them ("7 casualties and dozens of injuries"), as translated reports write?"""
+    return WOUNDED_BESIDE_RE.match(text, end, hi) is not None
+
+
 def cue_metric(cue: str) -> str | None:
     return _CUE_METRIC.get(" ".join(fold(cue).split()))
+
+
+# The verb a figure's noun phrase is the subject of, in its own clause: "two pilots asked",
+# "three others may have escaped", "20 members of the group are trapped", "12 were found dead".
+OWN_VERB_RE = regex.compile(
+    r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?\p{Ll}+)?"
+    rf"(?P<aux>(?:[ \t]+(?:{alternation(AUXILIARIES)}|\p{{Ll}}+ly)\b)*)"
+    r"[ \t]+(?P<verb>\p{Ll}+ed)\b(?!-)"
+    r"(?:[ \t]+(?:(?:and|or)[ \t]+)?(?P<next>\p{Ll}+))?"
+)
+_PREPOSITIONS = frozenset(PREPOSITIONS)
+# An event cue starting at a verb: "gunned down", "deprived of their lives".
+_EVENT_AT_RE = regex.compile(rf"(?:{alternation(_CUE_METRIC)})\b")
+
+
+def own_verb_metric(text: str, end: int, hi: int) -> str | None:
+    """The metric the verb of the figure's own clause gives it: its cue ("are trapped"), the
+    state it reports ("were found dead"), or "" for a verb of no event ("may have escaped"),
+    whose clause no cue elsewhere reaches; None when no such verb follows the figure."""
+    match = OWN_VERB_RE.match(text, end, hi)
+    if match is None:
+        return None
+    following = match.group("next")
+    cue = _EVENT_AT_RE.match(text, match.start("verb"))
+    metric = _CUE_METRIC.get(cue.group() if cue else "") or _CUE_METRIC.get(following or "")
+    if metric:
+        return metric  # "are trapped", "were found dead", "tortured and killed"
+    if not match.group("aux") and following in _PREPOSITIONS:
+        return None  # "five soldiers stationed in the town were killed": a participle
+    return ""
 
 
 def direct_metric(text: str, lo: int, start: int) -> str | None:
