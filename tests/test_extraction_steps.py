@@ -247,6 +247,16 @@ def test_own_verb_with_a_state():
     assert only("Four hikers were found dead.").metric == "killed"
 
 
+@pytest.mark.parametrize("sentence,metric", [
+    ("Medics said 20 villagers were counted among those killed on Monday.", "killed"),
+    ("As many as 300 are thought to have been killed in the flood.", "killed"),
+    ("Two crates were discarded as unrelated to the missing ship.", "count"),
+    ("One report claimed that the crew fled.", None),
+])
+def test_own_verb_and_a_cue_among_its_complements(sentence, metric):
+    assert [c.metric for c in extract(sentence)][:1] == ([metric] if metric else [])
+
+
 def test_a_participle_before_a_preposition_is_no_own_verb():
     assert only("Five sailors stationed on the island were killed.").metric == "killed"
 
@@ -314,6 +324,25 @@ def test_cases_of_disease(sentence, metric):
 ])
 def test_control_is_of_territory(sentence):
     assert extract(sentence)[0].metric == "count"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ferry carried 212 Velmorans and 14 Iraqis.",
+    "Two pilots and five flight attendants were aboard.",
+    "Some 300 motorists were stranded.",
+    "The panel heard 12 witnesses.",
+    "Forty lawmakers signed the letter.",
+])
+def test_people_named_by_nation_trade_or_plight(sentence):
+    assert {c.unit for c in extract(sentence)} == {"people"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The 3 New Orleans restaurants closed.",
+    "He owns 3 Lamborghinis.",
+])
+def test_capitalised_plurals_that_are_no_people(sentence):
+    assert only(sentence).unit == "items"
 
 
 def test_direction():

@@ -491,7 +491,7 @@ def _own_verb(context: _Context, draft: _Draft) -> None:
         return
     metric = metrics.own_verb_metric(context.text, draft.end, context.sent_end)
     if metric is not None:
-        draft.metric = metric or (
+        draft.metric = _of_people_or_things(metric) or (
             metrics.direct_metric(context.text, context.sent_start, draft.start)
             or metrics.subject_metric(draft.subject)
             or "count"
@@ -516,9 +516,15 @@ def _cue_metric(context: _Context, draft: _Draft) -> None:
         cued = metrics.direct_metric(context.text, context.sent_start, draft.start) or _event(
             context, draft
         )
-        if cued == "control":
-            cued = None  # control is of territory: a share ("60% of the city") or an area
-        draft.metric = cued or metrics.subject_metric(draft.subject) or "count"
+        draft.metric = (
+            _of_people_or_things(cued) or metrics.subject_metric(draft.subject) or "count"
+        )
+
+
+def _of_people_or_things(cued: str | None) -> str | None:
+    """A cue's metric for a figure counting people or things: not `control`, which is of
+    territory, a share ("60% of the city") or an area, never "seized 40 crates"."""
+    return None if cued == "control" else cued
 
 
 def _event(context: _Context, draft: _Draft) -> str | None:

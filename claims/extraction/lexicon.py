@@ -76,6 +76,10 @@ PEOPLE_OF_THEIR_OWN_KIND = (
     "workers", "employees", "staff", "students", "teachers", "prisoners", "detainees",
     "hostages", "pilgrims", "passengers", "supporters", "followers", "voters", "worshippers",
     "mourners", "bystanders", "pedestrians", "survivors", "users", "customers", "fans",
+    "pilots", "co-pilots", "attendants", "crew", "motorists", "drivers", "riders",
+    "witnesses", "tourists", "visitors", "foreigners", "immigrants", "politicians",
+    "lawmakers", "legislators", "policymakers", "economists", "analysts", "investors",
+    "executives", "christians", "muslims", "jews", "islamists", "realtors",
 )
 # Every people noun with its kind: what `metrics.is_people` and `compare.subject_kind` read.
 PEOPLE_KIND: dict[str, str] = {

@@ -13,6 +13,7 @@ from claims.extraction.lexicon import (
     AUXILIARIES,
     CHANGE_NOUNS_DOWN,
     CHANGE_NOUNS_UP,
+    DEMONYMS,
     DIRECT_CUES,
     DOWN_WORDS,
     EVENT_CUES,
@@ -183,14 +184,24 @@ OWN_VERB_RE = regex.compile(
     r"(?:[ \t]+(?:(?:and|or)[ \t]+)?(?P<next>\p{Ll}+))?"
 )
 _PREPOSITIONS = frozenset(PREPOSITIONS)
+# Where the clause of a figure's own verb ends, and how far it may run.
+CLAUSE_END_RE = regex.compile(r"[,;:.()]|\s(?:but|while|whereas|that|who|which|when)\s")
+CLAUSE_REACH = 60
+# A cue predicated of the figure's people among its verb's complements, not one describing
+# another noun ("discounted as unrelated to the missing plane"): "identified among those
+# killed", "estimated to have been killed".
+COMPLEMENT_CUE_RE = regex.compile(
+    rf"\b(?i:been|be|being|those|were|was|are|is)\s+(?P<cue>(?i:{alternation(_CUE_METRIC)}))\b"
+)
 # An event cue starting at a verb: "gunned down", "deprived of their lives".
 _EVENT_AT_RE = regex.compile(rf"(?:{alternation(_CUE_METRIC)})\b")
 
 
 def own_verb_metric(text: str, end: int, hi: int) -> str | None:
     """The metric the verb of the figure's own clause gives it: its cue ("are trapped"), the
-    state it reports ("were found dead"), or "" for a verb of no event ("may have escaped"),
-    whose clause no cue elsewhere reaches; None when no such verb follows the figure."""
+    state it reports ("were found dead"), a cue among its complements ("were identified among
+    those killed"), or "" for a verb of no event ("may have escaped"), whose clause no cue
+    elsewhere reaches; None when no such verb follows the figure."""
     match = OWN_VERB_RE.match(text, end, hi)
     if match is None:
         return None
@@ -201,7 +212,11 @@ def own_verb_metric(text: str, end: int, hi: int) -> str | None:
         return metric  # "are trapped", "were found dead", "tortured and killed"
     if not match.group("aux") and following in _PREPOSITIONS:
         return None  # "five soldiers stationed in the town were killed": a participle
-    return ""
+    verb_end = match.end("verb")
+    clause = CLAUSE_END_RE.search(text, verb_end, min(hi, verb_end + CLAUSE_REACH))
+    clause_end = clause.start() if clause else min(hi, verb_end + CLAUSE_REACH)
+    complement = COMPLEMENT_CUE_RE.search(text, verb_end, clause_end)
+    return _CUE_METRIC[complement.group("cue").lower()] if complement else ""
 
 
 def direct_metric(text: str, lo: int, start: int) -> str | None:
@@ -223,10 +238,19 @@ def subject_metric(subject: str | None) -> str | None:
 
 
 def is_people(subject: str | None) -> bool:
+    """Does a counted noun phrase count people: a people noun in it, or a nation's people
+    at its head ("155 Indonesians", "three South Koreans", "40 Iraqis")?"""
     if not subject:
         return False
-    words = subject.lower().split()
-    return any(word in PEOPLE_NOUNS for word in words)
+    words = subject.split()
+    return any(word.lower() in PEOPLE_NOUNS for word in words) or _is_demonym(words[-1])
+
+
+def _is_demonym(word: str) -> bool:
+    """Is a capitalised plural the people of a nation or faith: "Koreans", "Iraqis"?"""
+    return word[:1].isupper() and (
+        (word.endswith("ans") and len(word) > 5) or word[:-1] in DEMONYMS
+    )
 
 
 # A word may be a name with a number: "COVID-19 tests", "Su-24 jets".
