@@ -51,15 +51,14 @@ RATE_RE = regex.compile(
 RATE_OPENINGS = frozenset(gap + letter for gap in " \t-" for letter in "aApP")
 # What befell people, written right after a bare figure: "left 15 dead", "12 injured".
 PEOPLE_STATES = ("dead", "injured", "wounded", "missing", "killed", "hurt", "slain")
-_STATE = alternation(PEOPLE_STATES)
-# One state, or two joined ("killed or injured" are casualties).
-_STATES = rf"(?i:{_STATE}(?:[ \t]+(?:and|or)[ \t]+{_STATE})?)"
-STATE_AFTER_RE = regex.compile(rf"[ \t]+{_STATES}\b")
+STATE_AFTER_RE = regex.compile(rf"[ \t]+(?i:{alternation(PEOPLE_STATES)})\b")
+# A second state joined to the first: "killed or injured" are casualties.
+JOINED_STATE_RE = regex.compile(rf"[ \t]+(?i:and|or)[ \t]+(?i:{alternation(PEOPLE_STATES)})\b")
 # What befell the people a counted noun names, right after it: "12 others injured", "seven
 # others were injured", "five soldiers have been killed".
 STATE_OF_NOUN_RE = regex.compile(
     r"[ \t]+(?:(?i:were|was|are|is|have[ \t]+been|has[ \t]+been|had[ \t]+been)[ \t]+)?"
-    rf"(?P<state>{_STATES})\b"
+    rf"(?P<state>(?i:{alternation(PEOPLE_STATES)}))\b"
 )
 # Verbs of a figure's own, besides any past participle: "and 167 were rescued", "41 remain".
 OWN_VERBS = ("were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains")
@@ -310,9 +309,15 @@ def _state_after(context: _Context, draft: _Draft) -> None:
         return
     state = STATE_AFTER_RE.match(context.text, draft.end, context.sent_end)
     if state:
-        draft.end = state.end()
+        draft.end = _joined_state_end(context, state.end())
         draft.unit = draft.unit or "people"
-        draft.metric = metrics.cue_metric(state.group())
+        draft.metric = metrics.cue_metric(context.text[state.start() : draft.end])
+
+
+def _joined_state_end(context: _Context, end: int) -> int:
+    """Where a state ends with the one joined to it: "dead or wounded"."""
+    joined = JOINED_STATE_RE.match(context.text, end, context.sent_end)
+    return joined.end() if joined else end
 
 
 def _state_of_noun(context: _Context, draft: _Draft) -> None:
@@ -323,7 +328,8 @@ def _state_of_noun(context: _Context, draft: _Draft) -> None:
         return
     state = STATE_OF_NOUN_RE.match(context.text, draft.end, context.sent_end)
     if state:
-        draft.metric = metrics.cue_metric(state.group("state"))
+        end = _joined_state_end(context, state.end())
+        draft.metric = metrics.cue_metric(context.text[state.start("state") : end])
 
 
 def _suspended_hyphen(context: _Context, draft: _Draft) -> None:
@@ -434,6 +440,7 @@ def _casualties_beside_wounded(context: _Context, draft: _Draft) -> None:
     dozens of injuries"."""
     if (
         draft.metric is None
+        and draft.subject is not None
         and metrics.subject_metric(draft.subject) == "casualties"
         and metrics.casualties_are_dead(context.text, draft.end, context.sent_end)
     ):
@@ -504,6 +511,7 @@ def _population(context: _Context, draft: _Draft) -> None:
     if (
         draft.metric is None
         and draft.unit in (None, "people")
+        and "of" in context.text[start - 4 : start]
         and PEOPLED_PLACE_BEFORE_RE.match(context.text, max(context.sent_start, start - 16), start)
     ):
         draft.metric, draft.unit = "population", "people"

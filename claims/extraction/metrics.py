@@ -3,6 +3,7 @@ change."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 import regex
@@ -230,6 +231,7 @@ def direct_metric(text: str, lo: int, start: int) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def subject_metric(subject: str | None) -> str | None:
     if not subject:
         return None
