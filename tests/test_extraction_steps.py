@@ -257,6 +257,37 @@ def test_own_verb_and_a_cue_among_its_complements(sentence, metric):
     assert [c.metric for c in extract(sentence)][:1] == ([metric] if metric else [])
 
 
+@pytest.mark.parametrize("sentence,metric", [
+    ("Dozens of prisoners have starved to death in the jail.", "killed"),
+    ("Nearly 90 people are feared to have died in the camp.", "killed"),
+    ("Six boys were being treated for severe injuries.", "wounded"),
+    ("Two guards were killed and 5 others sustained serious injuries.", "wounded"),
+    ("Thousands have been forced to flee the valley.", "displaced"),
+])
+def test_own_verb_with_its_complement(sentence, metric):
+    assert extract(sentence)[-1].metric == metric
+
+
+def test_a_participle_with_a_figure_after_it_still_reads_the_figure_before():
+    found = extract("Five people including a nurse killed seven others injured in the blast.")
+    assert [(c.text, c.metric) for c in found] == [
+        ("Five people", "killed"), ("seven others", "wounded")
+    ]
+
+
+@pytest.mark.parametrize("sentence,text", [
+    ("Rockets hit the market claiming the life of one vendor.", "one vendor"),
+    ("The raid ended in the martyrdom of 4 farmers.", "4 farmers"),
+])
+def test_death_written_as_a_noun(sentence, text):
+    assert fields(only(sentence), "text", "metric") == (text, "killed")
+
+
+def test_a_place_home_to_people():
+    found = only("The valley which is home to some 80000 people has endured a drought.")
+    assert fields(found, "unit", "metric") == ("people", "population")
+
+
 def test_a_participle_before_a_preposition_is_no_own_verb():
     assert only("Five sailors stationed on the island were killed.").metric == "killed"
 
@@ -298,6 +329,19 @@ def test_a_figure_in_the_of_phrase_of_a_counted_noun():
 ])
 def test_a_fraction_in_words_is_a_share(sentence, text):
     assert fields(only(sentence), "text", "unit", "metric") == (text, None, "share")
+
+
+@pytest.mark.parametrize("sentence", [
+    "A third shell fell near the school.",
+    "He was the fifth driver stopped, after a fourth driver fled.",
+])
+def test_an_ordinal_is_no_fraction(sentence):
+    assert [c.value for c in extract(sentence) if c.value < 1] == []
+
+
+def test_a_fraction_after_by_is_a_share():
+    found = only("Costs were cut by a third last year.")
+    assert fields(found, "text", "unit", "metric") == ("a third", None, "share")
 
 
 @pytest.mark.parametrize("sentence", [

@@ -33,6 +33,9 @@ def read(text: str) -> list[tuple[str, float]]:
     ("Analysts will zero in on the bank's margins.", []),
     ("The zero-tolerance rule stays.", []),
     ("Why it failed:\n1. Nobody asked.\n2. Money ran out.", []),
+    ("The crew of KX 4410 radioed the tower.", []),
+    ("She writes for +48 Review, a weekly.", []),
+    ("12.03.2017 Get short URL 0 41 Floods hit the valley.", []),
 ])
 def test_not_claims(text, claims):
     assert read(text) == claims
@@ -48,6 +51,7 @@ def test_not_claims(text, claims):
     ("Rates stayed near zero.", [("zero", 0)]),
     ("It offers a zero-percent loan.", [("zero-percent", 0)]),
     ("The fund grew 12. Then it shrank.", [("12", 12)]),
+    ("FLOODS CUT OFF 40 VILLAGES IN 3 PROVINCES", [("40 VILLAGES", 40), ("3 PROVINCES", 3)]),
 ])
 def test_still_claims_or_times(text, claims):
     assert read(text) == claims

@@ -77,6 +77,11 @@ _CLOCK_ZONE = alternation(CLOCK_ZONES, space=r"[ \t]+")
 # Aircraft variants after a model number: "Boeing 787 Dreamliner", "737 MAX".
 AIRCRAFT_VARIANTS = ("Dreamliner", "Max", "MAX", "Neo", "neo")
 
+# Capitals that are words or places, not codes, before a number: "KILLED IN 3 TOWNS", "UK 10".
+CAPITAL_WORDS = (
+    "IN", "AT", "ON", "OF", "TO", "BY", "UP", "AN", "AS", "IS", "IT", "NO", "OR", "SO", "WE",
+    "US", "ME", "BE", "DO", "GO", "HE", "IF", "MY", "AM", "PM", "TV", "UK", "EU", "UN",
+)
 # Wire-service slugs that open a headline: "UPDATE 3-Gunmen kill 12", "REFILE-".
 WIRE_SLUGS = ("UPDATE", "REFILE", "CORRECTED", "RPT", "WRAPUP", "INSIGHT", "ANALYSIS")
 
@@ -92,6 +97,7 @@ BEFORE: tuple[str, ...] = (
         rf"(?:\d+[ \t]*{alternation(PAGE_OF, backward=True)}[ \t]*)?)"
     ),
     rf"(?i:\b{alternation(COUNTER_WORDS, backward=True)}[ \t]*\()",
+    r"(?i:\bshort[ \t]+url[ \t]+(?:\d+[ \t]+)?)",           # Get short URL 0 87
     r"#",
     r"[=%&?]",                                              # URL queries: ?q=30%25
     r"=[\"']",                                             # markup: width="300"
@@ -120,6 +126,12 @@ AT: tuple[str, ...] = (
     r"\(?0\d{2,4}\)?[ \t.-]\d{3,8}(?:[ \t.-]\d{3,4})?\b",
     r"(?<=\+)\d{1,3}(?:[ \t.-]\(?\d{1,5}\)?){2,5}\b",
     r"911\b(?<=\b(?i:call(?:ed|ing|s)?|(?:tips?|calls?)[ \t]+to)[ \t]+911)",  # a tip to 911
+    # A two-character code before a number names a flight or a model: "BA 747", "QZ 8501".
+    (
+        rf"(?<=(?<![\w.])\p{{Lu}}[\p{{Lu}}\d][ \t])(?<!\b(?:{alternation(CAPITAL_WORDS)})[ \t])"
+        r"\d{1,4}\b(?![.,]\d)"
+    ),
+    r"(?<=\+)\d{1,4}[ \t]+\p{Lu}\p{Ll}",                     # +972 Magazine
     r"\d{3}-\d{4}\b",
     r"(?:19|20)\d{2}[ \t]*(?:-|–|/)[ \t]*(?:19|20)?\d{2}\b",
     r"(?:19|20)?\d0s\b",

@@ -117,6 +117,7 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         "martyred", "murdered", "drowned", "casualty toll", "beheaded", "beheading",
         "beheadings", "assassinated", "assassination", "slaughtered", "gunned down",
         "shot dead", "decapitated", "deprived of their lives", "deprived of life",
+        "to death", "martyrdom",
     ),
     "wounded": (
         "wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds",
@@ -196,8 +197,11 @@ DIRECT_CUES: dict[str, tuple[str, ...]] = {
     "killed": (
         "claims", "claim", "claimed", "claiming", "claimed the lives of",
         "claiming the lives of", "claims the lives of", "killing", "kills", "killed", "kill",
-        "left", "leaving", *KILLING_VERBS,
+        "left", "leaving", "claiming the life of", "claimed the life of",
+        "claims the life of", *KILLING_VERBS,
     ),
+    # "home to 350,000 people", "a population of 165,000"
+    "population": ("home to", "population of"),
     "casualties": KILLED_AND_WOUNDED,
 }
 # Auxiliaries, modals and the adverbs that stand with them between a figure's noun phrase
@@ -208,6 +212,8 @@ AUXILIARIES = (
     "were", "was", "are", "is", "be", "been", "being", "not", "also", "reportedly", "later",
     "then", "still", "since",
 )
+# Verbs whose object is what befell their subject: "four others sustained serious injuries".
+UNDERGOING_VERBS = ("sustained", "suffered", "received", "incurred")
 # Prepositions after a bare past form that make it a participle describing the noun, not the
 # noun's own verb: "five soldiers stationed in the town were killed".
 PREPOSITIONS = (

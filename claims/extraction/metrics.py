@@ -26,6 +26,7 @@ from claims.extraction.lexicon import (
     PREPOSITIONS,
     SUBJECT_CUES,
     TOLL_LEVEL_VERBS,
+    UNDERGOING_VERBS,
     UP_WORDS,
     WEEKDAY_NAMES,
 )
@@ -127,12 +128,21 @@ _FIGURE_BEFORE_RE = ending_at(
 )
 
 
+# What makes a past form the active verb of a new clause, whose object a figure after it is:
+# "and killed 2", ", wounded 12"; a bare "child killed six" reads as a participle.
+_NEW_CLAUSE_BEFORE_RE = ending_at(r"(?:,|\b(?:and|then|but))\s*")
+
+
 def _owned_by_other_figure(cue, end: int) -> bool:
     """Does the event cue found after a figure ending at `end` govern another figure, right
     after it ("killing one") or right before it ("including 12 dead")?"""
     string, start = cue.string, cue.start()
-    before = _FIGURE_BEFORE_RE.match(string, max(end, start - 12), start)
-    return before is not None or _OWN_FIGURE_RE.match(string, cue.end()) is not None
+    if _FIGURE_BEFORE_RE.match(string, max(end, start - 12), start):
+        return True
+    active = cue.group().endswith("ing") or _NEW_CLAUSE_BEFORE_RE.match(
+        string, max(end, start - 6), start
+    )
+    return bool(active) and _OWN_FIGURE_RE.match(string, cue.end()) is not None
 
 
 def event_metric(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
@@ -191,8 +201,13 @@ CLAUSE_REACH = 60
 # A cue predicated of the figure's people among its verb's complements, not one describing
 # another noun ("discounted as unrelated to the missing plane"): "identified among those
 # killed", "estimated to have been killed".
+_COMPLEMENT_MARKS = (
+    "been", "be", "being", "those", "were", "was", "are", "is", "have", "has", "had", "for",
+    "as", "to", *UNDERGOING_VERBS,
+)
 COMPLEMENT_CUE_RE = regex.compile(
-    rf"\b(?i:been|be|being|those|were|was|are|is)\s+(?P<cue>(?i:{alternation(_CUE_METRIC)}))\b"
+    rf"\b(?i:{alternation(_COMPLEMENT_MARKS)})(?:\s+(?!(?:{alternation(ARTICLES)})\b)\p{{Ll}}+)?"
+    rf"\s+(?P<cue>(?i:{alternation(_CUE_METRIC)}))\b"
 )
 # An event cue starting at a verb: "gunned down", "deprived of their lives".
 _EVENT_AT_RE = regex.compile(rf"(?:{alternation(_CUE_METRIC)})\b")
@@ -207,16 +222,18 @@ def own_verb_metric(text: str, end: int, hi: int) -> str | None:
     if match is None:
         return None
     following = match.group("next")
-    cue = _EVENT_AT_RE.match(text, match.start("verb"))
-    metric = _CUE_METRIC.get(cue.group() if cue else "") or _CUE_METRIC.get(following or "")
+    cue = _EVENT_AT_RE.match(text, match.start("verb")) or (
+        following and _EVENT_AT_RE.match(text, match.start("next"))
+    )
+    metric = _CUE_METRIC.get(cue.group() if cue else "")
     if metric:
-        return metric  # "are trapped", "were found dead", "tortured and killed"
+        return metric  # "are trapped", "were found dead", "tortured and killed", "starved to death"
     if not match.group("aux") and following in _PREPOSITIONS:
         return None  # "five soldiers stationed in the town were killed": a participle
     verb_end = match.end("verb")
     clause = CLAUSE_END_RE.search(text, verb_end, min(hi, verb_end + CLAUSE_REACH))
     clause_end = clause.start() if clause else min(hi, verb_end + CLAUSE_REACH)
-    complement = COMPLEMENT_CUE_RE.search(text, verb_end, clause_end)
+    complement = COMPLEMENT_CUE_RE.search(text, match.start("verb"), clause_end)
     return _CUE_METRIC[complement.group("cue").lower()] if complement else ""
 
 
