@@ -312,6 +312,22 @@ def test_a_part_named_by_a_pronoun_with_a_verb_of_its_own():
     assert fields(found[-1], "metric") == ("killed",)
 
 
+def test_a_part_with_a_verb_or_state_of_its_own():
+    found = extract("Troops shot 12 and injured dozens of them.")
+    assert [(c.text, c.metric) for c in found][-1] == ("dozens of them", "wounded")
+    found = extract("There were 30 dead including 4 guards and dozens more wounded.")
+    assert found[-1].metric == "wounded"
+
+
+def test_a_part_among_the_figure_after_it():
+    found = extract("7 nurses among 20 dead in the blast.")
+    assert [(c.text, c.metric) for c in found] == [("7 nurses", "killed"), ("20 dead", "killed")]
+
+
+def test_martyrdom_counts_only_the_figure_after_it():
+    assert only("He wrote several poems praising martyrdom.").metric == "count"
+
+
 def test_the_next_part_of_the_same_count():
     found = extract("Shelling killed 9 people including 2 medics and 3 other people.")
     assert fields(found[-1], "text", "metric") == ("3 other people", "killed")
@@ -339,9 +355,12 @@ def test_an_ordinal_is_no_fraction(sentence):
     assert [c.value for c in extract(sentence) if c.value < 1] == []
 
 
-def test_a_fraction_after_by_is_a_share():
-    found = only("Costs were cut by a third last year.")
-    assert fields(found, "text", "unit", "metric") == ("a third", None, "share")
+@pytest.mark.parametrize("sentence,text", [
+    ("Costs were cut by a third last year.", "a third"),
+    ("Rebels hold roughly a third mostly hills in the south.", "roughly a third"),
+])
+def test_a_fraction_after_by_or_a_qualifier_is_a_share(sentence, text):
+    assert fields(only(sentence), "text", "unit", "metric") == (text, None, "share")
 
 
 @pytest.mark.parametrize("sentence", [

@@ -342,7 +342,7 @@ def _read_fold(text: str, match) -> Number:
 
 def _ordinal(text: str, match) -> bool:
     """Is "a third" an ordinal, as before a noun ("a third child"), not a share ("cut by a
-    third", "a third of voters", "a third to a half")?"""
+    third", "a third of voters", "a third to a half", "control roughly a third")?"""
     words = match.group("fraction").lower().replace("-", " ").split()
     if words[0] not in ("a", "an") or words[-1] not in ORDINAL_FRACTIONS or match.group("fscale"):
         return False
@@ -351,6 +351,7 @@ def _ordinal(text: str, match) -> bool:
         noun is not None
         and noun.group(1) not in NOT_NOUNS_AFTER_FRACTION
         and not BY_BEFORE_RE.match(text, max(0, match.start() - 4), match.start())
+        and qualifiers.qualifier_before(text, match.start()) is None  # "roughly a third"
     )
 
 

@@ -52,6 +52,10 @@ RATE_OPENINGS = frozenset(gap + letter for gap in " \t-" for letter in "aApP")
 # What befell people, written right after a bare figure: "left 15 dead", "12 injured".
 PEOPLE_STATES = ("dead", "injured", "wounded", "missing", "killed", "hurt", "slain")
 STATE_AFTER_RE = regex.compile(rf"[ \t]+(?i:{alternation(PEOPLE_STATES)})\b")
+# A state a word after a figure: "dozens more wounded", "four others injured".
+STATE_SOON_AFTER_RE = regex.compile(
+    rf"(?:[ \t]+\p{{Ll}}+)?[ \t]+(?P<state>(?i:{alternation(PEOPLE_STATES)}))\b"
+)
 # A second state joined to the first: "killed or injured" are casualties.
 JOINED_STATE_RE = regex.compile(rf"[ \t]+(?i:and|or)[ \t]+(?i:{alternation(PEOPLE_STATES)})\b")
 # What befell the people a counted noun names, right after it: "12 others injured", "seven
@@ -470,11 +474,23 @@ def _included_metric(context: _Context, draft: _Draft) -> None:
         and previous.metric in PEOPLE_METRICS
         and _part_of_previous(context, draft.start, previous)
     ):
-        of_them = PARTITIVE_PRONOUN_AFTER_RE.match(context.text, context.number.end)
-        own = of_them and metrics.own_verb_metric(context.text, draft.end, context.sent_end)
-        draft.metric = own or previous.metric  # "200 were hurt, and 3 of them died"
-        if of_them:
+        text, start = context.text, draft.start
+        own = None
+        if not roles.INCLUDING_BEFORE_RE.match(text, max(context.sent_start, start - 16), start):
+            own = (  # "200 were hurt, and 3 of them died", "killing 15 and injuring dozens of them"
+                metrics.own_verb_metric(text, draft.end, context.sent_end)
+                or metrics.direct_metric(text, context.sent_start, start)
+                or _state_soon_after(context, draft.end)
+            )
+        draft.metric = own or previous.metric
+        if PARTITIVE_PRONOUN_AFTER_RE.match(text, context.number.end):
             draft.unit = previous.unit
+
+
+def _state_soon_after(context: _Context, end: int) -> str | None:
+    """What befell the figure's people, a word after it: "dozens more wounded"."""
+    state = STATE_SOON_AFTER_RE.match(context.text, end, context.sent_end)
+    return metrics.cue_metric(state.group("state")) if state else None
 
 
 def _part_of_previous(context: _Context, start: int, previous: Claim) -> bool:

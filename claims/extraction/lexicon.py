@@ -117,7 +117,7 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         "martyred", "murdered", "drowned", "casualty toll", "beheaded", "beheading",
         "beheadings", "assassinated", "assassination", "slaughtered", "gunned down",
         "shot dead", "decapitated", "deprived of their lives", "deprived of life",
-        "to death", "martyrdom",
+        "to death",
     ),
     "wounded": (
         "wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds",
@@ -198,7 +198,7 @@ DIRECT_CUES: dict[str, tuple[str, ...]] = {
         "claims", "claim", "claimed", "claiming", "claimed the lives of",
         "claiming the lives of", "claims the lives of", "killing", "kills", "killed", "kill",
         "left", "leaving", "claiming the life of", "claimed the life of",
-        "claims the life of", *KILLING_VERBS,
+        "claims the life of", "martyrdom of", *KILLING_VERBS,
     ),
     # "home to 350,000 people", "a population of 165,000"
     "population": ("home to", "population of"),

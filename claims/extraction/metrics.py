@@ -128,6 +128,10 @@ _FIGURE_BEFORE_RE = ending_at(
 )
 
 
+# What separates a figure from the next one in a list or clause of its own.
+_LIST_BETWEEN_RE = regex.compile(
+    r"[,;]|\b(?i:and|including|while|but|plus|in addition to|as well as)\b"
+)
 # What makes a past form the active verb of a new clause, whose object a figure after it is:
 # "and killed 2", ", wounded 12"; a bare "child killed six" reads as a participle.
 _NEW_CLAUSE_BEFORE_RE = ending_at(r"(?:,|\b(?:and|then|but))\s*")
@@ -137,8 +141,9 @@ def _owned_by_other_figure(cue, end: int) -> bool:
     """Does the event cue found after a figure ending at `end` govern another figure, right
     after it ("killing one") or right before it ("including 12 dead")?"""
     string, start = cue.string, cue.start()
-    if _FIGURE_BEFORE_RE.match(string, max(end, start - 12), start):
-        return True
+    before = _FIGURE_BEFORE_RE.match(string, max(end, start - 12), start)
+    if before and _LIST_BETWEEN_RE.search(string, end, before.start()):
+        return True  # "40 casualties, including 12 dead"; not "11 children among 18 dead"
     active = cue.group().endswith("ing") or _NEW_CLAUSE_BEFORE_RE.match(
         string, max(end, start - 6), start
     )
