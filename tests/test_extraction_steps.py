@@ -324,6 +324,16 @@ def test_a_part_among_the_figure_after_it():
     assert [(c.text, c.metric) for c in found] == [("7 nurses", "killed"), ("20 dead", "killed")]
 
 
+def test_a_toll_named_far_before_its_level():
+    found = extract(
+        "The death toll from the rebel groups' rocket attacks on the old market in the city "
+        "centre rose to 8 civilians in addition to 12 injured."
+    )
+    assert [(c.text, c.metric) for c in found] == [
+        ("8 civilians", "killed"), ("12 injured", "wounded")
+    ]
+
+
 def test_martyrdom_counts_only_the_figure_after_it():
     assert only("He wrote several poems praising martyrdom.").metric == "count"
 

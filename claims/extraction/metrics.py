@@ -81,8 +81,11 @@ DIRECT_BEFORE_RE = ending_at(
 # What links a toll to its level: "rose to 112", "stood at 70", "a toll of 12".
 TOLL_LEVEL_LINKS = ("to", "at")
 TOLL_LINKS = ("of", "at", "to")
+# How far before a figure its toll may be named: "The death toll from the rocket attacks on
+# the old market in the city centre rose to 8".
+TOLL_REACH = 140
 TOLL_BEFORE_RE = ending_at(
-    rf"(?i:\btoll\b(?:[^.;\n]{{0,80}}?\b(?:{alternation(TOLL_LEVEL_VERBS, backward=True)})"
+    rf"(?i:\btoll\b(?:[^.;\n]{{0,100}}?\b(?:{alternation(TOLL_LEVEL_VERBS, backward=True)})"
     rf"(?:\s+{alternation(TOLL_LEVEL_LINKS, backward=True)})?"
     rf"|\s+{alternation(TOLL_LINKS, backward=True)})\s+)"
 )
@@ -244,7 +247,7 @@ def own_verb_metric(text: str, end: int, hi: int) -> str | None:
 
 def direct_metric(text: str, lo: int, start: int) -> str | None:
     """The metric a verb or a death toll written just before the figure gives it."""
-    toll = TOLL_BEFORE_RE.match(text, max(lo, start - 120), start)
+    toll = TOLL_BEFORE_RE.match(text, max(lo, start - TOLL_REACH), start)
     if toll:
         return "killed"
     cue = DIRECT_BEFORE_RE.match(text, max(lo, start - 32), start)
