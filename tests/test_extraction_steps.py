@@ -373,6 +373,27 @@ def test_a_fraction_after_by_or_a_qualifier_is_a_share(sentence, text):
     assert fields(only(sentence), "text", "unit", "metric") == (text, None, "share")
 
 
+@pytest.mark.parametrize("sentence,text", [
+    ("The bank kept interest rates near zero long after the slump.", "zero"),
+    ("The jobless rate of 7 held for a year.", "7"),
+])
+def test_the_level_of_a_rate_is_a_share(sentence, text):
+    assert fields(only(sentence), "text", "unit", "metric") == (text, None, "share")
+
+
+def test_a_rate_of_a_counted_noun_counts_it():
+    assert only("Cases rose at a rate of 40 infections a week.").metric == "affected"
+
+
+@pytest.mark.parametrize("sentence", [
+    "A crowd of 3,000 filled the square.",
+    "About 600 people marched to the ministry.",
+    "Hundreds rallied outside the court.",
+])
+def test_crowds_are_protesters(sentence):
+    assert only(sentence).metric == "protesters"
+
+
 @pytest.mark.parametrize("sentence", [
     "Veldoria, a nation of about 9 million people, votes today.",
     "The city of 2 million was quiet.",

@@ -23,6 +23,8 @@ from claims.extraction.candidates import (
 from claims.extraction.lexicon import (
     PEOPLED_PLACES,
     PER_SYNONYMS,
+    RATE_LEVEL_LINKS,
+    RATE_LEVEL_NOUNS,
     RATE_NOT_BEFORE,
     RATE_NOUNS,
 )
@@ -85,6 +87,11 @@ PARTITIVE_PRONOUN_AFTER_RE = regex.compile(r"[ \t]+of[ \t]+(?i:them|whom)\b")
 PARTITIVE_REACH = 24
 # "including 3 soldiers and 7 other people": the next part of the same count.
 AND_BEFORE_RE = ending_at(r"\band[ \t]+")
+# A rate's level written bare after it: "interest rates near zero", "a rate of 5".
+RATE_LEVEL_BEFORE_RE = ending_at(
+    rf"(?i:\b(?:{alternation(RATE_LEVEL_NOUNS, backward=True)})[ \t]+"
+    rf"(?:(?:{alternation(RATE_LEVEL_LINKS, backward=True)})[ \t]+){{0,2}})"
+)
 # A place sized by its people, before the figure: "a nation of about 11 million people".
 PEOPLED_PLACE_BEFORE_RE = ending_at(
     rf"(?i:\b(?:{alternation(PEOPLED_PLACES, backward=True)})[ \t]+of[ \t]+)"
@@ -207,6 +214,20 @@ def _fraction_share(context: _Context, draft: _Draft) -> None:
         number.unit is None
         and 0 < number.value < 1
         and not any(char.isdigit() for char in context.text[number.start : number.end])
+    ):
+        draft.metric, draft.unit, draft.subject = "share", None, None
+        draft.end = max(draft.start, number.unit_end)
+
+
+def _rate_level(context: _Context, draft: _Draft) -> None:
+    """A figure right after a rate with no noun of its own is the rate's level, a share:
+    "interest rates near zero long after"; "a rate of 300 deaths a day" counts deaths."""
+    number, start, subject = context.number, draft.start, draft.subject
+    if (
+        number.unit is None
+        and draft.metric is None
+        and (subject is None or not subject.endswith("s"))
+        and RATE_LEVEL_BEFORE_RE.match(context.text, max(context.sent_start, start - 24), start)
     ):
         draft.metric, draft.unit, draft.subject = "share", None, None
         draft.end = max(draft.start, number.unit_end)
@@ -722,6 +743,7 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _between,
     _counted_noun,
     _fraction_share,
+    _rate_level,
     _measured_noun,
     _year,
     _stated_age,

@@ -149,6 +149,10 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         "recaptured", "retook", "retaken", "held by", "holds", "territory",
     ),
     "population": ("population", "inhabitants", "home to", "populated"),
+    # Crowds: "5,000 people marched", "hundreds rallied outside the embassy".
+    "protesters": (
+        "protested", "protesting", "rallied", "marched", "demonstrated", "took to the streets",
+    ),
 }
 # Places that "of" sizes by their people: "a nation of 11 million", "the city of 2 million
 # people".
@@ -202,6 +206,7 @@ DIRECT_CUES: dict[str, tuple[str, ...]] = {
     ),
     # "home to 350,000 people", "a population of 165,000"
     "population": ("home to", "population of"),
+    "protesters": ("crowd of", "crowds of", "mob of", "throng of"),
     "casualties": KILLED_AND_WOUNDED,
 }
 # Auxiliaries, modals and the adverbs that stand with them between a figure's noun phrase
@@ -381,6 +386,11 @@ ONE_UNIT_NOUNS = (
     "litre", "liter", "gallon", "dollar", "euro", "acre", "hectare",
 )
 
+# Nouns of a rate whose level, written bare after them, is a share: "interest rates near
+# zero", "a jobless rate of 5".
+RATE_LEVEL_NOUNS = ("rate", "rates")
+# Words between such a noun and its level: "rates near zero", "cut rates to near zero".
+RATE_LEVEL_LINKS = ("at", "near", "to", "of", "around", "above", "below", "from")
 # Rates: what "a"/"an" may divide a figure by ("€1.92 a litre", "$3,500 a month", "400,000
 # barrels a day"); after "per" any noun will do ("63 cents per share").
 RATE_NOUNS = (
