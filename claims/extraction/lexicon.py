@@ -149,11 +149,11 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         "recaptured", "retook", "retaken", "held by", "holds", "territory",
     ),
     "population": ("population", "inhabitants", "home to", "populated"),
-    # Crowds: "5,000 people marched", "hundreds rallied outside the embassy".
-    "protesters": (
-        "protested", "protesting", "rallied", "marched", "demonstrated", "took to the streets",
-    ),
 }
+# Verbs that make a crowd of the figure whose own verb they are, never of a figure near them:
+# "5,000 people marched", "hundreds rallied outside the embassy" ("troops marched 18
+# prisoners" is no crowd).
+CROWD_VERBS = ("protested", "rallied", "marched")
 # Places that "of" sizes by their people: "a nation of 11 million", "the city of 2 million
 # people".
 PEOPLED_PLACES = (

@@ -14,6 +14,7 @@ from claims.extraction.lexicon import (
     AUXILIARIES,
     CHANGE_NOUNS_DOWN,
     CHANGE_NOUNS_UP,
+    CROWD_VERBS,
     DEMONYMS,
     DIRECT_CUES,
     DOWN_WORDS,
@@ -217,8 +218,10 @@ COMPLEMENT_CUE_RE = regex.compile(
     rf"\b(?i:{alternation(_COMPLEMENT_MARKS)})(?:\s+(?!(?:{alternation(ARTICLES)})\b)\p{{Ll}}+)?"
     rf"\s+(?P<cue>(?i:{alternation(_CUE_METRIC)}))\b"
 )
-# An event cue starting at a verb: "gunned down", "deprived of their lives".
-_EVENT_AT_RE = regex.compile(rf"(?:{alternation(_CUE_METRIC)})\b")
+# What a figure's own verb may say befell it: an event cue starting at the verb ("gunned
+# down", "deprived of their lives"), or a crowd's verb ("marched").
+_OWN_VERB_METRIC = _CUE_METRIC | dict.fromkeys(CROWD_VERBS, "protesters")
+_EVENT_AT_RE = regex.compile(rf"(?:{alternation(_OWN_VERB_METRIC)})\b")
 
 
 def own_verb_metric(text: str, end: int, hi: int) -> str | None:
@@ -233,7 +236,7 @@ def own_verb_metric(text: str, end: int, hi: int) -> str | None:
     cue = _EVENT_AT_RE.match(text, match.start("verb")) or (
         following and _EVENT_AT_RE.match(text, match.start("next"))
     )
-    metric = _CUE_METRIC.get(cue.group() if cue else "")
+    metric = _OWN_VERB_METRIC.get(cue.group() if cue else "")
     if metric:
         return metric  # "are trapped", "were found dead", "tortured and killed", "starved to death"
     if not match.group("aux") and following in _PREPOSITIONS:
