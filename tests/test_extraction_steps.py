@@ -288,6 +288,19 @@ def test_a_place_home_to_people():
     assert fields(found, "unit", "metric") == ("people", "population")
 
 
+def test_a_noun_after_the_own_verb_is_its_object_not_a_state():
+    found = extract("Divers searching for a ferry carrying 140 people pulled bodies ashore.")
+    assert fields(found[0], "text", "metric") == ("140 people", "count")
+
+
+@pytest.mark.parametrize("sentence", [
+    "He was charged with attempting to kill three guards.",
+    "The cell plotted to murder two judges.",
+])
+def test_an_intended_killing_tells_of_no_death(sentence):
+    assert only(sentence).metric == "count"
+
+
 def test_a_participle_before_a_preposition_is_no_own_verb():
     assert only("Five sailors stationed on the island were killed.").metric == "killed"
 

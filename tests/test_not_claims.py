@@ -52,6 +52,7 @@ def test_not_claims(text, claims):
     ("It offers a zero-percent loan.", [("zero-percent", 0)]),
     ("The fund grew 12. Then it shrank.", [("12", 12)]),
     ("FLOODS CUT OFF 40 VILLAGES IN 3 PROVINCES", [("40 VILLAGES", 40), ("3 PROVINCES", 3)]),
+    ("Video: 5 bodies found near the dam", [("5 bodies", 5)]),
 ])
 def test_still_claims_or_times(text, claims):
     assert read(text) == claims

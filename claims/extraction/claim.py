@@ -21,6 +21,7 @@ from claims.extraction.candidates import (
     looks_like_year,
 )
 from claims.extraction.lexicon import (
+    PEOPLE_STATES,
     PEOPLED_PLACES,
     PER_SYNONYMS,
     RATE_LEVEL_LINKS,
@@ -51,8 +52,7 @@ RATE_RE = regex.compile(
 )
 # The two characters a rate starts with after a figure, checked before the pattern is tried.
 RATE_OPENINGS = frozenset(gap + letter for gap in " \t-" for letter in "aApP")
-# What befell people, written right after a bare figure: "left 15 dead", "12 injured".
-PEOPLE_STATES = ("dead", "injured", "wounded", "missing", "killed", "hurt", "slain")
+# What befell people (lexicon.PEOPLE_STATES), right after a bare figure: "left 15 dead".
 STATE_AFTER_RE = regex.compile(rf"[ \t]+(?i:{alternation(PEOPLE_STATES)})\b")
 # A state a word after a figure: "dozens more wounded", "four others injured".
 STATE_SOON_AFTER_RE = regex.compile(

@@ -82,6 +82,10 @@ CAPITAL_WORDS = (
     "IN", "AT", "ON", "OF", "TO", "BY", "UP", "AN", "AS", "IS", "IT", "NO", "OR", "SO", "WE",
     "US", "ME", "BE", "DO", "GO", "HE", "IF", "MY", "AM", "PM", "TV", "UK", "EU", "UN",
 )
+# A figure after a caption's word that counts a noun of its own: "Video: 6 bodies found".
+CAPTIONED_COUNT_RE = regex.compile(
+    rf"\d+[ \t]+(?!(?i:{alternation((*PAGE_OF, *MEDIA_WORDS, *SOCIAL_COUNTS))})\b)\p{{L}}"
+)
 # Wire-service slugs that open a headline: "UPDATE 3-Gunmen kill 12", "REFILE-".
 WIRE_SLUGS = ("UPDATE", "REFILE", "CORRECTED", "RPT", "WRAPUP", "INSIGHT", "ANALYSIS")
 
@@ -93,8 +97,8 @@ BEFORE: tuple[str, ...] = (
     rf"(?<![\w])(?:{alternation(DESIGNATORS, backward=True)})[ \t]+(?:No\.?[ \t]*)?",
     rf"(?i:{alternation(COPYRIGHT_MARKS, backward=True)}[ \t]*)",
     (
-        rf"(?i:\b{alternation(MEDIA_WORDS, backward=True)}[ \t]*:?[ \t]*"
-        rf"(?:\d+[ \t]*{alternation(PAGE_OF, backward=True)}[ \t]*)?)"
+        rf"(?P<media>(?i:\b{alternation(MEDIA_WORDS, backward=True)}[ \t]*:?[ \t]*"
+        rf"(?:\d+[ \t]*{alternation(PAGE_OF, backward=True)}[ \t]*)?))"
     ),
     rf"(?i:\b{alternation(COUNTER_WORDS, backward=True)}[ \t]*\()",
     r"(?i:\bshort[ \t]+url[ \t]+(?:\d+[ \t]+)?)",           # Get short URL 0 87
@@ -200,6 +204,8 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
         and HYPHEN_RANGE_RE.match(text, max(0, pos - 8), pos)
     ):
         before = None
+    if before and before.group("media") and CAPTIONED_COUNT_RE.match(text, pos):
+        before = None  # "Video: 6 bodies found", not "Photo 3 of 12"
     if before and not (DECIMAL_RE.match(text, pos) and MONTH_RE.search(before.group())):
         return TAIL_RE.match(text, pos).end()  # "Sept. 20-24", "Resolution 2254"
     at = AT_RE.match(text, pos)

@@ -209,6 +209,18 @@ DIRECT_CUES: dict[str, tuple[str, ...]] = {
     "protesters": ("crowd of", "crowds of", "mob of", "throng of"),
     "casualties": KILLED_AND_WOUNDED,
 }
+# What befell people, said of them right after their figure or its verb: "left 15 dead",
+# "12 injured", "were found dead".
+PEOPLE_STATES = ("dead", "injured", "wounded", "missing", "killed", "hurt", "slain")
+# Verbs of intent before a verb of killing, which then tells of no death: "attempting to
+# kill three others", "plotted to murder two judges".
+INTENT_VERBS = (
+    "attempt", "attempts", "attempted", "attempting", "try", "tries", "tried", "trying",
+    "threaten", "threatens", "threatened", "threatening", "plan", "plans", "planned",
+    "planning", "plot", "plots", "plotted", "plotting", "vow", "vows", "vowed", "vowing",
+    "seek", "seeks", "sought", "seeking", "intend", "intends", "intended", "intending",
+    "want", "wants", "wanted", "wanting", "conspired", "conspiring",
+)
 # Auxiliaries, modals and the adverbs that stand with them between a figure's noun phrase
 # and its own verb: "three others may have escaped", "20 members of the group are trapped",
 # "4 of them later died".

@@ -19,10 +19,12 @@ from claims.extraction.lexicon import (
     DIRECT_CUES,
     DOWN_WORDS,
     EVENT_CUES,
+    INTENT_VERBS,
     MONTH_NAMES,
     NEED_BY,
     PARTICLE_VERBS,
     PEOPLE_NOUNS,
+    PEOPLE_STATES,
     POSSESSIVES,
     PREPOSITIONS,
     SUBJECT_CUES,
@@ -79,6 +81,8 @@ for _metric, _cues in EVENT_CUES.items():
 DIRECT_BEFORE_RE = ending_at(
     rf"(?<![\w])(?P<cue>(?i:{alternation(_DIRECT_METRIC, backward=True)}))\s+"
 )
+# An intent before a verb of killing: "attempting to", "plotted to".
+INTENT_BEFORE_RE = ending_at(rf"(?i:\b{alternation(INTENT_VERBS, backward=True)}\s+to\s+)")
 # What links a toll to its level: "rose to 112", "stood at 70", "a toll of 12".
 TOLL_LEVEL_LINKS = ("to", "at")
 TOLL_LINKS = ("of", "at", "to")
@@ -222,6 +226,12 @@ COMPLEMENT_CUE_RE = regex.compile(
 # down", "deprived of their lives"), or a crowd's verb ("marched").
 _OWN_VERB_METRIC = _CUE_METRIC | dict.fromkeys(CROWD_VERBS, "protesters")
 _EVENT_AT_RE = regex.compile(rf"(?:{alternation(_OWN_VERB_METRIC)})\b")
+# A state after the verb, said of its subject ("were found dead", "tortured and killed",
+# "starved to death"), not its object ("pulled bodies from the sea").
+_STATE_AT_RE = regex.compile(
+    rf"(?:{alternation([*PEOPLE_STATES, *(c for c in _CUE_METRIC if c.endswith('ed'))])}"
+    r"|to death)\b"
+)
 
 
 def own_verb_metric(text: str, end: int, hi: int) -> str | None:
@@ -234,7 +244,7 @@ def own_verb_metric(text: str, end: int, hi: int) -> str | None:
         return None
     following = match.group("next")
     cue = _EVENT_AT_RE.match(text, match.start("verb")) or (
-        following and _EVENT_AT_RE.match(text, match.start("next"))
+        following and _STATE_AT_RE.match(text, match.start("next"))
     )
     metric = _OWN_VERB_METRIC.get(cue.group() if cue else "")
     if metric:
@@ -255,6 +265,8 @@ def direct_metric(text: str, lo: int, start: int) -> str | None:
         return "killed"
     cue = DIRECT_BEFORE_RE.match(text, max(lo, start - 32), start)
     if cue:
+        if INTENT_BEFORE_RE.match(text, max(lo, cue.start() - 24), cue.start()):
+            return "count"  # "attempting to kill three others": no one died
         return _DIRECT_METRIC[" ".join(cue.group("cue").lower().split())]
     return None
 
