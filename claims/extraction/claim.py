@@ -92,6 +92,9 @@ RATE_LEVEL_BEFORE_RE = ending_at(
     rf"(?i:\b(?:{alternation(RATE_LEVEL_NOUNS, backward=True)})[ \t]+"
     rf"(?:(?:{alternation(RATE_LEVEL_LINKS, backward=True)})[ \t]+){{0,2}})"
 )
+# Words that stress a count of one, making it answer "how many": "only one name".
+ONLY_WORDS = ("only", "just", "exactly", "merely")
+ONLY_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(ONLY_WORDS, backward=True)})[ \t]+)")
 # A place sized by its people, before the figure: "a nation of about 11 million people".
 PEOPLED_PLACE_BEFORE_RE = ending_at(
     rf"(?i:\b(?:{alternation(PEOPLED_PLACES, backward=True)})[ \t]+of[ \t]+)"
@@ -595,10 +598,16 @@ def _event(context: _Context, draft: _Draft) -> str | None:
 def _determiner_one(context: _Context, draft: _Draft) -> bool:
     """"One" as a word that says what happened to nobody in particular is a determiner, not
     a figure: "One witness said", "One official told reporters"; "One person was killed"
-    (a metric) and "one hour" (a unit) stay."""
+    (a metric), "one hour" (a unit) and "only one name" (a count stressed) stay."""
     number = context.number
-    return (number.words and number.value == 1 and number.low is None
-            and draft.metric == "count" and draft.unit in (None, "items", "people"))
+    return (
+        number.words and number.value == 1 and number.low is None
+        and draft.metric == "count" and draft.unit in (None, "items", "people")
+        and not (
+            draft.subject is not None
+            and ONLY_BEFORE_RE.match(context.text, max(0, number.start - 12), number.start)
+        )
+    )
 
 
 def _time_ago(context: _Context, draft: _Draft) -> bool:
