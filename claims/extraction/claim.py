@@ -230,6 +230,7 @@ def _rate_level(context: _Context, draft: _Draft) -> None:
         number.unit is None
         and draft.metric is None
         and (subject is None or not subject.endswith("s"))
+        and "rate" in context.text[max(0, start - 24) : start].lower()
         and RATE_LEVEL_BEFORE_RE.match(context.text, max(context.sent_start, start - 24), start)
     ):
         draft.metric, draft.unit, draft.subject = "share", None, None
@@ -551,7 +552,7 @@ def _population(context: _Context, draft: _Draft) -> None:
     if (
         draft.metric is None
         and draft.unit in (None, "people")
-        and "of" in context.text[start - 4 : start]
+        and "of" in context.text[max(0, start - 4) : start]
         and PEOPLED_PLACE_BEFORE_RE.match(context.text, max(context.sent_start, start - 16), start)
     ):
         draft.metric, draft.unit = "population", "people"
