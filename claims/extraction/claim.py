@@ -21,6 +21,7 @@ from claims.extraction.candidates import (
     looks_like_year,
 )
 from claims.extraction.lexicon import (
+    ONLY_WORDS,
     PEOPLE_STATES,
     PEOPLED_PLACES,
     PER_SYNONYMS,
@@ -92,8 +93,7 @@ RATE_LEVEL_BEFORE_RE = ending_at(
     rf"(?i:\b(?:{alternation(RATE_LEVEL_NOUNS, backward=True)})[ \t]+"
     rf"(?:(?:{alternation(RATE_LEVEL_LINKS, backward=True)})[ \t]+){{0,2}})"
 )
-# Words that stress a count of one, making it answer "how many": "only one name".
-ONLY_WORDS = ("only", "just", "exactly", "merely")
+# A word that stresses a count of one (lexicon.ONLY_WORDS): "only one name".
 ONLY_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(ONLY_WORDS, backward=True)})[ \t]+)")
 # A place sized by its people, before the figure: "a nation of about 11 million people".
 PEOPLED_PLACE_BEFORE_RE = ending_at(

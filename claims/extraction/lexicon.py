@@ -231,6 +231,14 @@ AUXILIARIES = (
 )
 # Verbs whose object is what befell their subject: "four others sustained serious injuries".
 UNDERGOING_VERBS = ("sustained", "suffered", "received", "incurred")
+# Words that open a new clause after a figure's own verb, where its complements end: "were
+# identified among those killed but others were not".
+CLAUSE_OPENERS = ("but", "while", "whereas", "that", "who", "which", "when")
+# Words that separate a figure from the next one in a list or a clause of its own: "40
+# casualties, including 12 dead", "8 civilians in addition to 12 injured".
+LIST_SEPARATORS = ("and", "including", "while", "but", "plus", "in addition to", "as well as")
+# Words that stress a count of one, making it answer "how many": "only one name".
+ONLY_WORDS = ("only", "just", "exactly", "merely")
 # Prepositions after a bare past form that make it a participle describing the noun, not the
 # noun's own verb: "five soldiers stationed in the town were killed".
 PREPOSITIONS = (

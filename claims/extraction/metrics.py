@@ -14,12 +14,14 @@ from claims.extraction.lexicon import (
     AUXILIARIES,
     CHANGE_NOUNS_DOWN,
     CHANGE_NOUNS_UP,
+    CLAUSE_OPENERS,
     CROWD_VERBS,
     DEMONYMS,
     DIRECT_CUES,
     DOWN_WORDS,
     EVENT_CUES,
     INTENT_VERBS,
+    LIST_SEPARATORS,
     MONTH_NAMES,
     NEED_BY,
     PARTICLE_VERBS,
@@ -128,18 +130,12 @@ _OWN_FIGURE_RE = regex.compile(
     rf"[ \t]+(?:(?i:{_QUALIFIER})[ \t]+)?"
     rf"(?:\d|(?i:{alternation(WORD_VALUES)})\b)"
 )
-
-
 # A figure right before an event cue, which the cue says what befell: "including 12 dead".
 _FIGURE_BEFORE_RE = ending_at(
     rf"(?:\d|\b(?i:{alternation(WORD_VALUES, backward=True)}))[ \t]+"
 )
-
-
 # What separates a figure from the next one in a list or clause of its own.
-_LIST_BETWEEN_RE = regex.compile(
-    r"[,;]|\b(?i:and|including|while|but|plus|in addition to|as well as)\b"
-)
+_LIST_BETWEEN_RE = regex.compile(rf"[,;]|\b(?i:{alternation(LIST_SEPARATORS)})\b")
 # What makes a past form the active verb of a new clause, whose object a figure after it is:
 # "and killed 2", ", wounded 12"; a bare "child killed six" reads as a participle.
 _NEW_CLAUSE_BEFORE_RE = ending_at(r"(?:,|\b(?:and|then|but))\s*")
@@ -209,7 +205,7 @@ OWN_VERB_RE = regex.compile(
 )
 _PREPOSITIONS = frozenset(PREPOSITIONS)
 # Where the clause of a figure's own verb ends, and how far it may run.
-CLAUSE_END_RE = regex.compile(r"[,;:.()]|\s(?:but|while|whereas|that|who|which|when)\s")
+CLAUSE_END_RE = regex.compile(rf"[,;:.()]|\s(?:{alternation(CLAUSE_OPENERS)})\s")
 CLAUSE_REACH = 60
 # A cue predicated of the figure's people among its verb's complements, not one describing
 # another noun ("discounted as unrelated to the missing plane"): "identified among those
@@ -246,7 +242,7 @@ def own_verb_metric(text: str, end: int, hi: int) -> str | None:
     cue = _EVENT_AT_RE.match(text, match.start("verb")) or (
         following and _STATE_AT_RE.match(text, match.start("next"))
     )
-    metric = _OWN_VERB_METRIC.get(cue.group() if cue else "")
+    metric = _OWN_VERB_METRIC.get(" ".join(cue.group().split())) if cue else None
     if metric:
         return metric  # "are trapped", "were found dead", "tortured and killed", "starved to death"
     if not match.group("aux") and following in _PREPOSITIONS:
@@ -255,11 +251,12 @@ def own_verb_metric(text: str, end: int, hi: int) -> str | None:
     clause = CLAUSE_END_RE.search(text, verb_end, min(hi, verb_end + CLAUSE_REACH))
     clause_end = clause.start() if clause else min(hi, verb_end + CLAUSE_REACH)
     complement = COMPLEMENT_CUE_RE.search(text, match.start("verb"), clause_end)
-    return _CUE_METRIC[complement.group("cue").lower()] if complement else ""
+    return (cue_metric(complement.group("cue")) or "") if complement else ""
 
 
 def direct_metric(text: str, lo: int, start: int) -> str | None:
-    """The metric a verb or a death toll written just before the figure gives it."""
+    """The metric a verb or a death toll written just before the figure gives it; `count`
+    for a killing only intended ("attempting to kill three others")."""
     toll = TOLL_BEFORE_RE.match(text, max(lo, start - TOLL_REACH), start)
     if toll:
         return "killed"
