@@ -439,6 +439,7 @@ def test_control_is_of_territory(sentence):
     "Some 300 motorists were stranded.",
     "The panel heard 12 witnesses.",
     "Forty lawmakers signed the letter.",
+    "Police held 4 suspects and 2 alleged kidnappers.",
 ])
 def test_people_named_by_nation_trade_or_plight(sentence):
     assert {c.unit for c in extract(sentence)} == {"people"}

@@ -79,7 +79,8 @@ PEOPLE_OF_THEIR_OWN_KIND = (
     "pilots", "co-pilots", "attendants", "crew", "motorists", "drivers", "riders",
     "witnesses", "tourists", "visitors", "foreigners", "immigrants", "politicians",
     "lawmakers", "legislators", "policymakers", "economists", "analysts", "investors",
-    "executives", "christians", "muslims", "jews", "islamists", "realtors",
+    "executives", "christians", "muslims", "jews", "islamists", "realtors", "attackers",
+    "assailants", "suspects", "kidnappers", "robbers", "smugglers", "hitmen", "criminals",
 )
 # Every people noun with its kind: what `metrics.is_people` and `compare.subject_kind` read.
 PEOPLE_KIND: dict[str, str] = {
