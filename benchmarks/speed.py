@@ -1,20 +1,33 @@
 """Characters per second of claims.extract over every FA-KES article (title and text), one process.
 
     uv run python benchmarks/speed.py [../shared/eval/fakes/fakes.csv] [--repeat 3] [--profile]
+    uv run python benchmarks/speed.py [path] --against 6c1a024 [--rounds 4] [--repeat 3]
 
 Reports the best of --repeat runs, each with every cache emptied first, so neither a busy
-machine nor a warm cache flatters the figure.
+machine nor a warm cache flatters the figure. Timed in CPU seconds of this process, which a
+machine shared with other work disturbs less than wall time.
+
+With --against COMMIT, the package as it was at COMMIT (`git archive`, put first on
+PYTHONPATH) and the working tree are run in turn, each in a fresh process, --rounds times,
+and the best of each is compared: the ratio is the working tree's speed over COMMIT's.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import os
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
+from io import BytesIO
 from pathlib import Path
 
 from claims import extract
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def clear_caches() -> None:
@@ -32,24 +45,76 @@ def texts(path: Path) -> list[str]:
                 for row in csv.DictReader(handle)]
 
 
+def best_run(articles: list[str], repeat: int) -> tuple[float, int]:
+    """The fewest CPU seconds of `repeat` cold runs over `articles`, and the claims found."""
+    best, found = float("inf"), 0
+    for _ in range(repeat):
+        clear_caches()
+        start = time.process_time()
+        found = sum(len(extract(text)) for text in articles)
+        best = min(best, time.process_time() - start)
+    return best, found
+
+
+def package_at(commit: str, into: Path) -> Path:
+    """The `claims` package as it was at `commit`, unpacked under `into`: what PYTHONPATH takes."""
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", commit, "claims"], capture_output=True, check=True
+    ).stdout
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def timed_in_a_process(path: Path, repeat: int, pythonpath: Path | None) -> float:
+    """Characters per second of a fresh process, with `pythonpath` first on its path."""
+    env = dict(os.environ)
+    if pythonpath is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(pythonpath), env.get("PYTHONPATH")]))
+    out = subprocess.run(
+        [sys.executable, __file__, str(path), "--repeat", str(repeat), "--rate-only"],
+        capture_output=True, check=True, text=True, env=env,
+    ).stdout
+    return float(out.split()[-1])
+
+
+def compare(path: Path, commit: str, rounds: int, repeat: int) -> None:
+    """Run COMMIT's package and the working tree's in turn and print the best of each."""
+    with tempfile.TemporaryDirectory() as scratch:
+        old = package_at(commit, Path(scratch))
+        best = {commit: 0.0, "working tree": 0.0}
+        for round_ in range(1, rounds + 1):
+            for name, pythonpath in ((commit, old), ("working tree", None)):
+                rate = timed_in_a_process(path, repeat, pythonpath)
+                best[name] = max(best[name], rate)
+                print(f"round {round_}: {name:>12} {rate:,.0f} characters/s")
+    ratio = best["working tree"] / best[commit]
+    print(f"best: {commit} {best[commit]:,.0f}, working tree {best['working tree']:,.0f} "
+          f"characters/s; ratio {ratio:.3f} ({(1 - ratio) * 100:+.1f}% slower)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", default="../shared/eval/fakes/fakes.csv")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--against", metavar="COMMIT")
+    parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--rate-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     path = Path(args.path)
     if not path.exists():
         print(f"skipped: {path} not found")
         return 0
+    if args.against:
+        compare(path, args.against, args.rounds, args.repeat)
+        return 0
     articles = texts(path)
     characters = sum(map(len, articles))
-    best = float("inf")
-    for _ in range(args.repeat):
-        clear_caches()
-        start = time.perf_counter()
-        found = sum(len(extract(text)) for text in articles)
-        best = min(best, time.perf_counter() - start)
+    best, found = best_run(articles, args.repeat)
+    if args.rate_only:
+        print(f"{characters / best:.0f}")
+        return 0
     print(f"{len(articles)} articles, {characters:,} characters, {found:,} claims")
     print(f"best of {args.repeat}: {best:.3f} s = {characters / best:,.0f} characters/s (one core)")
     if args.profile:

@@ -211,6 +211,248 @@ def test_own_verb_keeps_the_cues_of_the_figure_before():
     assert fields(missing, "text", "metric", "subject") == ("41", "missing", "passengers")
 
 
+@pytest.mark.parametrize("sentence,metric", [
+    ("Raiders executed four farmers at dawn.", "killed"),
+    ("The gang murdered two drivers.", "killed"),
+    ("Militants assassinate 3 councillors.", "killed"),
+    ("Rebels beheaded five captives.", "killed"),
+    ("Six guards were slain.", "killed"),
+    ("Seven men gunned down outside a bar.", "killed"),
+])
+def test_verbs_of_killing(sentence, metric):
+    assert only(sentence).metric == metric
+
+
+@pytest.mark.parametrize("sentence,metric", [
+    ("The storm killed and injured 40 people.", "casualties"),
+    ("The fire left 16 people dead or wounded.", "casualties"),
+    ("Ten casualties and scores of injuries were counted in the raid.", "killed"),
+    ("The battle caused 200 casualties.", "casualties"),
+])
+def test_dead_and_wounded_together(sentence, metric):
+    assert extract(sentence)[0].metric == metric
+
+
+def test_own_verb_keeps_a_cue_of_another_clause_away():
+    found = extract("One guard died, and four others may have escaped on foot.")
+    assert fields(found[-1], "text", "metric") == ("four others", "count")
+
+
+def test_own_verb_cue_of_the_figure_itself():
+    found = extract("About 8 people were killed and 30 members of the crew are trapped.")
+    assert fields(found[-1], "text", "metric") == ("30 members", "besieged")
+
+
+def test_own_verb_with_a_state():
+    assert only("Four hikers were found dead.").metric == "killed"
+
+
+@pytest.mark.parametrize("sentence,metric", [
+    ("Medics said 20 villagers were counted among those killed on Monday.", "killed"),
+    ("As many as 300 are thought to have been killed in the flood.", "killed"),
+    ("Two crates were discarded as unrelated to the missing ship.", "count"),
+    ("One report claimed that the crew fled.", None),
+])
+def test_own_verb_and_a_cue_among_its_complements(sentence, metric):
+    assert [c.metric for c in extract(sentence)][:1] == ([metric] if metric else [])
+
+
+@pytest.mark.parametrize("sentence,metric", [
+    ("Dozens of prisoners have starved to death in the jail.", "killed"),
+    ("Nearly 90 people are feared to have died in the camp.", "killed"),
+    ("Six boys were being treated for severe injuries.", "wounded"),
+    ("Two guards were killed and 5 others sustained serious injuries.", "wounded"),
+    ("Thousands have been forced to flee the valley.", "displaced"),
+])
+def test_own_verb_with_its_complement(sentence, metric):
+    assert extract(sentence)[-1].metric == metric
+
+
+def test_a_participle_with_a_figure_after_it_still_reads_the_figure_before():
+    found = extract("Five people including a nurse killed seven others injured in the blast.")
+    assert [(c.text, c.metric) for c in found] == [
+        ("Five people", "killed"), ("seven others", "wounded")
+    ]
+
+
+@pytest.mark.parametrize("sentence,text", [
+    ("Rockets hit the market claiming the life of one vendor.", "one vendor"),
+    ("The raid ended in the martyrdom of 4 farmers.", "4 farmers"),
+])
+def test_death_written_as_a_noun(sentence, text):
+    assert fields(only(sentence), "text", "metric") == (text, "killed")
+
+
+def test_a_place_home_to_people():
+    found = only("The valley which is home to some 80000 people has endured a drought.")
+    assert fields(found, "unit", "metric") == ("people", "population")
+
+
+def test_a_noun_after_the_own_verb_is_its_object_not_a_state():
+    found = extract("Divers searching for a ferry carrying 140 people pulled bodies ashore.")
+    assert fields(found[0], "text", "metric") == ("140 people", "count")
+
+
+@pytest.mark.parametrize("sentence", [
+    "He was charged with attempting to kill three guards.",
+    "The cell plotted to murder two judges.",
+])
+def test_an_intended_killing_tells_of_no_death(sentence):
+    assert only(sentence).metric == "count"
+
+
+def test_a_participle_before_a_preposition_is_no_own_verb():
+    assert only("Five sailors stationed on the island were killed.").metric == "killed"
+
+
+def test_a_verb_of_no_event_before_a_cue_of_another_clause():
+    found = extract("Two divers asked harbour control for help.")
+    assert fields(found[0], "text", "metric") == ("Two divers", "count")
+
+
+def test_a_cue_with_a_figure_of_its_own_is_not_the_figure_before():
+    found = extract("Guards shot three prisoners near the gate, killing one.")
+    assert [(c.text, c.metric) for c in found] == [("three prisoners", "count"), ("one", "killed")]
+
+
+def test_a_part_named_by_a_pronoun():
+    found = extract("Divers recovered 11 bodies, 3 of them children.")
+    assert fields(found[-1], "value", "unit", "metric") == (3, "people", "killed")
+
+
+def test_a_part_named_by_a_pronoun_with_a_verb_of_its_own():
+    found = extract("Officials said 90 people were hurt, and 4 of them later died.")
+    assert fields(found[-1], "metric") == ("killed",)
+
+
+def test_a_part_with_a_verb_or_state_of_its_own():
+    found = extract("Troops shot 12 and injured dozens of them.")
+    assert [(c.text, c.metric) for c in found][-1] == ("dozens of them", "wounded")
+    found = extract("There were 30 dead including 4 guards and dozens more wounded.")
+    assert found[-1].metric == "wounded"
+
+
+def test_a_part_among_the_figure_after_it():
+    found = extract("7 nurses among 20 dead in the blast.")
+    assert [(c.text, c.metric) for c in found] == [("7 nurses", "killed"), ("20 dead", "killed")]
+
+
+def test_a_toll_named_far_before_its_level():
+    found = extract(
+        "The death toll from the rebel groups' rocket attacks on the old market in the city "
+        "centre rose to 8 civilians in addition to 12 injured."
+    )
+    assert [(c.text, c.metric) for c in found] == [
+        ("8 civilians", "killed"), ("12 injured", "wounded")
+    ]
+
+
+def test_martyrdom_counts_only_the_figure_after_it():
+    assert only("He wrote several poems praising martyrdom.").metric == "count"
+
+
+def test_the_next_part_of_the_same_count():
+    found = extract("Shelling killed 9 people including 2 medics and 3 other people.")
+    assert fields(found[-1], "text", "metric") == ("3 other people", "killed")
+
+
+def test_a_figure_in_the_of_phrase_of_a_counted_noun():
+    found = extract("4 young men of one clan killed by gunfire.")
+    assert [(c.text, c.metric) for c in found] == [("4 young men", "killed")]
+
+
+@pytest.mark.parametrize("sentence,text", [
+    ("Nearly a third of voters stayed home.", "Nearly a third"),
+    ("Two-thirds of the members backed the plan.", "Two-thirds"),
+    ("Less than half the staff came.", "Less than half"),
+])
+def test_a_fraction_in_words_is_a_share(sentence, text):
+    assert fields(only(sentence), "text", "unit", "metric") == (text, None, "share")
+
+
+@pytest.mark.parametrize("sentence", [
+    "A third shell fell near the school.",
+    "He was the fifth driver stopped, after a fourth driver fled.",
+])
+def test_an_ordinal_is_no_fraction(sentence):
+    assert [c.value for c in extract(sentence) if c.value < 1] == []
+
+
+@pytest.mark.parametrize("sentence,text", [
+    ("Costs were cut by a third last year.", "a third"),
+    ("Rebels hold roughly a third mostly hills in the south.", "roughly a third"),
+])
+def test_a_fraction_after_by_or_a_qualifier_is_a_share(sentence, text):
+    assert fields(only(sentence), "text", "unit", "metric") == (text, None, "share")
+
+
+@pytest.mark.parametrize("sentence,text", [
+    ("The bank kept interest rates near zero long after the slump.", "zero"),
+    ("The jobless rate of 7 held for a year.", "7"),
+])
+def test_the_level_of_a_rate_is_a_share(sentence, text):
+    assert fields(only(sentence), "text", "unit", "metric") == (text, None, "share")
+
+
+def test_a_rate_of_a_counted_noun_counts_it():
+    assert only("Cases rose at a rate of 40 infections a week.").metric == "affected"
+
+
+@pytest.mark.parametrize("sentence", [
+    "A crowd of 3,000 filled the square.",
+    "About 600 people marched to the ministry.",
+    "Hundreds rallied outside the court.",
+])
+def test_crowds_are_protesters(sentence):
+    assert only(sentence).metric == "protesters"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Veldoria, a nation of about 9 million people, votes today.",
+    "The city of 2 million was quiet.",
+])
+def test_population_of_a_place(sentence):
+    assert fields(only(sentence), "unit", "metric") == ("people", "population")
+
+
+@pytest.mark.parametrize("sentence,metric", [
+    ("Health officials counted 3,200 suspected cases and 41 deaths.", "affected"),
+    ("More than 90,000 have contracted the virus.", "affected"),
+    ("The clinic reported 85 new infections.", "affected"),
+])
+def test_cases_of_disease(sentence, metric):
+    found = extract(sentence)[0]
+    assert fields(found, "unit", "metric") == ("people", metric)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Customs seized 40 crates at the port.",
+    "The party holds 88 of the 150 seats.",
+])
+def test_control_is_of_territory(sentence):
+    assert extract(sentence)[0].metric == "count"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ferry carried 212 Velmorans and 14 Iraqis.",
+    "Two pilots and five flight attendants were aboard.",
+    "Some 300 motorists were stranded.",
+    "The panel heard 12 witnesses.",
+    "Forty lawmakers signed the letter.",
+    "Police held 4 suspects and 2 alleged kidnappers.",
+])
+def test_people_named_by_nation_trade_or_plight(sentence):
+    assert {c.unit for c in extract(sentence)} == {"people"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The 3 New Orleans restaurants closed.",
+    "He owns 3 Lamborghinis.",
+])
+def test_capitalised_plurals_that_are_no_people(sentence):
+    assert only(sentence).unit == "items"
+
+
 def test_direction():
     assert only("Shares in the miner rose 5% on Monday.").direction == "up"
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from claims.extraction import furniture, metrics, numbers, qualifiers, units
-from claims.extraction.lexicon import MONTHS, PEOPLE_NOUNS, POSSESSIVES
+from claims.extraction.lexicon import MONTHS, PEOPLE_NOUNS, POSSESSIVES, PREPOSITIONS
 from claims.extraction.patterns import alternation, ending_at
 
 # Words before "one" that make it a pronoun: "no one", "each one", "this one".
@@ -37,6 +37,18 @@ IDIOM_AT_RE = regex.compile(
     rf"(?i:one[\s-]+(?:on[\s-]+one|{alternation(ONE_IDIOM_AFTER)})\b|one\s+(?=\d)"
     rf"|one\s+{alternation(ONE_SPACED_IDIOM_AFTER)}\b)"
 )
+# "zero" as a verb or in a compound, not an amount: "zero in on", "zero-Covid policy",
+# "zero-sum game"; "zero-percent" stays a rate.
+ZERO_IDIOM_RE = regex.compile(r"(?i:zero(?:[ \t]+in[ \t]+on\b|-(?!per)\p{L}))")
+# Fractions that are also ordinals: "a third child" is the third, "a third of" a share.
+ORDINAL_FRACTIONS = frozenset(
+    word for word in numbers.FRACTION_WORDS
+    if not word.endswith("s") and word not in numbers.SCALE_FRACTIONS
+)
+NEXT_LOWER_WORD_RE = regex.compile(r"[ \t]+(\p{Ll}+)\b")
+# Words after such a fraction that leave it a share: "a third of", "a third to a half".
+NOT_NOUNS_AFTER_FRACTION = frozenset({*PREPOSITIONS, "and", "or", "than", "more", "less"})
+BY_BEFORE_RE = ending_at(r"\bby[ \t]+")
 # Words after "m" glued to digits that make it metres: "a 2.7m high wall", "2m from the door".
 METRE_WORDS_AFTER = (
     "high", "long", "wide", "tall", "deep", "away", "from", "above", "below", "in", "on", "to",
@@ -179,7 +191,10 @@ def _glued(text: str, pos: int, currency, sign) -> bool:
 
 
 def _idiom(text: str, pos: int) -> bool:
-    """Is the "one" at `pos` a pronoun or an idiom: "no one knows", "one day"?"""
+    """Is the "one" or "zero" at `pos` a pronoun or an idiom: "no one knows", "one day",
+    "zero in on"?"""
+    if text[pos] in "zZ":
+        return bool(ZERO_IDIOM_RE.match(text, pos))
     return text[pos] in "oO" and bool(
         IDIOM_AT_RE.match(text, pos) or IDIOM_BEFORE_RE.match(text, max(0, pos - 6), pos)
     )
@@ -335,8 +350,26 @@ def _read_fold(text: str, match) -> Number:
     return Number(start, end, value, unit="times", unit_metric="count", unit_end=end)
 
 
-def _read_fraction(text: str, match) -> Number:
-    """A fraction in words: "two thirds", "a quarter of a million"."""
+def _ordinal(text: str, match) -> bool:
+    """Is "a third" an ordinal, as before a noun ("a third child"), not a share ("cut by a
+    third", "a third of voters", "a third to a half", "control roughly a third")?"""
+    words = match.group("fraction").lower().replace("-", " ").split()
+    if words[0] not in ("a", "an") or words[-1] not in ORDINAL_FRACTIONS or match.group("fscale"):
+        return False
+    noun = NEXT_LOWER_WORD_RE.match(text, match.end())
+    return (
+        noun is not None
+        and noun.group(1) not in NOT_NOUNS_AFTER_FRACTION
+        and not BY_BEFORE_RE.match(text, max(0, match.start() - 4), match.start())
+        and qualifiers.qualifier_before(text, match.start()) is None  # "roughly a third"
+    )
+
+
+def _read_fraction(text: str, match) -> Number | None:
+    """A fraction in words: "two thirds", "a quarter of a million"; not an ordinal ("a third
+    shell fell")."""
+    if _ordinal(text, match):
+        return None
     value = numbers.fraction_value(match.group("fraction"))
     scale = numbers.SCALE_WORDS[match.group("fscale").lower()] if match.group("fscale") else 1
     return Number(match.start(), match.end(), value * scale, scale=scale)

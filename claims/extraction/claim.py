@@ -20,7 +20,16 @@ from claims.extraction.candidates import (
     Number,
     looks_like_year,
 )
-from claims.extraction.lexicon import PER_SYNONYMS, RATE_NOT_BEFORE, RATE_NOUNS
+from claims.extraction.lexicon import (
+    ONLY_WORDS,
+    PEOPLE_STATES,
+    PEOPLED_PLACES,
+    PER_SYNONYMS,
+    RATE_LEVEL_LINKS,
+    RATE_LEVEL_NOUNS,
+    RATE_NOT_BEFORE,
+    RATE_NOUNS,
+)
 from claims.extraction.patterns import alternation, ending_at
 from claims.extraction.sentences import Sentences
 from claims.models import PEOPLE_METRICS, Claim, Place, TimeRef
@@ -44,14 +53,19 @@ RATE_RE = regex.compile(
 )
 # The two characters a rate starts with after a figure, checked before the pattern is tried.
 RATE_OPENINGS = frozenset(gap + letter for gap in " \t-" for letter in "aApP")
-# What befell people, written right after a bare figure: "left 15 dead", "12 injured".
-PEOPLE_STATES = ("dead", "injured", "wounded", "missing", "killed", "hurt", "slain")
+# What befell people (lexicon.PEOPLE_STATES), right after a bare figure: "left 15 dead".
 STATE_AFTER_RE = regex.compile(rf"[ \t]+(?i:{alternation(PEOPLE_STATES)})\b")
+# A state a word after a figure: "dozens more wounded", "four others injured".
+STATE_SOON_AFTER_RE = regex.compile(
+    rf"(?:[ \t]+\p{{Ll}}+)?[ \t]+(?P<state>(?i:{alternation(PEOPLE_STATES)}))\b"
+)
+# A second state joined to the first: "killed or injured" are casualties.
+JOINED_STATE_RE = regex.compile(rf"[ \t]+(?i:and|or)[ \t]+(?i:{alternation(PEOPLE_STATES)})\b")
 # What befell the people a counted noun names, right after it: "12 others injured", "seven
 # others were injured", "five soldiers have been killed".
 STATE_OF_NOUN_RE = regex.compile(
     r"[ \t]+(?:(?i:were|was|are|is|have[ \t]+been|has[ \t]+been|had[ \t]+been)[ \t]+)?"
-    rf"(?i:{alternation(PEOPLE_STATES)})\b"
+    rf"(?P<state>(?i:{alternation(PEOPLE_STATES)}))\b"
 )
 # Verbs of a figure's own, besides any past participle: "and 167 were rescued", "41 remain".
 OWN_VERBS = ("were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains")
@@ -68,6 +82,25 @@ ELLIPSIS_REACH = 90
 LEVEL_BEFORE_RE = ending_at(
     r"(?i:\b(?:to|at|of)[ \t]+(?:(?:a|an|the)[ \t]+\p{Ll}+[ \t]+of[ \t]+)?)"
 )
+# A part of the figure before, named by a pronoun: "9 bodies, 4 of them burned".
+PARTITIVE_PRONOUN_AFTER_RE = regex.compile(r"[ \t]+of[ \t]+(?i:them|whom)\b")
+# How far after the figure it is part of such a part may stand.
+PARTITIVE_REACH = 24
+# "including 3 soldiers and 7 other people": the next part of the same count.
+AND_BEFORE_RE = ending_at(r"\band[ \t]+")
+# A rate's level written bare after it: "interest rates near zero", "a rate of 5".
+RATE_LEVEL_BEFORE_RE = ending_at(
+    rf"(?i:\b(?:{alternation(RATE_LEVEL_NOUNS, backward=True)})[ \t]+"
+    rf"(?:(?:{alternation(RATE_LEVEL_LINKS, backward=True)})[ \t]+){{0,2}})"
+)
+# A word that stresses a count of one (lexicon.ONLY_WORDS): "only one name".
+ONLY_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(ONLY_WORDS, backward=True)})[ \t]+)")
+# A place sized by its people, before the figure: "a nation of about 11 million people".
+PEOPLED_PLACE_BEFORE_RE = ending_at(
+    rf"(?i:\b(?:{alternation(PEOPLED_PLACES, backward=True)})[ \t]+of[ \t]+)"
+)
+# What lies between a counted noun and a figure in its "of" phrase: "3 men of one family".
+OF_BETWEEN_RE = regex.compile(r"[ \t]+of[ \t]+")
 # Comparatives that make a figure a difference: "one more than the official toll".
 COMPARATIVES = ("more", "fewer", "less", "higher", "lower")
 COMPARATIVE_AFTER_RE = regex.compile(rf"[ \t]+(?i:{alternation(COMPARATIVES)})[ \t]+than\b")
@@ -176,6 +209,34 @@ def _between(context: _Context, draft: _Draft) -> None:
         draft.start = between.start()
 
 
+def _fraction_share(context: _Context, draft: _Draft) -> None:
+    """A fraction in words without a unit is a share of a whole, whatever it is of: "a third
+    of global output", "two-thirds of the members", "less than half"."""
+    number = context.number
+    if (
+        number.unit is None
+        and 0 < number.value < 1
+        and not any(char.isdigit() for char in context.text[number.start : number.end])
+    ):
+        draft.metric, draft.unit, draft.subject = "share", None, None
+        draft.end = max(draft.start, number.unit_end)
+
+
+def _rate_level(context: _Context, draft: _Draft) -> None:
+    """A figure right after a rate with no noun of its own is the rate's level, a share:
+    "interest rates near zero long after"; "a rate of 300 deaths a day" counts deaths."""
+    number, start, subject = context.number, draft.start, draft.subject
+    if (
+        number.unit is None
+        and draft.metric is None
+        and (subject is None or not subject.endswith("s"))
+        and "rate" in context.text[max(0, start - 24) : start].lower()
+        and RATE_LEVEL_BEFORE_RE.match(context.text, max(context.sent_start, start - 24), start)
+    ):
+        draft.metric, draft.unit, draft.subject = "share", None, None
+        draft.end = max(draft.start, number.unit_end)
+
+
 def _counted_noun(context: _Context, draft: _Draft) -> None:
     """Read the noun a number without a unit counts: "12 people", "one soldier", "3 villages"."""
     number = context.number
@@ -277,9 +338,15 @@ def _state_after(context: _Context, draft: _Draft) -> None:
         return
     state = STATE_AFTER_RE.match(context.text, draft.end, context.sent_end)
     if state:
-        draft.end = state.end()
+        draft.end = _joined_state_end(context, state.end())
         draft.unit = draft.unit or "people"
-        draft.metric = metrics.cue_metric(state.group())
+        draft.metric = metrics.cue_metric(context.text[state.start() : draft.end])
+
+
+def _joined_state_end(context: _Context, end: int) -> int:
+    """Where a state ends with the one joined to it: "dead or wounded"."""
+    joined = JOINED_STATE_RE.match(context.text, end, context.sent_end)
+    return joined.end() if joined else end
 
 
 def _state_of_noun(context: _Context, draft: _Draft) -> None:
@@ -290,7 +357,8 @@ def _state_of_noun(context: _Context, draft: _Draft) -> None:
         return
     state = STATE_OF_NOUN_RE.match(context.text, draft.end, context.sent_end)
     if state:
-        draft.metric = metrics.cue_metric(state.group().split()[-1])
+        end = _joined_state_end(context, state.end())
+        draft.metric = metrics.cue_metric(context.text[state.start("state") : end])
 
 
 def _suspended_hyphen(context: _Context, draft: _Draft) -> None:
@@ -392,32 +460,120 @@ def _strong_subject_metric(context: _Context, draft: _Draft) -> None:
         named = metrics.subject_metric(draft.subject)
         if named in metrics.STRONG_SUBJECT_METRICS:
             draft.metric = named
+            if named == "affected":  # cases of a disease are people
+                draft.unit = "people"
+
+
+def _casualties_beside_wounded(context: _Context, draft: _Draft) -> None:
+    """Casualties told apart from the wounded after them are the dead: "7 casualties and
+    dozens of injuries"."""
+    if (
+        draft.metric is None
+        and draft.subject is not None
+        and metrics.subject_metric(draft.subject) == "casualties"
+        and metrics.casualties_are_dead(context.text, draft.end, context.sent_end)
+    ):
+        draft.metric = "killed"
+
+
+def _in_of_phrase(context: _Context, draft: _Draft) -> None:
+    """A figure in the "of" phrase of the counted noun before it sizes that noun, and what
+    befell the noun's people is not its own: "3 young men of one family killed"."""
+    previous = context.previous
+    if (
+        draft.metric is None
+        and previous is not None
+        and previous.subject is not None
+        and OF_BETWEEN_RE.fullmatch(context.text, previous.end, draft.start)
+    ):
+        draft.metric = "count"
 
 
 def _included_metric(context: _Context, draft: _Draft) -> None:
     """Take the metric of the count a figure is part of: "killing 15 people including three
-    children"."""
-    previous, start = context.previous, draft.start
+    children", "9 bodies, 4 of them burned", "including 3 soldiers and 7 other people"."""
+    previous = context.previous
     if (
         draft.metric is None
         and previous is not None
         and previous.metric in PEOPLE_METRICS
-        and roles.INCLUDING_BEFORE_RE.match(
-            context.text, max(context.sent_start, start - 16), start)
+        and _part_of_previous(context, draft.start, previous)
     ):
-        draft.metric = previous.metric
+        text, start = context.text, draft.start
+        own = None
+        if not roles.INCLUDING_BEFORE_RE.match(text, max(context.sent_start, start - 16), start):
+            own = (  # "200 were hurt, and 3 of them died", "killing 15 and injuring dozens of them"
+                metrics.own_verb_metric(text, draft.end, context.sent_end)
+                or metrics.direct_metric(text, context.sent_start, start)
+                or _state_soon_after(context, draft.end)
+            )
+        draft.metric = own or previous.metric
+        if PARTITIVE_PRONOUN_AFTER_RE.match(text, context.number.end):
+            draft.unit = previous.unit
+
+
+def _state_soon_after(context: _Context, end: int) -> str | None:
+    """What befell the figure's people, a word after it: "dozens more wounded"."""
+    state = STATE_SOON_AFTER_RE.match(context.text, end, context.sent_end)
+    return metrics.cue_metric(state.group("state")) if state else None
+
+
+def _part_of_previous(context: _Context, start: int, previous: Claim) -> bool:
+    """Is the figure at `start` a part of the figure before it: after "including", before
+    "of them", or joined by "and" to a part?"""
+    text, lo = context.text, max(context.sent_start, start - 16)
+    return bool(
+        roles.INCLUDING_BEFORE_RE.match(text, lo, start)
+        or (
+            start - previous.end <= PARTITIVE_REACH
+            and PARTITIVE_PRONOUN_AFTER_RE.match(text, context.number.end)
+        )
+        or (previous.role == "part" and AND_BEFORE_RE.match(text, lo, start))
+    )
+
+
+def _own_verb(context: _Context, draft: _Draft) -> None:
+    """Take the metric from the verb the figure's noun phrase is the subject of, so a cue in
+    another clause does not reach it: "three others may have escaped" is no death toll."""
+    if draft.metric is not None or draft.unit not in (None, "people", "items"):
+        return
+    metric = metrics.own_verb_metric(context.text, draft.end, context.sent_end)
+    if metric is not None:
+        draft.metric = _of_people_or_things(metric) or (
+            metrics.direct_metric(context.text, context.sent_start, draft.start)
+            or metrics.subject_metric(draft.subject)
+            or "count"
+        )
+
+
+def _population(context: _Context, draft: _Draft) -> None:
+    """Read a place's population: "a nation of about 11 million people", "a city of 2 million"."""
+    start = draft.start
+    if (
+        draft.metric is None
+        and draft.unit in (None, "people")
+        and "of" in context.text[max(0, start - 4) : start]
+        and PEOPLED_PLACE_BEFORE_RE.match(context.text, max(context.sent_start, start - 16), start)
+    ):
+        draft.metric, draft.unit = "population", "people"
 
 
 def _cue_metric(context: _Context, draft: _Draft) -> None:
     """Read the metric from a verb before the number ("killing 12"), else the nearest event
     word ("12 were wounded"), else the counted noun ("12 protesters"), else a plain count."""
     if draft.metric is None:
-        draft.metric = (
-            metrics.direct_metric(context.text, context.sent_start, draft.start)
-            or _event(context, draft)
-            or metrics.subject_metric(draft.subject)
-            or "count"
+        cued = metrics.direct_metric(context.text, context.sent_start, draft.start) or _event(
+            context, draft
         )
+        draft.metric = (
+            _of_people_or_things(cued) or metrics.subject_metric(draft.subject) or "count"
+        )
+
+
+def _of_people_or_things(cued: str | None) -> str | None:
+    """A cue's metric for a figure counting people or things: not `control`, which is of
+    territory, a share ("60% of the city") or an area, never "seized 40 crates"."""
+    return None if cued == "control" else cued
 
 
 def _event(context: _Context, draft: _Draft) -> str | None:
@@ -443,10 +599,16 @@ def _event(context: _Context, draft: _Draft) -> str | None:
 def _determiner_one(context: _Context, draft: _Draft) -> bool:
     """"One" as a word that says what happened to nobody in particular is a determiner, not
     a figure: "One witness said", "One official told reporters"; "One person was killed"
-    (a metric) and "one hour" (a unit) stay."""
+    (a metric), "one hour" (a unit) and "only one name" (a count stressed) stay."""
     number = context.number
-    return (number.words and number.value == 1 and number.low is None
-            and draft.metric == "count" and draft.unit in (None, "items", "people"))
+    return (
+        number.words and number.value == 1 and number.low is None
+        and draft.metric == "count" and draft.unit in (None, "items", "people")
+        and not (
+            draft.subject is not None
+            and ONLY_BEFORE_RE.match(context.text, max(0, number.start - 12), number.start)
+        )
+    )
 
 
 def _time_ago(context: _Context, draft: _Draft) -> bool:
@@ -590,12 +752,15 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _qualifier_before,
     _between,
     _counted_noun,
+    _fraction_share,
+    _rate_level,
     _measured_noun,
     _year,
     _stated_age,
     _age_apposition,
     _age_in_units,
     _difference,
+    _in_of_phrase,
     _state_after,
     _suspended_hyphen,
     _elliptic_unit,
@@ -604,7 +769,10 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _share_of_control,
     _state_of_noun,
     _strong_subject_metric,
+    _casualties_beside_wounded,
     _included_metric,
+    _population,
+    _own_verb,
     _cue_metric,
     _determiner_one,
     _time_ago,

@@ -80,6 +80,15 @@ _CLOCK_ZONE = alternation(CLOCK_ZONES, space=r"[ \t]+")
 # Aircraft variants after a model number: "Boeing 787 Dreamliner", "737 MAX".
 AIRCRAFT_VARIANTS = ("Dreamliner", "Max", "MAX", "Neo", "neo")
 
+# Capitals that are words or places, not codes, before a number: "KILLED IN 3 TOWNS", "UK 10".
+CAPITAL_WORDS = (
+    "IN", "AT", "ON", "OF", "TO", "BY", "UP", "AN", "AS", "IS", "IT", "NO", "OR", "SO", "WE",
+    "US", "ME", "BE", "DO", "GO", "HE", "IF", "MY", "AM", "PM", "TV", "UK", "EU", "UN",
+)
+# A figure after a caption's word that counts a noun of its own: "Video: 6 bodies found".
+CAPTIONED_COUNT_RE = regex.compile(
+    rf"\d+[ \t]+(?!(?i:{alternation((*PAGE_OF, *MEDIA_WORDS, *SOCIAL_COUNTS))})\b)\p{{L}}"
+)
 # Wire-service slugs that open a headline: "UPDATE 3-Gunmen kill 12", "REFILE-".
 WIRE_SLUGS = ("UPDATE", "REFILE", "CORRECTED", "RPT", "WRAPUP", "INSIGHT", "ANALYSIS")
 
@@ -91,10 +100,11 @@ BEFORE: tuple[str, ...] = (
     rf"(?<![\w])(?:{alternation(DESIGNATORS, backward=True)})[ \t]+(?:No\.?[ \t]*)?",
     rf"(?i:{alternation(COPYRIGHT_MARKS, backward=True)}[ \t]*)",
     (
-        rf"(?i:\b{alternation(MEDIA_WORDS, backward=True)}[ \t]*:?[ \t]*"
-        rf"(?:\d+[ \t]*{alternation(PAGE_OF, backward=True)}[ \t]*)?)"
+        rf"(?P<media>(?i:\b{alternation(MEDIA_WORDS, backward=True)}[ \t]*:?[ \t]*"
+        rf"(?:\d+[ \t]*{alternation(PAGE_OF, backward=True)}[ \t]*)?))"
     ),
     rf"(?i:\b{alternation(COUNTER_WORDS, backward=True)}[ \t]*\()",
+    r"(?i:\bshort[ \t]+url[ \t]+(?:\d+[ \t]+)?)",           # Get short URL 0 87
     r"#",
     r"[=%&?]",                                              # URL queries: ?q=30%25
     r"=[\"']",                                             # markup: width="300"
@@ -118,6 +128,18 @@ AT: tuple[str, ...] = (
     r"\d{1,2}:\d{2}",
     rf"\d{{4}}[ \t]*{_CLOCK_ZONE}\b",
     r"(?:\+\d{1,3}[ \t.-]?)?\(?\d{2,4}\)?[ \t.-]\d{3}[ \t.-]\d{4}\b",
+    # Phone numbers with a trunk zero or a country code: "0800 123 4567", "08000 858531",
+    # "(020) 7946 0958", "+44 20 7946 0958", "+33 1 23 45 67 89".
+    r"\(?0\d{2,4}\)?[ \t.-]\d{3,8}(?:[ \t.-]\d{3,4})?\b",
+    r"(?<=\+)\d{1,3}(?:[ \t.-]\(?\d{1,5}\)?){2,5}\b",
+    r"911\b(?<=\b(?i:call(?:ed|ing|s)?|(?:tips?|calls?)[ \t]+to)[ \t]+911)",  # a tip to 911
+    # A two-character code before a number names a flight or a model: "BA 747", "QZ 8501".
+    (
+        rf"(?<=(?<![\w.])\p{{Lu}}[\p{{Lu}}\d][ \t])(?<!\b(?:{alternation(CAPITAL_WORDS)})[ \t])"
+        r"\d{1,4}\b(?![.,]\d)"
+    ),
+    r"(?<=\+)\d{1,4}[ \t]+\p{Lu}\p{Ll}",                     # +972 Magazine
+    r"(?<=\b(?i:on)[ \t]+)(?:[1-9]|[12]\d|3[01])(?=[.,;](?!\d))",  # a day: "due on 26."
     r"\d{3}-\d{4}\b",
     r"(?:19|20)\d{2}[ \t]*(?:-|–|/)[ \t]*(?:19|20)?\d{2}\b",
     r"(?:19|20)?\d0s\b",
@@ -149,6 +171,8 @@ LINE_OPENERS = (
     "read more", "related", "advertisement", "sponsored", "download our app",
     "download the app", "share this", "get short url", "short url", "views", "tags",
 )
+# A list's numbering opening a line: "1. Seeing it too much.", "2) Prices".
+LIST_NUMBER_RE = regex.compile(r"\d{1,2}[.)][ \t]+(?=\p{Lu})")
 # A live blog's timestamp opening a line, before the entry's first word: "04.25 Three ...".
 TIMESTAMP_RE = regex.compile(r"\d{1,2}[.:][0-5]\d(?=[ \t]+\p{Lu})")
 TIMESTAMP_BEFORE_RE = ending_at(r"(?<![^\n])[ \t]*\d{1,2}[.:][0-5]\d[ \t]+")
@@ -184,6 +208,8 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
         and HYPHEN_RANGE_RE.match(text, max(0, pos - 8), pos)
     ):
         before = None
+    if before and before.group("media") and CAPTIONED_COUNT_RE.match(text, pos):
+        before = None  # "Video: 6 bodies found", not "Photo 3 of 12"
     if before and not (DECIMAL_RE.match(text, pos) and MONTH_RE.search(before.group())):
         return TAIL_RE.match(text, pos).end()  # "Sept. 20-24", "Resolution 2254"
     at = AT_RE.match(text, pos)
@@ -193,7 +219,9 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
     if newline < 0 and pos > LINE_LOOKBACK:
         return 0  # a line this long before the number is prose, not a timestamp or furniture
     line_start = newline + 1
-    if not text[line_start:pos].strip() and (stamp := TIMESTAMP_RE.match(text, pos)):
+    if not text[line_start:pos].strip() and (
+        stamp := TIMESTAMP_RE.match(text, pos) or LIST_NUMBER_RE.match(text, pos)
+    ):
         return stamp.end()
     if pos - line_start < 80 and LINE_RE.match(text, line_start) is not None:
         line_end = text.find("\n", pos)

@@ -64,7 +64,7 @@ PEOPLE_KINDS: dict[str, tuple[str, ...]] = {
     "people": (
         "people", "persons", "person", "others", "residents", "inhabitants", "victims",
         "syrians", "individuals", "martyrs", "bodies", "corpses", "deaths", "dead", "fatalities",
-        "lives",
+        "lives", "casualties",
     ),
     "protesters": ("protesters", "protestors", "demonstrators"),
 }
@@ -76,6 +76,11 @@ PEOPLE_OF_THEIR_OWN_KIND = (
     "workers", "employees", "staff", "students", "teachers", "prisoners", "detainees",
     "hostages", "pilgrims", "passengers", "supporters", "followers", "voters", "worshippers",
     "mourners", "bystanders", "pedestrians", "survivors", "users", "customers", "fans",
+    "pilots", "co-pilots", "attendants", "crew", "motorists", "drivers", "riders",
+    "witnesses", "tourists", "visitors", "foreigners", "immigrants", "politicians",
+    "lawmakers", "legislators", "policymakers", "economists", "analysts", "investors",
+    "executives", "christians", "muslims", "jews", "islamists", "realtors", "attackers",
+    "assailants", "suspects", "kidnappers", "robbers", "smugglers", "hitmen", "criminals",
 )
 # Every people noun with its kind: what `metrics.is_people` and `compare.subject_kind` read.
 PEOPLE_KIND: dict[str, str] = {
@@ -96,6 +101,16 @@ def kind_of_subject(subject: str | None) -> str:
             return PEOPLE_KIND[word]
     return words[-1] if words else "people"
 
+# The dead and the hurt counted together: "killed or injured 40 people", "40 dead or wounded".
+KILLED_AND_WOUNDED = tuple(
+    f"{dead} {joint} {hurt}"
+    for dead, hurt in (
+        ("killed", "wounded"), ("killed", "injured"), ("killing", "wounding"),
+        ("killing", "injuring"), ("dead", "wounded"), ("dead", "injured"),
+    )
+    for joint in ("and", "or")
+)
+
 # Metric cues. Event words: the nearest one in the clause says what happened to the
 # counted people.
 EVENT_CUES: dict[str, tuple[str, ...]] = {
@@ -104,13 +119,15 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         "deaths", "death", "death toll", "toll", "lives", "lost their lives", "massacred",
         "massacre", "slain", "executed", "perished", "fatalities", "bodies", "martyrs",
         "martyred", "murdered", "drowned", "casualty toll", "beheaded", "beheading",
-        "beheadings",
+        "beheadings", "assassinated", "assassination", "slaughtered", "gunned down",
+        "shot dead", "decapitated", "deprived of their lives", "deprived of life",
+        "to death",
     ),
     "wounded": (
         "wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds",
-        "injures", "injure", "wound",
+        "injures", "injure", "wound", "hospitalised", "hospitalized",
     ),
-    "casualties": ("casualties",),
+    "casualties": ("casualties", *KILLED_AND_WOUNDED),
     "missing": ("missing", "unaccounted for", "disappeared"),
     "evacuated": (
         "evacuated", "evacuating", "evacuation", "evacuations", "evacuees", "transported out",
@@ -127,13 +144,26 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
     "kidnapped": ("kidnapped", "kidnapping", "abducted", "abducting", "hostages", "taken hostage"),
     "released": ("released", "releasing", "freed", "freeing", "swap", "prisoner exchange"),
     "besieged": ("besieged", "trapped", "under siege", "encircled"),
-    "affected": ("affected", "in need", "need aid", "need assistance", "need help"),
+    "affected": (
+        "affected", "in need", "need aid", "need assistance", "need help", "infected",
+        "infections", "contracted", "tested positive",
+    ),
     "control": (
         "control", "controls", "controlled", "controlling", "seized", "captured",
         "recaptured", "retook", "retaken", "held by", "holds", "territory",
     ),
     "population": ("population", "inhabitants", "home to", "populated"),
 }
+# Verbs that make a crowd of the figure whose own verb they are, never of a figure near them:
+# "5,000 people marched", "hundreds rallied outside the embassy" ("troops marched 18
+# prisoners" is no crowd).
+CROWD_VERBS = ("protested", "rallied", "marched")
+# Places that "of" sizes by their people: "a nation of 11 million", "the city of 2 million
+# people".
+PEOPLED_PLACES = (
+    "nation", "country", "city", "town", "village", "state", "island", "region", "province",
+    "metropolis", "megacity", "kingdom", "republic", "enclave", "territory", "archipelago",
+)
 # Head nouns that name what is counted when no event word says otherwise.
 SUBJECT_CUES: dict[str, tuple[str, ...]] = {
     "fighters": (
@@ -148,6 +178,11 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
     ),
     "population": ("residents", "inhabitants"),
     "killed": ("martyrs", "bodies", "corpses", "fatalities", "deaths", "dead"),
+    "casualties": ("casualties",),
+    # Cases of a disease: "4,000 confirmed cases", "120 new infections".
+    "affected": (
+        "confirmed cases", "suspected cases", "new cases", "infections", "probable cases",
+    ),
     # Things, not people: "a strike destroyed two vehicles", "rebels took 3 villages".
     "count": (
         "vehicles", "cars", "trucks", "lorries", "buses", "villages", "towns", "neighborhoods",
@@ -155,15 +190,67 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
         "hospitals", "positions", "checkpoints", "bases", "tanks",
     ),
 }
+# Verbs of killing besides "kill", in every form that takes its victims as object: "gunmen
+# execute four men", "murdering two", "the execution of 3 men".
+KILLING_VERBS = (
+    "execute", "executes", "executed", "executing", "execution of", "executions of",
+    "murder", "murders", "murdered", "murdering", "assassinate", "assassinates",
+    "assassinated", "assassinating", "slay", "slays", "slew", "slaying", "behead", "beheads",
+    "beheaded", "beheading", "massacre", "massacres", "massacred", "massacring", "slaughter",
+    "slaughters", "slaughtered", "slaughtering",
+)
 # Verbs that, written right before a figure, say what it counts whatever else is near:
 # "killing at least 100 and wounding hundreds", "Bombing Claims 5".
 DIRECT_CUES: dict[str, tuple[str, ...]] = {
     "killed": (
         "claims", "claim", "claimed", "claiming", "claimed the lives of",
         "claiming the lives of", "claims the lives of", "killing", "kills", "killed", "kill",
-        "left", "leaving",
+        "left", "leaving", "claiming the life of", "claimed the life of",
+        "claims the life of", "martyrdom of", *KILLING_VERBS,
     ),
+    # "home to 350,000 people", "a population of 165,000"
+    "population": ("home to", "population of"),
+    "protesters": ("crowd of", "crowds of", "mob of", "throng of"),
+    "casualties": KILLED_AND_WOUNDED,
 }
+# What befell people, said of them right after their figure or its verb: "left 15 dead",
+# "12 injured", "were found dead".
+PEOPLE_STATES = ("dead", "injured", "wounded", "missing", "killed", "hurt", "slain")
+# Verbs of intent before a verb of killing, which then tells of no death: "attempting to
+# kill three others", "plotted to murder two judges".
+INTENT_VERBS = (
+    "attempt", "attempts", "attempted", "attempting", "try", "tries", "tried", "trying",
+    "threaten", "threatens", "threatened", "threatening", "plan", "plans", "planned",
+    "planning", "plot", "plots", "plotted", "plotting", "vow", "vows", "vowed", "vowing",
+    "seek", "seeks", "sought", "seeking", "intend", "intends", "intended", "intending",
+    "want", "wants", "wanted", "wanting", "conspired", "conspiring",
+)
+# Auxiliaries, modals and the adverbs that stand with them between a figure's noun phrase
+# and its own verb: "three others may have escaped", "20 members of the group are trapped",
+# "4 of them later died".
+AUXILIARIES = (
+    "may", "might", "could", "would", "will", "can", "must", "should", "have", "has", "had",
+    "were", "was", "are", "is", "be", "been", "being", "not", "also", "reportedly", "later",
+    "then", "still", "since",
+)
+# Verbs whose object is what befell their subject: "four others sustained serious injuries".
+UNDERGOING_VERBS = ("sustained", "suffered", "received", "incurred")
+# Words that open a new clause after a figure's own verb, where its complements end: "were
+# identified among those killed but others were not".
+CLAUSE_OPENERS = ("but", "while", "whereas", "that", "who", "which", "when")
+# Words that separate a figure from the next one in a list or a clause of its own: "40
+# casualties, including 12 dead", "8 civilians in addition to 12 injured".
+LIST_SEPARATORS = ("and", "including", "while", "but", "plus", "in addition to", "as well as")
+# Words that stress a count of one, making it answer "how many": "only one name".
+ONLY_WORDS = ("only", "just", "exactly", "merely")
+# Prepositions after a bare past form that make it a participle describing the noun, not the
+# noun's own verb: "five soldiers stationed in the town were killed".
+PREPOSITIONS = (
+    "in", "at", "on", "by", "with", "near", "from", "to", "for", "as", "after", "before",
+    "during", "inside", "outside", "into", "onto", "across", "along", "around", "over",
+    "under", "of", "between", "among", "through", "throughout", "within", "without", "since",
+    "until", "against", "toward", "towards", "behind", "beside", "amid",
+)
 # A death toll stated as a level: "the death toll rose to 112", "Death Toll in Blast ...
 # Rises to 70", "putting the death toll at at least 70".
 TOLL_LEVEL_VERBS = (
@@ -330,6 +417,11 @@ ONE_UNIT_NOUNS = (
     "litre", "liter", "gallon", "dollar", "euro", "acre", "hectare",
 )
 
+# Nouns of a rate whose level, written bare after them, is a share: "interest rates near
+# zero", "a jobless rate of 5".
+RATE_LEVEL_NOUNS = ("rate", "rates")
+# Words between such a noun and its level: "rates near zero", "cut rates to near zero".
+RATE_LEVEL_LINKS = ("at", "near", "to", "of", "around", "above", "below", "from")
 # Rates: what "a"/"an" may divide a figure by ("€1.92 a litre", "$3,500 a month", "400,000
 # barrels a day"); after "per" any noun will do ("63 cents per share").
 RATE_NOUNS = (

@@ -3,24 +3,35 @@ change."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 import regex
 
+from claims.extraction import qualifiers
 from claims.extraction.lexicon import (
     ARTICLES,
+    AUXILIARIES,
     CHANGE_NOUNS_DOWN,
     CHANGE_NOUNS_UP,
+    CLAUSE_OPENERS,
+    CROWD_VERBS,
+    DEMONYMS,
     DIRECT_CUES,
     DOWN_WORDS,
     EVENT_CUES,
+    INTENT_VERBS,
+    LIST_SEPARATORS,
     MONTH_NAMES,
     NEED_BY,
     PARTICLE_VERBS,
     PEOPLE_NOUNS,
+    PEOPLE_STATES,
     POSSESSIVES,
+    PREPOSITIONS,
     SUBJECT_CUES,
     TOLL_LEVEL_VERBS,
+    UNDERGOING_VERBS,
     UP_WORDS,
     WEEKDAY_NAMES,
 )
@@ -33,7 +44,7 @@ from claims.extraction.patterns import alternation, ending_at, fold
 # Counted nouns that say what happened more surely than any event word nearby:
 # "4 martyrs ... 22 injured", "three strikes ... killing nine", "killing 12 and destroying
 # two vehicles".
-STRONG_SUBJECT_METRICS = frozenset({"killed", "strikes", "count"})
+STRONG_SUBJECT_METRICS = frozenset({"killed", "strikes", "count", "affected"})
 
 # The source a headline names after its figure: "Bomb kills 43: monitor" (colon stripped).
 HEADLINE_SOURCES = ("observatory", "monitor", "reuters", "afp", "sana")
@@ -72,11 +83,16 @@ for _metric, _cues in EVENT_CUES.items():
 DIRECT_BEFORE_RE = ending_at(
     rf"(?<![\w])(?P<cue>(?i:{alternation(_DIRECT_METRIC, backward=True)}))\s+"
 )
+# An intent before a verb of killing: "attempting to", "plotted to".
+INTENT_BEFORE_RE = ending_at(rf"(?i:\b{alternation(INTENT_VERBS, backward=True)}\s+to\s+)")
 # What links a toll to its level: "rose to 112", "stood at 70", "a toll of 12".
 TOLL_LEVEL_LINKS = ("to", "at")
 TOLL_LINKS = ("of", "at", "to")
+# How far before a figure its toll may be named: "The death toll from the rocket attacks on
+# the old market in the city centre rose to 8".
+TOLL_REACH = 140
 TOLL_BEFORE_RE = ending_at(
-    rf"(?i:\btoll\b(?:[^.;\n]{{0,80}}?\b(?:{alternation(TOLL_LEVEL_VERBS, backward=True)})"
+    rf"(?i:\btoll\b(?:[^.;\n]{{0,100}}?\b(?:{alternation(TOLL_LEVEL_VERBS, backward=True)})"
     rf"(?:\s+{alternation(TOLL_LEVEL_LINKS, backward=True)})?"
     rf"|\s+{alternation(TOLL_LINKS, backward=True)})\s+)"
 )
@@ -108,6 +124,36 @@ PARTICLE_VERB_RE = ending_at(rf"(?<![\w])(?i:{alternation(PARTICLE_VERBS, backwa
 BY_END_RE = regex.compile(r"(?i:\bby)\s*\Z")
 
 
+# A figure right after an event cue, which the cue governs: "killing one", "wounding 12".
+_QUALIFIER = alternation(qualifiers.BEFORE, space=r"[ \t]+")
+_OWN_FIGURE_RE = regex.compile(
+    rf"[ \t]+(?:(?i:{_QUALIFIER})[ \t]+)?"
+    rf"(?:\d|(?i:{alternation(WORD_VALUES)})\b)"
+)
+# A figure right before an event cue, which the cue says what befell: "including 12 dead".
+_FIGURE_BEFORE_RE = ending_at(
+    rf"(?:\d|\b(?i:{alternation(WORD_VALUES, backward=True)}))[ \t]+"
+)
+# What separates a figure from the next one in a list or clause of its own.
+_LIST_BETWEEN_RE = regex.compile(rf"[,;]|\b(?i:{alternation(LIST_SEPARATORS)})\b")
+# What makes a past form the active verb of a new clause, whose object a figure after it is:
+# "and killed 2", ", wounded 12"; a bare "child killed six" reads as a participle.
+_NEW_CLAUSE_BEFORE_RE = ending_at(r"(?:,|\b(?:and|then|but))\s*")
+
+
+def _owned_by_other_figure(cue, end: int) -> bool:
+    """Does the event cue found after a figure ending at `end` govern another figure, right
+    after it ("killing one") or right before it ("including 12 dead")?"""
+    string, start = cue.string, cue.start()
+    before = _FIGURE_BEFORE_RE.match(string, max(end, start - 12), start)
+    if before and _LIST_BETWEEN_RE.search(string, end, before.start()):
+        return True  # "40 casualties, including 12 dead"; not "11 children among 18 dead"
+    active = cue.group().endswith("ing") or _NEW_CLAUSE_BEFORE_RE.match(
+        string, max(end, start - 6), start
+    )
+    return bool(active) and _OWN_FIGURE_RE.match(string, cue.end()) is not None
+
+
 def event_metric(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
     """The event cue nearest to the figure [start, end) inside the window [lo, hi)."""
     best = None
@@ -122,6 +168,8 @@ def event_metric(text: str, lo: int, hi: int, start: int, end: int) -> str | Non
         if match.end() <= start:
             distance = start - match.end()
         elif match.start() >= end:
+            if _owned_by_other_figure(match, end):
+                continue  # "shot two youths, killing one": the cue has a figure of its own
             distance = match.start() - end
         else:
             continue
@@ -131,21 +179,96 @@ def event_metric(text: str, lo: int, hi: int, start: int, end: int) -> str | Non
     return best
 
 
+# The wounded counted beside casualties, after "and": "7 casualties and dozens of injuries".
+WOUNDED_BESIDE_RE = regex.compile(
+    rf"[ \t]+and[ \t]+(?:[^,;.\n]{{0,40}}?[ \t])?(?i:{alternation(EVENT_CUES['wounded'])})\b"
+)
+
+
+def casualties_are_dead(text: str, end: int, hi: int) -> bool:
+    """Are the casualties counted at `end` the dead, told apart from the wounded counted
+    after them ("7 casualties and dozens of injuries"), as translated reports write?"""
+    return WOUNDED_BESIDE_RE.match(text, end, hi) is not None
+
+
 def cue_metric(cue: str) -> str | None:
     return _CUE_METRIC.get(" ".join(fold(cue).split()))
 
 
+# The verb a figure's noun phrase is the subject of, in its own clause: "two pilots asked",
+# "three others may have escaped", "20 members of the group are trapped", "12 were found dead".
+OWN_VERB_RE = regex.compile(
+    r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?\p{Ll}+)?"
+    rf"(?P<aux>(?:[ \t]+(?:{alternation(AUXILIARIES)}|\p{{Ll}}+ly)\b)*)"
+    r"[ \t]+(?P<verb>\p{Ll}+ed)\b(?!-)"
+    r"(?:[ \t]+(?:(?:and|or)[ \t]+)?(?P<next>\p{Ll}+))?"
+)
+_PREPOSITIONS = frozenset(PREPOSITIONS)
+# Where the clause of a figure's own verb ends, and how far it may run.
+CLAUSE_END_RE = regex.compile(rf"[,;:.()]|\s(?:{alternation(CLAUSE_OPENERS)})\s")
+CLAUSE_REACH = 60
+# A cue predicated of the figure's people among its verb's complements, not one describing
+# another noun ("discounted as unrelated to the missing plane"): "identified among those
+# killed", "estimated to have been killed".
+_COMPLEMENT_MARKS = (
+    "been", "be", "being", "those", "were", "was", "are", "is", "have", "has", "had", "for",
+    "as", "to", *UNDERGOING_VERBS,
+)
+COMPLEMENT_CUE_RE = regex.compile(
+    rf"\b(?i:{alternation(_COMPLEMENT_MARKS)})(?:\s+(?!(?:{alternation(ARTICLES)})\b)\p{{Ll}}+)?"
+    rf"\s+(?P<cue>(?i:{alternation(_CUE_METRIC)}))\b"
+)
+# What a figure's own verb may say befell it: an event cue starting at the verb ("gunned
+# down", "deprived of their lives"), or a crowd's verb ("marched").
+_OWN_VERB_METRIC = _CUE_METRIC | dict.fromkeys(CROWD_VERBS, "protesters")
+_EVENT_AT_RE = regex.compile(rf"(?:{alternation(_OWN_VERB_METRIC)})\b")
+# A state after the verb, said of its subject ("were found dead", "tortured and killed",
+# "starved to death"), not its object ("pulled bodies from the sea").
+_STATE_AT_RE = regex.compile(
+    rf"(?:{alternation([*PEOPLE_STATES, *(c for c in _CUE_METRIC if c.endswith('ed'))])}"
+    r"|to death)\b"
+)
+
+
+def own_verb_metric(text: str, end: int, hi: int) -> str | None:
+    """The metric the verb of the figure's own clause gives it: its cue ("are trapped"), the
+    state it reports ("were found dead"), a cue among its complements ("were identified among
+    those killed"), or "" for a verb of no event ("may have escaped"), whose clause no cue
+    elsewhere reaches; None when no such verb follows the figure."""
+    match = OWN_VERB_RE.match(text, end, hi)
+    if match is None:
+        return None
+    following = match.group("next")
+    cue = _EVENT_AT_RE.match(text, match.start("verb")) or (
+        following and _STATE_AT_RE.match(text, match.start("next"))
+    )
+    metric = _OWN_VERB_METRIC.get(" ".join(cue.group().split())) if cue else None
+    if metric:
+        return metric  # "are trapped", "were found dead", "tortured and killed", "starved to death"
+    if not match.group("aux") and following in _PREPOSITIONS:
+        return None  # "five soldiers stationed in the town were killed": a participle
+    verb_end = match.end("verb")
+    clause = CLAUSE_END_RE.search(text, verb_end, min(hi, verb_end + CLAUSE_REACH))
+    clause_end = clause.start() if clause else min(hi, verb_end + CLAUSE_REACH)
+    complement = COMPLEMENT_CUE_RE.search(text, match.start("verb"), clause_end)
+    return (cue_metric(complement.group("cue")) or "") if complement else ""
+
+
 def direct_metric(text: str, lo: int, start: int) -> str | None:
-    """The metric a verb or a death toll written just before the figure gives it."""
-    toll = TOLL_BEFORE_RE.match(text, max(lo, start - 120), start)
+    """The metric a verb or a death toll written just before the figure gives it; `count`
+    for a killing only intended ("attempting to kill three others")."""
+    toll = TOLL_BEFORE_RE.match(text, max(lo, start - TOLL_REACH), start)
     if toll:
         return "killed"
     cue = DIRECT_BEFORE_RE.match(text, max(lo, start - 32), start)
     if cue:
+        if INTENT_BEFORE_RE.match(text, max(lo, cue.start() - 24), cue.start()):
+            return "count"  # "attempting to kill three others": no one died
         return _DIRECT_METRIC[" ".join(cue.group("cue").lower().split())]
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def subject_metric(subject: str | None) -> str | None:
     if not subject:
         return None
@@ -154,10 +277,19 @@ def subject_metric(subject: str | None) -> str | None:
 
 
 def is_people(subject: str | None) -> bool:
+    """Does a counted noun phrase count people: a people noun in it, or a nation's people
+    at its head ("155 Indonesians", "three South Koreans", "40 Iraqis")?"""
     if not subject:
         return False
-    words = subject.lower().split()
-    return any(word in PEOPLE_NOUNS for word in words)
+    words = subject.split()
+    return any(word.lower() in PEOPLE_NOUNS for word in words) or _is_demonym(words[-1])
+
+
+def _is_demonym(word: str) -> bool:
+    """Is a capitalised plural the people of a nation or faith: "Koreans", "Iraqis"?"""
+    return word[:1].isupper() and (
+        (word.endswith("ans") and len(word) > 5) or word[:-1] in DEMONYMS
+    )
 
 
 # A word may be a name with a number: "COVID-19 tests", "Su-24 jets".
