@@ -91,7 +91,7 @@ def test_no_time_expression():
 def test_a_date_line_in_the_text_is_the_day_relative_dates_count_from():
     text = ("Station bombed\n\nDate of publication 3 October 2023 Two bombs killed 17 people "
             "in the capital on Monday, the ministry said.")
-    (toll,) = extract(text, published="2023-09-29")
+    (toll,) = [c for c in extract(text, published="2023-09-29") if c.text == "17 people"]
     assert toll.date == "2023-10-02"
 
 
