@@ -63,6 +63,13 @@ ALT_FACTOR = 10
 # With no country to choose by, a town is only meant if it has twice the people of any town
 # of its name elsewhere ("Zamora" in Mexico; "Salamanca" and "El Carmen" are anyone's).
 AMBIGUITY_FACTOR = 2
+# A town outside the countries an article is about must be this large to be meant:
+# "Milan" in a story about Germany, not "Orion" in the Philippines in a story about NASA.
+FOREIGN_TOWN_POPULATION = 100_000
+# A town this large says what country an article is about, and a weak cue or another
+# spelling of its name will do ("on L.A. schools"); smaller ones share their names with
+# people ("Elizabeth", "Jackson").
+CITY_EVIDENCE = 1_000_000
 # Towns this large are also found by their other spellings ("Juarez", "Acapulco").
 ALTERNATES_FROM = 100_000
 
@@ -284,6 +291,11 @@ def _build() -> dict:
         "region_by_name": _region_by_name(region_by_key, admin1),
         "country_names": {code: c["name"] for code, c in countries.items()},
         "country_keys": {k: e.country for k, e in index.items() if e.kind == COUNTRY},
+        "evidence_first": frozenset(
+            key.split(" ", 1)[0]
+            for key, e in index.items()
+            if e.kind <= DIVISION or e.population >= CITY_EVIDENCE
+        ),
         "heads": {key.split(" ", 1)[0] for key in index if " " in key},
         "tails": {key.rsplit(" ", 1)[1] for key in index if " " in key},
         "first": _spans(index),
@@ -552,6 +564,11 @@ _FIRST: dict[str, int] = _TABLES["first"]
 _COUNTRY_KEYS: dict[str, str] = _TABLES["country_keys"] | {
     normalise(name): code for name, code in DEMONYMS.items()
 }
+# First words of the names that say what country an article is about: countries,
+# demonyms, divisions, large towns.
+_EVIDENCE_FIRST: set[str] = set(_TABLES["evidence_first"]) | {
+    key.split(" ", 1)[0] for key in _COUNTRY_KEYS
+}
 _CAPITAL = re.compile(rf"\bthe ({alternation(DEMONYMS)}) capital\b")
 # A border after a name puts a place beside it, not in it ("near the Thai border").
 _BORDER = re.compile(rf"[\s-]+(?:{alternation(BORDER_WORDS)})\b", re.IGNORECASE)
@@ -563,9 +580,6 @@ BARE = "bare"
 # Cues that put a figure at the place: "in X", "the town of X", "X province", "X:" opening
 # a line; "" is the project's own names, which need no cue.
 _LOCATIVE = LOCATIVE_CUES | PLACE_NOUN_CUES | {":", "", "capital"}
-# A town outside the countries an article is about must be this large to be meant:
-# "Milan" in a story about Germany, not "Orion" in the Philippines in a story about NASA.
-FOREIGN_TOWN_POPULATION = 100_000
 
 
 @lru_cache(maxsize=8192)
@@ -675,6 +689,8 @@ def _candidate(sentence: str, name: _Name, start: int, end: int, label: bool):
         region_cue = region_cue or after in REGION_CUES
     elif not cue and name.leading and label:
         cue = ":"
+    if not cue and entry.kind > DIVISION:
+        return None  # most names: a town named without a cue
     if region_cue:
         key = normalise(sentence[start:end])
         entry = REGION_BY_KEY.get(key) or _REGION_BY_NAME.get(entry.region or "", entry)
@@ -687,8 +703,6 @@ def _candidate(sentence: str, name: _Name, start: int, end: int, label: bool):
         return None
     if not cue and entry.kind in (COUNTRY, DIVISION):
         cue = BARE  # a state that needs the article's country: "Nevada was 5.9% below"
-    if not cue and entry.kind > REGION:
-        return None
     attribute = attribute and entry.kind == COUNTRY
     return _new(_Candidate, (start, end, entry, sentence[start:end], cue, attribute))
 
@@ -705,12 +719,12 @@ def _place(entry: Entry, surface: str) -> Place:
     )
 
 
-_POSSESSIVES = ("'s", "’s", "'S", "’S")
+_POSSESSIVES = ("'s", "’s")  # compared in lower case: "SYRIA'S" too
 
 
 def _key(surface: str) -> str:
     """The gazetteer key of a name as written, without its possessive."""
-    if surface.endswith(_POSSESSIVES):
+    if surface[-2:].lower() in _POSSESSIVES:
         surface = surface[:-2]
     return normalise(surface)
 
@@ -737,7 +751,7 @@ def _plausible(
     """The candidate as the article's countries read it, or None when it is not meant as a
     place: a country used as an attribute ("the US vehicle"), a division of another country,
     a small town of another country, a name with no cue but a division of the article's."""
-    possessive = c.surface.endswith(_POSSESSIVES)
+    possessive = c.surface[-2:].lower() in _POSSESSIVES
     if c.attribute and c.cue not in _LOCATIVE and not possessive:
         return None
     entry = _in_countries(c, countries)
@@ -773,14 +787,22 @@ def _contains(sentence: str, found, k: int) -> bool:
     return k > 0 and sentence[found[k - 1].end : found[k].start] == ", "
 
 
+def _trusted(c: _Candidate) -> bool:
+    """Is the candidate read the same whatever countries the article is about: one of the
+    project's own names, or a country a cue vouches for?"""
+    kind = c.entry.kind
+    return kind <= REGION or (kind == COUNTRY and c.cue != BARE and _key(c.surface) not in OTHERS)
+
+
+@lru_cache(maxsize=8192)
 def _resolved(
     sentence: str, headline: bool, countries: tuple[str, ...], leader: str | None = None
-) -> list[_Candidate]:
+) -> tuple[_Candidate, ...]:
     """The sentence's places, read in the countries its own regions and countries name
     first ("Nawa, Helmand" is in Afghanistan), then in the article's."""
     found = candidates(sentence, headline)
     if not found:
-        return []
+        return ()
     named = tuple(
         c.entry.country
         for k, c in enumerate(found)
@@ -792,7 +814,7 @@ def _resolved(
     kept = [p for p in (_plausible(c, local, leader) for c in found) if p is not None]
     if named:  # a town of another country than the sentence's others is another place
         kept = [c for c in kept if c.entry.kind not in (CITY, ALT) or c.entry.country in named]
-    return kept
+    return tuple(kept)
 
 
 def locate(
@@ -804,8 +826,7 @@ def locate(
     if article is None:
         found = _resolved(sentence, False, ())
     else:
-        headline = article.headline(sent_start, sent_end)
-        found = _resolved(sentence, headline, article.countries, article.country)
+        found = article.resolved(sentence, article.headline(sent_start, sent_end))
     if not found:
         return None
     if len(found) == 1:
@@ -855,15 +876,42 @@ class Article:
     def __init__(self, text: str, sentences) -> None:
         self.text = text
         self.sentences = sentences
-        self.countries, self.country = _countries(text)
+        self._countries: tuple[tuple[str, ...], str | None] | None = None
         self._place: Place | None = None
         self._read = False
+        self._headlines: list[tuple[int, int]] | None = None  # lines in Title Case or capitals
 
     def headline(self, sent_start: int, sent_end: int) -> bool:
-        """Is the sentence written in Title Case or capitals?"""
-        return sent_end - sent_start <= HEADLINE_MAX and is_headline_case(
-            self.sentences.text[sent_start:sent_end]
-        )
+        """Is the sentence in a line written in Title Case or capitals?"""
+        if self._headlines is None:
+            self._headlines = _headline_lines(self.sentences.text)
+        return any(start <= sent_start and sent_end <= end for start, end in self._headlines)
+
+    def _named(self) -> tuple[tuple[str, ...], str | None]:
+        """(the countries, the leading one), read on first use."""
+        if self._countries is None:
+            self._countries = _countries(self.text)
+        return self._countries
+
+    @property
+    def countries(self) -> tuple[str, ...]:
+        """The countries the headline and lead name, most named first."""
+        return self._named()[0]
+
+    @property
+    def country(self) -> str | None:
+        """The country the article is about, if one leads."""
+        return self._named()[1]
+
+    def resolved(self, sentence: str, headline: bool) -> tuple[_Candidate, ...]:
+        """The places a sentence names as this article reads them; the article's countries
+        are only read for a sentence that needs them (the project's own names do not)."""
+        found = candidates(sentence, headline)
+        if not found:
+            return ()
+        if all(map(_trusted, found)):
+            return _resolved(sentence, headline, ())
+        return _resolved(sentence, headline, self.countries, self.country)
 
     @property
     def place(self) -> Place | None:
@@ -882,7 +930,7 @@ class Article:
         line = self.text[:end]
         places = {
             c.entry: c
-            for c in _resolved(line, self.headline(0, end), self.countries, self.country)
+            for c in self.resolved(line, self.headline(0, end))
             if c.entry.kind != COUNTRY and not c.attribute
         }
         if len(places) == 1:
@@ -916,15 +964,28 @@ class Article:
         return Place(name=name, surface=name, country=name)
 
 
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """The bounds of the lines of a text written in Title Case or capitals."""
+    found, start = [], 0
+    for line in text.split("\n"):
+        if len(line) <= HEADLINE_MAX and is_headline_case(line):
+            found.append((start, start + len(line)))
+        start += len(line) + 1
+    return found
+
+
 def _countries(text: str) -> tuple[tuple[str, ...], str | None]:
-    """(the countries a text names, most named first, and the one it is about, if any):
-    country names and demonyms weighed by `_weight`, and divisions and large towns."""
+    """(the countries a text names in its headline and lead, most named first, and the one
+    it is about, if any): country names and demonyms weighed by `_weight`, and divisions
+    and large towns."""
     counts: dict[str, int] = {}
-    for run in _RUN.finditer(text):
-        tokens = run.group().split(" ")
-        i = 0
-        while i < len(tokens):
-            code, weight, i = _mention(text, run, tokens, i)
+    for run in _RUN.finditer(text, 0, LEAD):
+        for offset, end, key, code in _mentions(run.group()):
+            if key:  # a country or a demonym, weighed in its context
+                cue = _cued(text, run.start())[0] if offset == 0 else ""
+                weight = _weight(text, key, cue, run.start() + end)
+            else:
+                weight = 1
             if weight:
                 counts[code] = counts.get(code, 0) + weight
     # sorted() keeps the order of first mention among equals
@@ -932,28 +993,46 @@ def _countries(text: str) -> tuple[tuple[str, ...], str | None]:
     return ranked, (ranked[0] if ranked and counts[ranked[0]] >= NAMED else None)
 
 
-def _mention(text: str, run: re.Match, tokens: list[str], i: int) -> tuple[str, int, int]:
-    """(the country a run's name at token i stands for, its weight, the token after it):
-    a country or demonym, else a division or a large town ("New Mexico" is no Mexico)."""
+@lru_cache(maxsize=65536)
+def _mentions(run: str) -> tuple[tuple[int, int, str, str], ...]:
+    """The countries a run of capitalised words names, as (start and end of the name in
+    the run, its key, or "" for a division or large town of the country, the country):
+    "New Mexico" is no Mexico. Runs recur, so each is read once."""
+    tokens = run.split(" ")
+    found, i, offset = [], 0, 0
+    while i < len(tokens):
+        key, code, j = _mention(tokens, i)
+        end = offset + len(" ".join(tokens[i:j]))
+        if code:
+            found.append((offset, end, key, code))
+        offset = end + 1
+        i = j
+    return tuple(found)
+
+
+def _mention(tokens: list[str], i: int) -> tuple[str, str, int]:
+    """(the key of a country or demonym at token i, or "", the country it names, or "", the
+    token after the name)."""
+    token = tokens[i].rstrip(".,")
+    first = _first_word(token[:-2] if token[-2:].lower() in _POSSESSIVES else token)
+    if first not in _EVIDENCE_FIRST:
+        return "", "", i + 1  # as for most words: no country, division or large town
     for size in (2, 1):
         key = _key(" ".join(tokens[i : i + size]).rstrip(".,"))
         code = _COUNTRY_KEYS.get(key)
         if code is not None:
-            end = run.start() + len(" ".join(tokens[: i + size]))
-            cue = _cued(text, run.start())[0] if i == 0 else ""
-            return code, _weight(text, key, cue, end), i + size
+            return key, code, i + size
     j, entry, _ = _lookup(tokens, i, None)
     if entry is None or entry.kind in (TOWN, REGION, COUNTRY):
-        return "", 0, j
-    evidence = entry.kind == DIVISION or entry.population >= CITY_EVIDENCE
-    return entry.country, int(evidence), j
+        return "", "", j
+    if entry.kind == DIVISION or entry.population >= CITY_EVIDENCE:
+        return "", entry.country, j
+    return "", "", j
 
 
-# A town this large says what country an article is about; smaller ones share their names
-# with people ("Elizabeth", "Jackson").
-CITY_EVIDENCE = 1_000_000
-
-
+# The headline and lead, where an article says what country it is about: reading only these
+# keeps the cost of a long text down.
+LEAD = 1000
 # What a mention says about where an article is: a demonym says whose ("Turkish soldiers"),
 # a country's name where, more after "in"; a division or a large town of it counts one. An
 # article is about a country named at least once, not about one only a demonym names.
@@ -985,7 +1064,8 @@ def registered(entries):
     """Add places (dicts: name, kind, variants, region, country, latitude, longitude) for the
     duration of a block, as the fictional demo does; the gazetteer is restored afterwards."""
     tables = (
-        GAZETTEER, OTHERS, REGION_BY_KEY, _REGION_BY_NAME, _HEADS, _TAILS, _FIRST, _COUNTRY_KEYS
+        GAZETTEER, OTHERS, REGION_BY_KEY, _REGION_BY_NAME, _HEADS, _TAILS, _FIRST, _COUNTRY_KEYS,
+        _EVIDENCE_FIRST,
     )
     saved = [table.copy() for table in tables]
     kinds = {"country": COUNTRY, "region": REGION}
@@ -996,9 +1076,10 @@ def registered(entries):
         for key in {normalise(item["name"]), *map(normalise, item.get("variants", ()))}:
             GAZETTEER[key] = entry
             OTHERS.pop(key, None)
+            words = key.split(" ")
+            _EVIDENCE_FIRST.add(words[0])
             if kind == COUNTRY:
                 _COUNTRY_KEYS[key] = item["country"]
-            words = key.split(" ")
             _FIRST[words[0]] = max(_FIRST.get(words[0], 0), len(words))
             if len(words) > 1:
                 _HEADS.add(words[0])
@@ -1018,5 +1099,7 @@ def registered(entries):
 
 
 def _clear_caches() -> None:
-    for cached in (_entry, _run_names, _tailed_names, candidates, _place, article):
+    for cached in (
+        _entry, _run_names, _tailed_names, candidates, _resolved, _place, article, _mentions
+    ):
         cached.cache_clear()
