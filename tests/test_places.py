@@ -134,6 +134,13 @@ def test_extract_takes_the_headline_place_when_the_sentence_names_none():
     assert extract("At least 12 people were killed, a monitor said.")[0].place is None
 
 
+def test_the_lead_gives_the_place_when_the_headline_names_none():
+    text = "Shelling in the north\n\nJets struck the town of Saraqib. Rescuers said 12 died."
+    assert place_of(text).place == "Saraqeb"
+    two = "Shelling in the north\n\nJets struck Saraqib and Douma. Rescuers said 12 died."
+    assert place_of(two).place is None  # two places: the lead says no one place
+
+
 def test_national_figures_take_the_country_the_article_is_about():
     text = (
         "Growth returns\n\n"

