@@ -572,10 +572,11 @@ _COUNTRY_KEYS: dict[str, str] = _TABLES["country_keys"] | {
     normalise(name): code for name, code in DEMONYMS.items()
 }
 # First words of the names that say what country an article is about: countries,
-# demonyms, divisions, large towns.
-_EVIDENCE_FIRST: set[str] = set(_TABLES["evidence_first"]) | {
-    key.split(" ", 1)[0] for key in _COUNTRY_KEYS
-}
+# demonyms, divisions, large towns; but not the small words some start with ("The Hague",
+# "Al Bab"), which would send every sentence's "The" to the gazetteer.
+_EVIDENCE_FIRST: set[str] = (
+    set(_TABLES["evidence_first"]) | {key.split(" ", 1)[0] for key in _COUNTRY_KEYS}
+) - set(TITLE_CASE_SMALL_WORDS) - set(NAME_PARTICLES)
 _CAPITAL = re.compile(rf"\bthe ({alternation(DEMONYMS)}) capital\b")
 # A border after a name puts a place beside it, not in it ("near the Thai border").
 _BORDER = re.compile(rf"[\s-]+(?:{alternation(BORDER_WORDS)})\b", re.IGNORECASE)
@@ -794,11 +795,15 @@ def _contains(sentence: str, found, k: int) -> bool:
     return k > 0 and sentence[found[k - 1].end : found[k].start] == ", "
 
 
-def _trusted(c: _Candidate) -> bool:
-    """Is the candidate read the same whatever countries the article is about: one of the
-    project's own names, or a country a cue vouches for?"""
-    kind = c.entry.kind
-    return kind <= REGION or (kind == COUNTRY and c.cue != BARE and _key(c.surface) not in OTHERS)
+@lru_cache(maxsize=8192)
+def _needs_countries(sentence: str, headline: bool) -> bool:
+    """Does a place the sentence names read otherwise in other countries? The project's
+    own names and a country a cue vouches for do not."""
+    return not all(
+        c.entry.kind <= REGION
+        or (c.entry.kind == COUNTRY and c.cue != BARE and _key(c.surface) not in OTHERS)
+        for c in candidates(sentence, headline)
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -913,10 +918,7 @@ class Article:
     def resolved(self, sentence: str, headline: bool) -> tuple[_Candidate, ...]:
         """The places a sentence names as this article reads them; the article's countries
         are only read for a sentence that needs them (the project's own names do not)."""
-        found = candidates(sentence, headline)
-        if not found:
-            return ()
-        if all(map(_trusted, found)):
+        if not _needs_countries(sentence, headline):
             return _resolved(sentence, headline, ())
         return _resolved(sentence, headline, self.countries, self.country)
 
@@ -1121,6 +1123,7 @@ def registered(entries):
 
 def _clear_caches() -> None:
     for cached in (
-        _entry, _run_names, _tailed_names, candidates, _resolved, _place, article, _mentions
+        _entry, _run_names, _tailed_names, candidates, _resolved, _place, article, _mentions,
+        _needs_countries,
     ):
         cached.cache_clear()
