@@ -306,6 +306,7 @@ def _build() -> dict:
         "heads": {key.split(" ", 1)[0] for key in index if " " in key},
         "tails": {key.rsplit(" ", 1)[1] for key in index if " " in key},
         "first": _spans(index),
+        "pairs": {" ".join(key.split(" ", 2)[:2]) for key in index if " " in key},
         "capitals": {
             code: index[normalise(c["capital"])]
             for code, c in countries.items()
@@ -457,6 +458,13 @@ def _lookup(tokens: list[str], i: int, tail: str | None) -> tuple[int, Entry | N
         if first[-1:] != "s" or first[:-1] not in _FIRST:
             return i + 1, None, False  # no name starts with this word, as for most words
         span = 1  # "Syrias": a possessive that lost its apostrophe
+    if (
+        span > 1
+        and i + 1 < len(tokens)
+        and tokens[i].isalpha()
+        and f"{first} {_first_word(tokens[i + 1])}" not in _PAIRS
+    ):
+        span = 1  # no name goes on with the next word, as after most first words
     if tail and len(tokens) - i < min(5, span):
         entry = _entry(" ".join([*tokens[i:], tail]))
         if entry is not None:
@@ -567,6 +575,8 @@ _HEADS: set[str] = _TABLES["heads"]
 _TAILS: set[str] = _TABLES["tails"]
 # First words of every name, with the most words a name starting so has.
 _FIRST: dict[str, int] = _TABLES["first"]
+# The first two words of every name of two words or more ("deir ez" of "Deir ez-Zor").
+_PAIRS: set[str] = _TABLES["pairs"]
 # Country names and demonyms by their normalised spelling ("u s", "burma", "nigerian").
 _COUNTRY_KEYS: dict[str, str] = _TABLES["country_keys"] | {
     normalise(name): code for name, code in DEMONYMS.items()
@@ -1088,7 +1098,7 @@ def registered(entries):
     duration of a block, as the fictional demo does; the gazetteer is restored afterwards."""
     tables = (
         GAZETTEER, OTHERS, REGION_BY_KEY, _REGION_BY_NAME, _HEADS, _TAILS, _FIRST, _COUNTRY_KEYS,
-        _EVIDENCE_FIRST,
+        _EVIDENCE_FIRST, _PAIRS,
     )
     saved = [table.copy() for table in tables]
     kinds = {"country": COUNTRY, "region": REGION}
@@ -1101,6 +1111,7 @@ def registered(entries):
             OTHERS.pop(key, None)
             words = key.split(" ")
             _EVIDENCE_FIRST.add(words[0])
+            _PAIRS.add(" ".join(words[:2]))
             if kind == COUNTRY:
                 _COUNTRY_KEYS[key] = item["country"]
             _FIRST[words[0]] = max(_FIRST.get(words[0], 0), len(words))
