@@ -580,11 +580,11 @@ def compare(
 
 
 def place_names(place: str) -> list[str]:
-    from claims.extraction.places import GAZETTEER, REGION_BY_KEY, normalise
+    from claims.extraction.places import REGION_BY_KEY, lookup, normalise
 
     names = [place]
     key = normalise(place)
-    for entry in (GAZETTEER.get(key), REGION_BY_KEY.get(key)):
+    for entry in (lookup(key), REGION_BY_KEY.get(key)):
         if entry is not None and entry.name not in names:
             names.append(entry.name)
     return names

