@@ -221,3 +221,17 @@ def test_normalise_folds_accents_and_hyphens():
     assert normalise("Dūmā") == normalise("duma") == "duma"
     assert normalise("Deir ez-Zor") == "deir ez zor"
     assert places.lookup(normalise("Ḩamāh")).region == "Hama Governorate"
+
+
+def test_a_place_people_came_from_is_not_where_they_were_killed():
+    text = ("A car bomb killed 98 evacuees from the northern towns of Foua and Kafraya at a "
+            "transit point west of Aleppo, the monitor said.")
+    (toll,) = extract(text, published="2017-04-16")
+    assert toll.place == "Aleppo"
+
+
+def test_a_figure_whose_only_place_is_an_origin_takes_none_from_it():
+    text = ("The coastguard said on Tuesday that it was searching for survivors after a boat "
+            "capsized. Officials said 40 migrants from Foua drowned when the boat sank.")
+    (toll,) = [c for c in extract(text, published="2017-04-16") if c.value == 40]
+    assert toll.place != "Foua"

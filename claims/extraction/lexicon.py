@@ -340,6 +340,10 @@ PLACE_NOUN_CUES = frozenset([
 LOCATIVE_CUES = frozenset([
     "in", "near", "outside", "inside", "around", "across", "throughout", "at", "off",
 ])
+# Words that make a place where people or fire came from, not where a figure happened:
+# "98 evacuees from the towns of Foua and Kafraya were killed west of Aleppo", "rockets
+# fired from Idlib". Such a place is a figure's last choice in its sentence.
+ORIGIN_CUES = ("from",)
 # Words after a capitalised name that end a name of an institution, a company or a building
 # ("Brookings Institution", "Toyota Motor"): the town before them is part of that name.
 ORGANISATION_WORDS = frozenset([

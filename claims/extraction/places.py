@@ -48,6 +48,7 @@ from claims.extraction.lexicon import (
     NAME_PARTICLES,
     NOT_PLACES,
     ORGANISATION_WORDS,
+    ORIGIN_CUES,
     PLACE_CUES,
     PLACE_FILLER,
     PLACE_NOUN_CUES,
@@ -55,7 +56,7 @@ from claims.extraction.lexicon import (
     TITLE_CASE_SMALL_WORDS,
     TITLES,
 )
-from claims.extraction.patterns import alternation
+from claims.extraction.patterns import alternation, ending_at
 from claims.models import Place
 
 # Kinds of entry. The project's own towns and regions are trusted without a cue; every other
@@ -598,6 +599,15 @@ BARE = "bare"
 # Cues that put a figure at the place: "in X", "the town of X", "X province", "X:" opening
 # a line; "" is the project's own names, which need no cue.
 _LOCATIVE = LOCATIVE_CUES | PLACE_NOUN_CUES | {":", "", "capital"}
+# A place named after an origin cue, through "the northern towns of" and a list: "from the
+# towns of Foua and Kafraya" names where the evacuees came from (ORIGIN_CUES).
+_PLACE_NOUNS = alternation({*PLACE_NOUN_CUES, *(f"{w}s" for w in PLACE_NOUN_CUES)})
+ORIGIN_RE = ending_at(
+    rf"\b(?i:{alternation(ORIGIN_CUES)})\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}"
+    rf"(?:(?i:{_PLACE_NOUNS})\s+of\s+)?(?:\p{{Lu}}[\w'’-]*(?:\s+\p{{Lu}}[\w'’-]*)?"
+    rf"\s*(?:,|and)\s+)?"
+)
+ORIGIN_REACH = 60
 
 
 @lru_cache(maxsize=8192)
@@ -849,6 +859,7 @@ def locate(
         found = _resolved(sentence, False, ())
     else:
         found = article.resolved(sentence, article.headline(sent_start, sent_end))
+    found = [c for c in found if not _origin(sentence, c)]
     if not found:
         return None
     if len(found) == 1:
@@ -887,6 +898,12 @@ _DATELINE = re.compile(
     r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})?(?:/[A-Z][\w .]*?)?"
     r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:—|–|--?|:)[ \t]"
 )
+
+
+def _origin(sentence: str, c: _Candidate) -> bool:
+    """Whether a place is where people or fire came from ("evacuees from the towns of Foua
+    and Kafraya"), which is no figure's place: better none than that one."""
+    return ORIGIN_RE.match(sentence, max(0, c.start - ORIGIN_REACH), c.start) is not None
 
 
 class Article:
@@ -966,10 +983,11 @@ class Article:
 
     def _places(self, start: int, end: int) -> list[Place]:
         """The towns and regions a sentence of the article names, each once."""
+        sentence = self.text[start:end]
         found = {
             c.entry: c
-            for c in self.resolved(self.text[start:end], self.headline(start, end))
-            if c.entry.kind != COUNTRY and not c.attribute
+            for c in self.resolved(sentence, self.headline(start, end))
+            if c.entry.kind != COUNTRY and not c.attribute and not _origin(sentence, c)
         }
         return [_place(c.entry, c.surface) for c in found.values()]
 
