@@ -235,3 +235,16 @@ def test_a_figure_whose_only_place_is_an_origin_takes_none_from_it():
             "capsized. Officials said 40 migrants from Foua drowned when the boat sank.")
     (toll,) = [c for c in extract(text, published="2017-04-16") if c.value == 40]
     assert toll.place != "Foua"
+
+
+def test_the_state_points_back_at_the_state_named_before_in_its_paragraph():
+    text = ("Hiring report\n\nHiring slowed across the region last year. Officials in Nevada "
+            "said the casinos were hiring again. There were 4,000 new jobs in the state last "
+            "year, the governor said.\n\nIn the country as a whole, 200,000 jobs were added.")
+    jobs = {c.value: c for c in extract(text, published="2016-03-01")}
+    assert jobs[4000].place == "Nevada"
+
+
+def test_a_name_goes_on_through_its_possessive():
+    text = "New Mexico’s economy shed 5 percent of its jobs last year, a report said."
+    assert all(c.place != "Mexico" for c in extract(text, published="2016-03-01"))

@@ -684,13 +684,16 @@ def _source(context: _Context, draft: _Draft) -> None:
 
 
 def _place(context: _Context, draft: _Draft) -> None:
-    """Read where: "12 killed in Aleppo", else the article's place (the place its headline
-    names, its dateline, or the country it is about), never a place another sentence names."""
+    """Read where: "12 killed in Aleppo", else the place "the state" or "the city" points
+    back at, else the article's place (the place its headline names, its dateline, or the
+    country it is about); never a place another sentence names unpointed."""
     text, sent_start = context.text, context.sent_start
     article = places.article(text, context.sentences)
-    draft.place = places.locate(
-        text, sent_start, context.sent_end, draft.start, draft.end, article
-    ) or article.place
+    draft.place = (
+        places.locate(text, sent_start, context.sent_end, draft.start, draft.end, article)
+        or places.anaphor(text, context.sentences, sent_start, context.sent_end, article)
+        or article.place
+    )
 
 
 def _time(context: _Context, draft: _Draft) -> None:

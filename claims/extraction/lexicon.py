@@ -340,6 +340,14 @@ PLACE_NOUN_CUES = frozenset([
 LOCATIVE_CUES = frozenset([
     "in", "near", "outside", "inside", "around", "across", "throughout", "at", "off",
 ])
+# Nouns that point back at a place named before ("in the state", "the city's"), by the
+# level of the place they point at: a sentence naming none takes the last such place of its
+# paragraph (claims.extraction.places.anaphor).
+PLACE_ANAPHORS: dict[str, str] = {
+    "state": "region", "province": "region", "region": "region", "governorate": "region",
+    "city": "town", "town": "town", "village": "town",
+    "country": "country", "nation": "country",
+}
 # Words that make a place where people or fire came from, not where a figure happened:
 # "98 evacuees from the towns of Foua and Kafraya were killed west of Aleppo", "rockets
 # fired from Idlib". Such a place is a figure's last choice in its sentence.

@@ -49,6 +49,7 @@ from claims.extraction.lexicon import (
     NOT_PLACES,
     ORGANISATION_WORDS,
     ORIGIN_CUES,
+    PLACE_ANAPHORS,
     PLACE_CUES,
     PLACE_FILLER,
     PLACE_NOUN_CUES,
@@ -450,6 +451,16 @@ def _first_word(token: str) -> str:
     return normalise(token).split(" ", 1)[0]
 
 
+def _pair(first: str, token: str) -> bool:
+    """Whether a name goes on from its first word with `token`, possessive or not ("New
+    Mexico's", "New Mexicos")."""
+    if token[-2:].lower() in _POSSESSIVES:
+        token = token[:-2]
+    second = _first_word(token)
+    return f"{first} {second}" in _PAIRS or (
+        second.endswith("s") and f"{first} {second[:-1]}" in _PAIRS)
+
+
 def _lookup(tokens: list[str], i: int, tail: str | None) -> tuple[int, Entry | None, bool]:
     """The longest name starting at token i: (end token, entry, whether `tail` was used)."""
     # every token is at least one word, so a name of n words spans at most n tokens
@@ -459,12 +470,7 @@ def _lookup(tokens: list[str], i: int, tail: str | None) -> tuple[int, Entry | N
         if first[-1:] != "s" or first[:-1] not in _FIRST:
             return i + 1, None, False  # no name starts with this word, as for most words
         span = 1  # "Syrias": a possessive that lost its apostrophe
-    if (
-        span > 1
-        and i + 1 < len(tokens)
-        and tokens[i].isalpha()
-        and f"{first} {_first_word(tokens[i + 1])}" not in _PAIRS
-    ):
+    if span > 1 and i + 1 < len(tokens) and tokens[i].isalpha() and not _pair(first, tokens[i + 1]):
         span = 1  # no name goes on with the next word, as after most first words
     if tail and len(tokens) - i < min(5, span):
         entry = _entry(" ".join([*tokens[i:], tail]))
@@ -898,6 +904,38 @@ _DATELINE = re.compile(
     r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})?(?:/[A-Z][\w .]*?)?"
     r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:—|–|--?|:)[ \t]"
 )
+
+
+# "the state", "this city", "the country's": a place named before, pointed at.
+ANAPHOR_RE = re.compile(rf"(?i)\b(?:the|this|that)\s+({alternation(PLACE_ANAPHORS)})\b")
+# How many sentences back, within the paragraph, an anaphor's place may be named.
+ANAPHOR_REACH = 4
+
+
+def _level(place: Place) -> str:
+    """Whether a place is a country, a first-level division or a town."""
+    if place.name == place.country:
+        return "country"
+    return "region" if place.name == place.region else "town"
+
+
+def anaphor(text: str, sentences, sent_start: int, sent_end: int, article=None) -> Place | None:
+    """The place "the state" or "the city" points at: the last place of that level named in
+    the sentences before, within the paragraph ("New Mexico lost jobs. ... 193,000 public
+    sector employees in the state"); None when the sentence points at none."""
+    m = ANAPHOR_RE.search(text, sent_start, sent_end)
+    if m is None:
+        return None
+    level = PLACE_ANAPHORS[m.group(1).lower()]
+    k = bisect.bisect_right(sentences.starts, sent_start) - 1
+    for j in range(k - 1, max(k - 1 - ANAPHOR_REACH, -1), -1):
+        start, end = sentences.starts[j], sentences.ends[j]
+        if "\n\n" in text[end:sentences.starts[j + 1]]:
+            return None  # the paragraph starts after this sentence
+        found = locate(text, start, end, end, end, article)
+        if found is not None and _level(found) == level:
+            return found
+    return None
 
 
 def _origin(sentence: str, c: _Candidate) -> bool:
