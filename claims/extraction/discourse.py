@@ -1,0 +1,265 @@
+"""Who a figure is credited to when its own sentence does not say it plainly.
+
+A sentence's own attributions come first (`claims.extraction.attribution`). Beyond them, news
+copy credits a figure across sentences in three ways, each read here within a few sentences
+of the figure so extraction stays linear in the length of the text:
+
+- a pronoun speaks for the speaker named just before: "Ana Ruiz said ... He said 12 died";
+- a quotation runs over several sentences, its speaker named where it opens or closes, or
+  at the quotation before it in the same paragraph;
+- a report goes on into the next sentence: "The fund expects growth of 2%. Prices are
+  projected to rise 8%." A sentence with no source of its own between two that name the
+  same speaker is that speaker's too.
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from claims.extraction import attribution
+from claims.extraction.lexicon import (
+    ARTICLES,
+    BE_FORMS,
+    CONTINUING_OPENERS,
+    EXAMPLE_PHRASES,
+    FORECAST_PASSIVES,
+    REPORTING_VERBS,
+    SPEAKER_PRONOUNS,
+)
+from claims.extraction.patterns import alternation
+from claims.extraction.sentences import Sentences
+
+# How many sentences back a pronoun or a continued report may look for its source.
+LOOK_BACK = 3
+# How far a quotation's paragraph is read either side of a figure, in characters.
+QUOTE_REACH = 1500
+QUOTE_MARKS = ('"', "“", "”")
+QUOTE_MARK_RE = regex.compile('[“”"]')
+# A sentence that goes on with the report before it: "growth is projected to reach",
+# "This would be the lowest", "New Mexico, for instance, had". Like the scans in
+# `attribution`, these run with the standard library's `re` on the lower-cased sentence.
+CONTINUES_RE = re.compile(
+    rf"\b(?:{alternation(BE_FORMS)})\s+(?:now\s+|also\s+|still\s+)?"
+    rf"(?:{alternation(FORECAST_PASSIVES)})\s+to\b"
+    rf"|^\W*(?:{alternation(CONTINUING_OPENERS)})\b"
+    rf"|,\s*(?:{alternation(EXAMPLE_PHRASES)})\s*,"
+)
+# A person named as the subject of a sentence ("Todd Lehmacher called the delays"): a
+# pronoun after it may mean that person, so the speaker named before is no longer certain.
+PERSON_SUBJECT_RE = regex.compile(
+    r"\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Ll}+(?:ed|s)\b"
+)
+PERSON_PRONOUNS = frozenset(["he", "she"])
+# A pronoun before a reporting verb, checked before a sentence's attributions are read.
+PRONOUN_SPEAKS_RE = re.compile(
+    rf"\b(?:{alternation(SPEAKER_PRONOUNS)})\s+(?:[a-z]+\s+){{0,2}}(?:{alternation(REPORTING_VERBS)})\b"
+)
+
+
+def source(text: str, sentences: Sentences, cache: dict[int, list], offset: int) -> str | None:
+    """Who the text credits for the figure at `offset`: its own sentence's source (a pronoun
+    resolved), the speaker of the quotation it is in, or the source of the report it
+    continues."""
+    start, _ = sentences.around(offset)
+    own = _attributions(text, sentences, cache, start)
+    if own:
+        return _resolve(text, sentences, cache, start, attribution.nearest(own, offset - start))
+    return _quoted(text, sentences, cache, offset) or _continued(text, sentences, cache, start)
+
+
+def _attributions(text: str, sentences: Sentences, cache: dict[int, list], start: int) -> list:
+    """The attributions of the sentence starting at `start`, read once."""
+    if start not in cache:
+        cache[start] = attribution.attributions(text[start : sentences.around(start)[1]])
+    return cache[start]
+
+
+def _resolve(
+    text: str, sentences: Sentences, cache: dict[int, list], start: int, found
+) -> str | None:
+    """The source an attribution names, a pronoun resolved to the one speaker it refers back
+    to: one named before it in its sentence ("the group said it had counted"), else before."""
+    if found is None or found.source not in SPEAKER_PRONOUNS:
+        return found and found.source
+    pronoun = found.source
+    names = {
+        earlier.source
+        for earlier in _attributions(text, sentences, cache, start)
+        if earlier.at < found.at and _named(earlier.source, pronoun)
+    }
+    if names:
+        return names.pop() if len(names) == 1 else None
+    return _antecedent(text, sentences, cache, start, pronoun)
+
+
+def _named(name: str, pronoun: str) -> bool:
+    """Is the source a name the pronoun can refer to?"""
+    return name not in SPEAKER_PRONOUNS and _fits(name, pronoun)
+
+
+def _fits(name: str, pronoun: str) -> bool:
+    """Can the pronoun refer to the name: "he" or "she" to a person ("Ana Ruiz", "economist
+    Ana Ruiz"), "it" to an institution ("the fund", "the IMF")?"""
+    words = name.split()
+    opened = words[0].lower() in ARTICLES
+    if pronoun in PERSON_PRONOUNS:
+        last = words[-1]
+        return not opened and last[:1].isupper() and not last.isupper()
+    return opened or name.isupper()
+
+
+def _antecedent(
+    text: str, sentences: Sentences, cache: dict[int, list], start: int, pronoun: str
+) -> str | None:
+    """The speaker a pronoun in the sentence at `start` refers to: the one named source that
+    fits it in the nearest sentence before that names any, when no person named in between
+    could be meant instead."""
+    for _ in range(LOOK_BACK):
+        if start == 0:
+            return None
+        start, end = sentences.around(start - 1)
+        names = {
+            found.source
+            for found in _attributions(text, sentences, cache, start)
+            if _named(found.source, pronoun)
+        }
+        if len(names) == 1:
+            return names.pop()
+        if names or (pronoun in PERSON_PRONOUNS and PERSON_SUBJECT_RE.search(text, start, end)):
+            return None  # two speakers, or a person who may be the one meant
+    return None
+
+
+def _sentence_source(
+    text: str, sentences: Sentences, cache: dict[int, list], start: int
+) -> str | None:
+    """The one source a whole sentence credits, pronouns resolved; None when it credits none
+    or several."""
+    names = {
+        _resolve(text, sentences, cache, start, found)
+        for found in _attributions(text, sentences, cache, start)
+    }
+    return names.pop() if len(names) == 1 else None
+
+
+def _previous(sentences: Sentences, start: int) -> int | None:
+    """Where the sentence before the one at `start` starts, if any."""
+    return sentences.around(start - 1)[0] if start else None
+
+
+def _continued(
+    text: str, sentences: Sentences, cache: dict[int, list], start: int
+) -> str | None:
+    """The source of the report a sentence with none of its own goes on with: the sentence
+    before's, when this one continues it ("is projected to") or the sentence after names the
+    same speaker again in reported speech ("..., he said")."""
+    before = _previous(sentences, start)
+    if before is None:
+        return None
+    _, end = sentences.around(start)
+    if CONTINUES_RE.search(text[start:end].lower()):
+        return _sentence_source(text, sentences, cache, before) or _continued_source(
+            text, sentences, cache, before
+        )
+    speaker = _reported_after(text, sentences, cache, end)
+    if speaker is not None and speaker == _sentence_source(text, sentences, cache, before):
+        return speaker
+    return None
+
+
+def _reported_after(
+    text: str, sentences: Sentences, cache: dict[int, list], end: int
+) -> str | None:
+    """The speaker a pronoun names in the next sentence of the same paragraph, in reported
+    speech ("..., he said Tuesday"), not closing a quotation of its own ("...," he says)."""
+    if end + 1 >= len(text) or "\n" in text[end : end + 2]:
+        return None
+    after, after_end = sentences.around(end + 1)
+    if not PRONOUN_SPEAKS_RE.search(text[after:after_end].lower()):
+        return None  # most sentences have no pronoun to read attributions for
+    for found in _attributions(text, sentences, cache, after):
+        at = after + found.at
+        if found.source in SPEAKER_PRONOUNS and not QUOTE_MARK_RE.search(text, max(0, at - 8), at):
+            return _resolve(text, sentences, cache, after, found)
+    return None
+
+
+def _continued_source(
+    text: str, sentences: Sentences, cache: dict[int, list], start: int
+) -> str | None:
+    """The source a sentence with none of its own takes from the one before, when it
+    continues it ("is projected to"); one step only."""
+    _, end = sentences.around(start)
+    continues = CONTINUES_RE.search(text[start:end].lower())
+    if not continues or _attributions(text, sentences, cache, start):
+        return None
+    before = _previous(sentences, start)
+    return None if before is None else _sentence_source(text, sentences, cache, before)
+
+
+def _quoted(text: str, sentences: Sentences, cache: dict[int, list], offset: int) -> str | None:
+    """The speaker of the quotation the figure at `offset` sits in: named in the sentence
+    where it closes or opens, else at the quotation before it in the same paragraph."""
+    first = text.rfind("\n", max(0, offset - QUOTE_REACH), offset) + 1
+    if first == 0 and offset > QUOTE_REACH:
+        return None  # the paragraph starts too far back to know what is quoted
+    if max(text.rfind(mark, first, offset) for mark in QUOTE_MARKS) < 0:
+        return None  # no quotation opens before the figure in its paragraph
+    last = text.find("\n", offset, offset + QUOTE_REACH)
+    if last < 0:
+        last = min(len(text), offset + QUOTE_REACH)
+    spans = _quotations(text, first, last)
+    inside = [index for index, (opened, closed) in enumerate(spans) if opened < offset < closed]
+    if not inside:
+        return None
+    for opened, closed in reversed(spans[: inside[0] + 1]):
+        speaker = _quote_speaker(text, sentences, cache, opened, closed)
+        if speaker:
+            return speaker
+    return None
+
+
+def _quotations(text: str, first: int, last: int) -> list[tuple[int, int]]:
+    """The quoted stretches of text[first:last] as (opening mark, closing mark) offsets; a
+    quotation left open runs to the end."""
+    spans: list[tuple[int, int]] = []
+    opened = None
+    for mark in QUOTE_MARK_RE.finditer(text, first, last):
+        opening = _opening(text, mark.start())
+        if opened is None and opening:
+            opened = mark.start()
+        elif opened is not None and not opening:
+            spans.append((opened, mark.start()))
+            opened = None
+    if opened is not None:
+        spans.append((opened, last))
+    return spans
+
+
+def _opening(text: str, index: int) -> bool:
+    """Does the quotation mark at `index` open a quotation: a curly opening mark, or a
+    straight one after a space and before a word ("said "It was)?"""
+    mark = text[index]
+    if mark != '"':
+        return mark == "“"
+    before = text[index - 1] if index else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    return (before.isspace() or before in "([") and not after.isspace()
+
+
+def _quote_speaker(
+    text: str, sentences: Sentences, cache: dict[int, list], opened: int, closed: int
+) -> str | None:
+    """Who speaks a quotation: an attribution outside it in the sentence where it closes
+    ("...," he said) or where it opens (Ana said: "...)."""
+    start, end = sentences.around(closed)
+    for found in _attributions(text, sentences, cache, start):
+        if closed < start + found.at < end:
+            return _resolve(text, sentences, cache, start, found)
+    start, _ = sentences.around(opened)
+    for found in _attributions(text, sentences, cache, start):
+        if start + found.at < opened:
+            return _resolve(text, sentences, cache, start, found)
+    return None
