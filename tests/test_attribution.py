@@ -143,6 +143,18 @@ ACROSS_SENTENCES = {
         "150 psi",
         None,
     ),
+    "a quotation far from the last speaker's": (
+        ('Ana Ruiz said: "We saw 12 boats." Rescuers searched the coast all night, and by '
+        'dawn "at least 8 people" had been found.'),
+        "at least 8 people",
+        None,
+    ),
+    "pronoun for a fragment": (
+        ("A group based outside the country said the roads were shut. "
+        "It said 30 people had fled."),
+        "30 people",
+        None,
+    ),
     "no source near": (
         "The minister said talks went well. The bridge is 400 metres long.",
         "400 metres",

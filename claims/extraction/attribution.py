@@ -41,8 +41,8 @@ NP_STOPS = frozenset(
 # Words that govern a noun phrase after them, so the phrase is no subject: "across the country".
 PREPOSITIONS = frozenset([
     "across", "throughout", "around", "through", "against", "about", "toward", "towards",
-    "within", "without", "into", "to", "over", "under", "between", "among", "behind", "beyond",
-    "near", "on",
+    "within", "without", "into", "over", "under", "between", "among", "behind", "beyond", "near",
+    "on", "outside", "inside", "along", "beside", "despite",
 ])
 # A speaker can be placed: "officials in Damascus said", "doctors at the hospital told".
 PLACE_PREPOSITIONS = frozenset(["in", "at"])
@@ -177,7 +177,7 @@ APPOSED_NAME_RE = regex.compile(
     r"(?P<src>\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})(?:,\s+[^,;:()\"“”]{1,80}){1,3},\s+"
 )
 # Where a report goes on after the name read forwards: "said the ministry, adding that".
-# Figures between the name and such a word are about the speaker ("said Ana, 51,").
+# Figures between the name's comma and such a word are about the speaker ("said Ana, 51,").
 REPORT_GOES_ON_RE = regex.compile(r"\b(?i:adding|saying|noting|warning)\b")
 # A source in brackets after a figure ("ranked 17th (Forbes)") or a site's address anywhere
 # ("(example.com)"), never a dateline's agency ("BEIRUT (Reuters) -").
@@ -529,6 +529,8 @@ def _verb_credit(sentence: str, start: int, end: int) -> Attribution | None:
     if not source:
         return None
     name_end = after.start("src") + len(source)
+    if not sentence.startswith(",", name_end):
+        return Attribution(start, source)
     goes_on = REPORT_GOES_ON_RE.search(sentence, name_end)
     return Attribution(start, source, (name_end, goes_on.start() if goes_on else len(sentence)))
 

@@ -25,6 +25,7 @@ from claims.extraction.lexicon import (
     CONTINUING_OPENERS,
     EXAMPLE_PHRASES,
     FORECAST_PASSIVES,
+    NAME_PARTICLES,
     REPORTING_VERBS,
     SPEAKER_PRONOUNS,
 )
@@ -35,6 +36,8 @@ from claims.extraction.sentences import Sentences
 LOOK_BACK = 3
 # How far a quotation's paragraph is read either side of a figure, in characters.
 QUOTE_REACH = 1500
+# How far apart two quotations of one speaker may be: '...," he said. "...'.
+QUOTE_GAP = 60
 QUOTE_MARKS = ('"', "“", "”")
 QUOTE_MARK_RE = regex.compile('[“”"]')
 # A sentence that goes on with the report before it: "growth is projected to reach",
@@ -52,6 +55,9 @@ PERSON_SUBJECT_RE = regex.compile(
     r"\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Ll}+(?:ed|s)\b"
 )
 PERSON_PRONOUNS = frozenset(["he", "she"])
+# Lower-case words a person's name may hold after its first capital: titles and particles
+# ("IMF chief economist Ana de Ruiz"), but no "of" ("parts of Douma" names a place).
+NAME_WORDS = frozenset(NAME_PARTICLES) | (attribution.NAME_LEADERS - {"of", "for"})
 # A pronoun before a reporting verb, checked before a sentence's attributions are read.
 PRONOUN_SPEAKS_RE = re.compile(
     rf"\b(?:{alternation(SPEAKER_PRONOUNS)})\s+(?:[a-z]+\s+){{0,2}}(?:{alternation(REPORTING_VERBS)})\b"
@@ -101,13 +107,17 @@ def _named(name: str, pronoun: str) -> bool:
 
 def _fits(name: str, pronoun: str) -> bool:
     """Can the pronoun refer to the name: "he" or "she" to a person ("Ana Ruiz", "economist
-    Ana Ruiz"), "it" to an institution ("the fund", "the IMF")?"""
+    Ana Ruiz", not "parts of Douma"), "it" to an institution ("the fund", "the IMF")?"""
     words = name.split()
-    opened = words[0].lower() in ARTICLES
-    if pronoun in PERSON_PRONOUNS:
-        last = words[-1]
-        return not opened and last[:1].isupper() and not last.isupper()
-    return opened or name.isupper()
+    if pronoun not in PERSON_PRONOUNS:
+        return words[0].lower() in ARTICLES or name.isupper()
+    named = [index for index, word in enumerate(words) if word[:1].isupper()]
+    return (
+        bool(named)
+        and words[0].lower() not in ARTICLES
+        and all(word[:1].isupper() or word in NAME_WORDS for word in words[named[0] :])
+        and not words[-1].isupper()
+    )
 
 
 def _antecedent(
@@ -201,7 +211,7 @@ def _continued_source(
 
 def _quoted(text: str, sentences: Sentences, cache: dict[int, list], offset: int) -> str | None:
     """The speaker of the quotation the figure at `offset` sits in: named in the sentence
-    where it closes or opens, else at the quotation before it in the same paragraph."""
+    where it closes or opens, else between it and the quotation just before it."""
     first = text.rfind("\n", max(0, offset - QUOTE_REACH), offset) + 1
     if first == 0 and offset > QUOTE_REACH:
         return None  # the paragraph starts too far back to know what is quoted
@@ -214,11 +224,14 @@ def _quoted(text: str, sentences: Sentences, cache: dict[int, list], offset: int
     inside = [index for index, (opened, closed) in enumerate(spans) if opened < offset < closed]
     if not inside:
         return None
-    for opened, closed in reversed(spans[: inside[0] + 1]):
-        speaker = _quote_speaker(text, sentences, cache, opened, closed)
-        if speaker:
-            return speaker
-    return None
+    index = inside[0]
+    opened, closed = spans[index]
+    speaker = _quote_speaker(text, sentences, cache, opened, closed)
+    while not speaker and index > 0 and opened - spans[index - 1][1] <= QUOTE_GAP:
+        index -= 1  # the quotation just before, whose speaker is named between the two
+        speaker = _speaker_between(text, sentences, cache, spans[index][1], opened)
+        opened = spans[index][0]
+    return speaker
 
 
 def _quotations(text: str, first: int, last: int) -> list[tuple[int, int]]:
@@ -247,6 +260,18 @@ def _opening(text: str, index: int) -> bool:
     before = text[index - 1] if index else " "
     after = text[index + 1] if index + 1 < len(text) else " "
     return (before.isspace() or before in "([") and not after.isspace()
+
+
+def _speaker_between(
+    text: str, sentences: Sentences, cache: dict[int, list], closed: int, following: int
+) -> str | None:
+    """The speaker named between a quotation's closing mark and the next one's opening:
+    '"...," he said. "...'."""
+    start, _ = sentences.around(closed)
+    for found in _attributions(text, sentences, cache, start):
+        if closed < start + found.at < following:
+            return _resolve(text, sentences, cache, start, found)
+    return None
 
 
 def _quote_speaker(
