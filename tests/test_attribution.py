@@ -45,6 +45,11 @@ def _source_of(text: str, figure: str) -> str | None:
             "2.2%",
             "The 40-member panel",
         ),
+        (
+            "The minister said the first projects would start within 2 weeks.",
+            "2 weeks",
+            "The minister",
+        ),
         # Sources credited without a reporting verb.
         ("The singer earned $80 million last year, per Billboard.", "$80 million", "Billboard"),
         (
@@ -179,6 +184,7 @@ def test_credited_across_sentences(text, figure, source):
         ("Ana Ruiz, 36, the owner of a bakery, said she heard shots.", "36"),
         ("The 25-nation bloc forecast growth of 1% next year.", "25-nation"),
         ("Kai Brandt has added about 60 jobs to his workshop.", "about 60 jobs"),
+        ("The bloc pledged $4 million, and the city said it would send boats.", "$4 million"),
         ("The group that represents 9,000 nurses across the country said pay fell.", "9,000"),
         ("Unemployment is double the bureau's projected 5% target.", "5%"),
         ("The budget and schedule estimates for the 2 probes are due.", "2 probes"),

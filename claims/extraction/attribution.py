@@ -89,7 +89,6 @@ BEFORE_VERB = (
 # Verbs that double as nouns: "Initial reports of 20 killed", "Estimates of the toll vary".
 NOUN_VERBS = frozenset([
     "report", "reports", "estimates", "claims", "records", "states", "forecast", "forecasts",
-    "projects",
 ])
 # Words that end a name read forwards: without its comma, a clause runs on after "according to
 # X" ("according to the UN the war has killed ..."), or a time trails the name.
@@ -210,6 +209,9 @@ CLAIMED_LIVES_RE = regex.compile(
 )
 POSSESSIVE_BEFORE_RE = ending_at(r"(?:'s|’s)?\s+")
 OWNER_BEFORE_RE = ending_at(r"\p{L}['’]s\s+")
+# A comma and conjunction before a speaker open a clause of its own: "pledged $2m, and the
+# city said"; without the comma, "and" may join two speakers ("the monitor and medics said").
+CONJUNCTION_BEFORE_RE = ending_at(r",\s*(?i:and|but|while|whereas)\s+")
 # A title may lead the name after the verb: "said chief economist Ana Ruiz".
 _TITLES = alternation(NAME_LEADERS - {"of", "for"})
 SAID_BY_RE = regex.compile(
@@ -423,6 +425,7 @@ class Attribution(NamedTuple):
     at: int
     source: str
     about: tuple[int, int] | None = None  # figures here describe the speaker: "said Ana, 51,"
+    since: int = 0  # figures before this are another clause's: "12 died, and the army said"
 
 
 def attributions(sentence: str) -> list[Attribution]:
@@ -516,7 +519,9 @@ def _verb_credit(sentence: str, start: int, end: int) -> Attribution | None:
     before = acronym.start() if acronym else at
     speaker = _speaker_before(sentence, before)
     if speaker:
-        return Attribution(at, speaker, (sentence.rfind(speaker, 0, before), at))
+        opens = sentence.rfind(speaker, 0, before)
+        joined = CONJUNCTION_BEFORE_RE.match(sentence, max(0, opens - 12), opens)
+        return Attribution(at, speaker, (opens, at), opens if joined else 0)
     pronoun = PRONOUN_BEFORE_RE.match(sentence, max(0, at - 4), at)
     if pronoun:
         return Attribution(at, pronoun.group().strip().lower())
@@ -538,6 +543,7 @@ def _verb_credit(sentence: str, start: int, end: int) -> Attribution | None:
 def nearest(found: list[Attribution], offset: int) -> Attribution | None:
     """The attribution nearest to a claim at `offset` within its sentence; None for a figure
     that describes a speaker ("said Ana, 51,", "the 190-nation fund forecast")."""
-    if not found or any(item.about and item.about[0] <= offset < item.about[1] for item in found):
+    if any(item.about and item.about[0] <= offset < item.about[1] for item in found):
         return None
-    return min(found, key=lambda item: abs(item.at - offset))
+    reaching = [item for item in found if item.since <= offset]
+    return min(reaching, key=lambda item: abs(item.at - offset)) if reaching else None

@@ -14,6 +14,8 @@ of the figure so extraction stays linear in the length of the text:
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 import regex
@@ -38,7 +40,6 @@ LOOK_BACK = 3
 QUOTE_REACH = 1500
 # How far apart two quotations of one speaker may be: '...," he said. "...'.
 QUOTE_GAP = 60
-QUOTE_MARKS = ('"', "“", "”")
 QUOTE_MARK_RE = regex.compile('[“”"]')
 # A sentence that goes on with the report before it: "growth is projected to reach",
 # "This would be the lowest", "New Mexico, for instance, had". Like the scans in
@@ -59,9 +60,13 @@ PERSON_PRONOUNS = frozenset(["he", "she"])
 # ("IMF chief economist Ana de Ruiz"), but no "of" ("parts of Douma" names a place).
 NAME_WORDS = frozenset(NAME_PARTICLES) | (attribution.NAME_LEADERS - {"of", "for"})
 # A pronoun before a reporting verb, checked before a sentence's attributions are read.
+# Written with its first letters in both cases, so the scan skips to them without lower-casing.
 PRONOUN_SPEAKS_RE = re.compile(
-    rf"\b(?:{alternation(SPEAKER_PRONOUNS)})\s+(?:[a-z]+\s+){{0,2}}(?:{alternation(REPORTING_VERBS)})\b"
+    rf"(?:{'|'.join(f'[{p[0].upper()}{p[0]}]{p[1:]}' for p in SPEAKER_PRONOUNS)})\s+"
+    rf"(?:[a-z]+\s+){{0,2}}(?:{alternation(REPORTING_VERBS)})\b"
 )
+# Cheap tests a sentence passes before CONTINUES_RE is tried: most sentences fail them all.
+CONTINUES_HINTS = (" to ", ", for ")
 
 
 def source(text: str, sentences: Sentences, cache: dict[int, list], offset: int) -> str | None:
@@ -169,7 +174,7 @@ def _continued(
     if before is None:
         return None
     _, end = sentences.around(start)
-    if CONTINUES_RE.search(text[start:end].lower()):
+    if _continues(text, start, end):
         return _sentence_source(text, sentences, cache, before) or _continued_source(
             text, sentences, cache, before
         )
@@ -177,6 +182,15 @@ def _continued(
     if speaker is not None and speaker == _sentence_source(text, sentences, cache, before):
         return speaker
     return None
+
+
+def _continues(text: str, start: int, end: int) -> bool:
+    """Does the sentence go on with the report before it: "is projected to", "This would"?"""
+    sentence = text[start:end]
+    opening = sentence.lstrip("\"“( ")[:4].lower()
+    if opening not in ("this", "that") and not any(hint in sentence for hint in CONTINUES_HINTS):
+        return False
+    return CONTINUES_RE.search(sentence.lower()) is not None
 
 
 def _reported_after(
@@ -187,7 +201,7 @@ def _reported_after(
     if end + 1 >= len(text) or "\n" in text[end : end + 2]:
         return None
     after, after_end = sentences.around(end + 1)
-    if not PRONOUN_SPEAKS_RE.search(text[after:after_end].lower()):
+    if not PRONOUN_SPEAKS_RE.search(text, after, after_end):
         return None  # most sentences have no pronoun to read attributions for
     for found in _attributions(text, sentences, cache, after):
         at = after + found.at
@@ -202,8 +216,7 @@ def _continued_source(
     """The source a sentence with none of its own takes from the one before, when it
     continues it ("is projected to"); one step only."""
     _, end = sentences.around(start)
-    continues = CONTINUES_RE.search(text[start:end].lower())
-    if not continues or _attributions(text, sentences, cache, start):
+    if not _continues(text, start, end) or _attributions(text, sentences, cache, start):
         return None
     before = _previous(sentences, start)
     return None if before is None else _sentence_source(text, sentences, cache, before)
@@ -212,11 +225,15 @@ def _continued_source(
 def _quoted(text: str, sentences: Sentences, cache: dict[int, list], offset: int) -> str | None:
     """The speaker of the quotation the figure at `offset` sits in: named in the sentence
     where it closes or opens, else between it and the quotation just before it."""
+    marks = _quote_marks(text)
+    index = bisect.bisect_left(marks, offset)
+    if not index or offset - marks[index - 1] > QUOTE_REACH:
+        return None  # no quotation mark near before the figure
+    if text.find("\n", marks[index - 1], offset) >= 0:
+        return None  # the last one is in a paragraph before
     first = text.rfind("\n", max(0, offset - QUOTE_REACH), offset) + 1
     if first == 0 and offset > QUOTE_REACH:
         return None  # the paragraph starts too far back to know what is quoted
-    if max(text.rfind(mark, first, offset) for mark in QUOTE_MARKS) < 0:
-        return None  # no quotation opens before the figure in its paragraph
     last = text.find("\n", offset, offset + QUOTE_REACH)
     if last < 0:
         last = min(len(text), offset + QUOTE_REACH)
@@ -232,6 +249,12 @@ def _quoted(text: str, sentences: Sentences, cache: dict[int, list], offset: int
         speaker = _speaker_between(text, sentences, cache, spans[index][1], opened)
         opened = spans[index][0]
     return speaker
+
+
+@functools.lru_cache(maxsize=4)
+def _quote_marks(text: str) -> list[int]:
+    """Where the text's quotation marks are, found once per text."""
+    return [mark.start() for mark in QUOTE_MARK_RE.finditer(text)]
 
 
 def _quotations(text: str, first: int, last: int) -> list[tuple[int, int]]:

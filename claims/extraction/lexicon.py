@@ -370,7 +370,7 @@ REPORTING_VERBS = (
     "counted", "tallied", "put the toll", "put the death toll", "put the number",
     "quoted", "cited", "wrote", "tweeted", "posted", "declared", "revealed", "disclosed",
     "sees", "expects", "expected", "forecast", "forecasts", "forecasting", "foresees",
-    "predicted", "predicts", "projected", "projects", "described", "describes", "describe",
+    "predicted", "predicts", "projected", "described", "describes", "describe",
     "found that", "finds that",
 )
 # Reporting verbs whose passive names its source after "by": "expected by the motoring club".
