@@ -50,6 +50,11 @@ def _source_of(text: str, figure: str) -> str | None:
             "2 weeks",
             "The minister",
         ),
+        (
+            "According to a new report by the Tarn Institute, 40 wells are dry.",
+            "40 wells",
+            "a new report by the Tarn Institute",
+        ),
         # Sources credited without a reporting verb.
         ("The singer earned $80 million last year, per Billboard.", "$80 million", "Billboard"),
         (
@@ -152,6 +157,12 @@ ACROSS_SENTENCES = {
         ('Ana Ruiz said: "We saw 12 boats." Rescuers searched the coast all night, and by '
         'dawn "at least 8 people" had been found.'),
         "at least 8 people",
+        None,
+    ),
+    "it two sentences after the institution": (
+        ("A state report said the dam was old. A group based outside the country said so. "
+        "It said 30 people had fled."),
+        "30 people",
         None,
     ),
     "pronoun for a fragment": (

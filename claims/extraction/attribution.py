@@ -1,4 +1,7 @@
-"""Who in the text makes a claim: "according to X", "X said", "said X", "X's figures show"."""
+"""Who in a sentence makes a claim: "according to X", "X said", "said X", "X's figures show",
+"X forecast", "expected by X", "per X", "(X)", "in X's view"; a pronoun ("he said") is kept for
+`claims.extraction.discourse` to resolve, and figures that describe a speaker ("said Ana, 51,")
+or sit in another clause (", and X said") are credited to no one."""
 
 from __future__ import annotations
 
@@ -159,6 +162,9 @@ BEFORE_VERB_RE = ending_at(rf"(?i:(?:\b(?:{alternation(BEFORE_VERB, backward=Tru
 NOUN_USE_RE = regex.compile(rf"\s*,|\s+(?i:{alternation(NOUN_USES)})\b")
 # A count or quantifier before a reporting verb makes it a noun: "two states", "other reports".
 COUNTED_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(QUANTIFIERS, backward=True)}|\d[\d,.]*))\s+")
+# A singular determiner, perhaps with one word, before a bare "report" or "forecast" makes it
+# a noun: "a new report", "its latest forecast" (the verb would be "reports", "forecasts").
+ONE_OWNER_BEFORE_RE = ending_at(r"\b(?i:a|an|its|his|her|this)\s+(?:[\p{L}-]+\s+)?")
 # "to be" before a participle makes it passive: "growth is expected to", "was also reported".
 PASSIVE_BEFORE_RE = ending_at(
     rf"(?i:\b(?:{alternation(BE_FORMS, backward=True)})\s+(?:\p{{L}}+ly\s+|now\s+|also\s+)?)"
@@ -495,6 +501,10 @@ def _is_noun(sentence: str, start: int, end: int) -> bool:
         NOUN_USE_RE.match(sentence, end)
         or COUNTED_BEFORE_RE.match(sentence, max(0, start - 20), start)
         or (
+            not verb.endswith("s")
+            and ONE_OWNER_BEFORE_RE.match(sentence, max(0, start - 40), start)
+        )
+        or (
             sentence[start].isupper()
             and verb[1:] == sentence[start + 1 : end]
             and NAME_BEFORE_RE.match(sentence, max(0, start - 40), start)
@@ -520,6 +530,7 @@ def _verb_credit(sentence: str, start: int, end: int) -> Attribution | None:
     speaker = _speaker_before(sentence, before)
     if speaker:
         opens = sentence.rfind(speaker, 0, before)
+        opens = at if opens < 0 else opens  # the phrase is always found; this only guards
         joined = CONJUNCTION_BEFORE_RE.match(sentence, max(0, opens - 12), opens)
         return Attribution(at, speaker, (opens, at), opens if joined else 0)
     pronoun = PRONOUN_BEFORE_RE.match(sentence, max(0, at - 4), at)
@@ -538,6 +549,14 @@ def _verb_credit(sentence: str, start: int, end: int) -> Attribution | None:
         return Attribution(start, source)
     goes_on = REPORT_GOES_ON_RE.search(sentence, name_end)
     return Attribution(start, source, (name_end, goes_on.start() if goes_on else len(sentence)))
+
+
+def reports(sentence: str) -> bool:
+    """Does the sentence hold a reporting verb, whoever its speaker ("a group based outside
+    the country said"), not a noun ("the United States")?"""
+    return any(
+        not _is_noun(sentence, match.start(), match.end()) for match in VERB_RE.finditer(sentence)
+    )
 
 
 def nearest(found: list[Attribution], offset: int) -> Attribution | None:

@@ -514,7 +514,8 @@ def _elliptic_change(context: _Context, draft: _Draft) -> None:
 
 
 def _source(context: _Context, draft: _Draft) -> None:
-    """Read who makes the claim: "12 people were killed, the ministry said"."""
+    """Read who makes the claim: "12 people were killed, the ministry said", or a sentence
+    before or after it ("He said", a quotation, a forecast that goes on)."""
     draft.source = discourse.source(
         context.text, context.sentences, context.attributions, context.number.start
     )

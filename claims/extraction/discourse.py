@@ -6,7 +6,7 @@ of the figure so extraction stays linear in the length of the text:
 
 - a pronoun speaks for the speaker named just before: "Ana Ruiz said ... He said 12 died";
 - a quotation runs over several sentences, its speaker named where it opens or closes, or
-  at the quotation before it in the same paragraph;
+  between it and the quotation just before it ('"...," he said. "...');
 - a report goes on into the next sentence: "The fund expects growth of 2%. Prices are
   projected to rise 8%." A sentence with no source of its own between two that name the
   same speaker is that speaker's too.
@@ -34,7 +34,7 @@ from claims.extraction.lexicon import (
 from claims.extraction.patterns import alternation
 from claims.extraction.sentences import Sentences
 
-# How many sentences back a pronoun or a continued report may look for its source.
+# How many sentences back a pronoun may look for the speaker it refers to.
 LOOK_BACK = 3
 # How far a quotation's paragraph is read either side of a figure, in characters.
 QUOTE_REACH = 1500
@@ -88,7 +88,11 @@ def _attributions(text: str, sentences: Sentences, cache: dict[int, list], start
 
 
 def _resolve(
-    text: str, sentences: Sentences, cache: dict[int, list], start: int, found
+    text: str,
+    sentences: Sentences,
+    cache: dict[int, list],
+    start: int,
+    found: attribution.Attribution | None,
 ) -> str | None:
     """The source an attribution names, a pronoun resolved to the one speaker it refers back
     to: one named before it in its sentence ("the group said it had counted"), else before."""
@@ -129,8 +133,9 @@ def _antecedent(
     text: str, sentences: Sentences, cache: dict[int, list], start: int, pronoun: str
 ) -> str | None:
     """The speaker a pronoun in the sentence at `start` refers to: the one named source that
-    fits it in the nearest sentence before that names any, when no person named in between
-    could be meant instead."""
+    fits it in the nearest sentence before that names any, when no one in between could be
+    meant instead: a person named as a subject, or a speaker whose name could not be read
+    ("a group based outside the country said")."""
     for _ in range(LOOK_BACK):
         if start == 0:
             return None
@@ -144,6 +149,10 @@ def _antecedent(
             return names.pop()
         if names or (pronoun in PERSON_PRONOUNS and PERSON_SUBJECT_RE.search(text, start, end)):
             return None  # two speakers, or a person who may be the one meant
+        if not _attributions(text, sentences, cache, start) and attribution.reports(
+            text[start:end]
+        ):
+            return None  # someone speaks here whose name could not be read
     return None
 
 
@@ -226,10 +235,10 @@ def _quoted(text: str, sentences: Sentences, cache: dict[int, list], offset: int
     """The speaker of the quotation the figure at `offset` sits in: named in the sentence
     where it closes or opens, else between it and the quotation just before it."""
     marks = _quote_marks(text)
-    index = bisect.bisect_left(marks, offset)
-    if not index or offset - marks[index - 1] > QUOTE_REACH:
+    before = bisect.bisect_left(marks, offset)
+    if not before or offset - marks[before - 1] > QUOTE_REACH:
         return None  # no quotation mark near before the figure
-    if text.find("\n", marks[index - 1], offset) >= 0:
+    if text.find("\n", marks[before - 1], offset) >= 0:
         return None  # the last one is in a paragraph before
     first = text.rfind("\n", max(0, offset - QUOTE_REACH), offset) + 1
     if first == 0 and offset > QUOTE_REACH:
@@ -238,7 +247,7 @@ def _quoted(text: str, sentences: Sentences, cache: dict[int, list], offset: int
     if last < 0:
         last = min(len(text), offset + QUOTE_REACH)
     spans = _quotations(text, first, last)
-    inside = [index for index, (opened, closed) in enumerate(spans) if opened < offset < closed]
+    inside = [number for number, (opened, closed) in enumerate(spans) if opened < offset < closed]
     if not inside:
         return None
     index = inside[0]
@@ -253,7 +262,8 @@ def _quoted(text: str, sentences: Sentences, cache: dict[int, list], offset: int
 
 @functools.lru_cache(maxsize=4)
 def _quote_marks(text: str) -> list[int]:
-    """Where the text's quotation marks are, found once per text."""
+    """Where the text's quotation marks are, found once per text (a figure without a mark
+    near before it is in no quotation, which most are not)."""
     return [mark.start() for mark in QUOTE_MARK_RE.finditer(text)]
 
 
@@ -288,8 +298,8 @@ def _opening(text: str, index: int) -> bool:
 def _speaker_between(
     text: str, sentences: Sentences, cache: dict[int, list], closed: int, following: int
 ) -> str | None:
-    """The speaker named between a quotation's closing mark and the next one's opening:
-    '"...," he said. "...'."""
+    """The speaker named after a quotation's closing mark in its sentence, before `following`
+    (the next quotation's opening mark, or the sentence's end): '"...," he said. "...'."""
     start, _ = sentences.around(closed)
     for found in _attributions(text, sentences, cache, start):
         if closed < start + found.at < following:
@@ -302,10 +312,9 @@ def _quote_speaker(
 ) -> str | None:
     """Who speaks a quotation: an attribution outside it in the sentence where it closes
     ("...," he said) or where it opens (Ana said: "...)."""
-    start, end = sentences.around(closed)
-    for found in _attributions(text, sentences, cache, start):
-        if closed < start + found.at < end:
-            return _resolve(text, sentences, cache, start, found)
+    speaker = _speaker_between(text, sentences, cache, closed, sentences.around(closed)[1])
+    if speaker:
+        return speaker
     start, _ = sentences.around(opened)
     for found in _attributions(text, sentences, cache, start):
         if start + found.at < opened:
