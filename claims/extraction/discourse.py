@@ -40,7 +40,7 @@ LOOK_BACK = 3
 QUOTE_REACH = 1500
 # How far apart two quotations of one speaker may be: '...," he said. "...'.
 QUOTE_GAP = 60
-QUOTE_MARK_RE = regex.compile('[“”"]')
+QUOTE_MARK_RE = re.compile('[“”"]')
 # A sentence that goes on with the report before it: "growth is projected to reach",
 # "This would be the lowest", "New Mexico, for instance, had". Like the scans in
 # `attribution`, these run with the standard library's `re` on the lower-cased sentence.
@@ -66,7 +66,7 @@ PRONOUN_SPEAKS_RE = re.compile(
     rf"(?:[a-z]+\s+){{0,2}}(?:{alternation(REPORTING_VERBS)})\b"
 )
 # Cheap tests a sentence passes before CONTINUES_RE is tried: most sentences fail them all.
-CONTINUES_HINTS = (" to ", ", for ")
+CONTINUES_HINTS = (*(f"{passive} to " for passive in FORECAST_PASSIVES), ", for ")
 
 
 def source(text: str, sentences: Sentences, cache: dict[int, list], offset: int) -> str | None:
@@ -77,11 +77,19 @@ def source(text: str, sentences: Sentences, cache: dict[int, list], offset: int)
     own = _attributions(text, sentences, cache, start)
     if own:
         return _resolve(text, sentences, cache, start, attribution.nearest(own, offset - start))
-    return _quoted(text, sentences, cache, offset) or _continued(text, sentences, cache, start)
+    quoted = _quoted(text, sentences, cache, offset)
+    if quoted:
+        return quoted
+    key = -1 - start  # where the cache keeps what the sentence's neighbours credit it with
+    if key not in cache:
+        cache[key] = [_continued(text, sentences, cache, start)]
+    return cache[key][0]
 
 
 def _attributions(text: str, sentences: Sentences, cache: dict[int, list], start: int) -> list:
-    """The attributions of the sentence starting at `start`, read once."""
+    """The attributions of the sentence starting at `start`, read once: `cache` keeps them
+    under the sentence's start (and, under -1 - start, the source the sentences around it
+    give it)."""
     if start not in cache:
         cache[start] = attribution.attributions(text[start : sentences.around(start)[1]])
     return cache[start]
@@ -187,9 +195,9 @@ def _continued(
         return _sentence_source(text, sentences, cache, before) or _continued_source(
             text, sentences, cache, before
         )
-    speaker = _reported_after(text, sentences, cache, end)
-    if speaker is not None and speaker == _sentence_source(text, sentences, cache, before):
-        return speaker
+    previous = _sentence_source(text, sentences, cache, before)
+    if previous is not None and previous == _reported_after(text, sentences, cache, end):
+        return previous
     return None
 
 
