@@ -73,7 +73,7 @@ def source(text: str, sentences: Sentences, cache: dict[int, list], offset: int)
     """Who the text credits for the figure at `offset`: its own sentence's source (a pronoun
     resolved), the speaker of the quotation it is in, or the source of the report it
     continues."""
-    start, _ = sentences.around(offset)
+    start, end = sentences.around(offset)
     own = _attributions(text, sentences, cache, start)
     if own:
         return _resolve(text, sentences, cache, start, attribution.nearest(own, offset - start))
@@ -82,7 +82,7 @@ def source(text: str, sentences: Sentences, cache: dict[int, list], offset: int)
         return quoted
     key = -1 - start  # where the cache keeps what the sentence's neighbours credit it with
     if key not in cache:
-        cache[key] = [_continued(text, sentences, cache, start)]
+        cache[key] = [_continued(text, sentences, cache, start, end)]
     return cache[key][0]
 
 
@@ -182,7 +182,7 @@ def _previous(sentences: Sentences, start: int) -> int | None:
 
 
 def _continued(
-    text: str, sentences: Sentences, cache: dict[int, list], start: int
+    text: str, sentences: Sentences, cache: dict[int, list], start: int, end: int
 ) -> str | None:
     """The source of the report a sentence with none of its own goes on with: the sentence
     before's, when this one continues it ("is projected to") or the sentence after names the
@@ -190,7 +190,6 @@ def _continued(
     before = _previous(sentences, start)
     if before is None:
         return None
-    _, end = sentences.around(start)
     if _continues(text, start, end):
         return _sentence_source(text, sentences, cache, before) or _continued_source(
             text, sentences, cache, before
@@ -204,8 +203,8 @@ def _continued(
 def _continues(text: str, start: int, end: int) -> bool:
     """Does the sentence go on with the report before it: "is projected to", "This would"?"""
     sentence = text[start:end]
-    opening = sentence.lstrip("\"“( ")[:4].lower()
-    if opening not in ("this", "that") and not any(hint in sentence for hint in CONTINUES_HINTS):
+    opening = sentence[:8].lstrip("\"“( ")[:4].lower()
+    if opening not in ("this", "that") and not any(map(sentence.__contains__, CONTINUES_HINTS)):
         return False
     return CONTINUES_RE.search(sentence.lower()) is not None
 
