@@ -65,6 +65,9 @@ PRONOUN_SPEAKS_RE = re.compile(
     rf"(?:{'|'.join(f'[{p[0].upper()}{p[0]}]{p[1:]}' for p in SPEAKER_PRONOUNS)})\s+"
     rf"(?:[a-z]+\s+){{0,2}}(?:{alternation(REPORTING_VERBS)})\b"
 )
+PRONOUN_HINTS = tuple(
+    form for pronoun in SPEAKER_PRONOUNS for form in (f" {pronoun} ", f"{pronoun.title()} ")
+)
 # Cheap tests a sentence passes before CONTINUES_RE is tried: most sentences fail them all.
 CONTINUES_HINTS = (*(f"{passive} to " for passive in FORECAST_PASSIVES), ", for ")
 
@@ -194,10 +197,28 @@ def _continued(
         return _sentence_source(text, sentences, cache, before) or _continued_source(
             text, sentences, cache, before
         )
+    after = _next_in_paragraph(text, sentences, end)
+    if after is None or not _speaks_through_pronoun(text[after[0] : after[1]]):
+        return None  # most sentences are followed by none that speaks through a pronoun
     previous = _sentence_source(text, sentences, cache, before)
-    if previous is not None and previous == _reported_after(text, sentences, cache, end):
+    if previous is not None and previous == _reported_after(text, sentences, cache, after[0]):
         return previous
     return None
+
+
+def _speaks_through_pronoun(sentence: str) -> bool:
+    """Does a pronoun speak in the sentence: "he said", "It expects"? Literal tests first."""
+    return any(map(sentence.__contains__, PRONOUN_HINTS)) and bool(
+        PRONOUN_SPEAKS_RE.search(sentence)
+    )
+
+
+def _next_in_paragraph(text: str, sentences: Sentences, end: int) -> tuple[int, int] | None:
+    """Where the sentence after the one ending at `end` starts and ends, if it is in the same
+    paragraph."""
+    if end + 1 >= len(text) or "\n" in text[end : end + 2]:
+        return None
+    return sentences.around(end + 1)
 
 
 def _continues(text: str, start: int, end: int) -> bool:
@@ -210,15 +231,10 @@ def _continues(text: str, start: int, end: int) -> bool:
 
 
 def _reported_after(
-    text: str, sentences: Sentences, cache: dict[int, list], end: int
+    text: str, sentences: Sentences, cache: dict[int, list], after: int
 ) -> str | None:
-    """The speaker a pronoun names in the next sentence of the same paragraph, in reported
-    speech ("..., he said Tuesday"), not closing a quotation of its own ("...," he says)."""
-    if end + 1 >= len(text) or "\n" in text[end : end + 2]:
-        return None
-    after, after_end = sentences.around(end + 1)
-    if not PRONOUN_SPEAKS_RE.search(text, after, after_end):
-        return None  # most sentences have no pronoun to read attributions for
+    """The speaker a pronoun names in the sentence starting at `after`, in reported speech
+    ("..., he said Tuesday"), not closing a quotation of its own ("...," he says)."""
     for found in _attributions(text, sentences, cache, after):
         at = after + found.at
         if found.source in SPEAKER_PRONOUNS and not QUOTE_MARK_RE.search(text, max(0, at - 8), at):
