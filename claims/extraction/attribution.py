@@ -536,7 +536,8 @@ def _verb_credit(sentence: str, start: int, end: int) -> Attribution | None:
     pronoun = PRONOUN_BEFORE_RE.match(sentence, max(0, at - 4), at)
     if pronoun:
         return Attribution(at, pronoun.group().strip().lower())
-    apposed = sentence[:at].rstrip().endswith(",") and APPOSED_NAME_RE.fullmatch(sentence, 0, at)
+    comma = sentence[max(0, at - 3) : at].rstrip().endswith(",")
+    apposed = comma and APPOSED_NAME_RE.fullmatch(sentence, 0, at)
     speaker = apposed and _speaker(apposed.group("src"))
     if speaker:
         return Attribution(at, speaker, (0, at))
