@@ -55,6 +55,11 @@ def _source_of(text: str, figure: str) -> str | None:
             "40 wells",
             "a new report by the Tarn Institute",
         ),
+        (
+            "Roads filled with the 3 million drivers expected by the Motor Club to travel.",
+            "3 million drivers",
+            "the Motor Club",
+        ),
         # Sources credited without a reporting verb.
         ("The singer earned $80 million last year, per Billboard.", "$80 million", "Billboard"),
         (

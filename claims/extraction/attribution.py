@@ -518,11 +518,13 @@ def _verb_credit(sentence: str, start: int, end: int) -> Attribution | None:
     name after it ("said the ministry")."""
     if _is_noun(sentence, start, end):
         return None
+    agent = sentence[start:end].lower() in PASSIVE_VERBS and AGENT_RE.match(sentence, end)
+    source = agent and _trim(agent.group("src"))
+    if source:
+        return Attribution(start, source)  # "expected by AAA", "figures reported by the UN"
     passive = not sentence.endswith("ing", start, end)  # "is forecasting" is active
     if passive and PASSIVE_BEFORE_RE.match(sentence, max(0, start - 30), start):
-        agent = sentence[start:end].lower() in PASSIVE_VERBS and AGENT_RE.match(sentence, end)
-        source = agent and _trim(agent.group("src"))
-        return Attribution(start, source) if source else None
+        return None
     between = BEFORE_VERB_RE.match(sentence, max(0, start - 60), start)
     at = between.start() if between else start
     acronym = ACRONYM_BEFORE_RE.match(sentence, max(0, at - 16), at)
