@@ -1,21 +1,29 @@
-"""Who in the text makes a claim: "according to X", "X said", "said X", "X's figures show"."""
+"""Who in a sentence makes a claim: "according to X", "X said", "said X", "X's figures show",
+"X forecast", "expected by X", "per X", "(X)", "in X's view"; a pronoun ("he said") is kept for
+`claims.extraction.discourse` to resolve, and figures that describe a speaker ("said Ana, 51,")
+or sit in another clause (", and X said") are credited to no one."""
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import regex
 
-from claims.extraction.lexicon import ARTICLES, MONTH_NAMES, POSSESSIVES, WEEKDAY_NAMES
+from claims.extraction.lexicon import (
+    ARTICLES,
+    BE_FORMS,
+    MONTH_NAMES,
+    PASSIVE_REPORTING_VERBS,
+    POSSESSIVES,
+    QUANTIFIERS,
+    REPORTING_VERBS,
+    SPEAKER_PRONOUNS,
+    VIEW_NOUNS,
+    WEEKDAY_NAMES,
+)
 from claims.extraction.patterns import alternation, ending_at
 
-REPORTING_VERBS = (
-    "said", "says", "say", "reported", "reports", "report", "told", "tells", "estimated",
-    "estimates", "announced", "announces", "stated", "states", "confirmed", "confirms",
-    "added", "adds", "claimed", "claims", "noted", "warned", "documented", "recorded",
-    "counted", "tallied", "put the toll", "put the death toll", "put the number",
-    "quoted", "cited", "wrote", "tweeted", "posted", "declared", "revealed", "disclosed",
-)
 FIGURE_NOUNS = (
     "figures", "data", "statistics", "tally", "count", "estimates", "records", "numbers",
 )
@@ -33,6 +41,12 @@ NP_STOPS = frozenset(
         "them", "him", "there", "here", "then", "so", "what", "wounding", "injuring", "leaving"
     ]
 )
+# Words that govern a noun phrase after them, so the phrase is no subject: "across the country".
+PREPOSITIONS = frozenset([
+    "across", "throughout", "around", "through", "against", "about", "toward", "towards",
+    "within", "without", "into", "over", "under", "between", "among", "behind", "beyond", "near",
+    "on", "outside", "inside", "along", "beside", "despite",
+])
 # A speaker can be placed: "officials in Damascus said", "doctors at the hospital told".
 PLACE_PREPOSITIONS = frozenset(["in", "at"])
 TIME_WORDS = frozenset([
@@ -60,20 +74,25 @@ NAME_LEADERS = frozenset([
     "spokeswoman", "spokesperson", "minister", "secretary", "envoy", "governor", "activist",
     "official", "commander", "president", "leader", "monitor", "ambassador", "mayor", "general",
     "doctor", "journalist", "photographer", "editor", "channel", "television", "tv", "analyst",
-    "expert", "researcher", "professor", "founder", "chairman", "coordinator", "of", "for",
+    "expert", "researcher", "professor", "founder", "chairman", "coordinator", "economist",
+    "meteorologist", "forecaster", "of", "for",
     "de", "da", "di", "del", "van", "von", "bin", "ibn", "al", "el", "abu", "le", "la", "du",
 ])
 # Nouns naming a document rather than who wrote it: "the report said" names no source.
 DOCUMENT_NOUNS = frozenset([
     "report", "reports", "statement", "study", "letter", "article", "survey", "document",
 ])
-# Words that may sit between a speaker and its verb: "the monitor had earlier reported".
+# Words that may sit between a speaker and its verb: "the monitor had earlier reported",
+# "the state is forecasting" (a passive is read before these: "is expected" names no speaker).
 BEFORE_VERB = (
     "has", "have", "had", "also", "earlier", "later", "recently", "previously", "separately",
     "further", "again", "who spoke on condition of anonymity", "on condition of anonymity",
+    "continued to", "continues to", "went on to", "now", "is", "are", "was", "were",
 )
 # Verbs that double as nouns: "Initial reports of 20 killed", "Estimates of the toll vary".
-NOUN_VERBS = frozenset(["report", "reports", "estimates", "claims", "records", "states"])
+NOUN_VERBS = frozenset([
+    "report", "reports", "estimates", "claims", "records", "states", "forecast", "forecasts",
+])
 # Words that end a name read forwards: without its comma, a clause runs on after "according to
 # X" ("according to the UN the war has killed ..."), or a time trails the name.
 TAIL_STOPS = (
@@ -120,8 +139,9 @@ ACCORDING_PHRASES = (
 # the lower-cased sentence with the standard library's `re`, where a case-sensitive
 # alternation is about twice as fast as `regex` with (?i); the case-insensitive `regex`
 # forms serve the rare sentence whose lower case changes its length ("İ").
-# A name runs to the first punctuation, but the point of an initial ("the U.N.") is no stop.
-_NAME_CHARS = r"(?:[^,.;:()\"“”\n]|(?<=\b\w)\.)"
+# A name runs to the first punctuation, but the point of an initial ("the U.N.") is no stop,
+# and a name may quote a title: "the new “dot plot” of rate projections".
+_NAME_CHARS = r"(?:[^,.;:()\"“”\n]|(?<=\b\w)\.|“[^”,.;:\n]{1,40}”)"
 _ACCORDING = rf"\b(?:{alternation(ACCORDING_PHRASES)})\s+(?P<src>{_NAME_CHARS}{{2,90}})"
 _VERB = rf"\b(?:{_VERBS})\b"
 # Verbs a figure noun reports with: "figures show", "estimates put".
@@ -131,6 +151,7 @@ SHOW_VERBS = (
 # What follows a reporting verb used as a noun: "reports of 20 killed", "estimates suggest".
 NOUN_USES = (
     "of", "indicate", "indicated", "show", "shows", "showed", "suggest", "suggests", "suggested",
+    "on", "for",
 )
 _FIGURES_SHOW = rf"\b(?:{_NOUNS})\s+{alternation(SHOW_VERBS)}\b"
 ACCORDING_RE = regex.compile(_ACCORDING, regex.IGNORECASE)
@@ -138,7 +159,50 @@ VERB_RE = regex.compile(_VERB, regex.IGNORECASE)
 FIGURES_SHOW_RE = regex.compile(_FIGURES_SHOW, regex.IGNORECASE)
 _LOWER_SCANS = (re.compile(_ACCORDING), re.compile(_FIGURES_SHOW), re.compile(_VERB))
 BEFORE_VERB_RE = ending_at(rf"(?i:(?:\b(?:{alternation(BEFORE_VERB, backward=True)})\s+)+)")
-NOUN_USE_RE = regex.compile(rf"\s+(?i:{alternation(NOUN_USES)})\b")
+NOUN_USE_RE = regex.compile(rf"\s*,|\s+(?i:{alternation(NOUN_USES)})\b")
+# A count or quantifier before a reporting verb makes it a noun: "two states", "other reports".
+COUNTED_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(QUANTIFIERS, backward=True)}|\d[\d,.]*))\s+")
+# A singular determiner, perhaps with one word, before a bare "report" or "forecast" makes it
+# a noun: "a new report", "its latest forecast" (the verb would be "reports", "forecasts").
+ONE_OWNER_BEFORE_RE = ending_at(r"\b(?i:a|an|its|his|her|this)\s+(?:[\p{L}-]+\s+)?")
+# "to be" before a participle makes it passive: "growth is expected to", "was also reported".
+PASSIVE_BEFORE_RE = ending_at(
+    rf"(?i:\b(?:{alternation(BE_FORMS, backward=True)})\s+(?:\p{{L}}+ly\s+|now\s+|also\s+)?)"
+)
+PASSIVE_VERBS = frozenset(PASSIVE_REPORTING_VERBS)
+# The agent a passive report names: "expected by the motoring club to travel".
+AGENT_RE = regex.compile(rf"\s+by\s+(?P<src>(?:the\s+)?\p{{Lu}}{_NAME_CHARS}{{1,80}})")
+# An acronym in brackets between a name and its verb: "the World Health Organisation (WHO)".
+ACRONYM_BEFORE_RE = ending_at(r"\s*\(\p{Lu}[\p{Lu}\p{Ll}.&-]{0,11}\)\s*")
+# A pronoun that speaks for someone named before: "he said", "It expects".
+PRONOUN_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(SPEAKER_PRONOUNS, backward=True)}))\s+")
+# A name set off by an apposition before its verb: "Lee, the party leader, said",
+# "Ana Ruiz, 36, who owns the shop, told".
+APPOSED_NAME_RE = regex.compile(
+    r"(?P<src>\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})(?:,\s+[^,;:()\"“”]{1,80}){1,3},\s+"
+)
+# Where a report goes on after the name read forwards: "said the ministry, adding that".
+# Figures between the name's comma and such a word are about the speaker ("said Ana, 51,").
+REPORT_GOES_ON_RE = regex.compile(r"\b(?i:adding|saying|noting|warning)\b")
+# A source in brackets after a figure ("ranked 17th (Forbes)") or a site's address anywhere
+# ("(example.com)"), never a dateline's agency ("BEIRUT (Reuters) -").
+BRACKETED_SOURCE_RE = regex.compile(
+    r"(?:(?<=\d\p{L}{0,2}\s)(?<!\b(?:19|20)\d\d\s)\((?P<src>\p{Lu}\p{Ll}+)\)"
+    r"|\((?P<src>[\w-]+\.(?:com|org|net|gov|edu|int))\))(?!\s*[-–—])"
+)
+# "per Forbes", not "per cent" or "per capita": the source is capitalised.
+PER_SOURCE_RE = regex.compile(rf"\bper\s+(?P<src>(?:the\s+)?\p{{Lu}}{_NAME_CHARS}{{1,80}})")
+# "In the fund's view", and a sentence opened by the source's own document: "In its latest
+# estimates, the IMF cut ...".
+_VIEWS = alternation(VIEW_NOUNS)
+VIEW_RE = regex.compile(
+    rf"\b(?i:in|by)\s+(?P<src>(?:the\s+\p{{L}}|\p{{Lu}})[^,;:()\"“”\n]{{0,60}}?)['’]s\s+(?:\p{{Ll}}+\s+)?"
+    rf"(?i:{_VIEWS})\b"
+)
+OWN_VIEW_RE = regex.compile(
+    rf"(?i:in|according\s+to)\s+(?i:its|their)\s+(?:[\p{{L}}-]+\s+){{0,2}}(?i:{_VIEWS})\s*,\s+"
+    r"(?P<src>(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,5})"
+)
 NAME_BEFORE_RE = ending_at(r"\p{Lu}[\p{L}.'’-]*\s+")
 GLUED_SENTENCE_RE = regex.compile(r"(?<=\p{Ll}\p{Ll})\.(?=\p{Lu})")
 # What "claimed" is followed by when it means killed: "claimed the lives of", "claimed 12".
@@ -150,8 +214,14 @@ CLAIMED_LIVES_RE = regex.compile(
     rf"\s+(?:the\s+lives\b|(?i:{alternation(LIVES_OPENERS)})\b|\d)"
 )
 POSSESSIVE_BEFORE_RE = ending_at(r"(?:'s|’s)?\s+")
+OWNER_BEFORE_RE = ending_at(r"\p{L}['’]s\s+")
+# A comma and conjunction before a speaker open a clause of its own: "pledged $2m, and the
+# city said"; without the comma, "and" may join two speakers ("the monitor and medics said").
+CONJUNCTION_BEFORE_RE = ending_at(r",\s*(?i:and|but|while|whereas)\s+")
+# A title may lead the name after the verb: "said chief economist Ana Ruiz".
+_TITLES = alternation(NAME_LEADERS - {"of", "for"})
 SAID_BY_RE = regex.compile(
-    rf"(?i:{_VERBS})\s+(?P<src>(?:the\s+)?\p{{Lu}}{_NAME_CHARS}{{1,80}})"
+    rf"(?i:{_VERBS})\s+(?P<src>(?:the\s+)?(?:(?:{_TITLES})\s+){{0,2}}\p{{Lu}}{_NAME_CHARS}{{1,80}})"
 )
 _TAIL_STOP_RE = regex.compile(
     rf"(?:\s+(?:{alternation(TAIL_STOPS)})\b|{_NEW_PHRASE}|{_NEXT_SENTENCE}|\s+\d).*\Z",
@@ -172,6 +242,8 @@ def _speaker(phrase: str) -> str | None:
     bare = len(head) == 1 or head[0] in DETERMINERS
     if bare and (head[-1] in DOCUMENT_NOUNS or head[-1] in MONTHS):  # "a February 2016 report"
         return None
+    if lowered.endswith(("'s", "’s")):
+        return None  # a possessive before a participle: "the agency's projected 12% target"
     return phrase
 
 
@@ -256,11 +328,21 @@ def _phrase_before(sentence: str, words: list, verb_start: int) -> list | None:
         taken.append(words[index])
         word = words[index].group().lower()
         if word in DETERMINERS and not _place_preposition(sentence, words, index - 1):
+            if _object_of_preposition(sentence, words, index):
+                return None  # "the group that represents realtors across the country said"
             subject = _participle_subject(words, index)
             if subject is not None:
                 taken.append(words[subject])
             break
     return taken
+
+
+def _object_of_preposition(sentence: str, words: list, index: int) -> bool:
+    """Does a preposition govern the phrase opened at words[index] ("across the country"), so
+    the phrase is a fragment of a longer subject, not the speaker?"""
+    if index < 1 or sentence[words[index - 1].end() : words[index].start()] != " ":
+        return False
+    return words[index - 1].group().lower() in PREPOSITIONS
 
 
 def _stop_before(
@@ -282,11 +364,18 @@ def _stop_before(
         stop = _stop_word(sentence, words, index, taken)
         if stop:
             return stop
-    if not word.isalpha() and any(ch.isdigit() for ch in word):
+    if not word.isalpha() and any(ch.isdigit() for ch in word) and not _number_compound(word):
         if taken and not any(ch.isalpha() for ch in word):
             return _NO_SPEAKER  # "killed 40 people said the Observatory": a count
         return _PHRASE_ENDS
     return None
+
+
+def _number_compound(word: str) -> bool:
+    """Is the word a modifier compounded with a number, part of a name: "the 190-country
+    agency", "a 15-member panel"?"""
+    head, _, tail = word.rpartition("-")
+    return bool(head) and tail.isalpha() and any(ch.isdigit() for ch in head)
 
 
 def _clause_begun(words: list, index: int, taken: list) -> str | None:
@@ -335,9 +424,19 @@ def _speaker_taken(sentence: str, taken: list) -> str | None:
     return _speaker(phrase)
 
 
-def attributions(sentence: str) -> list[tuple[int, str]]:
-    """Every attribution in a sentence as (offset in the sentence, source name)."""
-    found: list[tuple[int, str]] = []
+class Attribution(NamedTuple):
+    """A source a sentence credits: where it is read, who it is (a pronoun still to resolve:
+    "he"), and how far into the sentence its figures reach."""
+
+    at: int
+    source: str
+    about: tuple[int, int] | None = None  # figures here describe the speaker: "said Ana, 51,"
+    since: int = 0  # figures before this are another clause's: "12 died, and the army said"
+
+
+def attributions(sentence: str) -> list[Attribution]:
+    """Every attribution in a sentence: who it credits and where."""
+    found: list[Attribution] = []
     lowered = sentence.lower()
     if len(lowered) == len(sentence):
         according, figures_show, verbs = (scan.finditer(lowered) for scan in _LOWER_SCANS)
@@ -348,42 +447,125 @@ def attributions(sentence: str) -> list[tuple[int, str]]:
     for match in according:
         source = _trim(sentence[match.start("src") : match.end("src")])
         if source:
-            found.append((match.start(), source))
+            found.append(Attribution(match.start(), source))
     for match in figures_show:
         owner = POSSESSIVE_BEFORE_RE.match(sentence, max(0, match.start() - 8), match.start())
         at = owner.start() if owner else match.start()
         source = _speaker_before(sentence, at)
         if source:
-            found.append((at, source))
+            found.append(Attribution(at, source))
     for match in verbs:
-        verb = sentence[match.start() : match.end()]  # the scan may run on the lower case
-        if CLAIMED_LIVES_RE.match(sentence, match.end()) and verb[:5].lower() == "claim":
-            continue  # "the bombing claimed 12 lives" names no source
-        if verb.lower() in NOUN_VERBS and (
-            NOUN_USE_RE.match(sentence, match.end())
-            or (
-                verb[0].isupper()
-                and verb[1:].islower()
-                and NAME_BEFORE_RE.match(sentence, max(0, match.start() - 40), match.start())
-            )
-        ):
-            continue  # a noun: "reports of 20 killed", "the United States"
-        between = BEFORE_VERB_RE.match(sentence, max(0, match.start() - 60), match.start())
-        at = between.start() if between else match.start()
-        speaker = _speaker_before(sentence, at)
-        if speaker:
-            found.append((at, speaker))
-            continue
-        after = SAID_BY_RE.match(sentence, match.start())
-        if after:
-            source = _trim(after.group("src"))
-            if source:
-                found.append((match.start(), source))
+        credit = _verb_credit(sentence, match.start(), match.end())
+        if credit:
+            found.append(credit)
+    found.extend(_credits(sentence))
     return found
 
 
-def attributed_to(found: list[tuple[int, str]], offset: int) -> str | None:
-    """The attribution nearest to a claim at `offset` within its sentence."""
-    if not found:
+def _credits(sentence: str) -> list[Attribution]:
+    """Sources credited without a reporting verb: "per Forbes", "(Forbes)", "in the fund's
+    view", "In its latest estimates, the fund ..."."""
+    found = []
+    # Each scan runs only where its literal shows, which most sentences lack.
+    scans = (PER_SOURCE_RE,) if "per " in sentence else ()
+    if "s " in sentence and ("'s " in sentence or "’s " in sentence):
+        scans += (VIEW_RE,)
+    for scan in scans:
+        for match in scan.finditer(sentence):
+            source = _trim(match.group("src"))
+            if source:
+                found.append(Attribution(match.start(), source))
+    if "(" in sentence:
+        for match in BRACKETED_SOURCE_RE.finditer(sentence):
+            if match.group("src").lower() not in CLAUSE_EDGES:
+                found.append(Attribution(match.start(), match.group("src")))
+    match = sentence[:1] in "IiAa" and OWN_VIEW_RE.match(sentence)
+    source = match and _trim(match.group("src"))
+    if source:
+        found.append(Attribution(match.start("src"), source))
+    return found
+
+
+def _is_noun(sentence: str, start: int, end: int) -> bool:
+    """Is the reporting verb at start..end no verb here: "the bombing claimed 12 lives", "added
+    80 jobs", "the fund's projected rate", "reports of 20 killed", "two states", "the United
+    States"?"""
+    verb = sentence[start:end].lower()
+    if verb[:5] in ("claim", "added", "adds") and CLAIMED_LIVES_RE.match(sentence, end):
+        return True  # the verb takes the figure as its object: "claimed 12", "added 80 jobs"
+    if OWNER_BEFORE_RE.match(sentence, max(0, start - 4), start):
+        return True  # an owner's participle is an adjective: "the agency's projected rate"
+    if verb not in NOUN_VERBS:
+        return False
+    return bool(
+        NOUN_USE_RE.match(sentence, end)
+        or COUNTED_BEFORE_RE.match(sentence, max(0, start - 20), start)
+        or (
+            not verb.endswith("s")
+            and ONE_OWNER_BEFORE_RE.match(sentence, max(0, start - 40), start)
+        )
+        or (
+            sentence[start].isupper()
+            and verb[1:] == sentence[start + 1 : end]
+            and NAME_BEFORE_RE.match(sentence, max(0, start - 40), start)
+        )
+    )
+
+
+def _verb_credit(sentence: str, start: int, end: int) -> Attribution | None:
+    """Who the reporting verb at start..end credits: the speaker before it ("the ministry
+    said"), a pronoun ("he said"), a passive's agent ("expected by the club"), or the
+    name after it ("said the ministry")."""
+    if _is_noun(sentence, start, end):
         return None
-    return min(found, key=lambda item: abs(item[0] - offset))[1]
+    agent = sentence[start:end].lower() in PASSIVE_VERBS and AGENT_RE.match(sentence, end)
+    source = agent and _trim(agent.group("src"))
+    if source:
+        return Attribution(start, source)  # "expected by AAA", "figures reported by the UN"
+    passive = not sentence.endswith("ing", start, end)  # "is forecasting" is active
+    if passive and PASSIVE_BEFORE_RE.match(sentence, max(0, start - 30), start):
+        return None
+    between = BEFORE_VERB_RE.match(sentence, max(0, start - 60), start)
+    at = between.start() if between else start
+    acronym = ACRONYM_BEFORE_RE.match(sentence, max(0, at - 16), at)
+    before = acronym.start() if acronym else at
+    speaker = _speaker_before(sentence, before)
+    if speaker:
+        opens = sentence.rfind(speaker, 0, before)
+        opens = at if opens < 0 else opens  # the phrase is always found; this only guards
+        joined = CONJUNCTION_BEFORE_RE.match(sentence, max(0, opens - 12), opens)
+        return Attribution(at, speaker, (opens, at), opens if joined else 0)
+    pronoun = PRONOUN_BEFORE_RE.match(sentence, max(0, at - 4), at)
+    if pronoun:
+        return Attribution(at, pronoun.group().strip().lower())
+    comma = sentence[max(0, at - 3) : at].rstrip().endswith(",")
+    apposed = comma and APPOSED_NAME_RE.fullmatch(sentence, 0, at)
+    speaker = apposed and _speaker(apposed.group("src"))
+    if speaker:
+        return Attribution(at, speaker, (0, at))
+    after = SAID_BY_RE.match(sentence, start)
+    source = after and _trim(after.group("src"))
+    if not source:
+        return None
+    name_end = after.start("src") + len(source)
+    if not sentence.startswith(",", name_end):
+        return Attribution(start, source)
+    goes_on = REPORT_GOES_ON_RE.search(sentence, name_end)
+    return Attribution(start, source, (name_end, goes_on.start() if goes_on else len(sentence)))
+
+
+def reports(sentence: str) -> bool:
+    """Does the sentence hold a reporting verb, whoever its speaker ("a group based outside
+    the country said"), not a noun ("the United States")?"""
+    return any(
+        not _is_noun(sentence, match.start(), match.end()) for match in VERB_RE.finditer(sentence)
+    )
+
+
+def nearest(found: list[Attribution], offset: int) -> Attribution | None:
+    """The attribution nearest to a claim at `offset` within its sentence; None for a figure
+    that describes a speaker ("said Ana, 51,", "the 190-nation fund forecast")."""
+    if any(item.about and item.about[0] <= offset < item.about[1] for item in found):
+        return None
+    reaching = [item for item in found if item.since <= offset]
+    return min(reaching, key=lambda item: abs(item.at - offset)) if reaching else None

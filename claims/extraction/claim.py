@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from claims.extraction import attribution, metrics, places, qualifiers, roles, times, units
+from claims.extraction import discourse, metrics, places, qualifiers, roles, times, units
 from claims.extraction.candidates import (
     BETWEEN_RE,
     Number,
@@ -676,11 +676,11 @@ def _elliptic_change(context: _Context, draft: _Draft) -> None:
 
 
 def _source(context: _Context, draft: _Draft) -> None:
-    """Read who makes the claim: "12 people were killed, the ministry said"."""
-    sent_start, found = context.sent_start, context.attributions
-    if sent_start not in found:
-        found[sent_start] = attribution.attributions(context.text[sent_start : context.sent_end])
-    draft.source = attribution.attributed_to(found[sent_start], context.number.start - sent_start)
+    """Read who makes the claim: "12 people were killed, the ministry said", or a sentence
+    before or after it ("He said", a quotation, a forecast that goes on)."""
+    draft.source = discourse.source(
+        context.text, context.sentences, context.attributions, context.number.start
+    )
 
 
 def _place(context: _Context, draft: _Draft) -> None:

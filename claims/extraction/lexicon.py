@@ -535,3 +535,45 @@ ATTACK_MEAN_LABELS: dict[str, str] = {
 ATTACK_MEAN_OF: dict[str, str] = {
     word: mean for mean, words in ATTACK_MEANS.items() for word in words
 }
+
+# Verbs that credit a figure to whoever comes before them ("the ministry said", "the fund
+# foresees", "researchers found that") or after them ("said the ministry"): telling, counting,
+# forecasting and finding.
+REPORTING_VERBS = (
+    "said", "says", "say", "reported", "reports", "report", "told", "tells", "estimated",
+    "estimates", "announced", "announces", "stated", "states", "confirmed", "confirms",
+    "added", "adds", "claimed", "claims", "noted", "warned", "documented", "recorded",
+    "counted", "tallied", "put the toll", "put the death toll", "put the number",
+    "quoted", "cited", "wrote", "tweeted", "posted", "declared", "revealed", "disclosed",
+    "sees", "expects", "expected", "forecast", "forecasts", "forecasting", "foresees",
+    "predicted", "predicts", "projected", "described", "describes", "describe",
+    "found that", "finds that",
+)
+# Reporting verbs whose passive names its source after "by": "expected by the motoring club".
+PASSIVE_REPORTING_VERBS = (
+    "reported", "estimated", "expected", "forecast", "predicted", "projected", "documented",
+    "recorded", "counted", "tallied", "confirmed", "announced",
+)
+# Forms of "to be": before a participle they make it passive ("is expected to grow"), with
+# no speaker before it.
+BE_FORMS = ("is", "are", "was", "were", "be", "been", "being")
+# Words that count or pick out a noun, so a reporting verb after them is a noun: "two states",
+# "other reports", "several estimates".
+QUANTIFIERS = (
+    "other", "several", "many", "few", "some", "all", "both", "various", "numerous", "most",
+    "multiple", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+)
+# Pronouns a speaker is referred back to with: "he said", "it expects".
+SPEAKER_PRONOUNS = ("he", "she", "it")
+# What a source holds a figure in: "in the fund's view", "in its latest estimates, the IMF".
+VIEW_NOUNS = (
+    "view", "opinion", "estimate", "estimates", "estimation", "forecast", "forecasts",
+    "assessment", "reckoning", "calculation", "calculations", "projections", "report",
+    "figures", "outlook", "count", "tally",
+)
+# What shows a sentence goes on with the report before it, credited to the same source:
+# passive forecasts ("is projected to grow"), a modal on the forecast itself ("This would be")
+# and examples ("for instance").
+FORECAST_PASSIVES = ("expected", "projected", "forecast", "predicted", "estimated", "seen")
+CONTINUING_OPENERS = ("this would", "that would", "this will", "that will")
+EXAMPLE_PHRASES = ("for instance", "for example")
