@@ -58,6 +58,9 @@ PLACE_MEASURES = frozenset({"control", "area"})
 # A running total not reported for this many days is reported anew as another figure.
 SERIES_GAP_DAYS = 21
 
+# Tolls: the extractor calls a count killed or wounded only when it counts people, so a
+# noun it has no kind for ("medics", "evacuees") still counts people.
+TOLL_METRICS = frozenset({"killed", "wounded", "casualties"})
 # Metrics whose claims are never figures: ages, durations, distances and bare counts mean
 # nothing side by side (claims.models.METRIC_TABLE says which).
 UNGROUPED_METRICS = frozenset(METRICS) - GROUPED_METRICS
@@ -84,11 +87,14 @@ def _counted(metric: str, unit: str | None, subject: str | None) -> str | None:
     (a noun that names no kind of people, "Tags" or "medical", counts people: the killed
     and the wounded are people), else the counted noun (a money amount with no noun says
     nothing of what it pays for). The killed of "five pro-government forces" are
-    combatants."""
+    combatants; things the extractor counted ("two transit points") are no one's figure."""
     if metric in PEOPLE_METRICS or unit == "people":
         kind = subject_kind(subject, unit)
         if kind in ARMED_BODIES and metric in PEOPLE_METRICS:
             return SUBJECT_KINDS["fighters"]
+        if (unit == "items" and subject and kind not in SUBJECT_KINDS.values()
+                and metric not in TOLL_METRICS):
+            return None  # "two transit points" near an evacuation counts no one evacuated
         return kind if kind in SUBJECT_KINDS.values() else "people"
     if metric in PLACE_MEASURES:
         return metric

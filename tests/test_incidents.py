@@ -286,3 +286,16 @@ def test_a_figure_is_named_by_how_its_reports_say_the_attack_was_carried_out(db)
     assert figure["label"].startswith("People killed in Douma")
     assert figure["label"].endswith(", bombing")
     assert db["incidents"].get(figure["incident_id"])["means"] == "bombing"
+
+
+def test_things_counted_near_an_evacuation_are_no_figure_of_people_evacuated(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-04-15", "Evacuation from Douma",
+         ("Buses evacuated 3,000 people from Douma on Saturday; the evacuation runs in two "
+         "stages, officials said.")),
+        ("Daily Two", "2023-04-15", "Douma evacuation",
+         ("About 3,200 people were evacuated from Douma on Saturday, the evacuation held up at "
+         "two transit points, officials said.")),
+    ])
+    figures = {r["label"]: r for r in db.query("select * from figures where metric = 'evacuated'")}
+    assert all(f["min_value"] >= 1000 for f in figures.values()), figures
