@@ -266,3 +266,10 @@ def test_tables_of_earlier_versions_are_pruned_once_a_day_old(tmp_path):
     os.utime(stale, (day_old, day_old))
     places._prune(kept)
     assert kept.exists() and fresh.exists() and not stale.exists()
+
+
+def test_a_where_clause_takes_the_place_it_hangs_from():
+    text = ("Snow fell across Pennsylvania, and the storm moved north into Canada, where more "
+            "than 30 centimetres were forecast.")
+    (snow,) = [c for c in extract(text, published="2016-01-01") if c.value == 30]
+    assert snow.place == "Canada"

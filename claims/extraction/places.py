@@ -899,11 +899,13 @@ def locate(
         return _place(found[0].entry, found[0].surface)
     lo, hi = start - sent_start, end - sent_start
 
-    def rank(c: _Candidate) -> tuple[bool, bool, bool, bool, int]:
+    def rank(c: _Candidate) -> tuple[bool, bool, bool, bool, bool, int]:
         # a place in another clause ("After the fighting in Homs, 12 died in Hama") is
-        # the last choice before a country; "in X" before "from X" or "a US vehicle"
+        # the last choice before a country; "in X" before "from X" or "a US vehicle"; the
+        # place a "where" clause hangs from is that clause's ("into Canada, where a foot")
         gap = sentence[c.end : lo] if c.end <= lo else sentence[hi : c.start]
         return (
+            not (c.end <= lo and WHERE_RE.match(gap) and "," not in gap[2:]),
             c.entry.kind == COUNTRY,
             c.attribute,
             c.cue not in _LOCATIVE,
@@ -935,6 +937,9 @@ _DATELINE = re.compile(
 
 # "the state", "this city", "the country's": a place named before, pointed at.
 ANAPHOR_RE = re.compile(rf"(?i)\b(?:the|this|that)\s+({alternation(PLACE_ANAPHORS)})\b")
+# A relative clause hanging from the place before it: "into Canada, where more than a foot
+# was possible".
+WHERE_RE = re.compile(r"\s*,?\s*where\b")
 # How many sentences back, within the paragraph, an anaphor's place may be named.
 ANAPHOR_REACH = 4
 
