@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import resource
 import sqlite3
 import subprocess
 import sys
@@ -70,9 +71,12 @@ def watch(popen: subprocess.Popen, peaks: dict[int, int], done: threading.Event)
 
 
 def run(command: list[str]) -> dict:
-    """Run one ingest; its wall time, printed summary and peak memory, main and workers."""
+    """Run one ingest; its wall time, printed summary and peak memory, main and workers,
+    and the CPU time and bytes written to disk of the whole process tree (the kernel counts
+    a waited-for child's `write_bytes` in 512-byte blocks)."""
     peaks: dict[int, int] = {}
     done = threading.Event()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     popen = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True)
@@ -82,12 +86,16 @@ def run(command: list[str]) -> dict:
     wall = time.perf_counter() - started
     done.set()
     watcher.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if popen.returncode != 0:
         sys.exit(f"{' '.join(command)} failed:\n{err}")
     main = peaks.pop(popen.pid, 0)
     workers = sorted(peaks.values(), reverse=True)
     big = [w for w in workers if w > 50_000_000]  # worker processes, not helper processes
-    return {"wall": wall, "summary": out.strip(), "main": main, "workers": big}
+    return {"wall": wall, "summary": out.strip(), "main": main, "workers": big,
+            "cpu": after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime,
+            "system": after.ru_stime - before.ru_stime,
+            "written": (after.ru_oublock - before.ru_oublock) * 512}
 
 
 def stored(path: Path) -> tuple[int, int]:
@@ -102,16 +110,28 @@ def mb(size: int) -> str:
     return f"{size / 1e6:,.0f} MB"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def fakes_parser(description: str) -> argparse.ArgumentParser:
+    """A benchmark's arguments, starting with the FA-KES CSV it copies."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("path", nargs="?", default="../shared/eval/fakes/fakes.csv")
+    return parser
+
+
+def found(path: str) -> Path | None:
+    """The FA-KES CSV at `path`, or None, said, when it is absent: the benchmark skips."""
+    if not Path(path).exists():
+        print(f"skipped: {path} not found")
+        return None
+    return Path(path)
+
+
+def main() -> int:
+    parser = fakes_parser(__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=10, help="copies of FA-KES (10 = 10x)")
     parser.add_argument("--rounds", type=int, default=2, help="side-by-side rounds")
     parser.add_argument("--workers", type=int, default=2, help="workers to compare with 1")
     args = parser.parse_args()
-    source = Path(args.path)
-    if not source.exists():
-        print(f"skipped: {source} not found")
+    if (source := found(args.path)) is None:
         return 0
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus.csv"

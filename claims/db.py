@@ -69,6 +69,20 @@ SCHEMA: dict[str, dict] = {
         "pk": "article_id",
         "fks": [("article_id", "articles", "id"), ("original_id", "articles", "id")],
     },
+    # Kept by claims.reprints: each article's MinHash signature of its current text (none
+    # for a text too short to compare), its band keys, and the article it copies directly,
+    # so new texts are compared with the few that share a band instead of every text.
+    "reprint_sketches": {
+        "columns": {"article_id": str, "version_id": str, "signature": bytes,
+                    "original_id": str, "similarity": float},
+        "pk": "article_id",
+        "fks": [("article_id", "articles", "id"), ("version_id", "article_versions", "id")],
+    },
+    "reprint_bands": {
+        "columns": {"band": int, "article_id": str},
+        "pk": ("band", "article_id"),
+        "fks": [("article_id", "articles", "id")],
+    },
     # Derived by claims.compare.group_figures (claims.incidents): one row per incident.
     "incidents": {
         "columns": {
@@ -173,6 +187,17 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "latitude": "Latitude of the place, from the last claim counted.",
         "longitude": "Longitude of the place, from the last claim counted.",
         "claims": "How many claims have these values; kept exact by triggers on claims.",
+    },
+    "reprint_sketches": {
+        "article_id": "The article (articles.id).",
+        "version_id": "The version whose text was sketched (article_versions.id).",
+        "signature": "MinHash of the text's word shingles: 64 unsigned 64-bit values.",
+        "original_id": "The earlier article it copies directly, if any (articles.id).",
+        "similarity": "Share of word shingles in common with that article (MinHash estimate).",
+    },
+    "reprint_bands": {
+        "band": "Hash of one band of the signature: texts sharing one are compared.",
+        "article_id": "The article (articles.id).",
     },
     "state": {
         "key": "What the row records (\"grouped\": the claims that figures were last built from).",
@@ -415,6 +440,8 @@ INDEXES: dict[str, list[str | tuple[str, ...]]] = {
     ],
     "articles": ["outlet_id", "published", "url"],
     "article_versions": ["article_id"],
+    "reprint_bands": ["article_id"],
+    "reprint_sketches": ["original_id"],
     "source_aliases": ["source_id"],
 }
 
