@@ -119,12 +119,13 @@ def update(db: sqlite_utils.Database) -> tuple[dict[str, str], frozenset[str]]:
     return roots, frozenset(a for a in changed if roots.get(a) != stored.get(a, (None,))[0])
 
 
-# Articles whose current text has no sketch yet, with the text.
+# Articles whose current text has no sketch yet, with the text, a batch at a time.
 NEW_TEXTS_SQL = """
     SELECT a.id, a.current_version_id, v.text FROM articles a
     JOIN article_versions v ON v.id = a.current_version_id
     LEFT JOIN reprint_sketches s ON s.article_id = a.id
     WHERE s.version_id IS NOT a.current_version_id
+    LIMIT 500
 """
 
 
@@ -132,24 +133,30 @@ def _sketch_new_texts(db: sqlite_utils.Database) -> tuple[set[str], set[str]]:
     """Sketch every current text not sketched yet; returns those articles, and the articles
     that had one of them as original before (they must look for one again)."""
     fresh: set[str] = set()
-    for article_id, version_id, text in db.execute(NEW_TEXTS_SQL).fetchall():
-        hashed = shingles(text)
-        values = signature(hashed) if hashed is not None else None
-        db.execute("DELETE FROM reprint_bands WHERE article_id = ?", [article_id])
-        db.execute(
-            "INSERT INTO reprint_sketches (article_id, version_id, signature) VALUES (?, ?, ?) "
-            "ON CONFLICT (article_id) DO UPDATE SET version_id = excluded.version_id, "
-            "signature = excluded.signature, original_id = NULL, similarity = NULL",
-            [article_id, version_id, values.tobytes() if values is not None else None])
-        if values is not None:
-            db.conn.executemany("INSERT OR IGNORE INTO reprint_bands (band, article_id) "
-                                "VALUES (?, ?)", [(b, article_id) for b in bands(values)])
-        fresh.add(article_id)
-    marks = ", ".join("?" * len(fresh))
-    before = {r[0] for r in db.execute(
-        f"SELECT article_id FROM reprint_sketches WHERE original_id IN ({marks})",
-        sorted(fresh))} if fresh else set()
+    while batch := db.execute(NEW_TEXTS_SQL).fetchall():
+        for article_id, version_id, text in batch:
+            _sketch(db, article_id, version_id, text)
+            fresh.add(article_id)
+    before = {copy for original, copy in db.execute(
+        "SELECT original_id, article_id FROM reprint_sketches WHERE original_id IS NOT NULL")
+        if original in fresh}
     return fresh, before
+
+
+def _sketch(db: sqlite_utils.Database, article_id: str, version_id: str, text: str) -> None:
+    """Store a text's signature and band keys in place of its article's old ones (none for
+    a text too short to compare)."""
+    hashed = shingles(text)
+    values = signature(hashed) if hashed is not None else None
+    db.execute("DELETE FROM reprint_bands WHERE article_id = ?", [article_id])
+    db.execute(
+        "INSERT INTO reprint_sketches (article_id, version_id, signature) VALUES (?, ?, ?) "
+        "ON CONFLICT (article_id) DO UPDATE SET version_id = excluded.version_id, "
+        "signature = excluded.signature, original_id = NULL, similarity = NULL",
+        [article_id, version_id, values.tobytes() if values is not None else None])
+    if values is not None:
+        db.conn.executemany("INSERT OR IGNORE INTO reprint_bands (band, article_id) "
+                            "VALUES (?, ?)", [(b, article_id) for b in bands(values)])
 
 
 def _neighbours(db: sqlite_utils.Database, articles: set[str]) -> set[str]:
