@@ -922,12 +922,17 @@ def _narrow_update_trigger(db: sqlite_utils.Database, table: str, columns: list[
         db.execute(sql)
 
 
-COMMIT_EVERY_SECONDS = 0.5
+# A batch of articles is committed after this long. Each commit writes every index page the
+# batch touched, and the ids the claims are indexed by are hashes, so a batch touches pages
+# all over every index: the longer the batch, the more articles share each page written.
+# At 0.5 s a 10x FA-KES ingest wrote 21 times the database's size, at 5 s 8 times
+# (benchmarks/README.md, "Write amplification"); another writer waits this long at most.
+COMMIT_EVERY_SECONDS = 5.0
 
 
 @contextlib.contextmanager
 def batched_commits(db: sqlite_utils.Database):
-    """Commit about twice a second instead of after every article.
+    """Commit every few seconds instead of after every article.
 
     Yields `store(write)`: `write()` runs inside the open write transaction, in a savepoint,
     so an article is still stored whole or not at all; what a batch saves is writing the
