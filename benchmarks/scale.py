@@ -1,6 +1,6 @@
 """Scaling out: `claims ingest --workers 1` against `--workers 2`, side by side in one run,
 on a synthetic corpus of N copies of FA-KES (generated into a temporary file, never kept),
-with the wall time and peak RSS of the main process and of the Dask workers.
+with the wall time, peak RSS and CPU time of the main process and of the Dask workers.
 
     uv run python benchmarks/scale.py [../shared/eval/fakes/fakes.csv] [--copies 10] [--rounds 2]
 
@@ -15,7 +15,9 @@ articles and claims.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
+import os
 import resource
 import sqlite3
 import subprocess
@@ -57,8 +59,10 @@ def high_water_mark(process: psutil.Process) -> int:
         return 0
 
 
-def watch(popen: subprocess.Popen, peaks: dict[int, int], done: threading.Event) -> None:
-    """Note the peak memory of the process and of every descendant until it ends."""
+def watch(popen: subprocess.Popen, peaks: dict[int, int], done: threading.Event,
+          cpu: dict[int, float]) -> None:
+    """Note the peak memory and the CPU time so far of the process and of every descendant
+    until it ends."""
     root = psutil.Process(popen.pid)
     while not done.is_set():
         try:
@@ -67,6 +71,9 @@ def watch(popen: subprocess.Popen, peaks: dict[int, int], done: threading.Event)
             family = []
         for member in family:
             peaks[member.pid] = max(peaks.get(member.pid, 0), high_water_mark(member))
+            with contextlib.suppress(psutil.Error):
+                times = member.cpu_times()
+                cpu[member.pid] = times.user + times.system
         time.sleep(0.1)
 
 
@@ -75,12 +82,13 @@ def run(command: list[str]) -> dict:
     and the CPU time and bytes written to disk of the whole process tree (the kernel counts
     a waited-for child's `write_bytes` in 512-byte blocks)."""
     peaks: dict[int, int] = {}
+    cpu: dict[int, float] = {}
     done = threading.Event()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     popen = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True)
-    watcher = threading.Thread(target=watch, args=(popen, peaks, done))
+    watcher = threading.Thread(target=watch, args=(popen, peaks, done, cpu))
     watcher.start()
     out, err = popen.communicate()
     wall = time.perf_counter() - started
@@ -92,7 +100,9 @@ def run(command: list[str]) -> dict:
     main = peaks.pop(popen.pid, 0)
     workers = sorted(peaks.values(), reverse=True)
     big = [w for w in workers if w > 50_000_000]  # worker processes, not helper processes
+    main_cpu = cpu.pop(popen.pid, 0.0)
     return {"wall": wall, "summary": out.strip(), "main": main, "workers": big,
+            "main_cpu": main_cpu, "workers_cpu": sorted(cpu.values(), reverse=True),
             "cpu": after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime,
             "system": after.ru_stime - before.ru_stime,
             "written": (after.ru_oublock - before.ru_oublock) * 512}
@@ -158,7 +168,10 @@ def main() -> int:
             for workers, result in results.items():
                 pool = result["workers"]
                 print(f"  --workers {workers}: {result['wall']:.1f} s, main {mb(result['main'])}"
-                      + (f", workers {mb(pool[0])} / {mb(sum(pool))}" if pool else ""))
+                      + (f", workers {mb(pool[0])} / {mb(sum(pool))}" if pool else "")
+                      + f"; CPU: main {result['main_cpu']:.1f} s, others "
+                      + ", ".join(f"{c:.1f}" for c in result["workers_cpu"] if c >= 0.5)
+                      + f" s; load average {os.getloadavg()[0]:.1f}")
             print(f"  speed-up {one['wall'] / many['wall']:.2f}x")
     return 0
 
