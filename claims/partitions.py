@@ -110,8 +110,9 @@ def _fill(db: sqlite_utils.Database, table: str, ids: Iterable[str]) -> None:
 
 def changed_articles(db: sqlite_utils.Database) -> frozenset[str] | None:
     """The articles with claims added since the figures were last grouped, or None when only
-    a regroup of everything is sure to be right: never grouped by these partitions, or
-    claims grouped then have since been deleted (re-extraction)."""
+    a regroup of everything is sure to be right: never grouped by these partitions, claims
+    grouped then have since been deleted (re-extraction), or none were added, so what
+    changed is which claims are current."""
     row = db.execute("SELECT value FROM state WHERE key = ?", [GROUPED_UPTO]).fetchone()
     if row is None or row[0].count(":") != 2:
         return None
@@ -121,8 +122,9 @@ def changed_articles(db: sqlite_utils.Database) -> frozenset[str] | None:
     if db.execute("SELECT count(*) FROM claims WHERE rowid <= ?", [int(last)]
                   ).fetchone()[0] != int(count):
         return None
-    return frozenset(r[0] for r in db.execute(
+    changed = frozenset(r[0] for r in db.execute(
         "SELECT DISTINCT article_id FROM claims WHERE rowid > ?", [int(last)]))
+    return changed or None
 
 
 def mark(db: sqlite_utils.Database) -> None:
