@@ -17,6 +17,8 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
    more") are never inside a figure: they keep their incident and are shown beside it.
 5. Running totals ("since 2011") form series per country, metric, unit and kind of victims:
    a new figure starts after SERIES_GAP_DAYS without a report (the toll at another time).
+6. Grouping runs per partition (claims.partitions): incidents are linked within one country
+   and calendar month of their day, so an ingest regroups only the partitions it reaches.
 
 A new figure's id hashes its incident and key; a figure regrouped with more claims keeps the
 id of the figure most of its claims were in, so links to it keep working. Re-grouping the
