@@ -119,28 +119,31 @@ def update(db: sqlite_utils.Database) -> tuple[dict[str, str], frozenset[str]]:
     return roots, frozenset(a for a in changed if roots.get(a) != stored.get(a, (None,))[0])
 
 
-# Articles whose current text has no sketch yet, with the text, a batch at a time.
+# Articles whose current text has no sketch yet.
 NEW_TEXTS_SQL = """
-    SELECT a.id, a.current_version_id, v.text FROM articles a
-    JOIN article_versions v ON v.id = a.current_version_id
-    LEFT JOIN reprint_sketches s ON s.article_id = a.id
+    SELECT a.id FROM articles a LEFT JOIN reprint_sketches s ON s.article_id = a.id
     WHERE s.version_id IS NOT a.current_version_id
-    LIMIT 500
 """
+# Texts are read this many at a time, so a database of new texts is never held whole.
+SKETCH_BATCH = 500
 
 
 def _sketch_new_texts(db: sqlite_utils.Database) -> tuple[set[str], set[str]]:
     """Sketch every current text not sketched yet; returns those articles, and the articles
     that had one of them as original before (they must look for one again)."""
-    fresh: set[str] = set()
-    while batch := db.execute(NEW_TEXTS_SQL).fetchall():
-        for article_id, version_id, text in batch:
+    fresh = [r[0] for r in db.execute(NEW_TEXTS_SQL)]
+    for start in range(0, len(fresh), SKETCH_BATCH):
+        batch = fresh[start:start + SKETCH_BATCH]
+        for article_id, version_id, text in db.execute(
+                "SELECT a.id, a.current_version_id, v.text FROM articles a "
+                "JOIN article_versions v ON v.id = a.current_version_id "
+                f"WHERE a.id IN ({', '.join('?' * len(batch))})", batch).fetchall():
             _sketch(db, article_id, version_id, text)
-            fresh.add(article_id)
+    sketched = set(fresh)
     before = {copy for original, copy in db.execute(
         "SELECT original_id, article_id FROM reprint_sketches WHERE original_id IS NOT NULL")
-        if original in fresh}
-    return fresh, before
+        if original in sketched}
+    return sketched, before
 
 
 def _sketch(db: sqlite_utils.Database, article_id: str, version_id: str, text: str) -> None:
