@@ -1,6 +1,6 @@
 """Scaling out: `claims ingest --workers 1` against `--workers 2`, side by side in one run,
 on a synthetic corpus of N copies of FA-KES (generated into a temporary file, never kept),
-with the wall time and peak RSS of the main process and of the Dask workers.
+with the wall time, peak RSS and CPU time of the main process and of the Dask workers.
 
     uv run python benchmarks/scale.py [../shared/eval/fakes/fakes.csv] [--copies 10] [--rounds 2]
 
@@ -15,7 +15,10 @@ articles and claims.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
+import os
+import resource
 import sqlite3
 import subprocess
 import sys
@@ -56,8 +59,10 @@ def high_water_mark(process: psutil.Process) -> int:
         return 0
 
 
-def watch(popen: subprocess.Popen, peaks: dict[int, int], done: threading.Event) -> None:
-    """Note the peak memory of the process and of every descendant until it ends."""
+def watch(popen: subprocess.Popen, peaks: dict[int, int], done: threading.Event,
+          cpu: dict[int, float]) -> None:
+    """Note the peak memory and the CPU time so far of the process and of every descendant
+    until it ends."""
     root = psutil.Process(popen.pid)
     while not done.is_set():
         try:
@@ -66,28 +71,41 @@ def watch(popen: subprocess.Popen, peaks: dict[int, int], done: threading.Event)
             family = []
         for member in family:
             peaks[member.pid] = max(peaks.get(member.pid, 0), high_water_mark(member))
+            with contextlib.suppress(psutil.Error):
+                times = member.cpu_times()
+                cpu[member.pid] = times.user + times.system
         time.sleep(0.1)
 
 
 def run(command: list[str]) -> dict:
-    """Run one ingest; its wall time, printed summary and peak memory, main and workers."""
+    """Run one ingest; its wall time, printed summary and peak memory, main and workers,
+    and the CPU time and bytes written to disk of the whole process tree (the kernel counts
+    a waited-for child's `write_bytes` in 512-byte blocks)."""
     peaks: dict[int, int] = {}
+    cpu: dict[int, float] = {}
     done = threading.Event()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     popen = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True)
-    watcher = threading.Thread(target=watch, args=(popen, peaks, done))
+    watcher = threading.Thread(target=watch, args=(popen, peaks, done, cpu))
     watcher.start()
     out, err = popen.communicate()
     wall = time.perf_counter() - started
     done.set()
     watcher.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if popen.returncode != 0:
         sys.exit(f"{' '.join(command)} failed:\n{err}")
     main = peaks.pop(popen.pid, 0)
     workers = sorted(peaks.values(), reverse=True)
     big = [w for w in workers if w > 50_000_000]  # worker processes, not helper processes
-    return {"wall": wall, "summary": out.strip(), "main": main, "workers": big}
+    main_cpu = cpu.pop(popen.pid, 0.0)
+    return {"wall": wall, "summary": out.strip(), "main": main, "workers": big,
+            "main_cpu": main_cpu, "workers_cpu": sorted(cpu.values(), reverse=True),
+            "cpu": after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime,
+            "system": after.ru_stime - before.ru_stime,
+            "written": (after.ru_oublock - before.ru_oublock) * 512}
 
 
 def stored(path: Path) -> tuple[int, int]:
@@ -102,16 +120,28 @@ def mb(size: int) -> str:
     return f"{size / 1e6:,.0f} MB"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def fakes_parser(description: str) -> argparse.ArgumentParser:
+    """A benchmark's arguments, starting with the FA-KES CSV it copies."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("path", nargs="?", default="../shared/eval/fakes/fakes.csv")
+    return parser
+
+
+def found(path: str) -> Path | None:
+    """The FA-KES CSV at `path`, or None, said, when it is absent: the benchmark skips."""
+    if not Path(path).exists():
+        print(f"skipped: {path} not found")
+        return None
+    return Path(path)
+
+
+def main() -> int:
+    parser = fakes_parser(__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=10, help="copies of FA-KES (10 = 10x)")
     parser.add_argument("--rounds", type=int, default=2, help="side-by-side rounds")
     parser.add_argument("--workers", type=int, default=2, help="workers to compare with 1")
     args = parser.parse_args()
-    source = Path(args.path)
-    if not source.exists():
-        print(f"skipped: {source} not found")
+    if (source := found(args.path)) is None:
         return 0
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus.csv"
@@ -138,7 +168,10 @@ def main() -> int:
             for workers, result in results.items():
                 pool = result["workers"]
                 print(f"  --workers {workers}: {result['wall']:.1f} s, main {mb(result['main'])}"
-                      + (f", workers {mb(pool[0])} / {mb(sum(pool))}" if pool else ""))
+                      + (f", workers {mb(pool[0])} / {mb(sum(pool))}" if pool else "")
+                      + f"; CPU: main {result['main_cpu']:.1f} s, others "
+                      + ", ".join(f"{c:.1f}" for c in result["workers_cpu"] if c >= 0.5)
+                      + f" s; load average {os.getloadavg()[0]:.1f}")
             print(f"  speed-up {one['wall'] / many['wall']:.2f}x")
     return 0
 

@@ -17,6 +17,8 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
    more") are never inside a figure: they keep their incident and are shown beside it.
 5. Running totals ("since 2011") form series per country, metric, unit and kind of victims:
    a new figure starts after SERIES_GAP_DAYS without a report (the toll at another time).
+6. Grouping runs per partition (claims.partitions): incidents are linked within one country
+   and calendar month of their day, so an ingest regroups only the partitions it reaches.
 
 A new figure's id hashes its incident and key; a figure regrouped with more claims keeps the
 id of the figure most of its claims were in, so links to it keep working. Re-grouping the
@@ -29,11 +31,12 @@ import datetime as dt
 import json
 import statistics
 from collections import defaultdict
+from collections.abc import Iterable
 
 import sqlite_utils
 
 from claims import incidents as inc
-from claims import reprints
+from claims import partitions, reprints
 from claims.db import mark_grouped, writing
 from claims.extraction import times
 from claims.extraction.lexicon import ARMED_BODIES, MONTHS, PEOPLE_KIND, kind_of_subject
@@ -110,7 +113,7 @@ GROUPED_SQL = """
            substr(v.text, 1, 400) AS top, c.incident_id
     FROM claims c JOIN article_versions v ON v.id = c.version_id
     WHERE coalesce(c.is_current, 1) AND NOT coalesce(c.vague, 0) AND c.value IS NOT NULL
-      AND c.metric NOT IN ({marks})
+      AND c.metric NOT IN ({marks}) {only}
     ORDER BY c.article_id, c.start
 """
 
@@ -142,11 +145,13 @@ def _mention(record: tuple, trusted: bool) -> inc.Mention:
     )
 
 
-def _articles(db: sqlite_utils.Database):
+def _articles(db: sqlite_utils.Database, scope: partitions.Scope | None = None):
     """(claims, day, lead words, current incidents) of each article with claims grouping
-    reads: its day is the date line at the top of its text, else its publication date."""
+    reads (those of the scope's articles): its day is the date line at the top of its text,
+    else its publication date."""
     marks = ", ".join("?" * len(UNGROUPED_METRICS))
-    cursor = db.execute(GROUPED_SQL.format(marks=marks), sorted(UNGROUPED_METRICS))
+    only = partitions.articles_clause(db, scope)
+    cursor = db.execute(GROUPED_SQL.format(marks=marks, only=only), sorted(UNGROUPED_METRICS))
     batch: list[tuple] = []
     for record in cursor:
         if batch and record[1] != batch[0][1]:
@@ -205,9 +210,8 @@ def _series(running: list[inc.Mention], days: dict[str, dt.date | None],
     toll since the siege began is not the country's since the war began."""
     by_key: dict[tuple, list[inc.Mention]] = defaultdict(list)
     for m in running:
-        if m.kind and m.place and m.place.country:
-            where = m.place if m.own_place else inc.place_of(None, None, m.place.country)
-            by_key[where, m.metric, m.unit, m.kind].append(m)
+        if key := series_key(m):
+            by_key[key].append(m)
     found = []
     for key in sorted(by_key, key=repr):
         where, *figure_key = key
@@ -229,6 +233,15 @@ def _series(running: list[inc.Mention], days: dict[str, dt.date | None],
                 found.append(_figure(tuple(figure_key), band, row, None, roots,
                                      cumulative=True, days=days))
     return found
+
+
+def series_key(m: inc.Mention) -> tuple | None:
+    """The series a running total is in: its place (the town or region its sentence names,
+    else its country), metric, unit and kind; None when it names no country or kind."""
+    if not (m.kind and m.place and m.place.country):
+        return None
+    where = m.place if m.own_place else inc.place_of(None, None, m.place.country)
+    return where, m.metric, m.unit, m.kind
 
 
 def _day_text(day: dt.date) -> str:
@@ -317,11 +330,11 @@ LATEST_BY_OUTLET = """
         SELECT fc.*, row_number() OVER (
             PARTITION BY figure_id, outlet_id
             ORDER BY published DESC, article_id DESC, start) AS rank
-        FROM figure_claims fc
+        FROM figure_claims fc {only}
     ), cited AS (
         SELECT figure_id, outlet_id, count(*) AS claims,
                group_concat(DISTINCT source) AS sources
-        FROM figure_claims GROUP BY figure_id, outlet_id
+        FROM figure_claims {only} GROUP BY figure_id, outlet_id
     )
     SELECT r.figure_id, r.outlet_id, r.value, r.published, cited.claims, cited.sources,
            r.claim_id
@@ -352,7 +365,7 @@ LATEST_SPREAD = """
             LEFT JOIN reprints r ON r.article_id = c.article_id
             LEFT JOIN articles ra ON ra.id = r.original_id
             LEFT JOIN outlets ro ON ro.id = ra.outlet_id
-            WHERE fo.latest_value > 0
+            WHERE fo.latest_value > 0 {also}
             ORDER BY fo.figure_id, o.name, fo.outlet_id
         )
         GROUP BY figure_id
@@ -362,23 +375,26 @@ LATEST_SPREAD = """
 """
 
 
-def materialise(db: sqlite_utils.Database) -> None:
+def materialise(db: sqlite_utils.Database, figures: Iterable[str] | None = None) -> None:
     """Store each outlet's latest value per figure and each figure's spread of them.
 
-    Derived from the claims and figures alone and rebuilt whole, so a re-run writes the same
-    rows; `figure_outlets` and `disagreements` read these instead of scanning every claim.
+    Derived from the claims and figures alone and rebuilt whole (or for `figures` only), so
+    a re-run writes the same rows; `figure_outlets` and `disagreements` read these instead
+    of scanning every claim.
     """
+    among = partitions.figures_clause(db, figures)
+    only, also = (f"WHERE figure_id {among}", f"AND fo.figure_id {among}") if among else ("", "")
     with writing(db):
-        db.execute("DELETE FROM figure_outlet_latest")
+        db.execute(f"DELETE FROM figure_outlet_latest {only}")
         db.execute(
             "INSERT INTO figure_outlet_latest (figure_id, outlet_id, latest_value, published, "
-            f"claims, sources, claim_id) {LATEST_BY_OUTLET}"
+            f"claims, sources, claim_id) {LATEST_BY_OUTLET.format(only=only)}"
         )
         db.execute(
             "UPDATE figures SET latest_low = NULL, latest_high = NULL, latest_spread = NULL, "
-            "values_by_outlet = NULL WHERE latest_low IS NOT NULL"
+            f"values_by_outlet = NULL WHERE latest_low IS NOT NULL {among and f'AND id {among}'}"
         )
-        db.execute(LATEST_SPREAD)
+        db.execute(LATEST_SPREAD.format(also=also))
 
 
 def _tell_apart(found: list[dict]) -> None:
@@ -464,73 +480,86 @@ def _drop_stale(db: sqlite_utils.Database, table: str, column: str, kept: set[st
     db.execute("DELETE FROM temp.kept_ids")
 
 
-# Every article's current text, in the order stored, for finding reprints.
-TEXTS_SQL = """
-    SELECT a.id, a.published, v.text FROM articles a
-    JOIN article_versions v ON v.id = a.current_version_id ORDER BY a.rowid
-"""
-
-
-def _store_reprints(db: sqlite_utils.Database) -> dict[str, str]:
+def _store_reprints(db: sqlite_utils.Database) -> tuple[dict[str, str], frozenset[str]]:
     """Find the articles that reprint another's text, store them, and map each to its
-    original (claims.reprints)."""
-    found = reprints.find(db.execute(TEXTS_SQL))
-    db.execute("DELETE FROM reprints")
-    db.conn.executemany(
-        "INSERT INTO reprints (article_id, original_id, similarity) VALUES (?, ?, ?)",
-        [(r["article_id"], r["original_id"], r["similarity"]) for r in found],
-    )
-    return {r["article_id"]: r["original_id"] for r in found}
+    original (claims.reprints); with the articles whose original changed."""
+    return reprints.update(db)
 
 
 class _Reading:
-    """What one pass over the claims gathers: each country's article incidents, the running
-    totals, each article's day and each claim's current figure and incident."""
+    """What one pass over the claims (of a scope: claims.partitions) gathers: each
+    partition's article incidents, the running totals, each article's day and each claim's
+    current figure and incident."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self.by_country: dict[str, list[inc.Incident]] = defaultdict(list)
+    def __init__(self, db: sqlite_utils.Database, scope: partitions.Scope | None = None) -> None:
+        self.by_partition: dict[tuple[str, str], list[inc.Incident]] = defaultdict(list)
         self.running: list[inc.Mention] = []
         self.days: dict[str, dt.date | None] = {}
         self.figure_of: dict[str, str | None] = {}
         self.incident_of: dict[str, str | None] = {}
-        for mentions, day, words, old_incidents in _articles(db):
+        for mentions, day, words, old_incidents in _articles(db, scope):
             self.days[mentions[0].article_id] = day
             self.incident_of.update(old_incidents)
             self.figure_of.update((m.id, m.figure_id) for m in mentions)
-            self.running += [m for m in mentions if m.role == "running"]
+            self.running += [m for m in mentions if m.role == "running" and (
+                scope is None or scope.holds_running(series_key(m), m.day or day, m.article_id))]
             events = [m for m in mentions if m.role != "running"]
             for incident in inc.article_incidents(events, day, words):
-                self.by_country[incident.place.country or ""].append(incident)
+                partition = partitions.key(incident.place.country, incident.day)
+                if scope is None or scope.holds(partition):
+                    self.by_partition[partition].append(incident)
 
 
-def group_figures(db: sqlite_utils.Database) -> dict[str, int]:
-    """Assign every current claim its incident and figure; rebuild `incidents` and `figures`.
+def _scope(db: sqlite_utils.Database, moved: frozenset[str]) -> partitions.Scope | None:
+    """What the claims added since the last grouping, and the articles whose original
+    changed (`moved`), reach (claims.partitions); None when everything must be regrouped."""
+    changed = partitions.changed_articles(db)
+    if changed is None:
+        return None
+    changed |= moved
+    first = _Reading(db, partitions.Scope(articles=changed))
+    reports: dict[tuple, set[dt.date]] = defaultdict(set)
+    for m in first.running:
+        if (key := series_key(m)) and (day := m.day or first.days[m.article_id]):
+            reports[key].add(day)
+    return partitions.scope(db, changed, set(first.by_partition), reports, SERIES_GAP_DAYS)
+
+
+def group_figures(db: sqlite_utils.Database, scoped: bool = False) -> dict[str, int]:
+    """Assign every current claim its incident and figure; rebuild `incidents` and `figures`,
+    partition by partition (claims.partitions); `scoped`: only the partitions that the claims
+    added since the last grouping reach, when that is known.
 
     Figures are derived data, rebuilt in one write transaction that also records what they
     were built from (`claims.db.mark_grouped`): a run killed while grouping leaves the old
     figures whole and marked stale, and running this twice changes nothing."""
     with writing(db):
-        roots = _store_reprints(db)
-        read = _Reading(db)
+        roots, moved = _store_reprints(db)
+        scope = _scope(db, moved) if scoped else None
+        read = _Reading(db, scope)
         found: list[dict] = []
         rows: list[dict] = []
         incident_of: dict[str, str] = {}
-        for country in sorted(read.by_country):
-            for head in inc.link(read.by_country[country], roots):
+        for partition in sorted(read.by_partition):
+            for head in inc.link(read.by_partition[partition], roots):
                 row = inc.incident_row(head)
                 rows.append(row)
                 incident_of.update((m.id, row["id"]) for m in inc.members(head))
                 found += _incident_figures(head, row, roots)
         found += _series(read.running, read.days, roots)
         _tell_apart(found)
-        taken: set[str] = set()
+        taken = set(scope.taken) if scope else set()
         _inherit_ids(found, read.figure_of, taken)
         _store_incidents(db, rows, incident_of, read.incident_of)
         _store_figures(db, found, read.figure_of)
-        _drop_stale(db, "incidents", "incident_id", {r["id"] for r in rows})
-        _drop_stale(db, "figures", "figure_id", taken)
-        materialise(db)
+        if scope:
+            partitions.drop_stale(db, scope, {r["id"] for r in rows}, taken)
+        else:
+            _drop_stale(db, "incidents", "incident_id", {r["id"] for r in rows})
+            _drop_stale(db, "figures", "figure_id", taken)
+        materialise(db, scope.figures | {f["id"] for f in found} if scope else None)
         mark_grouped(db)
+        partitions.mark(db)
     return {
         "figures": len(found),
         "claims": sum(len(f["claim_ids"]) for f in found),

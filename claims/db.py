@@ -69,6 +69,20 @@ SCHEMA: dict[str, dict] = {
         "pk": "article_id",
         "fks": [("article_id", "articles", "id"), ("original_id", "articles", "id")],
     },
+    # Kept by claims.reprints: each article's MinHash signature of its current text (none
+    # for a text too short to compare), its band keys, and the article it copies directly,
+    # so new texts are compared with the few that share a band instead of every text.
+    "reprint_sketches": {
+        "columns": {"article_id": str, "version_id": str, "signature": bytes,
+                    "original_id": str, "similarity": float},
+        "pk": "article_id",
+        "fks": [("article_id", "articles", "id"), ("version_id", "article_versions", "id")],
+    },
+    "reprint_bands": {
+        "columns": {"band": int, "article_id": str},
+        "pk": ("band", "article_id"),
+        "fks": [("article_id", "articles", "id")],
+    },
     # Derived by claims.compare.group_figures (claims.incidents): one row per incident.
     "incidents": {
         "columns": {
@@ -173,6 +187,17 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "latitude": "Latitude of the place, from the last claim counted.",
         "longitude": "Longitude of the place, from the last claim counted.",
         "claims": "How many claims have these values; kept exact by triggers on claims.",
+    },
+    "reprint_sketches": {
+        "article_id": "The article (articles.id).",
+        "version_id": "The version whose text was sketched (article_versions.id).",
+        "signature": "MinHash of the text's word shingles: 64 unsigned 64-bit values.",
+        "original_id": "The earlier article it copies directly, if any (articles.id).",
+        "similarity": "Share of word shingles in common with that article (MinHash estimate).",
+    },
+    "reprint_bands": {
+        "band": "Hash of one band of the signature: texts sharing one are compared.",
+        "article_id": "The article (articles.id).",
     },
     "state": {
         "key": "What the row records (\"grouped\": the claims that figures were last built from).",
@@ -419,6 +444,8 @@ INDEXES: dict[str, list[str | tuple[str, ...]]] = {
     ],
     "articles": ["outlet_id", "published", "url"],
     "article_versions": ["article_id"],
+    "reprint_bands": ["article_id"],
+    "reprint_sketches": ["original_id"],
     "source_aliases": ["source_id"],
 }
 
@@ -899,12 +926,17 @@ def _narrow_update_trigger(db: sqlite_utils.Database, table: str, columns: list[
         db.execute(sql)
 
 
-COMMIT_EVERY_SECONDS = 0.5
+# A batch of articles is committed after this long. Each commit writes every index page the
+# batch touched, and the ids the claims are indexed by are hashes, so a batch touches pages
+# all over every index: the longer the batch, the more articles share each page written.
+# At 0.5 s a 10x FA-KES ingest wrote 21 times the database's size, at 5 s 8 times
+# (benchmarks/README.md, "Write amplification"); another writer waits this long at most.
+COMMIT_EVERY_SECONDS = 5.0
 
 
 @contextlib.contextmanager
 def batched_commits(db: sqlite_utils.Database):
-    """Commit about twice a second instead of after every article.
+    """Commit every few seconds instead of after every article.
 
     Yields `store(write)`: `write()` runs inside the open write transaction, in a savepoint,
     so an article is still stored whole or not at all; what a batch saves is writing the

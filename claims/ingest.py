@@ -3,7 +3,8 @@
 Each article is extracted with no lock held, by the map step (claims.mapstep) in this
 process or on Dask workers (claims.cluster), and stored in a batch that waits for any other
 writer; a bad input, row or article becomes a one-line `Failure` and the batch goes on.
-Figures are rebuilt at the end whenever the claims changed since they were last built.
+Figures are rebuilt at the end whenever the claims changed since they were last built: only the
+partitions of days and countries the new claims reach (claims.partitions).
 `ingest_to_parquet` writes a Parquet dataset instead, and `load` brings one into a database.
 """
 
@@ -52,6 +53,7 @@ class Summary:
     warnings: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
     extract_seconds: float = 0.0
+    group_seconds: float = 0.0
 
     def count(self, status: str, claims: int, characters: int) -> None:
         """Tally one stored article by what storing it did."""
@@ -189,7 +191,9 @@ def ingest(db: sqlite_utils.Database, specs: Iterable[str], options: Options | N
                 summary.failures.append(Failure(where, f"not stored: {error}"))
                 continue
             _note(summary, where, mapped, status, written)
+    grouping = time.perf_counter()
     regroup_if_stale(db, say=_say if progress else None)
+    summary.group_seconds = time.perf_counter() - grouping
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -245,8 +249,9 @@ def load(db: sqlite_utils.Database, root: str | Path, since: str | None = None,
 def regroup_if_stale(db: sqlite_utils.Database,
                      say: Callable[[str], None] | None = None) -> bool:
     """Rebuild the figures when the claims changed since they were built, whoever changed
-    them: this run, another process, or a run killed before it finished grouping. `say`
-    hears when grouping starts and what it made, so a long regroup is not silence."""
+    them: this run, another process, or a run killed before it finished grouping; only the
+    partitions the new claims reach (claims.partitions) when that is known. `say` hears when
+    grouping starts and what it made, so a long regroup is not silence."""
     if is_grouped(db):
         return False
     from claims.compare import group_figures
@@ -254,7 +259,7 @@ def regroup_if_stale(db: sqlite_utils.Database,
     if say:
         say("Grouping figures...")
     begun = time.perf_counter()
-    counts = group_figures(db)
+    counts = group_figures(db, scoped=True)
     if say:
         say(f"Grouped {_count(counts['claims'], 'claim')} into "
             f"{_count(counts['figures'], 'figure')} ({counts['multi_outlet']:,} reported by "

@@ -12,15 +12,13 @@ reprint.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import zlib
-from collections.abc import Iterable
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
+import numpy as np
 import regex
-
-if TYPE_CHECKING:
-    from datasketch import MinHash
+import sqlite_utils
 
 # Shared shingles, as a share of all, from which two texts are one text reprinted.
 REPRINT = 0.7
@@ -51,81 +49,169 @@ def shingles(text: str) -> list[int] | None:
             for i in range(len(codes) - SHINGLE_WORDS)]
 
 
-@lru_cache(maxsize=1)
-def _permutations():
-    """The MinHash permutations, drawn once: datasketch draws them anew for every MinHash,
-    which cost more than hashing the text."""
-    from datasketch import MinHash
-
-    template = MinHash(num_perm=PERMUTATIONS, seed=1)
-    return template.permutations, template.scheme
-
-
-def signature(hashed: list[int]) -> MinHash:
-    """The MinHash of a text's hashed shingles."""
+def signature(hashed: list[int]) -> np.ndarray:
+    """The MinHash of a text's hashed shingles, as its PERMUTATIONS values."""
     from datasketch import MinHash
 
     permutations, scheme = _permutations()
     found = MinHash(num_perm=PERMUTATIONS, seed=1, hashfunc=int, permutations=permutations,
                     scheme=scheme)
     found.update_batch(hashed)
+    return found.hashvalues.astype(np.uint64)
+
+
+@functools.cache
+def _permutations():
+    """MinHash's random permutations, drawn once per process instead of once per text."""
+    from datasketch import MinHash
+
+    drawn = MinHash(num_perm=PERMUTATIONS, seed=1, hashfunc=int)
+    return drawn.permutations, drawn.scheme
+
+
+@functools.cache
+def _band_ranges() -> tuple[tuple[int, int], ...]:
+    """The slices of a signature that locality-sensitive hashing compares: datasketch's
+    choice for REPRINT - LSH_MARGIN, so two texts are candidates when a band is equal."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=REPRINT - LSH_MARGIN, num_perm=PERMUTATIONS)
+    return tuple(lsh.hashranges)
+
+
+def bands(values: np.ndarray) -> list[int]:
+    """A signature's band keys, one signed 64-bit integer per band, as stored."""
+    return [int.from_bytes(hashlib.blake2b(values[lo:hi].tobytes(), digest_size=8,
+                                           salt=n.to_bytes(8, "little")).digest(),
+                           "little", signed=True)
+            for n, (lo, hi) in enumerate(_band_ranges())]
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """The share of equal MinHash values: the estimated Jaccard of two texts' shingles."""
+    return float(np.count_nonzero(a == b)) / PERMUTATIONS
+
+
+def update(db: sqlite_utils.Database) -> tuple[dict[str, str], frozenset[str]]:
+    """Bring the reprints table up to date with the stored articles; return each copy's
+    original and the articles whose original changed.
+
+    Each article's signature and band keys are kept (`reprint_sketches`, `reprint_bands`)
+    and computed only for a new current text; only the articles that share a band with a
+    new text are looked at again, so the work grows with what was added. Among an article's
+    copies sharing a band and at least REPRINT alike, its original is the earliest
+    published, then the first stored."""
+    fresh, before = _sketch_new_texts(db)
+    for article_id in sorted(_neighbours(db, fresh) | before):
+        _find_original(db, article_id)
+    parents = dict(db.execute("SELECT article_id, original_id FROM reprint_sketches "
+                              "WHERE original_id IS NOT NULL"))
+    roots = _to_roots(parents)
+    similar = dict(db.execute("SELECT article_id, similarity FROM reprint_sketches "
+                              "WHERE original_id IS NOT NULL"))
+    now = {a: (root, similar[a]) for a, root in roots.items()}
+    stored = {a: (o, s) for a, o, s in db.execute("SELECT * FROM reprints")}
+    changed = sorted(a for a in now.keys() | stored.keys() if now.get(a) != stored.get(a))
+    db.conn.executemany("DELETE FROM reprints WHERE article_id = ?", [(a,) for a in changed])
+    db.conn.executemany(
+        "INSERT INTO reprints (article_id, original_id, similarity) VALUES (?, ?, ?)",
+        [(a, *now[a]) for a in changed if a in now])
+    return roots, frozenset(a for a in changed if roots.get(a) != stored.get(a, (None,))[0])
+
+
+# Articles whose current text has no sketch yet.
+NEW_TEXTS_SQL = """
+    SELECT a.id FROM articles a LEFT JOIN reprint_sketches s ON s.article_id = a.id
+    WHERE s.version_id IS NOT a.current_version_id
+"""
+# Texts are read this many at a time, so a database of new texts is never held whole.
+SKETCH_BATCH = 500
+
+
+def _sketch_new_texts(db: sqlite_utils.Database) -> tuple[set[str], set[str]]:
+    """Sketch every current text not sketched yet; returns those articles, and the articles
+    that had one of them as original before (they must look for one again)."""
+    fresh = [r[0] for r in db.execute(NEW_TEXTS_SQL)]
+    for start in range(0, len(fresh), SKETCH_BATCH):
+        batch = fresh[start:start + SKETCH_BATCH]
+        for article_id, version_id, text in db.execute(
+                "SELECT a.id, a.current_version_id, v.text FROM articles a "
+                "JOIN article_versions v ON v.id = a.current_version_id "
+                f"WHERE a.id IN ({', '.join('?' * len(batch))})", batch).fetchall():
+            _sketch(db, article_id, version_id, text)
+    sketched = set(fresh)
+    before = {copy for original, copy in db.execute(
+        "SELECT original_id, article_id FROM reprint_sketches WHERE original_id IS NOT NULL")
+        if original in sketched}
+    return sketched, before
+
+
+def _sketch(db: sqlite_utils.Database, article_id: str, version_id: str, text: str) -> None:
+    """Store a text's signature and band keys in place of its article's old ones (none for
+    a text too short to compare)."""
+    hashed = shingles(text)
+    values = signature(hashed) if hashed is not None else None
+    db.execute("DELETE FROM reprint_bands WHERE article_id = ?", [article_id])
+    db.execute(
+        "INSERT INTO reprint_sketches (article_id, version_id, signature) VALUES (?, ?, ?) "
+        "ON CONFLICT (article_id) DO UPDATE SET version_id = excluded.version_id, "
+        "signature = excluded.signature, original_id = NULL, similarity = NULL",
+        [article_id, version_id, values.tobytes() if values is not None else None])
+    if values is not None:
+        db.conn.executemany("INSERT OR IGNORE INTO reprint_bands (band, article_id) "
+                            "VALUES (?, ?)", [(b, article_id) for b in bands(values)])
+
+
+def _neighbours(db: sqlite_utils.Database, articles: set[str]) -> set[str]:
+    """The articles, and every article that shares a band with one of them and comes after
+    it in the order of originals: one of them may now be its original."""
+    found = set(articles)
+    for article_id in articles:
+        mates = {aid: (published, rowid) for aid, _, published, rowid
+                 in db.execute(CANDIDATES_SQL, [article_id])}
+        if article_id in mates:
+            found |= {aid for aid, rank in mates.items() if rank > mates[article_id]}
     return found
 
 
-def _comparable(articles: Iterable[tuple[str, str | None, str]]):
-    """(article id, published, shingles) of the texts long enough to compare, but only when
-    there are two or more of them: with fewer there is nothing to compare, and datasketch
-    (which loads scipy, about a second) is not imported at all."""
-    waiting = None
-    for article_id, published, text in articles:
-        hashed = shingles(text)
-        if hashed is None:
-            continue
-        if waiting is None:
-            waiting = (article_id, published, hashed)
-            continue
-        if waiting is not True:
-            yield waiting
-            waiting = True
-        yield article_id, published, hashed
+# The articles sharing a band with one article, itself included.
+BAND_MATES_SQL = """
+    SELECT DISTINCT other.article_id FROM reprint_bands own
+    JOIN reprint_bands other ON other.band = own.band
+    WHERE own.article_id = ?
+"""
+
+# An article's candidate originals: those sharing a band with it, with their signature and
+# the order of originals (earliest published, then first stored).
+CANDIDATES_SQL = """
+    SELECT s.article_id, s.signature, coalesce(a.published, ''), a.rowid
+    FROM reprint_sketches s JOIN articles a ON a.id = s.article_id
+    WHERE s.article_id IN (""" + BAND_MATES_SQL + """)
+"""
 
 
-def find(articles: Iterable[tuple[str, str | None, str]]) -> list[dict]:
-    """Reprint rows (article_id, original_id, similarity) among (id, published, text) of
-    articles, each copy pointing at the earliest article of its group of copies."""
-    order: list[tuple[str, str, str]] = []
-    signatures: dict[str, MinHash] = {}
-    lsh = None
-    for number, (article_id, published, hashed) in enumerate(_comparable(articles)):
-        if lsh is None:
-            from datasketch import MinHashLSH
-
-            lsh = MinHashLSH(threshold=REPRINT - LSH_MARGIN, num_perm=PERMUTATIONS)
-        found = signature(hashed)
-        signatures[article_id] = found
-        order.append((published or "", f"{number:012d}", article_id))
-        lsh.insert(article_id, found)
-    rank = {aid: n for n, (*_, aid) in enumerate(sorted(order))}
-    rows = []
-    for article_id, found in signatures.items():
-        earlier = [
-            (rank[other], other) for other in lsh.query(found)
-            if other != article_id and rank[other] < rank[article_id]
-            and found.jaccard(signatures[other]) >= REPRINT
-        ]
-        if earlier:
-            _, original = min(earlier)
-            rows.append({"article_id": article_id, "original_id": original,
-                         "similarity": round(found.jaccard(signatures[original]), 3)})
-    return _to_roots(rows)
+def _find_original(db: sqlite_utils.Database, article_id: str) -> None:
+    """Store an article's original: the first (`CANDIDATES_SQL`) of its candidates that come
+    before it and are at least REPRINT alike, with how alike; none for a text too short."""
+    candidates = {aid: (np.frombuffer(sig, dtype=np.uint64), (published, rowid))
+                  for aid, sig, published, rowid in db.execute(CANDIDATES_SQL, [article_id])
+                  if sig is not None}
+    own = candidates.get(article_id)
+    found = None
+    if own is not None:
+        earlier = sorted((rank, aid) for aid, (values, rank) in candidates.items()
+                         if rank < own[1] and similarity(own[0], values) >= REPRINT)
+        found = earlier[0][1] if earlier else None
+    db.execute("UPDATE reprint_sketches SET original_id = ?, similarity = ? WHERE article_id = ?",
+               [found, round(similarity(own[0], candidates[found][0]), 3) if found else None,
+                article_id])
 
 
-def _to_roots(rows: list[dict]) -> list[dict]:
-    """Point each copy at the original of its original, so a group has one original."""
-    parent = {r["article_id"]: r["original_id"] for r in rows}
-    for row in rows:
-        root = row["original_id"]
-        while root in parent:
-            root = parent[root]
-        row["original_id"] = root
-    return rows
+def _to_roots(parents: dict[str, str]) -> dict[str, str]:
+    """Each copy's original's original, so a group of copies has one original."""
+    roots = {}
+    for article_id, root in parents.items():
+        while root in parents:
+            root = parents[root]
+        roots[article_id] = root
+    return roots

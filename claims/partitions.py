@@ -1,0 +1,265 @@
+"""Partitions of figure grouping: sets of claims that can never share a figure, so that each is
+grouped on its own (in this process, or as a Dask map) and an ingest regroups only the
+partitions its new claims reach.
+
+The partitions, in full:
+
+1. **Incidents** are linked only within one partition: one country and one calendar month of
+   the incident's day (`key`). claims.incidents links reports at most LINK_DAYS apart, so the
+   only reports a partition keeps apart that linking alone would join are an incident on a
+   month's last day and its report dated the next morning; the lead words' weights
+   (`claims.incidents.link`) are those of the partition's reports. A country's undated
+   incidents are one partition: they link to nothing but copies of their text.
+2. **Running totals** form series per place, metric, unit and kind, and a series' run of
+   reports with no gap over SERIES_GAP_DAYS is one figure (claims.compare), so each run is
+   a partition. The stored figures of a series chain into its runs again (`_runs`): a new
+   report joins the runs within the gap of its day, and bridges them.
+
+A regroup after an ingest (`changed_articles`, `scope`) takes the articles whose claims were
+added since the figures were last grouped, the partitions their claims are in now and were
+in before, and every article with a claim in those partitions, and replaces only those
+partitions' incidents and figures. What a partition holds depends on its own claims alone,
+so the figures (and their ids) are those a regroup of everything gives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import sqlite_utils
+
+# The partition of a country's undated incidents.
+UNDATED = "undated"
+# Bumped whenever the partitions change, so a database grouped otherwise is regrouped whole.
+SCHEME = "country-month-2"
+# The state row that records what the last grouping covered: scheme, last claim rowid, claims.
+GROUPED_UPTO = "grouped_upto"
+
+
+def month(day: dt.date | None) -> str:
+    """The month part of a partition key: "2017-04", or UNDATED."""
+    return f"{day:%Y-%m}" if day else UNDATED
+
+
+def key(country: str | None, day: dt.date | None) -> tuple[str, str]:
+    """The partition of an incident at a place in `country` on `day`."""
+    return country or "", month(day)
+
+
+# A series of running totals (claims.compare.series_key): its place, metric, unit and kind.
+Series = tuple
+# Days from the first to the last report of a run of a series.
+Span = tuple[dt.date, dt.date]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one regroup replaces: the partitions of incidents and the runs of series (None:
+    all), the articles with claims in them (None: all) and those changed, the incident and
+    figure ids they held, and the ids of every figure outside, which new ones must not take."""
+
+    keys: frozenset[tuple[str, str]] | None = None
+    runs: dict[Series, list[Span]] | None = None
+    articles: frozenset[str] | None = None
+    changed: frozenset[str] = frozenset()
+    incidents: frozenset[str] = frozenset()
+    figures: frozenset[str] = frozenset()
+    taken: frozenset[str] = frozenset()
+
+    def holds(self, partition: tuple[str, str]) -> bool:
+        """Whether the partition is one this regroup replaces."""
+        return self.keys is None or partition in self.keys
+
+    def holds_running(self, series: Series | None, day: dt.date | None, article: str) -> bool:
+        """Whether a running total of `series` on `day` is in a run this regroup replaces:
+        an undated one stands alone, so only when its article changed."""
+        if self.runs is None:
+            return True
+        if day is None:
+            return article in self.changed
+        return any(first <= day <= last for first, last in self.runs.get(series, ()))
+
+
+def articles_clause(db: sqlite_utils.Database, scope: Scope | None) -> str:
+    """An SQL condition on claims `c` that keeps the scope's articles (filled into a temporary
+    table), or nothing for a scope of every article."""
+    if scope is None or scope.articles is None:
+        return ""
+    _fill(db, "scope_articles", scope.articles)
+    return "AND c.article_id IN (SELECT id FROM temp.scope_articles)"
+
+
+def figures_clause(db: sqlite_utils.Database, figures: Iterable[str] | None) -> str:
+    """The end of an SQL condition on a figure id that keeps `figures` (filled into a
+    temporary table), or nothing for every figure."""
+    if figures is None:
+        return ""
+    _fill(db, "materialised", figures)
+    return "IN (SELECT id FROM temp.materialised)"
+
+
+def _fill(db: sqlite_utils.Database, table: str, ids: Iterable[str]) -> None:
+    """A temporary table of ids, emptied and filled afresh."""
+    db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id TEXT PRIMARY KEY)")
+    db.execute(f"DELETE FROM temp.{table}")
+    db.conn.executemany(f"INSERT OR IGNORE INTO temp.{table} (id) VALUES (?)",
+                        [(i,) for i in ids])
+
+
+def changed_articles(db: sqlite_utils.Database) -> frozenset[str] | None:
+    """The articles with claims added since the figures were last grouped, or None when only
+    a regroup of everything is sure to be right: never grouped by these partitions, claims
+    grouped then have since been deleted (re-extraction), or none were added, so what
+    changed is which claims are current."""
+    row = db.execute("SELECT value FROM state WHERE key = ?", [GROUPED_UPTO]).fetchone()
+    if row is None or row[0].count(":") != 2:
+        return None
+    scheme, last, count = row[0].split(":")
+    if scheme != SCHEME:
+        return None
+    if db.execute("SELECT count(*) FROM claims WHERE rowid <= ?", [int(last)]
+                  ).fetchone()[0] != int(count):
+        return None
+    changed = frozenset(r[0] for r in db.execute(
+        "SELECT DISTINCT article_id FROM claims WHERE rowid > ?", [int(last)]))
+    return changed or None
+
+
+def mark(db: sqlite_utils.Database) -> None:
+    """Record what this grouping covered, for `changed_articles`; call in its transaction."""
+    last, count = db.execute("SELECT coalesce(max(rowid), 0), count(*) FROM claims").fetchone()
+    db.execute(
+        "INSERT INTO state (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [GROUPED_UPTO, f"{SCHEME}:{last}:{count}"],
+    )
+
+
+def scope(db: sqlite_utils.Database, changed: frozenset[str], keys: set[tuple[str, str]],
+          reports: dict[Series, set[dt.date]], gap: int) -> Scope:
+    """The scope of a regroup after `changed` articles: `keys` are the partitions of their
+    incidents and `reports` the days of their running totals by series, now; to them come
+    the partitions and runs their claims were in before, then every article with a claim in
+    any of them. `gap` is the most days between reports of one run."""
+    _fill(db, "scope_articles", changed)
+    keys = keys | _stored_keys(db)
+    incidents = _incidents_in(db, keys)
+    _fill(db, "scope_incidents", incidents)
+    figures = {r[0] for r in db.execute(
+        "SELECT id FROM figures WHERE incident_id IN (SELECT id FROM temp.scope_incidents)")}
+    runs, series_figures = _runs(db, reports, gap)
+    _fill(db, "scope_figures", figures | series_figures)
+    articles = changed | {r[0] for r in db.execute(
+        "SELECT DISTINCT article_id FROM claims "
+        "WHERE incident_id IN (SELECT id FROM temp.scope_incidents)")}
+    articles |= {r[0] for r in db.execute(
+        "SELECT DISTINCT article_id FROM claims "
+        "WHERE figure_id IN (SELECT id FROM temp.scope_figures)")}
+    figures |= series_figures
+    taken = {r[0] for r in db.execute("SELECT id FROM figures")} - figures
+    return Scope(frozenset(keys), runs, frozenset(articles), changed, frozenset(incidents),
+                 frozenset(figures), frozenset(taken))
+
+
+def _stored_keys(db: sqlite_utils.Database) -> set[tuple[str, str]]:
+    """The partitions the claims of the articles in `temp.scope_articles` were grouped in."""
+    return {key(country, _day(first)) for country, first in db.execute(
+        "SELECT DISTINCT i.country, i.date_from FROM claims c JOIN incidents i "
+        "ON i.id = c.incident_id WHERE c.article_id IN (SELECT id FROM temp.scope_articles)")}
+
+
+# The stored figures of running totals that claims of the changed articles were in.
+CHANGED_SERIES_SQL = """
+    SELECT DISTINCT f.id, f.place, f.level, f.region, f.country, f.metric, f.unit,
+           f.subject_kind
+    FROM claims c JOIN figures f ON f.id = c.figure_id
+    WHERE f.cumulative AND c.article_id IN (SELECT id FROM temp.scope_articles)
+"""
+# The stored figures of one series, with their first and last day.
+SERIES_SQL = """
+    SELECT id, date_from, date_to FROM figures
+    WHERE cumulative AND place IS ? AND level IS ? AND region IS ? AND country IS ?
+      AND metric IS ? AND unit IS ? AND subject_kind IS ?
+"""
+
+
+def _runs(db: sqlite_utils.Database, reports: dict[Series, set[dt.date]],
+          gap: int) -> tuple[dict[Series, list[Span]], set[str]]:
+    """The runs of each series that new reports (`reports`, by series) or the changed
+    articles' old claims are in: stored figures of a series chain into runs when no more
+    than `gap` days lie between them, new reports chain with them alike. Returns each
+    series' runs as spans of days, and the stored figures in them."""
+    touched: dict[Series, set[str]] = {}
+    for figure_id, place, level, region, country, *rest in db.execute(CHANGED_SERIES_SQL):
+        series = (_place(level, place, region, country), *rest)
+        touched.setdefault(series, set()).add(figure_id)
+    runs: dict[Series, list[Span]] = {}
+    found: set[str] = set()
+    for series in reports.keys() | touched.keys():
+        where = series[0]
+        stored = db.execute(SERIES_SQL, [where.name, where.level, where.region,
+                                         where.country, *series[1:]]).fetchall()
+        spans = [(_day(first), _day(last), figure_id in touched.get(series, ()), figure_id)
+                 for figure_id, first, last in stored]
+        found |= {figure_id for first, _, hit, figure_id in spans if first is None and hit}
+        spans += [(day, day, True, None) for day in reports.get(series, ())]
+        for first, last, members in _chain([s for s in spans if s[0] is not None], gap):
+            runs.setdefault(series, []).append((first, last))
+            found |= {m for m in members if m}
+    return runs, found
+
+
+def _place(level: str, name: str, region: str | None, country: str | None):
+    """A stored place as claims.incidents knows it."""
+    from claims.incidents import Place
+
+    return Place(level, name, region, country)
+
+
+def _chain(spans: list[tuple], gap: int) -> list[tuple[dt.date, dt.date, list[str | None]]]:
+    """Chain (first, last, touched, figure id) spans of one series into runs with no more
+    than `gap` days between them; the runs with a touched span, with their figures."""
+    chains: list[list] = []
+    for first, last, hit, figure_id in sorted(spans, key=lambda s: (s[0], s[1])):
+        if chains and (first - chains[-1][1]).days <= gap:
+            chain = chains[-1]
+            chain[1] = max(chain[1], last)
+            chain[2] = chain[2] or hit
+            chain[3].append(figure_id)
+        else:
+            chains.append([first, last, hit, [figure_id]])
+    return [(first, last, members) for first, last, hit, members in chains if hit]
+
+
+def _day(text: str | None) -> dt.date | None:
+    """A stored ISO day, or None."""
+    return dt.date.fromisoformat(text[:10]) if text else None
+
+
+def _incidents_in(db: sqlite_utils.Database, keys: set[tuple[str, str]]) -> set[str]:
+    """The stored incidents of the partitions `keys`."""
+    found: set[str] = set()
+    for country, part in sorted(keys):
+        where = "coalesce(country, '') = ?"
+        if part == UNDATED:
+            rows = db.execute(f"SELECT id FROM incidents WHERE {where} AND date_from IS NULL",
+                              [country])
+        else:
+            rows = db.execute(f"SELECT id FROM incidents WHERE {where} AND date_from >= ? "
+                              "AND date_from < ?", [country, part, f"{part}-99"])
+        found |= {r[0] for r in rows}
+    return found
+
+
+def drop_stale(db: sqlite_utils.Database, scope: Scope, incidents: set[str],
+               figures: set[str]) -> None:
+    """Remove the scope's old incidents and figures that no claim belongs to any more, and
+    their ids from claims."""
+    for table, column, old, kept in (("incidents", "incident_id", scope.incidents, incidents),
+                                     ("figures", "figure_id", scope.figures, figures)):
+        _fill(db, "gone_ids", old - kept)
+        db.execute(f"DELETE FROM {table} WHERE id IN (SELECT id FROM temp.gone_ids)")
+        db.execute(f"UPDATE claims SET {column} = NULL "
+                   f"WHERE {column} IN (SELECT id FROM temp.gone_ids)")

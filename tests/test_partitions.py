@@ -1,0 +1,146 @@
+"""Grouping by partitions (claims.partitions): an ingest regroups only the partitions its new
+claims reach, and the figures, incidents and reprints it leaves are those a regroup of the
+whole database gives, ids included. The corpora are invented reports written here."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from claims.compare import group_figures
+from claims.db import open_db
+from claims.ingest import ingest, store
+from claims.partitions import key
+from claims.readers import read
+
+REPORT = (
+    "{town} ({country}) - At least {dead} people were killed in {town} on {weekday} when "
+    "artillery shells struck a crowded {target} near the old bridge, the regional civil "
+    "defence office said in a statement. Another {hurt} were wounded and taken to the two "
+    "hospitals that still work in the district, doctors told reporters by telephone. "
+    "Residents said the shelling began before dawn and lasted about three hours, and that "
+    "rescue crews were still searching the rubble of {homes} houses late in the evening."
+)
+RUNNING = (
+    " Since the fighting began, more than {total} people have been killed in {country}, "
+    "according to a monitoring group."
+)
+TOWNS = {"Aleppo": "Syria", "Homs": "Syria", "Mosul": "Iraq"}
+TARGETS = ("bakery", "market", "school", "bus station")
+
+
+def report(n: int, town: str, day: str, outlet: str, running: bool = False,
+           dead: int | None = None) -> list[str]:
+    """One invented report as a CSV row: id, title, text, outlet, date."""
+    country = TOWNS[town]
+    text = REPORT.format(town=town, country=country, dead=dead or 10 + n, hurt=20 + 2 * n,
+                         weekday="Monday", target=TARGETS[n % len(TARGETS)], homes=3 + n % 5)
+    if running:
+        text += RUNNING.format(total=f"{300_000 + 1_000 * n:,}", country=country)
+    return [f"r{n}", f"Shelling kills {dead or 10 + n} in {town}", text, outlet, day]
+
+
+def write(path: Path, rows: list[list[str]]) -> Path:
+    """A CSV of reports."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["id", "title", "text", "outlet", "date"])
+        out.writerows(rows)
+    return path
+
+
+# The first ingest: March and May in Syria, April in Iraq, and running totals in Syria.
+FIRST = [
+    report(1, "Aleppo", "2026-03-02", "Harbour Wire", running=True),
+    report(2, "Aleppo", "2026-03-03", "Evening Ledger", dead=12),
+    report(3, "Homs", "2026-03-10", "Harbour Wire"),
+    report(4, "Homs", "2026-05-20", "Valdrenn Gazette", running=True),
+    report(5, "Mosul", "2026-04-14", "Evening Ledger"),
+    report(6, "Mosul", "2026-04-15", "Harbour Wire", dead=16),
+]
+# The second: more on May in Syria (one a copy of report 4 published a day earlier, so it
+# becomes the original), a new version of report 6, and a new month in Iraq.
+SECOND = [
+    report(7, "Homs", "2026-05-21", "Evening Ledger", dead=15),
+    [*report(4, "Homs", "2026-05-19", "Copy Desk", running=True)[:4], "2026-05-19"],
+    report(6, "Mosul", "2026-04-15", "Harbour Wire", dead=18),
+    report(9, "Mosul", "2026-06-01", "Valdrenn Gazette"),
+]
+SECOND[1][0] = "r8"
+# Everything a grouping decides, table by table.
+GROUPED = {
+    "figures": "SELECT * FROM figures ORDER BY id",
+    "incidents": "SELECT * FROM incidents ORDER BY id",
+    "claims": "SELECT id, figure_id, incident_id FROM claims ORDER BY id",
+    "reprints": "SELECT * FROM reprints ORDER BY article_id",
+    "figure_outlet_latest": "SELECT * FROM figure_outlet_latest ORDER BY figure_id, outlet_id",
+}
+
+
+def grouped(path: Path) -> dict[str, list[tuple]]:
+    """The grouping of the database at `path`."""
+    with sqlite3.connect(path) as conn:
+        return {table: conn.execute(sql).fetchall() for table, sql in GROUPED.items()}
+
+
+def members(path: Path) -> set[frozenset[str]]:
+    """Each figure as the set of its claims, whatever its id."""
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT figure_id, id FROM claims "
+                            "WHERE figure_id IS NOT NULL AND is_current")
+        by_figure: dict[str, set[str]] = {}
+        for figure, claim in rows:
+            by_figure.setdefault(figure, set()).add(claim)
+    return {frozenset(claims) for claims in by_figure.values()}
+
+
+@pytest.fixture(scope="module")
+def corpora(tmp_path_factory) -> tuple[Path, Path]:
+    """The two ingests' CSV files."""
+    folder = tmp_path_factory.mktemp("partitions")
+    return write(folder / "first.csv", FIRST), write(folder / "second.csv", SECOND)
+
+
+@pytest.fixture(scope="module")
+def incremental(corpora, tmp_path_factory) -> Path:
+    """The first corpus ingested, then the second: the second regroups what it reaches."""
+    path = tmp_path_factory.mktemp("incremental") / "claims.db"
+    for corpus in corpora:
+        summary = ingest(open_db(path), [str(corpus)])
+        assert not summary.failures
+    return path
+
+
+def test_an_ingest_leaves_the_grouping_a_whole_regroup_gives(incremental, tmp_path):
+    whole = tmp_path / "whole.db"
+    with sqlite3.connect(incremental) as source, sqlite3.connect(whole) as target:
+        source.backup(target)
+    group_figures(open_db(whole))
+    assert grouped(incremental) == grouped(whole)
+    assert grouped(incremental)["reprints"], "the copy of report 4 is found"
+
+
+def test_an_ingest_groups_as_one_ingest_of_everything(incremental, corpora, tmp_path):
+    once = tmp_path / "once.db"
+    ingest(open_db(once), [str(c) for c in corpora])
+    assert members(incremental) == members(once)
+    assert grouped(incremental)["reprints"] == grouped(once)["reprints"]
+
+
+def test_new_claims_reach_only_their_own_partitions(corpora, tmp_path):
+    db = open_db(tmp_path / "claims.db")
+    ingest(db, [str(corpora[0])])
+    july = write(tmp_path / "july.csv", [report(10, "Mosul", "2026-07-01", "Harbour Wire")])
+    for _, article in read([str(july)]):
+        store(db, article)
+    assert group_figures(db, scoped=True)["incidents"] == 1
+    assert group_figures(db)["incidents"] > 1
+
+
+def test_partitions_are_a_country_and_a_month():
+    assert key("Syria", dt.date(2026, 3, 31)) == ("Syria", "2026-03")
+    assert key(None, None) == ("", "undated")
