@@ -273,3 +273,10 @@ def test_a_where_clause_takes_the_place_it_hangs_from():
             "than 30 centimetres were forecast.")
     (snow,) = [c for c in extract(text, published="2016-01-01") if c.value == 30]
     assert snow.place == "Canada"
+
+
+def test_a_direction_of_a_place_puts_the_figure_there():
+    text = ("Rockets killed 6 children in the west of Aleppo city on Thursday, a day after "
+            "air strikes on a school in Idlib.")
+    (toll,) = extract(text, published="2016-10-27")
+    assert toll.place == "Aleppo"

@@ -342,6 +342,12 @@ PLACE_NOUN_CUES = frozenset([
     "suburbs", "suburb", "outskirts", "neighbourhood", "neighborhood", "area", "region", "camp",
     "township", "municipality", "county", "state", "division", "department", "prefecture",
 ])
+# Parts and directions of a place: "in the west of Aleppo city", "north of Hama" put a
+# figure at the place as "in" does.
+DIRECTION_WORDS = frozenset([
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "centre", "center", "heart", "edge", "part", "parts", "outskirts",
+])
 # Cues that put the figure at the place ("killed in X", "near X"), rather than naming a place
 # it comes from or goes to ("from X", "to X").
 LOCATIVE_CUES = frozenset([

@@ -45,6 +45,7 @@ from claims.extraction.lexicon import (
     AMBIGUOUS_COUNTRY_NAMES,
     BORDER_WORDS,
     DEMONYMS,
+    DIRECTION_WORDS,
     LOCATIVE_CUES,
     NAME_ARTICLES,
     NAME_PARTICLES,
@@ -440,8 +441,9 @@ def _cued(sentence: str, start: int) -> tuple[str, bool]:
             before = words[k - 1] if k else ""
             if before[:1].isupper():  # "Bank of Canada", "University of Munich"
                 return "", False
-            # "the town of X" is as good as "in X"
-            return (before if before in PLACE_NOUN_CUES else word), before in REGION_CUES
+            # "the town of X", "west of X" are as good as "in X"
+            placed = before in PLACE_NOUN_CUES or before in DIRECTION_WORDS
+            return (before if placed else word), before in REGION_CUES
         if word in CUES and word not in _FILLER:
             return word, word in REGION_CUES
         if word not in _FILLER and not word.endswith("-held"):
@@ -631,7 +633,7 @@ _NOT_ATTRIBUTES = AFTER_PLACE_WORDS | frozenset(TITLE_CASE_SMALL_WORDS) | CUES
 BARE = "bare"
 # Cues that put a figure at the place: "in X", "the town of X", "X province", "X:" opening
 # a line; "" is the project's own names, which need no cue.
-_LOCATIVE = LOCATIVE_CUES | PLACE_NOUN_CUES | {":", "", "capital"}
+_LOCATIVE = LOCATIVE_CUES | PLACE_NOUN_CUES | DIRECTION_WORDS | {":", "", "capital"}
 # A place named after an origin cue, through "the northern towns of" and a list: "from the
 # towns of Foua and Kafraya" names where the evacuees came from (ORIGIN_CUES).
 _PLACE_NOUNS = alternation({*PLACE_NOUN_CUES, *(f"{w}s" for w in PLACE_NOUN_CUES)})
