@@ -39,7 +39,13 @@ from claims import incidents as inc
 from claims import partitions, reprints
 from claims.db import mark_grouped, writing
 from claims.extraction import times
-from claims.extraction.lexicon import ARMED_BODIES, MONTHS, PEOPLE_KIND, kind_of_subject
+from claims.extraction.lexicon import (
+    ARMED_BODIES,
+    MONTHS,
+    PEOPLE_KIND,
+    SIDE_OF,
+    kind_of_subject,
+)
 from claims.formats import format_number
 from claims.ids import stable_id
 from claims.models import GROUPED_METRICS, METRICS, PEOPLE_METRICS
@@ -70,6 +76,8 @@ UNGROUPED_METRICS = frozenset(METRICS) - GROUPED_METRICS
 # Head nouns of a claim's subject, by the kind of people they count: the extractor's own
 # table (claims.extraction.lexicon), so a noun it counts as people is grouped by its kind.
 SUBJECT_KINDS: dict[str, str] = PEOPLE_KIND
+COMBATANTS = SUBJECT_KINDS["fighters"]
+SIDES = frozenset(SIDE_OF.values())
 
 
 def subject_kind(subject: str | None, unit: str | None) -> str:
@@ -85,6 +93,13 @@ def _unit(metric: str, unit: str | None) -> str | None:
     return "people" if metric in PEOPLE_METRICS and unit in (None, "items") else unit
 
 
+def _side(subject: str | None) -> str:
+    """The side the counted combatants fought on, when their words name one and only one
+    ("regime soldiers", "rebel fighters"); else combatants of either side."""
+    sides = {SIDE_OF[w] for w in (subject or "").lower().split() if w in SIDE_OF}
+    return sides.pop() if len(sides) == 1 else COMBATANTS
+
+
 def _counted(metric: str, unit: str | None, subject: str | None) -> str | None:
     """What a claim counts, for grouping: the kind of people for a metric that counts people
     (a noun that names no kind of people, "Tags" or "medical", counts people: the killed
@@ -94,7 +109,9 @@ def _counted(metric: str, unit: str | None, subject: str | None) -> str | None:
     if metric in PEOPLE_METRICS or unit == "people":
         kind = subject_kind(subject, unit)
         if kind in ARMED_BODIES and metric in PEOPLE_METRICS:
-            return SUBJECT_KINDS["fighters"]
+            kind = SUBJECT_KINDS["fighters"]
+        if kind == COMBATANTS:
+            return _side(subject)
         if (unit == "items" and subject and kind not in SUBJECT_KINDS.values()
                 and metric not in TOLL_METRICS):
             return None  # "two transit points" near an evacuation counts no one evacuated
@@ -195,11 +212,22 @@ def _incident_figures(head: inc.Incident, row: dict, roots: dict[str, str]) -> l
     for m in inc.members(head):
         if m.role == "total" and m.kind:
             by_key[m.metric, m.unit, m.kind].append(m)
+    _one_side(by_key)
     found = []
     for key in sorted(by_key, key=repr):
         for band in _bands(by_key[key]):
             found.append(_figure(key, band, row, row["id"], roots, cumulative=False))
     return found
+
+
+def _one_side(by_key: dict[tuple, list[inc.Mention]]) -> None:
+    """Count an incident's "fighters" with the one side its reports name, when they name only
+    one: "50 opposition fighters" and "nearly 50 rebels" are one toll; with both sides named,
+    "fighters" stay apart from either."""
+    for metric, unit, kind in [k for k in by_key if k[2] == COMBATANTS]:
+        sides = {k[2] for k in by_key if k[:2] == (metric, unit) and k[2] in SIDES}
+        if len(sides) == 1:
+            by_key[metric, unit, sides.pop()] += by_key.pop((metric, unit, kind))
 
 
 def _series(running: list[inc.Mention], days: dict[str, dt.date | None],

@@ -328,7 +328,10 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "region": "First-level division of the figure's place.",
         "country": "Country of the figure's place.",
         "label": "Readable name: metric, subject kind, place, total or incident, dates.",
-        "subject_kind": "Kind of subject counted, when the claims say (civilians, fighters, ...).",
+        "subject_kind": (
+            "Kind of subject counted, when the claims say (civilians, children, government "
+            "forces, members of armed groups, combatants of either side, ...)."
+        ),
         "cumulative": "1 for running totals, 0 for single events.",
         "date_from": "Earliest date the claims refer to.",
         "date_to": "Latest date the claims refer to.",

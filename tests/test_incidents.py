@@ -215,7 +215,7 @@ def test_a_background_mention_is_told_apart_by_its_own_sentence(tmp_path):
     assert len({t["figure_id"] for t in tolls}) == 1
 
 
-def test_killed_forces_are_combatants_like_killed_fighters(tmp_path):
+def test_killed_forces_are_combatants_like_killed_fighters_of_their_side(tmp_path):
     db = grouped(tmp_path, [
         ("Wire One", "2023-07-29", "Drone strike in Quneitra",
          ("A drone strike killed five pro-government forces near Quneitra on Wednesday, a "
@@ -227,7 +227,7 @@ def test_killed_forces_are_combatants_like_killed_fighters(tmp_path):
     forces = claim(db, "five pro-government forces")
     fighters = claim(db, "four pro-government fighters")
     assert forces["figure_id"] == fighters["figure_id"]
-    assert db["figures"].get(forces["figure_id"])["subject_kind"] == "combatants"
+    assert db["figures"].get(forces["figure_id"])["subject_kind"] == "government forces"
 
 
 def test_the_figure_page_names_each_claims_source_and_links_its_article(tmp_path):
@@ -299,3 +299,28 @@ def test_things_counted_near_an_evacuation_are_no_figure_of_people_evacuated(tmp
     ])
     figures = {r["label"]: r for r in db.query("select * from figures where metric = 'evacuated'")}
     assert all(f["min_value"] >= 1000 for f in figures.values()), figures
+
+
+def test_the_dead_of_each_side_of_a_battle_are_two_figures(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-10-29", "Battle for Douma",
+         "Fighting killed 18 regime soldiers in Douma on Saturday, a monitor said."),
+        ("Daily Two", "2023-10-29", "Douma battle",
+         "Fighting killed 50 rebels in Douma on Saturday, the monitor said."),
+        ("Gazette Three", "2023-10-29", "Rebels lose fighters in Douma",
+         "Fighting killed 47 rebel fighters in Douma on Saturday, the monitor said."),
+    ])
+    soldiers, rebels = claim(db, "18 regime soldiers"), claim(db, "50 rebels")
+    assert soldiers["figure_id"] != rebels["figure_id"]
+    assert claim(db, "47 rebel fighters")["figure_id"] == rebels["figure_id"]
+    assert db["figures"].get(soldiers["figure_id"])["subject_kind"] == "government forces"
+
+
+def test_fighters_count_with_the_one_side_an_incident_names(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-08-14", "Bus bombing in Douma",
+         "A bomb on a bus killed 30 rebels in Douma on Sunday, a monitor said."),
+        ("Daily Two", "2023-08-14", "Douma bus bomb",
+         "A bomb on a bus killed 32 fighters in Douma on Sunday, the monitor said."),
+    ])
+    assert claim(db, "30 rebels")["figure_id"] == claim(db, "32 fighters")["figure_id"]

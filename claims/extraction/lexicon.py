@@ -87,6 +87,24 @@ PEOPLE_KIND: dict[str, str] = {
     noun: kind for kind, nouns in PEOPLE_KINDS.items() for noun in nouns
 } | {noun: noun for noun in PEOPLE_OF_THEIR_OWN_KIND}
 PEOPLE_NOUNS = frozenset(PEOPLE_KIND)
+# The sides of a war, by the words that name a combatant's: "regime soldiers", "rebel
+# fighters", "IS militants". Grouping keeps the dead of one side apart from the other's:
+# "18 regime forces" and "50 rebels" killed in one battle are two quantities.
+COMBATANT_SIDES: dict[str, tuple[str, ...]] = {
+    "government forces": (
+        "soldier", "soldiers", "troops", "army", "regime", "pro-regime", "government",
+        "pro-government", "loyalist", "loyalists", "police", "policemen", "servicemen",
+        "conscripts",
+    ),
+    "members of armed groups": (
+        "rebel", "rebels", "opposition", "militant", "militants", "jihadist", "jihadists",
+        "jihadis", "insurgent", "insurgents", "terrorist", "terrorists", "extremists",
+        "mercenaries", "gunmen", "islamist", "islamists",
+    ),
+}
+SIDE_OF: dict[str, str] = {
+    word: side for side, words in COMBATANT_SIDES.items() for word in words
+}
 # Armed bodies: not people by themselves ("two forces" are units), but the killed or wounded
 # of "five pro-government forces" are combatants (claims.compare).
 ARMED_BODIES = frozenset(["forces"])
