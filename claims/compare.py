@@ -536,6 +536,8 @@ class _Reading:
                 partition = partitions.key(incident.place.country, incident.day)
                 if scope is None or scope.holds(partition):
                     self.by_partition[partition].append(incident)
+            for m in mentions:
+                m.sentence = ""  # read by article_incidents; a corpus of sentences is no use
 
 
 def _scope(db: sqlite_utils.Database, moved: frozenset[str]) -> partitions.Scope | None:
