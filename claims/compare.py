@@ -33,6 +33,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterable
 
+import regex
 import sqlite_utils
 
 from claims import incidents as inc
@@ -44,8 +45,10 @@ from claims.extraction.lexicon import (
     MONTHS,
     PEOPLE_KIND,
     SIDE_OF,
+    TOLL_UPDATE_WORDS,
     kind_of_subject,
 )
+from claims.extraction.patterns import alternation
 from claims.formats import format_number
 from claims.ids import stable_id
 from claims.models import GROUPED_METRICS, METRICS, PEOPLE_METRICS
@@ -135,6 +138,9 @@ GROUPED_SQL = """
 """
 
 
+UPDATE_RE = regex.compile(rf"(?i)\b(?:{alternation(TOLL_UPDATE_WORDS)})\s+to\b")
+
+
 def _explicit(date_text: str | None) -> bool:
     """Whether a date as written stands on its own ("on April 4", "in 2016"), not read against
     a publication date that a date line may show to be wrong ("on Tuesday")."""
@@ -144,13 +150,20 @@ def _explicit(date_text: str | None) -> bool:
     return any(w.isdigit() or w.rstrip(".") in MONTHS for w in words)
 
 
+def _updated(sentence: str | None) -> bool:
+    """Whether a sentence raises a toll to a new count ("rose to 27 on Monday"): its day is
+    the count's, not the day of the incident counted."""
+    return bool(sentence) and UPDATE_RE.search(sentence) is not None
+
+
 def _mention(record: tuple, trusted: bool) -> inc.Mention:
     """One claim as incidents see it."""
     (cid, article_id, outlet_id, start, sentence_start, place, region, country, place_text,
      sentence, date, date_text, _, role, metric, unit, subject, value, lat, lon, figure_id,
      *_) = record
     day = inc._iso_day(date)
-    explicit = day is not None and date_text is not None and (trusted or _explicit(date_text))
+    explicit = (day is not None and date_text is not None and (trusted or _explicit(date_text))
+                and not _updated(sentence))
     return inc.Mention(
         id=cid, article_id=article_id, outlet_id=outlet_id, start=start,
         lead=sentence_start < inc.LEAD_CHARS, place=inc.place_of(place, region, country),

@@ -324,3 +324,14 @@ def test_fighters_count_with_the_one_side_an_incident_names(tmp_path):
          "A bomb on a bus killed 32 fighters in Douma on Sunday, the monitor said."),
     ])
     assert claim(db, "30 rebels")["figure_id"] == claim(db, "32 fighters")["figure_id"]
+
+
+def test_a_toll_raised_on_a_later_day_stays_with_its_incident(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-03-05", "Market shelled in Douma",
+         "Shelling killed 14 people at the market in Douma on Sunday, medics said."),
+        ("Daily Two", "2023-03-06", "Douma toll rises",
+         ("The death toll from Sunday's shelling of the market in Douma rose to 27 on Monday, "
+         "the health ministry said.")),
+    ])
+    assert claim(db, "14 people")["figure_id"] == claim(db, "27")["figure_id"]
