@@ -45,11 +45,11 @@ from claims.extraction.lexicon import (
     MONTHS,
     PEOPLE_KIND,
     SIDE_OF,
-    TOLL_UPDATE_WORDS,
+    TOLL_LEVEL_VERBS,
     kind_of_subject,
 )
 from claims.extraction.patterns import alternation
-from claims.formats import format_number
+from claims.formats import count_of, format_number
 from claims.ids import stable_id
 from claims.models import GROUPED_METRICS, METRICS, PEOPLE_METRICS
 
@@ -138,7 +138,8 @@ GROUPED_SQL = """
 """
 
 
-UPDATE_RE = regex.compile(rf"(?i)\b(?:{alternation(TOLL_UPDATE_WORDS)})\s+to\b")
+UPDATE_RE = regex.compile(
+    rf"(?i)\btoll\b[^.;\n]{{0,100}}?\b(?:{alternation(TOLL_LEVEL_VERBS)})\s+to\b")
 
 
 def _explicit(date_text: str | None) -> bool:
@@ -151,8 +152,8 @@ def _explicit(date_text: str | None) -> bool:
 
 
 def _updated(sentence: str | None) -> bool:
-    """Whether a sentence raises a toll to a new count ("rose to 27 on Monday"): its day is
-    the count's, not the day of the incident counted."""
+    """Whether a sentence raises a toll to a new count ("the toll rose to 27 on Monday",
+    lexicon.TOLL_LEVEL_VERBS): its day is the count's, not the day of the incident counted."""
     return bool(sentence) and UPDATE_RE.search(sentence) is not None
 
 
@@ -675,8 +676,8 @@ def format_table(figures: list[dict]) -> str:
         spread = f"{f['spread']:.2f}" if f["spread"] else "-"
         lines.append(f"{f['label']}")
         lines.append(
-            f"  {_plural(f['outlets'], 'outlet')} ({_plural(f['reports'], 'independent report')}"
-            f", {_plural(f['reprints'], 'reprint')}), {_plural(f['claims'], 'claim')}; "
+            f"  {count_of(f['outlets'], 'outlet')} ({count_of(f['reports'], 'independent report')}"
+            f", {count_of(f['reprints'], 'reprint')}), {count_of(f['claims'], 'claim')}; "
             f"min {_num(f['min_value'])}, "
             f"median {_num(f['median_value'])}, max {_num(f['max_value'])}, spread {spread}"
         )
@@ -690,11 +691,6 @@ def format_table(figures: list[dict]) -> str:
             )
         lines.append("")
     return "\n".join(lines).rstrip()
-
-
-def _plural(count: int | None, noun: str) -> str:
-    """A count with its noun, as a reader writes it: "1 reprint", "14 reports"."""
-    return f"{count or 0} {noun}{'' if count == 1 else 's'}"
 
 
 def _outlet_name(value: dict) -> str:

@@ -47,6 +47,12 @@ def format_number(value: float | None, missing: str = "") -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def count_of(number: int | None, noun: str) -> str:
+    """"1 claim", "2 claims": a count with its noun in the right number."""
+    number = number or 0
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 def write(records: Iterable[dict], fmt: str, stream: IO[str],
           fields: Sequence[str] | None = None) -> int:
     """Write `records` to `stream` as `fmt`; returns how many were written.

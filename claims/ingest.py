@@ -33,6 +33,7 @@ from claims.db import (
     store_extracted,
     versions_extracted_by,
 )
+from claims.formats import count_of
 from claims.mapstep import Job, Mapped, default_extractor, extract_rows
 from claims.readers import FORMATS, Failure, Item, Options, count_items, read
 
@@ -69,15 +70,10 @@ class Summary:
     def __str__(self) -> str:
         """The closing line of a run: "1 article added, 0 unchanged, ..., 2 failures"."""
         return (
-            f"{_count(self.added, 'article')} added, {self.unchanged} unchanged, "
-            f"{_count(self.new_versions, 'new version')}, {_count(self.claims, 'claim')}, "
-            f"{_count(len(self.failures), 'failure')}"
+            f"{count_of(self.added, 'article')} added, {self.unchanged} unchanged, "
+            f"{count_of(self.new_versions, 'new version')}, {count_of(self.claims, 'claim')}, "
+            f"{count_of(len(self.failures), 'failure')}"
         )
-
-
-def _count(number: int, noun: str) -> str:
-    """"1 claim", "2 claims": a count with its noun in the right number."""
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def _say(line: str) -> None:
@@ -92,7 +88,7 @@ def progress_total(specs: list[str], options: Options | None) -> int | None:
     if total is None:
         return None
     if not total.exact:
-        _say(f"About {_count(total.items, 'article')} to read (estimated from line counts)")
+        _say(f"About {count_of(total.items, 'article')} to read (estimated from line counts)")
     return total.items
 
 
@@ -261,8 +257,8 @@ def regroup_if_stale(db: sqlite_utils.Database,
     begun = time.perf_counter()
     counts = group_figures(db, scoped=True)
     if say:
-        say(f"Grouped {_count(counts['claims'], 'claim')} into "
-            f"{_count(counts['figures'], 'figure')} ({counts['multi_outlet']:,} reported by "
+        say(f"Grouped {count_of(counts['claims'], 'claim')} into "
+            f"{count_of(counts['figures'], 'figure')} ({counts['multi_outlet']:,} reported by "
             f"several outlets) in {time.perf_counter() - begun:.1f} s")
     return True
 

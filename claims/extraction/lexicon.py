@@ -460,10 +460,6 @@ TOLL_NOUNS = (
     "dead", "killed", "victims", "fatalities", "deaths", "bodies", "wounded", "injured",
     "casualties", "martyrs",
 )
-# Words that say a toll was raised to a new count on a day: that day is the count's, not
-# the incident's ("the toll from Sunday's shelling rose to 27 on Monday").
-TOLL_UPDATE_WORDS = ("rose", "risen", "rises", "rising", "climbed", "climbs", "reached",
-                     "raised", "updated", "jumped", "mounted")
 # Verbs that say which of a count a part is: "of those killed", "of the people wounded".
 TOLL_PARTICIPLES = ("killed", "wounded", "injured", "hurt", "dead")
 # Words before a figure that add it to an earlier count of the same thing: "a further 12".
