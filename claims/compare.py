@@ -205,19 +205,17 @@ def _article(records: list[tuple]) -> tuple[list[inc.Mention], dt.date | None,
 
 
 def _bands(mentions: list[inc.Mention]) -> list[list[inc.Mention]]:
-    """Split sorted values where one is more than MAGNITUDE times the smallest of its band: a
-    town's fuel price and its fuel subsidy share metric, unit and days, but are not one
-    quantity reported twice, and neither are six dead in one blast and 126 in another
-    reported beside it; a toll rising 3, 12, 20, 29 stays one figure. Bands never chain:
-    6, 20, 100 are two."""
+    """Split sorted values at their widest gap (as a ratio) until no band holds a value more
+    than MAGNITUDE times its smallest: a town's fuel price and its fuel subsidy share metric,
+    unit and days, but are not one quantity reported twice, and neither are 3 dead in one
+    strike and 36 in the market raid reported beside it; a toll rising 3, 12, 20, 29 stays
+    one figure. Bands never chain: 6, 20, 100 are two."""
     ordered = sorted(mentions, key=lambda m: (m.value, m.id))
-    bands: list[list[inc.Mention]] = []
-    for m in ordered:
-        if bands and m.value <= MAGNITUDE * max(bands[-1][0].value, 1e-9):
-            bands[-1].append(m)
-        else:
-            bands.append([m])
-    return bands
+    if len(ordered) < 2 or ordered[-1].value <= MAGNITUDE * max(ordered[0].value, 1e-9):
+        return [ordered]
+    gap = max(range(1, len(ordered)),
+              key=lambda n: (ordered[n].value / max(ordered[n - 1].value, 1e-9), -n))
+    return _bands(ordered[:gap]) + _bands(ordered[gap:])
 
 
 def _incident_figures(head: inc.Incident, row: dict, roots: dict[str, str]) -> list[dict]:

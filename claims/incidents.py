@@ -24,7 +24,8 @@ in full (each incident's `rule` column says it again in words):
    town incident of that region within LINK_DAYS whose reports' leads are most like its own
    (a night attack is told as of either day)
    (`similarity`: shared rare words such as the village, the weapon, the target), when they
-   are alike enough (SIMILAR) and none of them names only other means of attack (rockets
+   are alike enough (SIMILAR) or give the same toll of SHARED_TOLL or more, and none of them
+   names only other means of attack (rockets
    against air raids: `means`); else another region-only incident alike enough; else it
    stands alone. An incident known only by its country is never linked across articles: a
    country holds too many events on one day, unless its lead (a background mention's own
@@ -72,6 +73,11 @@ SIMILAR_COUNTRY = 0.1
 # Towns this close are one place for an incident whose reports are alike (`_neighbours`).
 NEAR_KM = 15
 EARTH_KM = 6371.0
+# Two reports of one region (or country) and day that give the same toll of at least this many
+# are one incident even when their words differ: one writes "rocket fire on Hamdaniyeh",
+# the other "shells hit a bus and a market", both "14 killed". Smaller tolls are too common.
+SHARED_TOLL = 5
+TOLL_METRICS = frozenset({"killed", "wounded"})
 def _iso_day(value: str | None) -> dt.date | None:
     """A day from an ISO date or timestamp; None for a month, a week or nonsense."""
     if value and len(value) >= 10 and value[4] == "-":
@@ -131,6 +137,7 @@ class Incident:
     mentions: list[Mention] = field(default_factory=list)
     linked: list[Incident] = field(default_factory=list)
     joined_region: bool = False
+    tolls: frozenset[tuple] = frozenset()  # its totals of people killed or wounded, set by `link`
 
     @property
     def key(self) -> tuple:
@@ -275,6 +282,22 @@ def similarity(a: Incident, b: Incident, weights: dict[str, float]) -> float:
     return shared / union if union > 0 else 0.0
 
 
+def tolls(i: Incident) -> frozenset[tuple]:
+    """The tolls an incident's reports give (metric, kind of victims, value), of SHARED_TOLL or
+    more: the same toll in two reports of one day and region is one incident's."""
+    return frozenset((m.metric, m.kind, m.value) for m in i.mentions
+                     if m.role == "total" and m.metric in TOLL_METRICS and m.value >= SHARED_TOLL)
+
+
+def _alike(i: Incident, head: Incident, weights: dict[str, float], enough: float) -> float:
+    """How alike a report is to an incident's: the best likeness of their lead words, or
+    `enough` when one of its reports gives the same toll."""
+    score = max(similarity(i, member, weights) for member in (head, *head.linked))
+    if score < enough and any(i.tolls & member.tolls for member in (head, *head.linked)):
+        return enough
+    return score
+
+
 def _near(head: Incident, i: Incident) -> bool:
     """Whether a report's day is within LINK_DAYS of an incident's first report: a report
     joined by the likeness of its lead may state the day after, as a night attack's does."""
@@ -286,7 +309,7 @@ def _best(i: Incident, heads: list[Incident], weights: dict[str, float],
     """The incident a report named only by its region (or country) joins: the most similar
     of the candidates whose day is near, if it is similar `enough`."""
     scored = [
-        (max(similarity(i, member, weights) for member in (head, *head.linked)), n)
+        (_alike(i, head, weights, enough), n)
         for n, head in enumerate(heads)
         if _near(head, i) and not any(_other_means(i, m) for m in (head, *head.linked))
     ]
@@ -376,6 +399,7 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
     weights = _weights(incidents)
     for i in incidents:
         i.mass = sum(weights.get(w, 0.0) for w in i.words)
+        i.tolls = tolls(i)
     by_level: dict[str, dict[tuple, list[Incident]]] = defaultdict(lambda: defaultdict(list))
     for i in incidents:
         by_level[i.place.level][i.place.name, i.place.region or ""].append(i)

@@ -335,3 +335,40 @@ def test_a_toll_raised_on_a_later_day_stays_with_its_incident(tmp_path):
          "the health ministry said.")),
     ])
     assert claim(db, "14 people")["figure_id"] == claim(db, "27")["figure_id"]
+
+
+def test_a_small_count_beside_a_raid_does_not_cut_the_raids_toll_in_two(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-07-18", "Raids on Douma",
+         ("Air raids on a market killed 14 civilians in Douma on Monday, a monitor said. "
+          "Separately, a landmine killed 2 civilians in Douma on Monday, police said.")),
+        ("Daily Two", "2023-07-18", "Market raids in Douma",
+         "Air raids on the market killed 25 civilians in Douma on Monday, medics said."),
+        ("Gazette Three", "2023-07-18", "Douma market raids",
+         "Air raids on the market killed 31 civilians in Douma on Monday, rescuers said."),
+    ])
+    tolls = {claim(db, t)["figure_id"] for t in ("14 civilians", "25 civilians", "31 civilians")}
+    assert len(tolls) == 1
+    assert claim(db, "2 civilians")["figure_id"] not in tolls
+
+
+def test_two_reports_of_one_province_and_day_with_the_same_toll_are_one_incident(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-08-10", "Rebel fire on the city",
+         ("Rebel rocket fire on the government-held Hamdaniyeh district of Aleppo province "
+          "killed 14 people on Wednesday, official television reported, blaming insurgent "
+          "brigades entrenched around the southwestern outskirts.")),
+        ("Daily Two", "2023-08-10", "Shells hit a bus",
+         ("Explosive canisters struck a crowded passenger coach beside a vegetable bazaar "
+          "across Aleppo province during Wednesday's morning rush, killing 14 people, "
+          "according to interior ministry officials quoted by a news agency.")),
+        ("Gazette Three", "2023-08-10", "Checkpoint attack",
+         ("Gunmen opened fire on a checkpoint near Manbij in Aleppo province on Wednesday, "
+          "leaving 3 people dead, police said.")),
+        *[(f"Outlet {n}", f"2023-08-{n:02d}", f"Attack {n}",
+           f"An attack in {town} province on Monday killed {n + 20} people, a monitor said.")
+          for n, town in enumerate(("Homs", "Hama", "Idlib", "Daraa", "Raqqa", "Latakia"), 1)],
+    ])
+    tolls = {r["figure_id"] for r in db.query("select figure_id from claims where value = 14")}
+    assert len(tolls) == 1 and None not in tolls
+    assert claim(db, "3 people")["figure_id"] not in tolls
