@@ -71,10 +71,12 @@ SCHEMA: dict[str, dict] = {
     },
     # Kept by claims.reprints: each article's MinHash signature of its current text (none
     # for a text too short to compare), its band keys, and the article it copies directly,
-    # so new texts are compared with the few that share a band instead of every text.
+    # so new texts are compared with the few that share a band instead of every text. A
+    # sketch made by the map step is stored with its article, `pending` until a regroup has
+    # looked for its original.
     "reprint_sketches": {
         "columns": {"article_id": str, "version_id": str, "signature": bytes,
-                    "original_id": str, "similarity": float},
+                    "original_id": str, "similarity": float, "pending": int},
         "pk": "article_id",
         "fks": [("article_id", "articles", "id"), ("version_id", "article_versions", "id")],
     },
@@ -194,6 +196,8 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "signature": "MinHash of the text's word shingles: 64 unsigned 64-bit values.",
         "original_id": "The earlier article it copies directly, if any (articles.id).",
         "similarity": "Share of word shingles in common with that article (MinHash estimate).",
+        "pending": "1 while the sketch, made when its article was extracted, waits for the next "
+                   "regroup to look for the article's original.",
     },
     "reprint_bands": {
         "band": "Hash of one band of the signature: texts sharing one are compared.",
@@ -1099,6 +1103,15 @@ def _store_article_row(db: sqlite_utils.Database, new: Incoming, number: int,
 
 
 @dataclass(frozen=True)
+class Sketch:
+    """A text's reprint sketch (claims.reprints): its MinHash signature as stored (None for a
+    text too short to compare) and its band keys."""
+
+    signature: bytes | None
+    bands: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class Extracted:
     """An article read and extracted, ready to store: `claims` (claim models or
     `claim_row`s) is None when the article was unchanged when looked up, so nothing was
@@ -1107,6 +1120,7 @@ class Extracted:
     article: Article
     claims: list[Claim | dict] | None
     version: str
+    sketch: Sketch | None = None  # the text's reprint sketch, when the map step made one
 
 
 def extract_article(db: sqlite_utils.Database, article: Article,
@@ -1144,7 +1158,24 @@ def store_extracted(db: sqlite_utils.Database, extracted: Extracted) -> tuple[st
         _store_article_row(db, new, number, now)
         written = write_claims(db, claims, extracted.version, new.article_id, new.version_id,
                                new.outlet_id, article.published, 1)
+        if extracted.sketch is not None and not new.old_version:
+            store_sketch(db, new.article_id, new.version_id, extracted.sketch, pending=True)
     return ("added" if new.stored_sha is None else "new_version"), written
+
+
+def store_sketch(db: sqlite_utils.Database, article_id: str, version_id: str,
+                 sketch: Sketch, pending: bool = False) -> None:
+    """Keep a text's reprint sketch in place of its article's old one; `pending` when no
+    regroup has looked for its original yet."""
+    db.execute("DELETE FROM reprint_bands WHERE article_id = ?", [article_id])
+    db.execute(
+        "INSERT INTO reprint_sketches (article_id, version_id, signature, pending) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET "
+        "version_id = excluded.version_id, signature = excluded.signature, "
+        "original_id = NULL, similarity = NULL, pending = excluded.pending",
+        [article_id, version_id, sketch.signature, 1 if pending else None])
+    db.conn.executemany("INSERT OR IGNORE INTO reprint_bands (band, article_id) VALUES (?, ?)",
+                        [(band, article_id) for band in sketch.bands])
 
 
 def add_article(db: sqlite_utils.Database, article: Article,

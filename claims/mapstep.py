@@ -12,6 +12,7 @@ import contextlib
 import time
 from dataclasses import dataclass
 
+from claims import reprints
 from claims.db import Article, Extracted, Extractor, article_text, claim_row, published_date
 
 #: One article for the map step: where it was read, the article, and whether to extract it.
@@ -70,18 +71,20 @@ def extract_what_can_be_read(extractor: Extractor, text: str, published,
 
 
 def extract_rows(article: Article, extractor: Extractor, extract: bool = True) -> Mapped:
-    """The map step: the article's claims as rows. `extract` is False when the database
+    """The map step: the article's claims as rows, and its text's reprint sketch, so the
+    process that stores and regroups does not make it. `extract` is False when the database
     already holds an earlier version with this text, whose claims come back: then nothing
     is extracted."""
     if not extract:
         return Mapped(Extracted(article, [], extractor.version))
     begun = time.perf_counter()
     problems: list[str] = []
-    claims = extract_what_can_be_read(extractor, article_text(article.title, article.body),
-                                      published_date(article.published), problems)
+    text = article_text(article.title, article.body)
+    claims = extract_what_can_be_read(extractor, text, published_date(article.published),
+                                      problems)
     rows = [claim_row(claim) for claim in claims]
-    return Mapped(Extracted(article, rows, extractor.version), tuple(problems),
-                  time.perf_counter() - begun)
+    return Mapped(Extracted(article, rows, extractor.version, reprints.sketch(text)),
+                  tuple(problems), time.perf_counter() - begun)
 
 
 def extract_chunk(jobs: list[tuple[Article, bool]], extractor: Extractor) -> list[Mapped]:

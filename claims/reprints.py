@@ -20,6 +20,8 @@ import numpy as np
 import regex
 import sqlite_utils
 
+from claims.db import Sketch, store_sketch
+
 # Shared shingles, as a share of all, from which two texts are one text reprinted.
 REPRINT = 0.7
 # Words per shingle: long enough that common phrases ("the Syrian Observatory for Human
@@ -87,6 +89,17 @@ def bands(values: np.ndarray) -> list[int]:
             for n, (lo, hi) in enumerate(_band_ranges())]
 
 
+def sketch(text: str) -> Sketch:
+    """A text's signature and band keys, as stored: a pure function of the text, so the map
+    step makes it where the text is extracted (a Dask worker) instead of the process that
+    regroups."""
+    hashed = shingles(text)
+    if hashed is None:
+        return Sketch(None)
+    values = signature(hashed)
+    return Sketch(values.tobytes(), tuple(bands(values)))
+
+
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
     """The share of equal MinHash values: the estimated Jaccard of two texts' shingles."""
     return float(np.count_nonzero(a == b)) / PERMUTATIONS
@@ -129,8 +142,9 @@ SKETCH_BATCH = 500
 
 
 def _sketch_new_texts(db: sqlite_utils.Database) -> tuple[set[str], set[str]]:
-    """Sketch every current text not sketched yet; returns those articles, and the articles
-    that had one of them as original before (they must look for one again)."""
+    """Sketch every current text not sketched yet; returns those articles with the ones
+    whose sketch the map step made (`pending`), and the articles that had one of them as
+    original before (they must look for one again)."""
     fresh = [r[0] for r in db.execute(NEW_TEXTS_SQL)]
     for start in range(0, len(fresh), SKETCH_BATCH):
         batch = fresh[start:start + SKETCH_BATCH]
@@ -138,28 +152,14 @@ def _sketch_new_texts(db: sqlite_utils.Database) -> tuple[set[str], set[str]]:
                 "SELECT a.id, a.current_version_id, v.text FROM articles a "
                 "JOIN article_versions v ON v.id = a.current_version_id "
                 f"WHERE a.id IN ({', '.join('?' * len(batch))})", batch).fetchall():
-            _sketch(db, article_id, version_id, text)
-    sketched = set(fresh)
+            store_sketch(db, article_id, version_id, sketch(text))
+    sketched = set(fresh) | {r[0] for r in db.execute(
+        "SELECT article_id FROM reprint_sketches WHERE pending = 1")}
+    db.execute("UPDATE reprint_sketches SET pending = NULL WHERE pending = 1")
     before = {copy for original, copy in db.execute(
         "SELECT original_id, article_id FROM reprint_sketches WHERE original_id IS NOT NULL")
         if original in sketched}
     return sketched, before
-
-
-def _sketch(db: sqlite_utils.Database, article_id: str, version_id: str, text: str) -> None:
-    """Store a text's signature and band keys in place of its article's old ones (none for
-    a text too short to compare)."""
-    hashed = shingles(text)
-    values = signature(hashed) if hashed is not None else None
-    db.execute("DELETE FROM reprint_bands WHERE article_id = ?", [article_id])
-    db.execute(
-        "INSERT INTO reprint_sketches (article_id, version_id, signature) VALUES (?, ?, ?) "
-        "ON CONFLICT (article_id) DO UPDATE SET version_id = excluded.version_id, "
-        "signature = excluded.signature, original_id = NULL, similarity = NULL",
-        [article_id, version_id, values.tobytes() if values is not None else None])
-    if values is not None:
-        db.conn.executemany("INSERT OR IGNORE INTO reprint_bands (band, article_id) "
-                            "VALUES (?, ?)", [(b, article_id) for b in bands(values)])
 
 
 def _neighbours(db: sqlite_utils.Database, articles: set[str]) -> set[str]:

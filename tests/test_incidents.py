@@ -372,3 +372,23 @@ def test_two_reports_of_one_province_and_day_with_the_same_toll_are_one_incident
     tolls = {r["figure_id"] for r in db.query("select figure_id from claims where value = 14")}
     assert len(tolls) == 1 and None not in tolls
     assert claim(db, "3 people")["figure_id"] not in tolls
+
+
+def test_a_sketch_made_by_the_map_step_is_the_one_a_regroup_makes(tmp_path):
+    from claims import reprints
+    from claims.ingest import ingest
+
+    rows = [("w1", "Bomb kills 14 in Azaz", WIRE_STORY, "Agency Wire", "2023-03-02"),
+            ("h1", "Checkpoint bombing", "Agency report. " + WIRE_STORY, "Town Herald",
+             "2023-03-03")]
+    db = ensure(sqlite_utils.Database(tmp_path / "mapped.db"))
+    for row in rows:  # one ingest each: the copy's original was stored by an earlier run
+        path = tmp_path / f"{row[0]}.csv"
+        path.write_text("id,title,text,outlet,date\n" + ",".join(f'"{v}"' for v in row) + "\n")
+        ingest(db, [str(path)])
+    stored = {r["article_id"]: r for r in db["reprint_sketches"].rows}
+    texts = dict(db.execute("select article_id, text from article_versions"))
+    assert all(r["signature"] == reprints.sketch(texts[a]).signature and r["pending"] is None
+               for a, r in stored.items())
+    (copy,) = db["reprints"].rows
+    assert db["articles"].get(copy["original_id"])["title"] == "Bomb kills 14 in Azaz"

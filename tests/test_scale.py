@@ -60,6 +60,8 @@ ROWS = {
                         "is_current, extractor_version FROM article_versions ORDER BY id",
     "claims": "SELECT * FROM claims ORDER BY id",
     "figures": "SELECT * FROM figures ORDER BY id",
+    "reprint_sketches": "SELECT * FROM reprint_sketches ORDER BY article_id",
+    "reprint_bands": "SELECT * FROM reprint_bands ORDER BY band, article_id",
 }
 
 
