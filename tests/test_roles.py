@@ -99,3 +99,12 @@ def test_counts_that_add_up_to_a_toll_are_its_parts(text, parts):
 ])
 def test_the_words_after_a_counted_noun_say_what_befell_it(text, metrics):
     assert [c.metric for c in extract(text, PUBLISHED) if c.unit == "people"] == metrics
+
+
+@pytest.mark.parametrize("text", [
+    "Two guards were killed and nine more wounded when the convoy was ambushed.",
+    "Shells killed 3 civilians on the bridge and 14 more injured near the school.",
+])
+def test_more_people_of_another_fate_are_their_own_count_not_an_update(text):
+    last = extract(text, PUBLISHED)[-1]
+    assert (last.metric, last.role) == ("wounded", "total")

@@ -53,8 +53,11 @@ RATE_RE = regex.compile(
 )
 # The two characters a rate starts with after a figure, checked before the pattern is tried.
 RATE_OPENINGS = frozenset(gap + letter for gap in " \t-" for letter in "aApP")
-# What befell people (lexicon.PEOPLE_STATES), right after a bare figure: "left 15 dead".
-STATE_AFTER_RE = regex.compile(rf"[ \t]+(?i:{alternation(PEOPLE_STATES)})\b")
+# What befell people (lexicon.PEOPLE_STATES), right after a bare figure: "left 15 dead",
+# "one was killed and six more wounded".
+STATE_AFTER_RE = regex.compile(
+    rf"(?:[ \t]+(?i:more))?[ \t]+(?P<state>(?i:{alternation(PEOPLE_STATES)}))\b"
+)
 # A state a word after a figure: "dozens more wounded", "four others injured".
 STATE_SOON_AFTER_RE = regex.compile(
     rf"(?:[ \t]+\p{{Ll}}+)?[ \t]+(?P<state>(?i:{alternation(PEOPLE_STATES)}))\b"
@@ -333,14 +336,15 @@ def _difference(context: _Context, draft: _Draft) -> bool:
 
 
 def _state_after(context: _Context, draft: _Draft) -> None:
-    """Read what befell the people a bare number counts, written after it: "left 15 dead"."""
+    """Read what befell the people a bare number counts, written after it: "left 15 dead",
+    "six more wounded" (the verb before it was another figure's)."""
     if draft.subject is not None:
         return
     state = STATE_AFTER_RE.match(context.text, draft.end, context.sent_end)
     if state:
         draft.end = _joined_state_end(context, state.end())
         draft.unit = draft.unit or "people"
-        draft.metric = metrics.cue_metric(context.text[state.start() : draft.end])
+        draft.metric = metrics.cue_metric(context.text[state.start("state") : draft.end])
 
 
 def _joined_state_end(context: _Context, end: int) -> int:
