@@ -82,6 +82,9 @@ def test_a_running_total_is_cumulative_and_nothing_else_is():
     (("Rockets killed 14 people on Wednesday. Rockets on the old quarter killed 13 people "
       "and wounded 25 others. Shelling of another district killed one person."),
      ["13 people", "one person"]),
+    # "another" after the first piece is the rest of the toll, not an update of it.
+    (("Raids killed 30 civilians in the valley, 18 in the lower town and another 12 in the "
+      "hamlets above it."), ["18", "12"]),
     # Counts that do not add up to the toll are not its breakdown.
     ("Fighting killed 70 people. Separately, 12 soldiers and 9 rebels died in the north.", []),
 ])
@@ -108,3 +111,10 @@ def test_the_words_after_a_counted_noun_say_what_befell_it(text, metrics):
 def test_more_people_of_another_fate_are_their_own_count_not_an_update(text):
     last = extract(text, PUBLISHED)[-1]
     assert (last.metric, last.role) == ("wounded", "total")
+
+
+def test_a_span_after_a_list_of_counts_is_each_counts():
+    claims = extract("Clashes near the dam killed 21 soldiers and 17 insurgents since Friday "
+                     "night, the monitor said.", PUBLISHED)
+    assert [(c.text, c.role) for c in claims] == [("21 soldiers", "period"),
+                                                 ("17 insurgents", "period")]

@@ -86,6 +86,8 @@ BREAKDOWN_SHARE = 0.9
 AMONG_REACH = 50
 # What stands between two items of one list: "11 women, nine children and one rescue worker".
 LIST_GAP_RE = regex.compile(r"(?i:\s*,?\s*(?:(?:and|as\s+well\s+as)\s+)?)")
+# The next item of a list right after a figure, up to its digits: " and 39", ", 12".
+LISTED_NEXT_RE = regex.compile(r"(?i:\s*,?\s*(?:(?:and|as\s+well\s+as)\s+)?)\d[\d,.]*(?<=\d)")
 
 
 class Role(NamedTuple):
@@ -217,10 +219,19 @@ def _update(text: str, clause: tuple[int, int], span: tuple[int, int], metric: s
     return Role("update", found.group().strip())
 
 
+def _list_end(text: str, end: int, hi: int) -> int:
+    """Where the list a figure opens ends: "30 soldiers and 39 rebels were killed ... since
+    Wednesday" is one span's two counts, so the second's digits do not end the first's."""
+    while listed := LISTED_NEXT_RE.match(text, end, hi):
+        end = listed.end()
+    return end
+
+
 def _period(text: str, clause: tuple[int, int], span: tuple[int, int]) -> Role | None:
     """A period total: a span of days or weeks in its clause, near it ("in the last month",
     "Since Sunday at least 68")."""
     (lo, hi), (start, end) = clause, span
+    end = _list_end(text, end, hi)
     reach = min(hi, end + PERIOD_REACH)
     following = NEXT_DIGIT_RE.search(text, end, reach)
     found = PERIOD_RE.search(text, max(lo, start - PERIOD_LEAD), following.start() if following
@@ -242,7 +253,8 @@ def _following(claims: list[Claim], n: int) -> Iterator[int]:
 
 def breakdowns(claims: list[Claim]) -> list[Claim]:
     """Mark the counts that break a toll down as its parts: "killed 14 ... 13 in Hamdaniyeh
-    and one in another district", "70 dead ... 30 soldiers and 39 rebels", where two or more
+    and one in another district", "70 dead ... 30 soldiers and 39 rebels", "21 ... 15 in a
+    northern district and another six in the village" (the rest, not an update), where two or more
     smaller counts of the same metric that follow the toll within BREAKDOWN_REACH add up to
     it (BREAKDOWN_SHARE of it, or more, and never past it)."""
     marked: dict[int, int] = {}
@@ -251,7 +263,7 @@ def breakdowns(claims: list[Claim]) -> list[Claim]:
             continue
         pieces = [
             j for j in _following(claims, n)
-            if claims[j].metric == whole.metric and claims[j].role == "total"
+            if claims[j].metric == whole.metric and claims[j].role in ("total", "update")
             and not claims[j].vague and 1 <= claims[j].value < whole.value
         ]
         if len(pieces) >= 2 and (BREAKDOWN_SHARE * whole.value
