@@ -60,3 +60,8 @@ def test_not_claims(text, claims):
 ])
 def test_still_claims_or_times(text, claims):
     assert read(text) == claims
+
+
+def test_a_short_text_after_its_date_line_keeps_its_figures():
+    found = extract("Posted on 7 May 2024 by the Courier. Rockets killed 64 people in Tarn.")
+    assert [c.text for c in found] == ["64 people"]

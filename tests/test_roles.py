@@ -118,3 +118,18 @@ def test_a_span_after_a_list_of_counts_is_each_counts():
                      "night, the monitor said.", PUBLISHED)
     assert [(c.text, c.role) for c in claims] == [("21 soldiers", "period"),
                                                  ("17 insurgents", "period")]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    (("Posted on 7 May 2024 by the Valley Courier Gas shells killed 64 people in the hills "
+      "near Tarn in the worst attack in the six-year war. Rescuers were still searching the "
+      "ruins of the clinic."), "total"),
+    ("More than 300,000 people have been killed in the civil war, the monitor said on Monday.",
+     "running"),
+    ("Since the uprising began, 300,000 people have been killed, the monitor said on Monday.",
+     "running"),
+    ("Drone strikes since 3 March have killed 96 civilians overall, the monitor said.",
+     "running"),
+])
+def test_a_count_of_one_day_is_no_running_total_for_naming_the_war(text, role):
+    assert extract(text, PUBLISHED)[0].role == role

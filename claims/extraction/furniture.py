@@ -180,6 +180,9 @@ TIMESTAMP_BEFORE_RE = ending_at(r"(?<![^\n])[ \t]*\d{1,2}[.:][0-5]\d[ \t]+")
 # A decimal after a date is no year: "49.55 Hz on 9 May, 49.52 Hz on 20 June".
 DECIMAL_RE = regex.compile(r"\d+\.\d")
 MONTH_RE = regex.compile(rf"\b{MONTHS}")
+# A sentence's end inside a line: "Posted on 7 May. Shells killed 64 people." is a date line
+# and then copy, however short.
+SENTENCE_END_RE = regex.compile(r"[.!?][ \t]+\p{Lu}")
 # Furniture lines are short; a longer line that opens with "Subscribers" or "Join" is copy.
 LINE_MAX = 160
 # How far back from a number its line's start is looked for: a line opened further back is
@@ -223,7 +226,8 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
         stamp := TIMESTAMP_RE.match(text, pos) or LIST_NUMBER_RE.match(text, pos)
     ):
         return stamp.end()
-    if pos - line_start < 80 and LINE_RE.match(text, line_start) is not None:
+    if (pos - line_start < 80 and LINE_RE.match(text, line_start) is not None
+            and not SENTENCE_END_RE.search(text, line_start, pos)):
         line_end = text.find("\n", pos)
         if (line_end if line_end >= 0 else len(text)) - line_start < LINE_MAX:
             return pos + 1

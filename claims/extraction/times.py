@@ -134,6 +134,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("y", rf"{alternation(YEAR_LEADS)}\s+((?:19|20)\d\d)\b(?!-)"),
 ]
 _CUMULATIVE = r"(?:" + "|".join(CUMULATIVE) + r")"
+# Time expressions that name one day, and the words a running total's span opens with.
+DAY_KINDS = frozenset({"iso", "mdy", "dmy", "wd", "rel"})
+SPAN_OPENERS = ("since", "throughout", "during", "over the course")
 # One pass over the sentence: the first alternative that matches at a position wins, so a
 # running-total marker ("since March 2011") is read before the date inside it.
 _SCAN = re.compile(
@@ -340,6 +343,17 @@ def _resolve(e: _Expr, published: dt.date | None, ahead: bool = False) -> str | 
     return f"{published.year - back:04d}"
 
 
+def _of_its_day(sentence: str, best: _Expr, markers: tuple[_Expr, ...], distance) -> bool:
+    """Whether a figure is one day's count though its sentence names a war: its day ("on
+    Wednesday", "April 4 2017", not "since 21 May") stands nearer it than any war words, and
+    none of them starts a span ("since 2011"): "killed 213 people on Wednesday in what would
+    be the deadliest attack of the war"."""
+    return (best.kind in DAY_KINDS
+            and not sentence[: best.start].rstrip().lower().endswith(SPAN_OPENERS)
+            and not any(m.groups[0].lower().startswith(SPAN_OPENERS) for m in markers)
+            and distance(best) < min(distance(m) for m in markers))
+
+
 def resolve(
     text: str, sent_start: int, sent_end: int, start: int, end: int, published: dt.date | None
 ) -> TimeRef | None:
@@ -365,6 +379,8 @@ def resolve(
         best = min(dated, key=distance)
         ahead = FUTURE_RE.search(sentence) is not None
         date, date_text = _resolve(best, published, ahead), sentence[best.start : best.end]
+        if markers and _of_its_day(sentence, best, markers, distance):
+            markers = ()
         if markers:
             date_text = f"{date_text}; {min(markers, key=distance).groups[0]}"
     else:
