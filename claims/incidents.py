@@ -25,14 +25,14 @@ in full (each incident's `rule` column says it again in words):
    (a night attack is told as of either day)
    (`similarity`: shared rare words such as the village, the weapon, the target), when they
    are alike enough (SIMILAR) or give the same toll of SHARED_TOLL or more, and none of them
-   names only other means of attack (rockets
-   against air raids: `means`); else another region-only incident alike enough; else it
-   stands alone. An incident known only by its country is never linked across articles: a
-   country holds too many events on one day, unless its lead (a background mention's own
-   sentence) is alike enough (SIMILAR_COUNTRY) to the reports of one incident of that day.
-   The reports at one place of copies of one text (claims.reprints) are one incident
-   whatever dates their feeds gave them. Reports days apart are not linked however alike
-   their words: one town is shelled day after day.
+   names only other means of attack (rockets against air raids: `means`); else another
+   region-only incident alike enough; else it stands alone. An incident known only by its
+   country is not linked across articles: a country holds too many events on one day,
+   unless its lead (a background mention's own sentence) is alike enough (SIMILAR_COUNTRY)
+   to the reports of one incident of that day, or another report known only by that
+   country gives TWIN_TOLLS of the same tolls. The reports at one place of copies of one
+   text (claims.reprints) are one incident whatever dates their feeds gave them. Reports
+   days apart are not linked however alike their words: one town is shelled day after day.
 4. Running totals ("since 2011") are no incident's; they form series per place, metric and
    kind of victims (claims.compare).
 
@@ -78,6 +78,9 @@ EARTH_KM = 6371.0
 # the other "shells hit a bus and a market", both "14 killed". Smaller tolls are too common.
 SHARED_TOLL = 5
 TOLL_METRICS = frozenset({"killed", "wounded"})
+# Two reports known only by their country are one incident's when they give this many of the
+# same tolls: one toll in common is a coincidence a whole country makes every day.
+TWIN_TOLLS = 2
 def _iso_day(value: str | None) -> dt.date | None:
     """A day from an ISO date or timestamp; None for a month, a week or nonsense."""
     if value and len(value) >= 10 and value[4] == "-":
@@ -429,13 +432,25 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
         heads += regions[key]
     placed = _ByDay(heads)
     for key in sorted(by_level["country"]):
-        for i in by_level["country"][key]:
-            found = _best(i, placed.near(i.day), weights, SIMILAR_COUNTRY)
+        alone = _ByDay()
+        for i in sorted(by_level["country"][key], key=lambda i: (str(i.day), i.article_id)):
+            found = (_best(i, placed.near(i.day), weights, SIMILAR_COUNTRY)
+                     or _twin(i, alone.near(i.day)))
             if found is None:
                 heads.append(i)
+                alone.add(i)
             else:
                 found.linked.append(i)
     return _copies(heads, roots or {})
+
+
+def _twin(i: Incident, heads: list[Incident]) -> Incident | None:
+    """The incident known only by its country that a report of it joins: one giving at least
+    TWIN_TOLLS of the same tolls on a near day ("more than 30 rebels" and "32 rebels" in
+    both), which one country's other events of those days do not."""
+    return next((head for head in heads
+                 if any(len(i.tolls & m.tolls) >= TWIN_TOLLS for m in (head, *head.linked))),
+                None)
 
 
 def members(head: Incident) -> Iterator[Mention]:
@@ -473,9 +488,11 @@ def incident_row(head: Incident) -> dict:
     )
     if head.joined_region:
         rule += (f"; reports naming only {place.region} joined it: their leads are the most "
-                 f"like its reports' of that region's incidents then (at least {SIMILAR:g})")
+                 f"like its reports' of that region's incidents then (at least {SIMILAR:g}), "
+                 f"or they give the same toll of {SHARED_TOLL} or more")
     if place.level == "country":
-        rule += "; known only by its country, so never linked across articles"
+        rule += ("; known only by its country, so linked across articles only to reports "
+                 f"giving {TWIN_TOLLS} of the same tolls")
     return {
         "id": stable_id("incident", *head.key, head.article_id),
         "label": (f"{where}, {days[0]}" if days else f"{where}, undated")

@@ -392,3 +392,20 @@ def test_a_sketch_made_by_the_map_step_is_the_one_a_regroup_makes(tmp_path):
                for a, r in stored.items())
     (copy,) = db["reprints"].rows
     assert db["articles"].get(copy["original_id"])["title"] == "Bomb kills 14 in Azaz"
+
+
+def test_two_reports_known_only_by_their_country_join_when_they_give_the_same_tolls(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-08-15", "Rebels killed in suicide blast",
+         ("A suicide bomber killed more than 30 rebel fighters in Syria on Monday. The attack "
+          "killed 32 rebels as they boarded a bus, the monitor said.")),
+        ("Daily Two", "2023-08-15", "Suicide blast on rebel bus",
+         ("Jihadists said a bomber struck a coach of insurgents in Syria on Monday, killing more "
+          "than 30 rebels; the monitor later counted 32 rebels dead.")),
+        ("Gazette Three", "2023-08-15", "Shelling in Syria",
+         "Shelling killed 32 people in Syria on Monday, state media said."),
+    ])
+    bus = {r["incident_id"] for r in db.query(
+        "select incident_id from claims where value = 32 and subject like '%rebel%'")}
+    assert len(bus) == 1
+    assert claim(db, "32 people")["incident_id"] not in bus
