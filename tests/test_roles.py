@@ -133,3 +133,10 @@ def test_a_span_after_a_list_of_counts_is_each_counts():
 ])
 def test_a_count_of_one_day_is_no_running_total_for_naming_the_war(text, role):
     assert extract(text, PUBLISHED)[0].role == role
+
+
+def test_a_part_of_a_running_total_is_a_part():
+    claims = extract("The war has killed 300,000 people since 2011, including 25,000 children.",
+                     PUBLISHED)
+    assert [(c.text, c.role, c.cumulative) for c in claims] == [
+        ("300,000 people", "running", True), ("25,000 children", "part", False)]

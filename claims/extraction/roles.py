@@ -106,7 +106,8 @@ def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_
               place: str | None, earlier: list[Claim], sentence_start: int) -> Role:
     """The figure's role (`draft` is its metric, counted noun and value; `when` its time;
     `place` the place its own sentence names): running when its time runs from a start
-    ("since 2011"), else the first of part, update and period whose words stand next to it
+    ("since 2011") unless it is a part of one ("including 25,000 children"), else the first of
+    part, update and period whose words stand next to it
     in its clause, else a part told as a count of its own, else total. Only figures
     compared across outlets have one: "in three days" says nothing of a duration. "So far"
     alone is no running total: "the toll so far is 58" is one attack's; "since November"
@@ -114,7 +115,9 @@ def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_
     metric = draft[0]
     since = when.date_text if when and when.cumulative else None
     if since and fold(since) not in SO_FAR_WORDS:
-        return Role("period", since) if _recent(since) else Role("running")
+        part = (_part(text, clause, span, number_end, metric, earlier)
+                if metric in GROUPED_METRICS else None)
+        return part or (Role("period", since) if _recent(since) else Role("running"))
     if metric not in GROUPED_METRICS:
         return TOTAL
     return (
