@@ -211,11 +211,12 @@ def _between(context: _Context, draft: _Draft) -> None:
 
 def _fraction_share(context: _Context, draft: _Draft) -> None:
     """A fraction in words without a unit is a share of a whole, whatever it is of: "a third
-    of global output", "two-thirds of the members", "less than half"."""
+    of global output", "two-thirds of the members", "less than half"; so is a proportion,
+    "one in three adults"."""
     number = context.number
-    if (
-        number.unit is None
-        and 0 < number.value < 1
+    if number.unit is None and (
+        number.unit_metric == "share"
+        or 0 < number.value < 1
         and not any(char.isdigit() for char in context.text[number.start : number.end])
     ):
         draft.metric, draft.unit, draft.subject = "share", None, None

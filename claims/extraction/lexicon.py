@@ -195,6 +195,8 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
         "missiles", "rockets", "shells", "mortars", "bombs", "sorties", "attacks",
     ),
     "population": ("residents", "inhabitants"),
+    # "thousands of internally displaced people": the plight is in the phrase's head.
+    "displaced": ("displaced people", "displaced persons"),
     "killed": ("martyrs", "bodies", "corpses", "fatalities", "deaths", "dead"),
     "casualties": ("casualties",),
     # Cases of a disease: "4,000 confirmed cases", "120 new infections".
@@ -515,6 +517,9 @@ ONE_UNIT_NOUNS = (
     "mile", "metre", "meter", "kilometre", "kilometer", "pound", "kilogram", "ton", "tonne",
     "litre", "liter", "gallon", "dollar", "euro", "acre", "hectare",
 )
+
+# Words between the two numbers of a proportion: "one in three adults", "two out of five".
+PROPORTION_LINKS = ("in", "out of")
 
 # Nouns of a rate whose level, written bare after them, is a share: "interest rates near
 # zero", "a jobless rate of 5".
