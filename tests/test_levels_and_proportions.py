@@ -81,6 +81,11 @@ def test_a_row_of_levels_is_no_range():
     ]
 
 
+def test_a_range_revised_to_another_range_is_two_ranges():
+    found = extract("The bank cut its forecast from 6 to 8 per cent to 2 to 4 per cent.")
+    assert [(c.low, c.high) for c in found] == [(6, 8), (2, 4)]
+
+
 def test_a_range_after_to_stays_a_range():
     claim = only("Prices are set to climb to 30 to 40 percent.")
     assert (claim.low, claim.high, claim.qualifier) == (30, 40, "range")
@@ -166,3 +171,24 @@ def test_a_clock_time_is_no_pence(text):
 def test_displaced_people_are_displaced():
     claim = only("Thousands of internally displaced people reached the camp.")
     assert claim.metric == "displaced"
+
+
+@pytest.mark.parametrize(
+    "text, pers",
+    [
+        ("Holders get C$8 (US$5.90) per share.", ["share", "share"]),
+        ("Tourism brings 4 billion pesos ($230 million) a year.", ["year", "year"]),
+    ],
+)
+def test_a_rate_after_a_restatement_in_brackets(text, pers):
+    assert [c.per for c in extract(text)] == pers
+
+
+def test_a_bare_figure_takes_no_unit_from_a_restatement_in_brackets():
+    found = extract("Sales and profits were 3.1 billion rand ($170 million) and 90 million.")
+    assert (found[-1].unit, found[-1].metric) == ("zar", "money")
+
+
+def test_a_bare_figure_takes_the_measure_of_the_figure_it_leaves_unsaid():
+    found = extract("The siege lasted 40 hours, and the second 25.")
+    assert [(c.unit, c.metric) for c in found] == [("hours", "duration"), ("hours", "duration")]

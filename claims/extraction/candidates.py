@@ -104,9 +104,11 @@ NEGATIVE_SIGNS = ("", "−", "minus")
 # What joins the two ends of a range: "30 to 40", "30-40%", "between 30 and 40", "up to".
 RANGE_SEPARATOR_RE = regex.compile(r"[ \t]*(?:-|–|—|to|and|-to-|up[ \t]+to)[ \t]*\Z")
 BETWEEN_RE = ending_at(r"(?i:\bbetween\s+)")
-# A number and "to" just before or after a pair: "from $10 to $12 to $15" is a row of levels.
-CHAINED_RE = ending_at(r"[\d%][ \t]+to[ \t]+")
-TO_NUMBER_AFTER_RE = regex.compile(r"[ \t]+to[ \t]+\p{Sc}?\d")
+# A smaller number and "to" just before a pair, or "to" and a larger one after it: "from $10
+# to $12 to $15" is a row of levels ("from 5 to 7 per cent to 3 to 5 per cent" two ranges).
+_PLAIN_DIGITS = r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+CHAINED_RE = ending_at(rf"(?<![\d.,]){_PLAIN_DIGITS}%?[ \t]+to[ \t]+")
+TO_NUMBER_AFTER_RE = regex.compile(rf"[ \t]+to[ \t]+\p{{Sc}}?{_PLAIN_DIGITS}(?![\d.,]\d)")
 FROM_RE = ending_at(r"(?i:\bfrom\s+)")
 # "eight or nine euros", "8 or $9": the unit written once serves both.
 OR_RE = regex.compile(r"[ \t]+or[ \t]+")
@@ -589,9 +591,14 @@ def _in_a_row(text: str, first: Number, second: Number) -> bool:
     """Are two numbers joined by "to" part of a row of levels, "from $10 to $12 to $15", not
     a range?"""
     start = first.start
+    before = CHAINED_RE.match(text, max(0, start - 16), start)
+    after = TO_NUMBER_AFTER_RE.match(text, second.unit_end)
     return bool(
-        CHAINED_RE.match(text, max(0, start - 6), start)
-        or TO_NUMBER_AFTER_RE.match(text, second.unit_end)
+        before
+        and numbers.digits_value(before.group("n")) < first.value
+        or after
+        and second.scale == 1
+        and numbers.digits_value(after.group("n")) > second.value
     )
 
 

@@ -51,6 +51,9 @@ RATE_RE = regex.compile(
     r"|(?i:per)[ \t]+(?!(?i:cent|centum|se)\b)"
     r"(?P<noun>(?i:(?:square|cubic|sq\.?)[ \t]+)?\p{L}+)(?![\w-]))"
 )
+# The same figure restated in brackets before its rate, or the bracket that ends the
+# restatement: "9 billion shekels ($2.4 billion) a year", "C$6 (US$4.46) per share".
+ASIDE_RE = regex.compile(r"[ \t]*\([^()]{1,40}\)|\)")
 # The two characters a rate starts with after a figure, checked before the pattern is tried.
 RATE_OPENINGS = frozenset(gap + letter for gap in " \t-" for letter in "aApP")
 # What befell people (lexicon.PEOPLE_STATES), right after a bare figure: "left 15 dead".
@@ -390,6 +393,7 @@ def _elliptic_unit(context: _Context, draft: _Draft) -> None:
     donor = _elliptic_donor(context, draft.start)
     if donor is not None:
         draft.unit, draft.subject = donor.unit, donor.subject
+        draft.metric = units.UNIT_METRIC.get(donor.unit)  # "$5 and 7" is money; "5 homes" no
 
 
 def _elliptic_donor(context: _Context, start: int) -> Claim | None:
@@ -401,7 +405,7 @@ def _elliptic_donor(context: _Context, start: int) -> Claim | None:
     for donor in reversed(context.earlier):
         if donor.sentence_start != sent_start or start - donor.end > ELLIPSIS_REACH:
             return None
-        if donor.unit is None or donor.metric == "age":
+        if donor.unit is None or donor.metric == "age" or _restatement(text, donor):
             continue
         if donor.direction and level:
             if donor.unit == "percent":
@@ -410,6 +414,12 @@ def _elliptic_donor(context: _Context, start: int) -> Claim | None:
             continue
         return donor
     return None
+
+
+def _restatement(text: str, claim: Claim) -> bool:
+    """Is the figure a restatement in brackets, "2.2 billion shekels ($590 million)", whose
+    unit the figures after it do not share?"""
+    return text[claim.start - 1 : claim.start] == "(" and text[claim.end : claim.end + 1] == ")"
 
 
 def _comparable(a: float, b: float) -> bool:
@@ -430,14 +440,22 @@ def _rate(context: _Context, draft: _Draft) -> None:
         if written in units.RATE_ABBREVIATIONS:
             draft.per = units.RATE_ABBREVIATIONS[written]
             return
-    end = draft.end
-    if text[end : end + 2] not in RATE_OPENINGS:
-        return
-    rate = RATE_RE.match(text, end, sent_end)
+    rate = _rate_at(text, draft.end, sent_end)
+    if rate is not None:
+        draft.end = rate.end()
+    else:
+        aside = ASIDE_RE.match(text, draft.end, sent_end)
+        rate = _rate_at(text, aside.end(), sent_end) if aside else None
     if rate is not None:
         noun = " ".join(rate.group("noun").lower().split())
         draft.per = PER_SYNONYMS.get(noun, noun)
-        draft.end = rate.end()
+
+
+def _rate_at(text: str, pos: int, sent_end: int):
+    """The rate written at `pos` ("a month", "per share"), if one is."""
+    if text[pos : pos + 2] not in RATE_OPENINGS:
+        return None
+    return RATE_RE.match(text, pos, sent_end)
 
 
 def _qualifier_after(context: _Context, draft: _Draft) -> None:
