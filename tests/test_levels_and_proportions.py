@@ -192,3 +192,15 @@ def test_a_bare_figure_takes_no_unit_from_a_restatement_in_brackets():
 def test_a_bare_figure_takes_the_measure_of_the_figure_it_leaves_unsaid():
     found = extract("The siege lasted 40 hours, and the second 25.")
     assert [(c.unit, c.metric) for c in found] == [("hours", "duration"), ("hours", "duration")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Life expectancy for women in Norland is around 84, while many die young.",
+        "The retirement age will rise to 67 next decade.",
+    ],
+)
+def test_the_bare_level_of_an_age_noun_is_an_age(text):
+    claim = only(text)
+    assert (claim.unit, claim.metric) == ("years", "age")

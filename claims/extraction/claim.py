@@ -21,6 +21,7 @@ from claims.extraction.candidates import (
     looks_like_year,
 )
 from claims.extraction.lexicon import (
+    AGE_LEVEL_NOUNS,
     ONLY_WORDS,
     PEOPLE_STATES,
     PEOPLED_PLACES,
@@ -123,6 +124,11 @@ AGE_STATE_VERBS = (
 AGE_STATE_BEFORE_RE = ending_at(
     rf"(?i:\b(?:{alternation(PERSON_PRONOUNS, backward=True)})\s+"
     rf"(?:{alternation(AGE_STATE_VERBS, backward=True)})\s+)"
+)
+# An age noun before a bare level in its clause: "life expectancy for men in the city is
+# around 73" (no other figure, nor a clause break, between them).
+AGE_LEVEL_BEFORE_RE = ending_at(
+    rf"(?i:\b(?:{alternation(AGE_LEVEL_NOUNS, backward=True)})\b[^\d;:.()]{{0,50}})"
 )
 # "a 30-year-old", "her 18-month-old daughter", "a six-week-old baby"
 AGE_UNITS = frozenset({"years", "months", "weeks", "days"})
@@ -311,6 +317,20 @@ def _age_apposition(context: _Context, draft: _Draft) -> None:
         and 0 < number.value < 120
         and AGE_APPOSITION_AFTER_RE.match(text, number.end)
         and AGE_APPOSITION_BEFORE_RE.match(text, max(0, start - 30), start)
+    ):
+        draft.unit, draft.metric = "years", "age"
+
+
+def _age_level(context: _Context, draft: _Draft) -> None:
+    """Read a bare level of an age noun as an age: "life expectancy for men is around 73",
+    not a count of whatever a later clause names ("... raising the prospect of some dying")."""
+    number, text, start = context.number, context.text, draft.start
+    if (
+        draft.unit is None
+        and draft.subject is None
+        and number.scale == 1
+        and 0 < number.value < 130
+        and AGE_LEVEL_BEFORE_RE.match(text, max(context.sent_start, start - 80), start)
     ):
         draft.unit, draft.metric = "years", "age"
 
@@ -782,6 +802,7 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _year,
     _stated_age,
     _age_apposition,
+    _age_level,
     _age_in_units,
     _difference,
     _in_of_phrase,

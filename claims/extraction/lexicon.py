@@ -518,6 +518,13 @@ ONE_UNIT_NOUNS = (
     "litre", "liter", "gallon", "dollar", "euro", "acre", "hectare",
 )
 
+# Nouns whose level, written bare after them, is an age in years: "life expectancy for men
+# is around 73", "the retirement age will rise to 67".
+AGE_LEVEL_NOUNS = (
+    "life expectancy", "retirement age", "pension age", "pensionable age", "voting age",
+    "drinking age", "median age", "average age", "mean age", "age of consent",
+)
+
 # Words between the two numbers of a proportion: "one in three adults", "two out of five".
 PROPORTION_LINKS = ("in", "out of")
 
