@@ -204,3 +204,21 @@ def test_a_bare_figure_takes_the_measure_of_the_figure_it_leaves_unsaid():
 def test_the_bare_level_of_an_age_noun_is_an_age(text):
     claim = only(text)
     assert (claim.unit, claim.metric) == ("years", "age")
+
+
+@pytest.mark.parametrize(
+    "text, unit, subject",
+    [
+        ("The repairs will take a day or two.", "days", None),
+        ("The club hopes to add another signing or two.", "items", "signing"),
+    ],
+)
+def test_a_noun_said_once_before_or_and_a_number(text, unit, subject):
+    claim = only(text)
+    assert (claim.value, claim.unit, claim.subject) == (2, unit, subject)
+
+
+def test_a_number_with_a_noun_of_its_own_after_or():
+    found = extract("One guard or two drivers were hurt.")
+    assert found[-1].subject == "drivers"
+

@@ -91,8 +91,8 @@ DATELINE_YEAR_RE = ending_at(
 )
 # Letters glued to digits that are no unit make a code, not an amount: "4WD", "M21 9AB".
 GLUED_CODE_RE = regex.compile(r"\p{L}{2}|\p{L}\d")
-# A plural after a unit makes the unit its modifier: "dozens of barrel bombs".
-NOUN_AFTER_UNIT_RE = regex.compile(r"[ \t]+\p{Ll}{3,}s\b")
+# A plural noun next: after a unit it makes the unit its modifier ("dozens of barrel bombs").
+PLURAL_AFTER_RE = regex.compile(r"[ \t]+\p{Ll}{3,}s\b")
 # "1/16 of a US pint": the unit of a fraction comes after "of a".
 FRACTION_OF_UNIT_RE = regex.compile(r"[ \t]+of[ \t]+an?[ \t]+(?:(?:US|U\.S\.|UK|imperial)[ \t]+)?")
 # A sign written before the digits: "-1.3%", "+0.8%", "$-50.8bn", "minus 233 Celsius".
@@ -260,7 +260,7 @@ def _unit_after(text: str, number: Number) -> tuple[str, str, int] | None:
         return units.suffix_unit(text, of.end()) if of else None
     of = OF_AFTER_RE.match(text, number.end) if number.vague else None
     unit = units.suffix_unit(text, of.end()) if of else None
-    if unit is None or NOUN_AFTER_UNIT_RE.match(text, unit[2]):
+    if unit is None or PLURAL_AFTER_RE.match(text, unit[2]):
         return None  # "dozens of barrel bombs" counts bombs
     return unit
 

@@ -17,11 +17,14 @@ import regex
 from claims.extraction import discourse, metrics, places, qualifiers, roles, times, units
 from claims.extraction.candidates import (
     BETWEEN_RE,
+    PEOPLE_AFTER_RE,
+    PLURAL_AFTER_RE,
     Number,
     looks_like_year,
 )
 from claims.extraction.lexicon import (
     AGE_LEVEL_NOUNS,
+    ONE_OF_A_NOUN,
     ONLY_WORDS,
     PEOPLE_STATES,
     PEOPLED_PLACES,
@@ -124,6 +127,11 @@ AGE_STATE_VERBS = (
 AGE_STATE_BEFORE_RE = ending_at(
     rf"(?i:\b(?:{alternation(PERSON_PRONOUNS, backward=True)})\s+"
     rf"(?:{alternation(AGE_STATE_VERBS, backward=True)})\s+)"
+)
+# A noun said once before "or" and the number: "a day or two", "another pick or two".
+NOUN_OR_BEFORE_RE = ending_at(
+    rf"(?i:\b(?:{alternation(ONE_OF_A_NOUN, backward=True)})[ \t]+"
+    r"(?P<noun>\p{Ll}+)[ \t]+or[ \t]+)"
 )
 # An age noun before a bare level in its clause: "life expectancy for men in the city is
 # around 73" (no other figure, nor a clause break, between them).
@@ -247,10 +255,29 @@ def _rate_level(context: _Context, draft: _Draft) -> None:
         draft.end = max(draft.start, number.unit_end)
 
 
+def _noun_said_before(context: _Context, draft: _Draft) -> None:
+    """Read the noun said once before "or" as what a small number counts: "a day or two" are
+    days, "another pick or two" picks."""
+    number, text, start = context.number, context.text, context.number.start
+    if number.unit is not None or number.scale != 1 or not 2 <= number.value <= 10:
+        return
+    if PLURAL_AFTER_RE.match(text, number.end) or PEOPLE_AFTER_RE.match(text, number.end):
+        return  # "one soldier or two civilians": the number has a noun of its own
+    before = NOUN_OR_BEFORE_RE.match(text, max(context.sent_start, start - 30), start)
+    if before is None:
+        return
+    unit = units.suffix_unit(text, before.start("noun"))
+    if unit is not None and unit[2] == before.end("noun"):
+        draft.unit, draft.metric = unit[0], unit[1]
+    else:
+        draft.subject = before.group("noun")
+        draft.unit = "people" if metrics.is_people(draft.subject) else "items"
+
+
 def _counted_noun(context: _Context, draft: _Draft) -> None:
     """Read the noun a number without a unit counts: "12 people", "one soldier", "3 villages"."""
     number = context.number
-    if number.unit is not None:
+    if number.unit is not None or draft.unit is not None:
         return
     singular = number.value == 1 and number.low is None
     found = metrics.subject_after(context.text, draft.end, context.sent_end, singular=singular)
@@ -795,6 +822,7 @@ def _to_claim(context: _Context, draft: _Draft) -> Claim:
 STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _qualifier_before,
     _between,
+    _noun_said_before,
     _counted_noun,
     _fraction_share,
     _rate_level,

@@ -525,6 +525,10 @@ AGE_LEVEL_NOUNS = (
     "drinking age", "median age", "average age", "mean age", "age of consent",
 )
 
+# What says a noun once before "or" and a number that counts it again: "a day or two",
+# "another pick or two".
+ONE_OF_A_NOUN = ("a", "an", "another", "one")
+
 # Words between the two numbers of a proportion: "one in three adults", "two out of five".
 PROPORTION_LINKS = ("in", "out of")
 
