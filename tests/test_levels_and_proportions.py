@@ -222,3 +222,19 @@ def test_a_number_with_a_noun_of_its_own_after_or():
     found = extract("One guard or two drivers were hurt.")
     assert found[-1].subject == "drivers"
 
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Rovers slipped towards the bottom three after a bad run.", []),
+        ("The top three teams qualify, and the top 5% pay most tax.", ["three teams", "5%"]),
+    ],
+)
+def test_a_place_in_a_ranking_is_no_count(text, found):
+    assert [c.text for c in extract(text)] == found
+
+
+def test_one_ounce_is_a_weight():
+    claim = only("One ounce of the alloy costs more than gold.")
+    assert (claim.unit, claim.metric) == ("ounce", "weight")

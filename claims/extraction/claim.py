@@ -29,6 +29,7 @@ from claims.extraction.lexicon import (
     PEOPLE_STATES,
     PEOPLED_PLACES,
     PER_SYNONYMS,
+    RANK_EDGES,
     RATE_LEVEL_LINKS,
     RATE_LEVEL_NOUNS,
     RATE_NOT_BEFORE,
@@ -128,6 +129,8 @@ AGE_STATE_BEFORE_RE = ending_at(
     rf"(?i:\b(?:{alternation(PERSON_PRONOUNS, backward=True)})\s+"
     rf"(?:{alternation(AGE_STATE_VERBS, backward=True)})\s+)"
 )
+# "the bottom three", "the top 10": a place in a ranking when no noun follows.
+RANK_BEFORE_RE = ending_at(rf"(?i:\bthe[ \t]+(?:{alternation(RANK_EDGES, backward=True)})[ \t]+)")
 # A noun said once before "or" and the number: "a day or two", "another pick or two".
 NOUN_OR_BEFORE_RE = ending_at(
     rf"(?i:\b(?:{alternation(ONE_OF_A_NOUN, backward=True)})[ \t]+"
@@ -380,6 +383,17 @@ def _difference(context: _Context, draft: _Draft) -> bool:
         draft.unit is None
         and draft.subject is None
         and bool(COMPARATIVE_AFTER_RE.match(context.text, draft.end))
+    )
+
+
+def _rank(context: _Context, draft: _Draft) -> bool:
+    """Drop a place in a ranking with no noun counted: "slipped towards the bottom three",
+    "a finish in the top 10"; "the top three teams" counts teams."""
+    start = draft.start
+    return (
+        draft.unit is None
+        and draft.subject is None
+        and bool(RANK_BEFORE_RE.match(context.text, max(context.sent_start, start - 12), start))
     )
 
 
@@ -833,6 +847,7 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _age_level,
     _age_in_units,
     _difference,
+    _rank,
     _in_of_phrase,
     _state_after,
     _suspended_hyphen,

@@ -525,6 +525,10 @@ AGE_LEVEL_NOUNS = (
     "drinking age", "median age", "average age", "mean age", "age of consent",
 )
 
+# Words that make "the ... three" a place in a ranking, not a count, when no noun follows:
+# "slipped into the bottom three", "finished in the top 10".
+RANK_EDGES = ("top", "bottom")
+
 # What says a noun once before "or" and a number that counts it again: "a day or two",
 # "another pick or two".
 ONE_OF_A_NOUN = ("a", "an", "another", "one")

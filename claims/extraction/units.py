@@ -111,7 +111,8 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
     "kilograms": ("kg", "weight"), "kilogrammes": ("kg", "weight"),
     "kilos": ("kg", "weight"), "grams": ("g", "weight"), "g": ("g", "weight"),
     "pounds": ("lb", "weight"), "pound": ("lb", "weight"), "lbs": ("lb", "weight"),
-    "lb": ("lb", "weight"), "ounces": ("ounce", "weight"), "oz": ("ounce", "weight"),
+    "lb": ("lb", "weight"), "ounces": ("ounce", "weight"), "ounce": ("ounce", "weight"),
+    "oz": ("ounce", "weight"),
     # volume
     "litres": ("l", "count"), "liters": ("l", "count"), "litre": ("l", "count"),
     "liter": ("l", "count"), "l": ("l", "count"), "gallons": ("gallon", "count"),
