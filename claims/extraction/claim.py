@@ -264,11 +264,11 @@ def _noun_said_before(context: _Context, draft: _Draft) -> None:
     number, text, start = context.number, context.text, context.number.start
     if number.unit is not None or number.scale != 1 or not 2 <= number.value <= 10:
         return
-    if PLURAL_AFTER_RE.match(text, number.end) or PEOPLE_AFTER_RE.match(text, number.end):
-        return  # "one soldier or two civilians": the number has a noun of its own
     before = NOUN_OR_BEFORE_RE.match(text, max(context.sent_start, start - 30), start)
     if before is None:
         return
+    if PLURAL_AFTER_RE.match(text, number.end) or PEOPLE_AFTER_RE.match(text, number.end):
+        return  # "one soldier or two civilians": the number has a noun of its own
     unit = units.suffix_unit(text, before.start("noun"))
     if unit is not None and unit[2] == before.end("noun"):
         draft.unit, draft.metric = unit[0], unit[1]
@@ -355,12 +355,14 @@ def _age_level(context: _Context, draft: _Draft) -> None:
     """Read a bare level of an age noun as an age: "life expectancy for men is around 73",
     not a count of whatever a later clause names ("... raising the prospect of some dying")."""
     number, text, start = context.number, context.text, draft.start
+    lo = max(context.sent_start, start - 80)
     if (
         draft.unit is None
         and draft.subject is None
         and number.scale == 1
         and 0 < number.value < 130
-        and AGE_LEVEL_BEFORE_RE.match(text, max(context.sent_start, start - 80), start)
+        and (text.find("age", lo, start) >= 0 or text.find("xpectancy", lo, start) >= 0)
+        and AGE_LEVEL_BEFORE_RE.match(text, lo, start)
     ):
         draft.unit, draft.metric = "years", "age"
 
