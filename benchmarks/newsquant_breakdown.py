@@ -7,7 +7,8 @@ predict_claims.py (the fixed claim -> NewsQuant mapping) and score.py from the d
 runs claims.extract on each sentence and prints: the three one-to-one scores (same numbers as
 score.py); which gold units the mapping can produce at all, with the value+unit F1 ceiling that
 implies; and, among value-matched pairs, which (gold, ours) change labels disagree. --show N
-prints examples. Skips cleanly (exit 0) when the data is absent.
+prints examples; --misses lists every value missed and every claim the gold lacks. Skips
+cleanly (exit 0) when the data is absent.
 """
 
 from __future__ import annotations
@@ -160,6 +161,26 @@ def print_unit_misses(gold, pred, found, sc, show: int) -> None:
         print(f"  #{i} gold {fmt(q)} | ours unit={pq['unit'] or '-'} ({claim})")
 
 
+def print_value_misses(gold, pred, found, texts, sc) -> None:
+    """Every gold quantity no prediction matches in value, and every prediction no gold
+    quantity matches, with the sentence: the list to sort by cause."""
+    missed = false = 0
+    for i, (g, p) in enumerate(zip(gold, pred)):
+        matched = pairs(g, p, same_unit, sc)
+        gold_left = [q for a, q in enumerate(g) if a not in {x for x, _ in matched}]
+        pred_left = [c for b, c in enumerate(found[i]) if b not in {y for _, y in matched}]
+        if not (gold_left or pred_left):
+            continue
+        print(f"  #{i} {texts[i]}")
+        for q in gold_left:
+            print(f"      missed  {fmt(q)}")
+        for c in pred_left:
+            print(f"      false   {c['text']!r} value={c['value']} unit={c['unit']} "
+                  f"qualifier={c['qualifier']} metric={c['metric']}")
+        missed, false = missed + len(gold_left), false + len(pred_left)
+    print(f"\nvalues: {missed} gold quantities missed, {false} predictions the gold lacks")
+
+
 def same_change(g: dict, p: dict) -> bool:
     return p["change"] is not None and g["change"] == p["change"]
 
@@ -181,6 +202,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", default=str(DEFAULT), help="NewsQuant eval folder")
     parser.add_argument("--show", type=int, default=0, metavar="N", help="print N examples each")
+    parser.add_argument(
+        "--misses", action="store_true", help="list every value missed and every false claim"
+    )
     args = parser.parse_args(argv)
     data = Path(args.path).resolve()
     if not (data / "NewsQuant.json").exists():
@@ -196,6 +220,10 @@ def main(argv=None) -> int:
     print_change(gold, pred, found, sc, args.show)
     if args.show:
         print_unit_misses(gold, pred, found, sc, args.show)
+    if args.misses:
+        items = json.loads((data / "NewsQuant.json").read_text(encoding="utf8"))
+        print("\nvalue misses and false claims, by sentence:")
+        print_value_misses(gold, pred, found, [item["text"] for item in items], sc)
     return 0
 
 

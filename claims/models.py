@@ -76,9 +76,9 @@ QUALIFIER_TABLE: dict[str, str] = {
     "exact": "no qualifier",
     "approximately": "about, around, approximately, roughly, nearly, almost, some, "
                      "an estimated, or so",
-    "at_least": "at least, no fewer than, no less than, or more",
+    "at_least": "at least, no fewer than, no less than, or more, or older, and over",
     "more_than": "over, more than, above, upwards of, in excess of, 50-plus",
-    "at_most": "at most, no more than, a maximum of, or fewer",
+    "at_most": "at most, no more than, a maximum of, or fewer, and under",
     "less_than": "less than, fewer than, under, below",
     "up_to": "up to, as many as, as much as",
     "range": "between 30 and 40, 30 to 40, 30-40, and vague amounts",

@@ -11,6 +11,7 @@ NEWS_WORDS = [
     "-", "said", "according", "the", "ministry", "km", "in", "Aleppo", "on", "Sunday", ".",
     ",", "2017", "March", "29", "COVID-19", "a", "half", "hundred", "\n", "rose", "by",
     "2 min read", "Updated", "ago", "0.5", "bn", "€", "£", "9", "tens", "left", "dead",
+    "out", "or", "older", "p", "from", "back", "up",
 ]
 
 news_like = st.lists(st.sampled_from(NEWS_WORDS), max_size=40).map(" ".join)

@@ -6,13 +6,20 @@ number. Whether a number is a claim at all, and what it counts, is read later (`
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
 import regex
 
 from claims.extraction import furniture, metrics, numbers, qualifiers, units
-from claims.extraction.lexicon import MONTHS, PEOPLE_NOUNS, POSSESSIVES, PREPOSITIONS
+from claims.extraction.lexicon import (
+    MONTHS,
+    PEOPLE_NOUNS,
+    POSSESSIVES,
+    PREPOSITIONS,
+    PROPORTION_LINKS,
+)
 from claims.extraction.patterns import alternation, ending_at
 
 # Words before "one" that make it a pronoun: "no one", "each one", "this one".
@@ -84,6 +91,8 @@ DATELINE_YEAR_RE = ending_at(
 )
 # Letters glued to digits that are no unit make a code, not an amount: "4WD", "M21 9AB".
 GLUED_CODE_RE = regex.compile(r"\p{L}{2}|\p{L}\d")
+# A plural noun next: after a unit it makes the unit its modifier ("dozens of barrel bombs").
+PLURAL_AFTER_RE = regex.compile(r"[ \t]+\p{Ll}{3,}s\b")
 # "1/16 of a US pint": the unit of a fraction comes after "of a".
 FRACTION_OF_UNIT_RE = regex.compile(r"[ \t]+of[ \t]+an?[ \t]+(?:(?:US|U\.S\.|UK|imperial)[ \t]+)?")
 # A sign written before the digits: "-1.3%", "+0.8%", "$-50.8bn", "minus 233 Celsius".
@@ -95,6 +104,11 @@ NEGATIVE_SIGNS = ("", "−", "minus")
 # What joins the two ends of a range: "30 to 40", "30-40%", "between 30 and 40", "up to".
 RANGE_SEPARATOR_RE = regex.compile(r"[ \t]*(?:-|–|—|to|and|-to-|up[ \t]+to)[ \t]*\Z")
 BETWEEN_RE = ending_at(r"(?i:\bbetween\s+)")
+# A smaller number and "to" just before a pair, or "to" and a larger one after it: "from $10
+# to $12 to $15" is a row of levels ("from 5 to 7 per cent to 3 to 5 per cent" two ranges).
+_PLAIN_DIGITS = r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+CHAINED_RE = ending_at(rf"(?<![\d.,]){_PLAIN_DIGITS}%?[ \t]+to[ \t]+")
+TO_NUMBER_AFTER_RE = regex.compile(rf"[ \t]+to[ \t]+\p{{Sc}}?{_PLAIN_DIGITS}(?![\d.,]\d)")
 FROM_RE = ending_at(r"(?i:\bfrom\s+)")
 # "eight or nine euros", "8 or $9": the unit written once serves both.
 OR_RE = regex.compile(r"[ \t]+or[ \t]+")
@@ -102,6 +116,14 @@ OR_RE = regex.compile(r"[ \t]+or[ \t]+")
 DEFINITE_DETERMINERS = ("the", *POSSESSIVES)
 # "280 million of the 1.5 billion shekels": the part is in the unit of the whole.
 PARTITIVE_RE = regex.compile(rf"[ \t]+of[ \t]+(?:{alternation(DEFINITE_DETERMINERS)})[ \t]+")
+# "rose from 4.5 to 4.9 percent": the level a change starts from is in the unit of the next.
+TO_RE = regex.compile(r"[ \t]+to[ \t]+")
+# How far apart "from 1.2 to 1.5 million" may be for the first to take the scale of the second.
+SCALE_SHARE_RATIO = 10
+# "one in three adults", "2 out of 5": a proportion, the first number a share of the second.
+PROPORTION_RE = regex.compile(rf"[ \t]+(?i:{alternation(PROPORTION_LINKS)})[ \t]+")
+# The largest whole a proportion is written against ("one in 1,000"): "5 in 2019" is a year.
+PROPORTION_MAX = 1000
 # "16,369.03, up 58.06 points": the level is in the unit of the change after it.
 CHANGE_AFTER_LEVEL_RE = regex.compile(r"[ \t]*,?[ \t]*(?i:up|down)[ \t]+")
 # "beat Charlton 2-1", "tied at 89-89": a hyphenated pair that does not rise is a score.
@@ -214,11 +236,7 @@ def _sign(number: Number, sign) -> None:
 def _unit(text: str, number: Number, currency) -> bool:
     """Attach the unit after the number ("12 km", "1/16 of a US pint") or the currency before
     it ("$5"); False when letters glued to it make a code ("4WD")."""
-    unit = units.suffix_unit(text, number.end)
-    if unit is None and number.value < 1:
-        of = FRACTION_OF_UNIT_RE.match(text, number.end)
-        if of:
-            unit = units.suffix_unit(text, of.end())
+    unit = _unit_after(text, number)
     if unit:
         number.unit, number.unit_metric, number.unit_end = unit
     elif currency is None and GLUED_CODE_RE.match(text, number.end):
@@ -229,6 +247,22 @@ def _unit(text: str, number: Number, currency) -> bool:
         number.unit, number.unit_metric = currency[0], "money"
         number.start = min(number.start, currency[1])
     return True
+
+
+def _unit_after(text: str, number: Number) -> tuple[str, str, int] | None:
+    """The unit written after the number: "12 km", after "of a" for a fraction ("1/16 of a US
+    pint"), after "of" for a vague amount ("tens of thousands of dollars")."""
+    unit = units.suffix_unit(text, number.end)
+    if unit is not None:
+        return unit
+    if number.value < 1:
+        of = FRACTION_OF_UNIT_RE.match(text, number.end)
+        return units.suffix_unit(text, of.end()) if of else None
+    of = OF_AFTER_RE.match(text, number.end) if number.vague else None
+    unit = units.suffix_unit(text, of.end()) if of else None
+    if unit is None or PLURAL_AFTER_RE.match(text, unit[2]):
+        return None  # "dozens of barrel bombs" counts bombs
+    return unit
 
 
 def _read(text: str, match) -> Number | None:
@@ -442,27 +476,52 @@ _READERS = (
 
 def _merge_ranges(text: str, found: list[Number]) -> list[Number]:
     """Join "30 to 40", "30-40%", "between 30 and 40", "four to five thousand", "from $5 to
-    $7"; drop scores ("won 2-1") and spans of years ("between 1600 and 1900")."""
+    $7", "one in three"; drop scores ("won 2-1") and spans of years ("between 1600 and 1900")."""
     merged: list[Number] = []
     index = 0
     while index < len(found):
         first = found[index]
         second = found[index + 1] if index + 1 < len(found) else None
-        word = _range_separator(text, first, second) if second is not None else None
-        if word is not None:
-            if _is_score(text, first, second) or _years_span(text, first, second):
-                index += 2
-                continue
-            joined = _range(text, first, second, word)
-            if joined is not None:
-                merged.append(joined)
-                index += 2
-                continue
-        if second is not None:
-            _share_unit(text, first, second)
-        merged.append(first)
-        index += 1
+        joined = _join(text, first, second) if second is not None else None
+        if joined is None:
+            merged.append(first)
+            index += 1
+            continue
+        if joined is not first:  # a score or a span of years drops both
+            merged.append(joined)
+        index += 2
+    for first, second in itertools.pairwise(merged):
+        _share_unit(text, first, second)
     return merged
+
+
+def _join(text: str, first: Number, second: Number) -> Number | None:
+    """The one number two make (a range, a proportion), `first` itself when both are no claim
+    (a score, a span of years), or None when they stay two."""
+    if _proportion(text, first, second):
+        return Number(
+            first.start, second.end, first.value / second.value, words=first.words,
+            unit_metric="share", unit_end=second.end,
+        )
+    word = _range_separator(text, first, second)
+    if word is None:
+        return None
+    if _is_score(text, first, second) or _years_span(text, first, second):
+        return first
+    return _range(text, first, second, word)
+
+
+def _proportion(text: str, first: Number, second: Number) -> bool:
+    """Do two bare numbers make a proportion, "one in three adults", "2 out of 5", not "3 in
+    2019" or "2 in 10 days"?"""
+    return (
+        first.unit is None
+        and second.unit is None
+        and first.scale * second.scale == 1
+        and not (first.vague or second.vague)
+        and 1 <= first.value < second.value <= PROPORTION_MAX
+        and bool(PROPORTION_RE.fullmatch(text, first.end, second.start))
+    )
 
 
 def _range_separator(text: str, first: Number, second: Number) -> str | None:
@@ -504,6 +563,8 @@ def _range(text: str, first: Number, second: Number, word: str) -> Number | None
         low *= second.scale
     if not (low < second.value and _range_words(text, first, word)):
         return None
+    if word == "to" and _in_a_row(text, first, second):
+        return None
     return Number(
         first.start, second.end, low, low, second.value, scale=second.scale,
         unit=second.unit, unit_metric=second.unit_metric, unit_end=second.unit_end,
@@ -526,6 +587,21 @@ def _range_words(text: str, first: Number, word: str) -> bool:
     )
 
 
+def _in_a_row(text: str, first: Number, second: Number) -> bool:
+    """Are two numbers joined by "to" part of a row of levels, "from $10 to $12 to $15", not
+    a range?"""
+    start = first.start
+    before = CHAINED_RE.match(text, max(0, start - 16), start)
+    after = TO_NUMBER_AFTER_RE.match(text, second.unit_end)
+    return bool(
+        before
+        and numbers.digits_value(before.group("n")) < first.value
+        or after
+        and second.scale == 1
+        and numbers.digits_value(after.group("n")) > second.value
+    )
+
+
 def _from_a_change(text: str, first: Number) -> bool:
     """"rose from 20 to 35" and "rose by $5bn to $35bn" state a change and a level, not a
     range; "range from $5 to $7" and "dropped by 1 to 1.5 degrees" state one."""
@@ -541,16 +617,43 @@ def _from_a_change(text: str, first: Number) -> bool:
 def _share_unit(text: str, first: Number, second: Number) -> None:
     """Give a bare number the unit of the next when the words between them say it shares it:
     "eight or nine euros", "280 million of the 1.5 billion shekels", "16,369.03, up 58.06
-    points" (the level is in the unit of the change)."""
-    if first.unit is not None or second.unit is None:
+    points" (the level is in the unit of the change), "from 4.5 to 4.9 percent"."""
+    if first.unit is not None:
         return
-    if (
+    if _from_level(text, first, second):
+        _share_scale(first, second)
+    elif second.unit is not None and (
         OR_RE.fullmatch(text, first.unit_end, second.start)
         or PARTITIVE_RE.fullmatch(text, first.unit_end, second.start)
         or second.unit != "percent"
         and CHANGE_AFTER_LEVEL_RE.fullmatch(text, first.unit_end, second.start)
     ):
         first.unit, first.unit_metric = second.unit, second.unit_metric
+
+
+def _from_level(text: str, first: Number, second: Number) -> bool:
+    """Is `first` the level a change starts from and `second` the one it reaches, "rose from
+    4.5 to 4.9 percent", which no range joined?"""
+    start = first.start
+    return bool(
+        TO_RE.fullmatch(text, first.unit_end, second.start)
+        and FROM_RE.match(text, max(0, start - 5), start)
+    )
+
+
+def _share_scale(first: Number, second: Number) -> None:
+    """Give the level a change starts from the unit, and the scale, of the level it reaches:
+    "from 1.2 to 1.5 million barrels", "from 900,000 to 1.2 million barrels"; not "from 2 to
+    30 million", whose first may be a bare 2."""
+    if first.scale == 1 and second.scale > 1 and _near(first.value * second.scale, second):
+        first.value, first.scale = first.value * second.scale, second.scale
+    if _near(first.value, second):
+        first.unit, first.unit_metric = second.unit, second.unit_metric
+
+
+def _near(value: float, other: Number) -> bool:
+    """Is `value` within SCALE_SHARE_RATIO of the other number's, as two levels of one thing?"""
+    return other.value / SCALE_SHARE_RATIO <= value <= other.value * SCALE_SHARE_RATIO
 
 
 def year_shaped(text: str, number: Number) -> bool:

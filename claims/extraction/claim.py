@@ -17,14 +17,19 @@ import regex
 from claims.extraction import discourse, metrics, places, qualifiers, roles, times, units
 from claims.extraction.candidates import (
     BETWEEN_RE,
+    PEOPLE_AFTER_RE,
+    PLURAL_AFTER_RE,
     Number,
     looks_like_year,
 )
 from claims.extraction.lexicon import (
+    AGE_LEVEL_NOUNS,
+    ONE_OF_A_NOUN,
     ONLY_WORDS,
     PEOPLE_STATES,
     PEOPLED_PLACES,
     PER_SYNONYMS,
+    RANK_EDGES,
     RATE_LEVEL_LINKS,
     RATE_LEVEL_NOUNS,
     RATE_NOT_BEFORE,
@@ -51,6 +56,9 @@ RATE_RE = regex.compile(
     r"|(?i:per)[ \t]+(?!(?i:cent|centum|se)\b)"
     r"(?P<noun>(?i:(?:square|cubic|sq\.?)[ \t]+)?\p{L}+)(?![\w-]))"
 )
+# The same figure restated in brackets before its rate, or the bracket that ends the
+# restatement: "9 billion shekels ($2.4 billion) a year", "C$6 (US$4.46) per share".
+ASIDE_RE = regex.compile(r"[ \t]*\([^()]{1,40}\)|\)")
 # The two characters a rate starts with after a figure, checked before the pattern is tried.
 RATE_OPENINGS = frozenset(gap + letter for gap in " \t-" for letter in "aApP")
 # What befell people (lexicon.PEOPLE_STATES), right after a bare figure: "left 15 dead",
@@ -123,6 +131,18 @@ AGE_STATE_VERBS = (
 AGE_STATE_BEFORE_RE = ending_at(
     rf"(?i:\b(?:{alternation(PERSON_PRONOUNS, backward=True)})\s+"
     rf"(?:{alternation(AGE_STATE_VERBS, backward=True)})\s+)"
+)
+# "the bottom three", "the top 10": a place in a ranking when no noun follows.
+RANK_BEFORE_RE = ending_at(rf"(?i:\bthe[ \t]+(?:{alternation(RANK_EDGES, backward=True)})[ \t]+)")
+# A noun said once before "or" and the number: "a day or two", "another pick or two".
+NOUN_OR_BEFORE_RE = ending_at(
+    rf"(?i:\b(?:{alternation(ONE_OF_A_NOUN, backward=True)})[ \t]+"
+    r"(?P<noun>\p{Ll}+)[ \t]+or[ \t]+)"
+)
+# An age noun before a bare level in its clause: "life expectancy for men in the city is
+# around 73" (no other figure, nor a clause break, between them).
+AGE_LEVEL_BEFORE_RE = ending_at(
+    rf"(?i:\b(?:{alternation(AGE_LEVEL_NOUNS, backward=True)})\b[^\d;:.()]{{0,50}})"
 )
 # "a 30-year-old", "her 18-month-old daughter", "a six-week-old baby"
 AGE_UNITS = frozenset({"years", "months", "weeks", "days"})
@@ -214,11 +234,12 @@ def _between(context: _Context, draft: _Draft) -> None:
 
 def _fraction_share(context: _Context, draft: _Draft) -> None:
     """A fraction in words without a unit is a share of a whole, whatever it is of: "a third
-    of global output", "two-thirds of the members", "less than half"."""
+    of global output", "two-thirds of the members", "less than half"; so is a proportion,
+    "one in three adults"."""
     number = context.number
-    if (
-        number.unit is None
-        and 0 < number.value < 1
+    if number.unit is None and (
+        number.unit_metric == "share"
+        or 0 < number.value < 1
         and not any(char.isdigit() for char in context.text[number.start : number.end])
     ):
         draft.metric, draft.unit, draft.subject = "share", None, None
@@ -240,10 +261,29 @@ def _rate_level(context: _Context, draft: _Draft) -> None:
         draft.end = max(draft.start, number.unit_end)
 
 
+def _noun_said_before(context: _Context, draft: _Draft) -> None:
+    """Read the noun said once before "or" as what a small number counts: "a day or two" are
+    days, "another pick or two" picks."""
+    number, text, start = context.number, context.text, context.number.start
+    if number.unit is not None or number.scale != 1 or not 2 <= number.value <= 10:
+        return
+    before = NOUN_OR_BEFORE_RE.match(text, max(context.sent_start, start - 30), start)
+    if before is None:
+        return
+    if PLURAL_AFTER_RE.match(text, number.end) or PEOPLE_AFTER_RE.match(text, number.end):
+        return  # "one soldier or two civilians": the number has a noun of its own
+    unit = units.suffix_unit(text, before.start("noun"))
+    if unit is not None and unit[2] == before.end("noun"):
+        draft.unit, draft.metric = unit[0], unit[1]
+    else:
+        draft.subject = before.group("noun")
+        draft.unit = "people" if metrics.is_people(draft.subject) else "items"
+
+
 def _counted_noun(context: _Context, draft: _Draft) -> None:
     """Read the noun a number without a unit counts: "12 people", "one soldier", "3 villages"."""
     number = context.number
-    if number.unit is not None:
+    if number.unit is not None or draft.unit is not None:
         return
     singular = number.value == 1 and number.low is None
     found = metrics.subject_after(context.text, draft.end, context.sent_end, singular=singular)
@@ -314,6 +354,22 @@ def _age_apposition(context: _Context, draft: _Draft) -> None:
         draft.unit, draft.metric = "years", "age"
 
 
+def _age_level(context: _Context, draft: _Draft) -> None:
+    """Read a bare level of an age noun as an age: "life expectancy for men is around 73",
+    not a count of whatever a later clause names ("... raising the prospect of some dying")."""
+    number, text, start = context.number, context.text, draft.start
+    lo = max(context.sent_start, start - 80)
+    if (
+        draft.unit is None
+        and draft.subject is None
+        and number.scale == 1
+        and 0 < number.value < 130
+        and (text.find("age", lo, start) >= 0 or text.find("xpectancy", lo, start) >= 0)
+        and AGE_LEVEL_BEFORE_RE.match(text, lo, start)
+    ):
+        draft.unit, draft.metric = "years", "age"
+
+
 def _age_in_units(context: _Context, draft: _Draft) -> None:
     """Read an age written with its unit: "a 30-year-old man", "aged 18 months"."""
     number, text = context.number, context.text
@@ -332,6 +388,17 @@ def _difference(context: _Context, draft: _Draft) -> bool:
         draft.unit is None
         and draft.subject is None
         and bool(COMPARATIVE_AFTER_RE.match(context.text, draft.end))
+    )
+
+
+def _rank(context: _Context, draft: _Draft) -> bool:
+    """Drop a place in a ranking with no noun counted: "slipped towards the bottom three",
+    "a finish in the top 10"; "the top three teams" counts teams."""
+    start = draft.start
+    return (
+        draft.unit is None
+        and draft.subject is None
+        and bool(RANK_BEFORE_RE.match(context.text, max(context.sent_start, start - 12), start))
     )
 
 
@@ -393,6 +460,7 @@ def _elliptic_unit(context: _Context, draft: _Draft) -> None:
     donor = _elliptic_donor(context, draft.start)
     if donor is not None:
         draft.unit, draft.subject = donor.unit, donor.subject
+        draft.metric = units.UNIT_METRIC.get(donor.unit)  # "$5 and 7" is money; "5 homes" no
 
 
 def _elliptic_donor(context: _Context, start: int) -> Claim | None:
@@ -404,7 +472,7 @@ def _elliptic_donor(context: _Context, start: int) -> Claim | None:
     for donor in reversed(context.earlier):
         if donor.sentence_start != sent_start or start - donor.end > ELLIPSIS_REACH:
             return None
-        if donor.unit is None or donor.metric == "age":
+        if donor.unit is None or donor.metric == "age" or _restatement(text, donor):
             continue
         if donor.direction and level:
             if donor.unit == "percent":
@@ -413,6 +481,12 @@ def _elliptic_donor(context: _Context, start: int) -> Claim | None:
             continue
         return donor
     return None
+
+
+def _restatement(text: str, claim: Claim) -> bool:
+    """Is the figure a restatement in brackets, "2.2 billion shekels ($590 million)", whose
+    unit the figures after it do not share?"""
+    return text[claim.start - 1 : claim.start] == "(" and text[claim.end : claim.end + 1] == ")"
 
 
 def _comparable(a: float, b: float) -> bool:
@@ -433,14 +507,22 @@ def _rate(context: _Context, draft: _Draft) -> None:
         if written in units.RATE_ABBREVIATIONS:
             draft.per = units.RATE_ABBREVIATIONS[written]
             return
-    end = draft.end
-    if text[end : end + 2] not in RATE_OPENINGS:
-        return
-    rate = RATE_RE.match(text, end, sent_end)
+    rate = _rate_at(text, draft.end, sent_end)
+    if rate is not None:
+        draft.end = rate.end()
+    else:
+        aside = ASIDE_RE.match(text, draft.end, sent_end)
+        rate = _rate_at(text, aside.end(), sent_end) if aside else None
     if rate is not None:
         noun = " ".join(rate.group("noun").lower().split())
         draft.per = PER_SYNONYMS.get(noun, noun)
-        draft.end = rate.end()
+
+
+def _rate_at(text: str, pos: int, sent_end: int):
+    """The rate written at `pos` ("a month", "per share"), if one is."""
+    if text[pos : pos + 2] not in RATE_OPENINGS:
+        return None
+    return RATE_RE.match(text, pos, sent_end)
 
 
 def _qualifier_after(context: _Context, draft: _Draft) -> None:
@@ -760,6 +842,7 @@ def _to_claim(context: _Context, draft: _Draft) -> Claim:
 STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _qualifier_before,
     _between,
+    _noun_said_before,
     _counted_noun,
     _fraction_share,
     _rate_level,
@@ -767,8 +850,10 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _year,
     _stated_age,
     _age_apposition,
+    _age_level,
     _age_in_units,
     _difference,
+    _rank,
     _in_of_phrase,
     _state_after,
     _suspended_hyphen,

@@ -195,6 +195,8 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
         "missiles", "rockets", "shells", "mortars", "bombs", "sorties", "attacks",
     ),
     "population": ("residents", "inhabitants"),
+    # "thousands of internally displaced people": the plight is in the phrase's head.
+    "displaced": ("displaced people", "displaced persons"),
     "killed": ("martyrs", "bodies", "corpses", "fatalities", "deaths", "dead"),
     "casualties": ("casualties",),
     # Cases of a disease: "4,000 confirmed cases", "120 new infections".
@@ -515,6 +517,24 @@ ONE_UNIT_NOUNS = (
     "mile", "metre", "meter", "kilometre", "kilometer", "pound", "kilogram", "ton", "tonne",
     "litre", "liter", "gallon", "dollar", "euro", "acre", "hectare",
 )
+
+# Nouns whose level, written bare after them, is an age in years: "life expectancy for men
+# is around 73", "the retirement age will rise to 67".
+AGE_LEVEL_NOUNS = (
+    "life expectancy", "retirement age", "pension age", "pensionable age", "voting age",
+    "drinking age", "median age", "average age", "mean age", "age of consent",
+)
+
+# Words that make "the ... three" a place in a ranking, not a count, when no noun follows:
+# "slipped into the bottom three", "finished in the top 10".
+RANK_EDGES = ("top", "bottom")
+
+# What says a noun once before "or" and a number that counts it again: "a day or two",
+# "another pick or two".
+ONE_OF_A_NOUN = ("a", "an", "another", "one")
+
+# Words between the two numbers of a proportion: "one in three adults", "two out of five".
+PROPORTION_LINKS = ("in", "out of")
 
 # Nouns of a rate whose level, written bare after them, is a share: "interest rates near
 # zero", "a jobless rate of 5".

@@ -310,6 +310,8 @@ VERB_STOPS = frozenset(
 MODIFIERS = frozenset([
     "more", "other", "new", "additional", "extra", "further", "previous", "fewer"
 ])
+# How many words a counted noun phrase may run to, an "and" inside it not counted.
+SUBJECT_WORDS = 4
 # Number words end a phrase too: a new number begins.
 _NUMBER_WORDS = frozenset(WORD_VALUES)
 # "one of the students", "two of their sons"
@@ -332,7 +334,8 @@ def subject_after(
     if of:
         cursor = of.end()
         singular = False  # "one of the students"
-    while len(words) < 4:
+    joins = 0  # an "and" between modifiers is no word of its own: "Kia and Hyundai vehicles"
+    while len(words) - joins < SUBJECT_WORDS:
         match = (_NEXT_WORD_RE if words or of else _FIRST_WORD_RE).match(text, cursor, limit)
         if match is None:
             break
@@ -348,19 +351,20 @@ def subject_after(
         if singular and words and word.endswith("s") and match.group(1).islower():
             break  # "one proposal asks": after one noun, an -s word is a verb
         if word == "and" and words:
-            following = _NEXT_WORD_RE.match(text, match.end(), limit)
-            if following and following.group(1).lower() in PEOPLE_NOUNS:
-                words.append(match.span(1))
-                cursor = match.end()
-                continue
-            break
+            goes_on = _and_goes_on(text, match.end(), limit, words, singular)
+            if goes_on is None:
+                break
+            words.append(match.span(1))
+            cursor = match.end()
+            joins += goes_on
+            continue
         if (
             word in SUBJECT_STOPS
             or word in VERB_STOPS
             or word in _NUMBER_WORDS
             or len(word) == 1
             or THAN_RE.match(text, match.end(), limit)
-            or (word.endswith("ed") and (words or not _next_is_noun(text, match.end(), limit)))
+            or (word.endswith("ed") and not _modifying_participle(text, match.end(), limit, words))
         ):
             break
         words.append(match.span(1))
@@ -372,8 +376,7 @@ def subject_after(
         return text[words[0][0] : words[0][1]], words[0][1]
     last = len(words) - 1 if singular else 0
     for index, (start, end) in enumerate(words):
-        word = text[start:end].lower()
-        if not singular and (word.endswith("s") or word in PEOPLE_NOUNS):
+        if not singular and _plural(text[start:end].lower()):
             last = index
     start, end = words[0][0], words[last][1]
     return text[start:end], end
@@ -382,7 +385,37 @@ def subject_after(
 def _is_noun(word: str, plural: bool = False) -> bool:
     if word in SUBJECT_STOPS or word in VERB_STOPS or word.endswith(("ed", "ing")):
         return False
-    return not plural or word.endswith("s") or word in PEOPLE_NOUNS
+    return not plural or _plural(word)
+
+
+def _plural(word: str) -> bool:
+    """Is a lower-case word a plural noun as counted phrases end: "-s", a people noun, or a
+    plural in "-men" ("fishermen", "firemen")?"""
+    return word.endswith("s") or word in PEOPLE_NOUNS or (word.endswith("men") and len(word) > 5)
+
+
+def _and_goes_on(
+    text: str, pos: int, limit: int, words: list[tuple[int, int]], singular: bool
+) -> int | None:
+    """Does the phrase go on after "and", and does the "and" join words of one noun (1): before
+    a people noun ("fighters and civilians": 0), or inside a plural's modifiers ("Kia and
+    Hyundai vehicles", "digital and physical sales": 1); None when it ends there."""
+    following = _NEXT_WORD_RE.match(text, pos, limit)
+    if following is None:
+        return None
+    if following.group(1).lower() in PEOPLE_NOUNS:
+        return 0
+    if singular or any(_plural(text[start:end].lower()) for start, end in words):
+        return None
+    return 1
+
+
+def _modifying_participle(text: str, pos: int, limit: int, words: list[tuple[int, int]]) -> bool:
+    """Is an "-ed" word inside the phrase, before its noun: first ("12 wounded soldiers") or
+    after an adverb ("20 decently sized plants"), not a verb ("12 people died")?"""
+    if words and not text[words[-1][0] : words[-1][1]].endswith("ly"):
+        return False
+    return _next_is_noun(text, pos, limit)
 
 
 def _next_is_noun(text: str, pos: int, limit: int) -> bool:

@@ -36,6 +36,11 @@ AFTER: dict[str, str] = {
     "and more": "at_least", "plus": "more_than", "+": "more_than", "or so": "approximately",
     "or less": "at_most", "or fewer": "at_most", "at most": "at_most",
     "at the most": "at_most", "at least": "at_least",
+    # "a score of 30 or above", "people aged 65 and over", "children 5 and under"
+    "or above": "at_least", "or higher": "at_least", "or older": "at_least",
+    "and over": "at_least", "and older": "at_least", "or below": "at_most",
+    "or under": "at_most", "or lower": "at_most", "or younger": "at_most",
+    "and under": "at_most", "and below": "at_most", "and younger": "at_most",
 }
 
 
@@ -52,15 +57,19 @@ BEFORE_RE = ending_at(
 )
 _GLUED_WORDS = [k for k in GLUED if k[-1].isalpha() or k[-1] == "-"]
 GLUED_RE = ending_at(rf"(?<![\w])(?i:{alternation(_GLUED_WORDS, backward=True)})")
-AFTER_RE = regex.compile(rf"(?:\s*-?\s*)(?P<q>(?i:{alternation(AFTER)}))(?![\w])")
+# Not the qualifier of a figure after it: "51 dead and over 100 wounded".
+AFTER_RE = regex.compile(
+    rf"(?:\s*-?\s*)(?P<q>(?i:{alternation(AFTER)}))(?![\w])(?![ \t]*[^\s\d]{{0,3}}\d)"
+)
 
 
 THE_RE = regex.compile(r"(?i:\bthe)\s+\Z")
 # Verbs whose "up to" is a phrasal verb, not an upper bound: "the lead up to 3G", "adds up to 40".
+# "Back" makes one too: "fell to 3.1% before moving back up to 3.4%" reached a level.
 PHRASAL_UP_VERBS = (
     "lead", "leading", "led", "run", "running", "build", "building", "add", "adds", "added",
     "adding", "live", "lives", "lived", "living", "catch", "caught", "face", "faced", "stand",
-    "stood", "own", "owned", "measure", "measured",
+    "stood", "own", "owned", "measure", "measured", "back",
 )
 PHRASAL_UP_TO_RE = ending_at(rf"(?i:\b{alternation(PHRASAL_UP_VERBS, backward=True)}[\s-]+)")
 

@@ -111,7 +111,8 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
     "kilograms": ("kg", "weight"), "kilogrammes": ("kg", "weight"),
     "kilos": ("kg", "weight"), "grams": ("g", "weight"), "g": ("g", "weight"),
     "pounds": ("lb", "weight"), "pound": ("lb", "weight"), "lbs": ("lb", "weight"),
-    "lb": ("lb", "weight"), "ounces": ("ounce", "weight"), "oz": ("ounce", "weight"),
+    "lb": ("lb", "weight"), "ounces": ("ounce", "weight"), "ounce": ("ounce", "weight"),
+    "oz": ("ounce", "weight"),
     # volume
     "litres": ("l", "count"), "liters": ("l", "count"), "litre": ("l", "count"),
     "liter": ("l", "count"), "l": ("l", "count"), "gallons": ("gallon", "count"),
@@ -203,6 +204,9 @@ SUFFIX_EXACT: dict[str, tuple[str, str]] = {
 }
 # Units written glued to a digit only ("5p", "30C"): too ambiguous with a space before them.
 GLUED_ONLY = {"p", "c", "f", "g", "in", "min", "bp", "l", "€", "″", "′"}
+# Pence are written spaced in market copy ("down 68 p at 1112 p"), not before a digit (a
+# page, "p 12") nor as "p.m." or "p m".
+SPACED_PENCE_RE = regex.compile(r"(?![ \t]*\d|\.\w|[ \t]m\b)")
 # Units that must be written in lower case to count ("50 M" is not metres).
 CASE_SENSITIVE = {"m", "g", "p", "mi", "pc", "ha", "mm", "cm", "c", "f", "min", "kt", "bp"}
 
@@ -229,6 +233,11 @@ SUFFIX_UNIT_RE = regex.compile(
     rf"(?P<unit>(?i:{alternation({*SUFFIX_UNITS, *SUFFIX_EXACT}, space=UNIT_WORD_GAP)}))"
     r"(?![\w%²°])"
 )
+
+
+def _spaced_pence(text: str, key: str, end: int) -> bool:
+    """Is a spaced "p" pence, "down 68 p at 1112 p", not "5 p.m." or "p 12"?"""
+    return key == "p" and SPACED_PENCE_RE.match(text, end) is not None
 
 
 def prefix_currency(text: str, pos: int) -> tuple[str, int] | None:
@@ -260,7 +269,7 @@ def suffix_unit(text: str, pos: int) -> tuple[str, str, int] | None:
         return None
     if key in CASE_SENSITIVE and surface != key:
         return None
-    if key in GLUED_ONLY and match.group("space"):
+    if key in GLUED_ONLY and match.group("space") and not _spaced_pence(text, key, match.end()):
         return None
     code, metric = SUFFIX_UNITS[key]
     return code, metric, match.end()
