@@ -505,3 +505,12 @@ def test_speaker_before_the_verb(sentence, speaker):
 def test_a_count_ends_the_clause_before_the_speaker():
     children, homes = extract("Killing two children Radio Corlbury said 14 homes were hit.")
     assert children.attributed_to == homes.attributed_to == "Radio Corlbury"
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("In the raid 7 of the 40 tankers were burned and 12 drivers were killed.", "tankers"),
+    ("Four of the six clinics were struck as shelling killed 9 people.", "clinics"),
+])
+def test_a_figure_out_of_a_counted_whole_counts_what_the_whole_counts(text, subject):
+    first = extract(text)[0]
+    assert (first.subject, first.metric) == (subject, "count")

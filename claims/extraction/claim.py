@@ -35,6 +35,7 @@ from claims.extraction.lexicon import (
     RATE_NOT_BEFORE,
     RATE_NOUNS,
 )
+from claims.extraction.numbers import TENS_WORDS, UNITS_WORDS
 from claims.extraction.patterns import alternation, ending_at
 from claims.extraction.sentences import Sentences
 from claims.models import PEOPLE_METRICS, Claim, Place, TimeRef
@@ -95,6 +96,11 @@ LEVEL_BEFORE_RE = ending_at(
 )
 # A part of the figure before, named by a pronoun: "9 bodies, 4 of them burned".
 PARTITIVE_PRONOUN_AFTER_RE = regex.compile(r"[ \t]+of[ \t]+(?i:them|whom)\b")
+# A bare figure out of a counted whole: "18 of the 31 lorries", "three of the five hospitals".
+PARTITIVE_COUNT_RE = regex.compile(
+    r"[ \t]+of[ \t]+(?i:the|those|these|its|their)[ \t]+"
+    rf"(?:\d[\d,.]*|(?i:{alternation((*UNITS_WORDS, *TENS_WORDS))}))(?!\w)"
+)
 # How far after the figure it is part of such a part may stand.
 PARTITIVE_REACH = 24
 # "including 3 soldiers and 7 other people": the next part of the same count.
@@ -575,6 +581,20 @@ def _in_of_phrase(context: _Context, draft: _Draft) -> None:
         draft.metric = "count"
 
 
+def _partitive_noun(context: _Context, draft: _Draft) -> None:
+    """A bare figure out of a counted whole counts what the whole does: "18 of the 31 lorries
+    were destroyed" are lorries, not people killed by the clause's other verb."""
+    if draft.subject is not None or draft.unit is not None:
+        return
+    whole = PARTITIVE_COUNT_RE.match(context.text, draft.end, context.sent_end)
+    found = whole and metrics.subject_after(context.text, whole.end(), context.sent_end)
+    if not found or metrics.is_people(found[0]):
+        return
+    draft.subject, draft.unit = found[0], "items"
+    own = metrics.own_verb_metric(context.text, found[1], context.sent_end)
+    draft.metric = own if own and own not in PEOPLE_METRICS else "count"
+
+
 def _included_metric(context: _Context, draft: _Draft) -> None:
     """Take the metric of the count a figure is part of: "killing 15 people including three
     children", "9 bodies, 4 of them burned", "including 3 soldiers and 7 other people"."""
@@ -861,6 +881,7 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _rate,
     _qualifier_after,
     _share_of_control,
+    _partitive_noun,
     _state_of_noun,
     _strong_subject_metric,
     _casualties_beside_wounded,
