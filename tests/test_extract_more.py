@@ -396,6 +396,7 @@ def test_a_place_phrase_cut_from_its_clause_is_no_speaker():
         ("The Karsk Monitor also said 9 died.", "The Karsk Monitor"),
         ("An aid worker who spoke on condition of anonymity told reporters that 30 died.",
          "An aid worker"),
+        ("Border guards speaking on condition of anonymity said 14 died.", "Border guards"),
     ],
 )
 def test_words_between_speaker_and_verb_are_skipped(text, speaker):

@@ -87,6 +87,7 @@ DOCUMENT_NOUNS = frozenset([
 BEFORE_VERB = (
     "has", "have", "had", "also", "earlier", "later", "recently", "previously", "separately",
     "further", "again", "who spoke on condition of anonymity", "on condition of anonymity",
+    "speaking on condition of anonymity",
     "continued to", "continues to", "went on to", "now", "is", "are", "was", "were",
 )
 # Verbs that double as nouns: "Initial reports of 20 killed", "Estimates of the toll vary".

@@ -34,7 +34,7 @@ DESIGNATORS = (
     "Agenda", "PS", "Xbox", "Boeing", "Airbus", "Tu", "Su", "MiG", "Tier", "Category",
     "Class", "Type", "Code", "Rule", "Amendment", "Game", "Games", "Watch", "Planet", "Note",
     "Week", "Day", "Round", "Big", "Pac", "Top", "Hot", "A.D.", "AD", "Fortune", "category",
-    "Gen", "Generation", "Mk", "Gemini", "Soyuz", "flight", "Glock",
+    "Gen", "Generation", "Mk", "Gemini", "Soyuz", "flight", "Glock", "resolution", "resolutions",
     # Market indices: "the S&P 500 rose", "FTSE 100", "Stoxx 600" (and "S P 500" when the
     # ampersand was stripped).
     "S&P", "S P", "S&P/ASX", "S&P/TSX", "sp", "SP", "FTSE", "Stoxx", "STOXX", "Nasdaq",
@@ -97,7 +97,7 @@ BEFORE: tuple[str, ...] = (
     rf"\b{_MONTH_BACK}[ \t]+",                                   # March 29
     rf"\b{_MONTH_BACK}[ \t]+\d{{1,2}}(?:{_ORDINAL_BACK})?,?[ \t]+",  # March 29, 2017
     rf"\b\d{{1,2}}(?:{_ORDINAL_BACK})?[ \t]+(?:of[ \t]+)?{_MONTH_BACK},?[ \t]+",  # 29 March 2017
-    rf"(?<![\w])(?:{alternation(DESIGNATORS, backward=True)})[ \t]+(?:No\.?[ \t]*)?",
+    rf"(?<![\w])(?P<name>(?:{alternation(DESIGNATORS, backward=True)})[ \t]+(?:No\.?[ \t]*)?)",
     rf"(?i:{alternation(COPYRIGHT_MARKS, backward=True)}[ \t]*)",
     (
         rf"(?P<media>(?i:\b{alternation(MEDIA_WORDS, backward=True)}[ \t]*:?[ \t]*"
@@ -190,6 +190,9 @@ LINE_MAX = 160
 LINE_LOOKBACK = 200
 # The rest of a number that is part of a name or date: "20-24" in "Sept. 20-24".
 TAIL_RE = regex.compile(r"[\d.,]*(?:[-–]\d+|[ \t]+[-–][ \t]+\d+)?")
+# The next item of a list of names: ", 2139", " and 2235".
+NEXT_NAME_RE = regex.compile(r"(?:,[ \t]*|[ \t]+(?:and|or)[ \t]+)(\d+)\b")
+DIGITS_RE = regex.compile(r"\d+")
 BEFORE_RE = ending_at("|".join(f"(?:{p})" for p in BEFORE))
 # "0-to-60-mph": the second end of a hyphened range, not a name such as "Su-24".
 HYPHEN_RANGE_RE = ending_at(r"\d-to-")
@@ -197,6 +200,19 @@ AT_RE = regex.compile("|".join(f"(?:{p})" for p in AT))
 # A furniture line's words are on that line: "Follow us" but not "follow\nus".
 _LINE_OPENER = alternation(LINE_OPENERS, space=r"[ \t]+")
 LINE_RE = regex.compile(rf"[ \t]*(?i:{_LINE_OPENER})\b")
+
+
+def _names_end(text: str, pos: int, end: int) -> int:
+    """Where a list of names numbered alike ends: "resolutions 2118 and 2235", but not
+    "Article 5 and 12 members"."""
+    first = DIGITS_RE.match(text, pos)
+    if first is None:  # "Channel Four"
+        return end
+    cursor = first.end()
+    digits = cursor - pos
+    while (item := NEXT_NAME_RE.match(text, cursor)) and len(item.group(1)) == digits:
+        cursor = item.end()
+    return max(end, cursor)
 
 
 def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
@@ -214,7 +230,8 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
     if before and before.group("media") and CAPTIONED_COUNT_RE.match(text, pos):
         before = None  # "Video: 6 bodies found", not "Photo 3 of 12"
     if before and not (DECIMAL_RE.match(text, pos) and MONTH_RE.search(before.group())):
-        return TAIL_RE.match(text, pos).end()  # "Sept. 20-24", "Resolution 2254"
+        end = TAIL_RE.match(text, pos).end()  # "Sept. 20-24", "Resolution 2254"
+        return _names_end(text, pos, end) if before.group("name") else end
     at = AT_RE.match(text, pos)
     if at:
         return at.end()
