@@ -514,3 +514,12 @@ def test_a_count_ends_the_clause_before_the_speaker():
 def test_a_figure_out_of_a_counted_whole_counts_what_the_whole_counts(text, subject):
     first = extract(text)[0]
     assert (first.subject, first.metric) == (subject, "count")
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Two police officers stopped the van at a checkpoint.", "count"),
+    ("The army sent 4,000 soldiers to the border.", "fighters"),
+    ("Thirty policemen were killed in the ambush.", "killed"),
+])
+def test_police_on_patrol_are_no_force_of_fighters(text, metric):
+    assert extract(text)[0].metric == metric

@@ -186,8 +186,7 @@ PEOPLED_PLACES = (
 SUBJECT_CUES: dict[str, tuple[str, ...]] = {
     "fighters": (
         "fighters", "militants", "rebels", "troops", "soldiers", "gunmen", "jihadists",
-        "combatants", "insurgents", "militiamen", "servicemen", "policemen", "officers",
-        "mercenaries", "terrorists",
+        "combatants", "insurgents", "militiamen", "servicemen", "mercenaries", "terrorists",
     ),
     "protesters": ("protesters", "protestors", "demonstrators", "marchers"),
     "strikes": (
