@@ -523,3 +523,12 @@ def test_a_figure_out_of_a_counted_whole_counts_what_the_whole_counts(text, subj
 ])
 def test_police_on_patrol_are_no_force_of_fighters(text, metric):
     assert extract(text)[0].metric == metric
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("The pilot had logged 9,200 flying hours.", "hours"),
+    ("The siege lasted three straight weeks.", "weeks"),
+])
+def test_a_span_of_time_with_a_word_before_its_unit_is_a_duration(text, unit):
+    (found,) = extract(text)
+    assert (found.metric, found.unit) == ("duration", unit)

@@ -296,6 +296,16 @@ def _counted_noun(context: _Context, draft: _Draft) -> None:
     if found:
         draft.subject, draft.end = found
         draft.unit = "people" if metrics.is_people(draft.subject) else "items"
+        _time_noun(draft)
+
+
+def _time_noun(draft: _Draft) -> None:
+    """A span of time told with a word before its unit is a duration, not a count of things:
+    "48 consecutive hours", "20,537 flying hours", "six working days"."""
+    words = draft.subject.split()
+    unit = units.SUFFIX_UNITS.get(words[-1].lower())
+    if len(words) == 2 and unit and unit[1] == "duration":
+        draft.unit, draft.metric, draft.subject = unit[0], "duration", None
 
 
 def _measured_noun(context: _Context, draft: _Draft) -> None:
