@@ -532,3 +532,13 @@ def test_police_on_patrol_are_no_force_of_fighters(text, metric):
 def test_a_span_of_time_with_a_word_before_its_unit_is_a_duration(text, unit):
     (found,) = extract(text)
     assert (found.metric, found.unit) == ("duration", unit)
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry sank with 212 on board.",
+    "The boat capsized with 40 aboard.",
+    "A crew of seven was on the plane.",
+])
+def test_people_on_board_or_in_a_crew_are_people(text):
+    (found,) = extract(text)
+    assert found.unit == "people"

@@ -23,9 +23,11 @@ from claims.extraction.candidates import (
     looks_like_year,
 )
 from claims.extraction.lexicon import (
+    ABOARD_WORDS,
     AGE_LEVEL_NOUNS,
     ONE_OF_A_NOUN,
     ONLY_WORDS,
+    PEOPLE_GROUPS,
     PEOPLE_STATES,
     PEOPLED_PLACES,
     PER_SYNONYMS,
@@ -62,6 +64,13 @@ RATE_RE = regex.compile(
 ASIDE_RE = regex.compile(r"[ \t]*\([^()]{1,40}\)|\)")
 # The two characters a rate starts with after a figure, checked before the pattern is tried.
 RATE_OPENINGS = frozenset(gap + letter for gap in " \t-" for letter in "aApP")
+# People a bare figure counts by where they are or the group they make: "with 239 on board",
+# "a crew of seven".
+_GAP = r"[ \t]+"
+ABOARD_AFTER_RE = regex.compile(rf"[ \t]+(?i:{alternation(ABOARD_WORDS, space=_GAP)})\b")
+GROUP_OF_BEFORE_RE = ending_at(
+    rf"\b(?i:{alternation(PEOPLE_GROUPS, backward=True)})[ \t]+of[ \t]+"
+)
 # What befell people (lexicon.PEOPLE_STATES), right after a bare figure: "left 15 dead",
 # "one was killed and six more wounded".
 STATE_AFTER_RE = regex.compile(
@@ -733,8 +742,14 @@ def _time_ago(context: _Context, draft: _Draft) -> bool:
 
 
 def _people_unit(context: _Context, draft: _Draft) -> None:
-    """Count people when the metric counts people and no noun is written: "killing 12"."""
-    if draft.unit is None and draft.metric in PEOPLE_METRICS:
+    """Count people when the metric counts people and no noun is written ("killing 12"), or
+    the words around say they are people: "with 239 on board", "a crew of seven"."""
+    if draft.unit is not None:
+        return
+    text = context.text
+    if draft.metric in PEOPLE_METRICS or ABOARD_AFTER_RE.match(text, draft.end) or (
+            GROUP_OF_BEFORE_RE.match(text, max(context.sent_start, draft.start - 16),
+                                     draft.start)):
         draft.unit = "people"
 
 

@@ -235,6 +235,10 @@ DIRECT_CUES: dict[str, tuple[str, ...]] = {
 # What befell people, said of them right after their figure or its verb: "left 15 dead",
 # "12 injured", "were found dead".
 PEOPLE_STATES = ("dead", "injured", "wounded", "missing", "killed", "hurt", "slain")
+# Where a bare figure's people are, right after it: "with 239 on board".
+ABOARD_WORDS = ("on board", "aboard", "onboard")
+# Groups of people a bare figure sizes, right before it: "a crew of seven".
+PEOPLE_GROUPS = ("crew", "family", "team", "delegation", "party", "band", "gang", "squad")
 # Verbs of intent before a verb of killing, which then tells of no death: "attempting to
 # kill three others", "plotted to murder two judges".
 INTENT_VERBS = (

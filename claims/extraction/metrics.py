@@ -63,6 +63,7 @@ SUBJECT_STOPS = frozenset(
         "so", "if", "because", "though", "although", "until", "till", "via", "between",
         "against", "towards", "toward", "within", "without", "inside", "outside", "along", "up",
         "down", "off", "dead", "killed", "injured", "wounded", "missing", "hurt", "slain",
+        "aboard", "onboard",
         "yesterday", "today", "tonight", "several", "many", "few", "various", "come", "came",
         "go", "went", "behind",
         "beyond", "through", "throughout", "upon", "onto", "above", "below", "like", "unlike",
