@@ -542,3 +542,16 @@ def test_a_span_of_time_with_a_word_before_its_unit_is_a_duration(text, unit):
 def test_people_on_board_or_in_a_crew_are_people(text):
     (found,) = extract(text)
     assert found.unit == "people"
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    (("Canadian rents climb\n\nA one-bedroom flat in Vancouver now rents for $2,400 a month, "
+      "Canada's rental board said."), ["cad"]),
+    (("Australian mine deal\n\nThe Australian miner paid $300 million, or US$210 million, "
+      "for the Western Australia site."), ["aud", "usd"]),
+    (("Australian fines\n\nAustralia will fine platforms 10.5 million Australian dollars "
+      "($7.5 million)."), ["aud", "usd"]),
+    ("Ohio plant closes\n\nThe Ohio plant cost $40 million to build.", ["usd"]),
+])
+def test_a_bare_dollar_sign_is_the_dollar_of_the_country_a_story_is_about(text, units):
+    assert [c.unit for c in extract(text) if c.metric == "money"] == units

@@ -25,6 +25,7 @@ from claims.extraction.candidates import (
 from claims.extraction.lexicon import (
     ABOARD_WORDS,
     AGE_LEVEL_NOUNS,
+    LOCAL_DOLLARS,
     ONE_OF_A_NOUN,
     ONLY_WORDS,
     PEOPLE_GROUPS,
@@ -827,6 +828,19 @@ def _place(context: _Context, draft: _Draft) -> None:
     )
 
 
+def _local_dollar(context: _Context, draft: _Draft) -> None:
+    """A bare "$" in a story about a country of its own dollar is that dollar, unless it
+    converts the figure before it: "$640,479" in a report on Toronto's house prices is
+    Canadian."""
+    if draft.unit != "usd" or context.text[context.number.start] != "$":
+        return
+    if context.previous and context.previous.metric == "money" and (
+            context.text[context.previous.end : draft.start].strip() == "("):
+        return  # "10.5 million Australian dollars ($7.5 million)": the American conversion
+    country = places.article(context.text, context.sentences).country
+    draft.unit = LOCAL_DOLLARS.get(country, draft.unit)
+
+
 def _time(context: _Context, draft: _Draft) -> None:
     """Read when: "on Tuesday", "in March 2016", dated from the publication date."""
     draft.when = times.resolve(
@@ -923,6 +937,7 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _elliptic_change,
     _source,
     _place,
+    _local_dollar,
     _time,
     _role,
 )

@@ -556,6 +556,14 @@ RATE_NOUNS = (
 RATE_NOT_BEFORE = ("ago", "earlier", "later", "before", "after", "prior", "back", "since", "from")
 # Denominators written in other words, as the record keeps them: "per annum" is per year.
 PER_SYNONYMS = {"annum": "year", "capita": "person", "head": "person"}
+# The dollar a bare "$" is in a story about each of these countries (ISO 3166 codes): its own,
+# as its press writes "US$" for the American one. Countries whose "$" is a peso are left out:
+# English copy about them uses it for both.
+LOCAL_DOLLARS = {
+    "CA": "cad", "AU": "aud", "NZ": "nzd", "HK": "hkd", "SG": "sgd", "TW": "twd",
+    "JM": "jmd", "TT": "ttd", "BB": "bbd", "BS": "bsd", "BZ": "bzd", "FJ": "fjd",
+    "NA": "nad", "LR": "lrd", "GY": "gyd", "SB": "sbd", "BN": "bnd",
+}
 
 # How an attack was carried out, by the words a report's headline and lead name it with: two
 # reports of one day and province that name only different means ("rocket shells" on one
