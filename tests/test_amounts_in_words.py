@@ -76,3 +76,12 @@ def test_mixed_fractions_add_the_whole_part(whole, top, bottom):
         top = bottom - 1
     (claim,) = extract(f"The bar was {whole}-{top}/{bottom} inches long.")
     assert claim.value == pytest.approx(whole + top / bottom) and claim.unit == "in"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The agency got a half billion dollars more.", 500_000_000),
+    ("The agency got more than a half a billion dollars above its request.", 500_000_000),
+])
+def test_a_half_before_a_scale_word_halves_it(text, value):
+    (found,) = extract(text)
+    assert (found.value, found.unit) == (value, "usd")

@@ -142,8 +142,10 @@ NUMBER_PATTERN = rf"""
   | (?P<pair>(?i:an?\s+{_PAIR}\s+of))\b
   | (?P<multiple>(?i:{alternation(MULTIPLE_WORDS)}))\b(?!-)
   | (?P<article>(?i:an?))(?=[ \t]+(?i:{alternation(ONE_UNIT_NOUNS)})(?![\w-]))
+  # "half a million", "a half billion", "a half a billion": before "a half" alone
+  | (?:(?i:an?)\s+)?(?P<half>(?i:{_SCALE_FRACTION}))(?:[\s-]+an?)?[\s-]+
+    (?P<halfscale>(?i:{_SCALE_OR_DOZEN}))\b
   | (?P<fraction>(?i:{_FRACTION}))(?:\s+of\s+an?\s+(?P<fscale>(?i:{_SCALE_WORD})))?\b
-  | (?P<half>(?i:{_SCALE_FRACTION}))(?:[\s-]+an?)?[\s-]+(?P<halfscale>(?i:{_SCALE_OR_DOZEN}))\b
   | (?<!\b(?i:{_NOT_HALF_AFTER})\s)(?P<halfword>(?i:half))(?=\s+(?i:{_HALF_BEFORE})\b)
   | (?P<words>
         (?i:(?:an?\s+(?={_SCALE_OR_DOZEN}\b))?
