@@ -760,7 +760,7 @@ def _run_candidates(sentence: str, run: re.Match, headline: bool) -> list[_Candi
         text = sentence[begin : run.end()]
     else:
         text = run.group()
-    suffix = _SUFFIX.search(text)
+    suffix = _SUFFIX.search(text) if "-" in text else None
     if suffix:  # "New York-area airports": the name, then its lower-case word
         text = text[: suffix.start()]
     names, head = _run_names(text, headline)
@@ -950,13 +950,10 @@ def _found(text: str, sent_start: int, sent_end: int, article=None) -> list[_Can
     return [c for c in found if not _origin(sentence, c)]
 
 
-def _sole(text: str, sent_start: int, sent_end: int, article=None) -> _Candidate | None:
-    """The one place a sentence names, a town with its region and country counting once;
-    None when it names several ("from the Rockies to Texas and Oklahoma")."""
-    best = _located(text, sent_start, sent_end, sent_end, sent_end, article)
-    if best is None:
-        return None
-    found = _found(text, sent_start, sent_end, article)
+def _sole(sentence: str, found: list[_Candidate]) -> _Candidate | None:
+    """The one place of those a sentence names, a town with its region and country counting
+    once; None when it names several ("from the Rockies to Texas and Oklahoma")."""
+    best = _pick(sentence, found, len(sentence), len(sentence))
     return best if all(_holds(c.entry, best.entry) for c in found) else None
 
 
@@ -971,13 +968,16 @@ def _located(
     text: str, sent_start: int, sent_end: int, start: int, end: int, article=None
 ) -> _Candidate | None:
     """The candidate `locate` picks."""
-    sentence = text[sent_start:sent_end]
     found = _found(text, sent_start, sent_end, article)
     if not found:
         return None
+    return _pick(text[sent_start:sent_end], found, start - sent_start, end - sent_start)
+
+
+def _pick(sentence: str, found: list[_Candidate], lo: int, hi: int) -> _Candidate:
+    """The place of a figure at [lo, hi) of the sentence among those the sentence names."""
     if len(found) == 1:
         return found[0]
-    lo, hi = start - sent_start, end - sent_start
 
     def rank(c: _Candidate) -> tuple[bool, bool, bool, bool, bool, int]:
         # a place in another clause ("After the fighting in Homs, 12 died in Hama") is
@@ -1079,16 +1079,17 @@ def carried(article, sent_start: int, sent_end: int) -> Place | None:
 def _carried(article, sent_start: int, sent_end: int) -> Place | None:
     """`carried`, unmemoised."""
     text = article.text
-    if _placed_elsewhere(text[sent_start:sent_end]):
-        return None
     for start, end, crossed in _before(text, article.sentences, sent_start):
-        if not _found(text, start, end, article):
+        found = _found(text, start, end, article)
+        if not found:
             continue
-        c = _sole(text, start, end, article)
+        c = _sole(text[start:end], found)
         if c is None or (crossed and c.cue not in LOCATIVE_CUES):
             return None  # several places, or one named in passing a paragraph back
         if article.countries and c.entry.country not in article.countries:
             return None  # talks abroad, a neighbour's role: an aside to the story
+        if _placed_elsewhere(text[sent_start:sent_end]):
+            return None
         return _place(c.entry, c.surface)
     return None
 
