@@ -206,21 +206,22 @@ def speed_report(path: Path, repeat: int = 3) -> None:
 
     articles = texts(path)
     characters = sum(map(len, articles))
-    real = (places.locate, places.article, times.resolve)
+    real = (places.locate, places.anaphor, places.carried, places.article, times.resolve)
     nowhere = SimpleNamespace(place=None)
-    stubs = (lambda *a: None, lambda *a: nowhere, lambda *a: None)
+    stubs = (*(lambda *a: None,) * 3, lambda *a: nowhere, lambda *a: None)
     best = {"with": float("inf"), "without": float("inf")}
     try:
         for _ in range(repeat):
-            for label, (locate, article, resolve) in (("with", real), ("without", stubs)):
-                places.locate, places.article, times.resolve = locate, article, resolve
+            for label, steps in (("with", real), ("without", stubs)):
+                (places.locate, places.anaphor, places.carried, places.article,
+                 times.resolve) = steps
                 clear_caches()
                 started = time.perf_counter()
                 for text in articles:
                     extract(text)
                 best[label] = min(best[label], time.perf_counter() - started)
     finally:
-        places.locate, places.article, times.resolve = real
+        places.locate, places.anaphor, places.carried, places.article, times.resolve = real
     budget = characters / TARGET_CHARS_PER_SECOND
     cost = best["with"] - best["without"]
     print("\n## Speed of places and times inside extraction (cold caches)")

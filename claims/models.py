@@ -204,9 +204,10 @@ class Claim(BaseModel):
         'multiplies "several" and "a few": "several hundred" is 300 to 900.'))
     place: str | None = Field(None, description=(
         "The place the figure is about, normalised against the gazetteer (Duma and Douma "
-        "meet): the place the claim's own sentence names, else the article's (the one town "
-        "or region its headline names, its dateline's town, or the country it is about), "
-        "never a place another sentence names."))
+        "meet): the place the claim's own sentence names, else the one place the sentence "
+        "before names (in its paragraph, or with \"in\" at the end of the one before), else "
+        "the article's (the one town or region its headline names, its dateline's town, or "
+        "the country it is about)."))
     place_text: str | None = Field(None, description="The place as written in the text.")
     region: str | None = Field(None, description=(
         'First-level administrative division of the place ("Idlib Governorate").'))

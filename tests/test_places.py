@@ -117,9 +117,35 @@ def place_of(text, figure="12"):
     return next(c for c in extract(text) if c.text.startswith(figure))
 
 
-def test_a_figure_never_takes_a_place_another_sentence_names():
-    text = "Fighting in Aleppo and Homs\n\nJets struck Saraqib. Rescuers said 12 people died."
-    assert place_of(text).place is None
+STORM = "Storms hit Texas\n\nThe worst came overnight. "
+
+
+def cars(text):
+    """The place of the claim on 12 cars in a storm story whose headline names Texas."""
+    claim = next(c for c in extract(STORM + text, published="2016-01-05") if "12" in c.text)
+    return claim.place
+
+
+def test_a_figure_takes_the_one_place_the_sentence_before_names():
+    assert cars("Roads iced over in Dallas. More than 12 cars crashed.") == "Dallas"
+    assert cars("\n\nRoads iced over in Dallas.\n\nMore than 12 cars crashed.") == "Dallas"
+
+
+def test_a_place_two_paragraphs_back_or_named_in_passing_is_not_carried():
+    far = "Roads iced over in Dallas.\n\nSchools closed.\n\nMore than 12 cars crashed."
+    assert cars(far) == "Texas"
+    passing = "\n\nDrivers headed to Dallas.\n\nMore than 12 cars crashed."
+    assert cars(passing) == "Texas"
+
+
+def test_a_sentence_naming_several_places_passes_on_none():
+    text = "Roads iced over in Dallas and in Tulsa. More than 12 cars crashed."
+    assert cars(text) == "Texas"
+
+
+def test_a_place_the_gazetteer_does_not_know_keeps_the_sentence_its_own():
+    text = "Roads iced over in Dallas. More than 12 cars crashed on Elm Street."
+    assert cars(text) == "Texas"
 
 
 def test_extract_takes_the_headline_place_when_the_sentence_names_none():
@@ -280,3 +306,51 @@ def test_a_direction_of_a_place_puts_the_figure_there():
             "air strikes on a school in Idlib.")
     (toll,) = extract(text, published="2016-10-27")
     assert toll.place == "Aleppo"
+
+
+def test_a_country_that_opens_its_clause_is_its_figures_place():
+    text = "Canada is now expected to grow 3.3% this year, the fund said."
+    assert extract(text, published="2022-10-11")[0].place == "Canada"
+    assert where("The United States has sent 12 ships.").name == "United States"
+    assert where("Malaysia and the United States have sent 12 ships.") is None  # a list
+    assert where("In 2014, Jordan said 12 ships were sent.") is None  # also a name
+
+
+def test_a_country_is_never_read_as_its_namesake_town():
+    text = ("Fund trims outlook\n\nThe fund cut its forecast for the United States. "
+            "It sees China’s economy growing 3.2% this year.")
+    (growth,) = [c for c in extract(text, published="2022-10-11") if c.value == 3.2]
+    assert (growth.place, growth.region) == ("China", None)
+
+
+def test_a_word_that_is_no_noun_leaves_the_country_a_place():
+    text = "About 12 million phones are thrown away in the United States every year."
+    assert where(text).name == "United States"
+
+
+def test_a_large_town_ends_at_its_possessive():
+    text = "She waited 12 minutes at Washington's Reagan National Airport."
+    assert where(text).name == "Washington"
+
+
+def test_a_town_with_a_hyphened_place_noun_is_a_place():
+    text = "Winds closed 12 runways at New York-area airports on Wednesday."
+    assert where(text).name == "New York City"
+    assert where("A Lagos-based trader sold 12 cars.") is None
+
+
+def test_the_country_points_back_across_one_paragraph():
+    text = ("Border fears\n\nOfficials worry about the collapse of Libya.\n\n"
+            "Militants killed 12 people along the country's coast.")
+    assert place_of(text).place == "Libya"
+
+
+def test_a_place_outside_the_articles_countries_is_not_carried():
+    assert cars("Officials met in Lyon. More than 12 cars crashed.") == "Texas"
+
+
+def test_a_running_total_keeps_the_articles_place():
+    text = ("Shelling hits Syria\n\nJets struck the town of Saraqib on Monday. The war has "
+            "killed more than 12,000 people since 2011.")
+    (toll,) = [c for c in extract(text, published="2016-01-05") if c.value == 12000]
+    assert (toll.role, toll.place) == ("running", "Syria")

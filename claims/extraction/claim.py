@@ -198,6 +198,7 @@ class _Draft:
     per: str | None = None
     source: str | None = None
     place: Place | None = None
+    carried: bool = False  # the place is one the sentences before name (places.carried)
     when: TimeRef | None = None
     role: roles.Role = roles.TOTAL
 
@@ -817,15 +818,24 @@ def _source(context: _Context, draft: _Draft) -> None:
 
 def _place(context: _Context, draft: _Draft) -> None:
     """Read where: "12 killed in Aleppo", else the place "the state" or "the city" points
-    back at, else the article's place (the place its headline names, its dateline, or the
-    country it is about); never a place another sentence names unpointed."""
+    back at, else the one place the sentences just before name, else the article's place
+    (the place its headline names, its dateline, or the country it is about)."""
     text, sent_start = context.text, context.sent_start
     article = places.article(text, context.sentences)
-    draft.place = (
-        places.locate(text, sent_start, context.sent_end, draft.start, draft.end, article)
-        or places.anaphor(text, context.sentences, sent_start, context.sent_end, article)
-        or article.place
-    )
+    draft.place = places.locate(
+        text, sent_start, context.sent_end, draft.start, draft.end, article
+    ) or places.anaphor(text, context.sentences, sent_start, context.sent_end, article)
+    if draft.place is None:
+        draft.place = places.carried(article, sent_start, context.sent_end)
+        draft.carried = draft.place is not None
+        draft.place = draft.place or article.place
+
+
+def _running_total_place(context: _Context, draft: _Draft) -> None:
+    """A running total ("the war has killed 400,000 since 2011") covers what the article
+    is about, not the town the sentence before names."""
+    if draft.carried and draft.role.role == "running":
+        draft.place = places.article(context.text, context.sentences).place
 
 
 def _local_dollar(context: _Context, draft: _Draft) -> None:
@@ -940,4 +950,5 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _local_dollar,
     _time,
     _role,
+    _running_total_place,
 )

@@ -376,6 +376,9 @@ DIRECTION_WORDS = frozenset([
 LOCATIVE_CUES = frozenset([
     "in", "near", "outside", "inside", "around", "across", "throughout", "at", "off",
 ])
+# Cues that put a figure on a street or road ("on West 27th Street"): with the locative cues,
+# they show a sentence names a place of its own that the gazetteer does not know.
+STREET_CUES = ("on",)
 # Nouns that point back at a place named before ("in the state", "the city's"), by the
 # level of the place they point at: a sentence naming none takes the last such place of its
 # paragraph (claims.extraction.places.anaphor).
@@ -396,13 +399,14 @@ ORGANISATION_WORDS = frozenset([
     "foundation", "church", "airport", "station", "club", "party", "times", "post", "journal",
     "news", "herald", "magazine", "center", "centre", "committee", "association", "agency",
 ])
-# Lower-case words after a place name that keep it a place: time words and verbs of report
-# ("in Aleppo today"); any other lower-case word after a country makes the country an
+# Lower-case words after a place name that keep it a place: time words, verbs of report and
+# words that are no noun ("in Aleppo today", "in the United States every year", "in India
+# alone"); any other lower-case word after a country makes the country an
 # attribute ("a US vehicle", "the Bangladesh border").
 AFTER_PLACE_WORDS = frozenset([
     "today", "yesterday", "tonight", "earlier", "later", "last", "this", "since", "before",
     "when", "where", "while", "during", "until", "said", "says", "say", "were", "was", "is",
-    "are", "has", "have", "had", "which", "who", "after",
+    "are", "has", "have", "had", "which", "who", "after", "every", "each", "alone", "itself",
 ])
 # Words after a country that put a place beside it, not in it ("near the Thai border").
 BORDER_WORDS = ("border", "borders", "frontier", "border-village")

@@ -12,10 +12,11 @@ A capitalised name only counts as a place when a cue says so ("in X", "the town 
 is a division of the country the article is about; so "Mobile", "Deal", "Bank of Canada" or a
 surname that is a town elsewhere is no location. Of the places of one name, the one in the
 countries the sentence or the article names is meant ("Nawa ... Helmand province"); a town of
-another country must be large. A figure whose sentence names no place takes the article's
-(`Article.place`: its headline's or lead's one place, its dateline, or the country it is
-about), never one another sentence names. The cue words, titles and the words that are no
-place are claims.extraction.lexicon's.
+another country must be large. A figure whose sentence names no place takes the one place
+the sentence before names (`carried`: within its paragraph, or named with "in" at the end of
+the one before, in the article's countries), else the article's (`Article.place`: its
+headline's or lead's one place, its dateline, or the country it is about). The cue words,
+titles and the words that are no place are claims.extraction.lexicon's.
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ from claims.extraction.headlines import HEADLINE_MAX, is_headline_case
 from claims.extraction.lexicon import (
     AFTER_PLACE_WORDS,
     AMBIGUOUS_COUNTRY_NAMES,
+    AUXILIARIES,
     BORDER_WORDS,
+    CLAUSE_OPENERS,
     DEMONYMS,
     DIRECTION_WORDS,
     LOCATIVE_CUES,
@@ -57,6 +60,8 @@ from claims.extraction.lexicon import (
     PLACE_FILLER,
     PLACE_NOUN_CUES,
     REGION_CUES,
+    REPORTING_VERBS,
+    STREET_CUES,
     TITLE_CASE_SMALL_WORDS,
     TITLES,
 )
@@ -413,7 +418,9 @@ CUES = PLACE_CUES
 _FILLER = PLACE_FILLER
 # Cue words that start a sentence in capitals and so join the run of the name ("In Idlib").
 _RUN_CUES = CUES - _FILLER
-_AFTER = re.compile(r"\s*([A-Za-z]+)")
+_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
+# A lower-case word hyphened to the last word of a run: "New York-area", "Lagos-based".
+_SUFFIX = re.compile(r"-[a-z][a-z]*$")
 
 
 # Builds a NamedTuple from a tuple in C: its generated __new__ is a Python function, and
@@ -552,6 +559,12 @@ def _ends_name(tokens: list[str], j: int, headline: bool) -> bool:
     return word in CUES or (headline and word.strip(".,:;'’s") not in ORGANISATION_WORDS)
 
 
+def _large_possessive(token: str, entry: Entry) -> bool:
+    """Does a large town's possessive end its name ("Washington's Reagan National Airport")?
+    A small town's may be a shop's or a parade's ("Macy's")."""
+    return token[-2:].lower() in _POSSESSIVES and entry.population >= FOREIGN_TOWN_POPULATION
+
+
 def _chain(tokens: list[str], i: int, after_country: bool) -> str:
     """The capitalised cue a name follows in its run: "In Idlib", "Syria's Idlib"."""
     if i == 1 and tokens[0].lower() in _RUN_CUES:
@@ -585,6 +598,7 @@ def _names(run: str, tail: str | None, headline: bool) -> tuple[_Name, ...]:
             and (
                 _ends_name(tokens, j, headline)
                 or (k + 1 < len(found) and found[k + 1][0] == j and found[k + 1][2].kind < CITY)
+                or _large_possessive(tokens[j - 1], entry)
             )
         ):
             names.append(
@@ -631,6 +645,12 @@ _NOT_ATTRIBUTES = AFTER_PLACE_WORDS | frozenset(TITLE_CASE_SMALL_WORDS) | CUES
 # The cue of a division or country named with none: a division of the country the article
 # is about is a place without one ("Nevada was 5.9 percent below its peak").
 BARE = "bare"
+# The cue of a country named with none as the subject of its clause: "Canada is expected to
+# grow 3.3%" (a country in a list, "from Malaysia, Singapore and ...", has none).
+SUBJECT = "subject"
+# Words after a country that make it the subject of its clause: an auxiliary or a reporting
+# verb ("Canada is", "China has", "India reported").
+SUBJECT_VERBS = frozenset(AUXILIARIES) | frozenset(w for w in REPORTING_VERBS if " " not in w)
 # Cues that put a figure at the place: "in X", "the town of X", "X province", "X:" opening
 # a line; "" is the project's own names, which need no cue.
 _LOCATIVE = LOCATIVE_CUES | PLACE_NOUN_CUES | DIRECTION_WORDS | {":", "", "capital"}
@@ -689,6 +709,27 @@ def _attribute(sentence: str, end: int) -> bool:
     return word.islower() and word not in _NOT_ATTRIBUTES and not word.endswith("ed")
 
 
+def _bare_cue(sentence: str, start: int, entry: Entry, after: str | None) -> str:
+    """The cue of a country or division named with none: a country opening its clause
+    before its verb is the clause's subject ("Canada is expected to grow 3.3%"); any other
+    needs the article's country ("Nevada was 5.9% below") or a possessive."""
+    if entry.kind == COUNTRY and after in SUBJECT_VERBS and _opens_clause(sentence, start):
+        return SUBJECT
+    return BARE
+
+
+def _opens_clause(sentence: str, start: int) -> bool:
+    """Does the name open its sentence or clause ("Canada is", "In 2019, China was", "said
+    that India has"), rather than end a list ("Malaysia and the United States have")?"""
+    before = sentence[:start].rstrip(" \"'“‘(")
+    if before[-4:].lower() == " the" or before.lower() == "the":
+        before = before[:-3].rstrip()
+    return not before or before[-1] in ",;:" or before.rpartition(" ")[2] in _CLAUSE_OPENERS
+
+
+_CLAUSE_OPENERS = frozenset(CLAUSE_OPENERS)
+
+
 # A name that goes on with a lower-case particle and a capital: "Valle de los Naranjos".
 _PARTICLE_GOES_ON = re.compile(r" (?:de|del|de la|de las|de los|do|da|dos|das|di) [A-Z]")
 
@@ -719,6 +760,9 @@ def _run_candidates(sentence: str, run: re.Match, headline: bool) -> list[_Candi
         text = sentence[begin : run.end()]
     else:
         text = run.group()
+    suffix = _SUFFIX.search(text) if "-" in text else None
+    if suffix:  # "New York-area airports": the name, then its lower-case word
+        text = text[: suffix.start()]
     names, head = _run_names(text, headline)
     m = None
     if head:  # one lower-case word after a run may end a name ("Deir ezzor")
@@ -765,7 +809,7 @@ def _candidate(sentence: str, name: _Name, start: int, end: int, label: bool):
     ):
         return None
     if not cue and entry.kind in (COUNTRY, DIVISION):
-        cue = BARE  # a state that needs the article's country: "Nevada was 5.9% below"
+        cue = _bare_cue(sentence, start, entry, after)
     attribute = attribute and entry.kind == COUNTRY
     return _new(_Candidate, (start, end, entry, sentence[start:end], cue, attribute))
 
@@ -794,7 +838,8 @@ def _key(surface: str) -> str:
 
 def _in_countries(c: _Candidate, countries: tuple[str, ...]) -> Entry:
     """The candidate's entry, or the place of its spelling in the first of `countries` that
-    has one ("Georgia" is the state in a story about the United States)."""
+    has one ("Georgia" is the state in a story about the United States); a country is
+    never read as a namesake town ("China's economy" is not China, Maine)."""
     entry = c.entry
     if not countries or entry.kind in (TOWN, REGION):
         return entry
@@ -803,7 +848,7 @@ def _in_countries(c: _Candidate, countries: tuple[str, ...]) -> Entry:
         if code == entry.country:
             return entry
         for other in others:
-            if other.country == code:
+            if other.country == code and (entry.kind != COUNTRY or other.kind == DIVISION):
                 return other
     return entry
 
@@ -817,6 +862,8 @@ def _plausible(
     possessive = c.surface[-2:].lower() in _POSSESSIVES
     if c.attribute and c.cue not in _LOCATIVE and not possessive:
         return None
+    if c.cue == SUBJECT:
+        return None if _key(c.surface) in AMBIGUOUS_COUNTRY_NAMES else c
     entry = _in_countries(c, countries)
     if c.cue == BARE:
         ok = (entry.kind == DIVISION and entry.country == leader) or (
@@ -889,17 +936,48 @@ def locate(
 ) -> Place | None:
     """The place nearest the figure in its sentence, a town rather than its province
     when the sentence names both, and a country only when nothing finer is named."""
+    best = _located(text, sent_start, sent_end, start, end, article)
+    return None if best is None else _place(best.entry, best.surface)
+
+
+def _found(text: str, sent_start: int, sent_end: int, article=None) -> list[_Candidate]:
+    """The places a sentence names, but those things came from."""
     sentence = text[sent_start:sent_end]
     if article is None:
         found = _resolved(sentence, False, ())
     else:
         found = article.resolved(sentence, article.headline(sent_start, sent_end))
-    found = [c for c in found if not _origin(sentence, c)]
+    return [c for c in found if not _origin(sentence, c)]
+
+
+def _sole(sentence: str, found: list[_Candidate]) -> _Candidate | None:
+    """The one place of those a sentence names, a town with its region and country counting
+    once; None when it names several ("from the Rockies to Texas and Oklahoma")."""
+    best = _pick(sentence, found, len(sentence), len(sentence))
+    return best if all(_holds(c.entry, best.entry) for c in found) else None
+
+
+def _holds(other: Entry, entry: Entry) -> bool:
+    """Is `other` the place itself, its region or its country ("Las Vegas" in "Nevada")?"""
+    if other.kind == COUNTRY:
+        return other.country == entry.country
+    return other.name in (entry.name, entry.region)
+
+
+def _located(
+    text: str, sent_start: int, sent_end: int, start: int, end: int, article=None
+) -> _Candidate | None:
+    """The candidate `locate` picks."""
+    found = _found(text, sent_start, sent_end, article)
     if not found:
         return None
+    return _pick(text[sent_start:sent_end], found, start - sent_start, end - sent_start)
+
+
+def _pick(sentence: str, found: list[_Candidate], lo: int, hi: int) -> _Candidate:
+    """The place of a figure at [lo, hi) of the sentence among those the sentence names."""
     if len(found) == 1:
-        return _place(found[0].entry, found[0].surface)
-    lo, hi = start - sent_start, end - sent_start
+        return found[0]
 
     def rank(c: _Candidate) -> tuple[bool, bool, bool, bool, bool, int]:
         # a place in another clause ("After the fighting in Homs, 12 died in Hama") is
@@ -925,7 +1003,7 @@ def locate(
         ]
         if towns:
             best = min(towns, key=rank)
-    return _place(best.entry, best.surface)
+    return best
 
 
 # A dateline opening an article's first paragraph: "SURABAYA, Indonesia/JAKARTA (Reuters) -",
@@ -942,8 +1020,9 @@ ANAPHOR_RE = re.compile(rf"(?i)\b(?:the|this|that)\s+({alternation(PLACE_ANAPHOR
 # A relative clause hanging from the place before it: "into Canada, where more than a foot
 # was possible".
 WHERE_RE = re.compile(r"\s*,?\s*where\b")
-# How many sentences back, within the paragraph, an anaphor's place may be named.
-ANAPHOR_REACH = 4
+# How many sentences back, within the paragraph and the one before, a place may be carried
+# from: an anaphor's ("the state") or that of a sentence naming none.
+CARRY_REACH = 4
 
 
 def _level(place: Place) -> str:
@@ -955,21 +1034,77 @@ def _level(place: Place) -> str:
 
 def anaphor(text: str, sentences, sent_start: int, sent_end: int, article=None) -> Place | None:
     """The place "the state" or "the city" points at: the last place of that level named in
-    the sentences before, within the paragraph ("New Mexico lost jobs. ... 193,000 public
-    sector employees in the state"); None when the sentence points at none."""
+    the sentences before, within the paragraph or the one before ("New Mexico lost jobs.
+    ... 193,000 public sector employees in the state"); None when the sentence points at
+    none."""
     m = ANAPHOR_RE.search(text, sent_start, sent_end)
     if m is None:
         return None
     level = PLACE_ANAPHORS[m.group(1).lower()]
-    k = bisect.bisect_right(sentences.starts, sent_start) - 1
-    for j in range(k - 1, max(k - 1 - ANAPHOR_REACH, -1), -1):
-        start, end = sentences.starts[j], sentences.ends[j]
-        if "\n\n" in text[end:sentences.starts[j + 1]]:
-            return None  # the paragraph starts after this sentence
-        found = locate(text, start, end, end, end, article)
-        if found is not None and _level(found) == level:
-            return found
+    for start, end, _ in _before(text, sentences, sent_start):
+        c = _located(text, start, end, end, end, article)
+        if c is not None and _level(place := _place(c.entry, c.surface)) == level:
+            return place
     return None
+
+
+def _before(text: str, sentences, sent_start: int):
+    """The sentences before one, nearest first, as (start, end, paragraph breaks between):
+    at most CARRY_REACH of them, within its paragraph and the one before."""
+    k = bisect.bisect_right(sentences.starts, sent_start) - 1
+    crossed = 0
+    for j in range(k - 1, max(k - 1 - CARRY_REACH, -1), -1):
+        start, end = sentences.starts[j], sentences.ends[j]
+        if "\n\n" in text[end : sentences.starts[j + 1]]:
+            crossed += 1
+            if crossed > 1:
+                return
+        yield start, end, crossed
+
+
+def carried(article, sent_start: int, sent_end: int) -> Place | None:
+    """The place of a sentence that names none, from the last sentence before it that names
+    any: its one place, within the paragraph ("Michigan regained 34,185 jobs. Yet that
+    doesn't replace the 174,429 lost"), or at the end of the paragraph before when named
+    with "in", "near" or "at"; None when that sentence names several places or a place
+    outside the countries the article's headline and lead name, or when the sentence puts
+    something at a place the gazetteer does not know ("on West 27th Street"). Read once per
+    sentence."""
+    memo = article.carried_places
+    if sent_start not in memo:
+        memo[sent_start] = _carried(article, sent_start, sent_end)
+    return memo[sent_start]
+
+
+def _carried(article, sent_start: int, sent_end: int) -> Place | None:
+    """`carried`, unmemoised."""
+    text = article.text
+    for start, end, crossed in _before(text, article.sentences, sent_start):
+        found = _found(text, start, end, article)
+        if not found:
+            continue
+        c = _sole(text[start:end], found)
+        if c is None or (crossed and c.cue not in LOCATIVE_CUES):
+            return None  # several places, or one named in passing a paragraph back
+        if article.countries and c.entry.country not in article.countries:
+            return None  # talks abroad, a neighbour's role: an aside to the story
+        if _placed_elsewhere(text[sent_start:sent_end]):
+            return None
+        return _place(c.entry, c.surface)
+    return None
+
+
+# A locative cue and a capitalised word: "at Reagan National Airport", "in the Northeast".
+_PLACED_AT = re.compile(
+    rf"\b(?:{alternation({*LOCATIVE_CUES, *STREET_CUES})})\s+(?:the\s+)?([A-Z][\w'’.-]*)"
+)
+
+
+def _placed_elsewhere(sentence: str) -> bool:
+    """Does the sentence put something at a place of its own that no rule here reads ("left
+    the bag on West 27th Street", "in the Northeast")? Then no other sentence's place is
+    its."""
+    return any(normalise(m.group(1)) not in NOT_PLACES for m in _PLACED_AT.finditer(sentence))
 
 
 def _origin(sentence: str, c: _Candidate) -> bool:
@@ -991,6 +1126,7 @@ class Article:
         self._place: Place | None = None
         self._read = False
         self._headlines: list[tuple[int, int]] | None = None  # lines in Title Case or capitals
+        self.carried_places: dict[int, Place | None] = {}  # by sentence start: carried()
 
     def headline(self, sent_start: int, sent_end: int) -> bool:
         """Is the sentence in a line written in Title Case or capitals?"""
