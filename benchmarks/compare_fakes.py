@@ -207,7 +207,7 @@ def speed_report(path: Path, repeat: int = 3) -> None:
     articles = texts(path)
     characters = sum(map(len, articles))
     real = (places.locate, places.anaphor, places.carried, places.article, times.resolve)
-    nowhere = SimpleNamespace(place=None)
+    nowhere = SimpleNamespace(place=None, country=None, countries=())
     stubs = (*(lambda *a: None,) * 3, lambda *a: nowhere, lambda *a: None)
     best = {"with": float("inf"), "without": float("inf")}
     try:
