@@ -158,6 +158,12 @@ ACCORDING_RE = regex.compile(_ACCORDING, regex.IGNORECASE)
 VERB_RE = regex.compile(_VERB, regex.IGNORECASE)
 FIGURES_SHOW_RE = regex.compile(_FIGURES_SHOW, regex.IGNORECASE)
 _LOWER_SCANS = (re.compile(_ACCORDING), re.compile(_FIGURES_SHOW), re.compile(_VERB))
+# A word each of the first two scans needs, one of which a sentence must hold for the scan
+# to find anything: most hold none, and the scan costs what reading every position does.
+_SCAN_HINTS = (
+    tuple({max(phrase.split(), key=len) for phrase in ACCORDING_PHRASES}),
+    FIGURE_NOUNS,
+)
 BEFORE_VERB_RE = ending_at(rf"(?i:(?:\b(?:{alternation(BEFORE_VERB, backward=True)})\s+)+)")
 NOUN_USE_RE = regex.compile(rf"\s*,|\s+(?i:{alternation(NOUN_USES)})\b")
 # A count or quantifier before a reporting verb makes it a noun: "two states", "other reports".
@@ -439,7 +445,11 @@ def attributions(sentence: str) -> list[Attribution]:
     found: list[Attribution] = []
     lowered = sentence.lower()
     if len(lowered) == len(sentence):
-        according, figures_show, verbs = (scan.finditer(lowered) for scan in _LOWER_SCANS)
+        according, figures_show = (
+            scan.finditer(lowered) if any(map(lowered.__contains__, hints)) else ()
+            for scan, hints in zip(_LOWER_SCANS, _SCAN_HINTS)
+        )
+        verbs = _LOWER_SCANS[2].finditer(lowered)
     else:
         according, figures_show, verbs = (
             scan.finditer(sentence) for scan in (ACCORDING_RE, FIGURES_SHOW_RE, VERB_RE)
