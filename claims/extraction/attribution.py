@@ -5,7 +5,9 @@ or sit in another clause (", and X said") are credited to no one."""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import regex
@@ -440,8 +442,10 @@ class Attribution(NamedTuple):
     since: int = 0  # figures before this are another clause's: "12 died, and the army said"
 
 
-def attributions(sentence: str) -> list[Attribution]:
-    """Every attribution in a sentence: who it credits and where."""
+@functools.lru_cache(maxsize=4096)
+def attributions(sentence: str) -> tuple[Attribution, ...]:
+    """Every attribution in a sentence: who it credits and where; read once per spelling of
+    the sentence, which reprints of a story repeat."""
     found: list[Attribution] = []
     lowered = sentence.lower()
     if len(lowered) == len(sentence):
@@ -469,7 +473,7 @@ def attributions(sentence: str) -> list[Attribution]:
         if credit:
             found.append(credit)
     found.extend(_credits(sentence))
-    return found
+    return tuple(found)
 
 
 def _credits(sentence: str) -> list[Attribution]:
@@ -572,7 +576,7 @@ def reports(sentence: str) -> bool:
     )
 
 
-def nearest(found: list[Attribution], offset: int) -> Attribution | None:
+def nearest(found: Sequence[Attribution], offset: int) -> Attribution | None:
     """The attribution nearest to a claim at `offset` within its sentence; None for a figure
     that describes a speaker ("said Ana, 51,", "the 190-nation fund forecast")."""
     if any(item.about and item.about[0] <= offset < item.about[1] for item in found):
