@@ -160,12 +160,10 @@ ACCORDING_RE = regex.compile(_ACCORDING, regex.IGNORECASE)
 VERB_RE = regex.compile(_VERB, regex.IGNORECASE)
 FIGURES_SHOW_RE = regex.compile(_FIGURES_SHOW, regex.IGNORECASE)
 _LOWER_SCANS = (re.compile(_ACCORDING), re.compile(_FIGURES_SHOW), re.compile(_VERB))
-# A word each of the first two scans needs, one of which a sentence must hold for the scan
-# to find anything: most hold none, and the scan costs what reading every position does.
-_SCAN_HINTS = (
-    tuple({max(phrase.split(), key=len) for phrase in ACCORDING_PHRASES}),
-    FIGURE_NOUNS,
-)
+# The longest word of each "according to" phrase: a sentence holding none of them (most)
+# skips that scan, as one holding no figure noun skips the "figures show" scan; a scan
+# costs what reading every position does.
+_ACCORDING_HINTS = tuple(sorted({max(phrase.split(), key=len) for phrase in ACCORDING_PHRASES}))
 BEFORE_VERB_RE = ending_at(rf"(?i:(?:\b(?:{alternation(BEFORE_VERB, backward=True)})\s+)+)")
 NOUN_USE_RE = regex.compile(rf"\s*,|\s+(?i:{alternation(NOUN_USES)})\b")
 # A count or quantifier before a reporting verb makes it a noun: "two states", "other reports".
@@ -449,10 +447,8 @@ def attributions(sentence: str) -> tuple[Attribution, ...]:
     found: list[Attribution] = []
     lowered = sentence.lower()
     if len(lowered) == len(sentence):
-        according, figures_show = (
-            scan.finditer(lowered) if any(map(lowered.__contains__, hints)) else ()
-            for scan, hints in zip(_LOWER_SCANS, _SCAN_HINTS)
-        )
+        according = _hinted(_LOWER_SCANS[0], lowered, _ACCORDING_HINTS)
+        figures_show = _hinted(_LOWER_SCANS[1], lowered, FIGURE_NOUNS)
         verbs = _LOWER_SCANS[2].finditer(lowered)
     else:
         according, figures_show, verbs = (
@@ -474,6 +470,12 @@ def attributions(sentence: str) -> tuple[Attribution, ...]:
             found.append(credit)
     found.extend(_credits(sentence))
     return tuple(found)
+
+
+def _hinted(scan: re.Pattern, lowered: str, hints: tuple[str, ...]):
+    """The scan's matches in a lower-cased sentence; none, without scanning it, when the
+    sentence holds none of the words every match holds."""
+    return scan.finditer(lowered) if any(map(lowered.__contains__, hints)) else ()
 
 
 def _credits(sentence: str) -> list[Attribution]:
