@@ -862,8 +862,9 @@ def _time(context: _Context, draft: _Draft) -> None:
 def _own_place(context: _Context, draft: _Draft) -> str | None:
     """The place the claim's own sentence names, not one it took from the text before."""
     place = draft.place
-    sentence = context.text[context.sent_start:context.sent_end]
-    return place.name if place and place.surface in sentence else None
+    if place and context.text.find(place.surface, context.sent_start, context.sent_end) >= 0:
+        return place.name
+    return None
 
 
 def _role(context: _Context, draft: _Draft) -> None:

@@ -89,7 +89,7 @@ def source(text: str, sentences: Sentences, cache: dict[int, list], offset: int)
     return cache[key][0]
 
 
-def _attributions(text: str, sentences: Sentences, cache: dict[int, list], start: int) -> list:
+def _attributions(text: str, sentences: Sentences, cache: dict[int, list], start: int) -> tuple:
     """The attributions of the sentence starting at `start`, read once: `cache` keeps them
     under the sentence's start (and, under -1 - start, the source the sentences around it
     give it)."""

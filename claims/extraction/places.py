@@ -944,10 +944,10 @@ def _found(text: str, sent_start: int, sent_end: int, article=None) -> list[_Can
     """The places a sentence names, but those things came from."""
     sentence = text[sent_start:sent_end]
     if article is None:
-        found = _resolved(sentence, False, ())
+        found = [c for c in _resolved(sentence, False, ()) if not _origin(sentence, c)]
     else:
-        found = article.resolved(sentence, article.headline(sent_start, sent_end))
-    return [c for c in found if not _origin(sentence, c)]
+        found = article.located(sent_start, sent_end)
+    return found
 
 
 def _sole(sentence: str, found: list[_Candidate]) -> _Candidate | None:
@@ -1127,6 +1127,7 @@ class Article:
         self._read = False
         self._headlines: list[tuple[int, int]] | None = None  # lines in Title Case or capitals
         self.carried_places: dict[int, Place | None] = {}  # by sentence start: carried()
+        self._located: dict[tuple[int, int], list[_Candidate]] = {}  # by sentence bounds
 
     def headline(self, sent_start: int, sent_end: int) -> bool:
         """Is the sentence in a line written in Title Case or capitals?"""
@@ -1156,6 +1157,16 @@ class Article:
         if not _needs_countries(sentence, headline):
             return _resolved(sentence, headline, ())
         return _resolved(sentence, headline, self.countries, self.country)
+
+    def located(self, sent_start: int, sent_end: int) -> list[_Candidate]:
+        """The places of the sentence at these bounds that may be a figure's (not where
+        people came from), read once for all the figures of the sentence."""
+        bounds = (sent_start, sent_end)
+        if bounds not in self._located:
+            sentence = self.text[sent_start:sent_end]
+            found = self.resolved(sentence, self.headline(sent_start, sent_end))
+            self._located[bounds] = [c for c in found if not _origin(sentence, c)]
+        return self._located[bounds]
 
     @property
     def place(self) -> Place | None:

@@ -126,8 +126,7 @@ def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_
         or _update(text, clause, (span[0], number_end), metric, earlier)
         or _period(text, clause, span)
         or _month_or_year(when)
-        or _narrower(draft, place, list(itertools.takewhile(
-            lambda c: c.sentence_start == sentence_start, reversed(earlier)))[::-1])
+        or _narrower(draft, place, earlier, sentence_start)
         or TOTAL
     )
 
@@ -146,10 +145,11 @@ def _month_or_year(when: TimeRef | None) -> Role | None:
     return None
 
 
-def _narrower(draft: tuple, place: str | None, before: list[Claim]) -> Role | None:
+def _narrower(draft: tuple, place: str | None, earlier: list[Claim], sentence_start: int
+              ) -> Role | None:
     """A part told as a count of its own: "the battle killed 70 people, 30 soldiers and 39
     rebels", a narrower kind of people after a larger toll of all people in its sentence
-    (`before`: the claims before it there); the
+    (the claims of `earlier` from `sentence_start` on); the
     same number of civilians as of people ("16 people ... 16 civilians") is the toll
     restated, a total, and a count at a place its sentence names apart from the toll's is
     another incident's. `place` is the place its own sentence names, if any."""
@@ -157,7 +157,8 @@ def _narrower(draft: tuple, place: str | None, before: list[Claim]) -> Role | No
     narrow = PEOPLE_KINDS.keys() - {"people"}
     if metric not in PEOPLE_METRICS or kind_of_subject(subject) not in narrow:
         return None
-    for claim in reversed(before):
+    for claim in itertools.takewhile(
+            lambda c: c.sentence_start == sentence_start, reversed(earlier)):
         if (claim.metric == metric and claim.role == "total" and claim.value > value
                 and not claim.vague and kind_of_subject(claim.subject) == "people"
                 and (place is None or place == claim.place)):

@@ -377,7 +377,8 @@ def resolve(
         published = published.date()
     if dated:
         best = min(dated, key=distance)
-        ahead = FUTURE_RE.search(sentence) is not None
+        # only a month named without its year reads whether the sentence looks ahead
+        ahead = best.kind == "m" and FUTURE_RE.search(sentence) is not None
         date, date_text = _resolve(best, published, ahead), sentence[best.start : best.end]
         if markers and _of_its_day(sentence, best, markers, distance):
             markers = ()
@@ -386,8 +387,14 @@ def resolve(
     else:
         date_text = min(markers, key=distance).groups[0]
         date = published.isoformat() if published else None
-    # built from values this module made, so pydantic's validation would only cost time
-    return TimeRef.model_construct(date=date, date_text=date_text, cumulative=bool(markers))
+    return _time_ref(date, date_text, bool(markers))
+
+
+@lru_cache(maxsize=4096)
+def _time_ref(date: str | None, date_text: str, cumulative: bool) -> TimeRef:
+    """The TimeRef of these values, made once: it is frozen, so claims can share it, and
+    built from values this module made, so pydantic's validation would only cost time."""
+    return TimeRef.model_construct(date=date, date_text=date_text, cumulative=cumulative)
 
 
 # A date at the top of a text: "Wed 05 Apr 2017", "April 5, 2017", "2017-04-05",
