@@ -354,3 +354,12 @@ def test_a_running_total_keeps_the_articles_place():
             "killed more than 12,000 people since 2011.")
     (toll,) = [c for c in extract(text, published="2016-01-05") if c.value == 12000]
     assert (toll.role, toll.place) == ("running", "Syria")
+
+
+@pytest.mark.parametrize("text", [
+    "A Boeing 777 en route to Lisbon vanished with 211 on board.",
+    "The coach, headed for Tarvel, was hit and 12 passengers died.",
+])
+def test_where_people_were_headed_is_no_figures_place(text):
+    (found,) = extract(text, published="2017-04-16")
+    assert found.place is None

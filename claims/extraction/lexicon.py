@@ -391,6 +391,13 @@ PLACE_ANAPHORS: dict[str, str] = {
 # "98 evacuees from the towns of Foua and Kafraya were killed west of Aleppo", "rockets
 # fired from Idlib". Such a place is a figure's last choice in its sentence.
 ORIGIN_CUES = ("from",)
+# Words that make a place where people were headed, which is no figure's place either: "a
+# Boeing 777 en route to Beijing disappeared with 239 on board", "halfway to Singapore".
+DESTINATION_CUES = (
+    "en route to", "headed for", "headed to", "heading for", "heading to", "bound for",
+    "halfway to", "on its way to", "on their way to", "on the way to", "flight to",
+    "flights to", "flying to", "travelling to", "traveling to", "destined for",
+)
 # Words after a capitalised name that end a name of an institution, a company or a building
 # ("Brookings Institution", "Toyota Motor"): the town before them is part of that name.
 ORGANISATION_WORDS = frozenset([

@@ -48,6 +48,7 @@ from claims.extraction.lexicon import (
     BORDER_WORDS,
     CLAUSE_OPENERS,
     DEMONYMS,
+    DESTINATION_CUES,
     DIRECTION_WORDS,
     LOCATIVE_CUES,
     NAME_ARTICLES,
@@ -657,8 +658,9 @@ _LOCATIVE = LOCATIVE_CUES | PLACE_NOUN_CUES | DIRECTION_WORDS | {":", "", "capit
 # A place named after an origin cue, through "the northern towns of" and a list: "from the
 # towns of Foua and Kafraya" names where the evacuees came from (ORIGIN_CUES).
 _PLACE_NOUNS = alternation({*PLACE_NOUN_CUES, *(f"{w}s" for w in PLACE_NOUN_CUES)})
+_AWAY_CUES = alternation((*ORIGIN_CUES, *DESTINATION_CUES), space=r"\s+")
 ORIGIN_RE = ending_at(
-    rf"\b(?i:{alternation(ORIGIN_CUES)})\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}"
+    rf"\b(?i:{_AWAY_CUES})\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}"
     rf"(?:(?i:{_PLACE_NOUNS})\s+of\s+)?(?:\p{{Lu}}[\w'’-]*(?:\s+\p{{Lu}}[\w'’-]*)?"
     rf"\s*(?:,|and)\s+)?"
 )
@@ -1109,7 +1111,8 @@ def _placed_elsewhere(sentence: str) -> bool:
 
 def _origin(sentence: str, c: _Candidate) -> bool:
     """Whether a place is where people or fire came from ("evacuees from the towns of Foua
-    and Kafraya"), which is no figure's place: better none than that one."""
+    and Kafraya") or were headed ("en route to Beijing"), which is no figure's place: better
+    none than that one."""
     return ORIGIN_RE.match(sentence, max(0, c.start - ORIGIN_REACH), c.start) is not None
 
 
