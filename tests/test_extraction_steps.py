@@ -555,3 +555,14 @@ def test_people_on_board_or_in_a_crew_are_people(text):
 ])
 def test_a_bare_dollar_sign_is_the_dollar_of_the_country_a_story_is_about(text, units):
     assert [c.unit for c in extract(text) if c.metric == "money"] == units
+
+
+@pytest.mark.parametrize(("text", "metrics"), [
+    ("Three suicide bombers killed at least 14 people at the checkpoint.", ["count", "killed"]),
+    ("Four gunmen killed 9 villagers and wounded 20 others.", ["count", "killed", "wounded"]),
+    # A list of tolls whose commas were lost is no killing done by the first.
+    ("Two civilians killed 11 others injured in the shelling.", ["killed", "wounded"]),
+    ("Three soldiers killed in an ambush on the road.", ["killed"]),
+])
+def test_who_did_the_killing_is_no_toll(text, metrics):
+    assert [c.metric for c in extract(text)] == metrics

@@ -454,7 +454,10 @@ def _state_of_noun(context: _Context, draft: _Draft) -> None:
     if draft.subject is None or draft.metric is not None:
         return
     state = STATE_OF_NOUN_RE.match(context.text, draft.end, context.sent_end)
-    if state:
+    if state and state.start("state") == state.start() + 1 and metrics.did_to_others(
+            context.text, state.end(), context.sent_end):
+        draft.metric = "count"  # "three suicide bombers killed at least two people"
+    elif state:
         end = _joined_state_end(context, state.end())
         draft.metric = metrics.cue_metric(context.text[state.start("state") : end])
 

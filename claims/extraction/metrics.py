@@ -4,6 +4,7 @@ change."""
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 import regex
@@ -127,6 +128,11 @@ BY_END_RE = regex.compile(r"(?i:\bby)\s*\Z")
 
 # A figure right after an event cue, which the cue governs: "killing one", "wounding 12".
 _QUALIFIER = alternation(qualifiers.BEFORE, space=r"[ \t]+")
+# How far, and how many words, after an object figure its own state may say it is a toll
+# ("12 others injured").
+OBJECT_REACH = 30
+OBJECT_WORDS = 3
+_STATE_WORD_RE = regex.compile(rf"(?i:\b(?:{alternation(PEOPLE_STATES)})\b)")
 _OWN_FIGURE_RE = regex.compile(
     rf"[ \t]+(?:(?i:{_QUALIFIER})[ \t]+)?"
     rf"(?:\d|(?i:{alternation(WORD_VALUES)})\b)"
@@ -234,8 +240,9 @@ _STATE_AT_RE = regex.compile(
 def own_verb_metric(text: str, end: int, hi: int) -> str | None:
     """The metric the verb of the figure's own clause gives it: its cue ("are trapped"), the
     state it reports ("were found dead"), a cue among its complements ("were identified among
-    those killed"), or "" for a verb of no event ("may have escaped"), whose clause no cue
-    elsewhere reaches; None when no such verb follows the figure."""
+    those killed"), or "" for a verb of no event ("may have escaped") or one the figure did to
+    others it counts ("three bombers killed 12"), whose clause no cue elsewhere reaches; None
+    when no such verb follows the figure."""
     match = OWN_VERB_RE.match(text, end, hi)
     if match is None:
         return None
@@ -244,6 +251,8 @@ def own_verb_metric(text: str, end: int, hi: int) -> str | None:
         following and _STATE_AT_RE.match(text, match.start("next"))
     )
     metric = _OWN_VERB_METRIC.get(" ".join(cue.group().split())) if cue else None
+    if metric and not match.group("aux") and did_to_others(text, match.end("verb"), hi):
+        return ""  # "three suicide bombers killed at least two people": they did the killing
     if metric:
         return metric  # "are trapped", "were found dead", "tortured and killed", "starved to death"
     if not match.group("aux") and following in _PREPOSITIONS:
@@ -253,6 +262,18 @@ def own_verb_metric(text: str, end: int, hi: int) -> str | None:
     clause_end = clause.start() if clause else min(hi, verb_end + CLAUSE_REACH)
     complement = COMPLEMENT_CUE_RE.search(text, match.start("verb"), clause_end)
     return (cue_metric(complement.group("cue")) or "") if complement else ""
+
+
+def did_to_others(text: str, verb_end: int, hi: int) -> bool:
+    """Whether an active event verb takes a figure of its own as object, so the figure before
+    it counts who did it: "three suicide bombers killed at least two people"; not a list of
+    tolls whose commas were lost ("Three civilians killed 12 others injured")."""
+    found = _OWN_FIGURE_RE.match(text, verb_end, hi)
+    if found is None:
+        return False
+    words = text[found.end() : min(hi, found.end() + OBJECT_REACH)].split(",")[0].split()
+    phrase = list(itertools.takewhile(lambda w: w.lower() not in ("and", "or"), words))
+    return not any(_STATE_WORD_RE.fullmatch(w) for w in phrase[:OBJECT_WORDS])
 
 
 def direct_metric(text: str, lo: int, start: int) -> str | None:
