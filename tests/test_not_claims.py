@@ -39,6 +39,7 @@ def read(text: str) -> list[tuple[str, float]]:
     ("She writes for +48 Review, a weekly.", []),
     ("12.03.2017 Get short URL 0 41 Floods hit the valley.", []),
     ("The council cited resolutions 1701, 2139 and 2254 in its letter.", []),
+    ("Middle East 14.03.2018Get short URL Floods hit the valley.", []),
     ("Under Article 5 and 12 members voted.", [("12 members", 12)]),
 ])
 def test_not_claims(text, claims):

@@ -123,7 +123,8 @@ AT: tuple[str, ...] = (
     rf"\d+[ \t]+(?i:{alternation(SOCIAL_COUNTS)})\b",
     r"911[ \t]+(?i:calls?|dispatchers?|operators?|system)\b",  # 911 calls
     rf"\d{{1,2}}(?:{_ORDINAL})?[ \t]+(?:of[ \t]+)?{MONTHS}(?![\w])",
-    r"\d{1,4}(?P<date_mark>[/.-])\d{1,2}(?P=date_mark)\d{1,4}\b",  # 4/5/17, not 1-1/2
+    # 4/5/17, not 1-1/2; "09.04.2017Get short URL", a date an archive glued to the next word
+    r"\d{1,4}(?P<date_mark>[/.-])\d{1,2}(?P=date_mark)(?:\d{1,4}\b|(?:19|20)\d{2}(?=\p{Lu}))",
     rf"\d{{1,2}}(?:[:.]\d{{2}})?[ \t]*(?i:{_CLOCK_MARK})(?![\w])",
     r"\d{1,2}:\d{2}",
     rf"\d{{4}}[ \t]*{_CLOCK_ZONE}\b",
