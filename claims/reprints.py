@@ -92,9 +92,9 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / PERMUTATIONS
 
 
-def update(db: sqlite_utils.Database) -> tuple[dict[str, str], frozenset[str]]:
-    """Bring the reprints table up to date with the stored articles; return each copy's
-    original and the articles whose original changed.
+def update(db: sqlite_utils.Database) -> frozenset[str]:
+    """Bring the reprints table up to date with the stored articles; return the articles
+    whose original changed.
 
     Each article's signature and band keys are kept (`reprint_sketches`, `reprint_bands`)
     and computed only for a new current text; only the articles that share a band with a
@@ -116,7 +116,7 @@ def update(db: sqlite_utils.Database) -> tuple[dict[str, str], frozenset[str]]:
     db.conn.executemany(
         "INSERT INTO reprints (article_id, original_id, similarity) VALUES (?, ?, ?)",
         [(a, *now[a]) for a in changed if a in now])
-    return roots, frozenset(a for a in changed if roots.get(a) != stored.get(a, (None,))[0])
+    return frozenset(a for a in changed if roots.get(a) != stored.get(a, (None,))[0])
 
 
 # Articles whose current text has no sketch yet.
