@@ -104,19 +104,49 @@ def update(db: sqlite_utils.Database) -> frozenset[str]:
     fresh, before = _sketch_new_texts(db)
     for article_id in sorted(_neighbours(db, fresh) | before):
         _find_original(db, article_id)
-    parents = dict(db.execute("SELECT article_id, original_id FROM reprint_sketches "
-                              "WHERE original_id IS NOT NULL"))
-    roots = _to_roots(parents)
-    similar = dict(db.execute("SELECT article_id, similarity FROM reprint_sketches "
-                              "WHERE original_id IS NOT NULL"))
-    now = {a: (root, similar[a]) for a, root in roots.items()}
-    stored = {a: (o, s) for a, o, s in db.execute("SELECT * FROM reprints")}
-    changed = sorted(a for a in now.keys() | stored.keys() if now.get(a) != stored.get(a))
-    db.conn.executemany("DELETE FROM reprints WHERE article_id = ?", [(a,) for a in changed])
-    db.conn.executemany(
-        "INSERT INTO reprints (article_id, original_id, similarity) VALUES (?, ?, ?)",
-        [(a, *now[a]) for a in changed if a in now])
-    return frozenset(a for a in changed if roots.get(a) != stored.get(a, (None,))[0])
+    db.execute("DROP TABLE IF EXISTS temp.reprints_now")
+    db.execute(f"CREATE TEMP TABLE reprints_now AS {ROOTS_SQL}")
+    moved = frozenset(r[0] for r in db.execute(MOVED_SQL))
+    db.execute("DELETE FROM reprints WHERE article_id NOT IN "
+               "(SELECT article_id FROM temp.reprints_now)")
+    db.execute(STORE_SQL)
+    db.execute("DROP TABLE temp.reprints_now")
+    return moved
+
+
+# Each copy's original's original, followed up the chain of originals to the article that
+# copies none, so a group of copies has one original; in SQL, so no map of every copy is
+# held in memory.
+ROOTS_SQL = """
+    WITH RECURSIVE up (article_id, original_id, similarity) AS (
+        SELECT article_id, original_id, similarity FROM reprint_sketches
+        WHERE original_id IS NOT NULL
+        UNION ALL
+        SELECT up.article_id, s.original_id, up.similarity
+        FROM up JOIN reprint_sketches s ON s.article_id = up.original_id
+        WHERE s.original_id IS NOT NULL
+    )
+    SELECT article_id, original_id, similarity FROM up
+    WHERE original_id NOT IN (SELECT article_id FROM reprint_sketches
+                              WHERE original_id IS NOT NULL)
+"""
+# The articles whose original is not the one stored in `reprints`: new copies, copies of
+# another original, and copies no more.
+MOVED_SQL = """
+    SELECT n.article_id FROM temp.reprints_now n LEFT JOIN reprints r USING (article_id)
+    WHERE r.original_id IS NOT n.original_id
+    UNION
+    SELECT r.article_id FROM reprints r LEFT JOIN temp.reprints_now n USING (article_id)
+    WHERE n.article_id IS NULL
+"""
+# Store each copy's original, rewriting only the rows that changed.
+STORE_SQL = """
+    INSERT INTO reprints (article_id, original_id, similarity)
+    SELECT article_id, original_id, similarity FROM temp.reprints_now WHERE true
+    ON CONFLICT (article_id) DO UPDATE SET original_id = excluded.original_id,
+        similarity = excluded.similarity
+    WHERE original_id IS NOT excluded.original_id OR similarity IS NOT excluded.similarity
+"""
 
 
 # Articles whose current text has no sketch yet.
@@ -205,13 +235,3 @@ def _find_original(db: sqlite_utils.Database, article_id: str) -> None:
     db.execute("UPDATE reprint_sketches SET original_id = ?, similarity = ? WHERE article_id = ?",
                [found, round(similarity(own[0], candidates[found][0]), 3) if found else None,
                 article_id])
-
-
-def _to_roots(parents: dict[str, str]) -> dict[str, str]:
-    """Each copy's original's original, so a group of copies has one original."""
-    roots = {}
-    for article_id, root in parents.items():
-        while root in parents:
-            root = parents[root]
-        roots[article_id] = root
-    return roots

@@ -148,8 +148,9 @@ def test_partitions_are_a_country_and_a_month():
     assert key(None, None) == ("", "undated")
 
 
-# Four countries over four months, a month's last day and the next one's first, two runs of
-# one series of running totals, a report with no date at all, and a copy of another outlet's.
+# Four countries over four months (a weekday is read as the one before publication), two
+# runs of one series of running totals, a report with no date at all, and a copy of another
+# outlet's report.
 SPREAD = [
     report(11, "Aleppo", "2026-01-05", "Harbour Wire", running=True),
     report(12, "Aleppo", "2026-01-06", "Evening Ledger", dead=14),
@@ -168,7 +169,7 @@ SPREAD[-1][0] = "r22"
 
 
 def stored_only(path: Path, corpus: Path) -> Path:
-    """A database holding the corpus's articles and claims, not grouped yet."""
+    """The database at `path` with the corpus's articles and claims stored, not grouped."""
     db = open_db(path)
     for _, article in read([str(corpus)]):
         store(db, article)
@@ -209,9 +210,7 @@ def test_a_regroup_in_chunks_keeps_the_ids_figures_had(tmp_path):
     grouped_db = tmp_path / "grouped.db"
     stored_only(grouped_db, write(tmp_path / "spread.csv", SPREAD))
     group_figures(open_db(grouped_db))
-    more = write(tmp_path / "more.csv", [*FIRST, *SECOND])
-    for _, article in read([str(more)]):
-        store(open_db(grouped_db), article)
+    stored_only(grouped_db, write(tmp_path / "more.csv", [*FIRST, *SECOND]))
     once, scoped = copied(grouped_db, tmp_path / "once.db"), copied(grouped_db, tmp_path / "s.db")
     group_figures(open_db(once), chunk=10**9)
     assert group_figures(open_db(scoped), scoped=True, chunk=1)["chunks"] > 1
