@@ -31,6 +31,7 @@ import datetime as dt
 import gc
 import json
 import statistics
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -139,6 +140,21 @@ GROUPED_SQL = """
 """
 
 
+# Columns of GROUPED_SQL whose values repeat from claim to claim (article, outlet, places,
+# role, metric, unit, figure, incident): interned (`_shared`), a chunk of mentions holds
+# each value once.
+SHARED_COLUMNS = (1, 2, 5, 6, 7, 13, 14, 15, 20, 22)
+
+
+def _shared(record: tuple) -> tuple:
+    """A claim's row with its repeated strings interned (SHARED_COLUMNS)."""
+    values = list(record)
+    for i in SHARED_COLUMNS:
+        if values[i] is not None:
+            values[i] = sys.intern(values[i])
+    return tuple(values)
+
+
 UPDATE_RE = regex.compile(
     rf"(?i)\btoll\b[^.;\n]{{0,100}}?\b(?:{alternation(TOLL_LEVEL_VERBS)})\s+to\b")
 
@@ -185,7 +201,7 @@ def _articles(db: sqlite_utils.Database, scope: partitions.Scope | None = None):
     only = partitions.articles_clause(db, scope)
     cursor = db.execute(GROUPED_SQL.format(marks=marks, only=only), sorted(UNGROUPED_METRICS))
     batch: list[tuple] = []
-    for record in cursor:
+    for record in map(_shared, cursor):
         if batch and record[1] != batch[0][1]:
             yield _article(batch)
             batch = []
