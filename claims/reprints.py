@@ -3,9 +3,10 @@
 Agencies' stories (AFP, Reuters, AP, state agencies) are reprinted by many outlets, often cut
 or with a line added; ten outlets repeating one agency's toll are one report, not ten. Two
 articles are copies when the word shingles of their texts overlap by REPRINT or more
-(Jaccard), estimated with MinHash and found with locality-sensitive hashing (datasketch), so
-the cost grows with the number of articles, not with the number of pairs. Words are hashed
-with CRC-32 (in C, and the same in every process) rather than datasketch's SHA-1.
+(Jaccard), estimated with MinHash and found with locality-sensitive hashing (as datasketch
+computes them, in numpy here), so the cost grows with the number of articles, not with the
+number of pairs. Words are hashed with CRC-32 (in C, and the same in every process) rather
+than datasketch's SHA-1.
 Among copies, the earliest published (then the first stored) is the original the others
 reprint.
 """
@@ -49,34 +50,47 @@ def shingles(text: str) -> list[int] | None:
             for i in range(len(codes) - SHINGLE_WORDS)]
 
 
+# MinHash as datasketch 2.0 computes it (scheme "affine32", seed SEED): each shingle hash is
+# mixed by MurmurHash3's 32-bit finalizer (FMIX32: shift, multiply, shift, multiply, shift),
+# then mapped by PERMUTATIONS affine maps a * h + b modulo 2**32, and a signature keeps each
+# map's smallest value. It is computed here with numpy because importing datasketch loads
+# scipy, 70 MB that an ingest would keep to its end; tests/test_minhash.py checks both agree.
+SEED = 1
+FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
+# Locality-sensitive hashing compares BANDS slices of BAND_ROWS values: datasketch's
+# MinHashLSH choice for a threshold of REPRINT - LSH_MARGIN (tests/test_minhash.py).
+BANDS, BAND_ROWS = 14, 4
+
+
 def signature(hashed: list[int]) -> np.ndarray:
     """The MinHash of a text's hashed shingles, as its PERMUTATIONS values."""
-    from datasketch import MinHash
-
-    permutations, scheme = _permutations()
-    found = MinHash(num_perm=PERMUTATIONS, seed=1, hashfunc=int, permutations=permutations,
-                    scheme=scheme)
-    found.update_batch(hashed)
-    return found.hashvalues.astype(np.uint64)
+    a, b = _permutations()
+    mapped = _fmix(np.array(hashed, dtype=np.uint32)).reshape(-1, 1) * a + b
+    return mapped.min(axis=0).astype(np.uint64)
 
 
-@functools.cache
-def _permutations():
-    """MinHash's random permutations, drawn once per process instead of once per text."""
-    from datasketch import MinHash
-
-    drawn = MinHash(num_perm=PERMUTATIONS, seed=1, hashfunc=int)
-    return drawn.permutations, drawn.scheme
+def _fmix(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer: spreads structured hashes over all 32 bits."""
+    s1, m1, s2, m2, s3 = (np.uint32(c) for c in FMIX32)
+    values = values ^ (values >> s1)
+    values = values * m1
+    values = values ^ (values >> s2)
+    values = values * m2
+    return values ^ (values >> s3)
 
 
 @functools.cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The affine maps' odd multipliers and offsets, drawn as datasketch draws them."""
+    drawn = np.random.RandomState(SEED)
+    a = drawn.randint(0, 1 << 31, PERMUTATIONS, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    return a, drawn.randint(0, 1 << 32, PERMUTATIONS, dtype=np.uint32)
+
+
 def _band_ranges() -> tuple[tuple[int, int], ...]:
-    """The slices of a signature that locality-sensitive hashing compares: datasketch's
-    choice for REPRINT - LSH_MARGIN, so two texts are candidates when a band is equal."""
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=REPRINT - LSH_MARGIN, num_perm=PERMUTATIONS)
-    return tuple(lsh.hashranges)
+    """The slices of a signature that locality-sensitive hashing compares: two texts are
+    candidates when one slice is equal."""
+    return tuple((n * BAND_ROWS, (n + 1) * BAND_ROWS) for n in range(BANDS))
 
 
 def bands(values: np.ndarray) -> list[int]:
