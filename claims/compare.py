@@ -18,7 +18,8 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
 5. Running totals ("since 2011") form series per country, metric, unit and kind of victims:
    a new figure starts after SERIES_GAP_DAYS without a report (the toll at another time).
 6. Grouping runs per partition (claims.partitions): incidents are linked within one country
-   and calendar month of their day, so an ingest regroups only the partitions it reaches.
+   and calendar month of their day, so an ingest regroups only the partitions it reaches,
+   and any regroup reads a chunk of partitions at a time.
 
 A new figure's id hashes its incident and key; a figure regrouped with more claims keeps the
 id of the figure most of its claims were in, so links to it keep working. Re-grouping the
@@ -583,10 +584,9 @@ def _survey(db: sqlite_utils.Database, scope: partitions.Scope | None):
             if scope is None or scope.holds(partition):
                 units.append((partitions.incidents_unit(partition), incident.day,
                               incident.mentions))
-        for m in mentions:
+        for m in (m for m in mentions if m.role == "running"):
             series, when = series_key(m), m.day or day
-            if m.role == "running" and series and (
-                    scope is None or scope.holds_running(series, when, m.article_id)):
+            if series and (scope is None or scope.holds_running(series, when, m.article_id)):
                 units.append((partitions.series_unit(series, when), when, [m]))
         yield mentions[0].article_id, units
 

@@ -44,7 +44,7 @@ SCHEME = "country-month-2"
 # The state row that records what the last grouping covered: scheme, last claim rowid, claims.
 GROUPED_UPTO = "grouped_upto"
 # A regroup reads about this many claims at a time (a partition larger is read whole): as
-# mentions with their incidents they take about 1.3 KB each.
+# mentions with their incidents they take about 1.3 KB each (benchmarks/README.md).
 CHUNK_CLAIMS = 25_000
 # The kinds of unit a regroup is planned in: a partition of incidents, a series of running
 # totals, and the undated running totals (each its own figure) of every series.
