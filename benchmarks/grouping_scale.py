@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
 import math
 import subprocess
 import sys
@@ -134,7 +133,6 @@ def main() -> None:
     if not Path(args.path).exists():
         print(f"{args.path}: not found; nothing measured")
         return
-    importlib.import_module("datasketch")  # its import (about a second) is not grouping's
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(args.keep or scratch)
         folder.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,8 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
 5. Running totals ("since 2011") form series per country, metric, unit and kind of victims:
    a new figure starts after SERIES_GAP_DAYS without a report (the toll at another time).
 6. Grouping runs per partition (claims.partitions): incidents are linked within one country
-   and calendar month of their day, so an ingest regroups only the partitions it reaches.
+   and calendar month of their day, so an ingest regroups only the partitions it reaches,
+   and any regroup reads a chunk of partitions at a time.
 
 A new figure's id hashes its incident and key; a figure regrouped with more claims keeps the
 id of the figure most of its claims were in, so links to it keep working. Re-grouping the
@@ -28,9 +29,11 @@ same claims gives the same ids and the same rows.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import statistics
-from collections import defaultdict
+import sys
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import regex
@@ -138,6 +141,21 @@ GROUPED_SQL = """
 """
 
 
+# Columns of GROUPED_SQL whose values repeat from claim to claim (article, outlet, places,
+# role, metric, unit, figure, incident): interned (`_shared`), a chunk of mentions holds
+# each value once.
+SHARED_COLUMNS = (1, 2, 5, 6, 7, 13, 14, 15, 20, 22)
+
+
+def _shared(record: tuple) -> tuple:
+    """A claim's row with its repeated strings interned (SHARED_COLUMNS)."""
+    values = list(record)
+    for i in SHARED_COLUMNS:
+        if values[i] is not None:
+            values[i] = sys.intern(values[i])
+    return tuple(values)
+
+
 UPDATE_RE = regex.compile(
     rf"(?i)\btoll\b[^.;\n]{{0,100}}?\b(?:{alternation(TOLL_LEVEL_VERBS)})\s+to\b")
 
@@ -184,7 +202,7 @@ def _articles(db: sqlite_utils.Database, scope: partitions.Scope | None = None):
     only = partitions.articles_clause(db, scope)
     cursor = db.execute(GROUPED_SQL.format(marks=marks, only=only), sorted(UNGROUPED_METRICS))
     batch: list[tuple] = []
-    for record in cursor:
+    for record in map(_shared, cursor):
         if batch and record[1] != batch[0][1]:
             yield _article(batch)
             batch = []
@@ -520,9 +538,9 @@ def _drop_stale(db: sqlite_utils.Database, table: str, column: str, kept: set[st
     db.execute("DELETE FROM temp.kept_ids")
 
 
-def _store_reprints(db: sqlite_utils.Database) -> tuple[dict[str, str], frozenset[str]]:
-    """Find the articles that reprint another's text, store them, and map each to its
-    original (claims.reprints); with the articles whose original changed."""
+def _store_reprints(db: sqlite_utils.Database) -> frozenset[str]:
+    """Find the articles that reprint another's text and store them with their original
+    (claims.reprints); returns the articles whose original changed."""
     return reprints.update(db)
 
 
@@ -552,6 +570,25 @@ class _Reading:
                 m.sentence = ""  # read by article_incidents; a corpus of sentences is no use
 
 
+def _survey(db: sqlite_utils.Database, scope: partitions.Scope | None):
+    """The first pass of a regroup: each article of the scope with its units
+    (claims.partitions.Plan), each as (unit, day, its mentions), read one article at a time
+    so that only the units' keys need outlive it."""
+    for mentions, day, words, _ in _articles(db, scope):
+        units = []
+        events = [m for m in mentions if m.role != "running"]
+        for incident in inc.article_incidents(events, day, words):
+            partition = partitions.key(incident.place.country, incident.day)
+            if scope is None or scope.holds(partition):
+                units.append((partitions.incidents_unit(partition), incident.day,
+                              incident.mentions))
+        for m in (m for m in mentions if m.role == "running"):
+            series, when = series_key(m), m.day or day
+            if series and (scope is None or scope.holds_running(series, when, m.article_id)):
+                units.append((partitions.series_unit(series, when), when, [m]))
+        yield mentions[0].article_id, units
+
+
 def _scope(db: sqlite_utils.Database, moved: frozenset[str]) -> partitions.Scope | None:
     """What the claims added since the last grouping, and the articles whose original
     changed (`moved`), reach (claims.partitions); None when everything must be regrouped."""
@@ -559,55 +596,95 @@ def _scope(db: sqlite_utils.Database, moved: frozenset[str]) -> partitions.Scope
     if changed is None:
         return None
     changed |= moved
-    first = _Reading(db, partitions.Scope(articles=changed))
+    keys: set[tuple[str, str]] = set()
     reports: dict[tuple, set[dt.date]] = defaultdict(set)
-    for m in first.running:
-        if (key := series_key(m)) and (day := m.day or first.days[m.article_id]):
-            reports[key].add(day)
-    return partitions.scope(db, changed, set(first.by_partition), reports, SERIES_GAP_DAYS)
+    for _, units in _survey(db, partitions.Scope(articles=changed)):
+        for unit, day, _ in units:
+            if unit[0] == partitions.INCIDENTS:
+                keys.add(unit[1])
+            elif unit[0] == partitions.SERIES:
+                reports[unit[1]].add(day)
+    return partitions.scope(db, changed, keys, reports, SERIES_GAP_DAYS)
 
 
-def group_figures(db: sqlite_utils.Database, scoped: bool = False) -> dict[str, int]:
+def _plan(db: sqlite_utils.Database, scope: partitions.Scope | None) -> partitions.Plan:
+    """The units a regroup of `scope` replaces, from a first pass over its articles."""
+    plan = partitions.Plan(db, scope)
+    for article, units in _survey(db, scope):
+        plan.add(article, [(unit, len(mentions), {m.figure_id for m in mentions if m.figure_id})
+                           for unit, _, mentions in units])
+    return plan
+
+
+def _group_chunk(db: sqlite_utils.Database, chunk: partitions.Scope, taken: set[str],
+                 incidents: set[str]) -> Counter:
+    """Group and store one chunk of a regroup's partitions: `taken` holds the figure ids
+    given out so far, `incidents` the incident ids; both gain this chunk's."""
+    read = _Reading(db, chunk)
+    roots = partitions.originals(db, chunk.articles)
+    found: list[dict] = []
+    rows: list[dict] = []
+    incident_of: dict[str, str] = {}
+    for partition in sorted(read.by_partition):
+        for head in inc.link(read.by_partition[partition], roots):
+            row = inc.incident_row(head)
+            rows.append(row)
+            incident_of.update((m.id, row["id"]) for m in inc.members(head))
+            found += _incident_figures(head, row, roots)
+    found += _series(read.running, read.days, roots)
+    _inherit_ids(found, read.figure_of, taken)
+    _store_incidents(db, rows, incident_of, read.incident_of)
+    _store_figures(db, found, read.figure_of)
+    incidents.update(r["id"] for r in rows)
+    return Counter(figures=len(found), claims=sum(len(f["claim_ids"]) for f in found),
+                   multi_outlet=sum(1 for f in found if f["outlets"] >= 2), incidents=len(rows))
+
+
+def _tell_apart_stored(db: sqlite_utils.Database, figures: set[str] | None) -> None:
+    """Tell apart (`_tell_apart`) the figures this regroup stored (`figures`; None: every
+    figure) that share a label, whichever chunk of the regroup each came from."""
+    among = partitions.figures_clause(db, figures)
+    within = f"AND id {among}" if among else ""
+    found = [{"id": i, "label": label, "min_value": lo, "max_value": hi}
+             for i, label, lo, hi in db.execute(
+                 f"SELECT id, label, min_value, max_value FROM figures WHERE label IN ("
+                 f"SELECT label FROM figures WHERE 1 {within} GROUP BY label "
+                 f"HAVING count(*) > 1) {within} ORDER BY id")]
+    _tell_apart(found)
+    db.conn.executemany("UPDATE figures SET label = ? WHERE id = ?",
+                        [(f["label"], f["id"]) for f in found])
+
+
+def group_figures(db: sqlite_utils.Database, scoped: bool = False,
+                  chunk: int = partitions.CHUNK_CLAIMS) -> dict[str, int]:
     """Assign every current claim its incident and figure; rebuild `incidents` and `figures`,
-    partition by partition (claims.partitions); `scoped`: only the partitions that the claims
-    added since the last grouping reach, when that is known.
+    partition by partition (claims.partitions), reading about `chunk` claims at a time;
+    `scoped`: only the partitions that the claims added since the last grouping reach, when
+    that is known.
 
     Figures are derived data, rebuilt in one write transaction that also records what they
     were built from (`claims.db.mark_grouped`): a run killed while grouping leaves the old
     figures whole and marked stale, and running this twice changes nothing."""
     with writing(db):
-        roots, moved = _store_reprints(db)
+        moved = _store_reprints(db)
         scope = _scope(db, moved) if scoped else None
-        read = _Reading(db, scope)
-        found: list[dict] = []
-        rows: list[dict] = []
-        incident_of: dict[str, str] = {}
-        for partition in sorted(read.by_partition):
-            for head in inc.link(read.by_partition[partition], roots):
-                row = inc.incident_row(head)
-                rows.append(row)
-                incident_of.update((m.id, row["id"]) for m in inc.members(head))
-                found += _incident_figures(head, row, roots)
-        found += _series(read.running, read.days, roots)
-        _tell_apart(found)
         taken = set(scope.taken) if scope else set()
-        _inherit_ids(found, read.figure_of, taken)
-        _store_incidents(db, rows, incident_of, read.incident_of)
-        _store_figures(db, found, read.figure_of)
+        incidents: set[str] = set()
+        counts: Counter = Counter(figures=0, claims=0, multi_outlet=0, incidents=0, chunks=0)
+        for part in _plan(db, scope).chunks(chunk):
+            counts.update(_group_chunk(db, part, taken, incidents), chunks=1)
+            gc.collect()  # mentions and their incidents point at each other
         if scope:
-            partitions.drop_stale(db, scope, {r["id"] for r in rows}, taken)
+            partitions.drop_stale(db, scope, incidents, taken)
         else:
-            _drop_stale(db, "incidents", "incident_id", {r["id"] for r in rows})
+            _drop_stale(db, "incidents", "incident_id", incidents)
             _drop_stale(db, "figures", "figure_id", taken)
-        materialise(db, scope.figures | {f["id"] for f in found} if scope else None)
+        new = taken - scope.taken if scope else None
+        _tell_apart_stored(db, new)
+        materialise(db, scope.figures | new if scope else None)
         mark_grouped(db)
         partitions.mark(db)
-    return {
-        "figures": len(found),
-        "claims": sum(len(f["claim_ids"]) for f in found),
-        "multi_outlet": sum(1 for f in found if f["outlets"] >= 2),
-        "incidents": len(rows),
-    }
+    return dict(counts)
 
 
 # Each outlet's latest value for one figure, with the outlet whose text it reprints, if any.

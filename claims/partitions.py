@@ -20,12 +20,19 @@ added since the figures were last grouped, the partitions their claims are in no
 in before, and every article with a claim in those partitions, and replaces only those
 partitions' incidents and figures. What a partition holds depends on its own claims alone,
 so the figures (and their ids) are those a regroup of everything gives.
+
+A regroup reads its claims a chunk of partitions at a time (`Plan`), so its memory is that
+of its largest chunk, not of the database: a first pass keeps only each article's units
+(the partitions of its incidents, the series of its running totals) in a temporary table,
+then each chunk of about CHUNK_CLAIMS claims is read, grouped, written and freed. Units
+whose claims shared a figure before are put in one chunk, so each old figure id still goes
+to the new figure with most of its claims.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -36,6 +43,13 @@ UNDATED = "undated"
 SCHEME = "country-month-2"
 # The state row that records what the last grouping covered: scheme, last claim rowid, claims.
 GROUPED_UPTO = "grouped_upto"
+# A regroup reads about this many claims at a time (a partition larger is read whole): as
+# mentions with their incidents they take about 1.3 KB each (benchmarks/README.md).
+CHUNK_CLAIMS = 25_000
+# The kinds of unit a regroup is planned in: a partition of incidents, a series of running
+# totals, and the undated running totals (each its own figure) of every series.
+INCIDENTS, SERIES = "incidents", "series"
+UNDATED_RUNNING = ("undated running totals",)
 
 
 def month(day: dt.date | None) -> str:
@@ -263,3 +277,125 @@ def drop_stale(db: sqlite_utils.Database, scope: Scope, incidents: set[str],
         db.execute(f"DELETE FROM {table} WHERE id IN (SELECT id FROM temp.gone_ids)")
         db.execute(f"UPDATE claims SET {column} = NULL "
                    f"WHERE {column} IN (SELECT id FROM temp.gone_ids)")
+
+
+def incidents_unit(partition: tuple[str, str]) -> tuple:
+    """The unit of a regroup that is one partition of incidents."""
+    return INCIDENTS, partition
+
+
+def series_unit(series: Series, day: dt.date | None) -> tuple:
+    """The unit of a regroup a running total is in: its series, or the undated ones."""
+    return (SERIES, series) if day else UNDATED_RUNNING
+
+
+def _order(unit: tuple) -> tuple:
+    """Units in the order one pass groups them: partitions, then series as claims.compare
+    sorts them, then the undated running totals."""
+    if unit[0] == INCIDENTS:
+        return 0, unit[1]
+    return (1, repr(unit[1])) if unit[0] == SERIES else (2,)
+
+
+class Plan:
+    """The units a regroup of `base` (None: everything) replaces, found by a first pass that
+    keeps only each article's units (in temporary tables), cut into chunks to read one at a
+    time."""
+
+    def __init__(self, db: sqlite_utils.Database, base: Scope | None) -> None:
+        self.db, self.base = db, base
+        self.units: dict[Hashable, int] = {}
+        self.claims: list[int] = []
+        for table, columns in (("plan_articles", "unit INTEGER, article_id TEXT"),
+                               ("plan_figures", "unit INTEGER, figure_id TEXT")):
+            db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({columns})")
+            db.execute(f"DELETE FROM temp.{table}")
+
+    def add(self, article: str, units: list[tuple[tuple, int, set[str]]]) -> None:
+        """Note an article's units, each with its number of claims and the figures they were
+        in before."""
+        indexes = set()
+        for unit, claims, figures in units:
+            index = self.units.setdefault(unit, len(self.units))
+            if index == len(self.claims):
+                self.claims.append(0)
+            self.claims[index] += claims
+            indexes.add(index)
+            self.db.conn.executemany("INSERT INTO temp.plan_figures VALUES (?, ?)",
+                                     [(index, f) for f in sorted(figures)])
+        self.db.conn.executemany("INSERT INTO temp.plan_articles VALUES (?, ?)",
+                                 [(index, article) for index in sorted(indexes)])
+
+    def chunks(self, size: int = CHUNK_CLAIMS) -> Iterator[Scope]:
+        """The plan as scopes of about `size` claims each, in the order one pass groups
+        them; units whose claims shared an old figure are in one chunk."""
+        chunk: list[int] = []
+        claims = 0
+        for group in self._groups():
+            weight = sum(self.claims[i] for i in group)
+            if chunk and claims + weight > size:
+                yield self._scope(chunk)
+                chunk, claims = [], 0
+            chunk += group
+            claims += weight
+        if chunk:
+            yield self._scope(chunk)
+
+    def _groups(self) -> list[list[int]]:
+        """The units joined by the old figures their claims shared, in order."""
+        parent = list(range(len(self.units)))
+
+        def root(i: int) -> int:
+            """The unit that stands for i's group."""
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for (joined,) in self.db.execute(
+                "SELECT group_concat(unit) FROM (SELECT DISTINCT unit, figure_id "
+                "FROM temp.plan_figures) GROUP BY figure_id HAVING count(*) > 1"):
+            first, *rest = (int(i) for i in joined.split(","))
+            for other in rest:
+                parent[root(other)] = root(first)
+        ordered = sorted(self.units, key=_order)
+        groups: dict[int, list[int]] = {}
+        for unit in ordered:
+            groups.setdefault(root(self.units[unit]), []).append(self.units[unit])
+        return list(groups.values())
+
+    def _scope(self, indexes: list[int]) -> Scope:
+        """The scope of one chunk: its partitions, the whole runs of its series, its
+        articles, and as changed those with undated running totals when it holds them."""
+        chosen = set(indexes)
+        units = [u for u, i in self.units.items() if i in chosen]
+        runs = {u[1]: self._spans(u[1]) for u in units if u[0] == SERIES}
+        undated = self.units.get(UNDATED_RUNNING) in indexes
+        return Scope(keys=frozenset(u[1] for u in units if u[0] == INCIDENTS), runs=runs,
+                     articles=self._articles(indexes),
+                     changed=self._articles([self.units[UNDATED_RUNNING]]) if undated
+                     else frozenset())
+
+    def _spans(self, series: Series) -> list[Span]:
+        """The days of a series this regroup replaces: the base's runs, else all."""
+        if self.base is None or self.base.runs is None:
+            return [(dt.date.min, dt.date.max)]
+        return self.base.runs[series]
+
+    def _articles(self, indexes: list[int]) -> frozenset[str]:
+        """The articles with claims in the units `indexes`."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS plan_chunk (unit INTEGER PRIMARY KEY)")
+        self.db.execute("DELETE FROM temp.plan_chunk")
+        self.db.conn.executemany("INSERT INTO temp.plan_chunk VALUES (?)",
+                                 [(i,) for i in indexes])
+        return frozenset(r[0] for r in self.db.execute(
+            "SELECT DISTINCT article_id FROM temp.plan_articles "
+            "WHERE unit IN (SELECT unit FROM temp.plan_chunk)"))
+
+
+def originals(db: sqlite_utils.Database, articles: Iterable[str]) -> dict[str, str]:
+    """Each reprint among `articles` and its original (claims.reprints): a chunk of a
+    regroup needs no others."""
+    _fill(db, "scope_articles", articles)
+    return dict(db.execute("SELECT article_id, original_id FROM reprints "
+                           "WHERE article_id IN (SELECT id FROM temp.scope_articles)"))

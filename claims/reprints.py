@@ -3,9 +3,10 @@
 Agencies' stories (AFP, Reuters, AP, state agencies) are reprinted by many outlets, often cut
 or with a line added; ten outlets repeating one agency's toll are one report, not ten. Two
 articles are copies when the word shingles of their texts overlap by REPRINT or more
-(Jaccard), estimated with MinHash and found with locality-sensitive hashing (datasketch), so
-the cost grows with the number of articles, not with the number of pairs. Words are hashed
-with CRC-32 (in C, and the same in every process) rather than datasketch's SHA-1.
+(Jaccard), estimated with MinHash and found with locality-sensitive hashing (as datasketch
+computes them, in numpy here), so the cost grows with the number of articles, not with the
+number of pairs. Words are hashed with CRC-32 (in C, and the same in every process) rather
+than datasketch's SHA-1.
 Among copies, the earliest published (then the first stored) is the original the others
 reprint.
 """
@@ -51,34 +52,47 @@ def shingles(text: str) -> list[int] | None:
             for i in range(len(codes) - SHINGLE_WORDS)]
 
 
+# MinHash as datasketch 2.0 computes it (scheme "affine32", seed SEED): each shingle hash is
+# mixed by MurmurHash3's 32-bit finalizer (FMIX32: shift, multiply, shift, multiply, shift),
+# then mapped by PERMUTATIONS affine maps a * h + b modulo 2**32, and a signature keeps each
+# map's smallest value. It is computed here with numpy because importing datasketch loads
+# scipy, 70 MB that an ingest would keep to its end; tests/test_minhash.py checks both agree.
+SEED = 1
+FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
+# Locality-sensitive hashing compares BANDS slices of BAND_ROWS values: datasketch's
+# MinHashLSH choice for a threshold of REPRINT - LSH_MARGIN (tests/test_minhash.py).
+BANDS, BAND_ROWS = 14, 4
+
+
 def signature(hashed: list[int]) -> np.ndarray:
     """The MinHash of a text's hashed shingles, as its PERMUTATIONS values."""
-    from datasketch import MinHash
-
-    permutations, scheme = _permutations()
-    found = MinHash(num_perm=PERMUTATIONS, seed=1, hashfunc=int, permutations=permutations,
-                    scheme=scheme)
-    found.update_batch(hashed)
-    return found.hashvalues.astype(np.uint64)
+    a, b = _permutations()
+    mapped = _fmix(np.array(hashed, dtype=np.uint32)).reshape(-1, 1) * a + b
+    return mapped.min(axis=0).astype(np.uint64)
 
 
-@functools.cache
-def _permutations():
-    """MinHash's random permutations, drawn once per process instead of once per text."""
-    from datasketch import MinHash
-
-    drawn = MinHash(num_perm=PERMUTATIONS, seed=1, hashfunc=int)
-    return drawn.permutations, drawn.scheme
+def _fmix(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer: spreads structured hashes over all 32 bits."""
+    s1, m1, s2, m2, s3 = (np.uint32(c) for c in FMIX32)
+    values = values ^ (values >> s1)
+    values = values * m1
+    values = values ^ (values >> s2)
+    values = values * m2
+    return values ^ (values >> s3)
 
 
 @functools.cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The affine maps' odd multipliers and offsets, drawn as datasketch draws them."""
+    drawn = np.random.RandomState(SEED)
+    a = drawn.randint(0, 1 << 31, PERMUTATIONS, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    return a, drawn.randint(0, 1 << 32, PERMUTATIONS, dtype=np.uint32)
+
+
 def _band_ranges() -> tuple[tuple[int, int], ...]:
-    """The slices of a signature that locality-sensitive hashing compares: datasketch's
-    choice for REPRINT - LSH_MARGIN, so two texts are candidates when a band is equal."""
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=REPRINT - LSH_MARGIN, num_perm=PERMUTATIONS)
-    return tuple(lsh.hashranges)
+    """The slices of a signature that locality-sensitive hashing compares: two texts are
+    candidates when one slice is equal."""
+    return tuple((n * BAND_ROWS, (n + 1) * BAND_ROWS) for n in range(BANDS))
 
 
 def bands(values: np.ndarray) -> list[int]:
@@ -105,9 +119,9 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / PERMUTATIONS
 
 
-def update(db: sqlite_utils.Database) -> tuple[dict[str, str], frozenset[str]]:
-    """Bring the reprints table up to date with the stored articles; return each copy's
-    original and the articles whose original changed.
+def update(db: sqlite_utils.Database) -> frozenset[str]:
+    """Bring the reprints table up to date with the stored articles; return the articles
+    whose original changed.
 
     Each article's signature and band keys are kept (`reprint_sketches`, `reprint_bands`)
     and computed only for a new current text; only the articles that share a band with a
@@ -117,19 +131,49 @@ def update(db: sqlite_utils.Database) -> tuple[dict[str, str], frozenset[str]]:
     fresh, before = _sketch_new_texts(db)
     for article_id in sorted(_neighbours(db, fresh) | before):
         _find_original(db, article_id)
-    parents = dict(db.execute("SELECT article_id, original_id FROM reprint_sketches "
-                              "WHERE original_id IS NOT NULL"))
-    roots = _to_roots(parents)
-    similar = dict(db.execute("SELECT article_id, similarity FROM reprint_sketches "
-                              "WHERE original_id IS NOT NULL"))
-    now = {a: (root, similar[a]) for a, root in roots.items()}
-    stored = {a: (o, s) for a, o, s in db.execute("SELECT * FROM reprints")}
-    changed = sorted(a for a in now.keys() | stored.keys() if now.get(a) != stored.get(a))
-    db.conn.executemany("DELETE FROM reprints WHERE article_id = ?", [(a,) for a in changed])
-    db.conn.executemany(
-        "INSERT INTO reprints (article_id, original_id, similarity) VALUES (?, ?, ?)",
-        [(a, *now[a]) for a in changed if a in now])
-    return roots, frozenset(a for a in changed if roots.get(a) != stored.get(a, (None,))[0])
+    db.execute("DROP TABLE IF EXISTS temp.reprints_now")
+    db.execute(f"CREATE TEMP TABLE reprints_now AS {ROOTS_SQL}")
+    moved = frozenset(r[0] for r in db.execute(MOVED_SQL))
+    db.execute("DELETE FROM reprints WHERE article_id NOT IN "
+               "(SELECT article_id FROM temp.reprints_now)")
+    db.execute(STORE_SQL)
+    db.execute("DROP TABLE temp.reprints_now")
+    return moved
+
+
+# Each copy's original's original, followed up the chain of originals to the article that
+# copies none, so a group of copies has one original; in SQL, so no map of every copy is
+# held in memory.
+ROOTS_SQL = """
+    WITH RECURSIVE up (article_id, original_id, similarity) AS (
+        SELECT article_id, original_id, similarity FROM reprint_sketches
+        WHERE original_id IS NOT NULL
+        UNION ALL
+        SELECT up.article_id, s.original_id, up.similarity
+        FROM up JOIN reprint_sketches s ON s.article_id = up.original_id
+        WHERE s.original_id IS NOT NULL
+    )
+    SELECT article_id, original_id, similarity FROM up
+    WHERE original_id NOT IN (SELECT article_id FROM reprint_sketches
+                              WHERE original_id IS NOT NULL)
+"""
+# The articles whose original is not the one stored in `reprints`: new copies, copies of
+# another original, and copies no more.
+MOVED_SQL = """
+    SELECT n.article_id FROM temp.reprints_now n LEFT JOIN reprints r USING (article_id)
+    WHERE r.original_id IS NOT n.original_id
+    UNION
+    SELECT r.article_id FROM reprints r LEFT JOIN temp.reprints_now n USING (article_id)
+    WHERE n.article_id IS NULL
+"""
+# Store each copy's original, rewriting only the rows that changed.
+STORE_SQL = """
+    INSERT INTO reprints (article_id, original_id, similarity)
+    SELECT article_id, original_id, similarity FROM temp.reprints_now WHERE true
+    ON CONFLICT (article_id) DO UPDATE SET original_id = excluded.original_id,
+        similarity = excluded.similarity
+    WHERE original_id IS NOT excluded.original_id OR similarity IS NOT excluded.similarity
+"""
 
 
 # Articles whose current text has no sketch yet.
@@ -205,13 +249,3 @@ def _find_original(db: sqlite_utils.Database, article_id: str) -> None:
     db.execute("UPDATE reprint_sketches SET original_id = ?, similarity = ? WHERE article_id = ?",
                [found, round(similarity(own[0], candidates[found][0]), 3) if found else None,
                 article_id])
-
-
-def _to_roots(parents: dict[str, str]) -> dict[str, str]:
-    """Each copy's original's original, so a group of copies has one original."""
-    roots = {}
-    for article_id, root in parents.items():
-        while root in parents:
-            root = parents[root]
-        roots[article_id] = root
-    return roots

@@ -1,6 +1,7 @@
 """Grouping by partitions (claims.partitions): an ingest regroups only the partitions its new
 claims reach, and the figures, incidents and reprints it leaves are those a regroup of the
-whole database gives, ids included. The corpora are invented reports written here."""
+whole database gives, ids included; a regroup read a chunk of partitions at a time leaves
+what one read of everything leaves. The corpora are invented reports written here."""
 
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ RUNNING = (
     " Since the fighting began, more than {total} people have been killed in {country}, "
     "according to a monitoring group."
 )
-TOWNS = {"Aleppo": "Syria", "Homs": "Syria", "Mosul": "Iraq"}
+TOWNS = {"Aleppo": "Syria", "Homs": "Syria", "Mosul": "Iraq", "Kabul": "Afghanistan",
+         "Sanaa": "Yemen"}
 TARGETS = ("bakery", "market", "school", "bus station")
 
 
@@ -144,3 +146,80 @@ def test_new_claims_reach_only_their_own_partitions(corpora, tmp_path):
 def test_partitions_are_a_country_and_a_month():
     assert key("Syria", dt.date(2026, 3, 31)) == ("Syria", "2026-03")
     assert key(None, None) == ("", "undated")
+
+
+# Four countries over four months (a weekday is read as the one before publication), two
+# runs of one series of running totals, a report with no date at all, and a copy of another
+# outlet's report.
+SPREAD = [
+    report(11, "Aleppo", "2026-01-05", "Harbour Wire", running=True),
+    report(12, "Aleppo", "2026-01-06", "Evening Ledger", dead=14),
+    report(13, "Homs", "2026-02-11", "Valdrenn Gazette"),
+    report(14, "Homs", "2026-02-28", "Harbour Wire", running=True),
+    report(15, "Mosul", "2026-01-20", "Evening Ledger"),
+    report(16, "Mosul", "2026-03-01", "Harbour Wire"),
+    report(17, "Kabul", "2026-02-03", "Valdrenn Gazette", running=True),
+    report(18, "Kabul", "2026-02-04", "Evening Ledger", dead=20),
+    report(19, "Sanaa", "2026-03-31", "Harbour Wire"),
+    report(20, "Sanaa", "2026-04-14", "Evening Ledger", running=True, dead=19),
+    [*report(21, "Homs", "", "Valdrenn Gazette", running=True)[:4], ""],
+    [*report(18, "Kabul", "2026-02-05", "Copy Desk", dead=20)[:4], "2026-02-05"],
+]
+SPREAD[-1][0] = "r22"
+
+
+def stored_only(path: Path, corpus: Path) -> Path:
+    """The database at `path` with the corpus's articles and claims stored, not grouped."""
+    db = open_db(path)
+    for _, article in read([str(corpus)]):
+        store(db, article)
+    return path
+
+
+def copied(source: Path, target: Path) -> Path:
+    """A copy of a database, to group another way."""
+    with sqlite3.connect(source) as conn, sqlite3.connect(target) as copy:
+        conn.backup(copy)
+    return target
+
+
+def test_a_regroup_in_chunks_equals_one_read_of_everything(tmp_path):
+    fresh = stored_only(tmp_path / "fresh.db", write(tmp_path / "spread.csv", SPREAD))
+    once, chunked = copied(fresh, tmp_path / "once.db"), copied(fresh, tmp_path / "chunked.db")
+    assert group_figures(open_db(once), chunk=10**9)["chunks"] == 1
+    assert group_figures(open_db(chunked), chunk=1)["chunks"] > 5
+    assert grouped(chunked) == grouped(once)
+    with sqlite3.connect(once) as conn:
+        countries = {r[0] for r in conn.execute("SELECT country FROM incidents")}
+        assert {"Syria", "Iraq", "Afghanistan", "Yemen"} <= countries
+        assert conn.execute("SELECT count(*) FROM incidents WHERE date_from IS NULL").fetchone()[0]
+        assert conn.execute("SELECT count(*) FROM figures WHERE cumulative").fetchone()[0] >= 3
+    assert grouped(once)["reprints"], "the copy of report 18 is found"
+
+
+def merge_two_figures(path: Path, first: str, second: str) -> None:
+    """Make the first figures labelled like `first` and `second` one figure, "older", as a
+    grouping by other rules might have: its claims now lie in two partitions."""
+    with sqlite3.connect(path) as conn:
+        for label in (first, second):
+            conn.execute("UPDATE claims SET figure_id = 'older' WHERE figure_id = (SELECT id "
+                         "FROM figures WHERE label LIKE ? ORDER BY label LIMIT 1)", [label])
+
+
+def test_a_regroup_in_chunks_keeps_the_ids_figures_had(tmp_path):
+    grouped_db = tmp_path / "grouped.db"
+    stored_only(grouped_db, write(tmp_path / "spread.csv", SPREAD))
+    group_figures(open_db(grouped_db))
+    stored_only(grouped_db, write(tmp_path / "more.csv", [*FIRST, *SECOND]))
+    once, scoped = copied(grouped_db, tmp_path / "once.db"), copied(grouped_db, tmp_path / "s.db")
+    group_figures(open_db(once), chunk=10**9)
+    assert group_figures(open_db(scoped), scoped=True, chunk=1)["chunks"] > 1
+    assert grouped(scoped) == grouped(once)
+    merge_two_figures(grouped_db, "People killed in Aleppo%", "People killed in Mosul%")
+    once, chunked = copied(grouped_db, tmp_path / "once.db"), copied(grouped_db, tmp_path / "c.db")
+    group_figures(open_db(once), chunk=10**9)
+    group_figures(open_db(chunked), chunk=1)
+    assert grouped(chunked) == grouped(once)
+    with sqlite3.connect(once) as conn:
+        assert conn.execute("SELECT label FROM figures WHERE id = 'older'").fetchone()[0] \
+            .startswith("People killed in Aleppo"), "the figure with most of its claims"
