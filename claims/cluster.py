@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from claims.db import Extractor
-from claims.mapstep import Job, Mapped, default_extractor, extract_chunk, extract_rows
+from claims.mapstep import Job, Mapped, default_extractor, extract_chunk
 
 #: Articles per task, and characters: a chunk ends at whichever comes first.
 CHUNK_ARTICLES = 64
@@ -101,10 +101,12 @@ def starting(workers: int, scheduler: str | None):
 def map_in_order(ready: Future, jobs: Iterable[Job], extractor: Extractor,
                  ) -> Iterator[tuple[str, Mapped]]:
     """(where, rows) for every job, in the order of `jobs`, extracted on the cluster's
-    workers once `ready` holds its client, and in this process until then, so starting the
-    cluster costs no time. Reading the next job waits while the cluster has its fill of
-    chunks, so input, results and memory all stay bounded; the oldest chunk is collected
-    first, so storage sees the articles in the order they were read."""
+    workers once `ready` holds its client. This process only reads, stores and groups: on
+    a machine whose cores the workers take, extracting here too while they start slowed
+    them and kept the extractor in this process's memory (benchmarks/README.md, "Why
+    --workers 2"). Reading the next job waits while the cluster has its fill of chunks, so
+    input, results and memory all stay bounded; the oldest chunk is collected first, so
+    storage sees the articles in the order they were read."""
     client = None
     pending: deque = deque()
 
@@ -114,9 +116,6 @@ def map_in_order(ready: Future, jobs: Iterable[Job], extractor: Extractor,
         return zip(wheres, future.result(), strict=True)
 
     for chunk in chunks(jobs):
-        if client is None and not ready.done():
-            yield from ((w, extract_rows(a, extractor, e)) for w, a, e in chunk)
-            continue
         if client is None:
             client = ready.result()
             in_flight = (sum(client.nthreads().values()) or 1) * IN_FLIGHT_PER_THREAD

@@ -115,20 +115,19 @@ def test_two_workers_store_exactly_the_rows_one_process_stores(corpus, one_proce
     assert (again.added, again.unchanged, again.extract_seconds) == (0, 36, 0)
 
 
-def test_chunks_are_extracted_here_until_the_cluster_is_ready(corpus, dask_cluster,
-                                                            monkeypatch):
+def test_every_chunk_is_extracted_on_the_cluster_once_it_is_ready(corpus, dask_cluster,
+                                                                monkeypatch):
     monkeypatch.setattr(cluster, "CHUNK_ARTICLES", 4)
     extractor = default_extractor()
     jobs = [(where, article, True) for where, article in read([str(corpus)])][:16]
+    before = sum(dask_cluster.client.run(_chunks_done).values())
     ready: Future = Future()
-    results = []
-    for where, mapped in cluster.map_in_order(ready, jobs, extractor):
-        results.append((where, mapped.extracted))
-        if len(results) == 8:
-            ready.set_result(dask_cluster.client)
+    threading.Timer(0.5, ready.set_result, [dask_cluster.client]).start()
+    results = [(where, mapped.extracted)
+               for where, mapped in cluster.map_in_order(ready, jobs, extractor)]
     here = [(where, extract_rows(article, extractor).extracted) for where, article, _ in jobs]
     assert results == here
-    assert sum(dask_cluster.client.run(_chunks_done).values()) > 0
+    assert sum(dask_cluster.client.run(_chunks_done).values()) - before >= 4
 
 
 def _chunks_done(dask_worker) -> int:
