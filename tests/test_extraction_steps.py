@@ -566,3 +566,12 @@ def test_a_bare_dollar_sign_is_the_dollar_of_the_country_a_story_is_about(text, 
 ])
 def test_who_did_the_killing_is_no_toll(text, metrics):
     assert [c.metric for c in extract(text)] == metrics
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("The rescuers released pictures of six volunteers digging through the rubble.", "count"),
+    ("A video released by the ministry shows nine engineers at the dam.", "count"),
+    ("The militia released 14 hostages at the border crossing.", "released"),
+])
+def test_what_is_published_frees_no_one(text, metric):
+    assert extract(text)[0].metric == metric

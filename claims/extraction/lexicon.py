@@ -235,6 +235,13 @@ DIRECT_CUES: dict[str, tuple[str, ...]] = {
 # What befell people, said of them right after their figure or its verb: "left 15 dead",
 # "12 injured", "were found dead".
 PEOPLE_STATES = ("dead", "injured", "wounded", "missing", "killed", "hurt", "slain")
+# What is released when nobody is freed: "released pictures of four rescue workers", "a
+# statement released by the army".
+PUBLISHED_THINGS = (
+    "picture", "pictures", "photo", "photos", "photograph", "photographs", "image", "images",
+    "video", "videos", "footage", "statement", "statements", "report", "reports", "figures",
+    "data", "list", "details", "findings", "results", "recording", "recordings",
+)
 # Where a bare figure's people are, right after it: "with 239 on board".
 ABOARD_WORDS = ("on board", "aboard", "onboard")
 # Groups of people a bare figure sizes, right before it: "a crew of seven".

@@ -30,6 +30,7 @@ from claims.extraction.lexicon import (
     PEOPLE_STATES,
     POSSESSIVES,
     PREPOSITIONS,
+    PUBLISHED_THINGS,
     SUBJECT_CUES,
     TOLL_LEVEL_VERBS,
     UNDERGOING_VERBS,
@@ -172,6 +173,8 @@ def event_metric(text: str, lo: int, hi: int, start: int, end: int) -> str | Non
     else:  # "İ" lower-cases to two characters
         found = EVENT_RE.finditer(text, lo, hi)
     for match in found:
+        if _published(match):
+            continue  # "released pictures of four rescue workers": nobody was freed
         if match.end() <= start:
             distance = start - match.end()
         elif match.start() >= end:
@@ -184,6 +187,23 @@ def event_metric(text: str, lo: int, hi: int, start: int, end: int) -> str | Non
             best_distance = distance
             best = _CUE_METRIC.get(" ".join(fold(match.group()).split()))
     return best
+
+
+_PUBLISHED = alternation(PUBLISHED_THINGS)
+PUBLISHED_AFTER_RE = regex.compile(
+    rf"[ \t]+(?:(?i:a|an|the|new|its|their)[ \t]+)?(?i:{_PUBLISHED})\b"
+)
+PUBLISHED_BEFORE_RE = ending_at(rf"\b(?i:{_PUBLISHED})[ \t]+")
+
+
+def _published(match) -> bool:
+    """Whether a "released" cue publishes something rather than frees someone: "released
+    pictures of", "a statement released by"."""
+    if not match.group().lower().startswith("releas"):
+        return False
+    source = match.string
+    return bool(PUBLISHED_AFTER_RE.match(source, match.end())
+                or PUBLISHED_BEFORE_RE.match(source, max(0, match.start() - 24), match.start()))
 
 
 # The wounded counted beside casualties, after "and": "7 casualties and dozens of injuries".
