@@ -14,7 +14,7 @@ import contextlib
 import logging
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from claims.db import Extractor
@@ -96,6 +96,20 @@ def starting(workers: int, scheduler: str | None):
             yield ready
         finally:
             ready.result()
+
+
+def ordered_map(client, function: Callable, calls: Iterable[tuple]) -> Iterator:
+    """`function` over each argument tuple on the cluster, the results in the calls' order,
+    a bounded number in flight: the regroup's chunks (claims.compare.group_figures) are
+    grouped on the workers while this process stores the ones before."""
+    in_flight = (sum(client.nthreads().values()) or 1) * IN_FLIGHT_PER_THREAD
+    pending: deque = deque()
+    for args in calls:
+        pending.append(client.submit(function, *args, pure=False))
+        while len(pending) >= in_flight:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def map_in_order(ready: Future, jobs: Iterable[Job], extractor: Extractor,

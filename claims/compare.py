@@ -28,13 +28,16 @@ same claims gives the same ids and the same rows.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import json
+import sqlite3
 import statistics
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 import regex
 import sqlite_utils
@@ -57,6 +60,9 @@ from claims.ids import stable_id
 from claims.models import GROUPED_METRICS, METRICS, PEOPLE_METRICS
 
 FORMATS = ("table", "json")
+# Runs a function over argument tuples elsewhere and gives back its results in their order
+# (claims.cluster.ordered_map): how a regroup's chunks are grouped on Dask workers.
+Mapper = Callable[[Callable, Iterable[tuple]], Iterator]
 # Claims of one figure are within this factor of each other; further apart is another quantity.
 MAGNITUDE = 10
 # Metrics named by what befell the people they count, so a label reads "Civilians killed";
@@ -616,12 +622,24 @@ def _plan(db: sqlite_utils.Database, scope: partitions.Scope | None) -> partitio
     return plan
 
 
-def _group_chunk(db: sqlite_utils.Database, chunk: partitions.Scope, taken: set[str],
-                 incidents: set[str]) -> Counter:
-    """Group and store one chunk of a regroup's partitions: `taken` holds the figure ids
-    given out so far, `incidents` the incident ids; both gain this chunk's."""
-    read = _Reading(db, chunk)
-    roots = partitions.originals(db, chunk.articles)
+@dataclass(frozen=True)
+class Chunk:
+    """One chunk of a regroup as grouped, before it is stored: its incidents (rows, and each
+    claim's), its figures, and its claims' figures and incidents before."""
+
+    rows: list[dict]
+    incident_of: dict[str, str]
+    found: list[dict]
+    figure_before: dict[str, str | None]
+    incident_before: dict[str, str | None]
+
+
+def grouped_chunk(db: sqlite_utils.Database, part: partitions.Scope,
+                  roots: dict[str, str]) -> Chunk:
+    """Group one chunk of a regroup's partitions (`roots`: each reprint's original). Reads
+    only what the claims held when the regroup began, so chunks can be grouped in any order,
+    and elsewhere (`grouped_chunk_at`)."""
+    read = _Reading(db, part)
     found: list[dict] = []
     rows: list[dict] = []
     incident_of: dict[str, str] = {}
@@ -632,12 +650,41 @@ def _group_chunk(db: sqlite_utils.Database, chunk: partitions.Scope, taken: set[
             incident_of.update((m.id, row["id"]) for m in inc.members(head))
             found += _incident_figures(head, row, roots)
     found += _series(read.running, read.days, roots)
-    _inherit_ids(found, read.figure_of, taken)
-    _store_incidents(db, rows, incident_of, read.incident_of)
-    _store_figures(db, found, read.figure_of)
-    incidents.update(r["id"] for r in rows)
+    return Chunk(rows, incident_of, found, read.figure_of, read.incident_of)
+
+
+def grouped_chunk_at(path: str, part: partitions.Scope, roots: dict[str, str]) -> Chunk:
+    """`grouped_chunk` on a connection of its own to the database at `path`: the map step of
+    a regroup on a Dask worker, which reads the claims the ingest committed."""
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        return grouped_chunk(sqlite_utils.Database(conn), part, roots)
+
+
+def _store_chunk(db: sqlite_utils.Database, chunk: Chunk, taken: set[str],
+                 incidents: set[str]) -> Counter:
+    """Store one grouped chunk: `taken` holds the figure ids given out so far, `incidents`
+    the incident ids; both gain this chunk's. Chunks are stored in order, so ids are given
+    out as in one pass."""
+    found = chunk.found
+    _inherit_ids(found, chunk.figure_before, taken)
+    _store_incidents(db, chunk.rows, chunk.incident_of, chunk.incident_before)
+    _store_figures(db, found, chunk.figure_before)
+    incidents.update(r["id"] for r in chunk.rows)
     return Counter(figures=len(found), claims=sum(len(f["claim_ids"]) for f in found),
-                   multi_outlet=sum(1 for f in found if f["outlets"] >= 2), incidents=len(rows))
+                   multi_outlet=sum(1 for f in found if f["outlets"] >= 2),
+                   incidents=len(chunk.rows))
+
+
+def _grouped_chunks(db: sqlite_utils.Database, parts: Iterable[partitions.Scope],
+                    mapper: Mapper | None) -> Iterator[Chunk]:
+    """Each chunk grouped, in order: here, or by `mapper` (a Dask cluster's, claims.cluster)
+    while this process stores the chunks before."""
+    work = ((part, partitions.originals(db, part.articles)) for part in parts)
+    path = db.conn.execute("PRAGMA database_list").fetchone()[2]
+    if mapper is None or not path:  # a database in memory has no file to open elsewhere
+        yield from (grouped_chunk(db, part, roots) for part, roots in work)
+    else:
+        yield from mapper(grouped_chunk_at, ((path, part, roots) for part, roots in work))
 
 
 def _tell_apart_stored(db: sqlite_utils.Database, figures: set[str] | None) -> None:
@@ -656,11 +703,13 @@ def _tell_apart_stored(db: sqlite_utils.Database, figures: set[str] | None) -> N
 
 
 def group_figures(db: sqlite_utils.Database, scoped: bool = False,
-                  chunk: int = partitions.CHUNK_CLAIMS) -> dict[str, int]:
+                  chunk: int = partitions.CHUNK_CLAIMS,
+                  mapper: Mapper | None = None) -> dict[str, int]:
     """Assign every current claim its incident and figure; rebuild `incidents` and `figures`,
     partition by partition (claims.partitions), reading about `chunk` claims at a time;
     `scoped`: only the partitions that the claims added since the last grouping reach, when
-    that is known.
+    that is known; `mapper`: groups the chunks elsewhere (the ingest's Dask workers) while
+    this process stores them, with the same result.
 
     Figures are derived data, rebuilt in one write transaction that also records what they
     were built from (`claims.db.mark_grouped`): a run killed while grouping leaves the old
@@ -671,8 +720,8 @@ def group_figures(db: sqlite_utils.Database, scoped: bool = False,
         taken = set(scope.taken) if scope else set()
         incidents: set[str] = set()
         counts: Counter = Counter(figures=0, claims=0, multi_outlet=0, incidents=0, chunks=0)
-        for part in _plan(db, scope).chunks(chunk):
-            counts.update(_group_chunk(db, part, taken, incidents), chunks=1)
+        for grouped in _grouped_chunks(db, _plan(db, scope).chunks(chunk), mapper):
+            counts.update(_store_chunk(db, grouped, taken, incidents), chunks=1)
             gc.collect()  # mentions and their incidents point at each other
         if scope:
             partitions.drop_stale(db, scope, incidents, taken)

@@ -142,17 +142,27 @@ def _in_database(db: sqlite_utils.Database) -> Callable[[Article], tuple[bool, b
     return held
 
 
+@dataclass(frozen=True)
+class Mapping:
+    """Where the map steps run: `run` extracts jobs, yielding (where, Mapped) in the jobs'
+    order; `chunks` groups a regroup's chunks (claims.compare.Mapper), None in this process."""
+
+    run: Callable[[Iterable[Job]], Iterator[tuple[str, Mapped]]]
+    chunks: Callable | None = None
+
+
 @contextlib.contextmanager
 def mapping(extractor: Extractor, workers: int = 1, scheduler: str | None = None):
-    """The map step over jobs, yielding (where, Mapped) in the jobs' order: in this process
-    for one worker, else on Dask (claims.cluster), which is only imported then."""
+    """The map steps: in this process for one worker, else on Dask (claims.cluster), which
+    is only imported then."""
     if workers == 1 and not scheduler:
-        yield lambda jobs: ((w, extract_rows(a, extractor, e)) for w, a, e in jobs)
+        yield Mapping(lambda jobs: ((w, extract_rows(a, extractor, e)) for w, a, e in jobs))
         return
-    from claims.cluster import map_in_order, starting
+    from claims.cluster import map_in_order, ordered_map, starting
 
     with starting(workers, scheduler) as ready:
-        yield lambda jobs: map_in_order(ready, jobs, extractor)
+        yield Mapping(lambda jobs: map_in_order(ready, jobs, extractor),
+                      lambda function, calls: ordered_map(ready.result(), function, calls))
 
 
 def _note(summary: Summary, where: str, mapped: Mapped, status: str, written: int) -> None:
@@ -178,17 +188,18 @@ def ingest(db: sqlite_utils.Database, specs: Iterable[str], options: Options | N
     summary = Summary()
     started = time.perf_counter()
     jobs = _pending(_read(list(specs), options, progress), summary, _in_database(db))
-    with batched_commits(db) as store_in_batch, mapping(extractor, workers, scheduler) as run:
-        for where, mapped in run(jobs):
-            try:
-                status, written = store_in_batch(
-                    lambda e=mapped.extracted: store_extracted(db, e))
-            except sqlite3.Error as error:
-                summary.failures.append(Failure(where, f"not stored: {error}"))
-                continue
-            _note(summary, where, mapped, status, written)
-    grouping = time.perf_counter()
-    regroup_if_stale(db, say=_say if progress else None)
+    with mapping(extractor, workers, scheduler) as maps:
+        with batched_commits(db) as store_in_batch:
+            for where, mapped in maps.run(jobs):
+                try:
+                    status, written = store_in_batch(
+                        lambda e=mapped.extracted: store_extracted(db, e))
+                except sqlite3.Error as error:
+                    summary.failures.append(Failure(where, f"not stored: {error}"))
+                    continue
+                _note(summary, where, mapped, status, written)
+        grouping = time.perf_counter()
+        regroup_if_stale(db, say=_say if progress else None, mapper=maps.chunks)
     summary.group_seconds = time.perf_counter() - grouping
     summary.seconds = time.perf_counter() - started
     return summary
@@ -208,9 +219,9 @@ def ingest_to_parquet(root: str | Path, specs: Iterable[str], options: Options |
     writer = Writer(root)
     jobs = _pending(_read(list(specs), options, progress), summary,
                     lambda article: (writer.holds(article), True))
-    with mapping(extractor, workers, scheduler) as run:
+    with mapping(extractor, workers, scheduler) as maps:
         try:
-            for where, mapped in run(jobs):
+            for where, mapped in maps.run(jobs):
                 _note(summary, where, mapped, *writer.add(mapped.extracted))
         finally:
             writer.flush()
@@ -243,11 +254,13 @@ def load(db: sqlite_utils.Database, root: str | Path, since: str | None = None,
 
 
 def regroup_if_stale(db: sqlite_utils.Database,
-                     say: Callable[[str], None] | None = None) -> bool:
+                     say: Callable[[str], None] | None = None,
+                     mapper: Callable | None = None) -> bool:
     """Rebuild the figures when the claims changed since they were built, whoever changed
     them: this run, another process, or a run killed before it finished grouping; only the
     partitions the new claims reach (claims.partitions) when that is known. `say` hears when
-    grouping starts and what it made, so a long regroup is not silence."""
+    grouping starts and what it made, so a long regroup is not silence; `mapper` groups the
+    chunks on the ingest's Dask workers (claims.compare.group_figures)."""
     if is_grouped(db):
         return False
     from claims.compare import group_figures
@@ -255,7 +268,7 @@ def regroup_if_stale(db: sqlite_utils.Database,
     if say:
         say("Grouping figures...")
     begun = time.perf_counter()
-    counts = group_figures(db, scoped=True)
+    counts = group_figures(db, scoped=True, mapper=mapper)
     if say:
         say(f"Grouped {count_of(counts['claims'], 'claim')} into "
             f"{count_of(counts['figures'], 'figure')} ({counts['multi_outlet']:,} reported by "

@@ -130,6 +130,26 @@ def test_every_chunk_is_extracted_on_the_cluster_once_it_is_ready(corpus, dask_c
     assert sum(dask_cluster.client.run(_chunks_done).values()) - before >= 4
 
 
+def test_a_regroup_in_chunks_on_the_workers_stores_what_one_here_stores(one_process,
+                                                                       dask_cluster,
+                                                                       tmp_path):
+    from claims.compare import group_figures
+
+    copies = []
+    for name in ("here", "there"):
+        copy = tmp_path / f"{name}.db"
+        with sqlite3.connect(one_process) as source, sqlite3.connect(copy) as target:
+            source.backup(target)
+        copies.append(copy)
+    here = group_figures(open_db(copies[0]), chunk=40)
+    before = sum(dask_cluster.client.run(_chunks_done).values())
+    there = group_figures(open_db(copies[1]), chunk=40, mapper=lambda function, calls: (
+        cluster.ordered_map(dask_cluster.client, function, calls)))
+    assert here == there and here["chunks"] > 2
+    assert sum(dask_cluster.client.run(_chunks_done).values()) - before >= here["chunks"]
+    assert rows(copies[0]) == rows(copies[1]) == rows(one_process)
+
+
 def _chunks_done(dask_worker) -> int:
     """How many tasks a worker has run, asked of the worker itself."""
     return len(dask_worker.state.log)
