@@ -154,15 +154,20 @@ class Mapping:
 @contextlib.contextmanager
 def mapping(extractor: Extractor, workers: int = 1, scheduler: str | None = None):
     """The map steps: in this process for one worker, else on Dask (claims.cluster), which
-    is only imported then."""
+    is only imported then; a regroup's chunks go to the workers of a LocalCluster, which
+    share this machine's disk, not to a cluster at `scheduler`."""
     if workers == 1 and not scheduler:
         yield Mapping(lambda jobs: ((w, extract_rows(a, extractor, e)) for w, a, e in jobs))
         return
     from claims.cluster import map_in_order, ordered_map, starting
 
     with starting(workers, scheduler) as ready:
-        yield Mapping(lambda jobs: map_in_order(ready, jobs, extractor),
-                      lambda function, calls: ordered_map(ready.result(), function, calls))
+        yield Mapping(
+            lambda jobs: map_in_order(ready, jobs, extractor),
+            # only this machine's workers can open the database file
+            None if scheduler else lambda function, calls: ordered_map(ready.result(),
+                                                                       function, calls),
+        )
 
 
 def _note(summary: Summary, where: str, mapped: Mapped, status: str, written: int) -> None:
