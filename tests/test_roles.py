@@ -140,3 +140,13 @@ def test_a_part_of_a_running_total_is_a_part():
                      PUBLISHED)
     assert [(c.text, c.role, c.cumulative) for c in claims] == [
         ("300,000 people", "running", True), ("25,000 children", "part", False)]
+
+
+@pytest.mark.parametrize(("text", "roles"), [
+    ("At least 61 civilians were killed in the province over the last 48 hours.", ["period"]),
+    ("Rebels killed 7 soldiers at the dam, and 3 more died in the past 24 hours.",
+     ["total", "update"]),
+])
+def test_a_span_with_a_number_of_its_own_is_the_figures_before_it(text, roles):
+    found = [c for c in extract(text, PUBLISHED) if c.metric in ("killed", "fighters")]
+    assert [c.role for c in found] == roles

@@ -86,8 +86,11 @@ BREAKDOWN_SHARE = 0.9
 AMONG_REACH = 50
 # What stands between two items of one list: "11 women, nine children and one rescue worker".
 LIST_GAP_RE = regex.compile(r"(?i:\s*,?\s*(?:(?:and|as\s+well\s+as)\s+)?)")
-# The next item of a list right after a figure, up to its digits: " and 39", ", 12".
-LISTED_NEXT_RE = regex.compile(r"(?i:\s*,?\s*(?:(?:and|as\s+well\s+as)\s+)?)\d[\d,.]*(?<=\d)")
+# The next item of a list right after a figure, up to its digits: " and 39", ", 12"; not "and
+# 3 more died", a clause of its own.
+LISTED_NEXT_RE = regex.compile(
+    r"(?i:\s*,?\s*(?:(?:and|as\s+well\s+as)\s+)?)\d[\d,.]*(?<=\d)(?!\s+(?i:more|others)\b)"
+)
 
 
 class Role(NamedTuple):
@@ -233,15 +236,14 @@ def _list_end(text: str, end: int, hi: int) -> int:
 
 def _period(text: str, clause: tuple[int, int], span: tuple[int, int]) -> Role | None:
     """A period total: a span of days or weeks in its clause, near it ("in the last month",
-    "Since Sunday at least 68")."""
+    "Since Sunday at least 68", "over the last 48 hours")."""
     (lo, hi), (start, end) = clause, span
     end = _list_end(text, end, hi)
     reach = min(hi, end + PERIOD_REACH)
     following = NEXT_DIGIT_RE.search(text, end, reach)
-    found = PERIOD_RE.search(text, max(lo, start - PERIOD_LEAD), following.start() if following
-                             else reach)
-    if found is None:
-        return None
+    found = PERIOD_RE.search(text, max(lo, start - PERIOD_LEAD), reach)
+    if found is None or (following and found.start() > following.start()):
+        return None  # a span after the next figure is that figure's; its own digits are not
     return Role("period", found.group())
 
 
