@@ -105,3 +105,11 @@ def test_a_date_line_in_the_text_is_the_day_relative_dates_count_from():
 def test_a_month_looked_ahead_to_is_the_coming_one(text, published, expected):
     (figure,) = extract(text, published=published)
     assert figure.date == expected
+
+
+def test_a_street_named_for_a_day_is_no_date():
+    from claims import extract
+
+    (shells,) = [c for c in extract("Shells hit the camp off April 7th Street, wounding 4 "
+                                    "people.", "2016-11-21") if c.value == 4]
+    assert shells.date is None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from claims.extraction.lexicon import MONTHS as MONTH_NUMBERS
-from claims.extraction.lexicon import ORDINAL_SUFFIXES
+from claims.extraction.lexicon import ORDINAL_SUFFIXES, STREET_WORDS
 from claims.extraction.patterns import alternation, ending_at
 
 # Dates are written with capitalised month names, perhaps abbreviated with a full stop.
@@ -43,11 +43,6 @@ DESIGNATORS = (
     # Short codes and hotlines: "text 5505", "send a text message to 5505", "dial 112".
     "text", "Text", "txt", "SMS", "sms", "text message to", "text message on", "dial", "Dial",
     "hotline", "Hotline", "helpline", "Helpline", "hotline on", "helpline on",
-)
-STREET_WORDS = (
-    "Road", "Rd", "Street", "St", "Avenue", "Ave", "Way", "Lane", "Ln", "Drive", "Dr",
-    "Boulevard", "Blvd", "Place", "Pl", "Court", "Ct", "Square", "Sq", "Terrace", "Crescent",
-    "Parkway", "Pkwy", "Highway", "Hwy", "Close", "Rue", "Via", "Strasse", "Straße",
 )
 _STREET = alternation(STREET_WORDS)
 # Names that end like a street but count people: "12 Red Crescent volunteers".

@@ -242,6 +242,13 @@ PUBLISHED_THINGS = (
     "video", "videos", "footage", "statement", "statements", "report", "reports", "figures",
     "data", "list", "details", "findings", "results", "recording", "recordings",
 )
+# Words that end a street's name: after a number, an address ("575 Wilbraham Road"); after a
+# date, a street named for the day ("April 7th Street", "6 October Bridge" is no date).
+STREET_WORDS = (
+    "Road", "Rd", "Street", "St", "Avenue", "Ave", "Way", "Lane", "Ln", "Drive", "Dr",
+    "Boulevard", "Blvd", "Place", "Pl", "Court", "Ct", "Square", "Sq", "Terrace", "Crescent",
+    "Parkway", "Pkwy", "Highway", "Hwy", "Close", "Rue", "Via", "Strasse", "Straße",
+)
 # Where a bare figure's people are, right after it: "with 239 on board".
 ABOARD_WORDS = ("on board", "aboard", "onboard")
 # Groups of people a bare figure sizes, right before it: "a crew of seven".

@@ -24,6 +24,7 @@ from claims.extraction.lexicon import (
     MONTHS,
     ORDINAL_SUFFIXES,
     SO_FAR_WORDS,
+    STREET_WORDS,
     WEEKDAY_NAMES,
     WEEKDAYS,
 )
@@ -112,6 +113,8 @@ _MONTH = alternation(MONTHS)
 # Words of a sentence that looks ahead (FUTURE_MARKERS): "will", "is due to", "next".
 FUTURE_RE = re.compile(rf"(?i)\b(?:{alternation(FUTURE_MARKERS, space=' ')})\b")
 _DAY_NAME = alternation(WEEKDAY_NAMES)
+# A date that names a street is no date: "April 7th Street" (matched in lower case).
+_NO_STREET = rf"(?!\s+(?:{alternation([w.lower() for w in STREET_WORDS])})\b)"
 _ORDINAL = alternation(ORDINAL_SUFFIXES)
 # In the order they are tried at each position; all in lower case, as they are matched
 # against the lower-cased sentence (a case-blind regex is three times slower). Relative days
@@ -119,8 +122,10 @@ _ORDINAL = alternation(ORDINAL_SUFFIXES)
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"((?:19|20)\d\d)-(\d\d)-(\d\d)\b"),
     ("my", rf"({_MONTH})\.?,?\s+((?:19|20)\d\d)\b"),
-    ("mdy", rf"({_MONTH})\.?\s+(\d{{1,2}})(?:{_ORDINAL})?\b,?(?:\s+((?:19|20)\d\d)\b)?"),
-    ("dmy", rf"(\d{{1,2}})(?:{_ORDINAL})?\s+({_MONTH})\.?,?(?:\s+((?:19|20)\d\d))?\b"),
+    ("mdy", (rf"({_MONTH})\.?\s+(\d{{1,2}})(?:{_ORDINAL})?\b,?(?:\s+((?:19|20)\d\d)\b)?"
+            rf"{_NO_STREET}")),
+    ("dmy", (rf"(\d{{1,2}})(?:{_ORDINAL})?\s+({_MONTH})\.?,?(?:\s+((?:19|20)\d\d))?\b"
+            rf"{_NO_STREET}")),
     ("m", rf"({alternation(MONTH_LEADS)})[\s-]+({_MONTH})\b(?!\s+\d)"),
     (
         "wd",
