@@ -575,3 +575,8 @@ def test_who_did_the_killing_is_no_toll(text, metrics):
 ])
 def test_what_is_published_frees_no_one(text, metric):
     assert extract(text)[0].metric == metric
+
+
+def test_injuries_counted_beside_deaths_are_the_wounded():
+    deaths, injuries = extract("The clinic recorded four deaths from the gas and 61 injuries.")
+    assert (deaths.metric, injuries.metric, injuries.unit) == ("killed", "wounded", "people")

@@ -64,7 +64,7 @@ PEOPLE_KINDS: dict[str, tuple[str, ...]] = {
     "people": (
         "people", "persons", "person", "others", "residents", "inhabitants", "victims",
         "syrians", "individuals", "martyrs", "bodies", "corpses", "deaths", "dead", "fatalities",
-        "lives", "casualties",
+        "lives", "casualties", "injuries",
     ),
     "protesters": ("protesters", "protestors", "demonstrators"),
 }
@@ -197,6 +197,7 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
     # "thousands of internally displaced people": the plight is in the phrase's head.
     "displaced": ("displaced people", "displaced persons"),
     "killed": ("martyrs", "bodies", "corpses", "fatalities", "deaths", "dead"),
+    "wounded": ("injuries",),
     "casualties": ("casualties",),
     # Cases of a disease: "4,000 confirmed cases", "120 new infections".
     "affected": (

@@ -46,7 +46,7 @@ from claims.extraction.patterns import alternation, ending_at, fold
 # Counted nouns that say what happened more surely than any event word nearby:
 # "4 martyrs ... 22 injured", "three strikes ... killing nine", "killing 12 and destroying
 # two vehicles".
-STRONG_SUBJECT_METRICS = frozenset({"killed", "strikes", "count", "affected"})
+STRONG_SUBJECT_METRICS = frozenset({"killed", "wounded", "strikes", "count", "affected"})
 
 # The source a headline names after its figure: "Bomb kills 43: monitor" (colon stripped).
 HEADLINE_SOURCES = ("observatory", "monitor", "reuters", "afp", "sana")
