@@ -580,3 +580,9 @@ def test_what_is_published_frees_no_one(text, metric):
 def test_injuries_counted_beside_deaths_are_the_wounded():
     deaths, injuries = extract("The clinic recorded four deaths from the gas and 61 injuries.")
     assert (deaths.metric, injuries.metric, injuries.unit) == ("killed", "wounded", "people")
+
+
+def test_weapons_and_posts_destroyed_beside_a_toll_are_no_dead():
+    found = extract("Jets killed dozens of fighters while destroying three command posts and "
+                    "five arms caches, the ministry said.")
+    assert [c.metric for c in found if c.unit == "items"] == ["count", "count"]

@@ -207,7 +207,11 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
     "count": (
         "vehicles", "cars", "trucks", "lorries", "buses", "villages", "towns", "neighborhoods",
         "neighbourhoods", "districts", "areas", "buildings", "houses", "homes", "schools",
-        "hospitals", "positions", "checkpoints", "bases", "tanks",
+        "hospitals", "positions", "checkpoints", "bases", "tanks", "command posts", "posts",
+        "headquarters", "depots", "arms depots", "ammunition depots", "caches", "arms caches",
+        "weapon caches", "weapons caches", "warehouses", "launchers", "rocket launchers",
+        "armored vehicles", "armoured vehicles", "artillery pieces", "tunnels",
+        "oil tankers", "tankers", "wells", "facilities",
     ),
 }
 # Verbs of killing besides "kill", in every form that takes its victims as object: "gunmen
