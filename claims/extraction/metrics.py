@@ -199,7 +199,7 @@ PUBLISHED_BEFORE_RE = ending_at(rf"\b(?i:{_PUBLISHED})[ \t]+")
 def _published(match) -> bool:
     """Whether a "released" cue publishes something rather than frees someone: "released
     pictures of", "a statement released by"."""
-    if not match.group().lower().startswith("releas"):
+    if _CUE_METRIC.get(" ".join(fold(match.group()).split())) != "released":
         return False
     source = match.string
     return bool(PUBLISHED_AFTER_RE.match(source, match.end())

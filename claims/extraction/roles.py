@@ -89,7 +89,7 @@ LIST_GAP_RE = regex.compile(r"(?i:\s*,?\s*(?:(?:and|as\s+well\s+as)\s+)?)")
 # The next item of a list right after a figure, up to its digits: " and 39", ", 12"; not "and
 # 3 more died", a clause of its own.
 LISTED_NEXT_RE = regex.compile(
-    r"(?i:\s*,?\s*(?:(?:and|as\s+well\s+as)\s+)?)\d[\d,.]*(?<=\d)(?!\s+(?i:more|others)\b)"
+    LIST_GAP_RE.pattern + r"\d[\d,.]*(?<=\d)(?!\s+(?i:more|others)\b)"
 )
 
 
