@@ -349,6 +349,20 @@ def test_a_place_outside_the_articles_countries_is_not_carried():
     assert cars("Officials met in Lyon. More than 12 cars crashed.") == "Texas"
 
 
+def test_a_paragraph_gone_abroad_takes_not_the_towns_place():
+    lead = "Flu patient treated in Leeds\n\nA nurse was admitted to a hospital in Leeds. "
+    abroad = "The virus first spread in Peru and in Chile. Health officials counted 12,400 cases."
+    assert place_of(lead + abroad, "12,400").place is None
+    at_home = "Cases were found in Leeds and York. Health officials counted 12,400 cases."
+    assert place_of(lead + at_home, "12,400").place == "Leeds"
+
+
+def test_a_country_keeps_national_figures_after_a_list_of_foreign_backers():
+    text = ("Fighting goes on in Syria\n\nThe rebels are backed by Turkey and Qatar. More "
+            "than 12,000 people have been killed.")
+    assert place_of(text, "More than 12,000").place == "Syria"
+
+
 def test_a_running_total_keeps_the_articles_place():
     text = ("Shelling hits Syria\n\nJets struck the town of Saraqib on Monday. The war has "
             "killed more than 12,000 people since 2011.")

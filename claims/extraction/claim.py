@@ -829,9 +829,9 @@ def _place(context: _Context, draft: _Draft) -> None:
         text, sent_start, context.sent_end, draft.start, draft.end, article
     ) or places.anaphor(text, context.sentences, sent_start, context.sent_end, article)
     if draft.place is None:
-        draft.place = places.carried(article, sent_start, context.sent_end)
-        draft.carried = draft.place is not None
-        draft.place = draft.place or article.place
+        carry = places.carried(article, sent_start, context.sent_end)
+        draft.carried = carry.place is not None
+        draft.place = carry.place or (None if carry.away else article.place)
 
 
 def _running_total_place(context: _Context, draft: _Draft) -> None:

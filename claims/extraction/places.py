@@ -1064,7 +1064,18 @@ def _before(text: str, sentences, sent_start: int):
         yield start, end, crossed
 
 
-def carried(article, sent_start: int, sent_end: int) -> Place | None:
+class Carry(NamedTuple):
+    """The place a sentence takes from the sentences before it, and whether they have moved
+    away from the article's place, so that the article's place is no longer the figure's."""
+
+    place: Place | None
+    away: bool
+
+
+NO_CARRY = Carry(None, False)
+
+
+def carried(article, sent_start: int, sent_end: int) -> Carry:
     """The place of a sentence that names none, from the last sentence before it that names
     any: its one place, within the paragraph ("Michigan regained 34,185 jobs. Yet that
     doesn't replace the 174,429 lost"), or at the end of the paragraph before when named
@@ -1078,7 +1089,7 @@ def carried(article, sent_start: int, sent_end: int) -> Place | None:
     return memo[sent_start]
 
 
-def _carried(article, sent_start: int, sent_end: int) -> Place | None:
+def _carried(article, sent_start: int, sent_end: int) -> Carry:
     """`carried`, unmemoised."""
     text = article.text
     for start, end, crossed in _before(text, article.sentences, sent_start):
@@ -1087,13 +1098,26 @@ def _carried(article, sent_start: int, sent_end: int) -> Place | None:
             continue
         c = _sole(text[start:end], found)
         if c is None or (crossed and c.cue not in LOCATIVE_CUES):
-            return None  # several places, or one named in passing a paragraph back
+            # several places, or one named in passing a paragraph back
+            return Carry(None, c is None and _away(found, article.place))
         if article.countries and c.entry.country not in article.countries:
-            return None  # talks abroad, a neighbour's role: an aside to the story
+            return NO_CARRY  # talks abroad, a neighbour's role: an aside to the story
         if _placed_elsewhere(text[sent_start:sent_end]):
-            return None
-        return _place(c.entry, c.surface)
-    return None
+            return NO_CARRY
+        return Carry(_place(c.entry, c.surface), False)
+    return NO_CARRY
+
+
+def _away(found: list[_Candidate], place: Place | None) -> bool:
+    """Has the paragraph moved on from the town the article is placed in to places in other
+    countries ("It spread to Liberia and Sierra Leone" in a story placed in London)? Then the
+    figures that follow are not that town's either. A country stays the place of national
+    figures however many foreign backers the sentence before lists."""
+    return (
+        place is not None
+        and place.name != place.country
+        and all(COUNTRY_NAMES.get(c.entry.country, c.entry.country) != place.country for c in found)
+    )
 
 
 # A locative cue and a capitalised word: "at Reagan National Airport", "in the Northeast".
@@ -1129,7 +1153,7 @@ class Article:
         self._place: Place | None = None
         self._read = False
         self._headlines: list[tuple[int, int]] | None = None  # lines in Title Case or capitals
-        self.carried_places: dict[int, Place | None] = {}  # by sentence start: carried()
+        self.carried_places: dict[int, Carry] = {}  # by sentence start: carried()
         self._located: dict[tuple[int, int], list[_Candidate]] = {}  # by sentence bounds
 
     def headline(self, sent_start: int, sent_end: int) -> bool:
