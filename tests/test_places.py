@@ -205,6 +205,7 @@ def test_towns_of_any_country_and_their_everyday_names():
     assert where("Gunmen killed 12 men in Acapulco.").country == "Mexico"
     assert where("Gunmen killed 12 men in Zitlala.").country == "Mexico"  # 6,000 people
     assert where("A shooting in Juarez left 12 dead.").name == "Ciudad Juárez"
+    assert where("Gunmen killed 12 men in Caborca.").name == "Heroica Caborca"  # 60,000 people
 
 
 def test_the_hierarchy_picks_the_country():

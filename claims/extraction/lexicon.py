@@ -454,6 +454,9 @@ NAME_PARTICLES = (
     "al", "el", "an", "ar", "as", "ash", "ad", "at", "az", "ez", "ed", "es", "en", "de", "bin",
     "ibn",
 )
+# Honorific titles of official town names, longest first, which everyday usage drops:
+# "Heroica Caborca" is Caborca, "Heroica Ciudad de Tlaxiaco" Tlaxiaco.
+OFFICIAL_NAME_TITLES = ("Heroica Ciudad de ", "Heroica Villa de ", "Heroica ")
 # The articles among them, which a name is also written without ("Bab" for "al-Bab").
 NAME_ARTICLES = ("al", "el", "ar", "as", "ash", "ad", "an", "at", "az", "ez")
 # "the Syrian capital" is the capital of the country the adjective names (capitalised, as

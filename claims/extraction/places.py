@@ -54,6 +54,7 @@ from claims.extraction.lexicon import (
     NAME_ARTICLES,
     NAME_PARTICLES,
     NOT_PLACES,
+    OFFICIAL_NAME_TITLES,
     ORGANISATION_WORDS,
     ORIGIN_CUES,
     PLACE_ANAPHORS,
@@ -212,9 +213,13 @@ _BRACKETS = re.compile(r"\s*[\[(].*?[\])]")
 
 def _short_form(name: str) -> str | None:
     """The everyday name of an official Spanish or Portuguese one: "Acapulco de Juárez" is
-    Acapulco, "Michoacán de Ocampo" Michoacán."""
-    head, sep, _ = name.partition(" de ")
-    return head if sep and " " not in head and len(head) > 3 else None
+    Acapulco, "Michoacán de Ocampo" Michoacán, "Heroica Caborca" Caborca."""
+    title = next((t for t in OFFICIAL_NAME_TITLES if name.startswith(t)), "")
+    bare = name[len(title) :]
+    head, sep, _ = bare.partition(" de ")
+    if sep and " " not in head and len(head) > 3:
+        return head
+    return bare if title else None
 
 
 def _first_level() -> list:
