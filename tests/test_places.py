@@ -379,6 +379,20 @@ def test_a_country_keeps_national_figures_after_a_list_of_foreign_backers():
     assert place_of(text, "More than 12,000").place == "Syria"
 
 
+@pytest.mark.parametrize("sentence, place, written", [
+    ("Storms killed 12 people in Peru, Bolivia and Chile.", None, None),
+    ("Storms killed 12 people in Sonora and Sinaloa.", "Mexico", "Sonora and Sinaloa"),
+    ("In Douma, Harasta and Saqba, 12 people died.", "Rif Dimashq Governorate",
+     "Douma, Harasta and Saqba"),
+    ("Shelling killed 12 in Aleppo, Syria.", "Aleppo", "Aleppo"),  # the town and its country
+    ("Shelling killed 12 in Saraqib, Idlib.", "Saraqeb", "Saraqib"),  # the town and province
+    ("Jets killed 12 in Aleppo and Russia denied it.", "Aleppo", "Aleppo"),  # two clauses
+])
+def test_a_figure_told_of_a_list_of_places_takes_what_they_share(sentence, place, written):
+    found = place_of("Storms hit Texas\n\n" + sentence)
+    assert (found.place, found.place_text) == (place, written)
+
+
 def test_a_running_total_keeps_the_articles_place():
     text = ("Shelling hits Syria\n\nJets struck the town of Saraqib on Monday. The war has "
             "killed more than 12,000 people since 2011.")

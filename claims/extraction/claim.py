@@ -825,9 +825,12 @@ def _place(context: _Context, draft: _Draft) -> None:
     (the place its headline names, its dateline, or the country it is about)."""
     text, sent_start = context.text, context.sent_start
     article = places.article(text, context.sentences)
-    draft.place = places.locate(
-        text, sent_start, context.sent_end, draft.start, draft.end, article
-    ) or places.anaphor(text, context.sentences, sent_start, context.sent_end, article)
+    here = places.where(text, sent_start, context.sent_end, draft.start, draft.end, article)
+    if here.away:
+        return  # "in Peru and Chile": no one place
+    draft.place = here.place or places.anaphor(
+        text, context.sentences, sent_start, context.sent_end, article
+    )
     if draft.place is None:
         carry = places.carried(article, sent_start, context.sent_end)
         draft.carried = carry.place is not None

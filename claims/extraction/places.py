@@ -961,8 +961,82 @@ def locate(
 ) -> Place | None:
     """The place nearest the figure in its sentence, a town rather than its province
     when the sentence names both, and a country only when nothing finer is named."""
+    return where(text, sent_start, sent_end, start, end, article).place
+
+
+def where(
+    text: str, sent_start: int, sent_end: int, start: int, end: int, article=None
+) -> Carry:
+    """`locate`'s place, or none and `away` when that place is one of a list sharing no
+    region or country ("in Peru and Chile"): the figure is then no single place's, not even
+    the article's."""
     best = _located(text, sent_start, sent_end, start, end, article)
-    return None if best is None else _place(best.entry, best.surface)
+    if best is None:
+        return NO_CARRY
+    listed, written = _listed(text[sent_start:sent_end], best)
+    if not listed:
+        return Carry(_place(best.entry, best.surface), False)
+    shared = _shared(best.entry, listed, written)
+    return Carry(shared, shared is None)
+
+
+# Names coordinated with a place's: "in Peru and Chile", "in Douma, Harasta and Saqba".
+_LIST_GAP = r"(?:\s*,\s*(?:and|or)\s+|\s+(?:and|or)\s+|\s*,\s*)"
+_LISTED_AFTER = re.compile(rf"({_LIST_GAP})({_CAP}(?:[ ]{_CAP})*)")
+_LISTED_BEFORE = ending_at(rf"({_CAP}(?:[ ]{_CAP})*)({_LIST_GAP})")
+
+
+def _listed(sentence: str, c: _Candidate) -> tuple[list[Entry], str]:
+    """The other places of a list the candidate's name is in ("in Peru, Bolivia and Chile"),
+    and the list as written: a figure told of them all is none's alone. None when no "and"
+    or "or" joins the names (a comma alone may add the province: "Saraqib, Idlib")."""
+    members, joined = [], False
+    lo, hi = c.start, c.end
+    while (m := _LISTED_AFTER.match(sentence, hi)) and (
+        found := _member(sentence, m.start(2), m.end(2), c)
+    ):
+        members.append(found[0])
+        joined, hi = joined or "," not in m.group(1) or "and" in m.group(1), found[2]
+    while (m := _LISTED_BEFORE.match(sentence, 0, lo)) and (
+        found := _member(sentence, m.start(1), m.end(1), c)
+    ):
+        members.append(found[0])
+        joined, lo = joined or "," not in m.group(2) or "and" in m.group(2), found[1]
+    return (members, sentence[lo:hi]) if joined else ([], "")
+
+
+def _member(sentence: str, start: int, end: int, c: _Candidate) -> tuple[Entry, int, int] | None:
+    """The place a listed name is, with its bounds, unless it is no place, holds the
+    candidate ("Aleppo, Syria" names one place) or opens a clause of its own ("in Aleppo and
+    Russia denied"). A capitalised cue before it is left out ("In Douma")."""
+    end = start + _length(sentence[start:end])
+    while (entry := lookup(normalise(sentence[start:end]))) is None:
+        space = sentence.find(" ", start, end)
+        if space < 0:
+            return None
+        start = space + 1
+    if _holds(entry, c.entry) or _holds(c.entry, entry):
+        return None
+    after = _AFTER.match(sentence, end)
+    word = after.group(1) if after else ""
+    if word.islower() and (word in SUBJECT_VERBS or word.endswith("ed")):
+        return None
+    return entry, start, end
+
+
+def _shared(entry: Entry, listed: list[Entry], written: str) -> Place | None:
+    """The place a list of places shares: their region ("Douma and Harasta": Rif Dimashq),
+    else their country, else none ("Peru and Chile")."""
+    regions = {e.region for e in listed} | {entry.region}
+    if None not in regions and len(regions) == 1:
+        region = _REGION_BY_NAME.get(entry.region)
+        if region is not None and region.country == entry.country:
+            return _place(region, written)
+    if {e.country for e in listed} == {entry.country}:
+        country = lookup(normalise(COUNTRY_NAMES.get(entry.country, "")))
+        if country is not None and country.kind == COUNTRY:
+            return _place(country, written)
+    return None
 
 
 def _found(text: str, sent_start: int, sent_end: int, article=None) -> list[_Candidate]:
@@ -1258,7 +1332,9 @@ class Article:
             for c in self.resolved(sentence, self.headline(start, end))
             if c.entry.kind != COUNTRY and not c.attribute and not _origin(sentence, c)
         }
-        return [_place(c.entry, c.surface) for c in found.values()]
+        listed = {e: e.name for c in found.values() for e in _listed(sentence, c)[0]}
+        named = {c.entry: c.surface for c in found.values()}
+        return [_place(e, surface) for e, surface in (listed | named).items()]
 
     def _dateline_place(self) -> Place | None:
         """The town of the dateline, when the article is about its country (a Cairo dateline
