@@ -393,6 +393,16 @@ def test_a_figure_told_of_a_list_of_places_takes_what_they_share(sentence, place
     assert (found.place, found.place_text) == (place, written)
 
 
+@pytest.mark.parametrize("sentence, figure, place", [
+    ("Prices fell amid an outbreak in China, below Nigeria's benchmark of $57 a barrel.", "$57",
+     "Nigeria"),
+    ("After talks in Geneva, Syria's 22 million people wait.", "22 million", "Syria"),
+    ("In Geneva, 22 people marched past Syria's embassy.", "22", "Geneva"),  # owns the embassy
+])
+def test_a_possessive_place_owns_the_figure_of_its_noun_phrase(sentence, figure, place):
+    assert place_of("Storms hit Texas\n\n" + sentence, figure).place == place
+
+
 def test_a_running_total_keeps_the_articles_place():
     text = ("Shelling hits Syria\n\nJets struck the town of Saraqib on Monday. The war has "
             "killed more than 12,000 people since 2011.")

@@ -1078,12 +1078,13 @@ def _pick(sentence: str, found: list[_Candidate], lo: int, hi: int) -> _Candidat
     if len(found) == 1:
         return found[0]
 
-    def rank(c: _Candidate) -> tuple[bool, bool, bool, bool, bool, int]:
+    def rank(c: _Candidate) -> tuple[bool, bool, bool, bool, bool, bool, int]:
         # a place in another clause ("After the fighting in Homs, 12 died in Hama") is
         # the last choice before a country; "in X" before "from X" or "a US vehicle"; the
         # place a "where" clause hangs from is that clause's ("into Canada, where a foot")
         gap = sentence[c.end : lo] if c.end <= lo else sentence[hi : c.start]
         return (
+            not (c.end <= lo and _owns(c, gap)),
             not (c.end <= lo and WHERE_RE.match(gap) and "," not in gap[2:]),
             c.entry.kind == COUNTRY,
             c.attribute,
@@ -1103,6 +1104,17 @@ def _pick(sentence: str, found: list[_Candidate], lo: int, hi: int) -> _Candidat
         if towns:
             best = min(towns, key=rank)
     return best
+
+
+# The lower-case words of a noun phrase between its possessive owner and its figure:
+# "Nigeria's budgetary benchmark of $57", "Syria's 22 million people".
+_OWNED = re.compile(r"(?:\s+[a-z][a-z-]*){0,5}\s+")
+
+
+def _owns(c: _Candidate, gap: str) -> bool:
+    """Is the place the possessive owner of the figure's noun phrase ("Nigeria's benchmark
+    of $57 a barrel", amid an outbreak "in China")? Then the figure is that place's."""
+    return c.surface[-2:].lower() in _POSSESSIVES and bool(_OWNED.fullmatch(gap))
 
 
 # A dateline opening an article's first paragraph: "SURABAYA, Indonesia/JAKARTA (Reuters) -",
