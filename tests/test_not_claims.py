@@ -41,6 +41,12 @@ def read(text: str) -> list[tuple[str, float]]:
     ("The council cited resolutions 1701, 2139 and 2254 in its letter.", []),
     ("Middle East 14.03.2018Get short URL Floods hit the valley.", []),
     ("Under Article 5 and 12 members voted.", [("12 members", 12)]),
+    ("Jets struck the valley on November 8 and 9 2015 and on May 3-4.", []),
+    ("Floods hit the valley. 14 May 2019 1815 UTC+2 Rain fell.", []),
+    ("The dam broke at around 545 pm and the water rose.", []),
+    ("Rain fell all week. ... 318 Related Floods Hit the Valley Again", []),
+    ("Troops held the hill west of the brigade 41 all night.", []),
+    ("The storm killed 12 related workers.", [("12 related workers", 12)]),  # no link list
 ])
 def test_not_claims(text, claims):
     assert read(text) == claims

@@ -35,6 +35,7 @@ DESIGNATORS = (
     "Class", "Type", "Code", "Rule", "Amendment", "Game", "Games", "Watch", "Planet", "Note",
     "Week", "Day", "Round", "Big", "Pac", "Top", "Hot", "A.D.", "AD", "Fortune", "category",
     "Gen", "Generation", "Mk", "Gemini", "Soyuz", "flight", "Glock", "resolution", "resolutions",
+    "regiment", "brigade", "battalion",
     # Market indices: "the S&P 500 rose", "FTSE 100", "Stoxx 600" (and "S P 500" when the
     # ampersand was stripped).
     "S&P", "S P", "S&P/ASX", "S&P/TSX", "sp", "SP", "FTSE", "Stoxx", "STOXX", "Nasdaq",
@@ -92,6 +93,12 @@ BEFORE: tuple[str, ...] = (
     rf"\b{_MONTH_BACK}[ \t]+",                                   # March 29
     rf"\b{_MONTH_BACK}[ \t]+\d{{1,2}}(?:{_ORDINAL_BACK})?,?[ \t]+",  # March 29, 2017
     rf"\b\d{{1,2}}(?:{_ORDINAL_BACK})?[ \t]+(?:of[ \t]+)?{_MONTH_BACK},?[ \t]+",  # 29 March 2017
+    # the second day of a span: "December 11 and 12", "March 3-4"
+    (
+        rf"\b{_MONTH_BACK}[ \t]+\d{{1,2}}(?:{_ORDINAL_BACK})?,?"
+        r"[ \t]*(?:(?:and|or|to)[ \t]+|[-–][ \t]*)"
+    ),
+    r"(?i:\b(?:utc|gmt))[ \t]*[-+−]",                          # UTC+3
     rf"(?<![\w])(?P<name>(?:{alternation(DESIGNATORS, backward=True)})[ \t]+(?:No\.?[ \t]*)?)",
     rf"(?i:{alternation(COPYRIGHT_MARKS, backward=True)}[ \t]*)",
     (
@@ -122,6 +129,8 @@ AT: tuple[str, ...] = (
     r"\d{1,4}(?P<date_mark>[/.-])\d{1,2}(?P=date_mark)(?:\d{1,4}\b|(?:19|20)\d{2}(?=\p{Lu}))",
     rf"\d{{1,2}}(?:[:.]\d{{2}})?[ \t]*(?i:{_CLOCK_MARK})(?![\w])",
     r"\d{1,2}:\d{2}",
+    rf"(?:[1-9]|1[0-2])[0-5]\d[ \t]*(?i:{_CLOCK_MARK})(?![\w])",  # "630 a.m." without its colon
+    r"\d+[ \t]+Related(?=[ \t]*:|[ \t]+\p{Lu})",                 # "24 Related Four ..." links
     rf"\d{{4}}[ \t]*{_CLOCK_ZONE}\b",
     r"(?:\+\d{1,3}[ \t.-]?)?\(?\d{2,4}\)?[ \t.-]\d{3}[ \t.-]\d{4}\b",
     # Phone numbers with a trunk zero or a country code: "0800 123 4567", "08000 858531",
