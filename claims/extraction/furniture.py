@@ -91,12 +91,13 @@ WIRE_SLUGS = ("UPDATE", "REFILE", "CORRECTED", "RPT", "WRAPUP", "INSIGHT", "ANAL
 # What stands right before a number that is part of a date, a name or furniture.
 BEFORE: tuple[str, ...] = (
     rf"\b{_MONTH_BACK}[ \t]+",                                   # March 29
-    rf"\b{_MONTH_BACK}[ \t]+\d{{1,2}}(?:{_ORDINAL_BACK})?,?[ \t]+",  # March 29, 2017
+    # March 29, 2017; March 3-4 2016
+    rf"\b{_MONTH_BACK}[ \t]+(?:\d{{1,2}}[-–])?\d{{1,2}}(?:{_ORDINAL_BACK})?,?[ \t]+",
     rf"\b\d{{1,2}}(?:{_ORDINAL_BACK})?[ \t]+(?:of[ \t]+)?{_MONTH_BACK},?[ \t]+",  # 29 March 2017
     # the second day of a span: "December 11 and 12", "March 3-4"
     (
-        rf"\b{_MONTH_BACK}[ \t]+\d{{1,2}}(?:{_ORDINAL_BACK})?,?"
-        r"[ \t]*(?:(?:and|or|to)[ \t]+|[-–][ \t]*)"
+        rf"(?P<span>\b{_MONTH_BACK}[ \t]+\d{{1,2}}(?:{_ORDINAL_BACK})?,?"
+        r"[ \t]*(?:(?:and|or|to)[ \t]+|[-–][ \t]*))"
     ),
     r"(?i:\b(?:utc|gmt))[ \t]*[-+−]",                          # UTC+3
     rf"(?<![\w])(?P<name>(?:{alternation(DESIGNATORS, backward=True)})[ \t]+(?:No\.?[ \t]*)?)",
@@ -184,6 +185,9 @@ TIMESTAMP_BEFORE_RE = ending_at(r"(?<![^\n])[ \t]*\d{1,2}[.:][0-5]\d[ \t]+")
 
 # A decimal after a date is no year: "49.55 Hz on 9 May, 49.52 Hz on 20 June".
 DECIMAL_RE = regex.compile(r"\d+\.\d")
+# The second day of a span ends the date: a year, punctuation or a capital follows, not a
+# noun it counts ("December 11 and 12 2016", but "December 11 and 12 people died").
+DAY_END_RE = regex.compile(rf"\d{{1,2}}(?:{_ORDINAL})?(?![\w])(?![ \t]+\p{{Ll}})")
 MONTH_RE = regex.compile(rf"\b{MONTHS}")
 # A sentence's end inside a line: "Posted on 7 May. Shells killed 64 people." is a date line
 # and then copy, however short.
@@ -234,6 +238,8 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
         before = None
     if before and before.group("media") and CAPTIONED_COUNT_RE.match(text, pos):
         before = None  # "Video: 6 bodies found", not "Photo 3 of 12"
+    if before and before.group("span") and not DAY_END_RE.match(text, pos):
+        before = None
     if before and not (DECIMAL_RE.match(text, pos) and MONTH_RE.search(before.group())):
         end = TAIL_RE.match(text, pos).end()  # "Sept. 20-24", "Resolution 2254"
         return _names_end(text, pos, end) if before.group("name") else end
