@@ -39,6 +39,16 @@ def test_place_cues_in_capitals_still_cue_a_place():
     assert claim.place == "Aleppo" and claim.text == "FIVE VILLAGERS"
 
 
+@pytest.mark.parametrize("headline, place", [
+    ("Blast Kills Four in New Delhi Market", "Delhi"),  # "new" is a change word elsewhere
+    ("Gunmen Kill Six in South Sudan Village", "South Sudan"),
+    ("FLOODS KILL NINE IN NEW MEXICO TOWNS", "New Mexico"),
+])
+def test_a_vocabulary_word_that_opens_a_place_name_stays_in_it(headline, place):
+    (claim,) = extract(headline)
+    assert claim.place == place
+
+
 def test_a_capitalised_number_word_in_running_text_is_still_a_name():
     assert extract("She presented a show on Channel Four for years and later moved abroad.") == []
     assert extract("Viewers of the Famous Five films wrote in, the station said.") == []

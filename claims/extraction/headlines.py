@@ -13,6 +13,7 @@ a candidate name, which the place step still checks against the gazetteer and it
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from claims.extraction import numbers
 from claims.extraction.lexicon import (
@@ -82,29 +83,39 @@ def _written_lower(text: str, word: str) -> bool:
     return False
 
 
-def _recaser(text: str):
+# The word after a word of a headline: "Jersey" after "New".
+NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+
+
+def _recaser(text: str, opens_name: Callable[[str, str], bool] | None):
     """The replacement for each word of a headline of `text`: a vocabulary word, or one the
-    text writes in lower case elsewhere, in lower case; any other word, a name, as written."""
+    text writes in lower case elsewhere, in lower case; any other word, a name, as written,
+    and so a vocabulary word that opens a name with the next (`opens_name`: "New Jersey",
+    "South Sudan")."""
 
     def recase(match: re.Match) -> str:
         word = match.group()
         lowered = word.lower()
         if len(lowered) != len(word) or lowered == word:
             return word
+        after = NEXT_WORD_RE.match(match.string, match.end())
+        if opens_name is not None and after and opens_name(word, after.group(1)):
+            return word
         return lowered if lowered in VOCABULARY or _written_lower(text, lowered) else word
 
     return recase
 
 
-def sentence_case(text: str) -> str:
+def sentence_case(text: str, opens_name: Callable[[str, str], bool] | None = None) -> str:
     """`text` with its Title Case and ALL CAPS lines read like sentence case: vocabulary words
-    lowered, names kept, every offset unchanged; the text itself when it has no such line."""
+    lowered, names kept, every offset unchanged; the text itself when it has no such line.
+    `opens_name(word, next_word)` tells the first word of a place's name, which stays."""
     parts: list[str] = []
     done = start = 0
     recase = None
     for line in text.split("\n"):
         if is_headline_case(line):
-            recase = recase or _recaser(text)
+            recase = recase or _recaser(text, opens_name)
             parts += [text[done:start], WORD_RE.sub(recase, line)]
             done = start + len(line)
         start += len(line) + 1

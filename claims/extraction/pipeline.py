@@ -11,7 +11,7 @@ import datetime as dt
 
 from pydantic import ValidationError
 
-from claims.extraction import candidates, claim, headlines, roles, times
+from claims.extraction import candidates, claim, headlines, places, roles, times
 from claims.extraction.sentences import Sentences
 from claims.models import Claim
 
@@ -26,7 +26,7 @@ def extract(text: str, published=None) -> list[Claim]:
         return []
     published_date = times.dateline(text) or _published(published)
     sentences = Sentences(text)
-    reading = headlines.sentence_case(text)
+    reading = headlines.sentence_case(text, places.opens_name)
     attributions_by_sentence: dict[int, list] = {}
     claims: list[Claim] = []
     for number in candidates.find(reading):

@@ -490,6 +490,12 @@ def _entry(phrase: str) -> Entry | None:
     return entry
 
 
+def opens_name(word: str, following: str) -> bool:
+    """Do two words open a name the gazetteer knows ("New Jersey", "South Sudan")? A
+    headline's recasing keeps such a first word as written."""
+    return normalise(f"{word} {following}") in _PAIRS
+
+
 def lookup(key: str) -> Entry | None:
     """The gazetteer's best entry for a normalised name."""
     raw = GAZETTEER.get(key)
@@ -993,28 +999,36 @@ def _listed(sentence: str, c: _Candidate) -> tuple[list[Entry], str]:
     members, joined = [], False
     lo, hi = c.start, c.end
     while (m := _LISTED_AFTER.match(sentence, hi)) and (
-        found := _member(sentence, m.start(2), m.end(2), c)
+        found := _member(sentence, m.start(2), m.end(2), c, after=True)
     ):
         members.append(found[0])
         joined, hi = joined or "," not in m.group(1) or "and" in m.group(1), found[2]
     while (m := _LISTED_BEFORE.match(sentence, 0, lo)) and (
-        found := _member(sentence, m.start(1), m.end(1), c)
+        found := _member(sentence, m.start(1), m.end(1), c, after=False)
     ):
         members.append(found[0])
         joined, lo = joined or "," not in m.group(2) or "and" in m.group(2), found[1]
     return (members, sentence[lo:hi]) if joined else ([], "")
 
 
-def _member(sentence: str, start: int, end: int, c: _Candidate) -> tuple[Entry, int, int] | None:
+def _member(
+    sentence: str, start: int, end: int, c: _Candidate, after: bool
+) -> tuple[Entry, int, int] | None:
     """The place a listed name is, with its bounds, unless it is no place, holds the
     candidate ("Aleppo, Syria" names one place) or opens a clause of its own ("in Aleppo and
-    Russia denied"). A capitalised cue before it is left out ("In Douma")."""
+    Russia denied"). A run of capitals is cut to the name: after the candidate from its end
+    ("New Jersey Bombings"), before it from its start ("In Douma")."""
     end = start + _length(sentence[start:end])
     while (entry := lookup(normalise(sentence[start:end]))) is None:
-        space = sentence.find(" ", start, end)
-        if space < 0:
-            return None
-        start = space + 1
+        if after:
+            end = sentence.rfind(" ", start, end)
+            if end < 0:
+                return None
+        else:
+            space = sentence.find(" ", start, end)
+            if space < 0:
+                return None
+            start = space + 1
     if _holds(entry, c.entry) or _holds(c.entry, entry):
         return None
     after = _AFTER.match(sentence, end)
