@@ -403,6 +403,13 @@ def test_a_possessive_place_owns_the_figure_of_its_noun_phrase(sentence, figure,
     assert place_of("Storms hit Texas\n\n" + sentence, figure).place == place
 
 
+def test_a_place_after_a_figure_set_against_this_one_is_that_figures():
+    text = ("Jobs Report\n\nOhio lost jobs. The state has 24 percent of workers in "
+            "government, compared with 16 percent in the U.S.")
+    assert place_of(text, "24").place == "Ohio"
+    assert place_of(text, "16").place == "United States"
+
+
 def test_a_running_total_keeps_the_articles_place():
     text = ("Shelling hits Syria\n\nJets struck the town of Saraqib on Monday. The war has "
             "killed more than 12,000 people since 2011.")

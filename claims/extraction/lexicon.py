@@ -454,6 +454,9 @@ NAME_PARTICLES = (
     "al", "el", "an", "ar", "as", "ash", "ad", "at", "az", "ez", "ed", "es", "en", "de", "bin",
     "ibn",
 )
+# Words that set a second figure against the first: "24 percent of workers, compared to 16
+# percent in the U.S." (the place after the second figure is the second figure's).
+COMPARISON_WORDS = ("compared to", "compared with", "versus", "vs", "as against")
 # Honorific titles of official town names, longest first, which everyday usage drops:
 # "Heroica Caborca" is Caborca, "Heroica Ciudad de Tlaxiaco" Tlaxiaco.
 OFFICIAL_NAME_TITLES = ("Heroica Ciudad de ", "Heroica Villa de ", "Heroica ")

@@ -47,6 +47,7 @@ from claims.extraction.lexicon import (
     AUXILIARIES,
     BORDER_WORDS,
     CLAUSE_OPENERS,
+    COMPARISON_WORDS,
     DEMONYMS,
     DESTINATION_CUES,
     DIRECTION_WORDS,
@@ -1081,10 +1082,19 @@ def _located(
     text: str, sent_start: int, sent_end: int, start: int, end: int, article=None
 ) -> _Candidate | None:
     """The candidate `locate` picks."""
-    found = _found(text, sent_start, sent_end, article)
+    sentence, hi = text[sent_start:sent_end], end - sent_start
+    found = [c for c in _found(text, sent_start, sent_end, article)
+             if c.start < hi or not _COMPARED.search(sentence, hi, c.start)]
     if not found:
         return None
-    return _pick(text[sent_start:sent_end], found, start - sent_start, end - sent_start)
+    return _pick(sentence, found, start - sent_start, hi)
+
+
+# A second figure set against the figure, before a place after it: "24 percent, compared to
+# 16 percent in the U.S.": the place is the second figure's.
+_COMPARED = re.compile(
+    rf"\b(?:{alternation(COMPARISON_WORDS)})\.?\s+(?:[^\s\d,;]+\s+){{0,2}}(?!(?:19|20)\d\d\b)\d"
+)
 
 
 def _pick(sentence: str, found: list[_Candidate], lo: int, hi: int) -> _Candidate:
