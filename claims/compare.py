@@ -12,7 +12,9 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
    children, women, combatants and people in general are kept apart). Money, shares, areas
    and other counts that are not people are grouped only when they count the same thing
    (their counted noun agrees); with no noun they stand alone. No value in a figure is more
-   than MAGNITUDE times its smallest.
+   than MAGNITUDE times its smallest, and no two values that one report gives as two
+   quantities are in one figure (TWO_QUANTITIES times apart, neither told as a stage of a
+   changing count nor credited to two different sources: a day's total and one strike's).
 4. Parts ("including 11 children"), period totals ("in the last month") and updates ("40
    more") are never inside a figure: they keep their incident and are shown beside it.
 5. Running totals ("since 2011") form series per country, metric, unit and kind of victims:
@@ -50,8 +52,11 @@ from claims.extraction.lexicon import (
     ARMED_BODIES,
     MONTHS,
     PEOPLE_KIND,
+    REPORTING_VERBS,
     SIDE_OF,
     TOLL_LEVEL_VERBS,
+    TOLL_RISE_VERBS,
+    TOLL_STAGE_WORDS,
     kind_of_subject,
 )
 from claims.extraction.patterns import alternation
@@ -76,6 +81,9 @@ METRIC_OF_KIND = {"combatants": "fighters"}
 # Metrics that measure their place itself, so the place says what they count: the share of
 # a town held by one side, the area burnt.
 PLACE_MEASURES = frozenset({"control", "area"})
+# One article giving two values of one figure this many times apart (or more) gives two
+# quantities: a day's total and one strike's, a province's and a town's.
+TWO_QUANTITIES = 2
 # A running total not reported for this many days is reported anew as another figure.
 SERIES_GAP_DAYS = 21
 
@@ -139,7 +147,8 @@ GROUPED_SQL = """
     SELECT c.id, c.article_id, c.outlet_id, c.start, c.sentence_start, c.place, c.region,
            c.country, c.place_text, c.sentence, c.date, c.date_text, c.published, c.role,
            c.metric, c.unit, c.subject, c.value, c.latitude, c.longitude, c.figure_id,
-           substr(v.text, 1, 400) AS top, c.incident_id
+           substr(v.text, 1, 400) AS top, c.incident_id,
+           coalesce(c.source_id, lower(c.attributed_to)) AS source
     FROM claims c JOIN article_versions v ON v.id = c.version_id
     WHERE coalesce(c.is_current, 1) AND NOT coalesce(c.vague, 0) AND c.value IS NOT NULL
       AND c.metric NOT IN ({marks}) {only}
@@ -150,7 +159,7 @@ GROUPED_SQL = """
 # Columns of GROUPED_SQL whose values repeat from claim to claim (article, outlet, places,
 # role, metric, unit, figure, incident): interned (`_shared`), a chunk of mentions holds
 # each value once.
-SHARED_COLUMNS = (1, 2, 5, 6, 7, 13, 14, 15, 20, 22)
+SHARED_COLUMNS = (1, 2, 5, 6, 7, 13, 14, 15, 20, 22, 23)
 
 
 def _shared(record: tuple) -> tuple:
@@ -164,6 +173,33 @@ def _shared(record: tuple) -> tuple:
 
 UPDATE_RE = regex.compile(
     rf"(?i)\btoll\b[^.;\n]{{0,100}}?\b(?:{alternation(TOLL_LEVEL_VERBS)})\s+to\b")
+
+
+# A reporting verb, and the "on" that may join it to the day it was said: "a monitor said
+# on Sunday" dates the saying, not the attack.
+SAID_ON_RE = regex.compile(rf"(?i)\b(?:{alternation(REPORTING_VERBS)})\s+(?:on\s+)?")
+
+
+def _said_on(sentence: str | None, date_text: str) -> bool:
+    """Whether a sentence gives its date to the telling, not the event: "killed Saturday ...
+    the Observatory said on Sunday" is the toll of Saturday's attack as told on Sunday."""
+    if not sentence:
+        return False
+    day = date_text.lower().removeprefix("on ")
+    return any(sentence[m.end():m.end() + len(day)].lower() == day
+               for m in SAID_ON_RE.finditer(sentence))
+
+
+STAGE_RE = regex.compile(rf"(?i)\b(?:{alternation(TOLL_STAGE_WORDS)})\b")
+# A headline or lead on a toll that grows: "Death toll mounts after bomb blast".
+RISING_RE = regex.compile(rf"(?i)\btoll\b[^.;\n]{{0,60}}?\b(?:{alternation(TOLL_RISE_VERBS)})\b")
+
+
+def _staged(sentence: str | None) -> bool:
+    """Whether a sentence tells its toll as one stage of a count that changed ("updating a
+    previous toll of 112", "the toll rose to 27"): one article may then give two values of
+    one quantity."""
+    return bool(sentence) and (_updated(sentence) or STAGE_RE.search(sentence) is not None)
 
 
 def _explicit(date_text: str | None) -> bool:
@@ -185,10 +221,10 @@ def _mention(record: tuple, trusted: bool) -> inc.Mention:
     """One claim as incidents see it."""
     (cid, article_id, outlet_id, start, sentence_start, place, region, country, place_text,
      sentence, date, date_text, _, role, metric, unit, subject, value, lat, lon, figure_id,
-     *_) = record
+     _, _, source) = record
     day = inc._iso_day(date)
     explicit = (day is not None and date_text is not None and (trusted or _explicit(date_text))
-                and not _updated(sentence))
+                and not _updated(sentence) and not _said_on(sentence, date_text))
     return inc.Mention(
         id=cid, article_id=article_id, outlet_id=outlet_id, start=start,
         lead=sentence_start < inc.LEAD_CHARS, place=inc.place_of(place, region, country),
@@ -197,6 +233,7 @@ def _mention(record: tuple, trusted: bool) -> inc.Mention:
         metric=metric, unit=_unit(metric, unit), kind=_counted(metric, unit, subject) or "",
         value=value,
         latitude=lat, longitude=lon, figure_id=figure_id, sentence=sentence or "",
+        staged=_staged(sentence), source=source, sentence_start=sentence_start,
     )
 
 
@@ -224,8 +261,21 @@ def _article(records: list[tuple]) -> tuple[list[inc.Mention], dt.date | None,
     published = inc._iso_day(records[0][12])
     line = times.dateline(records[0][21])
     trusted = line is None or published is None or abs((line - published).days) <= 2
-    return ([_mention(r, trusted) for r in records], line or published,
-            inc.lead_words(records[0][21]), {r[0]: r[22] for r in records})
+    mentions = [_mention(r, trusted) for r in records]
+    _stage_values(mentions, RISING_RE.search(records[0][21] or "") is not None)
+    return (mentions, line or published, inc.lead_words(records[0][21]),
+            {r[0]: r[22] for r in records})
+
+
+def _stage_values(mentions: list[inc.Mention], rising: bool) -> None:
+    """Mark as a stage of a changing count every claim of an article with the value of one
+    its text tells as such ("Over 20 dead" in a report that says "the previous death toll
+    was 20" is that earlier toll), and every claim of a report whose headline or lead says
+    the toll is rising (`rising`): "Death toll mounts after bomb blast" gives the count as
+    it grew."""
+    stages = {(m.metric, m.value) for m in mentions if m.staged}
+    for m in mentions:
+        m.staged = rising or m.staged or (m.metric, m.value) in stages
 
 
 def _bands(mentions: list[inc.Mention]) -> list[list[inc.Mention]]:
@@ -233,13 +283,54 @@ def _bands(mentions: list[inc.Mention]) -> list[list[inc.Mention]]:
     than MAGNITUDE times its smallest: a town's fuel price and its fuel subsidy share metric,
     unit and days, but are not one quantity reported twice, and neither are 3 dead in one
     strike and 36 in the market raid reported beside it; a toll rising 3, 12, 20, 29 stays
-    one figure. Bands never chain: 6, 20, 100 are two."""
+    one figure. Bands never chain: 6, 20, 100 are two. A band also splits between two
+    values one article gives as two quantities (`_told_apart`), at the widest gap between
+    them."""
     ordered = sorted(mentions, key=lambda m: (m.value, m.id))
-    if len(ordered) < 2 or ordered[-1].value <= MAGNITUDE * max(ordered[0].value, 1e-9):
+    if len(ordered) < 2:
         return [ordered]
-    gap = max(range(1, len(ordered)),
+    low, high = 0, len(ordered) - 1
+    if ordered[-1].value <= MAGNITUDE * max(ordered[0].value, 1e-9):
+        apart = _told_apart(ordered)
+        if apart is None:
+            return [ordered]
+        low, high = apart
+    gap = max(range(low + 1, high + 1),
               key=lambda n: (ordered[n].value / max(ordered[n - 1].value, 1e-9), -n))
     return _bands(ordered[:gap]) + _bands(ordered[gap:])
+
+
+def _told_apart(ordered: list[inc.Mention]) -> tuple[int, int] | None:
+    """The positions (in `ordered`, sorted by value) of the farthest apart two values that
+    one article gives as two quantities (`_two_quantities`), or None. "31 killed in and
+    around Aleppo" and "10 when their bus was hit" in one report are the day's total and one
+    strike's; "126, updating a previous toll of 112" is one toll."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for n, m in enumerate(ordered):
+        by_article[m.article_id].append(n)
+    pairs = [pair for positions in by_article.values() if len(positions) > 1
+             for pair in _two_quantities(ordered, positions)]
+    return max(pairs, key=lambda p: (ordered[p[1]].value / max(ordered[p[0]].value, 1e-9),
+                                     -p[0]), default=None)
+
+
+def _two_quantities(ordered: list[inc.Mention], positions: list[int]) -> list[tuple[int, int]]:
+    """The pairs of one article's values (at `positions` in `ordered`) it gives as two
+    quantities: TWO_QUANTITIES times apart or more, neither told as a stage of a changing
+    count (`_stage_values`), not in one sentence (the ends of a range, "from about 500 to
+    some 1,300"), and not two named sources' counts ("a medical source said 32 ... the
+    Islamic State's claim said 40")."""
+    kept = [n for n in positions if not ordered[n].staged]
+    return [(a, b) for i, a in enumerate(kept) for b in kept[i + 1:]
+            if ordered[b].value >= TWO_QUANTITIES * max(ordered[a].value, 1e-9)
+            and ordered[a].sentence_start != ordered[b].sentence_start
+            and not _other_sources(ordered[a], ordered[b])]
+
+
+def _other_sources(a: inc.Mention, b: inc.Mention) -> bool:
+    """Whether two claims are credited to two different sources (as the extractor resolved
+    them, else as the text names them: "a medical source")."""
+    return bool(a.source and b.source and a.source != b.source)
 
 
 def _incident_figures(head: inc.Incident, row: dict, roots: dict[str, str]) -> list[dict]:
@@ -354,7 +445,8 @@ def _figure(key: tuple, members: list[inc.Mention], where: dict, incident_id: st
     else:
         rule = (f"the totals of one incident ({where['rule']}) of the same metric ({metric}), "
                 f"unit ({unit}) and kind ({kind})")
-    rule += f"; no value more than {MAGNITUDE:g} times the smallest"
+    rule += (f"; no value more than {MAGNITUDE:g} times the smallest, nor two values one "
+             "report gives as two quantities")
     located = [m for m in members if m.latitude is not None]
     first = str(dated[0]) if dated else None
     return {

@@ -12,8 +12,11 @@ in full (each incident's `rule` column says it again in words):
 2. **A claim belongs to the main incident** unless its own sentence names another town,
    another region or another country than the main incident's (a second attack in the same
    report), or gives a day two or more days away from the incident's (a background mention:
-   "the April 4 attack that killed 87"). Such a claim is an incident of its own, at its place
-   and day, known by the words of its own sentence, not by its article's lead. A claim
+   "the April 4 attack that killed 87"), or names only a place held by another side than
+   the places its lead names ("rebel fire on the government-held west of the city" in a
+   report on a barrel bomb on a rebel-held district: `holders`). Such a claim is an
+   incident of its own, at its place and day, known by the words of its own sentence, not
+   by its article's lead. A claim
    whose sentence names no place, or names the region or country the main
    incident lies in, belongs to the main incident: the headline or lead names it.
 3. **Across articles,** incidents at the same town on the same day are one incident: the
@@ -25,9 +28,11 @@ in full (each incident's `rule` column says it again in words):
    (a night attack is told as of either day)
    (`similarity`: shared rare words such as the village, the weapon, the target), when they
    are alike enough (SIMILAR) or give the same toll of SHARED_TOLL or more, and none of them
-   names only other means of attack (rockets against air raids: `means`); else another
-   region-only incident alike enough; else it stands alone. An incident known only by its
-   country is not linked across articles: a country holds too many events on one day,
+   names only other means of attack (rockets against air raids: `means`) and none is
+   another incident of its own report (a report that tells two attacks apart is not
+   undone); else another region-only incident alike enough; else it stands alone. An
+   incident known only by its country is not linked across articles: a country holds too
+   many events on one day,
    unless its lead (a background mention's own sentence) is alike enough (SIMILAR_COUNTRY)
    to the reports of one incident of that day, or another report known only by that
    country gives TWIN_TOLLS of the same tolls. The reports at one place of copies of one
@@ -51,7 +56,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from claims.extraction.lexicon import ATTACK_MEAN_LABELS, ATTACK_MEAN_OF
+from claims.extraction.lexicon import ATTACK_MEAN_LABELS, ATTACK_MEAN_OF, HOLDER_OF
 from claims.ids import stable_id
 
 # Reports of one incident are dated at most this many days after the first of them when one
@@ -125,6 +130,9 @@ class Mention:
     figure_id: str | None = None
     incident: Incident | None = None
     sentence: str = ""
+    staged: bool = False  # told as an earlier or later stage of a count (claims.compare)
+    source: str | None = None  # the source it is credited to
+    sentence_start: int = 0
 
 
 @dataclass(slots=True)
@@ -142,12 +150,15 @@ class Incident:
     linked: list[Incident] = field(default_factory=list)
     joined_region: bool = False
     tolls: frozenset[tuple] = frozenset()  # its totals of people killed or wounded, set by `link`
+    held: frozenset[str] = frozenset()  # who holds where it struck, when that sets it apart
 
     @property
     def key(self) -> tuple:
-        """What identifies the incident: its place at each level and its day."""
+        """What identifies the incident: its place at each level and its day (and who holds
+        where it struck, when that sets it apart from its article's main incident)."""
         p = self.place
-        return (p.country, p.region, p.level, p.name, str(self.day) if self.day else None)
+        key = (p.country, p.region, p.level, p.name, str(self.day) if self.day else None)
+        return (*key, *sorted(self.held)) if self.held else key
 
 
 def place_of(place: str | None, region: str | None, country: str | None) -> Place | None:
@@ -204,10 +215,31 @@ def _apart(m: Mention, main: Incident) -> Incident | None:
         place = m.place
     if m.explicit_day and m.day and main.day and abs((m.day - main.day).days) >= OTHER_DAY:
         day = m.day
-    if place == main.place and day == main.day:
+    words = lead_words(m.sentence)
+    held = _held(words)
+    held = held if held and not held & holders(main) else frozenset()
+    if place == main.place and day == main.day and not held:
         return None
-    return Incident(place, day, main.article_id, lead_words(m.sentence),  # not the lead's
-                    stated=main.stated or day != main.day)
+    return Incident(place, day, main.article_id, words,  # not the lead's
+                    stated=main.stated or day != main.day, held=held)
+
+
+def _held(words: Iterable[str]) -> frozenset[str]:
+    """Who holds the places some words name as held (lexicon.HELD_BY)."""
+    return frozenset(HOLDER_OF[w] for w in words if w in HOLDER_OF)
+
+
+def holders(i: Incident) -> frozenset[str]:
+    """Who holds where an incident struck, as its report's lead says: "the rebel-held east",
+    "government-held Damascus" (a claim's own sentence, for a claim apart)."""
+    return i.held or _held(i.words)
+
+
+def _other_holders(a: Incident, b: Incident) -> bool:
+    """Whether two reports name only places held by different sides: rebel fire on the
+    government-held west of a city and a barrel bomb on its rebel-held east are two attacks."""
+    ha, hb = holders(a), holders(b)
+    return bool(ha and hb and not ha & hb)
 
 
 def lead_words(text: str | None) -> frozenset[str]:
@@ -316,7 +348,8 @@ def _best(i: Incident, heads: list[Incident], weights: dict[str, float],
     scored = [
         (_alike(i, head, weights, enough), n)
         for n, head in enumerate(heads)
-        if _near(head, i) and not any(_other_means(i, m) for m in (head, *head.linked))
+        if _near(head, i) and not any(_other_means(i, m) or m.article_id == i.article_id
+                                      for m in (head, *head.linked))
     ]
     score, n = max(scored, default=(0.0, -1))
     return heads[n] if n >= 0 and score >= enough else None

@@ -293,6 +293,19 @@ PREPOSITIONS = (
     "under", "of", "between", "among", "through", "throughout", "within", "without", "since",
     "until", "against", "toward", "towards", "behind", "beside", "amid",
 )
+# Words that tell a toll as one stage of a count that changed, so an article may give two
+# tolls of one attack: "updating a previous toll of 112", "an earlier toll of 15", "the
+# initial count".
+TOLL_STAGE_WORDS = (
+    "earlier", "previous", "previously", "initial", "initially", "first", "updated",
+    "updating", "revised", "raised", "new toll", "later",
+)
+# Verbs of a toll that grows: a headline "Death toll mounts after bomb blast" reports the
+# stages of one count.
+TOLL_RISE_VERBS = (
+    "rises", "rose", "risen", "rising", "climbs", "climbed", "climbing", "mounts", "mounted",
+    "mounting", "jumps", "jumped", "soars", "soared", "increases", "increased",
+)
 # A death toll stated as a level: "the death toll rose to 112", "Death Toll in Blast ...
 # Rises to 70", "putting the death toll at at least 70".
 TOLL_LEVEL_VERBS = (
@@ -618,6 +631,25 @@ ATTACK_MEANS: dict[str, tuple[str, ...]] = {
     ),
     "execution": ("executed", "execution", "executions", "beheaded", "massacre"),
 }
+# Who holds the place struck, as reports write it ("the rebel-held east", "the
+# government-held west of the city"): one city's two sides are struck by two sides' fire.
+HELD_BY: dict[str, tuple[str, ...]] = {
+    "government": (
+        "government-held", "regime-held", "government-controlled", "regime-controlled",
+        "army-held", "loyalist-held",
+    ),
+    "opposition": (
+        "rebel-held", "opposition-held", "rebel-controlled", "opposition-controlled",
+        "insurgent-held", "moderate-held",
+    ),
+    "jihadist": (
+        "daesh-held", "is-held", "isis-held", "isil-held", "state-held", "jihadist-held",
+        "extremist-held", "qaeda-held", "daesh-controlled", "daish-controlled",
+        "is-controlled", "isis-controlled", "isil-controlled",
+    ),
+    "kurdish": ("kurdish-held", "kurd-held", "kurdish-controlled", "ypg-held", "ypg-controlled"),
+}
+HOLDER_OF: dict[str, str] = {word: side for side, words in HELD_BY.items() for word in words}
 # How a label names each means of attack: "People killed in Khan Sheikhoun, 4 April 2017,
 # chemical attack". When reports name several, the first listed here that most name wins.
 ATTACK_MEAN_LABELS: dict[str, str] = {
