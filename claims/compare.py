@@ -285,15 +285,16 @@ def _bands(mentions: list[inc.Mention]) -> list[list[inc.Mention]]:
     strike and 36 in the market raid reported beside it; a toll rising 3, 12, 20, 29 stays
     one figure. Bands never chain: 6, 20, 100 are two. A band also splits between two
     values one article gives as two quantities (`_told_apart`), at the widest gap between
-    them."""
+    them. Parts among `mentions` only tell where to split; the bands hold the rest."""
     ordered = sorted(mentions, key=lambda m: (m.value, m.id))
-    if len(ordered) < 2:
-        return [ordered]
-    low, high = 0, len(ordered) - 1
-    if ordered[-1].value <= MAGNITUDE * max(ordered[0].value, 1e-9):
+    whole = [n for n, m in enumerate(ordered) if m.role != "part"]
+    if len(whole) < 2:
+        return [[ordered[n] for n in whole]] if whole else []
+    low, high = whole[0], whole[-1]
+    if ordered[high].value <= MAGNITUDE * max(ordered[low].value, 1e-9):
         apart = _told_apart(ordered)
         if apart is None:
-            return [ordered]
+            return [[ordered[n] for n in whole]]
         low, high = apart
     gap = max(range(low + 1, high + 1),
               key=lambda n: (ordered[n].value / max(ordered[n - 1].value, 1e-9), -n))
@@ -316,15 +317,31 @@ def _told_apart(ordered: list[inc.Mention]) -> tuple[int, int] | None:
 
 def _two_quantities(ordered: list[inc.Mention], positions: list[int]) -> list[tuple[int, int]]:
     """The pairs of one article's values (at `positions` in `ordered`) it gives as two
-    quantities: TWO_QUANTITIES times apart or more, neither told as a stage of a changing
-    count (`_stage_values`), not in one sentence (the ends of a range, "from about 500 to
-    some 1,300"), and not two named sources' counts ("a medical source said 32 ... the
-    Islamic State's claim said 40")."""
-    kept = [n for n in positions if not ordered[n].staged]
-    return [(a, b) for i, a in enumerate(kept) for b in kept[i + 1:]
+    quantities (`_as_two`), TWO_QUANTITIES times apart or more. A part beside its total
+    counts: "31 killed, including 10 when their bus was hit" tells that another report's 10
+    is the bus's toll, not the day's."""
+    return [(a, b) for i, a in enumerate(positions) for b in positions[i + 1:]
             if ordered[b].value >= TWO_QUANTITIES * max(ordered[a].value, 1e-9)
-            and ordered[a].sentence_start != ordered[b].sentence_start
-            and not _other_sources(ordered[a], ordered[b])]
+            and _as_two(ordered[a], ordered[b])]
+
+
+def _as_two(a: inc.Mention, b: inc.Mention) -> bool:
+    """Whether one article gives two of its values as two quantities: a part (not told as a
+    stage of the count: "the initial toll also included 55 injured") beside a total, or two
+    totals told apart (`_told_as_two`)."""
+    roles = {a.role, b.role}
+    if roles == {"part", "total"}:
+        return not (a if a.role == "part" else b).staged
+    return roles == {"total"} and _told_as_two(a, b)
+
+
+def _told_as_two(a: inc.Mention, b: inc.Mention) -> bool:
+    """Whether two totals of one article are two quantities: neither told as a stage of a
+    changing count (`_stage_values`), not in one sentence (the ends of a range, "from about
+    500 to some 1,300"), and not two sources' counts ("a medical source said 32 ... the
+    Islamic State said 40")."""
+    return (not a.staged and not b.staged and a.sentence_start != b.sentence_start
+            and not _other_sources(a, b))
 
 
 def _other_sources(a: inc.Mention, b: inc.Mention) -> bool:
@@ -337,7 +354,7 @@ def _incident_figures(head: inc.Incident, row: dict, roots: dict[str, str]) -> l
     """The figures of one linked incident: its totals by metric, unit and what they count."""
     by_key: dict[tuple, list[inc.Mention]] = defaultdict(list)
     for m in inc.members(head):
-        if m.role == "total" and m.kind:
+        if m.role in ("total", "part") and m.kind:
             by_key[m.metric, m.unit, m.kind].append(m)
     _one_side(by_key)
     found = []

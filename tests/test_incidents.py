@@ -463,3 +463,17 @@ def test_fire_on_the_side_of_a_city_the_other_side_holds_is_another_attack(tmp_p
           "government-held west of the city.")),
     ])
     assert claim(db, "15 civilians")["figure_id"] != claim(db, "8 civilians")["figure_id"]
+
+
+def test_a_part_beside_a_days_total_keeps_another_reports_equal_toll_apart(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-06-02", "Raids on Aleppo",
+         ("Government air raids in and around Aleppo killed 31 civilians on Friday, including "
+          "10 when their bus was hit, rescuers said.")),
+        ("Daily Two", "2023-06-02", "Bus hit near Aleppo",
+         "An air strike hit a bus near Aleppo on Friday, killing 10 civilians, a monitor said."),
+        ("Gazette Three", "2023-06-02", "Aleppo raids",
+         "Air raids killed 30 civilians in Aleppo on Friday, the civil defence said."),
+    ])
+    day = {claim(db, t)["figure_id"] for t in ("31 civilians", "30 civilians")}
+    assert len(day) == 1 and claim(db, "10 civilians")["figure_id"] not in day
