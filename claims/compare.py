@@ -14,7 +14,9 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
    (their counted noun agrees); with no noun they stand alone. No value in a figure is more
    than MAGNITUDE times its smallest, and no two values that one report gives as two
    quantities are in one figure (TWO_QUANTITIES times apart, neither told as a stage of a
-   changing count nor credited to two different sources: a day's total and one strike's).
+   changing count nor credited to two different sources: a day's total and one strike's;
+   or a total and a part of it, "31 killed, including 10 on a bus", against another
+   report's 10).
 4. Parts ("including 11 children"), period totals ("in the last month") and updates ("40
    more") are never inside a figure: they keep their incident and are shown beside it.
 5. Running totals ("since 2011") form series per country, metric, unit and kind of victims:
