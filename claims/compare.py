@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
 import json
 import sqlite3
@@ -177,9 +178,11 @@ UPDATE_RE = regex.compile(
     rf"(?i)\btoll\b[^.;\n]{{0,100}}?\b(?:{alternation(TOLL_LEVEL_VERBS)})\s+to\b")
 
 
-# A reporting verb, and the "on" that may join it to the day it was said: "a monitor said
-# on Sunday" dates the saying, not the attack.
-SAID_ON_RE = regex.compile(rf"(?i)\b(?:{alternation(REPORTING_VERBS)})\s+(?:on\s+)?")
+# A reporting verb, and the "on" that may join it to the day it was said, right before that
+# day (in lower case): "a monitor said on Sunday" dates the saying, not the attack.
+SAID_ON_RE = regex.compile(rf"\b(?:{alternation(REPORTING_VERBS)})\s+(?:on\s+)?$")
+# How far before a day its reporting verb may start.
+SAID_REACH = 40
 
 
 def _said_on(sentence: str | None, date_text: str) -> bool:
@@ -187,9 +190,13 @@ def _said_on(sentence: str | None, date_text: str) -> bool:
     the Observatory said on Sunday" is the toll of Saturday's attack as told on Sunday."""
     if not sentence:
         return False
-    day = date_text.lower().removeprefix("on ")
-    return any(sentence[m.end():m.end() + len(day)].lower() == day
-               for m in SAID_ON_RE.finditer(sentence))
+    text, day = sentence.lower(), date_text.lower().removeprefix("on ")
+    at = text.find(day)
+    while at >= 0:
+        if SAID_ON_RE.search(text, max(0, at - SAID_REACH), at):
+            return True
+        at = text.find(day, at + 1)
+    return False
 
 
 STAGE_RE = regex.compile(rf"(?i)\b(?:{alternation(TOLL_STAGE_WORDS)})\b")
@@ -197,6 +204,7 @@ STAGE_RE = regex.compile(rf"(?i)\b(?:{alternation(TOLL_STAGE_WORDS)})\b")
 RISING_RE = regex.compile(rf"(?i)\btoll\b[^.;\n]{{0,60}}?\b(?:{alternation(TOLL_RISE_VERBS)})\b")
 
 
+@functools.lru_cache(maxsize=4096)
 def _staged(sentence: str | None) -> bool:
     """Whether a sentence tells its toll as one stage of a count that changed ("updating a
     previous toll of 112", "the toll rose to 27"): one article may then give two values of

@@ -48,6 +48,7 @@ first report.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import sys
 from collections import defaultdict
@@ -57,6 +58,7 @@ from dataclasses import dataclass, field
 import regex
 
 from claims.extraction.lexicon import ATTACK_MEAN_LABELS, ATTACK_MEAN_OF, HOLDER_OF
+from claims.extraction.patterns import alternation
 from claims.ids import stable_id
 
 # Reports of one incident are dated at most this many days after the first of them when one
@@ -69,6 +71,9 @@ OTHER_DAY = 2
 LEAD_CHARS = 400
 # Words of a lead, and the shortest that can name a place, a weapon or a target.
 WORD_RE = regex.compile(r"\p{L}[\p{L}'-]+")
+# The words that say who holds a place ("rebel-held"), in a sentence in lower case.
+HELD_ENDINGS = frozenset(word[word.rindex("-"):] for word in HOLDER_OF)
+HELD_RE = regex.compile(rf"(?<![\p{{L}}'-])(?:{alternation(HOLDER_OF)})(?![\p{{L}}'-])")
 MIN_WORD = 4
 # Reports named only by their region are one incident with another report when their leads
 # share at least this weighted share of their words (`similarity`).
@@ -215,13 +220,22 @@ def _apart(m: Mention, main: Incident) -> Incident | None:
         place = m.place
     if m.explicit_day and m.day and main.day and abs((m.day - main.day).days) >= OTHER_DAY:
         day = m.day
-    words = lead_words(m.sentence)
-    held = _held(words)
+    held = _held_in(m.sentence)
     held = held if held and not held & holders(main) else frozenset()
     if place == main.place and day == main.day and not held:
         return None
-    return Incident(place, day, main.article_id, words,  # not the lead's
+    return Incident(place, day, main.article_id, lead_words(m.sentence),  # not the lead's
                     stated=main.stated or day != main.day, held=held)
+
+
+@functools.lru_cache(maxsize=4096)
+def _held_in(sentence: str) -> frozenset[str]:
+    """Who holds the places a sentence names as held; most name none, and are passed over by
+    the endings of those words ("-held") alone."""
+    text = sentence.lower()
+    if not any(ending in text for ending in HELD_ENDINGS):
+        return frozenset()
+    return _held(HELD_RE.findall(text))
 
 
 def _held(words: Iterable[str]) -> frozenset[str]:
