@@ -14,7 +14,9 @@ in full (each incident's `rule` column says it again in words):
    report), or gives a day two or more days away from the incident's (a background mention:
    "the April 4 attack that killed 87"), or names only a place held by another side than
    the places its lead names ("rebel fire on the government-held west of the city" in a
-   report on a barrel bomb on a rebel-held district: `holders`). Such a claim is an
+   report on a barrel bomb on a rebel-held district: `holders`), or, past the lead, tells
+   its toll as another attack's ("Elsewhere, ...", "three were also killed in another
+   town": `_another_attack`). Such a claim is an
    incident of its own, at its place and day, known by the words of its own sentence, not
    by its article's lead. A claim
    whose sentence names no place, or names the region or country the main
@@ -57,7 +59,14 @@ from dataclasses import dataclass, field
 
 import regex
 
-from claims.extraction.lexicon import ATTACK_MEAN_LABELS, ATTACK_MEAN_OF, HOLDER_OF
+from claims.extraction.lexicon import (
+    ADDED_TOLL_WORDS,
+    ATTACK_MEAN_LABELS,
+    ATTACK_MEAN_OF,
+    HOLDER_OF,
+    OTHER_EVENT_WORDS,
+    TOLL_PARTICIPLES,
+)
 from claims.extraction.patterns import alternation
 from claims.ids import stable_id
 
@@ -72,6 +81,10 @@ LEAD_CHARS = 400
 # Words of a lead, and the shortest that can name a place, a weapon or a target.
 WORD_RE = regex.compile(r"\p{L}[\p{L}'-]+")
 # The words that say who holds a place ("rebel-held"), in a sentence in lower case.
+# A sentence that tells its toll as another attack's than its report's (lexicon).
+OTHER_EVENT_RE = regex.compile(
+    rf"(?i)\b(?:{alternation(OTHER_EVENT_WORDS)})\b"
+    rf"|\b(?:{alternation(ADDED_TOLL_WORDS)})\s+(?:{alternation(TOLL_PARTICIPLES)})\b")
 HELD_ENDINGS = frozenset(word[word.rindex("-"):] for word in HOLDER_OF)
 HELD_RE = regex.compile(rf"(?<![\p{{L}}'-])(?:{alternation(HOLDER_OF)})(?![\p{{L}}'-])")
 MIN_WORD = 4
@@ -156,14 +169,18 @@ class Incident:
     joined_region: bool = False
     tolls: frozenset[tuple] = frozenset()  # its totals of people killed or wounded, set by `link`
     held: frozenset[str] = frozenset()  # who holds where it struck, when that sets it apart
+    other: int | None = None  # where the sentence starts that tells it as another attack
 
     @property
     def key(self) -> tuple:
         """What identifies the incident: its place at each level and its day (and who holds
-        where it struck, when that sets it apart from its article's main incident)."""
+        where it struck, or the sentence that tells it as another attack, when that sets it
+        apart from its article's main incident)."""
         p = self.place
         key = (p.country, p.region, p.level, p.name, str(self.day) if self.day else None)
-        return (*key, *sorted(self.held)) if self.held else key
+        if self.held or self.other is not None:
+            return (*key, *sorted(self.held), self.other)
+        return key
 
 
 def place_of(place: str | None, region: str | None, country: str | None) -> Place | None:
@@ -222,10 +239,18 @@ def _apart(m: Mention, main: Incident) -> Incident | None:
         day = m.day
     held = _held_in(m.sentence)
     held = held if held and not held & holders(main) else frozenset()
-    if place == main.place and day == main.day and not held:
+    other = m.sentence_start if _another_attack(m) else None
+    if place == main.place and day == main.day and not held and other is None:
         return None
     return Incident(place, day, main.article_id, lead_words(m.sentence),  # not the lead's
-                    stated=main.stated or day != main.day, held=held)
+                    stated=main.stated or day != main.day, held=held, other=other)
+
+
+def _another_attack(m: Mention) -> bool:
+    """Whether a claim's sentence tells its toll as another attack's than its report's own
+    ("Elsewhere, air strikes on Douma killed six"; "three people were also killed in another
+    town"), not as a stage of its count ("meanwhile the toll rose to 40")."""
+    return not m.lead and not m.staged and OTHER_EVENT_RE.search(m.sentence) is not None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -477,3 +477,20 @@ def test_a_part_beside_a_days_total_keeps_another_reports_equal_toll_apart(tmp_p
     ])
     day = {claim(db, t)["figure_id"] for t in ("31 civilians", "30 civilians")}
     assert len(day) == 1 and claim(db, "10 civilians")["figure_id"] not in day
+
+
+def test_a_toll_told_as_another_attacks_is_no_part_of_the_reports_figure(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-06-11", "Market strike in Idlib",
+         ("Air strikes on a vegetable market killed 20 people in Idlib on Sunday, a monitor "
+          "said. Rescue workers dug through the rubble of the stalls for hours, and a reporter "
+          "saw them carry out the bodies of shoppers covered in dust. Residents said the jets "
+          "came back twice in the afternoon, and that the nearest clinic had run short of "
+          "blood by nightfall. Three people were also killed in another town of the province, "
+          "the monitor said. Elsewhere, shelling killed 12 people in Idlib, medics said.")),
+        ("Daily Two", "2023-06-11", "Idlib market strike",
+         "Air strikes on a market in Idlib killed 22 people on Sunday, medics said."),
+    ])
+    market = {claim(db, t)["figure_id"] for t in ("20 people", "22 people")}
+    assert len(market) == 1
+    assert claim(db, "12 people")["figure_id"] not in market
