@@ -57,7 +57,9 @@ from claims.extraction.lexicon import (
     PEOPLE_KIND,
     REPORTING_VERBS,
     SIDE_OF,
+    TOLL_COUNT_NOUNS,
     TOLL_LEVEL_VERBS,
+    TOLL_REVISION_WORDS,
     TOLL_RISE_VERBS,
     TOLL_STAGE_WORDS,
     kind_of_subject,
@@ -199,7 +201,9 @@ def _said_on(sentence: str | None, date_text: str) -> bool:
     return False
 
 
-STAGE_RE = regex.compile(rf"(?i)\b(?:{alternation(TOLL_STAGE_WORDS)})\b")
+STAGE_RE = regex.compile(
+    rf"(?i)\b(?:{alternation(TOLL_STAGE_WORDS)})\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{alternation(TOLL_COUNT_NOUNS)})\b|\b(?:{alternation(TOLL_REVISION_WORDS)})\b")
 # A headline or lead on a toll that grows: "Death toll mounts after bomb blast".
 RISING_RE = regex.compile(rf"(?i)\btoll\b[^.;\n]{{0,60}}?\b(?:{alternation(TOLL_RISE_VERBS)})\b")
 

@@ -250,7 +250,13 @@ def _another_attack(m: Mention) -> bool:
     """Whether a claim's sentence tells its toll as another attack's than its report's own
     ("Elsewhere, air strikes on Douma killed six"; "three people were also killed in another
     town"), not as a stage of its count ("meanwhile the toll rose to 40")."""
-    return not m.lead and not m.staged and OTHER_EVENT_RE.search(m.sentence) is not None
+    return not m.lead and not m.staged and _tells_other(m.sentence)
+
+
+@functools.lru_cache(maxsize=4096)
+def _tells_other(sentence: str) -> bool:
+    """Whether a sentence has the words of another attack's toll (OTHER_EVENT_RE)."""
+    return OTHER_EVENT_RE.search(sentence) is not None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -294,12 +294,12 @@ PREPOSITIONS = (
     "until", "against", "toward", "towards", "behind", "beside", "amid",
 )
 # Words that tell a toll as one stage of a count that changed, so an article may give two
-# tolls of one attack: "updating a previous toll of 112", "an earlier toll of 15", "the
-# initial count".
-TOLL_STAGE_WORDS = (
-    "earlier", "previous", "previously", "initial", "initially", "first", "updated",
-    "updating", "revised", "raised", "new toll", "later",
-)
+# tolls of one attack: before a count's noun ("the previous death toll", "an earlier toll
+# of 15", "the initial count"; not "earlier this week"), or on their own ("updating",
+# "revised").
+TOLL_STAGE_WORDS = ("earlier", "previous", "initial", "first", "new", "latest", "preliminary")
+TOLL_COUNT_NOUNS = ("toll", "tolls", "count", "tally", "figure", "estimate")
+TOLL_REVISION_WORDS = ("updated", "updating", "revised", "revising", "raised", "raising")
 # Verbs of a toll that grows: a headline "Death toll mounts after bomb blast" reports the
 # stages of one count.
 TOLL_RISE_VERBS = (
