@@ -18,7 +18,9 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
    or a total and a part of it, "31 killed, including 10 on a bus", against another
    report's 10).
 4. Parts ("including 11 children"), period totals ("in the last month") and updates ("40
-   more") are never inside a figure: they keep their incident and are shown beside it.
+   more") are never inside a figure: they keep their incident and are shown beside it. A
+   headline's toll that its text gives over a period ("79 killed by air strikes" over "79
+   killed ... over the last 48 hours") is that period's total too.
 5. Running totals ("since 2011") form series per country, metric, unit and kind of victims:
    a new figure starts after SERIES_GAP_DAYS without a report (the toll at another time).
 6. Grouping runs per partition (claims.partitions): incidents are linked within one country
@@ -277,8 +279,19 @@ def _article(records: list[tuple]) -> tuple[list[inc.Mention], dt.date | None,
     trusted = line is None or published is None or abs((line - published).days) <= 2
     mentions = [_mention(r, trusted) for r in records]
     _stage_values(mentions, RISING_RE.search(records[0][21] or "") is not None)
+    _headline_spans(mentions)
     return (mentions, line or published, inc.lead_words(records[0][21]),
             {r[0]: r[22] for r in records})
+
+
+def _headline_spans(mentions: list[inc.Mention]) -> None:
+    """Give a headline's toll the span its text gives the same toll: "79 civilians killed by
+    air strikes" over a report of "79 civilians killed ... over the last 48 hours" is that
+    period's total, not one strike's."""
+    spans = {(m.metric, m.kind, m.value) for m in mentions if m.role == "period"}
+    for m in mentions:
+        if m.sentence_start == 0 and m.role == "total" and (m.metric, m.kind, m.value) in spans:
+            m.role = "period"
 
 
 def _stage_values(mentions: list[inc.Mention], rising: bool) -> None:

@@ -494,3 +494,16 @@ def test_a_toll_told_as_another_attacks_is_no_part_of_the_reports_figure(tmp_pat
     market = {claim(db, t)["figure_id"] for t in ("20 people", "22 people")}
     assert len(market) == 1
     assert claim(db, "12 people")["figure_id"] not in market
+
+
+def test_a_headline_toll_its_report_gives_over_two_days_is_that_periods(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-04-09", "Air strikes kill 40 civilians in Idlib",
+         ("At least 40 civilians were killed in Idlib over the last 48 hours by air strikes, "
+          "a monitor said.")),
+        ("Daily Two", "2023-04-09", "Market strike in Idlib",
+         "An air strike on a market killed 25 civilians in Idlib on Sunday, a monitor said."),
+    ])
+    (headline,) = db.query("select * from claims where value = 40 and sentence_start = 0")
+    assert headline["figure_id"] is None
+    assert claim(db, "25 civilians")["figure_id"] is not None
