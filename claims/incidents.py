@@ -32,7 +32,9 @@ in full (each incident's `rule` column says it again in words):
    are alike enough (SIMILAR) or give the same toll of SHARED_TOLL or more, and none of them
    names only other means of attack (rockets against air raids: `means`) and none is
    another incident of its own report (a report that tells two attacks apart is not
-   undone); else another region-only incident alike enough; else it stands alone. An
+   undone); two claims set apart from their reports, one told as another attack, are not
+   alike by the words of their sentences (`_both_told_apart`); else another region-only
+   incident alike enough; else it stands alone. An
    incident known only by its country is not linked across articles: a country holds too
    many events on one day,
    unless its lead (a background mention's own sentence) is alike enough (SIMILAR_COUNTRY)
@@ -373,11 +375,20 @@ def tolls(i: Incident) -> frozenset[tuple]:
 
 def _alike(i: Incident, head: Incident, weights: dict[str, float], enough: float) -> float:
     """How alike a report is to an incident's: the best likeness of their lead words, or
-    `enough` when one of its reports gives the same toll."""
-    score = max(similarity(i, member, weights) for member in (head, *head.linked))
+    `enough` when one of its reports gives the same toll (`_both_told_apart` pairs are not
+    compared by their words)."""
+    score = max((similarity(i, member, weights) for member in (head, *head.linked)
+                 if not _both_told_apart(i, member)), default=0.0)
     if score < enough and any(i.tolls & member.tolls for member in (head, *head.linked)):
         return enough
     return score
+
+
+def _both_told_apart(a: Incident, b: Incident) -> bool:
+    """Whether two incidents are claims set apart from their reports' main incidents, one of
+    them told as another attack: "four were also killed" and "ten were also killed" share
+    the words of their sentences, not an attack."""
+    return not a.main and not b.main and (a.other is not None or b.other is not None)
 
 
 def _near(head: Incident, i: Incident) -> bool:
@@ -394,7 +405,7 @@ def _best(i: Incident, heads: list[Incident], weights: dict[str, float],
         (_alike(i, head, weights, enough), n)
         for n, head in enumerate(heads)
         if _near(head, i) and not any(_other_means(i, m) or m.article_id == i.article_id
-                                      for m in (head, *head.linked))
+                    for m in (head, *head.linked))
     ]
     score, n = max(scored, default=(0.0, -1))
     return heads[n] if n >= 0 and score >= enough else None

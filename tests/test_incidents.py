@@ -507,3 +507,20 @@ def test_a_headline_toll_its_report_gives_over_two_days_is_that_periods(tmp_path
     (headline,) = db.query("select * from claims where value = 40 and sentence_start = 0")
     assert headline["figure_id"] is None
     assert claim(db, "25 civilians")["figure_id"] is not None
+
+
+def test_two_tolls_told_as_other_attacks_are_not_joined_by_their_sentences_words(tmp_path):
+    filler = 2 * ("Rescue workers dug through the rubble for hours, and a reporter saw them "
+                  "carry out the bodies of people covered in dust. Residents said the jets came "
+                  "back twice in the afternoon, and that the nearest clinic ran short of blood. ")
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-10-11", "Air strikes on Aleppo",
+         ("Air strikes on a market killed 26 people in Aleppo province on Tuesday, a monitor "
+          f"said. {filler}Four people were also killed and 14 wounded on Tuesday in Aleppo "
+          "province, medics said.")),
+        ("Daily Two", "2023-10-11", "Convoy bombed near Aleppo",
+         ("A car bomb hit a convoy of buses in Aleppo province on Tuesday, killing 31 people, "
+          f"officials said. {filler}At least 10 people were also killed and 20 wounded on "
+          "Tuesday in Aleppo province, medics said.")),
+    ])
+    assert claim(db, "Four people")["figure_id"] != claim(db, "At least 10 people")["figure_id"]
