@@ -353,12 +353,14 @@ def _two_quantities(ordered: list[inc.Mention], positions: list[int]) -> list[tu
 
 
 def _as_two(a: inc.Mention, b: inc.Mention) -> bool:
-    """Whether one article gives two of its values as two quantities: a part (not told as a
-    stage of the count: "the initial toll also included 55 injured") beside a total, or two
+    """Whether one article gives two of its values as two quantities: a part beside a total
+    (in the total's own sentence, "a revised toll of 31, including 10 on a bus"; or not told
+    as a stage of the count, as "the initial toll also included 55 injured" is), or two
     totals told apart (`_told_as_two`)."""
     roles = {a.role, b.role}
     if roles == {"part", "total"}:
-        return not (a if a.role == "part" else b).staged
+        part = a if a.role == "part" else b
+        return a.sentence_start == b.sentence_start or not part.staged
     return roles == {"total"} and _told_as_two(a, b)
 
 

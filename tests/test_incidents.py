@@ -469,7 +469,7 @@ def test_a_part_beside_a_days_total_keeps_another_reports_equal_toll_apart(tmp_p
     db = grouped(tmp_path, [
         ("Wire One", "2023-06-02", "Raids on Aleppo",
          ("Government air raids in and around Aleppo killed 31 civilians on Friday, including "
-          "10 when their bus was hit, rescuers said.")),
+          "10 when their bus was hit, rescuers said in a revised toll.")),
         ("Daily Two", "2023-06-02", "Bus hit near Aleppo",
          "An air strike hit a bus near Aleppo on Friday, killing 10 civilians, a monitor said."),
         ("Gazette Three", "2023-06-02", "Aleppo raids",
