@@ -154,8 +154,7 @@ GROUPED_SQL = """
     SELECT c.id, c.article_id, c.outlet_id, c.start, c.sentence_start, c.place, c.region,
            c.country, c.place_text, c.sentence, c.date, c.date_text, c.published, c.role,
            c.metric, c.unit, c.subject, c.value, c.latitude, c.longitude, c.figure_id,
-           substr(v.text, 1, 400) AS top, c.incident_id,
-           coalesce(c.source_id, lower(c.attributed_to)) AS source
+           substr(v.text, 1, 400) AS top, c.incident_id, c.source_id
     FROM claims c JOIN article_versions v ON v.id = c.version_id
     WHERE coalesce(c.is_current, 1) AND NOT coalesce(c.vague, 0) AND c.value IS NOT NULL
       AND c.metric NOT IN ({marks}) {only}
@@ -374,8 +373,8 @@ def _told_as_two(a: inc.Mention, b: inc.Mention) -> bool:
 
 
 def _other_sources(a: inc.Mention, b: inc.Mention) -> bool:
-    """Whether two claims are credited to two different sources (as the extractor resolved
-    them, else as the text names them: "a medical source")."""
+    """Whether two claims are credited to two different named sources (as the extractor
+    resolved them; a descriptor such as "a monitor" in a headline names none)."""
     return bool(a.source and b.source and a.source != b.source)
 
 

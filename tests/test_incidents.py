@@ -442,8 +442,8 @@ def test_a_toll_told_with_its_earlier_count_or_by_two_sources_stays_one_figure(t
          ("A car bomb killed at least 70 people at a bus station in Aleppo on Saturday, a "
           "source said. The previous death toll was 20.")),
         ("Daily Two", "2023-04-15", "Bus station bombing",
-         ("A car bomb killed 32 people at a bus station in Aleppo on Saturday, a medical "
-          "source said. The Islamic State, which claimed the attack, said it killed 80 "
+         ("A car bomb killed 32 people at a bus station in Aleppo on Saturday, the Syrian "
+          "Civil Defence said. The Islamic State, which claimed the attack, said it killed 80 "
           "people.")),
     ])
     figures = {r["figure_id"] for r in db.query(
