@@ -12,9 +12,15 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
    children, women, combatants and people in general are kept apart). Money, shares, areas
    and other counts that are not people are grouped only when they count the same thing
    (their counted noun agrees); with no noun they stand alone. No value in a figure is more
-   than MAGNITUDE times its smallest.
+   than MAGNITUDE times its smallest, and no two values that one report gives as two
+   quantities are in one figure (TWO_QUANTITIES times apart, neither told as a stage of a
+   changing count nor credited to two different sources: a day's total and one strike's;
+   or a total and a part of it, "31 killed, including 10 on a bus", against another
+   report's 10).
 4. Parts ("including 11 children"), period totals ("in the last month") and updates ("40
-   more") are never inside a figure: they keep their incident and are shown beside it.
+   more") are never inside a figure: they keep their incident and are shown beside it. A
+   headline's toll that its text gives over a period ("79 killed by air strikes" over "79
+   killed ... over the last 48 hours") is that period's total too.
 5. Running totals ("since 2011") form series per country, metric, unit and kind of victims:
    a new figure starts after SERIES_GAP_DAYS without a report (the toll at another time).
 6. Grouping runs per partition (claims.partitions): incidents are linked within one country
@@ -30,6 +36,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
 import json
 import sqlite3
@@ -50,8 +57,13 @@ from claims.extraction.lexicon import (
     ARMED_BODIES,
     MONTHS,
     PEOPLE_KIND,
+    REPORTING_VERBS,
     SIDE_OF,
+    TOLL_COUNT_NOUNS,
     TOLL_LEVEL_VERBS,
+    TOLL_REVISION_WORDS,
+    TOLL_RISE_VERBS,
+    TOLL_STAGE_WORDS,
     kind_of_subject,
 )
 from claims.extraction.patterns import alternation
@@ -76,6 +88,9 @@ METRIC_OF_KIND = {"combatants": "fighters"}
 # Metrics that measure their place itself, so the place says what they count: the share of
 # a town held by one side, the area burnt.
 PLACE_MEASURES = frozenset({"control", "area"})
+# One article giving two values of one figure this many times apart (or more) gives two
+# quantities: a day's total and one strike's, a province's and a town's.
+TWO_QUANTITIES = 2
 # A running total not reported for this many days is reported anew as another figure.
 SERIES_GAP_DAYS = 21
 
@@ -139,7 +154,7 @@ GROUPED_SQL = """
     SELECT c.id, c.article_id, c.outlet_id, c.start, c.sentence_start, c.place, c.region,
            c.country, c.place_text, c.sentence, c.date, c.date_text, c.published, c.role,
            c.metric, c.unit, c.subject, c.value, c.latitude, c.longitude, c.figure_id,
-           substr(v.text, 1, 400) AS top, c.incident_id
+           substr(v.text, 1, 400) AS top, c.incident_id, c.source_id
     FROM claims c JOIN article_versions v ON v.id = c.version_id
     WHERE coalesce(c.is_current, 1) AND NOT coalesce(c.vague, 0) AND c.value IS NOT NULL
       AND c.metric NOT IN ({marks}) {only}
@@ -150,7 +165,7 @@ GROUPED_SQL = """
 # Columns of GROUPED_SQL whose values repeat from claim to claim (article, outlet, places,
 # role, metric, unit, figure, incident): interned (`_shared`), a chunk of mentions holds
 # each value once.
-SHARED_COLUMNS = (1, 2, 5, 6, 7, 13, 14, 15, 20, 22)
+SHARED_COLUMNS = (1, 2, 5, 6, 7, 13, 14, 15, 20, 22, 23)
 
 
 def _shared(record: tuple) -> tuple:
@@ -164,6 +179,42 @@ def _shared(record: tuple) -> tuple:
 
 UPDATE_RE = regex.compile(
     rf"(?i)\btoll\b[^.;\n]{{0,100}}?\b(?:{alternation(TOLL_LEVEL_VERBS)})\s+to\b")
+
+
+# A reporting verb, and the "on" that may join it to the day it was said, right before that
+# day (in lower case): "a monitor said on Sunday" dates the saying, not the attack.
+SAID_ON_RE = regex.compile(rf"\b(?:{alternation(REPORTING_VERBS)})\s+(?:on\s+)?$")
+# How far before a day its reporting verb may start.
+SAID_REACH = 40
+
+
+def _said_on(sentence: str | None, date_text: str) -> bool:
+    """Whether a sentence gives its date to the telling, not the event: "killed Saturday ...
+    the Observatory said on Sunday" is the toll of Saturday's attack as told on Sunday."""
+    if not sentence:
+        return False
+    text, day = sentence.lower(), date_text.lower().removeprefix("on ")
+    at = text.find(day)
+    while at >= 0:
+        if SAID_ON_RE.search(text, max(0, at - SAID_REACH), at):
+            return True
+        at = text.find(day, at + 1)
+    return False
+
+
+STAGE_RE = regex.compile(
+    rf"(?i)\b(?:{alternation(TOLL_STAGE_WORDS)})\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{alternation(TOLL_COUNT_NOUNS)})\b|\b(?:{alternation(TOLL_REVISION_WORDS)})\b")
+# A headline or lead on a toll that grows: "Death toll mounts after bomb blast".
+RISING_RE = regex.compile(rf"(?i)\btoll\b[^.;\n]{{0,60}}?\b(?:{alternation(TOLL_RISE_VERBS)})\b")
+
+
+@functools.lru_cache(maxsize=4096)
+def _staged(sentence: str | None) -> bool:
+    """Whether a sentence tells its toll as one stage of a count that changed ("updating a
+    previous toll of 112", "the toll rose to 27"): one article may then give two values of
+    one quantity."""
+    return bool(sentence) and (_updated(sentence) or STAGE_RE.search(sentence) is not None)
 
 
 def _explicit(date_text: str | None) -> bool:
@@ -185,10 +236,10 @@ def _mention(record: tuple, trusted: bool) -> inc.Mention:
     """One claim as incidents see it."""
     (cid, article_id, outlet_id, start, sentence_start, place, region, country, place_text,
      sentence, date, date_text, _, role, metric, unit, subject, value, lat, lon, figure_id,
-     *_) = record
+     _, _, source) = record
     day = inc._iso_day(date)
     explicit = (day is not None and date_text is not None and (trusted or _explicit(date_text))
-                and not _updated(sentence))
+                and not _updated(sentence) and not _said_on(sentence, date_text))
     return inc.Mention(
         id=cid, article_id=article_id, outlet_id=outlet_id, start=start,
         lead=sentence_start < inc.LEAD_CHARS, place=inc.place_of(place, region, country),
@@ -197,6 +248,7 @@ def _mention(record: tuple, trusted: bool) -> inc.Mention:
         metric=metric, unit=_unit(metric, unit), kind=_counted(metric, unit, subject) or "",
         value=value,
         latitude=lat, longitude=lon, figure_id=figure_id, sentence=sentence or "",
+        staged=_staged(sentence), source=source, sentence_start=sentence_start,
     )
 
 
@@ -224,8 +276,32 @@ def _article(records: list[tuple]) -> tuple[list[inc.Mention], dt.date | None,
     published = inc._iso_day(records[0][12])
     line = times.dateline(records[0][21])
     trusted = line is None or published is None or abs((line - published).days) <= 2
-    return ([_mention(r, trusted) for r in records], line or published,
-            inc.lead_words(records[0][21]), {r[0]: r[22] for r in records})
+    mentions = [_mention(r, trusted) for r in records]
+    _stage_values(mentions, RISING_RE.search(records[0][21] or "") is not None)
+    _headline_spans(mentions)
+    return (mentions, line or published, inc.lead_words(records[0][21]),
+            {r[0]: r[22] for r in records})
+
+
+def _headline_spans(mentions: list[inc.Mention]) -> None:
+    """Give a headline's toll the span its text gives the same toll: "79 civilians killed by
+    air strikes" over a report of "79 civilians killed ... over the last 48 hours" is that
+    period's total, not one strike's."""
+    spans = {(m.metric, m.kind, m.value) for m in mentions if m.role == "period"}
+    for m in mentions:
+        if m.sentence_start == 0 and m.role == "total" and (m.metric, m.kind, m.value) in spans:
+            m.role = "period"
+
+
+def _stage_values(mentions: list[inc.Mention], rising: bool) -> None:
+    """Mark as a stage of a changing count every claim of an article with the value of one
+    its text tells as such ("Over 20 dead" in a report that says "the previous death toll
+    was 20" is that earlier toll), and every claim of a report whose headline or lead says
+    the toll is rising (`rising`): "Death toll mounts after bomb blast" gives the count as
+    it grew."""
+    stages = {(m.metric, m.value) for m in mentions if m.staged}
+    for m in mentions:
+        m.staged = rising or m.staged or (m.metric, m.value) in stages
 
 
 def _bands(mentions: list[inc.Mention]) -> list[list[inc.Mention]]:
@@ -233,20 +309,80 @@ def _bands(mentions: list[inc.Mention]) -> list[list[inc.Mention]]:
     than MAGNITUDE times its smallest: a town's fuel price and its fuel subsidy share metric,
     unit and days, but are not one quantity reported twice, and neither are 3 dead in one
     strike and 36 in the market raid reported beside it; a toll rising 3, 12, 20, 29 stays
-    one figure. Bands never chain: 6, 20, 100 are two."""
+    one figure. Bands never chain: 6, 20, 100 are two. A band also splits between two
+    values one article gives as two quantities (`_told_apart`), at the widest gap between
+    them. Parts among `mentions` only tell where to split; the bands hold the rest."""
     ordered = sorted(mentions, key=lambda m: (m.value, m.id))
-    if len(ordered) < 2 or ordered[-1].value <= MAGNITUDE * max(ordered[0].value, 1e-9):
-        return [ordered]
-    gap = max(range(1, len(ordered)),
+    whole = [n for n, m in enumerate(ordered) if m.role != "part"]
+    if len(whole) < 2:
+        return [[ordered[n] for n in whole]] if whole else []
+    low, high = whole[0], whole[-1]
+    if ordered[high].value <= MAGNITUDE * max(ordered[low].value, 1e-9):
+        apart = _told_apart(ordered)
+        if apart is None:
+            return [[ordered[n] for n in whole]]
+        low, high = apart
+    gap = max(range(low + 1, high + 1),
               key=lambda n: (ordered[n].value / max(ordered[n - 1].value, 1e-9), -n))
     return _bands(ordered[:gap]) + _bands(ordered[gap:])
+
+
+def _told_apart(ordered: list[inc.Mention]) -> tuple[int, int] | None:
+    """The positions (in `ordered`, sorted by value) of the farthest apart two values that
+    one article gives as two quantities (`_two_quantities`), or None. "31 killed in and
+    around Aleppo" and "10 when their bus was hit" in one report are the day's total and one
+    strike's; "126, updating a previous toll of 112" is one toll."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for n, m in enumerate(ordered):
+        by_article[m.article_id].append(n)
+    pairs = [pair for positions in by_article.values() if len(positions) > 1
+             for pair in _two_quantities(ordered, positions)]
+    return max(pairs, key=lambda p: (ordered[p[1]].value / max(ordered[p[0]].value, 1e-9),
+                                     -p[0]), default=None)
+
+
+def _two_quantities(ordered: list[inc.Mention], positions: list[int]) -> list[tuple[int, int]]:
+    """The pairs of one article's values (at `positions` in `ordered`) it gives as two
+    quantities (`_as_two`), TWO_QUANTITIES times apart or more. A part beside its total
+    counts: "31 killed, including 10 when their bus was hit" tells that another report's 10
+    is the bus's toll, not the day's."""
+    return [(a, b) for i, a in enumerate(positions) for b in positions[i + 1:]
+            if ordered[b].value >= TWO_QUANTITIES * max(ordered[a].value, 1e-9)
+            and _as_two(ordered[a], ordered[b])]
+
+
+def _as_two(a: inc.Mention, b: inc.Mention) -> bool:
+    """Whether one article gives two of its values as two quantities: a part beside a total
+    (in the total's own sentence, "a revised toll of 31, including 10 on a bus"; or not told
+    as a stage of the count, as "the initial toll also included 55 injured" is), or two
+    totals told apart (`_told_as_two`)."""
+    roles = {a.role, b.role}
+    if roles == {"part", "total"}:
+        part = a if a.role == "part" else b
+        return a.sentence_start == b.sentence_start or not part.staged
+    return roles == {"total"} and _told_as_two(a, b)
+
+
+def _told_as_two(a: inc.Mention, b: inc.Mention) -> bool:
+    """Whether two totals of one article are two quantities: neither told as a stage of a
+    changing count (`_stage_values`), not in one sentence (the ends of a range, "from about
+    500 to some 1,300"), and not two sources' counts ("a medical source said 32 ... the
+    Islamic State said 40")."""
+    return (not a.staged and not b.staged and a.sentence_start != b.sentence_start
+            and not _other_sources(a, b))
+
+
+def _other_sources(a: inc.Mention, b: inc.Mention) -> bool:
+    """Whether two claims are credited to two different named sources (as the extractor
+    resolved them; a descriptor such as "a monitor" in a headline names none)."""
+    return bool(a.source and b.source and a.source != b.source)
 
 
 def _incident_figures(head: inc.Incident, row: dict, roots: dict[str, str]) -> list[dict]:
     """The figures of one linked incident: its totals by metric, unit and what they count."""
     by_key: dict[tuple, list[inc.Mention]] = defaultdict(list)
     for m in inc.members(head):
-        if m.role == "total" and m.kind:
+        if m.role in ("total", "part") and m.kind:
             by_key[m.metric, m.unit, m.kind].append(m)
     _one_side(by_key)
     found = []
@@ -354,7 +490,8 @@ def _figure(key: tuple, members: list[inc.Mention], where: dict, incident_id: st
     else:
         rule = (f"the totals of one incident ({where['rule']}) of the same metric ({metric}), "
                 f"unit ({unit}) and kind ({kind})")
-    rule += f"; no value more than {MAGNITUDE:g} times the smallest"
+    rule += (f"; no value more than {MAGNITUDE:g} times the smallest, nor two values one "
+             "report gives as two quantities")
     located = [m for m in members if m.latitude is not None]
     first = str(dated[0]) if dated else None
     return {

@@ -12,8 +12,13 @@ in full (each incident's `rule` column says it again in words):
 2. **A claim belongs to the main incident** unless its own sentence names another town,
    another region or another country than the main incident's (a second attack in the same
    report), or gives a day two or more days away from the incident's (a background mention:
-   "the April 4 attack that killed 87"). Such a claim is an incident of its own, at its place
-   and day, known by the words of its own sentence, not by its article's lead. A claim
+   "the April 4 attack that killed 87"), or names only a place held by another side than
+   the places its lead names ("rebel fire on the government-held west of the city" in a
+   report on a barrel bomb on a rebel-held district: `holders`), or, past the lead, tells
+   its toll as another attack's ("Elsewhere, ...", "three were also killed in another
+   town": `_another_attack`). Such a claim is an
+   incident of its own, at its place and day, known by the words of its own sentence, not
+   by its article's lead. A claim
    whose sentence names no place, or names the region or country the main
    incident lies in, belongs to the main incident: the headline or lead names it.
 3. **Across articles,** incidents at the same town on the same day are one incident: the
@@ -25,9 +30,13 @@ in full (each incident's `rule` column says it again in words):
    (a night attack is told as of either day)
    (`similarity`: shared rare words such as the village, the weapon, the target), when they
    are alike enough (SIMILAR) or give the same toll of SHARED_TOLL or more, and none of them
-   names only other means of attack (rockets against air raids: `means`); else another
-   region-only incident alike enough; else it stands alone. An incident known only by its
-   country is not linked across articles: a country holds too many events on one day,
+   names only other means of attack (rockets against air raids: `means`) and none is
+   another incident of its own report (a report that tells two attacks apart is not
+   undone); two claims set apart from their reports, one told as another attack, are not
+   alike by the words of their sentences (`_both_told_apart`); else another region-only
+   incident alike enough; else it stands alone. An
+   incident known only by its country is not linked across articles: a country holds too
+   many events on one day,
    unless its lead (a background mention's own sentence) is alike enough (SIMILAR_COUNTRY)
    to the reports of one incident of that day, or another report known only by that
    country gives TWIN_TOLLS of the same tolls. The reports at one place of copies of one
@@ -43,6 +52,7 @@ first report.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import sys
 from collections import defaultdict
@@ -51,7 +61,15 @@ from dataclasses import dataclass, field
 
 import regex
 
-from claims.extraction.lexicon import ATTACK_MEAN_LABELS, ATTACK_MEAN_OF
+from claims.extraction.lexicon import (
+    ADDED_TOLL_WORDS,
+    ATTACK_MEAN_LABELS,
+    ATTACK_MEAN_OF,
+    HOLDER_OF,
+    OTHER_EVENT_WORDS,
+    TOLL_PARTICIPLES,
+)
+from claims.extraction.patterns import alternation
 from claims.ids import stable_id
 
 # Reports of one incident are dated at most this many days after the first of them when one
@@ -64,6 +82,13 @@ OTHER_DAY = 2
 LEAD_CHARS = 400
 # Words of a lead, and the shortest that can name a place, a weapon or a target.
 WORD_RE = regex.compile(r"\p{L}[\p{L}'-]+")
+# The words that say who holds a place ("rebel-held"), in a sentence in lower case.
+# A sentence that tells its toll as another attack's than its report's (lexicon).
+OTHER_EVENT_RE = regex.compile(
+    rf"(?i)\b(?:{alternation(OTHER_EVENT_WORDS)})\b"
+    rf"|\b(?:{alternation(ADDED_TOLL_WORDS)})\s+(?:{alternation(TOLL_PARTICIPLES)})\b")
+HELD_ENDINGS = frozenset(word[word.rindex("-"):] for word in HOLDER_OF)
+HELD_RE = regex.compile(rf"(?<![\p{{L}}'-])(?:{alternation(HOLDER_OF)})(?![\p{{L}}'-])")
 MIN_WORD = 4
 # Reports named only by their region are one incident with another report when their leads
 # share at least this weighted share of their words (`similarity`).
@@ -125,6 +150,9 @@ class Mention:
     figure_id: str | None = None
     incident: Incident | None = None
     sentence: str = ""
+    staged: bool = False  # told as an earlier or later stage of a count (claims.compare)
+    source: str | None = None  # the source it is credited to
+    sentence_start: int = 0
 
 
 @dataclass(slots=True)
@@ -142,12 +170,19 @@ class Incident:
     linked: list[Incident] = field(default_factory=list)
     joined_region: bool = False
     tolls: frozenset[tuple] = frozenset()  # its totals of people killed or wounded, set by `link`
+    held: frozenset[str] = frozenset()  # who holds where it struck, when that sets it apart
+    other: int | None = None  # where the sentence starts that tells it as another attack
 
     @property
     def key(self) -> tuple:
-        """What identifies the incident: its place at each level and its day."""
+        """What identifies the incident: its place at each level and its day (and who holds
+        where it struck, or the sentence that tells it as another attack, when that sets it
+        apart from its article's main incident)."""
         p = self.place
-        return (p.country, p.region, p.level, p.name, str(self.day) if self.day else None)
+        key = (p.country, p.region, p.level, p.name, str(self.day) if self.day else None)
+        if self.held or self.other is not None:
+            return (*key, *sorted(self.held), self.other)
+        return key
 
 
 def place_of(place: str | None, region: str | None, country: str | None) -> Place | None:
@@ -204,10 +239,54 @@ def _apart(m: Mention, main: Incident) -> Incident | None:
         place = m.place
     if m.explicit_day and m.day and main.day and abs((m.day - main.day).days) >= OTHER_DAY:
         day = m.day
-    if place == main.place and day == main.day:
+    held = _held_in(m.sentence)
+    held = held if held and not held & holders(main) else frozenset()
+    other = m.sentence_start if _another_attack(m) else None
+    if place == main.place and day == main.day and not held and other is None:
         return None
     return Incident(place, day, main.article_id, lead_words(m.sentence),  # not the lead's
-                    stated=main.stated or day != main.day)
+                    stated=main.stated or day != main.day, held=held, other=other)
+
+
+def _another_attack(m: Mention) -> bool:
+    """Whether a claim's sentence tells its toll as another attack's than its report's own
+    ("Elsewhere, air strikes on Douma killed six"; "three people were also killed in another
+    town"), not as a stage of its count ("meanwhile the toll rose to 40")."""
+    return not m.lead and not m.staged and _tells_other(m.sentence)
+
+
+@functools.lru_cache(maxsize=4096)
+def _tells_other(sentence: str) -> bool:
+    """Whether a sentence has the words of another attack's toll (OTHER_EVENT_RE)."""
+    return OTHER_EVENT_RE.search(sentence) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _held_in(sentence: str) -> frozenset[str]:
+    """Who holds the places a sentence names as held; most name none, and are passed over by
+    the endings of those words ("-held") alone."""
+    text = sentence.lower()
+    if not any(ending in text for ending in HELD_ENDINGS):
+        return frozenset()
+    return _held(HELD_RE.findall(text))
+
+
+def _held(words: Iterable[str]) -> frozenset[str]:
+    """Who holds the places some words name as held (lexicon.HELD_BY)."""
+    return frozenset(HOLDER_OF[w] for w in words if w in HOLDER_OF)
+
+
+def holders(i: Incident) -> frozenset[str]:
+    """Who holds where an incident struck, as its report's lead says: "the rebel-held east",
+    "government-held Damascus" (a claim's own sentence, for a claim apart)."""
+    return i.held or _held(i.words)
+
+
+def _other_holders(a: Incident, b: Incident) -> bool:
+    """Whether two reports name only places held by different sides: rebel fire on the
+    government-held west of a city and a barrel bomb on its rebel-held east are two attacks."""
+    ha, hb = holders(a), holders(b)
+    return bool(ha and hb and not ha & hb)
 
 
 def lead_words(text: str | None) -> frozenset[str]:
@@ -296,11 +375,20 @@ def tolls(i: Incident) -> frozenset[tuple]:
 
 def _alike(i: Incident, head: Incident, weights: dict[str, float], enough: float) -> float:
     """How alike a report is to an incident's: the best likeness of their lead words, or
-    `enough` when one of its reports gives the same toll."""
-    score = max(similarity(i, member, weights) for member in (head, *head.linked))
+    `enough` when one of its reports gives the same toll (`_both_told_apart` pairs are not
+    compared by their words)."""
+    score = max((similarity(i, member, weights) for member in (head, *head.linked)
+                 if not _both_told_apart(i, member)), default=0.0)
     if score < enough and any(i.tolls & member.tolls for member in (head, *head.linked)):
         return enough
     return score
+
+
+def _both_told_apart(a: Incident, b: Incident) -> bool:
+    """Whether two incidents are claims set apart from their reports' main incidents, one of
+    them told as another attack: "four were also killed" and "ten were also killed" share
+    the words of their sentences, not an attack."""
+    return not a.main and not b.main and (a.other is not None or b.other is not None)
 
 
 def _near(head: Incident, i: Incident) -> bool:
@@ -316,7 +404,8 @@ def _best(i: Incident, heads: list[Incident], weights: dict[str, float],
     scored = [
         (_alike(i, head, weights, enough), n)
         for n, head in enumerate(heads)
-        if _near(head, i) and not any(_other_means(i, m) for m in (head, *head.linked))
+        if _near(head, i) and not any(_other_means(i, m) or m.article_id == i.article_id
+                    for m in (head, *head.linked))
     ]
     score, n = max(scored, default=(0.0, -1))
     return heads[n] if n >= 0 and score >= enough else None

@@ -409,3 +409,118 @@ def test_two_reports_known_only_by_their_country_join_when_they_give_the_same_to
         "select incident_id from claims where value = 32 and subject like '%rebel%'")}
     assert len(bus) == 1
     assert claim(db, "32 people")["incident_id"] not in bus
+
+
+def test_the_day_a_source_spoke_is_not_the_day_of_the_attack(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-09-16", "Car bomb in Douma",
+         "A car bomb killed 30 people in Douma on Saturday, medics said."),
+        ("Daily Two", "2023-09-17", "Douma car bomb toll",
+         "A car bomb killed 34 people in Douma, a monitor said on Sunday."),
+    ])
+    assert claim(db, "30 people")["figure_id"] == claim(db, "34 people")["figure_id"]
+
+
+def test_a_days_total_and_one_strikes_toll_in_one_report_are_two_figures(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-06-02", "Raids on Aleppo",
+         ("Government air raids in and around Aleppo killed 31 civilians on Friday, rescuers "
+          "said. A raid on a bus on the main road killed 10 civilians.")),
+        ("Daily Two", "2023-06-02", "Bus hit near Aleppo",
+         "An air strike hit a bus near Aleppo on Friday, killing 10 civilians, a monitor said."),
+        ("Gazette Three", "2023-06-02", "Aleppo raids",
+         "Air raids killed 30 civilians in Aleppo on Friday, the civil defence said."),
+    ])
+    day = {claim(db, t)["figure_id"] for t in ("31 civilians", "30 civilians")}
+    bus = {r["figure_id"] for r in db.query("select figure_id from claims where value = 10")}
+    assert len(day) == len(bus) == 1 and not day & bus
+
+
+def test_a_toll_told_with_its_earlier_count_or_by_two_sources_stays_one_figure(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-04-15", "Bus station bombing toll rises",
+         ("A car bomb killed at least 70 people at a bus station in Aleppo on Saturday, a "
+          "source said. The previous death toll was 20.")),
+        ("Daily Two", "2023-04-15", "Bus station bombing",
+         ("A car bomb killed 32 people at a bus station in Aleppo on Saturday, the Syrian "
+          "Civil Defence said. The Islamic State, which claimed the attack, said it killed 80 "
+          "people.")),
+    ])
+    figures = {r["figure_id"] for r in db.query(
+        "select figure_id from claims where value in (70, 32, 80) and metric = 'killed'")}
+    assert len(figures) == 1 and None not in figures
+
+
+def test_fire_on_the_side_of_a_city_the_other_side_holds_is_another_attack(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-08-24", "Barrel bomb on Aleppo",
+         ("A barrel bomb killed 15 civilians in a rebel-held district of Aleppo on Thursday, "
+          "a monitor said. Rescue workers dug through the rubble of collapsed buildings for "
+          "hours, and a reporter saw them carry out the bodies of children covered in dust. "
+          "Residents said the helicopters came back twice in the afternoon, and that the "
+          "nearest clinic had run short of blood and of fuel for its generator by nightfall. "
+          "The monitor also reported 8 civilians killed on Thursday by shells fired on the "
+          "government-held west of the city.")),
+    ])
+    assert claim(db, "15 civilians")["figure_id"] != claim(db, "8 civilians")["figure_id"]
+
+
+def test_a_part_beside_a_days_total_keeps_another_reports_equal_toll_apart(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-06-02", "Raids on Aleppo",
+         ("Government air raids in and around Aleppo killed 31 civilians on Friday, including "
+          "10 when their bus was hit, rescuers said in a revised toll.")),
+        ("Daily Two", "2023-06-02", "Bus hit near Aleppo",
+         "An air strike hit a bus near Aleppo on Friday, killing 10 civilians, a monitor said."),
+        ("Gazette Three", "2023-06-02", "Aleppo raids",
+         "Air raids killed 30 civilians in Aleppo on Friday, the civil defence said."),
+    ])
+    day = {claim(db, t)["figure_id"] for t in ("31 civilians", "30 civilians")}
+    assert len(day) == 1 and claim(db, "10 civilians")["figure_id"] not in day
+
+
+def test_a_toll_told_as_another_attacks_is_no_part_of_the_reports_figure(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-06-11", "Market strike in Idlib",
+         ("Air strikes on a vegetable market killed 20 people in Idlib on Sunday, a monitor "
+          "said. Rescue workers dug through the rubble of the stalls for hours, and a reporter "
+          "saw them carry out the bodies of shoppers covered in dust. Residents said the jets "
+          "came back twice in the afternoon, and that the nearest clinic had run short of "
+          "blood by nightfall. Three people were also killed in another town of the province, "
+          "the monitor said. Elsewhere, shelling killed 12 people in Idlib, medics said.")),
+        ("Daily Two", "2023-06-11", "Idlib market strike",
+         "Air strikes on a market in Idlib killed 22 people on Sunday, medics said."),
+    ])
+    market = {claim(db, t)["figure_id"] for t in ("20 people", "22 people")}
+    assert len(market) == 1
+    assert claim(db, "12 people")["figure_id"] not in market
+
+
+def test_a_headline_toll_its_report_gives_over_two_days_is_that_periods(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-04-09", "Air strikes kill 40 civilians in Idlib",
+         ("At least 40 civilians were killed in Idlib over the last 48 hours by air strikes, "
+          "a monitor said.")),
+        ("Daily Two", "2023-04-09", "Market strike in Idlib",
+         "An air strike on a market killed 25 civilians in Idlib on Sunday, a monitor said."),
+    ])
+    (headline,) = db.query("select * from claims where value = 40 and sentence_start = 0")
+    assert headline["figure_id"] is None
+    assert claim(db, "25 civilians")["figure_id"] is not None
+
+
+def test_two_tolls_told_as_other_attacks_are_not_joined_by_their_sentences_words(tmp_path):
+    filler = 2 * ("Rescue workers dug through the rubble for hours, and a reporter saw them "
+                  "carry out the bodies of people covered in dust. Residents said the jets came "
+                  "back twice in the afternoon, and that the nearest clinic ran short of blood. ")
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-10-11", "Air strikes on Aleppo",
+         ("Air strikes on a market killed 26 people in Aleppo province on Tuesday, a monitor "
+          f"said. {filler}Four people were also killed and 14 wounded on Tuesday in Aleppo "
+          "province, medics said.")),
+        ("Daily Two", "2023-10-11", "Convoy bombed near Aleppo",
+         ("A car bomb hit a convoy of buses in Aleppo province on Tuesday, killing 31 people, "
+          f"officials said. {filler}At least 10 people were also killed and 20 wounded on "
+          "Tuesday in Aleppo province, medics said.")),
+    ])
+    assert claim(db, "Four people")["figure_id"] != claim(db, "At least 10 people")["figure_id"]

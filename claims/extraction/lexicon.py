@@ -293,6 +293,19 @@ PREPOSITIONS = (
     "under", "of", "between", "among", "through", "throughout", "within", "without", "since",
     "until", "against", "toward", "towards", "behind", "beside", "amid",
 )
+# Words that tell a toll as one stage of a count that changed, so an article may give two
+# tolls of one attack: before a count's noun ("the previous death toll", "an earlier toll
+# of 15", "the initial count"; not "earlier this week"), or on their own ("updating",
+# "revised").
+TOLL_STAGE_WORDS = ("earlier", "previous", "initial", "first", "new", "latest", "preliminary")
+TOLL_COUNT_NOUNS = ("toll", "tolls", "count", "tally", "figure", "estimate")
+TOLL_REVISION_WORDS = ("updated", "updating", "revised", "revising", "raised", "raising")
+# Verbs of a toll that grows: a headline "Death toll mounts after bomb blast" reports the
+# stages of one count.
+TOLL_RISE_VERBS = (
+    "rises", "rose", "risen", "rising", "climbs", "climbed", "climbing", "mounts", "mounted",
+    "mounting", "jumps", "jumped", "soars", "soared", "increases", "increased",
+)
 # A death toll stated as a level: "the death toll rose to 112", "Death Toll in Blast ...
 # Rises to 70", "putting the death toll at at least 70".
 TOLL_LEVEL_VERBS = (
@@ -503,6 +516,11 @@ TOLL_NOUNS = (
 )
 # Verbs that say which of a count a part is: "of those killed", "of the people wounded".
 TOLL_PARTICIPLES = ("killed", "wounded", "injured", "hurt", "dead")
+# Words that tell a toll is another attack's than its report's own: "Elsewhere, air strikes
+# on Douma killed six", "in a separate attack"; and, before a toll participle, "Three people
+# were also killed in another town".
+OTHER_EVENT_WORDS = ("elsewhere", "separately", "in another", "in a separate", "another incident")
+ADDED_TOLL_WORDS = ("also", "also reported", "also been")
 # Words before a figure that add it to an earlier count of the same thing: "a further 12".
 FURTHER_WORDS = ("a further", "an additional", "another", "an extra", "additional", "further")
 # A span of time a total runs over: "in the last month", "over the past three days".
@@ -624,6 +642,25 @@ ATTACK_MEANS: dict[str, tuple[str, ...]] = {
     ),
     "execution": ("executed", "execution", "executions", "beheaded", "massacre"),
 }
+# Who holds the place struck, as reports write it ("the rebel-held east", "the
+# government-held west of the city"): one city's two sides are struck by two sides' fire.
+HELD_BY: dict[str, tuple[str, ...]] = {
+    "government": (
+        "government-held", "regime-held", "government-controlled", "regime-controlled",
+        "army-held", "loyalist-held",
+    ),
+    "opposition": (
+        "rebel-held", "opposition-held", "rebel-controlled", "opposition-controlled",
+        "insurgent-held", "moderate-held",
+    ),
+    "jihadist": (
+        "daesh-held", "is-held", "isis-held", "isil-held", "state-held", "jihadist-held",
+        "extremist-held", "qaeda-held", "daesh-controlled", "daish-controlled",
+        "is-controlled", "isis-controlled", "isil-controlled",
+    ),
+    "kurdish": ("kurdish-held", "kurd-held", "kurdish-controlled", "ypg-held", "ypg-controlled"),
+}
+HOLDER_OF: dict[str, str] = {word: side for side, words in HELD_BY.items() for word in words}
 # How a label names each means of attack: "People killed in Khan Sheikhoun, 4 April 2017,
 # chemical attack". When reports name several, the first listed here that most name wins.
 ATTACK_MEAN_LABELS: dict[str, str] = {
