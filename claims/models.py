@@ -92,8 +92,9 @@ ROLE_TABLE: dict[str, str] = {
              "(the default)",
     "part": "a subset of a total in the same article: including 11 children, 14 of the dead, "
             "among them, of whom",
-    "period": "a total over a span that includes the incident: in the last month, over the "
-              "past week, since Sunday, in three days",
+    "period": "a total over a span or ground that includes the incident: in the last month, "
+              "over the past week, since Sunday, in three days, two days of shelling, on "
+              "Friday and Saturday, across the country",
     "update": "a count on top of an earlier count of the same thing in the article: 40 more, "
               "a further 12, another 5",
     "running": "a running total since a war or campaign began: since 2011, since the war "

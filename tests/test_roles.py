@@ -52,6 +52,14 @@ def roles_of(text: str) -> list[tuple[str, str, str | None]]:
      [("40 people", "period", "since November")]),
     ("More than 100 civilians were killed in the city in August.",
      [("More than 100 civilians", "period", "in August")]),
+    ("Three days of shelling killed 40 people in the town.",
+     [("40 people", "period", "Three days of")]),
+    ("Raids killed 40 people in the town on Monday and Tuesday.",
+     [("40 people", "period", "on Monday and Tuesday")]),
+    ("At least 70 people were killed across the country on Monday.",
+     [("At least 70 people", "period", "across the country")]),
+    ("It ended six years of war in which 40,000 people were killed.",
+     [("40,000 people", "total", None)]),
 ])
 def test_roles_are_read_from_the_words_next_to_the_figure(text, expected):
     assert roles_of(text) == expected

@@ -545,6 +545,11 @@ SO_FAR_WORDS = (
 )
 # "this week", "so far this month": a total of the running span.
 SPAN_CURRENT = ("this", "so far this")
+# A total over more ground than one incident's: "50 killed across the country on Tuesday".
+WIDE_SPANS = (
+    "across the country", "across the nation", "nationwide", "across the province",
+    "across the region", "throughout the country", "around the country",
+)
 
 # Headline capitals: the short words Title Case leaves in lower case ("Gunmen Kill 5 in
 # Guerrero", "Two Dead as Storm Hits"); a line whose other words are all capitalised, or

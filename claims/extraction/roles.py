@@ -29,6 +29,7 @@ from claims.extraction.lexicon import (
     TOLL_NOUNS,
     TOLL_PARTICIPLES,
     WEEKDAY_NAMES,
+    WIDE_SPANS,
     kind_of_subject,
 )
 from claims.extraction.numbers import TENS_WORDS, UNITS_WORDS
@@ -57,6 +58,7 @@ FURTHER_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(FURTHER_WORDS, backward=T
 # "40 more", "40 more terrorists": "more" right after the figure, not "more than".
 MORE_AFTER_RE = regex.compile(r"(?i:\s*more\b)(?!\s+than\b)")
 _COUNT = alternation((*UNITS_WORDS, *TENS_WORDS, "a few", "several"))
+_WEEKDAY = alternation(WEEKDAY_NAMES)
 # A span a total runs over: "in the last month", "over the past three days", "this week",
 # "since Sunday", "since 5 March", "in three days".
 PERIOD_RE = regex.compile(
@@ -66,7 +68,9 @@ PERIOD_RE = regex.compile(
     rf"|\bsince\s+(?:{alternation(WEEKDAY_NAMES)}|yesterday|last\s+\p{{L}}+"
     rf"|the\s+weekend|\d{{1,2}}\s+(?:{alternation(MONTH_NAMES)})"
     rf"|(?:{alternation(MONTH_NAMES)})\s+\d{{1,2}}\b)"
-    rf"|\bin\s+(?:\d+|{_COUNT})\s+(?:days|weeks|months)\b)"
+    rf"|\bin\s+(?:\d+|{_COUNT})\s+(?:days|weeks|months)\b"
+    rf"|\bon\s+(?:{_WEEKDAY})\s+and\s+(?:{_WEEKDAY})\b"  # "on Friday and Saturday"
+    rf"|\b(?:{alternation(WIDE_SPANS)})\b)"
 )
 # How far after a figure a span may stand and still be the figure's: "killed 450 people in
 # the province in the last month".
@@ -128,10 +132,29 @@ def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_
         or _listed(text, span, draft, earlier)
         or _update(text, clause, (span[0], number_end), metric, earlier)
         or _period(text, clause, span)
+        or _spent_on(text, clause, earlier)
         or _month_or_year(when)
         or _narrower(draft, place, earlier, sentence_start)
         or TOTAL
     )
+
+
+def _spent_on(text: str, clause: tuple[int, int], earlier: list[Claim]) -> Role | None:
+    """A total over the days its clause opens with: "Two days of bombardment killed 40" (the
+    days are a claim of their own, just before the clause); not years of a war, whose toll
+    is a running total."""
+    last = earlier[-1] if earlier else None
+    if last and last.unit in SPENT_UNITS and last.end == clause[0] and OF_RE.match(
+        text, clause[0]
+    ):
+        return Role("period", f"{last.text} of")
+    return None
+
+
+# "of" right after a duration: "two days of bombardment".
+OF_RE = regex.compile(r"\s+of\b")
+# The units of a span an incident's reports give a total over.
+SPENT_UNITS = ("hours", "days", "weeks")
 
 
 def _recent(since: str) -> bool:
