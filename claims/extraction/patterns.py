@@ -63,3 +63,10 @@ def fold(text: str) -> str:
     """Lower case as the lexicons are keyed: "İ" lower-cases to "i" plus a combining dot,
     which case-insensitive patterns match as "i" but no table holds."""
     return text.lower().replace("\u0307", "")
+
+
+def folded(text: str) -> str:
+    """`text` for the literal tests made before a case-insensitive pattern: case-folded, so
+    every letter such a pattern may match as a lower-case one is one here too ("İ" is "i",
+    the long "ſ" an "s"), and a word missing here is missing from `text` in any case."""
+    return text.casefold().replace("\u0307", "")

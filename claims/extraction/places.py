@@ -44,6 +44,7 @@ from claims.extraction.headlines import HEADLINE_MAX, is_headline_case
 from claims.extraction.lexicon import (
     AFTER_PLACE_WORDS,
     AMBIGUOUS_COUNTRY_NAMES,
+    ARTICLES,
     AUXILIARIES,
     BORDER_WORDS,
     CLAUSE_OPENERS,
@@ -60,13 +61,14 @@ from claims.extraction.lexicon import (
     PLACE_CUES,
     PLACE_FILLER,
     PLACE_NOUN_CUES,
+    POSSESSIVES,
     REGION_CUES,
     REPORTING_VERBS,
     STREET_CUES,
     TITLE_CASE_SMALL_WORDS,
     TITLES,
 )
-from claims.extraction.patterns import alternation, ending_at
+from claims.extraction.patterns import alternation, ending_at, folded
 from claims.models import Place
 
 # Kinds of entry. The project's own towns and regions are trusted without a cue; every other
@@ -665,6 +667,13 @@ ORIGIN_RE = ending_at(
     rf"\s*(?:,|and)\s+)?"
 )
 ORIGIN_REACH = 60
+# The longest word other than a determiner of each cue of ORIGIN_RE ("way" of "on their way
+# to"), one of which its every match holds: the pattern is tried only where one shows in the
+# case-folded text before the place, which most places lack.
+_AWAY_HINT_RE = re.compile("|".join(sorted({
+    max(cue.split(), key=lambda word: (word not in (*ARTICLES, *POSSESSIVES), len(word)))
+    for cue in (*ORIGIN_CUES, *DESTINATION_CUES)
+})))
 
 
 @lru_cache(maxsize=8192)
@@ -1019,6 +1028,8 @@ _DATELINE = re.compile(
 
 # "the state", "this city", "the country's": a place named before, pointed at.
 ANAPHOR_RE = re.compile(rf"(?i)\b(?:the|this|that)\s+({alternation(PLACE_ANAPHORS)})\b")
+# The nouns of ANAPHOR_RE: it is searched for only in a sentence that holds one.
+_ANAPHOR_HINT_RE = re.compile(alternation(PLACE_ANAPHORS))
 # A relative clause hanging from the place before it: "into Canada, where more than a foot
 # was possible".
 WHERE_RE = re.compile(r"\s*,?\s*where\b")
@@ -1039,6 +1050,8 @@ def anaphor(text: str, sentences, sent_start: int, sent_end: int, article=None) 
     the sentences before, within the paragraph or the one before ("New Mexico lost jobs.
     ... 193,000 public sector employees in the state"); None when the sentence points at
     none."""
+    if _ANAPHOR_HINT_RE.search(folded(text[sent_start:sent_end])) is None:
+        return None
     m = ANAPHOR_RE.search(text, sent_start, sent_end)
     if m is None:
         return None
@@ -1113,7 +1126,10 @@ def _origin(sentence: str, c: _Candidate) -> bool:
     """Whether a place is where people or fire came from ("evacuees from the towns of Foua
     and Kafraya") or were headed ("en route to Beijing"), which is no figure's place: better
     none than that one."""
-    return ORIGIN_RE.match(sentence, max(0, c.start - ORIGIN_REACH), c.start) is not None
+    lo = max(0, c.start - ORIGIN_REACH)
+    if _AWAY_HINT_RE.search(folded(sentence[lo : c.start])) is None:
+        return False
+    return ORIGIN_RE.match(sentence, lo, c.start) is not None
 
 
 class Article:
