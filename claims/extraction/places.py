@@ -709,11 +709,11 @@ def _label(sentence: str, begin: int, run_end: int) -> bool:
     return bool(_LABEL_END.match(sentence, run_end)) and not sentence[:begin].strip(" \"'“‘([")
 
 
-def _attribute(sentence: str, end: int) -> bool:
-    """Does a lower-case noun follow the name, making it an attribute ("a US vehicle", "the
-    Bangladesh border", "Iran's elite force") rather than where something is? A verb
-    ("in Syria killed") or a time word ("in Syria today") leaves it a place."""
-    a = _AFTER.match(sentence, end)
+def _attribute(a: re.Match | None) -> bool:
+    """Does a lower-case noun follow the name (`a`, the _AFTER match at its end), making it an
+    attribute ("a US vehicle", "the Bangladesh border", "Iran's elite force") rather than
+    where something is? A verb ("in Syria killed") or a time word ("in Syria today") leaves
+    it a place."""
     if not a:
         return False
     word = a.group(1)
@@ -786,33 +786,34 @@ def _run_candidates(sentence: str, run: re.Match, headline: bool) -> list[_Candi
     for name in names:
         start = begin + name.start
         end = m.end() if name.end is None else begin + name.end
-        c = _candidate(sentence, name, start, end, _label(sentence, begin, run.end()))
+        c = _candidate(sentence, name, start, end, (begin, run.end()))
         if c is not None:
             found.append(c)
     return found
 
 
-def _candidate(sentence: str, name: _Name, start: int, end: int, label: bool):
+def _candidate(sentence: str, name: _Name, start: int, end: int, run: tuple[int, int]):
     """The candidate a name makes with the cues around it, or None when none vouches for it
     or it is not meant as a place ("a Brookings analysis", "Valle de los Naranjos", "the
-    Turkey border")."""
+    Turkey border"); `run` is where its run of capitalised words begins and ends."""
     entry = name.entry
     cue, region_cue = _cued(sentence, start) if name.leading else (name.chained, False)
-    after = name.after
+    after, a = name.after, None
     if after is None:
         a = _AFTER.match(sentence, end)
         after = a.group(1).lower() if a else None
     if after in PLACE_NOUN_CUES:
         cue = cue or after
         region_cue = region_cue or after in REGION_CUES
-    elif not cue and name.leading and label:
+    elif not cue and name.leading and _label(sentence, *run):
         cue = ":"
     if not cue and entry.kind > DIVISION:
         return None  # most names: a town named without a cue
     if region_cue:
         key = normalise(sentence[start:end])
         entry = REGION_BY_KEY.get(key) or _REGION_BY_NAME.get(entry.region or "", entry)
-    attribute = after not in PLACE_NOUN_CUES and _attribute(sentence, end)
+    attribute = after not in PLACE_NOUN_CUES and _attribute(
+        a if name.after is None else _AFTER.match(sentence, end))
     if (
         (attribute and entry.kind > REGION and _after_article(sentence, start))
         or _longer_name(sentence, end)
@@ -1338,7 +1339,7 @@ def _weight(text: str, key: str, cue: str, end: int) -> int:
         return NAMED if locative else 1  # "in Syrian city"
     if key in AMBIGUOUS_COUNTRY_NAMES and not cue:
         return 0
-    return NAMED + 1 if locative and not _attribute(text, end) else NAMED
+    return NAMED + 1 if locative and not _attribute(_AFTER.match(text, end)) else NAMED
 
 
 @lru_cache(maxsize=1)
