@@ -67,6 +67,7 @@ def fold(text: str) -> str:
 
 def folded(text: str) -> str:
     """`text` for the literal tests made before a case-insensitive pattern: case-folded, so
-    every letter such a pattern may match as a lower-case one is one here too ("İ" is "i",
-    the long "ſ" an "s"), and a word missing here is missing from `text` in any case."""
-    return text.casefold().replace("\u0307", "")
+    every letter such a pattern may match as a lower-case ASCII one is that letter here ("İ"
+    and the dotless "ı", which `re` takes for "i", are "i"; the long "ſ" is "s"), and a word
+    missing here is missing from `text` in any case."""
+    return text.casefold().replace("\u0307", "").replace("ı", "i")
