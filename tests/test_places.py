@@ -1,9 +1,12 @@
 import pickle
+import re
 
 import pytest
+import regex
 
 from claims import extract
 from claims.extraction import places
+from claims.extraction.patterns import folded
 from claims.extraction.places import GAZETTEER, locate, normalise
 
 
@@ -424,3 +427,27 @@ def test_a_running_total_keeps_the_articles_place():
 def test_where_people_were_headed_is_no_figures_place(text):
     (found,) = extract(text, published="2017-04-16")
     assert found.place is None
+
+
+def test_literal_hints_fold_letters_as_the_case_insensitive_patterns_do():
+    """A word looked for before a case-insensitive pattern is looked for in folded text, where
+    each letter `re` or `regex` takes for an ASCII one without regard to case is that letter."""
+    written = "The C\u0130TY, \u017ftate, \u212aM and c\u0131ty"
+    assert folded(written) == "the city, state, km and city"
+    for char in "\u0130\u0131\u017f\u212aK\u00c5\u00e9":  # İ ı ſ, the Kelvin sign, K Å é
+        for engine in (re, regex):
+            for letter in "abcdefghijklmnopqrstuvwxyz":
+                if engine.fullmatch(f"(?i){letter}", char):
+                    assert folded(char) == letter
+
+
+def test_origin_and_anaphor_cues_in_capitals_still_count():
+    text = ("The coastguard said on Tuesday that it was searching for survivors after a boat "
+            "capsized. Officials said 40 migrants FROM Foua drowned when the boat sank.")
+    (toll,) = [c for c in extract(text, published="2017-04-16") if c.value == 40]
+    assert toll.place != "Foua"
+    text = ("Hiring report\n\nHiring slowed across the region last year. Officials in Nevada "
+            "said the casinos were hiring again. There were 4,000 new jobs in THE STATE last "
+            "year, the governor said.")
+    jobs = {c.value: c for c in extract(text, published="2016-03-01")}
+    assert jobs[4000].place == "Nevada"

@@ -206,6 +206,9 @@ BEFORE_RE = ending_at("|".join(f"(?:{p})" for p in BEFORE))
 # "0-to-60-mph": the second end of a hyphened range, not a name such as "Su-24".
 HYPHEN_RANGE_RE = ending_at(r"\d-to-")
 AT_RE = regex.compile("|".join(f"(?:{p})" for p in AT))
+# What every AT pattern starts with: a digit, or the "+" or "(" of a phone number. A number
+# in words ("three") is not tried against them.
+AT_OPENINGS = frozenset("+(")
 # A furniture line's words are on that line: "Follow us" but not "follow\nus".
 _LINE_OPENER = alternation(LINE_OPENERS, space=r"[ \t]+")
 LINE_RE = regex.compile(rf"[ \t]*(?i:{_LINE_OPENER})\b")
@@ -243,7 +246,7 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
     if before and not (DECIMAL_RE.match(text, pos) and MONTH_RE.search(before.group())):
         end = TAIL_RE.match(text, pos).end()  # "Sept. 20-24", "Resolution 2254"
         return _names_end(text, pos, end) if before.group("name") else end
-    at = AT_RE.match(text, pos)
+    at = AT_RE.match(text, pos) if text[pos].isdigit() or text[pos] in AT_OPENINGS else None
     if at:
         return at.end()
     newline = text.rfind("\n", max(0, pos - LINE_LOOKBACK), pos)

@@ -63,3 +63,11 @@ def fold(text: str) -> str:
     """Lower case as the lexicons are keyed: "İ" lower-cases to "i" plus a combining dot,
     which case-insensitive patterns match as "i" but no table holds."""
     return text.lower().replace("\u0307", "")
+
+
+def folded(text: str) -> str:
+    """`text` for the literal tests made before a case-insensitive pattern: case-folded, so
+    every letter such a pattern may match as a lower-case ASCII one is that letter here ("İ"
+    and the dotless "ı", which `re` takes for "i", are "i"; the long "ſ" is "s"), and a word
+    missing here is missing from `text` in any case."""
+    return text.casefold().replace("\u0307", "").replace("ı", "i")

@@ -44,6 +44,7 @@ from claims.extraction.headlines import HEADLINE_MAX, is_headline_case
 from claims.extraction.lexicon import (
     AFTER_PLACE_WORDS,
     AMBIGUOUS_COUNTRY_NAMES,
+    ARTICLES,
     AUXILIARIES,
     BORDER_WORDS,
     CLAUSE_OPENERS,
@@ -62,13 +63,14 @@ from claims.extraction.lexicon import (
     PLACE_CUES,
     PLACE_FILLER,
     PLACE_NOUN_CUES,
+    POSSESSIVES,
     REGION_CUES,
     REPORTING_VERBS,
     STREET_CUES,
     TITLE_CASE_SMALL_WORDS,
     TITLES,
 )
-from claims.extraction.patterns import alternation, ending_at
+from claims.extraction.patterns import alternation, ending_at, folded
 from claims.models import Place
 
 # Kinds of entry. The project's own towns and regions are trusted without a cue; every other
@@ -687,6 +689,13 @@ ORIGIN_RE = ending_at(
     rf"\s*(?:,|and)\s+)?"
 )
 ORIGIN_REACH = 60
+# The longest word other than a determiner of each cue of ORIGIN_RE ("way" of "on their way
+# to"), one of which its every match holds: the pattern is tried only where one shows in the
+# case-folded text before the place, which most places lack.
+_AWAY_HINT_RE = re.compile("|".join(sorted({
+    max(cue.split(), key=lambda word: (word not in (*ARTICLES, *POSSESSIVES), len(word)))
+    for cue in (*ORIGIN_CUES, *DESTINATION_CUES)
+})))
 
 
 @lru_cache(maxsize=8192)
@@ -722,11 +731,11 @@ def _label(sentence: str, begin: int, run_end: int) -> bool:
     return bool(_LABEL_END.match(sentence, run_end)) and not sentence[:begin].strip(" \"'“‘([")
 
 
-def _attribute(sentence: str, end: int) -> bool:
-    """Does a lower-case noun follow the name, making it an attribute ("a US vehicle", "the
-    Bangladesh border", "Iran's elite force") rather than where something is? A verb
-    ("in Syria killed") or a time word ("in Syria today") leaves it a place."""
-    a = _AFTER.match(sentence, end)
+def _attribute(a: re.Match | None) -> bool:
+    """Does a lower-case noun follow the name (`a`, the _AFTER match at its end), making it an
+    attribute ("a US vehicle", "the Bangladesh border", "Iran's elite force") rather than
+    where something is? A verb ("in Syria killed") or a time word ("in Syria today") leaves
+    it a place."""
     if not a:
         return False
     word = a.group(1)
@@ -807,33 +816,34 @@ def _run_candidates(sentence: str, run: re.Match, headline: bool) -> list[_Candi
     for name in names:
         start = begin + name.start
         end = m.end() if name.end is None else begin + name.end
-        c = _candidate(sentence, name, start, end, _label(sentence, begin, run.end()))
+        c = _candidate(sentence, name, start, end, (begin, run.end()))
         if c is not None:
             found.append(c)
     return found
 
 
-def _candidate(sentence: str, name: _Name, start: int, end: int, label: bool):
+def _candidate(sentence: str, name: _Name, start: int, end: int, run: tuple[int, int]):
     """The candidate a name makes with the cues around it, or None when none vouches for it
     or it is not meant as a place ("a Brookings analysis", "Valle de los Naranjos", "the
-    Turkey border")."""
+    Turkey border"); `run` is where its run of capitalised words begins and ends."""
     entry = name.entry
     cue, region_cue = _cued(sentence, start) if name.leading else (name.chained, False)
-    after = name.after
+    after, a = name.after, None
     if after is None:
         a = _AFTER.match(sentence, end)
         after = a.group(1).lower() if a else None
     if after in PLACE_NOUN_CUES:
         cue = cue or after
         region_cue = region_cue or after in REGION_CUES
-    elif not cue and name.leading and label:
+    elif not cue and name.leading and _label(sentence, *run):
         cue = ":"
     if not cue and entry.kind > DIVISION:
         return None  # most names: a town named without a cue
     if region_cue:
         key = normalise(sentence[start:end])
         entry = REGION_BY_KEY.get(key) or _own_region(entry)
-    attribute = after not in PLACE_NOUN_CUES and _attribute(sentence, end)
+    attribute = after not in PLACE_NOUN_CUES and _attribute(
+        a if name.after is None else _AFTER.match(sentence, end))
     if (
         (attribute and entry.kind > REGION and _after_article(sentence, start))
         or _longer_name(sentence, end)
@@ -1152,6 +1162,8 @@ _DATELINE = re.compile(
 
 # "the state", "this city", "the country's": a place named before, pointed at.
 ANAPHOR_RE = re.compile(rf"(?i)\b(?:the|this|that)\s+({alternation(PLACE_ANAPHORS)})\b")
+# The nouns of ANAPHOR_RE: it is searched for only in a sentence that holds one.
+_ANAPHOR_HINT_RE = re.compile(alternation(PLACE_ANAPHORS))
 # A relative clause hanging from the place before it: "into Canada, where more than a foot
 # was possible".
 WHERE_RE = re.compile(r"\s*,?\s*where\b")
@@ -1172,6 +1184,8 @@ def anaphor(text: str, sentences, sent_start: int, sent_end: int, article=None) 
     the sentences before, within the paragraph or the one before ("New Mexico lost jobs.
     ... 193,000 public sector employees in the state"); None when the sentence points at
     none."""
+    if _ANAPHOR_HINT_RE.search(folded(text[sent_start:sent_end])) is None:
+        return None
     m = ANAPHOR_RE.search(text, sent_start, sent_end)
     if m is None:
         return None
@@ -1270,7 +1284,10 @@ def _origin(sentence: str, c: _Candidate) -> bool:
     """Whether a place is where people or fire came from ("evacuees from the towns of Foua
     and Kafraya") or were headed ("en route to Beijing"), which is no figure's place: better
     none than that one."""
-    return ORIGIN_RE.match(sentence, max(0, c.start - ORIGIN_REACH), c.start) is not None
+    lo = max(0, c.start - ORIGIN_REACH)
+    if _AWAY_HINT_RE.search(folded(sentence[lo : c.start])) is None:
+        return False
+    return ORIGIN_RE.match(sentence, lo, c.start) is not None
 
 
 class Article:
@@ -1481,7 +1498,7 @@ def _weight(text: str, key: str, cue: str, end: int) -> int:
         return NAMED if locative else 1  # "in Syrian city"
     if key in AMBIGUOUS_COUNTRY_NAMES and not cue:
         return 0
-    return NAMED + 1 if locative and not _attribute(text, end) else NAMED
+    return NAMED + 1 if locative and not _attribute(_AFTER.match(text, end)) else NAMED
 
 
 @lru_cache(maxsize=1)
