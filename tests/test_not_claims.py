@@ -46,6 +46,7 @@ def read(text: str) -> list[tuple[str, float]]:
     ("Floods hit the valley. 14 May 2019 1815 UTC+2 Rain fell.", []),
     ("The dam broke at around 545 pm and the water rose.", []),
     ("Rain fell all week. ... 318 Related Floods Hit the Valley Again", []),
+    ("Rain fell all week. 42 Tags floods valley rain", []),
     ("Troops held the hill west of the brigade 41 all night.", []),
     ("The storm killed 12 related workers.", [("12 related workers", 12)]),  # no link list
 ])

@@ -131,7 +131,8 @@ AT: tuple[str, ...] = (
     rf"\d{{1,2}}(?:[:.]\d{{2}})?[ \t]*(?i:{_CLOCK_MARK})(?![\w])",
     r"\d{1,2}:\d{2}",
     rf"(?:[1-9]|1[0-2])[0-5]\d[ \t]*(?i:{_CLOCK_MARK})(?![\w])",  # "630 a.m." without its colon
-    r"\d+[ \t]+Related(?=[ \t]*:|[ \t]+\p{Lu})",                 # "24 Related Four ..." links
+    # a count before a Related-links list or a Tags line: "24 Related Four ...", "70 Tags"
+    r"\d+[ \t]+(?:Related(?=[ \t]*:|[ \t]+\p{Lu})|Tags\b)",
     rf"\d{{4}}[ \t]*{_CLOCK_ZONE}\b",
     r"(?:\+\d{1,3}[ \t.-]?)?\(?\d{2,4}\)?[ \t.-]\d{3}[ \t.-]\d{4}\b",
     # Phone numbers with a trunk zero or a country code: "0800 123 4567", "08000 858531",
