@@ -487,13 +487,15 @@ def test_a_toll_told_as_another_attacks_is_no_part_of_the_reports_figure(tmp_pat
           "saw them carry out the bodies of shoppers covered in dust. Residents said the jets "
           "came back twice in the afternoon, and that the nearest clinic had run short of "
           "blood by nightfall. Three people were also killed in another town of the province, "
-          "the monitor said. Elsewhere, shelling killed 12 people in Idlib, medics said.")),
+          "the monitor said. Elsewhere, shelling killed 12 people in Idlib, medics said. "
+          "Meanwhile, rebel fire killed 14 people in Idlib, state media said.")),
         ("Daily Two", "2023-06-11", "Idlib market strike",
          "Air strikes on a market in Idlib killed 22 people on Sunday, medics said."),
     ])
     market = {claim(db, t)["figure_id"] for t in ("20 people", "22 people")}
     assert len(market) == 1
     assert claim(db, "12 people")["figure_id"] not in market
+    assert claim(db, "14 people")["figure_id"] not in market
 
 
 def test_a_headline_toll_its_report_gives_over_two_days_is_that_periods(tmp_path):

@@ -519,7 +519,9 @@ TOLL_PARTICIPLES = ("killed", "wounded", "injured", "hurt", "dead")
 # Words that tell a toll is another attack's than its report's own: "Elsewhere, air strikes
 # on Douma killed six", "in a separate attack"; and, before a toll participle, "Three people
 # were also killed in another town".
-OTHER_EVENT_WORDS = ("elsewhere", "separately", "in another", "in a separate", "another incident")
+OTHER_EVENT_WORDS = (
+    "elsewhere", "separately", "in another", "in a separate", "another incident", "meanwhile",
+)
 ADDED_TOLL_WORDS = ("also", "also reported", "also been")
 # Words before a figure that add it to an earlier count of the same thing: "a further 12".
 FURTHER_WORDS = ("a further", "an additional", "another", "an extra", "additional", "further")
