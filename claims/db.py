@@ -541,8 +541,8 @@ LOCK_PATIENCE_SECONDS = 600.0
 
 # The page cache, in KB (SQLite's default is 2,000): a batch of articles dirties index pages
 # all over the claims' indexes, and pages that do not fit are written to the WAL before the
-# commit and read back. At 16 MB a 10x FA-KES batch store writes a third as much and takes a
-# fifth less CPU (benchmarks/README.md, "Storing in batches"); more costs memory for little.
+# commit and read back. At 16 MB storing 10x FA-KES makes a third of the write calls and
+# spends less CPU, for about 15 MB of memory (benchmarks/README.md, "Storing in batches").
 CACHE_KB = 16_000
 
 
