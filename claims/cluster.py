@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from claims.db import Extractor
-from claims.mapstep import Job, Mapped, default_extractor, extract_chunk
+from claims.mapstep import Job, Mapped, default_extractor, extract_chunk, with_article
 
 #: Articles per task, and characters: a chunk ends at whichever comes first.
 CHUNK_ARTICLES = 64
@@ -125,9 +125,10 @@ def map_in_order(ready: Future, jobs: Iterable[Job], extractor: Extractor,
     pending: deque = deque()
 
     def collected():
-        """The oldest chunk's rows, beside where each article came from."""
-        wheres, future = pending.popleft()
-        return zip(wheres, future.result(), strict=True)
+        """The oldest chunk's rows, with its articles, beside where each came from."""
+        chunk, future = pending.popleft()
+        return ((where, with_article(mapped, article))
+                for (where, article, _), mapped in zip(chunk, future.result(), strict=True))
 
     for chunk in chunks(jobs):
         if client is None:
@@ -135,7 +136,7 @@ def map_in_order(ready: Future, jobs: Iterable[Job], extractor: Extractor,
             in_flight = (sum(client.nthreads().values()) or 1) * IN_FLIGHT_PER_THREAD
         work = [(article, extract) for _, article, extract in chunk]
         future = client.submit(extract_chunk, work, extractor, pure=False)
-        pending.append(([where for where, _, _ in chunk], future))
+        pending.append((chunk, future))
         while len(pending) >= in_flight:
             yield from collected()
     while pending:

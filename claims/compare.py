@@ -44,7 +44,7 @@ import statistics
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 import sqlite_utils
@@ -750,12 +750,48 @@ def _scope(db: sqlite_utils.Database, moved: frozenset[str]) -> partitions.Scope
     return partitions.scope(db, changed, keys, reports, SERIES_GAP_DAYS)
 
 
-def _plan(db: sqlite_utils.Database, scope: partitions.Scope | None) -> partitions.Plan:
-    """The units a regroup of `scope` replaces, from a first pass over its articles."""
-    plan = partitions.Plan(db, scope)
+def _planned(db: sqlite_utils.Database, scope: partitions.Scope | None) -> Iterator[tuple]:
+    """Each article of the first pass (`_survey`) with its units as a plan notes them: each
+    with its number of claims and the figures they were in."""
     for article, units in _survey(db, scope):
-        plan.add(article, [(unit, len(mentions), {m.figure_id for m in mentions if m.figure_id})
-                           for unit, _, mentions in units])
+        yield article, [(unit, len(mentions), {m.figure_id for m in mentions if m.figure_id})
+                        for unit, _, mentions in units]
+
+
+def planned_at(path: str, scope: partitions.Scope | None) -> list[tuple]:
+    """`_planned` on a connection of its own to the database at `path`: a part of a
+    regroup's first pass on a Dask worker, which reads the claims the ingest committed."""
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        return list(_planned(sqlite_utils.Database(conn), scope))
+
+
+# Articles in one part of a regroup's first pass when the parts are surveyed elsewhere.
+SURVEY_ARTICLES = 1_000
+
+
+def _surveyed(db: sqlite_utils.Database, scope: partitions.Scope | None,
+              mapper: Mapper | None) -> Iterator[tuple]:
+    """`_planned` here, or by `mapper` (a Dask cluster's) over parts of the scope's
+    articles taken in the order one pass reads them, so the plan is the same."""
+    path = _file_of(db)
+    if mapper is None or not path:
+        yield from _planned(db, scope)
+        return
+    ids = (sorted(scope.articles) if scope and scope.articles is not None else
+           [r[0] for r in db.execute("SELECT DISTINCT article_id FROM claims ORDER BY 1")])
+    parts = (replace(scope or partitions.Scope(), articles=frozenset(ids[i:i + SURVEY_ARTICLES]))
+             for i in range(0, len(ids), SURVEY_ARTICLES))
+    for found in mapper(planned_at, ((path, part) for part in parts)):
+        yield from found
+
+
+def _plan(db: sqlite_utils.Database, scope: partitions.Scope | None,
+          mapper: Mapper | None = None) -> partitions.Plan:
+    """The units a regroup of `scope` replaces, from a first pass over its articles (here,
+    or on `mapper`'s workers)."""
+    plan = partitions.Plan(db, scope)
+    for article, units in _surveyed(db, scope, mapper):
+        plan.add(article, units)
     return plan
 
 
@@ -812,12 +848,17 @@ def _store_chunk(db: sqlite_utils.Database, chunk: Chunk, taken: set[str],
                    incidents=len(chunk.rows))
 
 
+def _file_of(db: sqlite_utils.Database) -> str:
+    """The database's file, for connections elsewhere; empty for a database in memory."""
+    return db.conn.execute("PRAGMA database_list").fetchone()[2]
+
+
 def _grouped_chunks(db: sqlite_utils.Database, parts: Iterable[partitions.Scope],
                     mapper: Mapper | None) -> Iterator[Chunk]:
     """Each chunk grouped, in order: here, or by `mapper` (a Dask cluster's, claims.cluster)
     while this process stores the chunks before."""
     work = ((part, partitions.originals(db, part.articles)) for part in parts)
-    path = db.conn.execute("PRAGMA database_list").fetchone()[2]
+    path = _file_of(db)
     if mapper is None or not path:  # a database in memory has no file to open elsewhere
         yield from (grouped_chunk(db, part, roots) for part, roots in work)
     else:
@@ -857,7 +898,7 @@ def group_figures(db: sqlite_utils.Database, scoped: bool = False,
         taken = set(scope.taken) if scope else set()
         incidents: set[str] = set()
         counts: Counter = Counter(figures=0, claims=0, multi_outlet=0, incidents=0, chunks=0)
-        for grouped in _grouped_chunks(db, _plan(db, scope).chunks(chunk), mapper):
+        for grouped in _grouped_chunks(db, _plan(db, scope, mapper).chunks(chunk), mapper):
             counts.update(_store_chunk(db, grouped, taken, incidents), chunks=1)
             gc.collect()  # mentions and their incidents point at each other
         if scope:
