@@ -539,11 +539,10 @@ BUSY_TIMEOUT_SECONDS = 30.0
 LOCK_PATIENCE_SECONDS = 600.0
 
 
-# The page cache, in KB (SQLite's default is 2,000): a batch of articles dirties index pages
-# all over the claims' indexes, and pages that do not fit are written to the WAL before the
-# commit and read back. At 16 MB storing 10x FA-KES makes a third of the write calls and
-# spends less CPU, for about 15 MB of memory (benchmarks/README.md, "Storing in batches").
-CACHE_KB = 16_000
+# The page cache, in KB: SQLite's default. 16 MB makes storing 10x FA-KES a seventh cheaper in
+# CPU but costs 16 MB of peak RSS, and the 100x ingest peaked at 318 MB with it, past its
+# 300 MB bound (benchmarks/README.md, "Storing in batches", seventh session).
+CACHE_KB = 2_000
 
 
 def open_db(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:
