@@ -1042,8 +1042,8 @@ def _member(
             start = space + 1
     if _holds(entry, c.entry) or _holds(c.entry, entry):
         return None
-    after = _AFTER.match(sentence, end)
-    word = after.group(1) if after else ""
+    following = _AFTER.match(sentence, end)
+    word = following.group(1) if following else ""
     if word.islower() and (word in SUBJECT_VERBS or word.endswith("ed")):
         return None
     return entry, start, end
@@ -1053,10 +1053,8 @@ def _shared(entry: Entry, listed: list[Entry], written: str) -> Place | None:
     """The place a list of places shares: their region ("Douma and Harasta": Rif Dimashq),
     else their country, else none ("Peru and Chile")."""
     regions = {e.region for e in listed} | {entry.region}
-    if None not in regions and len(regions) == 1:
-        region = _REGION_BY_NAME.get(entry.region)
-        if region is not None and region.country == entry.country:
-            return _place(region, written)
+    if None not in regions and len(regions) == 1 and (region := _own_region(entry)) is not entry:
+        return _place(region, written)
     if {e.country for e in listed} == {entry.country}:
         country = lookup(normalise(COUNTRY_NAMES.get(entry.country, "")))
         if country is not None and country.kind == COUNTRY:
