@@ -208,11 +208,13 @@ class Claim(BaseModel):
         "meet): the place the claim's own sentence names, else the one place the sentence "
         "before names (in its paragraph, or with \"in\" at the end of the one before), else "
         "the article's (the one town or region its headline names, its dateline's town, or "
-        "the country it is about)."))
+        "the country it is about). A part of the world (\"West Africa\", \"the Middle "
+        "East\") is a place too, with no region or country."))
     place_text: str | None = Field(None, description="The place as written in the text.")
     region: str | None = Field(None, description=(
         'First-level administrative division of the place ("Idlib Governorate").'))
-    country: str | None = Field(None, description="Country of the place.")
+    country: str | None = Field(None, description=(
+        "Country of the place; none for a part of the world."))
     latitude: float | None = Field(None, description=(
         "Latitude of the place (WGS84 degrees); drives the map."))
     longitude: float | None = Field(None, description=(

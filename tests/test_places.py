@@ -370,10 +370,42 @@ def test_a_place_outside_the_articles_countries_is_not_carried():
 
 def test_a_paragraph_gone_abroad_takes_not_the_towns_place():
     lead = "Flu patient treated in Leeds\n\nA nurse was admitted to a hospital in Leeds. "
-    abroad = "The virus first spread in Peru and in Chile. Health officials counted 12,400 cases."
+    abroad = "The virus first spread in Peru and in Japan. Health officials counted 12,400 cases."
     assert place_of(lead + abroad, "12,400").place is None
     at_home = "Cases were found in Leeds and York. Health officials counted 12,400 cases."
     assert place_of(lead + at_home, "12,400").place == "Leeds"
+
+
+def test_a_paragraph_gone_abroad_to_one_part_of_the_world_takes_that_part():
+    text = ("Flu patient treated in Leeds\n\nA nurse was admitted to a hospital in Leeds.\n\n"
+            "The virus began in Peru and spread to Chile.\n\nOfficials counted 12,400 cases.")
+    found = place_of(text, "12,400")
+    assert (found.place, found.region, found.country) == ("South America", None, None)
+
+
+@pytest.mark.parametrize("sentence, figure, place", [
+    ("Unemployment in the Middle East is at 12 percent, the report said.", "12", "Middle East"),
+    ("Growth stays below sub-Saharan Africa's average rate of 3.5% this year.", "3.5%",
+     "sub-Saharan Africa"),
+    ("Sub-Saharan Africa's economy grew 3.5% last year.", "3.5%", "sub-Saharan Africa"),
+    ("Sales across Southeast Asia fell 4 percent.", "4", "Southeast Asia"),
+    ("Latin America's largest economy grew 2 percent.", "2", None),  # one of its countries
+    ("Africa's second-largest economy grew 2 percent.", "2", None),
+])
+def test_a_part_of_the_world_is_a_place_with_no_country(sentence, figure, place):
+    found = place_of("Markets report\n\n" + sentence, figure)
+    assert (found.place, found.country) == (place, None)
+
+
+@pytest.mark.parametrize("sentence, figure, place", [
+    (("Omar Haddad, an activist who currently lives in Europe, said 12 people were killed in the "
+     "strike."), "12", "Syria"),
+    ("The monitor, based in Britain, said 12 people died in the shelling.", "12", "Syria"),
+    ("About 3.5 million Syrians living in Turkey were registered.", "About 3.5 million",
+     "Turkey"),
+])
+def test_where_a_speaker_lives_is_not_the_place_of_the_figures_after_it(sentence, figure, place):
+    assert place_of("Shelling in Syria\n\n" + sentence, figure).place == place
 
 
 def test_a_country_keeps_national_figures_after_a_list_of_foreign_backers():

