@@ -81,7 +81,7 @@ QUALIFIER_TABLE: dict[str, str] = {
     "at_most": "at most, no more than, a maximum of, or fewer, and under",
     "less_than": "less than, fewer than, under, below",
     "up_to": "up to, as many as, as much as",
-    "range": "between 30 and 40, 30 to 40, 30-40, and vague amounts",
+    "range": "between 30 and 40, 30 to 40, 30-40, two or three, and vague amounts",
 }
 
 #: What a figure is within the reporting of its incident, with the words that say so. Only

@@ -71,11 +71,22 @@ def test_percentages(text):
         ("Some 30 to 40 people were hurt.", 30, 40),
         ("Some 30-40 people were hurt.", 30, 40),
         ("Four to five thousand people attended.", 4000, 5000),
+        ("Two or three people were hurt.", 2, 3),
+        ("The talks went on for 10 or 12 days.", 10, 12),
+        ("A ticket costs eight or nine euros.", 8, 9),
     ],
 )
 def test_ranges(text, low, high):
     claim = only(text, qualifier="range", low=low, high=high)
     assert claim.low <= claim.value <= claim.high
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Either 5 or 50 people came to the hall.", [5, 50]),  # two guesses, far apart
+    ("That makes it 25,000 or 40,000 cheaper than its rivals respectively.", [25000, 40000]),
+])
+def test_numbers_joined_by_or_that_are_two_figures(text, expected):
+    assert values(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -101,8 +101,14 @@ SIGN_RE = ending_at(r"(?:(?<![\w.,%)\]-])[-−+]|(?<![\w])(?i:minus)[ \t-]?)")
 # Signs that make a number negative, read with spaces and hyphens stripped ("" was a hyphen).
 NEGATIVE_SIGNS = ("", "−", "minus")
 
-# What joins the two ends of a range: "30 to 40", "30-40%", "between 30 and 40", "up to".
-RANGE_SEPARATOR_RE = regex.compile(r"[ \t]*(?:-|–|—|to|and|-to-|up[ \t]+to)[ \t]*\Z")
+# What joins the two ends of a range: "30 to 40", "30-40%", "between 30 and 40", "up to",
+# "five or six".
+RANGE_SEPARATOR_RE = regex.compile(r"[ \t]*(?:-|–|—|to|and|or|-to-|up[ \t]+to)[ \t]*\Z")
+# "five or six", "20 or 30 people" are a vague range; "5 or 50" are two guesses, "1 or 10" two
+# options: the second of a range joined by "or" is at most this many times the first.
+OR_RANGE_RATIO = 2
+# "25k or 40k cheaper than its rivals respectively": two figures, each its own.
+RESPECTIVELY_RE = regex.compile(r"[^.;]{0,80}?\brespectively\b")
 BETWEEN_RE = ending_at(r"(?i:\bbetween\s+)")
 # A smaller number and "to" just before a pair, or "to" and a larger one after it: "from $10
 # to $12 to $15" is a row of levels ("from 5 to 7 per cent to 3 to 5 per cent" two ranges).
@@ -563,12 +569,21 @@ def _range(text: str, first: Number, second: Number, word: str) -> Number | None
         low *= second.scale
     if not (low < second.value and _range_words(text, first, word)):
         return None
+    if word == "or" and _two_guesses(text, low, second):
+        return None
     if word == "to" and _in_a_row(text, first, second):
         return None
     return Number(
         first.start, second.end, low, low, second.value, scale=second.scale,
         unit=second.unit, unit_metric=second.unit_metric, unit_end=second.unit_end,
     )
+
+
+def _two_guesses(text: str, low: float, second: Number) -> bool:
+    """Are two numbers joined by "or" two figures rather than one vague range: far apart
+    ("5 or 50") or given "respectively"?"""
+    return second.value > OR_RANGE_RATIO * low or bool(
+        RESPECTIVELY_RE.match(text, second.unit_end))
 
 
 def _range_words(text: str, first: Number, word: str) -> bool:
