@@ -265,6 +265,20 @@ def test_serve_counts_default_pages_before_the_first_visit(db_path):
     assert any(counts(sql) for sql in filtered)
 
 
+def test_serve_prepares_the_pages_of_filters_too_coarse_for_their_index(db_path):
+    conn = sqlite3.connect(db_path)
+    (country, rows), = conn.execute(
+        "select country, count(*) from claim_counts where country != '' group by country "
+        "order by count(*) desc limit 1").fetchall()
+    conn.close()
+    coarse = build_datasette(db_path, settings={"trace_debug": True})
+    asyncio.run(prepare(coarse, heavy_rows=rows))
+    assert not any(counts(sql) for sql in sql_run(coarse, "/claims/claims", f"country={country}"))
+    fine = build_datasette(db_path, settings={"trace_debug": True})
+    asyncio.run(prepare(fine, heavy_rows=rows + 1))
+    assert any(counts(sql) for sql in sql_run(fine, "/claims/claims", f"country={country}"))
+
+
 @pytest.mark.parametrize("name", ["SOHR", "Syrian Observatory for Human Rights", "sohr",
                                   "the Syrian Observatory for Human Rights"])
 def test_source_claims_and_who_repeated_them(ds, name):

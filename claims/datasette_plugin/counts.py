@@ -18,6 +18,7 @@ Two more things keep a page from hanging or degrading silently:
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 from datasette.database import Database, QueryInterrupted
@@ -32,6 +33,9 @@ SEARCH_LIMIT = 1000
 
 #: How long a row count claim_counts cannot answer may take before the page goes without it.
 COUNT_LIMIT_MS = 150
+
+#: The attribute set on a Database while `claims serve` prepares its pages (`preparing`).
+PREPARING = "claims_preparing"
 
 _TABLE = r"(?:claims|\[claims\])"
 _COUNT = re.compile(
@@ -118,7 +122,10 @@ def answer_from_counts(db: Database, has_counts: bool) -> None:
                               page_size=None, log_sql_errors=True):
         """`Database.execute`, with the statements above rewritten."""
         rewritten = from_summary(sql, params) if has_counts else None
-        if rewritten is None:
+        if getattr(db, PREPARING, False):
+            custom_time_limit = None  # no visitor waits: the whole SQL time limit
+            rewritten = rewritten or limit_search(sql)
+        elif rewritten is None:
             rewritten = limit_search(sql)
             if custom_time_limit is None and is_count(rewritten):
                 custom_time_limit = COUNT_LIMIT_MS
@@ -127,6 +134,18 @@ def answer_from_counts(db: Database, has_counts: bool) -> None:
                              log_sql_errors=log_sql_errors)
 
     db.execute = counted_execute
+
+
+@contextlib.contextmanager
+def preparing(db: Database):
+    """While pages are loaded before the site answers, give their queries the whole SQL time
+    limit instead of a facet's or a count's budget: what they compute is kept (cache.py) for
+    the first visitor, who would otherwise wait for it or see it timed out."""
+    setattr(db, PREPARING, True)
+    try:
+        yield db
+    finally:
+        setattr(db, PREPARING, False)
 
 
 async def search_note(db: Database, search: str) -> str | None:
