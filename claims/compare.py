@@ -232,14 +232,15 @@ def _updated(sentence: str | None) -> bool:
     return bool(sentence) and UPDATE_RE.search(sentence) is not None
 
 
-def _mention(record: tuple, trusted: bool) -> inc.Mention:
-    """One claim as incidents see it."""
+def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.Mention:
+    """One claim as incidents see it; `line` is its article's date line (`times.dateline`)."""
     (cid, article_id, outlet_id, start, sentence_start, place, region, country, place_text,
      sentence, date, date_text, _, role, metric, unit, subject, value, lat, lon, figure_id,
-     _, _, source) = record
+     top, _, source) = record
     day = inc._iso_day(date)
     explicit = (day is not None and date_text is not None and (trusted or _explicit(date_text))
-                and not _updated(sentence) and not _said_on(sentence, date_text))
+                and not _updated(sentence) and not _said_on(sentence, date_text)
+                and not _date_line(day, date_text, line, top))
     return inc.Mention(
         id=cid, article_id=article_id, outlet_id=outlet_id, start=start,
         lead=sentence_start < inc.LEAD_CHARS, place=inc.place_of(place, region, country),
@@ -250,6 +251,13 @@ def _mention(record: tuple, trusted: bool) -> inc.Mention:
         latitude=lat, longitude=lon, figure_id=figure_id, sentence=sentence or "",
         staged=_staged(sentence), source=source, sentence_start=sentence_start,
     )
+
+
+def _date_line(day: dt.date, date_text: str, line: dt.date | None, top: str | None) -> bool:
+    """Whether a claim's date is its article's date line ("Mon Aug 29 2016 40 civilians
+    killed ..."): the day the story is told, which for a night's or yesterday's attack is
+    the day after it, not a day the text states for the attack."""
+    return day == line and date_text in (top or "")[:times.DATELINE_CHARS]
 
 
 def _articles(db: sqlite_utils.Database, scope: partitions.Scope | None = None):
@@ -276,7 +284,7 @@ def _article(records: list[tuple]) -> tuple[list[inc.Mention], dt.date | None,
     published = inc._iso_day(records[0][12])
     line = times.dateline(records[0][21])
     trusted = line is None or published is None or abs((line - published).days) <= 2
-    mentions = [_mention(r, trusted) for r in records]
+    mentions = [_mention(r, trusted, line) for r in records]
     _stage_values(mentions, RISING_RE.search(records[0][21] or "") is not None)
     _headline_spans(mentions)
     return (mentions, line or published, inc.lead_words(records[0][21]),

@@ -8,7 +8,8 @@ in full (each incident's `rule` column says it again in words):
    names) on its day: the first day its lead writes out for a total there ("on April 4";
    "on Tuesday" too when the publication date agrees with the date line), else the date
    line at the top of the text (a feed's date column is often wrong), else the publication
-   date.
+   date. The date line is the day the story is told, not a day the text states for the
+   attack (claims.compare), so its reports link to those of the day before.
 2. **A claim belongs to the main incident** unless its own sentence names another town,
    another region or another country than the main incident's (a second attack in the same
    report), or gives a day two or more days away from the incident's (a background mention:

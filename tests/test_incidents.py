@@ -421,6 +421,16 @@ def test_the_day_a_source_spoke_is_not_the_day_of_the_attack(tmp_path):
     assert claim(db, "30 people")["figure_id"] == claim(db, "34 people")["figure_id"]
 
 
+def test_the_day_a_text_opens_with_is_the_day_it_tells_not_the_day_of_the_attack(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-06-11", "Shelling near Douma",
+         "Artillery fire killed at least 20 civilians in Douma on Sunday, a monitor said."),
+        ("Daily Two", "2023-06-12", "Douma shelling",
+         "Mon Jun 12 2023 Artillery fire killed 40 civilians in Douma, a monitor said."),
+    ])
+    assert claim(db, "at least 20 civilians")["figure_id"] == claim(db, "40 civilians")["figure_id"]
+
+
 def test_a_days_total_and_one_strikes_toll_in_one_report_are_two_figures(tmp_path):
     db = grouped(tmp_path, [
         ("Wire One", "2023-06-02", "Raids on Aleppo",

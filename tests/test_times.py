@@ -71,11 +71,25 @@ def test_cumulative_markers():
         "The war has killed 12 people.",
         "12 people have been killed since Syria's war started.",
         "To date 12 people have died.",
+        "The long war in Karsk has left an estimated 12 dead.",
+        "Karsk's civil war, now in its fifth year, has killed 12 people.",
+        "The conflict that began with protests in 2012 has since killed 12 people.",
+        "The conflict has caused 12 deaths.",
     ]:
         ref = when(sentence)
         assert ref.cumulative, sentence
         assert ref.date == "2017-04-05", sentence  # a running total holds as of publication
     assert when("By Sunday, the toll since March 2011 reached 12.").date == "2017-04-02"
+
+
+@pytest.mark.parametrize("sentence", [
+    "A car bomb killed 12 people in the war-torn city on Monday.",
+    "The war plane that has killed 12 people was shot down.",
+    "Rebels said the war on Tuesday killed 12 fighters.",
+])
+def test_a_war_named_beside_one_days_toll_makes_no_running_total(sentence):
+    ref = when(sentence)
+    assert ref is None or not ref.cumulative
 
 
 def test_without_publication_date_relative_dates_stay_unresolved():

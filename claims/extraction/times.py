@@ -76,13 +76,21 @@ SEASON_PARTS = ("early", "mid", "late")
 # A running total's own words: "so far", "to date", "in total".
 TOTAL_PHRASES = ("since then", "to this day", *SO_FAR_WORDS)
 WHOLE_WAR_LEADS = ("throughout", "during", "over the course of")
-# What a war has done so far: "a war that has killed", "the conflict which had uprooted".
+# What a war has done so far: "a war that has killed", "the conflict which had uprooted",
+# "the war in Syria has left", "Syria's civil war, now in its seventh year, has killed", "the
+# war has since killed".
 RELATIVES = ("that", "which")
 PERFECT_AUXILIARIES = ("has", "had")
-TOLL_VERBS = ("killed", "left", "claimed", "displaced", "forced", "uprooted")
+TOLL_VERBS = ("killed", "left", "claimed", "displaced", "forced", "uprooted", "caused", "cost")
+# What may stand between a war and what it has done: a phrase opening with one of these
+# words ("in Syria", "now in its seventh year"), of at most WAR_GAP_WORDS words; a noun right
+# after the war ("the war plane that has killed") makes the war no subject.
+WAR_GAP_LEADS = ("in", "now", "across")
+WAR_GAP_WORDS = 5
 
 _MONTH_NAME = alternation(MONTH_NAMES)
 _WARS = alternation(WARS)
+_GAP_WORD = r"(?:[\w-]+,?\s+)"
 # Phrases that make a figure a running total rather than one incident's count, in the order
 # they are tried.
 CUMULATIVE = (
@@ -95,11 +103,15 @@ CUMULATIVE = (
     rf"since\s+{_MONTH_NAME}",
     alternation(TOTAL_PHRASES),
     rf"{alternation(WHOLE_WAR_LEADS)}\s+the\s+{alternation(WHOLE_WARS)}",
-    rf"in\s+{alternation(IN_WAR_OWNERS)}\s+(?:[\w-]+\s+){{0,2}}{_WARS}",
+    # not "in the war-torn town": a compound names a place, not the war
+    rf"in\s+{alternation(IN_WAR_OWNERS)}\s+(?:[\w-]+\s+){{0,2}}{_WARS}(?![\w-])",
     (
-        rf"{_WARS}\s+(?:{alternation(RELATIVES)}\s+)?{alternation(PERFECT_AUXILIARIES)}\s+"
+        rf"{_WARS},?\s+(?:{alternation(WAR_GAP_LEADS)}\s+{_GAP_WORD}{{0,{WAR_GAP_WORDS - 1}}}?)?"
+        rf"(?:{alternation(RELATIVES)}\s+)?{alternation(PERFECT_AUXILIARIES)}\s+"
         rf"(?:so\s+far\s+)?{alternation(TOLL_VERBS)}"
     ),
+    # "the war that began in 2011 and has since killed": what has been done since a start
+    rf"{alternation(PERFECT_AUXILIARIES)}\s+since\s+{alternation(TOLL_VERBS)}",
 )
 # Words that put a month, a day or a year in time: "in March", "last Tuesday", "in 2016".
 MONTH_LEADS = (
