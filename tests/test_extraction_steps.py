@@ -563,6 +563,10 @@ def test_a_bare_dollar_sign_is_the_dollar_of_the_country_a_story_is_about(text, 
     # A list of tolls whose commas were lost is no killing done by the first.
     ("Two civilians killed 11 others injured in the shelling.", ["killed", "wounded"]),
     ("Three soldiers killed in an ambush on the road.", ["killed"]),
+    # A verb before the figure takes it as object: the verb after opens a clause of its own.
+    ("The blast killed 6 people injured 14 others and damaged the school.",
+     ["killed", "wounded"]),
+    ("The shelling claimed the lives of two farmers wounded three others.", ["killed", "wounded"]),
 ])
 def test_who_did_the_killing_is_no_toll(text, metrics):
     assert [c.metric for c in extract(text)] == metrics

@@ -450,16 +450,20 @@ def _joined_state_end(context: _Context, end: int) -> int:
 def _state_of_noun(context: _Context, draft: _Draft) -> None:
     """Read what befell the people a figure's noun counts from the words right after it, over
     a verb before it that was another figure's: "Three civilians killed 12 others injured"
-    (12 wounded), "a woman was killed and seven others were injured"."""
+    (12 wounded), "a woman was killed and seven others were injured". A figure that did to
+    others what the verb after it says is a count ("three suicide bombers killed at least two
+    people"), unless a verb before it takes it as object: then the verb after opens a clause
+    whose comma was lost ("the attack killed 30 people injured 90 others")."""
     if draft.subject is None or draft.metric is not None:
         return
-    state = STATE_OF_NOUN_RE.match(context.text, draft.end, context.sent_end)
+    text = context.text
+    state = STATE_OF_NOUN_RE.match(text, draft.end, context.sent_end)
     if state and state.start("state") == state.start() + 1 and metrics.did_to_others(
-            context.text, state.end(), context.sent_end):
-        draft.metric = "count"  # "three suicide bombers killed at least two people"
+            text, state.end(), context.sent_end):
+        draft.metric = metrics.direct_metric(text, context.sent_start, draft.start) or "count"
     elif state:
         end = _joined_state_end(context, state.end())
-        draft.metric = metrics.cue_metric(context.text[state.start("state") : end])
+        draft.metric = metrics.cue_metric(text[state.start("state") : end])
 
 
 def _suspended_hyphen(context: _Context, draft: _Draft) -> None:
