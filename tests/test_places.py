@@ -209,6 +209,8 @@ def test_towns_of_any_country_and_their_everyday_names():
     assert where("Gunmen killed 12 men in Zitlala.").country == "Mexico"  # 6,000 people
     assert where("A shooting in Juarez left 12 dead.").name == "Ciudad Juárez"
     assert where("Gunmen killed 12 men in Caborca.").name == "Heroica Caborca"  # 60,000 people
+    assert where("Gunmen killed 12 men in Zitácuaro.").name == "Heróica Zitácuaro"  # accented
+    assert where("Police found 12 bodies in Cd. Mante.").name == "Ciudad Mante"  # abbreviated
 
 
 @pytest.mark.parametrize("sentence, region", [

@@ -487,8 +487,17 @@ MEMBER_SUPERLATIVES = (
 # percent in the U.S." (the place after the second figure is the second figure's).
 COMPARISON_WORDS = ("compared to", "compared with", "versus", "vs", "as against")
 # Honorific titles of official town names, longest first, which everyday usage drops:
-# "Heroica Caborca" is Caborca, "Heroica Ciudad de Tlaxiaco" Tlaxiaco.
-OFFICIAL_NAME_TITLES = ("Heroica Ciudad de ", "Heroica Villa de ", "Heroica ")
+# "Heroica Caborca" is Caborca, "Heroica Ciudad de Tlaxiaco" Tlaxiaco; geonames also writes
+# it with an accent ("Heróica Zitácuaro").
+OFFICIAL_NAME_TITLES = (
+    "Heroica Ciudad de ", "Heroica Villa de ", "Heroica ", "Heróica Ciudad de ",
+    "Heróica Villa de ", "Heróica ",
+)
+# The abbreviations the news writes for the first word of a town's name: "Cd. Mante" is
+# Ciudad Mante, "Ft. Worth" Fort Worth.
+NAME_ABBREVIATIONS = {
+    "Ciudad": "Cd.", "Fort": "Ft.", "Mount": "Mt.", "Saint": "St.", "Sainte": "Ste.",
+}
 # The articles among them, which a name is also written without ("Bab" for "al-Bab").
 NAME_ARTICLES = ("al", "el", "ar", "as", "ash", "ad", "an", "at", "az", "ez")
 # "the Syrian capital" is the capital of the country the adjective names (capitalised, as

@@ -54,6 +54,7 @@ from claims.extraction.lexicon import (
     DIRECTION_WORDS,
     LOCATIVE_CUES,
     MEMBER_SUPERLATIVES,
+    NAME_ABBREVIATIONS,
     NAME_ARTICLES,
     NAME_PARTICLES,
     NAME_PREFIXES,
@@ -228,6 +229,13 @@ def _short_form(name: str) -> str | None:
     return bare if title else None
 
 
+def _abbreviated(name: str) -> str | None:
+    """The name as the news abbreviates its first word ("Cd. Mante", "Ft. Worth"), if it does."""
+    first, sep, rest = name.partition(" ")
+    short = NAME_ABBREVIATIONS.get(first)
+    return f"{short} {rest}" if short and sep else None
+
+
 def _first_level() -> list:
     """The first-level divisions of every country in ISO 3166-2 (pycountry)."""
     return [sub for sub in pycountry.subdivisions if sub.parent_code is None]
@@ -286,9 +294,9 @@ def _add_cities(index, others, admin1: dict, division_names: dict[str, str]) -> 
         for k in spell(normalise(c["name"])):
             _add(index, others, k, e)
         alt = e._replace(kind=ALT)
-        short = _short_form(c["name"])
-        if short:
-            _add(index, others, normalise(short), alt)
+        for other in (_short_form(c["name"]), _abbreviated(c["name"])):
+            if other:
+                _add(index, others, normalise(other), alt)
         if cc in admin1 or c["population"] >= ALTERNATES_FROM:
             for a in c["alternatenames"]:
                 if a[:1].isupper() and a.isascii() and (not a.isupper() or _DOTTED.match(a)):
