@@ -213,6 +213,22 @@ def test_towns_of_any_country_and_their_everyday_names():
     assert where("Police found 12 bodies in Cd. Mante.").name == "Ciudad Mante"  # abbreviated
 
 
+@pytest.mark.parametrize("sentence, place, region", [
+    ("Gunmen killed 12 people in Springfield, Massachusetts, on Sunday.", "Springfield",
+     "Massachusetts"),  # not Missouri's, the largest Springfield
+    ("Gunmen killed 12 people in Springfield, Mass., on Sunday.", "Springfield", "Massachusetts"),
+    ("A shootout in Cuauhtémoc, Chih., left 12 dead.", "Cuauhtémoc", "Chihuahua"),
+    ("A shootout in Cuauhtémoc, Chihuahua, left 12 dead.", "Cuauhtémoc", "Chihuahua"),
+    ("A storm killed 12 people in Paris, Texas.", "Paris", "Texas"),
+    ("Gunmen killed 12 men in Jerez, Zacatecas.", "Jerez de García Salinas", "Zacatecas"),
+    # a town the gazetteer does not know in that state: the state, not a namesake elsewhere
+    ("A storm killed 12 people in Cuauhtémoc, Yuc.", "Yucatán", "Yucatán"),
+])
+def test_a_town_followed_by_its_state_is_that_states_town(sentence, place, region):
+    found = where(sentence)
+    assert (found.name, found.region) == (place, region)
+
+
 @pytest.mark.parametrize("sentence, region", [
     ("Gunmen killed 12 men in Caborca.", "Sonora"),  # geonames code MX.26
     ("Floods killed 12 people in Chennai.", "Tamil Nādu"),  # IN.25

@@ -498,6 +498,36 @@ OFFICIAL_NAME_TITLES = (
 NAME_ABBREVIATIONS = {
     "Ciudad": "Cd.", "Fort": "Ft.", "Mount": "Mt.", "Saint": "St.", "Sainte": "Ste.",
 }
+# The abbreviations the news writes for first-level divisions after a town ("Modesto,
+# Calif.", "Cuauhtémoc, Chih."): the AP's for US states, the usual ones for Mexican states;
+# only read right after a town and a comma, where they say which town of its name is meant.
+DIVISION_ABBREVIATIONS = {
+    "US": {
+        "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+        "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+        "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas",
+        "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts",
+        "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+        "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire",
+        "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+        "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+        "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island",
+        "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee",
+        "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
+        "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+    },
+    "MX": {
+        "Ags.": "Aguascalientes", "B.C.": "Baja California", "B.C.S.": "Baja California Sur",
+        "Camp.": "Campeche", "Chis.": "Chiapas", "Chih.": "Chihuahua",
+        "Coah.": "Coahuila de Zaragoza", "Dgo.": "Durango", "Gto.": "Guanajuato",
+        "Gro.": "Guerrero", "Hgo.": "Hidalgo", "Jal.": "Jalisco", "Edomex": "México",
+        "Mich.": "Michoacán de Ocampo", "Mor.": "Morelos", "Nay.": "Nayarit",
+        "N.L.": "Nuevo León", "Oax.": "Oaxaca", "Pue.": "Puebla", "Qro.": "Querétaro",
+        "Q. Roo": "Quintana Roo", "S.L.P.": "San Luis Potosí", "Sin.": "Sinaloa",
+        "Son.": "Sonora", "Tab.": "Tabasco", "Tamps.": "Tamaulipas", "Tlax.": "Tlaxcala",
+        "Ver.": "Veracruz de Ignacio de la Llave", "Yuc.": "Yucatán", "Zac.": "Zacatecas",
+    },
+}
 # The articles among them, which a name is also written without ("Bab" for "al-Bab").
 NAME_ARTICLES = ("al", "el", "ar", "as", "ash", "ad", "an", "at", "az", "ez")
 # "the Syrian capital" is the capital of the country the adjective names (capitalised, as

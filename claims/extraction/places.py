@@ -52,6 +52,7 @@ from claims.extraction.lexicon import (
     DEMONYMS,
     DESTINATION_CUES,
     DIRECTION_WORDS,
+    DIVISION_ABBREVIATIONS,
     LOCATIVE_CUES,
     MEMBER_SUPERLATIVES,
     NAME_ABBREVIATIONS,
@@ -283,9 +284,12 @@ def _division_names() -> dict[str, str]:
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,3}$")
 
 
-def _add_cities(index, others, admin1: dict, division_names: dict[str, str]) -> None:
+def _add_cities(
+    index, others, admin1: dict, division_names: dict[str, str], namesakes: dict
+) -> None:
     """geonames' towns of 500+ everywhere; the spellings of the larger ones and of every town
-    where the project maps provinces."""
+    where the project maps provinces; and in `namesakes`, each name's largest town in each
+    division that has one."""
     for c in _world_cities():
         cc = c["countrycode"]
         region = _city_region(c, admin1, division_names)
@@ -293,6 +297,7 @@ def _add_cities(index, others, admin1: dict, division_names: dict[str, str]) -> 
         spell = _variants if cc in admin1 else lambda key: (key,)
         for k in spell(normalise(c["name"])):
             _add(index, others, k, e)
+            _add_namesake(namesakes, k, e)
         alt = e._replace(kind=ALT)
         for other in (_short_form(c["name"]), _abbreviated(c["name"])):
             if other:
@@ -302,6 +307,24 @@ def _add_cities(index, others, admin1: dict, division_names: dict[str, str]) -> 
                 if a[:1].isupper() and a.isascii() and (not a.isupper() or _DOTTED.match(a)):
                     for k in spell(normalise(a)):
                         _add(index, others, k, alt)
+
+
+def _add_namesake(namesakes: dict, key: str, entry: Entry) -> None:
+    """Keep `entry` as its name's town in its division, unless a larger one is kept there."""
+    if entry.region is None:
+        return
+    by_division = namesakes.setdefault(key, {})
+    old = by_division.get((entry.country, entry.region))
+    if old is None or old.population < entry.population:
+        by_division[(entry.country, entry.region)] = entry
+
+
+def _same_country_namesakes(namesakes: dict) -> dict[str, dict]:
+    """The names towns of more than one division of one country share ("Springfield")."""
+    return {
+        key: by_division for key, by_division in namesakes.items()
+        if len({country for country, _ in by_division}) < len(by_division)
+    }
 
 
 def _add_world_regions(index, others, regions: list[dict]) -> None:
@@ -337,7 +360,8 @@ def _build() -> dict:
     _add_countries(index, others, countries, table)
     _add_project_places(index, others, region_by_key, table)
     _add_divisions(index, others, region_by_key, admin1)
-    _add_cities(index, others, admin1, _division_names())
+    namesakes: dict[str, dict] = {}
+    _add_cities(index, others, admin1, _division_names(), namesakes)
     world = data.load(data.WORLD_REGIONS)["regions"]
     _add_world_regions(index, others, world)
     plain: dict[int, tuple] = {}
@@ -347,6 +371,7 @@ def _build() -> dict:
         "others": {k: tuple(sorted(v.values(), key=_rank)) for k, v in others.items()},
         "region_by_key": region_by_key,
         "region_by_name": _region_by_name(region_by_key, admin1),
+        "namesakes": _same_country_namesakes(namesakes),
         "country_names": {code: c["name"] for code, c in countries.items()},
         "country_keys": {
             k: e.country for k, e in index.items() if e.kind == COUNTRY and e.country in countries
@@ -453,6 +478,8 @@ _REGION_BY_NAME: dict[str, Entry] = _TABLES["region_by_name"]
 COUNTRY_NAMES: dict[str, str] = _TABLES["country_names"]
 # The parts of the world by name, with their members' ISO codes, smallest first.
 WORLD_MEMBERS: dict[str, frozenset[str]] = _TABLES["world_members"]
+# Towns of one name in several divisions of one country, by (country, division).
+NAMESAKES: dict[str, dict[tuple[str, str], Entry]] = _TABLES["namesakes"]
 CAPITALS: dict[str, Entry] = _TABLES["capitals"]
 
 _PARTICLE = alternation(NAME_PARTICLES)
@@ -745,7 +772,75 @@ def candidates(sentence: str, headline: bool = False) -> tuple[_Candidate, ...]:
     if "capital" in sentence:
         found += _capitals(sentence)
         found.sort()
+    if "," in sentence:
+        found = _in_divisions(sentence, found)
     return tuple(found)
+
+
+# A division abbreviated after a town and its comma: ", Calif.", ", N.J.", ", Chih".
+_ABBREVIATION_AFTER = re.compile(r",\s+([A-Z][A-Za-z.]{0,5}(?: Roo)?)(?![\w])")
+# Each abbreviation without its dots, in lower case: ((country, division), ...).
+_ABBREVIATED: dict[str, tuple[tuple[str, str], ...]] = {}
+for _cc, _table in DIVISION_ABBREVIATIONS.items():
+    for _abbreviation, _division in _table.items():
+        _key_of = _abbreviation.replace(".", "").lower()
+        _ABBREVIATED[_key_of] = (*_ABBREVIATED.get(_key_of, ()), (_cc, _division))
+
+
+def _in_divisions(sentence: str, found: list[_Candidate]) -> list[_Candidate]:
+    """Each town followed by its division ("Springfield, Massachusetts", "Cuauhtémoc,
+    Chih.") read as the town of that name in that division, or as the division itself when
+    the gazetteer knows none there: the largest town of the name may be another state's."""
+    return [
+        c if c.entry.kind < CITY else _namesake_in(c, _divisions_after(sentence, c.end))
+        for c in found
+    ]
+
+
+def _divisions_after(sentence: str, end: int) -> tuple[Entry, ...]:
+    """The divisions a town's comma at `end` leads to: a division's name ("Chihuahua", also
+    a city's) or an abbreviation (of more than one country's division: "Mich.")."""
+    named = _NAME_AFTER.match(sentence, end)
+    if named is not None:
+        division = REGION_BY_KEY.get(normalise(named.group(1)))
+        if division is not None and division.kind == DIVISION:
+            return (division,)
+    m = _ABBREVIATION_AFTER.match(sentence, end)
+    if m is None:
+        return ()
+    return tuple(
+        region for cc, name in _ABBREVIATED.get(m.group(1).replace(".", "").lower(), ())
+        if (region := _REGION_BY_NAME.get(name)) is not None and region.country == cc
+    )
+
+
+# The name after a town's comma: ", Texas", ", Nuevo León".
+_NAME_AFTER = re.compile(rf",\s+({_CAP}(?: {_CAP}){{0,2}})")
+
+
+def _division_countries(sentence: str, c: _Candidate) -> set[str]:
+    """The countries of the division a town's comma leads to: "Paris, Texas" names the United
+    States as surely as "in Texas" would."""
+    if sentence[c.end : c.end + 1] != ",":
+        return set()
+    return {d.country for d in _divisions_after(sentence, c.end)}
+
+
+def _namesake_in(c: _Candidate, divisions: tuple[Entry, ...]) -> _Candidate:
+    """The candidate as the town of its name in the first of `divisions` it is in, its own
+    country's first; the division itself when none has a town of the name."""
+    if not divisions:
+        return c
+    ordered = sorted(divisions, key=lambda d: d.country != c.entry.country)
+    if any((d.country, d.name) == (c.entry.country, c.entry.region) for d in ordered):
+        return c
+    key = _key(c.surface)
+    towns = {(t.country, t.region): t for t in reversed(OTHERS.get(key, ()))}
+    towns |= NAMESAKES.get(key, {})
+    for d in ordered:
+        if (town := towns.get((d.country, d.name))) is not None:
+            return c._replace(entry=town)
+    return c._replace(entry=ordered[0])
 
 
 def _capitals(sentence: str) -> list[_Candidate]:
@@ -1002,8 +1097,10 @@ def _resolved(
         c.entry.country
         for k, c in enumerate(found)
         if not c.attribute
-        and c.cue != BARE
-        and (c.entry.kind < CITY or _contains(sentence, found, k))
+        and (
+            (c.cue != BARE and (c.entry.kind < CITY or _contains(sentence, found, k)))
+            or (c.entry.kind >= CITY and c.entry.country in _division_countries(sentence, c))
+        )
     )
     local = tuple(dict.fromkeys(named + countries))
     kept = [p for p in (_plausible(c, local, leader) for c in found) if p is not None]
