@@ -572,6 +572,20 @@ def test_who_did_the_killing_is_no_toll(text, metrics):
     assert [c.metric for c in extract(text)] == metrics
 
 
+@pytest.mark.parametrize(("text", "metrics"), [
+    ("A boy was killed and five others, including two women, were injured.",
+     ["wounded", "wounded"]),
+    ("A boy was killed and five others including two women and a child were injured.",
+     ["wounded", "wounded"]),
+    # the part holds a clause of its own: the total keeps the verb before it
+    ("Rockets killed 20 people including four children and wounded another 60.",
+     ["killed", "killed", "wounded"]),
+    ("Some 300 people including 12 wounded crossed the border.", ["count", "wounded"]),
+])
+def test_a_figures_own_verb_is_read_past_the_part_set_in_it(text, metrics):
+    assert [c.metric for c in extract(text)] == metrics
+
+
 @pytest.mark.parametrize(("text", "metric"), [
     ("The rescuers released pictures of six volunteers digging through the rubble.", "count"),
     ("A video released by the ministry shows nine engineers at the dam.", "count"),

@@ -149,7 +149,8 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
     "missing": ("missing", "unaccounted for", "disappeared"),
     "evacuated": (
         "evacuated", "evacuating", "evacuation", "evacuations", "evacuees", "transported out",
-        "bussed out", "bused out", "ferried out", "taken out",
+        "bussed out", "bused out", "ferried out", "taken out", "granted safe passage",
+        "given safe passage",
     ),
     "displaced": (
         "displaced", "displacing", "fled", "flee", "fleeing", "refugees", "homeless",

@@ -21,6 +21,7 @@ from claims.extraction.lexicon import (
     DIRECT_CUES,
     DOWN_WORDS,
     EVENT_CUES,
+    INCLUDING_WORDS,
     INTENT_VERBS,
     LIST_SEPARATORS,
     MONTH_NAMES,
@@ -224,11 +225,19 @@ def cue_metric(cue: str) -> str | None:
 
 # The verb a figure's noun phrase is the subject of, in its own clause: "two pilots asked",
 # "three others may have escaped", "20 members of the group are trapped", "12 were found dead".
-OWN_VERB_RE = regex.compile(
-    r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?\p{Ll}+)?"
+_OWN_VERB = (
     rf"(?P<aux>(?:[ \t]+(?:{alternation(AUXILIARIES)}|\p{{Ll}}+ly)\b)*)"
     r"[ \t]+(?P<verb>\p{Ll}+ed)\b(?!-)"
     r"(?:[ \t]+(?:(?:and|or)[ \t]+)?(?P<next>\p{Ll}+))?"
+)
+OWN_VERB_RE = regex.compile(rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?\p{{Ll}}+)?{_OWN_VERB}")
+# The same after a part set in the noun phrase, commas or not: "six civilians, including
+# three children (5-8 years), were injured". An auxiliary must follow it, and it holds no
+# verb of its own ("38 civilians including 14 children and wounded another 250").
+ASIDE_OWN_VERB_RE = regex.compile(
+    rf",?[ \t]+(?:{alternation(INCLUDING_WORDS)})[ \t]+"
+    r"(?:(?![ \t]and[ \t]+\p{Ll}+ed\b)[^,;.()]){1,60}?(?:[ \t]*\([^()]{0,30}\))?,?"
+    rf"(?=[ \t]+(?:{alternation(AUXILIARIES)})\b){_OWN_VERB}"
 )
 _PREPOSITIONS = frozenset(PREPOSITIONS)
 # Where the clause of a figure's own verb ends, and how far it may run.
@@ -263,7 +272,7 @@ def own_verb_metric(text: str, end: int, hi: int) -> str | None:
     those killed"), or "" for a verb of no event ("may have escaped") or one the figure did to
     others it counts ("three bombers killed 12"), whose clause no cue elsewhere reaches; None
     when no such verb follows the figure."""
-    match = OWN_VERB_RE.match(text, end, hi)
+    match = OWN_VERB_RE.match(text, end, hi) or ASIDE_OWN_VERB_RE.match(text, end, hi)
     if match is None:
         return None
     following = match.group("next")
