@@ -57,6 +57,11 @@ def test_words_that_look_like_amounts_but_are_not(text):
     ("Each washer is 5/16 of an inch wide.", ("5/16 of an inch", 5 / 16, "in")),
     ("The central bank cut its rate by a quarter-point.", ("a quarter-point", 0.25, "points")),
     ("Rents are nearly double what they were.", ("nearly double", 2, "times")),
+    # a larger scale after a smaller one multiplies it
+    ("The plan costs four lakh crore rupees.", ("four lakh crore rupees", 4e12, "inr")),
+    ("The dam cost two thousand million dollars.", ("two thousand million dollars", 2e9, "usd")),
+    ("Some one million two hundred thousand people voted.",  # "some one" is no "someone"
+     ("Some one million two hundred thousand people", 1_200_000, "people")),
 ])
 def test_amounts_written_in_words_or_hyphens(text, expected):
     assert [(c.text, c.value, c.unit) for c in extract(text)] == [expected]

@@ -44,6 +44,8 @@ IDIOM_AT_RE = regex.compile(
     rf"(?i:one[\s-]+(?:on[\s-]+one|{alternation(ONE_IDIOM_AFTER)})\b|one\s+(?=\d)"
     rf"|one\s+{alternation(ONE_SPACED_IDIOM_AFTER)}\b)"
 )
+# A scale after "one" makes it an amount whatever comes before: "some one million people".
+ONE_SCALED_RE = regex.compile(rf"(?i:one[ \t]+(?:{alternation(numbers.SCALE_WORDS)})\b)")
 # "zero" as a verb or in a compound, not an amount: "zero in on", "zero-Covid policy",
 # "zero-sum game"; "zero-percent" stays a rate.
 ZERO_IDIOM_RE = regex.compile(r"(?i:zero(?:[ \t]+in[ \t]+on\b|-(?!per)\p{L}))")
@@ -220,11 +222,15 @@ def _glued(text: str, pos: int, currency, sign) -> bool:
 
 def _idiom(text: str, pos: int) -> bool:
     """Is the "one" or "zero" at `pos` a pronoun or an idiom: "no one knows", "one day",
-    "zero in on"?"""
+    "zero in on", but not "some one million"?"""
     if text[pos] in "zZ":
         return bool(ZERO_IDIOM_RE.match(text, pos))
     return text[pos] in "oO" and bool(
-        IDIOM_AT_RE.match(text, pos) or IDIOM_BEFORE_RE.match(text, max(0, pos - 6), pos)
+        IDIOM_AT_RE.match(text, pos)
+        or (
+            IDIOM_BEFORE_RE.match(text, max(0, pos - 6), pos)
+            and not ONE_SCALED_RE.match(text, pos)
+        )
     )
 
 

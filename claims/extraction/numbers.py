@@ -220,6 +220,7 @@ def parse_words(surface: str) -> tuple[float, int] | None:
     seen = False
     last_small = None
     small_run = 0.0  # units and tens since the last scale: "two" in "three hundred and two dozens"
+    last_scale = 0  # the last scale of a thousand or more
     consumed = 0
     for match in _TOKEN_RE.finditer(surface.lower()):
         word = match.group()
@@ -250,9 +251,12 @@ def parse_words(surface: str) -> tuple[float, int] | None:
             scale = SCALE_WORDS[word]
             if scale == 100:
                 current = (current or 1) * 100
+            elif not current and total and scale > last_scale:
+                total *= scale  # "three lakh crore", "two thousand million": scales multiply
             else:
                 total += (current or 1) * scale
                 current = 0
+            last_scale = scale
             last_small = None
             small_run = 0
         else:
