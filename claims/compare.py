@@ -250,7 +250,24 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
         value=value,
         latitude=lat, longitude=lon, figure_id=figure_id, sentence=sentence or "",
         staged=_staged(sentence), source=source, sentence_start=sentence_start,
+        span=None if day or role not in ("total", "part") else _span(date),
     )
+
+
+def _span(date: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a week ("2017-W14") or a month ("2017-10") a claim is dated
+    by; None for a day, a year or no date."""
+    if not date or len(date) not in (7, 8):
+        return None
+    try:
+        if "-W" in date:
+            year, week = date.split("-W")
+            first = dt.date.fromisocalendar(int(year), int(week), 1)
+            return first, first + dt.timedelta(days=6)
+        first = dt.date.fromisoformat(f"{date}-01")
+    except ValueError:
+        return None
+    return first, (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
 
 
 def _date_line(day: dt.date, date_text: str, line: dt.date | None, top: str | None) -> bool:
@@ -714,7 +731,7 @@ class _Reading:
                 scope is None or scope.holds_running(series_key(m), m.day or day, m.article_id))]
             events = [m for m in mentions if m.role != "running"]
             for incident in inc.article_incidents(events, day, words):
-                partition = partitions.key(incident.place.country, incident.day)
+                partition = partitions.key(incident.place.country, incident.partition_day)
                 if scope is None or scope.holds(partition):
                     self.by_partition[partition].append(incident)
             for m in mentions:
@@ -729,9 +746,9 @@ def _survey(db: sqlite_utils.Database, scope: partitions.Scope | None):
         units = []
         events = [m for m in mentions if m.role != "running"]
         for incident in inc.article_incidents(events, day, words):
-            partition = partitions.key(incident.place.country, incident.day)
+            partition = partitions.key(incident.place.country, incident.partition_day)
             if scope is None or scope.holds(partition):
-                units.append((partitions.incidents_unit(partition), incident.day,
+                units.append((partitions.incidents_unit(partition), incident.partition_day,
                               incident.mentions))
         for m in (m for m in mentions if m.role == "running"):
             series, when = series_key(m), m.day or day

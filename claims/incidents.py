@@ -17,7 +17,8 @@ in full (each incident's `rule` column says it again in words):
    the places its lead names ("rebel fire on the government-held west of the city" in a
    report on a barrel bomb on a rebel-held district: `holders`), or, past the lead, tells
    its toll as another attack's ("Elsewhere, ...", "three were also killed in another
-   town": `_another_attack`). Such a claim is an
+   town": `_another_attack`), or is dated only by a week or a month ("earlier this week",
+   "last week": an attack recalled, not the day's). Such a claim is an
    incident of its own, at its place and day, known by the words of its own sentence, not
    by its article's lead. A claim
    whose sentence names no place, or names the region or country the main
@@ -43,6 +44,8 @@ in full (each incident's `rule` column says it again in words):
    country gives TWIN_TOLLS of the same tolls. The reports at one place of copies of one
    text (claims.reprints) are one incident whatever dates their feeds gave them. Reports
    days apart are not linked however alike their words: one town is shelled day after day.
+   An attack recalled by its week or month joins the incident at its town or region in that
+   span whose reports are alike enough (SIMILAR_COUNTRY) to its sentence, else stands alone.
 4. Running totals ("since 2011") are no incident's; they form series per place, metric and
    kind of victims (claims.compare).
 
@@ -154,6 +157,7 @@ class Mention:
     staged: bool = False  # told as an earlier or later stage of a count (claims.compare)
     source: str | None = None  # the source it is credited to
     sentence_start: int = 0
+    span: tuple[dt.date, dt.date] | None = None  # the week or month it is dated by, not a day
 
 
 @dataclass(slots=True)
@@ -173,17 +177,25 @@ class Incident:
     tolls: frozenset[tuple] = frozenset()  # its totals of people killed or wounded, set by `link`
     held: frozenset[str] = frozenset()  # who holds where it struck, when that sets it apart
     other: int | None = None  # where the sentence starts that tells it as another attack
+    span: tuple[dt.date, dt.date] | None = None  # a recalled attack's week or month, undated
 
     @property
     def key(self) -> tuple:
         """What identifies the incident: its place at each level and its day (and who holds
-        where it struck, or the sentence that tells it as another attack, when that sets it
-        apart from its article's main incident)."""
+        where it struck, or the sentence that tells it as another attack, or the week or month
+        a recalled attack is dated by, when that sets it apart from its article's main
+        incident)."""
         p = self.place
         key = (p.country, p.region, p.level, p.name, str(self.day) if self.day else None)
-        if self.held or self.other is not None:
-            return (*key, *sorted(self.held), self.other)
+        if self.held or self.other is not None or self.span:
+            return (*key, *sorted(self.held), self.other, *map(str, self.span or ()))
         return key
+
+    @property
+    def partition_day(self) -> dt.date | None:
+        """The day that places the incident in a partition: its day, else the first of the
+        week or month a recalled attack is dated by."""
+        return self.day or (self.span[0] if self.span else None)
 
 
 def place_of(place: str | None, region: str | None, country: str | None) -> Place | None:
@@ -234,7 +246,9 @@ def _article_day(mentions: list[Mention], day: dt.date | None,
 
 def _apart(m: Mention, main: Incident) -> Incident | None:
     """The incident of its own a claim reports, when its sentence names another place or its
-    date is another day than its article's main incident; None when it is the main one."""
+    date is another day than its article's main incident, or is a week or a month ("earlier
+    this week", "in early October"): an attack recalled, not the day's; None when it is the
+    main one."""
     place, day = main.place, main.day
     if m.own_place and m.place and not (_within(m.place, place) or _within(place, m.place)):
         place = m.place
@@ -243,6 +257,10 @@ def _apart(m: Mention, main: Incident) -> Incident | None:
     held = _held_in(m.sentence)
     held = held if held and not held & holders(main) else frozenset()
     other = m.sentence_start if _another_attack(m) else None
+    if m.span:  # where its own sentence says, even a region around its report's town
+        return Incident(m.place if m.own_place and m.place else place, None, main.article_id,
+                        lead_words(m.sentence), stated=True, held=held, other=other,
+                        span=m.span)
     if place == main.place and day == main.day and not held and other is None:
         return None
     return Incident(place, day, main.article_id, lead_words(m.sentence),  # not the lead's
@@ -402,14 +420,41 @@ def _best(i: Incident, heads: list[Incident], weights: dict[str, float],
           enough: float = SIMILAR) -> Incident | None:
     """The incident a report named only by its region (or country) joins: the most similar
     of the candidates whose day is near, if it is similar `enough`."""
+    return _most_alike(i, [head for head in heads if _near(head, i)], weights, enough)
+
+
+def _most_alike(i: Incident, heads: list[Incident], weights: dict[str, float],
+                enough: float) -> Incident | None:
+    """The most similar of some incidents to a report, if it is similar `enough`; none told
+    by its own article or naming only other means of attack."""
     scored = [
         (_alike(i, head, weights, enough), n)
         for n, head in enumerate(heads)
-        if _near(head, i) and not any(_other_means(i, m) or m.article_id == i.article_id
-                    for m in (head, *head.linked))
+        if not any(_other_means(i, m) or m.article_id == i.article_id
+                   for m in (head, *head.linked))
     ]
     score, n = max(scored, default=(0.0, -1))
     return heads[n] if n >= 0 and score >= enough else None
+
+
+def _recall(recalled: list[Incident], heads: list[Incident],
+            weights: dict[str, float]) -> list[Incident]:
+    """Join each attack a report recalls by its week or month ("earlier this week a chemical
+    attack hit the town") to the incident at its town or region in that span whose reports
+    are most like its sentence (SIMILAR_COUNTRY: a week holds many attacks at one place);
+    one known only by its country, or like none, stands alone. Returns those alone."""
+    by_day = _ByDay(heads)
+    alone = []
+    for i in sorted(recalled, key=lambda i: (str(i.span), i.article_id)):
+        found = None
+        if i.place.level != "country":
+            near = [h for h in by_day.between(*i.span) if _within(h.place, i.place)]
+            found = _most_alike(i, near, weights, SIMILAR_COUNTRY)
+        if found is None:
+            alone.append(i)
+        else:
+            found.linked.append(i)
+    return alone
 
 
 def _spot(i: Incident) -> tuple[float, float] | None:
@@ -445,6 +490,11 @@ class _ByDay:
             return []
         return [i for step in range(-days, days + 1)
                 for i in self.days.get(day + dt.timedelta(days=step), ())]
+
+    def between(self, first: dt.date, last: dt.date) -> list[Incident]:
+        """The incidents dated from `first` to `last`, both included."""
+        return [i for step in range((last - first).days + 1)
+                for i in self.days.get(first + dt.timedelta(days=step), ())]
 
 
 def _neighbours(heads: list[Incident], weights: dict[str, float]) -> list[Incident]:
@@ -495,6 +545,8 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
     for i in incidents:
         i.mass = sum(weights.get(w, 0.0) for w in i.words)
         i.tolls = tolls(i)
+    recalled = [i for i in incidents if i.span]
+    incidents = [i for i in incidents if not i.span]
     by_level: dict[str, dict[tuple, list[Incident]]] = defaultdict(lambda: defaultdict(list))
     for i in incidents:
         by_level[i.place.level][i.place.name, i.place.region or ""].append(i)
@@ -533,6 +585,7 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
                 alone.add(i)
             else:
                 found.linked.append(i)
+    heads += _recall(recalled, heads, weights)
     return _copies(heads, roots or {})
 
 
@@ -578,6 +631,12 @@ def incident_row(head: Incident) -> dict:
         f"{place.level} {place.name}, reported on days within {LINK_DAYS} of {days[0]}"
         if days else f"{place.level} {place.name}, undated"
     )
+    when = f"{days[0]}" if days else "undated"
+    if not days and head.span:
+        days = list(head.span)
+        when = f"{days[0]} to {days[1]}"
+        rule = (f"{place.level} {place.name}, an attack recalled by its week or month "
+                f"({when}), like no report of an incident there then")
     if head.joined_region:
         rule += (f"; reports naming only {place.region} joined it: their leads are the most "
                  f"like its reports' of that region's incidents then (at least {SIMILAR:g}), "
@@ -587,7 +646,7 @@ def incident_row(head: Incident) -> dict:
                  f"giving {TWIN_TOLLS} of the same tolls")
     return {
         "id": stable_id("incident", *head.key, head.article_id),
-        "label": (f"{where}, {days[0]}" if days else f"{where}, undated")
+        "label": f"{where}, {when}"
         + (f", {means}" if (means := told_means(parts)) else ""),
         "place": place.name,
         "level": place.level,

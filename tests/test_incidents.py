@@ -536,3 +536,36 @@ def test_two_tolls_told_as_other_attacks_are_not_joined_by_their_sentences_words
           "Tuesday in Aleppo province, medics said.")),
     ])
     assert claim(db, "Four people")["figure_id"] != claim(db, "At least 10 people")["figure_id"]
+
+
+def test_an_attack_recalled_by_its_week_joins_that_weeks_incident_not_the_reports(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-05-02", "Gas attack on Kafr Zita",
+         ("A suspected nerve gas attack killed 64 people in Kafr Zita in Hama province on "
+          "Tuesday, doctors said.")),
+        ("Daily Two", "2023-05-06", "Jets strike a bakery in Hama province",
+         ("An air strike on a bakery killed 9 people in Hama province on Saturday, a monitor "
+          "said. Earlier this week a suspected nerve gas attack on the town of Kafr Zita "
+          "killed at least 70 people, doctors said.")),
+        ("Gazette Three", "2023-05-06", "Shelling in Hama province",
+         ("Shelling killed 11 people in Hama province on Saturday, a monitor said. Last "
+          "week a car bomb killed 40 people at a checkpoint, police said.")),
+    ])
+    gas = claim(db, "at least 70 people")
+    assert gas["figure_id"] == claim(db, "64 people")["figure_id"]
+    assert gas["incident_id"] != claim(db, "9 people")["incident_id"]
+    recalled = db["incidents"].get(claim(db, "40 people")["incident_id"])
+    assert recalled["id"] != claim(db, "11 people")["incident_id"]
+    assert (recalled["date_from"], recalled["date_to"]) == ("2023-04-24", "2023-04-30")
+
+
+def test_an_attack_recalled_by_its_month_joins_the_incident_its_own_sentence_places(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-05-09", "Car bomb in Hama province",
+         "A car bomb killed 27 people at a checkpoint in Hama province on Tuesday, police said."),
+        ("Daily Two", "2023-05-28", "Shelling of Kafr Zita",
+         ("Shelling killed 5 people in Kafr Zita on Sunday, medics said. In May a car bomb "
+          "killed 29 people at a checkpoint in Hama province, police said.")),
+    ])
+    assert claim(db, "29 people")["figure_id"] == claim(db, "27 people")["figure_id"]
+    assert claim(db, "29 people")["incident_id"] != claim(db, "5 people")["incident_id"]

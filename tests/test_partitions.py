@@ -63,14 +63,24 @@ FIRST = [
     report(4, "Homs", "2026-05-20", "Valdrenn Gazette", running=True),
     report(5, "Mosul", "2026-04-14", "Evening Ledger"),
     report(6, "Mosul", "2026-04-15", "Harbour Wire", dead=16),
+    report(30, "Homs", "2026-03-25", "Valdrenn Gazette", dead=21),
 ]
+# A report of April that recalls an attack of the last week of March (report 30): its toll
+# is grouped in March's partition, which the second ingest must reach.
+RECALLED = (
+    "Homs (Syria) - At least 9 people were killed in Homs on Wednesday when a mortar round "
+    "hit a bakery, the regional civil defence office said. Last week artillery shells struck "
+    "a crowded school near the old bridge in Homs, killing at least 21 people, the regional "
+    "civil defence office said in a statement."
+)
 # The second: more on May in Syria (one a copy of report 4 published a day earlier, so it
-# becomes the original), a new version of report 6, and a new month in Iraq.
+# becomes the original), a new version of report 6, a new month in Iraq, and report 31.
 SECOND = [
     report(7, "Homs", "2026-05-21", "Evening Ledger", dead=15),
     [*report(4, "Homs", "2026-05-19", "Copy Desk", running=True)[:4], "2026-05-19"],
     report(6, "Mosul", "2026-04-15", "Harbour Wire", dead=18),
     report(9, "Mosul", "2026-06-01", "Valdrenn Gazette"),
+    ["r31", "Mortar round kills 9 in Homs", RECALLED, "Evening Ledger", "2026-04-02"],
 ]
 SECOND[1][0] = "r8"
 # Everything a grouping decides, table by table.
@@ -124,6 +134,10 @@ def test_an_ingest_leaves_the_grouping_a_whole_regroup_gives(incremental, tmp_pa
     group_figures(open_db(whole))
     assert grouped(incremental) == grouped(whole)
     assert grouped(incremental)["reprints"], "the copy of report 4 is found"
+    with sqlite3.connect(incremental) as conn:
+        recalled = conn.execute("SELECT figure_id FROM claims "
+                                "WHERE lower(text) = 'at least 21 people'").fetchall()
+    assert len(recalled) == 2 and len(set(recalled)) == 1, "report 31 recalls report 30's attack"
 
 
 def test_an_ingest_groups_as_one_ingest_of_everything(incremental, corpora, tmp_path):

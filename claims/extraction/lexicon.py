@@ -579,6 +579,16 @@ OTHER_EVENT_WORDS = (
     "elsewhere", "separately", "in another", "in a separate", "another incident", "meanwhile",
 )
 ADDED_TOLL_WORDS = ("also", "also reported", "also been")
+# One attack, named as one: "a suicide bomb", "another attack", "a double bombing": a toll
+# it gave dated only by its month is that attack's, recalled, not the month's total.
+ONE_ATTACK_ARTICLES = ("a", "an", "another")
+ONE_ATTACK_NOUNS = (
+    "attack", "bombing", "bomb", "blast", "explosion", "bomber", "strike", "airstrike",
+    "air strike", "raid", "air raid", "massacre", "ambush",
+)
+# Words an attack's article and its noun may have between them: "a suspected chemical
+# attack", "a devastating double bomb blast".
+ONE_ATTACK_GAP = 3
 # Words before a figure that add it to an earlier count of the same thing: "a further 12".
 FURTHER_WORDS = ("a further", "an additional", "another", "an extra", "additional", "further")
 # A span of time a total runs over: "in the last month", "over the past three days".

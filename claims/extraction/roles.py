@@ -20,6 +20,9 @@ from claims.extraction.lexicon import (
     FURTHER_WORDS,
     INCLUDING_WORDS,
     MONTH_NAMES,
+    ONE_ATTACK_ARTICLES,
+    ONE_ATTACK_GAP,
+    ONE_ATTACK_NOUNS,
     PEOPLE_KINDS,
     SO_FAR_WORDS,
     SPAN_CURRENT,
@@ -133,7 +136,7 @@ def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_
         or _update(text, clause, (span[0], number_end), metric, earlier)
         or _period(text, clause, span)
         or _spent_on(text, clause, earlier)
-        or _month_or_year(when)
+        or _month_or_year(when, text[clause[0]:clause[1]])
         or _narrower(draft, place, earlier, sentence_start)
         or TOTAL
     )
@@ -163,12 +166,22 @@ def _recent(since: str) -> bool:
         w in MONTH_NAMES for w in fold(since).split())
 
 
-def _month_or_year(when: TimeRef | None) -> Role | None:
+def _month_or_year(when: TimeRef | None, clause: str) -> Role | None:
     """A count dated only to a month or a year is that span's total: "killed 100 civilians
-    in August", "last month", "this year"; no one attack is dated so loosely."""
+    in August", "last month", "this year"; unless its clause names the one attack that
+    took it, recalled by its month ("In July a suicide bomb killed 16 people")."""
     if when and when.date and len(when.date) in (4, 7) and when.date_text:
+        if len(when.date) == 7 and ONE_ATTACK_RE.search(clause):
+            return None
         return Role("period", when.date_text)
     return None
+
+
+# An attack named as one (lexicon.ONE_ATTACK_NOUNS), not "attacks" nor "a string of bomb
+# attacks".
+ONE_ATTACK_RE = regex.compile(
+    rf"(?i)\b(?:{alternation(ONE_ATTACK_ARTICLES)})\s+(?:(?!of\b)[\w-]+\s+){{0,{ONE_ATTACK_GAP}}}?"
+    rf"(?:{alternation(ONE_ATTACK_NOUNS)})\b(?!\s+of\b)")
 
 
 def _narrower(draft: tuple, place: str | None, earlier: list[Claim], sentence_start: int
