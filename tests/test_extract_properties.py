@@ -4,6 +4,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims import extract
+from claims.extraction.patterns import folded
+from claims.extraction.roles import PERIOD_HINTS, PERIOD_RE
+from claims.extraction.sentences import BOUNDARY_RE, _boundaries
 
 NEWS_WORDS = [
     "at", "least", "over", "about", "killed", "people", "percent", "%", "$", "3m", "1,600",
@@ -37,3 +40,32 @@ def test_any_text(text):
 @given(news_like)
 def test_news_like_text(text):
     check(text)
+
+
+BOUNDARY_PIECES = [
+    "Aleppo", "3", ".", "!", "?", "...", " ", "  ", "\t", "\n", "\r\n", " \n", "\n\n", "\"",
+    "”", "(", ")", "Mr", "The", "the", "U.S", "\u2028", "x",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(BOUNDARY_PIECES), max_size=30).map("".join))
+def test_sentence_boundaries_as_the_plain_scan(text):
+    """Trying the boundary pattern only at end marks and line breaks finds what a scan of
+    every position finds."""
+    assert [m.span() for m in _boundaries(text)] == [m.span() for m in BOUNDARY_RE.finditer(text)]
+
+
+PERIOD_PIECES = [
+    "in", "over", "the", "last", "past", "previous", "3", "three", "days", "weeks", "month",
+    "year", "weekend", "hours", "this", "so far", "since", "Monday", "Friday", "and", "on",
+    "5", "March", "yesterday", "across", "the country", "nationwide", "THE", "LAST", "Week",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PERIOD_PIECES), max_size=12).map(" ".join))
+def test_every_period_holds_a_hint(text):
+    """The period pattern is searched for only where a hint shows: each match holds one."""
+    for match in PERIOD_RE.finditer(text):
+        assert any(hint in folded(match.group()) for hint in PERIOD_HINTS)

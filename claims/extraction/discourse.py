@@ -31,7 +31,7 @@ from claims.extraction.lexicon import (
     REPORTING_VERBS,
     SPEAKER_PRONOUNS,
 )
-from claims.extraction.patterns import alternation
+from claims.extraction.patterns import alternation, positions
 from claims.extraction.sentences import Sentences
 
 # How many sentences back a pronoun may look for the speaker it refers to.
@@ -40,7 +40,8 @@ LOOK_BACK = 3
 QUOTE_REACH = 1500
 # How far apart two quotations of one speaker may be: '...," he said. "...'.
 QUOTE_GAP = 60
-QUOTE_MARK_RE = re.compile('[“”"]')
+QUOTE_MARKS = '“”"'
+QUOTE_MARK_RE = re.compile(f"[{QUOTE_MARKS}]")
 # A sentence that goes on with the report before it: "growth is projected to reach",
 # "This would be the lowest", "New Mexico, for instance, had". Like the scans in
 # `attribution`, these run with the standard library's `re` on the lower-cased sentence.
@@ -287,7 +288,7 @@ def _quoted(text: str, sentences: Sentences, cache: dict[int, list], offset: int
 def _quote_marks(text: str) -> list[int]:
     """Where the text's quotation marks are, found once per text (a figure without a mark
     near before it is in no quotation, which most are not)."""
-    return [mark.start() for mark in QUOTE_MARK_RE.finditer(text)]
+    return positions(text, QUOTE_MARKS)
 
 
 def _quotations(text: str, first: int, last: int) -> list[tuple[int, int]]:

@@ -71,3 +71,16 @@ def folded(text: str) -> str:
     and the dotless "ı", which `re` takes for "i", are "i"; the long "ſ" is "s"), and a word
     missing here is missing from `text` in any case."""
     return text.casefold().replace("\u0307", "").replace("ı", "i")
+
+
+def positions(text: str, chars: str) -> list[int]:
+    """Where `text` has any of `chars`, in order: `str.find` skips to each far faster than a
+    regular expression scans for a character class."""
+    found = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            found.append(at)
+            at = text.find(char, at + 1)
+    found.sort()
+    return found

@@ -36,7 +36,7 @@ from claims.extraction.lexicon import (
     kind_of_subject,
 )
 from claims.extraction.numbers import TENS_WORDS, UNITS_WORDS
-from claims.extraction.patterns import alternation, ending_at, fold
+from claims.extraction.patterns import alternation, ending_at, fold, folded
 from claims.models import GROUPED_METRICS, PEOPLE_METRICS, Claim, TimeRef
 
 _NOUNS = alternation(TOLL_NOUNS)
@@ -74,6 +74,14 @@ PERIOD_RE = regex.compile(
     rf"|\bin\s+(?:\d+|{_COUNT})\s+(?:days|weeks|months)\b"
     rf"|\bon\s+(?:{_WEEKDAY})\s+and\s+(?:{_WEEKDAY})\b"  # "on Friday and Saturday"
     rf"|\b(?:{alternation(WIDE_SPANS)})\b)"
+)
+# A word every PERIOD_RE match holds, one per alternative: an edge ("last"), the current
+# span's last word ("this"), "since", a span unit or weekday ("days", "Monday"), a wide
+# span's first word ("across"). The pattern is searched for only where one shows in the
+# case-folded window, which most figures' windows lack.
+PERIOD_HINTS = (
+    *SPAN_EDGES, *{words.rsplit(None, 1)[-1] for words in SPAN_CURRENT}, "since", "day", "week",
+    "month", *{words.split(None, 1)[0] for words in WIDE_SPANS},
 )
 # How far after a figure a span may stand and still be the figure's: "killed 450 people in
 # the province in the last month".
@@ -276,9 +284,14 @@ def _period(text: str, clause: tuple[int, int], span: tuple[int, int]) -> Role |
     (lo, hi), (start, end) = clause, span
     end = _list_end(text, end, hi)
     reach = min(hi, end + PERIOD_REACH)
+    begin = max(lo, start - PERIOD_LEAD)
+    window = folded(text[begin:reach])
+    hinted = any(hint in window for hint in PERIOD_HINTS)
+    found = PERIOD_RE.search(text, begin, reach) if hinted else None
+    if found is None:
+        return None
     following = NEXT_DIGIT_RE.search(text, end, reach)
-    found = PERIOD_RE.search(text, max(lo, start - PERIOD_LEAD), reach)
-    if found is None or (following and found.start() > following.start()):
+    if following and found.start() > following.start():
         return None  # a span after the next figure is that figure's; its own digits are not
     return Role("period", found.group())
 

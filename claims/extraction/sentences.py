@@ -7,7 +7,7 @@ import bisect
 import regex
 
 from claims.extraction.lexicon import MONTH_ABBREVIATIONS
-from claims.extraction.patterns import alternation, ending_at
+from claims.extraction.patterns import alternation, ending_at, positions
 
 # Abbreviations after which a full stop does not end a sentence; months' among them.
 ABBREVIATIONS = (
@@ -19,6 +19,9 @@ ABBREVIATIONS = (
 BOUNDARY_RE = regex.compile(
     r"[.!?]+[\"”’')\]]*[ \t]+(?=[\"“‘(\[]?[\p{Lu}\d])|[ \t]*\n\s*"
 )
+# The characters a BOUNDARY_RE match starts at or, after spaces, reaches first: it is tried
+# only at these, since a regex scan for it stops at every space before a word.
+MARKS = ".!?\n"
 # Checked only where BOUNDARY_RE found a full stop: is the word before it an abbreviation?
 NOT_AN_END_RE = ending_at(rf"(?<![\w.])(?:{alternation(ABBREVIATIONS, backward=True)}|\p{{Lu}})")
 
@@ -30,7 +33,7 @@ class Sentences:
         self.text = text
         self.starts = [0]
         self.ends = []
-        for match in BOUNDARY_RE.finditer(text):
+        for match in _boundaries(text):
             stop = match.start()
             if text[stop] == "." and NOT_AN_END_RE.match(text, max(0, stop - 8), stop):
                 continue
@@ -41,3 +44,19 @@ class Sentences:
     def around(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.starts, offset) - 1
         return self.starts[index], self.ends[index]
+
+
+def _boundaries(text: str):
+    """Every BOUNDARY_RE match in `text`, as its `finditer` gives them: each is tried at an
+    end mark, or at the spaces and tabs before a line break."""
+    done = 0
+    for start in positions(text, MARKS):
+        if start < done:
+            continue
+        if text[start] == "\n":
+            while start > done and text[start - 1] in " \t":
+                start -= 1
+        match = BOUNDARY_RE.match(text, start)
+        if match:
+            done = match.end()
+            yield match
