@@ -49,6 +49,8 @@ def read(text: str) -> list[tuple[str, float]]:
     ("Rain fell all week. 42 Tags floods valley rain", []),
     ("Troops held the hill west of the brigade 41 all night.", []),
     ("The storm killed 12 related workers.", [("12 related workers", 12)]),  # no link list
+    ("Fri 07 Apr 2017 at 0914 the governor spoke of the floods.", []),  # a 24-hour time
+    ("Get short URL Topic Floods in the Valley (120) 3410 Rain fell all week.", []),  # views
 ])
 def test_not_claims(text, claims):
     assert read(text) == claims
@@ -68,6 +70,10 @@ def test_not_claims(text, claims):
     ("The fund grew 12. Then it shrank.", [("12", 12)]),
     ("FLOODS CUT OFF 40 VILLAGES IN 3 PROVINCES", [("40 VILLAGES", 40), ("3 PROVINCES", 3)]),
     ("Video: 5 bodies found near the dam", [("5 bodies", 5)]),
+    # thousands grouped by spaces when the last group is round
+    ("Over 1 000 homes and nearly 200 000 people were cut off.",
+     [("Over 1 000 homes", 1000), ("nearly 200 000 people", 200000)]),
+    ("The 101 102 and 103 gauges failed.", [("101", 101), ("102", 102), ("103 gauges", 103)]),
 ])
 def test_still_claims_or_times(text, claims):
     assert read(text) == claims

@@ -108,6 +108,8 @@ BEFORE: tuple[str, ...] = (
     ),
     rf"(?i:\b{alternation(COUNTER_WORDS, backward=True)}[ \t]*\()",
     r"(?i:\bshort[ \t]+url[ \t]+(?:\d+[ \t]+)?)",           # Get short URL 0 87
+    # "Get short URL Topic US Strike on Syria (200) 2510": a topic's count, then the views
+    r"(?i:\bshort[ \t]+url\b)[^.!?\n]{0,120}?\(\d+\)[ \t]+",
     r"#",
     r"[=%&?]",                                              # URL queries: ?q=30%25
     r"=[\"']",                                             # markup: width="300"
@@ -148,6 +150,8 @@ AT: tuple[str, ...] = (
     r"(?<=\+)\d{1,4}[ \t]+\p{Lu}\p{Ll}",                     # +972 Magazine
     r"(?<=\b(?i:on)[ \t]+)(?:[1-9]|[12]\d|3[01])(?=[.,;](?!\d))",  # a day: "due on 26."
     r"\d{3}-\d{4}\b",
+    # a leading zero: a 24-hour time ("at 0914") or a code, never an amount
+    r"0(?=\d*[1-9])\d{2,}\b(?![.,]\d)",
     r"(?:19|20)\d{2}[ \t]*(?:-|–|/)[ \t]*(?:19|20)?\d{2}\b",
     r"(?:19|20)?\d0s\b",
     r"(?:1[5-9]|20)\d{2}s\b",                               # 2018s (apostrophe stripped)

@@ -95,7 +95,12 @@ _SCALE_OR_DOZEN = alternation([*SCALE_WORDS, "dozen"])
 _DIGIT_SCALE = alternation(set(DIGIT_SCALES) - {"dozens"})
 _DOZENS_AFTER_NO_YEAR = r"(?<!(?<![\d.,])(?:1[89]|20)\d\d[\s-]*)dozens"
 _SCALE_ABBR = alternation(SCALE_ABBREVIATIONS)
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# Thousands grouped by commas, or by spaces when the last group is round ("1 000", "200 000"
+# civilians, as French-style copy writes them; "the 101 102 and 103 fields" is a list).
+_DIGITS = (
+    r"[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})*[ \u00a0\u202f]000(?!\d|[.,]\d)"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+)
 _VAGUE = alternation(VAGUE_AMOUNTS)
 _PAIR = alternation(PAIR_WORDS)
 _FRACTION_WORD = alternation(FRACTION_WORDS)
@@ -287,6 +292,8 @@ def digits_value(digits: str) -> float:
     """The value of a run of digits with thousands commas, in any script `regex` calls
     digits (so a digit Python's `float()` does not know yet cannot raise)."""
     plain = digits.replace(",", "")
+    if not plain.isdigit() and "." not in plain:
+        plain = "".join(plain.split())  # "200 000": spaces that group thousands
     if not plain.isascii():
         plain = "".join(map(_ascii_digit, plain))
     return float(plain)
