@@ -471,3 +471,15 @@ def test_a_capitalised_number_word_before_a_people_noun_counts_them():
             "killed on Thursday in a barrel bomb attack on the old quarter of the city.")
     assert [c.text for c in extract(text, published="2016-08-26")] == ["Eleven children"]
     assert extract("He watched Channel Four News with friends.", published="2016-08-26") == []
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Health officials reported 4,000 coronavirus patients so far.", "affected"),
+    ("The clinic logged 120 cholera cases this week.", "affected"),
+    ("The ministry suspended three top commanders from duty.", "fighters"),
+    ("Nine military officers were banned from travel.", "fighters"),
+    ("Twelve police officers were banned from travel.", "count"),  # police are no fighters
+])
+def test_patients_of_a_disease_are_affected_and_commanders_fighters(text, metric):
+    (claim,) = extract(text)
+    assert claim.metric == metric

@@ -162,3 +162,27 @@ def test_a_part_of_a_running_total_is_a_part():
 def test_a_span_with_a_number_of_its_own_is_the_figures_before_it(text, roles):
     found = [c for c in extract(text, PUBLISHED) if c.metric in ("killed", "fighters")]
     assert [c.role for c in found] == roles
+
+
+def parts_of(text: str) -> list[tuple[str, str, str | None]]:
+    """(claim text, role, text of the claim it is a part of) of every claim."""
+    claims = extract(text, PUBLISHED)
+    whole = {c.start: c.text for c in claims}
+    return [(c.text, c.role, whole.get(c.part_of)) for c in claims]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a share counted after the figure makes the figure the whole
+    ("Shelling killed at least 21 civilians eight of them children in Tarvel.",
+     [("at least 21 civilians", "total", None),
+      ("eight of them children", "part", "at least 21 civilians")]),
+    # the same number again "of them" is the total restated, not a part of it
+    ("Gunmen killed 14 villagers in Tarvel. They opened fire on the houses, killing 14 of them.",
+     [("14 villagers", "total", None), ("14 of them", "total", None)]),
+    # a part larger than the last total is no part of it
+    (("Jets take out seven fighters in Tarvel. A camp of mercenaries including about 40 "
+     "militants from abroad was destroyed."),
+     [("seven fighters", "total", None), ("about 40 militants", "part", None)]),
+])
+def test_a_part_is_of_a_larger_total_and_a_restated_total_is_none(text, expected):
+    assert parts_of(text) == expected

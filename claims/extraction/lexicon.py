@@ -184,10 +184,16 @@ PEOPLED_PLACES = (
     "metropolis", "megacity", "kingdom", "republic", "enclave", "territory", "archipelago",
 )
 # Head nouns that name what is counted when no event word says otherwise.
+# Diseases whose patients and cases a figure counts: "4,000 coronavirus patients".
+DISEASE_NAMES = (
+    "coronavirus", "covid", "covid-19", "ebola", "cholera", "measles", "malaria", "dengue",
+    "influenza", "flu", "mpox", "polio", "tuberculosis", "hiv",
+)
 SUBJECT_CUES: dict[str, tuple[str, ...]] = {
     "fighters": (
         "fighters", "militants", "rebels", "troops", "soldiers", "gunmen", "jihadists",
         "combatants", "insurgents", "militiamen", "servicemen", "mercenaries", "terrorists",
+        "commanders", "military officers", "army officers",
     ),
     "protesters": ("protesters", "protestors", "demonstrators", "marchers"),
     "strikes": (
@@ -203,6 +209,7 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
     # Cases of a disease: "4,000 confirmed cases", "120 new infections".
     "affected": (
         "confirmed cases", "suspected cases", "new cases", "infections", "probable cases",
+        *(f"{disease} {noun}" for disease in DISEASE_NAMES for noun in ("patients", "cases")),
     ),
     # Things, not people: "a strike destroyed two vehicles", "rebels took 3 villages".
     "count": (
@@ -771,6 +778,9 @@ QUANTIFIERS = (
     "other", "several", "many", "few", "some", "all", "both", "various", "numerous", "most",
     "multiple", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 )
+# Words that count a share of a figure just told, not the figure itself: "21 civilians,
+# eight of them children", "47 people, most of them women" (the figure is the whole).
+SHARE_WORDS = (*QUANTIFIERS, "half", "none", "each", "dozens", "scores", "hundreds", "thousands")
 # Pronouns a speaker is referred back to with: "he said", "it expects".
 SPEAKER_PRONOUNS = ("he", "she", "it")
 # What a source holds a figure in: "in the fund's view", "in its latest estimates, the IMF".

@@ -24,6 +24,7 @@ from claims.extraction.lexicon import (
     ONE_ATTACK_GAP,
     ONE_ATTACK_NOUNS,
     PEOPLE_KINDS,
+    SHARE_WORDS,
     SO_FAR_WORDS,
     SPAN_CURRENT,
     SPAN_EDGES,
@@ -49,8 +50,11 @@ AMONG_BEFORE_RE = ending_at(
 )
 # "14 of the dead", "15 of the wounded", "three of them", "two of those killed", "11
 # children were among the 26", "2 medics among at least 31 dead": right after.
+# A word between the figure and "of them" that counts its own share ("21 civilians eight of
+# them children") makes the figure the whole, not a part.
+_SHARE = alternation((*SHARE_WORDS, *UNITS_WORDS, *TENS_WORDS))
 OF_THE_AFTER_RE = regex.compile(
-    rf"(?i:\s+(?:\p{{L}}+\s+)?of\s+(?:(?:the|those)\s+(?:{_NOUNS}|people\s+"
+    rf"(?i:\s+(?:(?!(?:{_SHARE})\b)\p{{L}}+\s+)?of\s+(?:(?:the|those)\s+(?:{_NOUNS}|people\s+"
     rf"(?:{alternation(TOLL_PARTICIPLES)})|{alternation(TOLL_PARTICIPLES)})|them|whom)\b"
     rf"|\s+(?:(?:were|are|was|is)\s+(?:also\s+)?)?among\s+(?:the|those)\b"
     rf"|\s+(?:(?:were|are|was|is)\s+(?:also\s+)?)?among\s+(?:(?:at\s+least|more\s+than"
@@ -133,13 +137,13 @@ def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_
     metric = draft[0]
     since = when.date_text if when and when.cumulative else None
     if since and fold(since) not in SO_FAR_WORDS:
-        part = (_part(text, clause, span, number_end, metric, earlier)
+        part = (_part(text, clause, span, number_end, draft, earlier)
                 if metric in GROUPED_METRICS else None)
         return part or (Role("period", since) if _recent(since) else Role("running"))
     if metric not in GROUPED_METRICS:
         return TOTAL
     return (
-        _part(text, clause, span, number_end, metric, earlier)
+        _part(text, clause, span, number_end, draft, earlier)
         or _listed(text, span, draft, earlier)
         or _update(text, clause, (span[0], number_end), metric, earlier)
         or _period(text, clause, span)
@@ -214,9 +218,10 @@ def _narrower(draft: tuple, place: str | None, earlier: list[Claim], sentence_st
 
 
 def _part(text: str, clause: tuple[int, int], span: tuple[int, int], number_end: int,
-          metric: str | None, earlier: list[Claim]) -> Role | None:
+          draft: tuple[str | None, str | None, float], earlier: list[Claim]) -> Role | None:
     """A part: "including 11 children", "among the dead were 4 women", "14 of the dead",
-    "three of the bodies" (one claim's surface, read from its number's end)."""
+    "three of the bodies" (one claim's surface, read from its number's end), of the latest
+    larger total before it."""
     (lo, hi), (start, end) = clause, span
     found = (
         INCLUDING_BEFORE_RE.match(text, max(lo, start - 20), start)
@@ -226,7 +231,9 @@ def _part(text: str, clause: tuple[int, int], span: tuple[int, int], number_end:
     )
     if found is None:
         return None
-    whole = _whole(earlier, metric, start)
+    if _restated(earlier, draft[0], start, draft[2]):
+        return None
+    whole = _whole(earlier, draft[0], start, draft[2])
     return Role("part", found.group().strip(), whole.start if whole else None)
 
 
@@ -246,10 +253,20 @@ def _listed(text: str, span: tuple[int, int], draft: tuple[str | None, str | Non
     return Role("part", before.role_text, before.part_of) if gap else None
 
 
-def _whole(earlier: list[Claim], metric: str | None, start: int) -> Claim | None:
-    """The latest total of the same metric before a part: what it is a part of."""
+def _restated(earlier: list[Claim], metric: str | None, start: int, value: float) -> bool:
+    """Does the part restate the latest total before it ("a massacre against 14 civilians
+    ... killing 14 of them")? Then it is that total again, not a part of it."""
+    latest = _whole(earlier, metric, start, 0)
+    return latest is not None and latest.value == value and not latest.vague
+
+
+def _whole(earlier: list[Claim], metric: str | None, start: int, value: float
+           ) -> Claim | None:
+    """The latest total of the same metric before a part, larger than it: what it is a part
+    of ("seven commanders" in a headline holds no "about 40 militants")."""
     for claim in reversed(earlier):
-        if claim.metric == metric and claim.role == "total" and claim.end <= start:
+        if (claim.metric == metric and claim.role == "total" and claim.end <= start
+                and claim.value > value):
             return claim
     return None
 
