@@ -185,9 +185,11 @@ class Incident:
         return key
 
 
+@functools.lru_cache(maxsize=4096)
 def place_of(place: str | None, region: str | None, country: str | None) -> Place | None:
     """A stored claim's place at its most specific level; a province's namesake city counts
-    as the province, since news copy uses the bare name for either."""
+    as the province, since news copy uses the bare name for either. Cached: a regroup's
+    chunk then holds one Place per place, not one per claim."""
     if place and place != region and place != country and f"{place} Governorate" != region:
         return Place("town", place, region, country)
     if region:
@@ -491,9 +493,10 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
     article it copies (claims.reprints)."""
     incidents = list(incidents)
     weights = _weights(incidents)
+    shared: dict[frozenset[tuple], frozenset[tuple]] = {}
     for i in incidents:
         i.mass = sum(weights.get(w, 0.0) for w in i.words)
-        i.tolls = tolls(i)
+        i.tolls = shared.setdefault(found := tolls(i), found)  # copies give the same tolls
     by_level: dict[str, dict[tuple, list[Incident]]] = defaultdict(lambda: defaultdict(list))
     for i in incidents:
         by_level[i.place.level][i.place.name, i.place.region or ""].append(i)
