@@ -296,8 +296,8 @@ def _articles(db: sqlite_utils.Database, scope: partitions.Scope | None = None):
 
 def _article(records: list[tuple]) -> tuple[list[inc.Mention], dt.date | None,
                                              frozenset[str], dict]:
-    """One article's claims as mentions, its day, its lead's words and its claims' current
-    incidents."""
+    """One article's claims as mentions, its day, its lead's words and the current incident
+    of each of its claims that has one."""
     published = inc._iso_day(records[0][12])
     line = times.dateline(records[0][21])
     trusted = line is None or published is None or abs((line - published).days) <= 2
@@ -305,7 +305,7 @@ def _article(records: list[tuple]) -> tuple[list[inc.Mention], dt.date | None,
     _stage_values(mentions, RISING_RE.search(records[0][21] or "") is not None)
     _headline_spans(mentions)
     return (mentions, line or published, inc.lead_words(records[0][21]),
-            {r[0]: r[22] for r in records})
+            {r[0]: r[22] for r in records if r[22]})
 
 
 def _headline_spans(mentions: list[inc.Mention]) -> None:
@@ -714,28 +714,37 @@ def _store_reprints(db: sqlite_utils.Database) -> frozenset[str]:
 
 class _Reading:
     """What one pass over the claims (of a scope: claims.partitions) gathers: each
-    partition's article incidents, the running totals, each article's day and each claim's
-    current figure and incident."""
+    partition's article incidents, the running totals, each article's day and the current
+    figure and incident of each claim that has them (a claim never grouped has neither, and
+    a first regroup holds no map of claims to nothing)."""
 
     def __init__(self, db: sqlite_utils.Database, scope: partitions.Scope | None = None) -> None:
         self.by_partition: dict[tuple[str, str], list[inc.Incident]] = defaultdict(list)
         self.running: list[inc.Mention] = []
         self.days: dict[str, dt.date | None] = {}
-        self.figure_of: dict[str, str | None] = {}
-        self.incident_of: dict[str, str | None] = {}
+        self.figure_of: dict[str, str] = {}
+        self.incident_of: dict[str, str] = {}
+        self.words: dict[frozenset[str], frozenset[str]] = {}
         for mentions, day, words, old_incidents in _articles(db, scope):
             self.days[mentions[0].article_id] = day
             self.incident_of.update(old_incidents)
-            self.figure_of.update((m.id, m.figure_id) for m in mentions)
+            self.figure_of.update((m.id, m.figure_id) for m in mentions if m.figure_id)
             self.running += [m for m in mentions if m.role == "running" and (
                 scope is None or scope.holds_running(series_key(m), m.day or day, m.article_id))]
             events = [m for m in mentions if m.role != "running"]
             for incident in inc.article_incidents(events, day, words):
                 partition = partitions.key(incident.place.country, incident.partition_day)
                 if scope is None or scope.holds(partition):
+                    incident.words = self._shared_words(incident.words)
                     self.by_partition[partition].append(incident)
             for m in mentions:
                 m.sentence = ""  # read by article_incidents; a corpus of sentences is no use
+
+    def _shared_words(self, words: frozenset[str]) -> frozenset[str]:
+        """An incident's lead words as the first incident with the same words holds them:
+        the copies of a text (claims.reprints) then hold their words once, not once each,
+        which is most of a chunk's memory when a wire story is reprinted widely."""
+        return self.words.setdefault(words, words)
 
 
 def _survey(db: sqlite_utils.Database, scope: partitions.Scope | None):
@@ -755,6 +764,14 @@ def _survey(db: sqlite_utils.Database, scope: partitions.Scope | None):
             if series and (scope is None or scope.holds_running(series, when, m.article_id)):
                 units.append((partitions.series_unit(series, when), when, [m]))
         yield mentions[0].article_id, units
+
+
+def _reprints_and_scope(db: sqlite_utils.Database, scoped: bool) -> partitions.Scope | None:
+    """Bring the reprints up to date, then find what the regroup replaces (`_scope`; None
+    for all, or when not `scoped`); the articles whose original moved, nearly all of them
+    in a first regroup of much wire copy, are not held past it."""
+    moved = _store_reprints(db)
+    return _scope(db, moved) if scoped else None
 
 
 def _scope(db: sqlite_utils.Database, moved: frozenset[str]) -> partitions.Scope | None:
@@ -918,13 +935,15 @@ def group_figures(db: sqlite_utils.Database, scoped: bool = False,
     were built from (`claims.db.mark_grouped`): a run killed while grouping leaves the old
     figures whole and marked stale, and running this twice changes nothing."""
     with writing(db):
-        moved = _store_reprints(db)
-        scope = _scope(db, moved) if scoped else None
+        scope = _reprints_and_scope(db, scoped)
         taken = set(scope.taken) if scope else set()
         incidents: set[str] = set()
         counts: Counter = Counter(figures=0, claims=0, multi_outlet=0, incidents=0, chunks=0)
-        for grouped in _grouped_chunks(db, _plan(db, scope, mapper).chunks(chunk), mapper):
-            counts.update(_store_chunk(db, grouped, taken, incidents), chunks=1)
+        store = functools.partial(_store_chunk, db, taken=taken, incidents=incidents)
+        # map lets go of each chunk once stored, before the next is grouped
+        for counted in map(store, _grouped_chunks(db, _plan(db, scope, mapper).chunks(chunk),
+                                                  mapper)):
+            counts.update(counted, chunks=1)
             gc.collect()  # mentions and their incidents point at each other
         if scope:
             partitions.drop_stale(db, scope, incidents, taken)

@@ -198,9 +198,11 @@ class Incident:
         return self.day or (self.span[0] if self.span else None)
 
 
+@functools.lru_cache(maxsize=4096)
 def place_of(place: str | None, region: str | None, country: str | None) -> Place | None:
     """A stored claim's place at its most specific level; a province's namesake city counts
-    as the province, since news copy uses the bare name for either."""
+    as the province, since news copy uses the bare name for either. Cached: a regroup's
+    chunk then holds one Place per place, not one per claim."""
     if place and place != region and place != country and f"{place} Governorate" != region:
         return Place("town", place, region, country)
     if region:
@@ -542,9 +544,10 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
     article it copies (claims.reprints)."""
     incidents = list(incidents)
     weights = _weights(incidents)
+    shared: dict[frozenset[tuple], frozenset[tuple]] = {}
     for i in incidents:
         i.mass = sum(weights.get(w, 0.0) for w in i.words)
-        i.tolls = tolls(i)
+        i.tolls = shared.setdefault(found := tolls(i), found)  # copies give the same tolls
     recalled = [i for i in incidents if i.span]
     incidents = [i for i in incidents if not i.span]
     by_level: dict[str, dict[tuple, list[Incident]]] = defaultdict(lambda: defaultdict(list))

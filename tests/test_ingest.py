@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from claims.cli import cli
 from claims.db import open_db
 from claims.ingest import Options, ingest
-from claims.readers import parse_date
+from claims.readers import parse_date, read
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 CSV_OPTIONS = ["--text-column", "body", "--title-column", "headline", "--outlet-column", "site",
@@ -324,3 +324,14 @@ def test_a_weekday_in_the_text_resolves_against_the_date_column(tmp_path):
         ("w1", "2026-03-04", "2026-03-01", "on Sunday"),
         ("w2", "2026-03-11", "2026-03-08", "on Sunday"),
     ]
+
+
+def test_repeated_ids_are_counted_per_outlet_across_a_whole_file(tmp_path):
+    rows = ["id,text,outlet", "x,One.,North Star", "x,Two.,", "x,Three.,North Star", "y,Four.,",
+            "x,Five.,", "x,Six.,North Star"]
+    path = tmp_path / "repeats.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    options = Options(text_column="text", id_column="id", outlet_column="outlet")
+    ids = [(article.outlet, article.external_id) for _, article in read([str(path)], options)]
+    assert ids == [("North Star", "x"), (None, "x"), ("North Star", "x#2"), (None, "y"),
+                   (None, "x#2"), ("North Star", "x#3")]

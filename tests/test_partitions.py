@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.compare import group_figures
+from claims.compare import _Reading, group_figures
 from claims.db import open_db
 from claims.ingest import ingest, store
 from claims.partitions import key
@@ -209,6 +209,16 @@ def test_a_regroup_in_chunks_equals_one_read_of_everything(tmp_path):
         assert conn.execute("SELECT count(*) FROM incidents WHERE date_from IS NULL").fetchone()[0]
         assert conn.execute("SELECT count(*) FROM figures WHERE cumulative").fetchone()[0] >= 3
     assert grouped(once)["reprints"], "the copy of report 18 is found"
+
+
+def test_copies_of_one_text_hold_their_lead_words_and_place_once(tmp_path):
+    fresh = stored_only(tmp_path / "fresh.db", write(tmp_path / "spread.csv", SPREAD))
+    read = _Reading(open_db(fresh))
+    copies = [i for incidents in read.by_partition.values() for i in incidents
+              if i.main and i.place.name == "Kabul" and "school" in i.words]
+    assert [i.article_id != copies[0].article_id for i in copies] == [False, True]
+    assert copies[0].words is copies[1].words, "one set for the copies of report 18"
+    assert copies[0].place is copies[1].place
 
 
 def merge_two_figures(path: Path, first: str, second: str) -> None:
