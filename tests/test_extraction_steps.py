@@ -345,6 +345,11 @@ def test_a_toll_named_far_before_its_level():
     assert [(c.text, c.metric) for c in found] == [
         ("8 civilians", "killed"), ("12 injured", "wounded")
     ]
+    farther = extract(
+        "The death toll in the car bomb attack on buses carrying families evacuated from two "
+        "besieged villages in the north has risen to at least 112, a monitor said."
+    )
+    assert [(c.text, c.metric) for c in farther][-1] == ("at least 112", "killed")
 
 
 def test_martyrdom_counts_only_the_figure_after_it():

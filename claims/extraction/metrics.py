@@ -93,10 +93,11 @@ INTENT_BEFORE_RE = ending_at(rf"(?i:\b{alternation(INTENT_VERBS, backward=True)}
 TOLL_LEVEL_LINKS = ("to", "at")
 TOLL_LINKS = ("of", "at", "to")
 # How far before a figure its toll may be named: "The death toll from the rocket attacks on
-# the old market in the city centre rose to 8".
-TOLL_REACH = 140
+# the old market in the city centre rose to 8", "The death toll in a suicide car bomb attack
+# on buses carrying Syrians evacuated from two besieged towns has risen to at least 112".
+TOLL_REACH = 200
 TOLL_BEFORE_RE = ending_at(
-    rf"(?i:\btoll\b(?:[^.;\n]{{0,100}}?\b(?:{alternation(TOLL_LEVEL_VERBS, backward=True)})"
+    rf"(?i:\btoll\b(?:[^.;\n]{{0,160}}?\b(?:{alternation(TOLL_LEVEL_VERBS, backward=True)})"
     rf"(?:\s+{alternation(TOLL_LEVEL_LINKS, backward=True)})?"
     rf"|\s+{alternation(TOLL_LINKS, backward=True)})\s+)"
 )
