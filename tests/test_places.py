@@ -213,6 +213,12 @@ def test_towns_of_any_country_and_their_everyday_names():
     assert where("Police found 12 bodies in Cd. Mante.").name == "Ciudad Mante"  # abbreviated
 
 
+def test_a_town_in_a_province_named_like_its_capital_is_the_town():
+    found = where("Jets hit the town of Saraqib in Idlib, killing 12 people.")
+    assert (found.name, found.region) == ("Saraqeb", "Idlib Governorate")
+    assert where("Jets hit Idlib, killing 12 people.").name == "Idlib"
+
+
 @pytest.mark.parametrize("sentence, place, region", [
     ("Gunmen killed 12 people in Springfield, Massachusetts, on Sunday.", "Springfield",
      "Massachusetts"),  # not Missouri's, the largest Springfield

@@ -1281,16 +1281,34 @@ def _pick(sentence: str, found: list[_Candidate], lo: int, hi: int) -> _Candidat
         )
 
     best = min(found, key=rank)
-    if best.entry.kind in (REGION, DIVISION):
+    region = best.entry if best.entry.kind in (REGION, DIVISION) else _named_region(
+        sentence, found, best)
+    if region is not None:
         towns = [
             c
             for c in found
-            if c.entry.kind not in (REGION, DIVISION, COUNTRY)
-            and c.entry.region in (best.entry.name, best.entry.region)
+            if c.entry.kind not in (REGION, DIVISION, COUNTRY) and c is not best
+            and c.entry.region in (region.name, region.region)
         ]
         if towns:
             best = min(towns, key=rank)
     return best
+
+
+# "the town of Khan Sheikhun in Idlib": a place after a town and "in" may be its province.
+_IN_AFTER_TOWN = re.compile(r"\s+in\s+(?:the\s+)?$")
+
+
+def _named_region(sentence: str, found: list[_Candidate], c: _Candidate) -> Entry | None:
+    """The region a town's name also names, when the town follows another town of that
+    region with "in" ("Khan Sheikhun in Idlib" is in the province, not the city)."""
+    region = REGION_BY_KEY.get(_key(c.surface))
+    if region is None or not any(
+        o.end <= c.start and _IN_AFTER_TOWN.match(sentence[o.end : c.start])
+        and o.entry.region == region.name for o in found
+    ):
+        return None
+    return region
 
 
 # The lower-case words of a noun phrase between its possessive owner and its figure:
