@@ -89,6 +89,11 @@ def test_numbers_joined_by_or_that_are_two_figures(text, expected):
     assert values(text) == expected
 
 
+def test_a_unit_written_once_serves_a_figure_and_even_the_next():
+    claims = extract("Lenders pushed rates above five and even six per cent.")
+    assert [(c.value, c.unit) for c in claims] == [(5, "percent"), (6, "percent")]
+
+
 @pytest.mark.parametrize(
     "phrase,qualifier",
     [

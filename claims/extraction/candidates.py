@@ -118,8 +118,9 @@ _PLAIN_DIGITS = r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 CHAINED_RE = ending_at(rf"(?<![\d.,]){_PLAIN_DIGITS}%?[ \t]+to[ \t]+")
 TO_NUMBER_AFTER_RE = regex.compile(rf"[ \t]+to[ \t]+\p{{Sc}}?{_PLAIN_DIGITS}(?![\d.,]\d)")
 FROM_RE = ending_at(r"(?i:\bfrom\s+)")
-# "eight or nine euros", "8 or $9": the unit written once serves both.
-OR_RE = regex.compile(r"[ \t]+or[ \t]+")
+# "eight or nine euros", "8 or $9", "above five and even six per cent": the unit written
+# once serves both.
+OR_RE = regex.compile(r"[ \t]+(?:or|and[ \t]+even|or[ \t]+even)[ \t]+")
 # "the" and the possessive determiners: "of the 1.5 billion", "of their 300 staff".
 DEFINITE_DETERMINERS = ("the", *POSSESSIVES)
 # "280 million of the 1.5 billion shekels": the part is in the unit of the whole.
