@@ -4,7 +4,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims import extract
-from claims.extraction.patterns import folded
+from claims.extraction.numbers import NUMBER_RE
+from claims.extraction.patterns import KEEP_GIL, folded
 from claims.extraction.roles import PERIOD_HINTS, PERIOD_RE
 from claims.extraction.sentences import BOUNDARY_RE, _boundaries
 
@@ -69,3 +70,13 @@ def test_every_period_holds_a_hint(text):
     """The period pattern is searched for only where a hint shows: each match holds one."""
     for match in PERIOD_RE.finditer(text):
         assert any(hint in folded(match.group()) for hint in PERIOD_HINTS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(news_like, st.integers(0, 60))
+def test_keeping_the_gil_matches_alike(text, pos):
+    """KEEP_GIL, passed after `endpos`, changes only whether the regex package lets the GIL
+    go: the match is the one made without it."""
+    kept = NUMBER_RE.match(text, pos, None, KEEP_GIL)
+    plain = NUMBER_RE.match(text, pos)
+    assert (kept and kept.span()) == (plain and plain.span())

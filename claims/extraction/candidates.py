@@ -20,7 +20,7 @@ from claims.extraction.lexicon import (
     PREPOSITIONS,
     PROPORTION_LINKS,
 )
-from claims.extraction.patterns import alternation, ending_at
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at
 
 # Words before "one" that make it a pronoun: "no one", "each one", "this one".
 ONE_PRONOUN_BEFORE = ("no", "each", "every", "any", "same", "this", "that", "which", "some")
@@ -196,7 +196,7 @@ def find(text: str) -> list[Number]:
         currency = units.prefix_currency(text, pos)
         sign = None
         if pos and text[pos - 1] in SIGN_ENDS:
-            sign = SIGN_RE.match(text, max(0, pos - 6), pos)
+            sign = SIGN_RE.match(text, max(0, pos - 6), pos, KEEP_GIL)
         skip_to = furniture.is_not_claim(text, pos, _glued(text, pos, currency, sign))
         if skip_to or _idiom(text, pos):
             continue
@@ -252,7 +252,7 @@ def _unit(text: str, number: Number, currency) -> bool:
     unit = _unit_after(text, number)
     if unit:
         number.unit, number.unit_metric, number.unit_end = unit
-    elif currency is None and GLUED_CODE_RE.match(text, number.end):
+    elif currency is None and GLUED_CODE_RE.match(text, number.end, None, KEEP_GIL):
         return False
     else:
         number.unit_end = number.end
@@ -628,7 +628,7 @@ def _from_a_change(text: str, first: Number) -> bool:
     """"rose from 20 to 35" and "rose by $5bn to $35bn" state a change and a level, not a
     range; "range from $5 to $7" and "dropped by 1 to 1.5 degrees" state one."""
     start = first.start
-    if first.unit and metrics.DIRECTION_BEFORE_RE.match(text, max(0, start - 30), start):
+    if first.unit and metrics.DIRECTION_BEFORE_RE.match(text, max(0, start - 30), start, KEEP_GIL):
         return True
     found = FROM_RE.match(text, max(0, start - 5), start)
     return bool(
@@ -658,7 +658,7 @@ def _from_level(text: str, first: Number, second: Number) -> bool:
     4.5 to 4.9 percent", which no range joined?"""
     start = first.start
     return bool(
-        TO_RE.fullmatch(text, first.unit_end, second.start)
+        TO_RE.fullmatch(text, first.unit_end, second.start, KEEP_GIL)
         and FROM_RE.match(text, max(0, start - 5), start)
     )
 

@@ -39,7 +39,7 @@ from claims.extraction.lexicon import (
     RATE_NOUNS,
 )
 from claims.extraction.numbers import TENS_WORDS, UNITS_WORDS
-from claims.extraction.patterns import alternation, ending_at
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at
 from claims.extraction.sentences import Sentences
 from claims.models import PEOPLE_METRICS, Claim, Place, TimeRef
 
@@ -457,7 +457,7 @@ def _state_of_noun(context: _Context, draft: _Draft) -> None:
     if draft.subject is None or draft.metric is not None:
         return
     text = context.text
-    state = STATE_OF_NOUN_RE.match(text, draft.end, context.sent_end)
+    state = STATE_OF_NOUN_RE.match(text, draft.end, context.sent_end, KEEP_GIL)
     if state and state.start("state") == state.start() + 1 and metrics.did_to_others(
             text, state.end(), context.sent_end):
         draft.metric = metrics.direct_metric(text, context.sent_start, draft.start) or "count"
@@ -545,7 +545,7 @@ def _rate(context: _Context, draft: _Draft) -> None:
     if rate is not None:
         draft.end = rate.end()
     else:
-        aside = ASIDE_RE.match(text, draft.end, sent_end)
+        aside = ASIDE_RE.match(text, draft.end, sent_end, KEEP_GIL)
         rate = _rate_at(text, aside.end(), sent_end) if aside else None
     if rate is not None:
         noun = " ".join(rate.group("noun").lower().split())
@@ -635,7 +635,8 @@ def _included_metric(context: _Context, draft: _Draft) -> None:
     ):
         text, start = context.text, draft.start
         own = None
-        if not roles.INCLUDING_BEFORE_RE.match(text, max(context.sent_start, start - 16), start):
+        lo = max(context.sent_start, start - 16)
+        if not roles.INCLUDING_BEFORE_RE.match(text, lo, start, KEEP_GIL):
             own = (  # "200 were hurt, and 3 of them died", "killing 15 and injuring dozens of them"
                 metrics.own_verb_metric(text, draft.end, context.sent_end)
                 or metrics.direct_metric(text, context.sent_start, start)
@@ -657,7 +658,7 @@ def _part_of_previous(context: _Context, start: int, previous: Claim) -> bool:
     "of them", or joined by "and" to a part?"""
     text, lo = context.text, max(context.sent_start, start - 16)
     return bool(
-        roles.INCLUDING_BEFORE_RE.match(text, lo, start)
+        roles.INCLUDING_BEFORE_RE.match(text, lo, start, KEEP_GIL)
         or (
             start - previous.end <= PARTITIVE_REACH
             and PARTITIVE_PRONOUN_AFTER_RE.match(text, context.number.end)

@@ -12,7 +12,7 @@ import regex
 
 from claims.extraction.lexicon import MONTHS as MONTH_NUMBERS
 from claims.extraction.lexicon import ORDINAL_SUFFIXES, STREET_WORDS
-from claims.extraction.patterns import alternation, ending_at
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at
 
 # Dates are written with capitalised month names, perhaps abbreviated with a full stop.
 _MONTH_WORDS = [name.capitalize() for name in MONTH_NUMBERS]
@@ -237,7 +237,9 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
     furniture), so numbers inside it ("555-0123") are skipped too; 0 when it is a claim.
 
     After a currency written in letters ("RM5") or "minus-" the letters are not a name."""
-    before = BEFORE_RE.match(text, max(0, pos - 28), pos) if pos and not glued_ok else None
+    before = (
+        BEFORE_RE.match(text, max(0, pos - 28), pos, KEEP_GIL) if pos and not glued_ok else None
+    )
     if (
         before
         and before.end() - before.start() <= 2
@@ -251,7 +253,8 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
     if before and not (DECIMAL_RE.match(text, pos) and MONTH_RE.search(before.group())):
         end = TAIL_RE.match(text, pos).end()  # "Sept. 20-24", "Resolution 2254"
         return _names_end(text, pos, end) if before.group("name") else end
-    at = AT_RE.match(text, pos) if text[pos].isdigit() or text[pos] in AT_OPENINGS else None
+    opens = text[pos].isdigit() or text[pos] in AT_OPENINGS
+    at = AT_RE.match(text, pos, None, KEEP_GIL) if opens else None
     if at:
         return at.end()
     newline = text.rfind("\n", max(0, pos - LINE_LOOKBACK), pos)

@@ -39,7 +39,7 @@ from claims.extraction.lexicon import (
     WEEKDAY_NAMES,
 )
 from claims.extraction.numbers import WORD_VALUES
-from claims.extraction.patterns import alternation, ending_at, fold
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, fold
 
 # The vocabularies (event, subject and direct cues, people nouns, change words) are
 # claims.extraction.lexicon's; this module reads figures by them.
@@ -382,19 +382,20 @@ def subject_after(
     plural noun, which is where English counted phrases end in practice."""
     words: list[tuple[int, int]] = []
     cursor = pos
-    of = _OF_RE.match(text, pos, limit)
+    of = _OF_RE.match(text, pos, limit, KEEP_GIL)
     if of:
         cursor = of.end()
         singular = False  # "one of the students"
     joins = 0  # an "and" between modifiers is no word of its own: "Kia and Hyundai vehicles"
     while len(words) - joins < SUBJECT_WORDS:
-        match = (_NEXT_WORD_RE if words or of else _FIRST_WORD_RE).match(text, cursor, limit)
+        word_re = _NEXT_WORD_RE if words or of else _FIRST_WORD_RE
+        match = word_re.match(text, cursor, limit, KEEP_GIL)
         if match is None:
             break
         word = match.group(1).lower()
         if word in MODIFIERS or (word.endswith("ing") and word not in SUBJECT_STOPS):
             # "eight more picks", "517 rushing yards", "400 charging stations"
-            following = _NEXT_WORD_RE.match(text, match.end(), limit)
+            following = _NEXT_WORD_RE.match(text, match.end(), limit, KEEP_GIL)
             if following and _is_noun(following.group(1).lower(), plural=word.endswith("ing")):
                 words.append(match.span(1))
                 cursor = match.end()
@@ -415,7 +416,7 @@ def subject_after(
             or word in VERB_STOPS
             or word in _NUMBER_WORDS
             or len(word) == 1
-            or THAN_RE.match(text, match.end(), limit)
+            or THAN_RE.match(text, match.end(), limit, KEEP_GIL)
             or (word.endswith("ed") and not _modifying_participle(text, match.end(), limit, words))
         ):
             break
@@ -452,7 +453,7 @@ def _and_goes_on(
     """Does the phrase go on after "and", and does the "and" join words of one noun (1): before
     a people noun ("fighters and civilians": 0), or inside a plural's modifiers ("Kia and
     Hyundai vehicles", "digital and physical sales": 1); None when it ends there."""
-    following = _NEXT_WORD_RE.match(text, pos, limit)
+    following = _NEXT_WORD_RE.match(text, pos, limit, KEEP_GIL)
     if following is None:
         return None
     if following.group(1).lower() in PEOPLE_NOUNS:
@@ -471,7 +472,7 @@ def _modifying_participle(text: str, pos: int, limit: int, words: list[tuple[int
 
 
 def _next_is_noun(text: str, pos: int, limit: int) -> bool:
-    match = _NEXT_WORD_RE.match(text, pos, limit)
+    match = _NEXT_WORD_RE.match(text, pos, limit, KEEP_GIL)
     if match is None:
         return False
     word = match.group(1).lower()
@@ -480,7 +481,7 @@ def _next_is_noun(text: str, pos: int, limit: int) -> bool:
 
 def direction(text: str, lo: int, start: int, end: int, hi: int) -> str | None:
     """`up`/`down` when the figure is itself a change: "rose 5 percent", "a 3% drop"."""
-    before = DIRECTION_BEFORE_RE.match(text, max(lo, start - 30), start)
+    before = DIRECTION_BEFORE_RE.match(text, max(lo, start - 30), start, KEEP_GIL)
     if before:
         word = before.group("d").lower()
         if word in ("up", "down") and PARTICLE_VERB_RE.match(text, max(lo, before.start() - 12),
@@ -489,7 +490,7 @@ def direction(text: str, lo: int, start: int, end: int, hi: int) -> str | None:
         if word in NEED_BY and not BY_END_RE.search(before.group()):
             return None  # "raised $5 million" is money raised; "raised by 5%" is a change
         return "up" if word in _UP else "down"
-    after = DIRECTION_AFTER_RE.match(text, end, hi)
+    after = DIRECTION_AFTER_RE.match(text, end, hi, KEEP_GIL)
     if after:
         word = after.group("d").lower()
         if word in CHANGE_NOUNS_UP or word in CHANGE_NOUNS_DOWN:

@@ -11,7 +11,7 @@ import re
 import regex
 
 from claims.extraction.lexicon import HYPHENED_FRACTION_UNITS, ONE_UNIT_NOUNS
-from claims.extraction.patterns import alternation, ending_at
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at
 
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -201,14 +201,14 @@ def find(text: str):
         if not digit:
             article = ARTICLE_BEFORE_RE.match(text, max(last_end, pos - 7), pos)
             if article:
-                match = NUMBER_RE.match(text, article.start())
+                match = NUMBER_RE.match(text, article.start(), None, KEEP_GIL)
                 if match:
                     last_end = match.end()
                     yield match
                     continue
         elif pos and text[pos - 1] == "." and pos - 1 >= last_end:
             pos -= 1  # ".5", ".500 record"
-        match = NUMBER_RE.match(text, pos)
+        match = NUMBER_RE.match(text, pos, None, KEEP_GIL)
         if match:
             last_end = match.end()
             yield match

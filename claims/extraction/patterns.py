@@ -10,6 +10,11 @@ from __future__ import annotations
 
 import regex
 
+# The `concurrent` argument of the regex package's match methods, passed after `endpos`:
+# False keeps the GIL through a match. By default the package lets it go and takes it back
+# around every match of a str, which costs more than most of our short anchored matches.
+KEEP_GIL = False
+
 
 def _escape(text: str, space: str) -> str:
     """`text` as a literal pattern with its spaces as `space`: copy separates words variously."""

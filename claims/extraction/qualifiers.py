@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from claims.extraction.lexicon import ARTICLES
-from claims.extraction.patterns import alternation, ending_at
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at
 
 # Written before the number. Longer phrases win, so "no more than" beats "more than".
 BEFORE: dict[str, str] = {
@@ -76,7 +76,7 @@ PHRASAL_UP_TO_RE = ending_at(rf"(?i:\b{alternation(PHRASAL_UP_VERBS, backward=Tr
 
 def qualifier_before(text: str, pos: int) -> tuple[str, int] | None:
     """The qualifier ending just before `pos`, and where it starts."""
-    match = BEFORE_RE.match(text, max(0, pos - 24), pos)
+    match = BEFORE_RE.match(text, max(0, pos - 24), pos, KEEP_GIL)
     if not match:
         return None
     if match.group("g"):
@@ -96,7 +96,7 @@ def glued_before(text: str, pos: int) -> bool:
 
 def qualifier_after(text: str, pos: int) -> tuple[str, int] | None:
     """The qualifier starting just after `pos`, and where it ends."""
-    match = AFTER_RE.match(text, pos)
+    match = AFTER_RE.match(text, pos, None, KEEP_GIL)
     if not match:
         return None
     return AFTER[" ".join(match.group("q").lower().split())], match.end()

@@ -37,7 +37,7 @@ from claims.extraction.lexicon import (
     kind_of_subject,
 )
 from claims.extraction.numbers import TENS_WORDS, UNITS_WORDS
-from claims.extraction.patterns import alternation, ending_at, fold, folded
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, fold, folded
 from claims.models import GROUPED_METRICS, PEOPLE_METRICS, Claim, TimeRef
 
 _NOUNS = alternation(TOLL_NOUNS)
@@ -224,10 +224,10 @@ def _part(text: str, clause: tuple[int, int], span: tuple[int, int], number_end:
     larger total before it."""
     (lo, hi), (start, end) = clause, span
     found = (
-        INCLUDING_BEFORE_RE.match(text, max(lo, start - 20), start)
-        or AMONG_BEFORE_RE.match(text, max(lo, start - AMONG_REACH), start)
-        or OF_THE_AFTER_RE.match(text, end, hi)
-        or (OF_THE_AFTER_RE.match(text, number_end, hi) if number_end < end else None)
+        INCLUDING_BEFORE_RE.match(text, max(lo, start - 20), start, KEEP_GIL)
+        or AMONG_BEFORE_RE.match(text, max(lo, start - AMONG_REACH), start, KEEP_GIL)
+        or OF_THE_AFTER_RE.match(text, end, hi, KEEP_GIL)
+        or (OF_THE_AFTER_RE.match(text, number_end, hi, KEEP_GIL) if number_end < end else None)
     )
     if found is None:
         return None

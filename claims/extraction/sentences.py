@@ -7,7 +7,7 @@ import bisect
 import regex
 
 from claims.extraction.lexicon import MONTH_ABBREVIATIONS
-from claims.extraction.patterns import alternation, ending_at, positions
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, positions
 
 # Abbreviations after which a full stop does not end a sentence; months' among them.
 ABBREVIATIONS = (
@@ -35,7 +35,7 @@ class Sentences:
         self.ends = []
         for match in _boundaries(text):
             stop = match.start()
-            if text[stop] == "." and NOT_AN_END_RE.match(text, max(0, stop - 8), stop):
+            if text[stop] == "." and NOT_AN_END_RE.match(text, max(0, stop - 8), stop, KEEP_GIL):
                 continue
             self.ends.append(match.start() + len(match.group().rstrip()))
             self.starts.append(match.end())
@@ -56,7 +56,7 @@ def _boundaries(text: str):
         if text[start] == "\n":
             while start > done and text[start - 1] in " \t":
                 start -= 1
-        match = BOUNDARY_RE.match(text, start)
+        match = BOUNDARY_RE.match(text, start, None, KEEP_GIL)
         if match:
             done = match.end()
             yield match

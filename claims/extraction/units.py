@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from claims.extraction.patterns import alternation, ending_at
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at
 
 # Written before the number: "$3m", "US$ 40", "£2bn", "RM5".
 CURRENCY_PREFIXES = {
@@ -242,7 +242,7 @@ def _spaced_pence(text: str, key: str, end: int) -> bool:
 
 def prefix_currency(text: str, pos: int) -> tuple[str, int] | None:
     """Currency written just before `pos`: its code and where the symbol starts."""
-    match = CURRENCY_PREFIX_RE.match(text, max(0, pos - 6), pos)
+    match = CURRENCY_PREFIX_RE.match(text, max(0, pos - 6), pos, KEEP_GIL)
     if not match:
         return None
     key = " ".join(match.group().lower().split())
@@ -253,7 +253,7 @@ def prefix_currency(text: str, pos: int) -> tuple[str, int] | None:
 
 def suffix_unit(text: str, pos: int) -> tuple[str, str, int] | None:
     """Unit written right after `pos`: (code, metric, end offset)."""
-    match = SUFFIX_UNIT_RE.match(text, pos)
+    match = SUFFIX_UNIT_RE.match(text, pos, None, KEEP_GIL)
     if not match:
         return None
     surface = match.group("unit")
