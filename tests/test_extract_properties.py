@@ -1,11 +1,14 @@
 """Property tests: whatever the text, the extractor neither crashes nor reports bad offsets."""
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims import extract
-from claims.extraction.numbers import NUMBER_RE
-from claims.extraction.patterns import KEEP_GIL, folded
+from claims.extraction.attribution import _VERBS
+from claims.extraction.numbers import _FIRST_WORDS, NUMBER_RE
+from claims.extraction.patterns import KEEP_GIL, alternation, folded, word_scan, word_spans
 from claims.extraction.roles import PERIOD_HINTS, PERIOD_RE
 from claims.extraction.sentences import BOUNDARY_RE, _boundaries
 
@@ -80,3 +83,18 @@ def test_keeping_the_gil_matches_alike(text, pos):
     kept = NUMBER_RE.match(text, pos, None, KEEP_GIL)
     plain = NUMBER_RE.match(text, pos)
     assert (kept and kept.span()) == (plain and plain.span())
+
+
+WORD_SCAN_PIECES = [*NEWS_WORDS, "someone", "often", "_one", "one_", "1one", "é", "said",
+                    "reported", "told", "-", "'", "(", "\t"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(), st.lists(st.sampled_from(WORD_SCAN_PIECES), max_size=30).map(
+    lambda words: "".join(words) if len(words) % 2 else " ".join(words))))
+def test_word_scan_finds_the_whole_words(text):
+    """A word scan, which starts each match at the character before its word, finds what
+    `\b(?:words)\b` finds."""
+    for words in (alternation(_FIRST_WORDS), _VERBS):
+        plain = [m.span() for m in re.finditer(rf"\b(?:{words})\b", text)]
+        assert word_spans(word_scan(words), text) == plain

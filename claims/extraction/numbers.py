@@ -11,7 +11,7 @@ import re
 import regex
 
 from claims.extraction.lexicon import HYPHENED_FRACTION_UNITS, ONE_UNIT_NOUNS
-from claims.extraction.patterns import KEEP_GIL, alternation, ending_at
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, word_scan, word_spans
 
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -173,7 +173,7 @@ START_RE = regex.compile(rf"\d+|\b(?i:{alternation(_FIRST_WORDS)})\b")
 # The same, in two cheaper scans: digits, and number words in lower-cased text with the
 # standard library's engine, which runs a case-sensitive alternation twice as fast.
 DIGITS_RE = regex.compile(r"\d+")
-WORDS_RE = re.compile(rf"\b(?:{alternation(_FIRST_WORDS)})\b")
+WORDS_RE = word_scan(alternation(_FIRST_WORDS))
 ARTICLE_BEFORE_RE = ending_at(rf"(?i:\b{alternation(FRACTION_COUNTS, backward=True)}[ \t-]+)")
 # "a"/"an" before a unit: one of it when a qualifier comes first ("nearly a year"), which the
 # reader of the match checks. Starting with a space, the pattern is scanned for as a literal.
@@ -186,7 +186,7 @@ def _starts(text: str) -> list[tuple[int, bool]]:
     if len(lowered) != len(text):  # "İ" lower-cases to two characters: offsets would shift
         return [(hit.start(), hit.group()[0].isdigit()) for hit in START_RE.finditer(text)]
     starts = [(hit.start(), True) for hit in DIGITS_RE.finditer(text)]
-    starts += [(hit.start(), False) for hit in WORDS_RE.finditer(lowered)]
+    starts += [(start, False) for start, _ in word_spans(WORDS_RE, lowered)]
     starts += [(hit.start() + 1, False) for hit in ARTICLE_UNIT_RE.finditer(lowered)]
     starts.sort()
     return starts

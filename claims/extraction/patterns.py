@@ -8,6 +8,8 @@ is one anchored attempt instead of a search over a window.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 # The `concurrent` argument of the regex package's match methods, passed after `endpos`:
@@ -76,6 +78,20 @@ def folded(text: str) -> str:
     and the dotless "ı", which `re` takes for "i", are "i"; the long "ſ" is "s"), and a word
     missing here is missing from `text` in any case."""
     return text.casefold().replace("\u0307", "").replace("ı", "i")
+
+
+def word_scan(words: str) -> re.Pattern:
+    """A scan for the whole words `words` matches (as `\b(?:words)\b` would), read by
+    `word_spans`: each match starts at the character before its word, so the engine skips
+    from one character that is no word's to the next instead of trying `words` at every
+    position, which costs a third more."""
+    return re.compile(rf"\W(?:{words})\b")
+
+
+def word_spans(scan: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """(start, end) in `text` of each word a `word_scan` finds; the space put before `text`
+    stands for its start, where a word may open too."""
+    return [(m.start(), m.end() - 1) for m in scan.finditer(" " + text)]
 
 
 def positions(text: str, chars: str) -> list[int]:
