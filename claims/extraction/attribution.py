@@ -24,7 +24,7 @@ from claims.extraction.lexicon import (
     VIEW_NOUNS,
     WEEKDAY_NAMES,
 )
-from claims.extraction.patterns import alternation, ending_at, word_scan, word_spans
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, word_scan, word_spans
 
 FIGURE_NOUNS = (
     "figures", "data", "statistics", "tally", "count", "estimates", "records", "numbers",
@@ -318,7 +318,7 @@ _NO_SPEAKER = "no speaker"
 
 def _speaker_before(sentence: str, verb_start: int) -> str | None:
     """The noun phrase ending just before a reporting verb, read backwards."""
-    words = list(_WORD_RE.finditer(sentence, 0, verb_start))
+    words = list(_WORD_RE.finditer(sentence, 0, verb_start, False, KEEP_GIL))
     taken = _phrase_before(sentence, words, verb_start)
     return _speaker_taken(sentence, taken) if taken else None
 
@@ -543,7 +543,7 @@ def _verb_credit(sentence: str, start: int, end: int) -> Attribution | None:
     if source:
         return Attribution(start, source)  # "expected by AAA", "figures reported by the UN"
     passive = not sentence.endswith("ing", start, end)  # "is forecasting" is active
-    if passive and PASSIVE_BEFORE_RE.match(sentence, max(0, start - 30), start):
+    if passive and PASSIVE_BEFORE_RE.match(sentence, max(0, start - 30), start, KEEP_GIL):
         return None
     between = BEFORE_VERB_RE.match(sentence, max(0, start - 60), start)
     at = between.start() if between else start

@@ -273,7 +273,8 @@ def own_verb_metric(text: str, end: int, hi: int) -> str | None:
     those killed"), or "" for a verb of no event ("may have escaped") or one the figure did to
     others it counts ("three bombers killed 12"), whose clause no cue elsewhere reaches; None
     when no such verb follows the figure."""
-    match = OWN_VERB_RE.match(text, end, hi) or ASIDE_OWN_VERB_RE.match(text, end, hi)
+    match = (OWN_VERB_RE.match(text, end, hi, KEEP_GIL)
+             or ASIDE_OWN_VERB_RE.match(text, end, hi, KEEP_GIL))
     if match is None:
         return None
     following = match.group("next")
@@ -309,10 +310,10 @@ def did_to_others(text: str, verb_end: int, hi: int) -> bool:
 def direct_metric(text: str, lo: int, start: int) -> str | None:
     """The metric a verb or a death toll written just before the figure gives it; `count`
     for a killing only intended ("attempting to kill three others")."""
-    toll = TOLL_BEFORE_RE.match(text, max(lo, start - TOLL_REACH), start)
+    toll = TOLL_BEFORE_RE.match(text, max(lo, start - TOLL_REACH), start, KEEP_GIL)
     if toll:
         return "killed"
-    cue = DIRECT_BEFORE_RE.match(text, max(lo, start - 32), start)
+    cue = DIRECT_BEFORE_RE.match(text, max(lo, start - 32), start, KEEP_GIL)
     if cue:
         if INTENT_BEFORE_RE.match(text, max(lo, cue.start() - 24), cue.start()):
             return "count"  # "attempting to kill three others": no one died

@@ -185,7 +185,7 @@ def _starts(text: str) -> list[tuple[int, bool]]:
     lowered = text.lower()
     if len(lowered) != len(text):  # "İ" lower-cases to two characters: offsets would shift
         return [(hit.start(), hit.group()[0].isdigit()) for hit in START_RE.finditer(text)]
-    starts = [(hit.start(), True) for hit in DIGITS_RE.finditer(text)]
+    starts = [(hit.start(), True) for hit in DIGITS_RE.finditer(text, 0, None, False, KEEP_GIL)]
     starts += [(start, False) for start, _ in word_spans(WORDS_RE, lowered)]
     starts += [(hit.start() + 1, False) for hit in ARTICLE_UNIT_RE.finditer(lowered)]
     starts.sort()
@@ -199,7 +199,7 @@ def find(text: str):
         if pos < last_end:
             continue
         if not digit:
-            article = ARTICLE_BEFORE_RE.match(text, max(last_end, pos - 7), pos)
+            article = ARTICLE_BEFORE_RE.match(text, max(last_end, pos - 7), pos, KEEP_GIL)
             if article:
                 match = NUMBER_RE.match(text, article.start(), None, KEEP_GIL)
                 if match:
@@ -227,7 +227,7 @@ def parse_words(surface: str) -> tuple[float, int] | None:
     small_run = 0.0  # units and tens since the last scale: "two" in "three hundred and two dozens"
     last_scale = 0  # the last scale of a thousand or more
     consumed = 0
-    for match in _TOKEN_RE.finditer(surface.lower()):
+    for match in _TOKEN_RE.finditer(surface.lower(), 0, None, False, KEEP_GIL):
         word = match.group()
         if word in ("a", "an"):
             if not seen:

@@ -75,7 +75,7 @@ from claims.extraction.lexicon import (
     TITLE_CASE_SMALL_WORDS,
     TITLES,
 )
-from claims.extraction.patterns import alternation, ending_at, folded
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, folded
 from claims.models import Place
 
 # Kinds of entry. The project's own towns and regions are trusted without a cue; every other
@@ -1150,7 +1150,7 @@ def _listed(sentence: str, c: _Candidate) -> tuple[list[Entry], str]:
     ):
         members.append(found[0])
         joined, hi = joined or "," not in m.group(1) or "and" in m.group(1), found[2]
-    while (m := _LISTED_BEFORE.match(sentence, 0, lo)) and (
+    while (m := _LISTED_BEFORE.match(sentence, 0, lo, KEEP_GIL)) and (
         found := _member(sentence, m.start(1), m.end(1), c, after=False)
     ):
         members.append(found[0])
@@ -1250,7 +1250,7 @@ def _located(
 def _home(sentence: str, c: _Candidate) -> bool:
     """Is the place where someone lives or works ("an activist who lives in Europe")? It is
     not the place of the figures the sentence goes on to give."""
-    return HOME_RE.match(sentence, max(0, c.start - HOME_REACH), c.start) is not None
+    return HOME_RE.match(sentence, max(0, c.start - HOME_REACH), c.start, KEEP_GIL) is not None
 
 
 # A second figure set against the figure, before a place after it: "24 percent, compared to

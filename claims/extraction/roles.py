@@ -276,8 +276,8 @@ def _update(text: str, clause: tuple[int, int], span: tuple[int, int], metric: s
     """An update: "40 more", "a further 12", on top of the count of the same metric just
     before it; "killed 12 and wounded another 20" is the first count of the wounded."""
     (lo, hi), (start, end) = clause, span
-    found = (FURTHER_BEFORE_RE.match(text, max(lo, start - 16), start)
-             or MORE_AFTER_RE.match(text, end, hi))
+    found = (FURTHER_BEFORE_RE.match(text, max(lo, start - 16), start, KEEP_GIL)
+             or MORE_AFTER_RE.match(text, end, hi, KEEP_GIL))
     if found is None:
         return None
     last = next((c for c in reversed(earlier)
@@ -290,7 +290,7 @@ def _update(text: str, clause: tuple[int, int], span: tuple[int, int], metric: s
 def _list_end(text: str, end: int, hi: int) -> int:
     """Where the list a figure opens ends: "30 soldiers and 39 rebels were killed ... since
     Wednesday" is one span's two counts, so the second's digits do not end the first's."""
-    while listed := LISTED_NEXT_RE.match(text, end, hi):
+    while listed := LISTED_NEXT_RE.match(text, end, hi, KEEP_GIL):
         end = listed.end()
     return end
 
