@@ -9,6 +9,7 @@ is one anchored attempt instead of a search over a window.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import regex
 
@@ -80,18 +81,26 @@ def folded(text: str) -> str:
     return text.casefold().replace("\u0307", "").replace("ı", "i")
 
 
-def word_scan(words: str) -> re.Pattern:
-    """A scan for the whole words `words` matches (as `\b(?:words)\b` would), read by
-    `word_spans`: each match starts at the character before its word, so the engine skips
-    from one character that is no word's to the next instead of trying `words` at every
-    position, which costs a third more."""
-    return re.compile(rf"\W(?:{words})\b")
+class WordScan(NamedTuple):
+    """A scan for the whole words a pattern matches, read by `word_spans`."""
+
+    ascii: re.Pattern  # for ASCII text, where \W is [^A-Za-z0-9_], far cheaper to test
+    other: re.Pattern
 
 
-def word_spans(scan: re.Pattern, text: str) -> list[tuple[int, int]]:
+def word_scan(words: str) -> WordScan:
+    """A scan for the whole words `words` matches (as `\b(?:words)\b` would) whose every
+    match starts at the character before its word, so the engine skips from one character
+    that is no word's to the next instead of trying `words` at every position, which costs
+    half as much again."""
+    return WordScan(re.compile(rf"[^A-Za-z0-9_](?:{words})\b"), re.compile(rf"\W(?:{words})\b"))
+
+
+def word_spans(scan: WordScan, text: str) -> list[tuple[int, int]]:
     """(start, end) in `text` of each word a `word_scan` finds; the space put before `text`
     stands for its start, where a word may open too."""
-    return [(m.start(), m.end() - 1) for m in scan.finditer(" " + text)]
+    pattern = scan.ascii if text.isascii() else scan.other
+    return [(m.start(), m.end() - 1) for m in pattern.finditer(" " + text)]
 
 
 def positions(text: str, chars: str) -> list[int]:
