@@ -779,12 +779,20 @@ def candidates(sentence: str, headline: bool = False) -> tuple[_Candidate, ...]:
 
 # A division abbreviated after a town and its comma: ", Calif.", ", N.J.", ", Chih".
 _ABBREVIATION_AFTER = re.compile(r",\s+([A-Z][A-Za-z.]{0,5}(?: Roo)?)(?![\w])")
-# Each abbreviation without its dots, in lower case: ((country, division), ...).
-_ABBREVIATED: dict[str, tuple[tuple[str, str], ...]] = {}
-for _cc, _table in DIVISION_ABBREVIATIONS.items():
-    for _abbreviation, _division in _table.items():
-        _key_of = _abbreviation.replace(".", "").lower()
-        _ABBREVIATED[_key_of] = (*_ABBREVIATED.get(_key_of, ()), (_cc, _division))
+
+
+def _abbreviated_divisions() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each abbreviation without its dots, in lower case, with the (country, division) pairs
+    it may stand for ("mich": Michigan and Michoacán)."""
+    found: dict[str, tuple[tuple[str, str], ...]] = {}
+    for cc, table in DIVISION_ABBREVIATIONS.items():
+        for abbreviation, division in table.items():
+            key = abbreviation.replace(".", "").lower()
+            found[key] = (*found.get(key, ()), (cc, division))
+    return found
+
+
+_ABBREVIATED = _abbreviated_divisions()
 
 
 def _in_divisions(sentence: str, found: list[_Candidate]) -> list[_Candidate]:
