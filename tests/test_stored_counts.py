@@ -17,9 +17,9 @@ import httpx
 import pytest
 import sqlite_utils
 
-from claims.datasette_plugin.counts import SEARCH_LIMIT, from_summary
+from claims.datasette_plugin.counts import SEARCH_LIMIT, from_summary, view_count
 from claims.datasette_plugin.pages import POINTS_LIMIT
-from claims.db import COUNTED_BY, count_claims, open_db
+from claims.db import COUNTED_BY, VIEW_COUNTS, count_claims, open_db
 from claims.serve import build_datasette
 
 RECOUNT = (
@@ -116,6 +116,20 @@ def test_counts_and_facets_from_stored_counts_equal_a_count(traced, demo_db, fil
     ran = [t["sql"] for t in page["_trace"]["traces"]]
     assert not [sql for sql in ran if "count(*)" in sql and "claim_counts" not in sql]
     assert sum("from claim_counts" in sql for sql in ran) == 1 + len(page["facet_results"])
+
+
+def test_the_disagreements_view_is_counted_from_its_index(traced, demo_db):
+    """The view's row count equals counting its rows, and the statement that gave it read the
+    disagreeing figures' index, not the view; a filtered view is counted as written."""
+    page = fetch_json(traced, "/demo/disagreements.json?_size=1&_trace=1")
+    assert page["filtered_table_rows_count"] == demo_db.execute(
+        "select count(*) from (select * from disagreements)").fetchone()[0] > 0
+    ran = [t["sql"] for t in page["_trace"]["traces"] if "count(*)" in t["sql"]]
+    assert ran == [VIEW_COUNTS["disagreements"]]
+    assert "idx_figures_disagreeing" in demo_db.execute(
+        f"explain query plan {VIEW_COUNTS['disagreements']}").fetchall()[0][-1]
+    assert view_count("select count(*) from disagreements where outlets = :p0") is None
+    assert view_count("select count(*) from figure_timeline ") is None
 
 
 def test_place_filters_ignore_case_on_the_demo_site(demo_site):

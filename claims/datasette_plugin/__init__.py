@@ -34,7 +34,7 @@ from claims.datasette_plugin.links import (
     static_url,
     timeline_url,
 )
-from claims.datasette_plugin.scope import is_claims_database
+from claims.datasette_plugin.scope import is_claims_database, known_claims_database
 from claims.datasette_plugin.templating import template_vars
 from claims.datasette_plugin.text import describe
 from claims.formats import format_number
@@ -138,9 +138,12 @@ def render_cell(row, value, column, table, database, datasette):
     ("40,000,000", not "40000000.0"); the JSON API keeps the raw values."""
     if value is None or value == "":
         return None
-    html = cell_html(row, value, column, table, database, datasette)
-    if html is None:
+    known = known_claims_database(datasette, database)
+    if known is False:
         return None
+    html = cell_html(row, value, column, table, database, datasette)
+    if html is None or known:
+        return html
 
     async def cell():
         """The cell's HTML, once `database` is known to hold claims."""

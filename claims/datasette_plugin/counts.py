@@ -1,4 +1,5 @@
-"""Row counts and facet counts of the claims table, answered from the stored counts.
+"""Row counts and facet counts of the claims table, answered from the stored counts, and
+unfiltered counts of the views that `claims.db.VIEW_COUNTS` answers from an index.
 
 Datasette counts a filtered table's rows, and each facet's values, with `count(*)` over every
 matching row: at ten million claims that is seconds a page. The database keeps claim_counts
@@ -23,7 +24,7 @@ import re
 
 from datasette.database import Database, QueryInterrupted
 
-from claims.db import COUNTED_BY
+from claims.db import COUNTED_BY, VIEW_COUNTS
 
 #: The columns whose equality filters and facets claim_counts answers.
 ANSWERED = tuple(c for c in COUNTED_BY if c != "is_current")
@@ -48,6 +49,7 @@ _FACET = re.compile(
     r"order by count desc, value limit (?P<limit>\d+)\s*$",
     re.DOTALL,
 )
+_VIEW_COUNT = re.compile(r"^select count\(\*\) from \[?(?P<view>\w+)\]?\s*$")
 _EQUALS = re.compile(r'^"(?P<column>\w+)" = :(?P<param>\w+)$')
 _FILTER = re.compile(r'(?<![+\w])"(?P<column>\w+)" = :')
 _SEARCH = (
@@ -74,6 +76,12 @@ def summary_where(where: str | None, params: dict | None) -> str | None:
             return None
         clauses.append(clause.strip())
     return " and ".join([*clauses, "claims > 0"])
+
+
+def view_count(sql: str) -> str | None:
+    """The index-only statement counting an unfiltered view that `sql` counts, if any."""
+    found = _VIEW_COUNT.match(sql)
+    return None if found is None else VIEW_COUNTS.get(found["view"])
 
 
 def from_summary(sql: str, params: dict | None) -> str | None:
@@ -121,7 +129,7 @@ def answer_from_counts(db: Database, has_counts: bool) -> None:
     async def counted_execute(sql, params=None, truncate=False, custom_time_limit=None,
                               page_size=None, log_sql_errors=True):
         """`Database.execute`, with the statements above rewritten."""
-        rewritten = from_summary(sql, params) if has_counts else None
+        rewritten = view_count(sql) or (from_summary(sql, params) if has_counts else None)
         if getattr(db, PREPARING, False):
             custom_time_limit = None  # no visitor waits: the whole SQL time limit
             rewritten = rewritten or limit_search(sql)

@@ -29,6 +29,14 @@ async def is_claims_database(datasette, name: str | None) -> bool:
     return _checked[db]
 
 
+def known_claims_database(datasette, name: str | None) -> bool | None:
+    """What `is_claims_database` found for `name` already, or None when it has not been asked
+    (or may change its answer): a page's cells then need no coroutine each."""
+    if not name or name not in datasette.databases:
+        return False
+    return _checked.get(datasette.databases[name])
+
+
 async def claims_database(datasette):
     """The first attached claims database, which the plugin's pages read."""
     for name, db in datasette.databases.items():
