@@ -22,7 +22,7 @@ import uvicorn
 from datasette.app import Datasette
 
 from claims.datasette_plugin.counts import preparing
-from claims.db import INDEXES, open_db
+from claims.db import INDEXES, VIEW_COUNTS, open_db
 
 #: metadata.json at the top of a checkout; wheels carry a copy inside the package.
 METADATA_PATHS = (
@@ -109,8 +109,9 @@ async def prepare(ds: Datasette, heavy_rows: int = HEAVY_ROWS) -> None:
     immutable database, leaves its row and facet counts in the plugin's cache, so the first
     visit to the claims table does not sum the stored counts five ways. So is the claims
     page of each filter too coarse for its index to be quick (`heavy_filters`: "?country=
-    Syria" when Syria holds most claims). Every table's rows are counted now too, as
-    Datasette does for an immutable database on its first request, and the file's hash,
+    Syria" when Syria holds most claims), and of each view counted from an index. Every
+    table's rows are counted now too, as Datasette does for an immutable database on its
+    first request, and the file's hash,
     which the home page shows, is taken now (a read of the whole file: seconds at ten
     million claims), so no visitor waits for either. Other filtered pages are not prepared:
     stored counts and covering indexes keep those fast.
@@ -126,12 +127,16 @@ async def prepare(ds: Datasette, heavy_rows: int = HEAVY_ROWS) -> None:
 
 
 async def _prepare_pages(ds: Datasette, db, heavy_rows: int) -> None:
-    """Load each faceted table's default page, and the claims pages of heavy filters."""
+    """Load each faceted table's default page, each view counted from an index (millions of
+    disagreeing figures take more than a count's budget to count even so), and the claims
+    pages of heavy filters."""
     tables = ds.metadata("tables", database=db.name) or {}
     names = await db.table_names()
     for table in names:
         if tables.get(table, {}).get("facets"):
             await ds.client.get(ds.urls.table(db.name, table))
+    for view in set(VIEW_COUNTS) & set(await db.view_names()):
+        await ds.client.get(ds.urls.table(db.name, view))
     if "claim_counts" in names:
         for column, value in await heavy_filters(db, heavy_rows):
             await ds.client.get(ds.urls.table(db.name, "claims"), params={column: value})

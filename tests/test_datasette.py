@@ -263,6 +263,8 @@ def test_serve_counts_default_pages_before_the_first_visit(db_path):
     assert not any(counts(sql) for sql in sql_run(prepared, "/claims/claims"))
     filtered = sql_run(prepared, "/claims/claims", "metric=killed")
     assert any(counts(sql) for sql in filtered)
+    assert any(counts(sql) for sql in sql_run(fresh, "/claims/disagreements"))
+    assert not any(counts(sql) for sql in sql_run(prepared, "/claims/disagreements"))
 
 
 def test_serve_prepares_the_pages_of_filters_too_coarse_for_their_index(db_path):
