@@ -111,10 +111,9 @@ async def prepare(ds: Datasette, heavy_rows: int = HEAVY_ROWS) -> None:
     page of each filter too coarse for its index to be quick (`heavy_filters`: "?country=
     Syria" when Syria holds most claims), and of each view counted from an index. Every
     table's rows are counted now too, as Datasette does for an immutable database on its
-    first request, and the file's hash,
-    which the home page shows, is taken now (a read of the whole file: seconds at ten
-    million claims), so no visitor waits for either. Other filtered pages are not prepared:
-    stored counts and covering indexes keep those fast.
+    first request, and the file's hash, which the home page shows, is taken now (a read of
+    the whole file: seconds at ten million claims), so no visitor waits for either. Other
+    filtered pages are not prepared: stored counts and covering indexes keep those fast.
     """
     await ds.invoke_startup()
     for db in ds.databases.values():
