@@ -20,7 +20,9 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
 4. Parts ("including 11 children"), period totals ("in the last month") and updates ("40
    more") are never inside a figure: they keep their incident and are shown beside it. A
    headline's toll that its text gives over a period ("79 killed by air strikes" over "79
-   killed ... over the last 48 hours") is that period's total too.
+   killed ... over the last 48 hours") is that period's total too. A named group of people
+   ("pilgrims", "evacuees") counted as many as its report's headline or lead counts people
+   is those people; counted fewer, past the headline, it is a part of the headline's toll.
 5. Running totals ("since 2011") form series per country, metric, unit and kind of victims:
    a new figure starts after SERIES_GAP_DAYS without a report (the toll at another time).
 6. Grouping runs per partition (claims.partitions): incidents are linked within one country
@@ -55,8 +57,10 @@ from claims.db import mark_grouped, writing
 from claims.extraction import times
 from claims.extraction.lexicon import (
     ARMED_BODIES,
+    HOUSEHOLD_NOUNS,
     MONTHS,
     PEOPLE_KIND,
+    PEOPLE_KINDS,
     REPORTING_VERBS,
     SIDE_OF,
     TOLL_COUNT_NOUNS,
@@ -112,6 +116,15 @@ def subject_kind(subject: str | None, unit: str | None) -> str:
     if not subject:
         return "people" if unit in (None, "people") else unit
     return kind_of_subject(subject)
+
+
+def _named_group(metric: str, subject: str | None) -> bool:
+    """Whether a toll counts a named group of people ("Lebanese pilgrims", "Red Crescent
+    volunteers", "evacuees"), not people in general nor a class such as civilians: its head
+    noun, a plural, is no word of PEOPLE_KINDS nor a household ("six families")."""
+    words = (subject or "").lower().split()
+    return (metric in TOLL_METRICS and bool(words) and words[-1].endswith("s")
+            and words[-1] not in HOUSEHOLD_NOUNS and kind_of_subject(subject) not in PEOPLE_KINDS)
 
 
 def _unit(metric: str, unit: str | None) -> str | None:
@@ -251,6 +264,7 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
         latitude=lat, longitude=lon, figure_id=figure_id, sentence=sentence or "",
         staged=_staged(sentence), source=source, sentence_start=sentence_start,
         span=None if day or role not in ("total", "part") else _span(date),
+        group=_named_group(metric, subject),
     )
 
 
@@ -304,6 +318,7 @@ def _article(records: list[tuple]) -> tuple[list[inc.Mention], dt.date | None,
     mentions = [_mention(r, trusted, line) for r in records]
     _stage_values(mentions, RISING_RE.search(records[0][21] or "") is not None)
     _headline_spans(mentions)
+    _named_groups(mentions)
     return (mentions, line or published, inc.lead_words(records[0][21]),
             {r[0]: r[22] for r in records if r[22]})
 
@@ -316,6 +331,24 @@ def _headline_spans(mentions: list[inc.Mention]) -> None:
     for m in mentions:
         if m.sentence_start == 0 and m.role == "total" and (m.metric, m.kind, m.value) in spans:
             m.role = "period"
+
+
+def _named_groups(mentions: list[inc.Mention]) -> None:
+    """Read a report's counts of a named group against its headline's or lead's count of
+    people: the same number in both is one toll ("Six Lebanese pilgrims killed" over "at
+    least six people were killed": the pilgrims are the dead); a smaller one past the
+    headline is a part of the headline's ("At least 126 killed" and "98 evacuees")."""
+    people = [m for m in mentions
+              if m.role == "total" and m.kind == "people" and not m.group and m.lead]
+    for m in mentions:
+        if not (m.group and m.role == "total"):
+            continue
+        if m.lead and m.value in {p.value for p in people if p.metric == m.metric}:
+            m.kind = "people"
+        elif m.sentence_start and any(
+                p.metric == m.metric and not p.sentence_start
+                and m.value < p.value < TWO_QUANTITIES * m.value for p in people):
+            m.role = "part"
 
 
 def _stage_values(mentions: list[inc.Mention], rising: bool) -> None:
@@ -676,10 +709,13 @@ def _upsert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
 
 
 def _store_figures(db: sqlite_utils.Database, found: list[dict],
-                   current: dict[str, str | None]) -> None:
-    """Point each claim at its figure and upsert the figures by id."""
+                   current: dict[str, str | None], regrouped: Iterable[str] = ()) -> None:
+    """Point each claim at its figure and upsert the figures by id; a `regrouped` claim that
+    was in a figure and is in none now (a part, once read as a total) is in none."""
     changed = [(f["id"], cid) for f in found for cid in f["claim_ids"]
                if current.get(cid) != f["id"]]
+    placed = {cid for f in found for cid in f["claim_ids"]}
+    changed += [(None, cid) for cid in regrouped if current.get(cid) and cid not in placed]
     db.conn.executemany("UPDATE claims SET figure_id = ? WHERE id = ?", changed)
     _upsert(db, "figures", [{k: v for k, v in f.items() if k != "claim_ids"} for f in found])
 
@@ -883,7 +919,7 @@ def _store_chunk(db: sqlite_utils.Database, chunk: Chunk, taken: set[str],
     found = chunk.found
     _inherit_ids(found, chunk.figure_before, taken)
     _store_incidents(db, chunk.rows, chunk.incident_of, chunk.incident_before)
-    _store_figures(db, found, chunk.figure_before)
+    _store_figures(db, found, chunk.figure_before, chunk.incident_of)
     incidents.update(r["id"] for r in chunk.rows)
     return Counter(figures=len(found), claims=sum(len(f["claim_ids"]) for f in found),
                    multi_outlet=sum(1 for f in found if f["outlets"] >= 2),

@@ -158,6 +158,7 @@ class Mention:
     source: str | None = None  # the source it is credited to
     sentence_start: int = 0
     span: tuple[dt.date, dt.date] | None = None  # the week or month it is dated by, not a day
+    group: bool = False  # counts a named group of people ("pilgrims", "evacuees"; claims.compare)
 
 
 @dataclass(slots=True)

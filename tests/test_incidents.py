@@ -569,3 +569,56 @@ def test_an_attack_recalled_by_its_month_joins_the_incident_its_own_sentence_pla
     ])
     assert claim(db, "29 people")["figure_id"] == claim(db, "27 people")["figure_id"]
     assert claim(db, "29 people")["incident_id"] != claim(db, "5 people")["incident_id"]
+
+
+def test_a_named_group_and_the_people_its_report_counts_alike_are_one_toll(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-03-05", "Nine pilgrims killed in Homs bus bombing",
+         ("A bomb on a bus killed at least nine people in Homs on Sunday, police said. "
+          "Most of the passengers were on their way to a shrine.")),
+        ("Daily Two", "2023-03-05", "Bus bombing in Homs",
+         "A bomb hit a bus in Homs on Sunday and killed 11 people, a monitor said."),
+    ])
+    (pilgrims,) = db.query("select * from claims where text like '%pilgrims'")
+    assert pilgrims["figure_id"] == claim(db, "11 people")["figure_id"] is not None
+
+
+def test_a_named_group_counted_below_its_reports_headline_toll_is_a_part_of_it(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-03-05", "At least 60 killed in attack on Homs convoy",
+         ("A car bomb hit a convoy of buses in Homs on Sunday, a monitor said. "
+          "It said 48 evacuees were killed when the car bomb hit their buses on the road "
+          "out of the city.")),
+        ("Daily Two", "2023-03-05", "Convoy bombed in Homs",
+         "A car bomb hit a convoy of buses in Homs on Sunday and killed 50 people, medics said."),
+    ])
+    assert claim(db, "48 evacuees")["figure_id"] is None
+    (headline,) = db.query("select * from claims where value = 60")
+    assert headline["figure_id"] == claim(db, "50 people")["figure_id"] is not None
+
+
+def test_teachers_killed_as_many_as_the_dead_of_a_later_shelling_stay_apart(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-03-05", "Air strike on a school in Idlib kills seven teachers",
+         ("An air strike hit a school in Idlib on Sunday, the education ministry said. "
+          "Rescue workers searched the rubble of the classrooms until night, and parents "
+          "waited at the gates of the school for news of their children, a reporter saw. "
+          "The ministry said the school had been hit once before, in the spring, and had "
+          "reopened only weeks ago after repairs paid for by a charity. On Sunday evening, "
+          "shelling killed seven people in Idlib, medics said.")),
+    ])
+    (teachers,) = db.query("select * from claims where text like '%teachers'")
+    assert teachers["figure_id"] != claim(db, "seven people")["figure_id"]
+
+
+def test_a_regroup_takes_a_claim_out_of_a_figure_that_no_longer_holds_it(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-03-05", "Car bomb kills 30 in Homs",
+         ("A car bomb killed 30 people in Homs on Sunday, including 12 children, a monitor "
+          "said.")),
+    ])
+    figure = claim(db, "30 people")["figure_id"]
+    db.execute("UPDATE claims SET figure_id = ? WHERE text = '12 children'", [figure])
+    group_figures(db)
+    assert claim(db, "12 children")["figure_id"] is None
+    assert claim(db, "30 people")["figure_id"] == figure
