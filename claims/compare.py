@@ -9,25 +9,28 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
    headline, lead and date line; another place or day in the claim's own sentence makes
    another incident; incidents linked across outlets by place and day).
 3. A figure is one incident's total of one metric, unit and kind of victims (civilians,
-   children, women, combatants and people in general are kept apart). Money, shares, areas
-   and other counts that are not people are grouped only when they count the same thing
-   (their counted noun agrees); with no noun they stand alone. No value in a figure is more
-   than MAGNITUDE times its smallest, and no two values that one report gives as two
-   quantities are in one figure (TWO_QUANTITIES times apart, neither told as a stage of a
-   changing count nor credited to two different sources: a day's total and one strike's;
-   or a total and a part of it, "31 killed, including 10 on a bus", against another
-   report's 10).
+   children, women, combatants of one side, of both sides and people in general are kept
+   apart). Money, shares, areas and other counts that are not people are grouped only when
+   they count the same thing (their counted noun agrees); with no noun they stand alone.
+   No value in a figure is more than MAGNITUDE times its smallest, and no two values that
+   one report gives as two quantities are in one figure (TWO_QUANTITIES times apart,
+   neither told as a stage of a changing count nor credited to two different sources: a
+   day's total and one strike's; or a total and a part of it, "31 killed, including 10 on
+   a bus", against another report's 10).
 4. Parts ("including 11 children"), period totals ("in the last month") and updates ("40
    more") are never inside a figure: they keep their incident and are shown beside it. A
    headline's toll that its text gives over a period ("79 killed by air strikes" over "79
-   killed ... over the last 48 hours") is that period's total too. A named group of people
-   ("pilgrims", "evacuees") counted as many as its report's headline or lead counts people
-   is those people; counted fewer, past the headline, it is a part of the headline's toll.
+   killed ... over the last 48 hours") is that period's total too, and one its text gives
+   as more dead ("40 terrorists killed" over "40 more terrorists were killed") that
+   update. A named group of people ("pilgrims", "evacuees") counted as many as its
+   report's headline or lead counts people is those people; counted fewer, past the
+   headline, it is a part of the headline's toll.
 5. Running totals ("since 2011") form series per country, metric, unit and kind of victims:
    a new figure starts after SERIES_GAP_DAYS without a report (the toll at another time).
 6. Grouping runs per partition (claims.partitions): incidents are linked within one country
    and calendar month of their day, so an ingest regroups only the partitions it reaches,
-   and any regroup reads a chunk of partitions at a time.
+   and any regroup reads a chunk of partitions at a time. A report dated the first of a
+   month whose lead says a source spoke the day before tells that day's story (`_told_on`).
 
 A new figure's id hashes its incident and key; a figure regrouped with more claims keeps the
 id of the figure most of its claims were in, so links to it keep working. Re-grouping the
@@ -108,6 +111,9 @@ UNGROUPED_METRICS = frozenset(METRICS) - GROUPED_METRICS
 # table (claims.extraction.lexicon), so a noun it counts as people is grouped by its kind.
 SUBJECT_KINDS: dict[str, str] = PEOPLE_KIND
 COMBATANTS = SUBJECT_KINDS["fighters"]
+# The dead of a battle counted on both sides at once ("70 regime and rebel fighters"): the
+# battle's toll, not either side's.
+BOTH_SIDES = f"{COMBATANTS} of both sides"
 SIDES = frozenset(SIDE_OF.values())
 
 
@@ -135,9 +141,13 @@ def _unit(metric: str, unit: str | None) -> str | None:
 
 def _side(subject: str | None) -> str:
     """The side the counted combatants fought on, when their words name one and only one
-    ("regime soldiers", "rebel fighters"); else combatants of either side."""
-    sides = {SIDE_OF[w] for w in (subject or "").lower().split() if w in SIDE_OF}
-    return sides.pop() if len(sides) == 1 else COMBATANTS
+    ("regime soldiers", "rebel fighters"); both sides when they name two ("regime and rebel
+    fighters"); else combatants of either side."""
+    words = (subject or "").lower().split()
+    sides = {SIDE_OF[w] for w in words if w in SIDE_OF}
+    if len(sides) > 1:
+        return BOTH_SIDES if "and" in words else COMBATANTS
+    return sides.pop() if sides else COMBATANTS
 
 
 def _counted(metric: str, unit: str | None, subject: str | None) -> str | None:
@@ -319,18 +329,38 @@ def _article(records: list[tuple]) -> tuple[list[inc.Mention], dt.date | None,
     _stage_values(mentions, RISING_RE.search(records[0][21] or "") is not None)
     _headline_spans(mentions)
     _named_groups(mentions)
-    return (mentions, line or published, inc.lead_words(records[0][21]),
+    return (mentions, _told_on(records, line or published), inc.lead_words(records[0][21]),
             {r[0]: r[22] for r in records if r[22]})
 
 
+def _told_on(records: list[tuple], day: dt.date | None) -> dt.date | None:
+    """The day an article's story was told, when its date line or publication is the first
+    of a month: the day before, the last of the month before, when its lead says a source
+    spoke then ("Last updated Jul 01 ... a monitor said Thursday", Thursday being June 30).
+    Linking allows a report dated the morning after its story a day's slack (LINK_DAYS), but
+    partitions (claims.partitions) are cut at months' ends, where no slack reaches; else
+    `day`."""
+    if day is None or day.day > inc.LINK_DAYS:
+        return day
+    before = day - dt.timedelta(days=inc.LINK_DAYS)
+    for r in records:
+        sentence_start, sentence, date, date_text = r[4], r[9], r[10], r[11]
+        if (sentence_start < inc.LEAD_CHARS and date_text and inc._iso_day(date) == before
+                and _said_on(sentence, date_text)):
+            return before
+    return day
+
+
 def _headline_spans(mentions: list[inc.Mention]) -> None:
-    """Give a headline's toll the span its text gives the same toll: "79 civilians killed by
+    """Give a headline's toll the role its text gives the same toll: "79 civilians killed by
     air strikes" over a report of "79 civilians killed ... over the last 48 hours" is that
-    period's total, not one strike's."""
-    spans = {(m.metric, m.kind, m.value) for m in mentions if m.role == "period"}
+    period's total, not one strike's; "40 terrorists killed in latest offensive" over
+    "approximately 40 more terrorists were killed" is that update."""
+    told = {(m.metric, m.kind, m.value): m.role for m in mentions
+            if m.role in ("period", "update")}
     for m in mentions:
-        if m.sentence_start == 0 and m.role == "total" and (m.metric, m.kind, m.value) in spans:
-            m.role = "period"
+        if m.sentence_start == 0 and m.role == "total":
+            m.role = told.get((m.metric, m.kind, m.value), m.role)
 
 
 def _named_groups(mentions: list[inc.Mention]) -> None:

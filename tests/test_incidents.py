@@ -622,3 +622,43 @@ def test_a_regroup_takes_a_claim_out_of_a_figure_that_no_longer_holds_it(tmp_pat
     group_figures(db)
     assert claim(db, "12 children")["figure_id"] is None
     assert claim(db, "30 people")["figure_id"] == figure
+
+
+def test_a_report_dated_the_first_of_a_month_joins_the_story_it_tells_of_the_day_before(
+        tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-06-30", "Battle north of Aleppo",
+         ("At least 68 regime and rebel fighters have been killed in 24 hours of battle around "
+          "the Mallah farms north of Aleppo, a monitor said on Friday.")),
+        ("Daily Two", "2023-07-01", "Battle north of Aleppo leaves 70 dead",
+         ("Last updated at Jul 01 2023 BEIRUT An army assault north of Aleppo has failed. At "
+          "least 70 regime and rebel fighters have been killed in 24 hours of battle around "
+          "the Mallah farms north of Aleppo, a monitor said Friday.")),
+    ])
+    first = claim(db, "At least 68 regime and rebel fighters")
+    assert first["figure_id"] == claim(db, "At least 70 regime and rebel fighters")["figure_id"]
+
+
+def test_fighters_of_both_sides_are_a_battles_toll_not_the_one_side_another_report_names(
+        tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-06-29", "Battle north of Aleppo",
+         ("At least 70 regime and rebel fighters were killed in battles around the Mallah "
+          "farms north of Aleppo on Thursday, a monitor said.")),
+        ("Daily Two", "2023-06-29", "Army repels attack north of Aleppo",
+         ("The army killed over 100 terrorists in battles around the Mallah farms north of "
+          "Aleppo on Thursday, state media said.")),
+    ])
+    both = claim(db, "At least 70 regime and rebel fighters")
+    assert both["figure_id"] != claim(db, "over 100 terrorists")["figure_id"]
+    assert db["figures"].get(both["figure_id"])["subject_kind"] == "combatants of both sides"
+
+
+def test_a_headline_toll_its_text_gives_as_more_dead_is_that_update(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-06-30", "40 terrorists killed in latest army offensive in Aleppo",
+         ("The army pressed its offensive north of Aleppo on Friday. Approximately 40 more "
+          "terrorists were killed around the Mallah farms, a military source said.")),
+    ])
+    (headline,) = db.query("select * from claims where value = 40 and sentence_start = 0")
+    assert headline["figure_id"] is None
