@@ -7,7 +7,9 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
    or bare counts; claims.models.METRIC_TABLE says which).
 2. Each claim is placed in an incident (claims.incidents: an article's main incident from its
    headline, lead and date line; another place or day in the claim's own sentence makes
-   another incident; incidents linked across outlets by place and day).
+   another incident; incidents linked across outlets by place and day). A country named as
+   who struck ("an Israeli air strike on a village") is not where, when the report places
+   its other claims in another country (`_attackers`).
 3. A figure is one incident's total of one metric, unit and kind of victims (civilians,
    children, women, combatants of one side, of both sides and people in general are kept
    apart). Money, shares, areas and other counts that are not people are grouped only when
@@ -60,6 +62,8 @@ from claims.db import mark_grouped, writing
 from claims.extraction import times
 from claims.extraction.lexicon import (
     ARMED_BODIES,
+    ATTACK_MEAN_OF,
+    DEMONYMS,
     HOUSEHOLD_NOUNS,
     MONTHS,
     PEOPLE_KIND,
@@ -74,6 +78,7 @@ from claims.extraction.lexicon import (
     kind_of_subject,
 )
 from claims.extraction.patterns import alternation
+from claims.extraction.places import COUNTRY_NAMES
 from claims.formats import count_of, format_number
 from claims.ids import stable_id
 from claims.models import GROUPED_METRICS, METRICS, PEOPLE_METRICS
@@ -267,7 +272,8 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
     return inc.Mention(
         id=cid, article_id=article_id, outlet_id=outlet_id, start=start,
         lead=sentence_start < inc.LEAD_CHARS, place=inc.place_of(place, region, country),
-        own_place=bool(place_text and sentence and place_text in sentence),
+        own_place=_names(sentence, place_text),
+        attacker=bool(country and place in (None, country) and _struck_by(sentence, country)),
         day=day if explicit else None, explicit_day=explicit, role=role or "total",
         metric=metric, unit=_unit(metric, unit), kind=_counted(metric, unit, subject) or "",
         value=value,
@@ -276,6 +282,44 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
         span=None if day or role not in ("total", "part") else _span(date),
         group=_named_group(metric, subject),
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _names(sentence: str | None, place_text: str | None) -> bool:
+    """Whether a claim's sentence writes its place's name as a word of its own: "Israeli
+    air strikes" name who struck, not Israel as where."""
+    if not (place_text and sentence and place_text in sentence):
+        return False
+    return regex.search(rf"(?<![\p{{L}}\d]){regex.escape(place_text)}(?![\p{{L}}\d])",
+                        sentence) is not None
+
+
+
+
+def _adjectives() -> dict[str, list[str]]:
+    """The adjectives of each country by its name ("Israel": ["Israeli"])."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for adjective, code in DEMONYMS.items():
+        found[COUNTRY_NAMES.get(code, code)].append(adjective)
+    return found
+
+
+# The adjectives of each country by its name, for `_struck_by`.
+ADJECTIVES = _adjectives()
+# The words of an attack an adjective may come before ("air strike", "raids", "shelling").
+ATTACK_RE = rf"(?:air\s+)?(?:{alternation(ATTACK_MEAN_OF)}|strikes?)"
+
+
+@functools.lru_cache(maxsize=4096)
+def _struck_by(sentence: str | None, country: str) -> bool:
+    """Whether a sentence names a country as who struck, its adjective before the means of
+    attack ("an Israeli air strike", "Russian and regime warplanes"): the attacker, not
+    where the attack was."""
+    adjectives = ADJECTIVES.get(country)
+    if not (sentence and adjectives):
+        return False
+    return regex.search(rf"\b(?:{alternation(adjectives)})(?:\s+[\p{{L}}-]+){{0,2}}?\s+"
+                        rf"{ATTACK_RE}\b", sentence, regex.IGNORECASE) is not None
 
 
 def _span(date: str | None) -> tuple[dt.date, dt.date] | None:
@@ -329,6 +373,7 @@ def _article(records: list[tuple]) -> tuple[list[inc.Mention], dt.date | None,
     _stage_values(mentions, RISING_RE.search(records[0][21] or "") is not None)
     _headline_spans(mentions)
     _named_groups(mentions)
+    _attackers(mentions)
     return (mentions, _told_on(records, line or published), inc.lead_words(records[0][21]),
             {r[0]: r[22] for r in records if r[22]})
 
@@ -349,6 +394,19 @@ def _told_on(records: list[tuple], day: dt.date | None) -> dt.date | None:
                 and _said_on(sentence, date_text)):
             return before
     return day
+
+
+def _attackers(mentions: list[inc.Mention]) -> None:
+    """Keep a claim's place as the country that struck ("an Israeli air strike on a village
+    killed five") only when the report places its other claims in another country (the
+    village's): that country is then where, and this one who; a report on one country's
+    own forces ("Syrian regime air strikes killed 47 in the east") is placed as it says."""
+    countries = {m.place.country for m in mentions if m.place and not m.attacker}
+    for m in mentions:
+        if m.attacker and countries - {m.place.country}:
+            m.own_place = False
+        else:
+            m.attacker = False
 
 
 def _headline_spans(mentions: list[inc.Mention]) -> None:

@@ -662,3 +662,22 @@ def test_a_headline_toll_its_text_gives_as_more_dead_is_that_update(tmp_path):
     ])
     (headline,) = db.query("select * from claims where value = 40 and sentence_start = 0")
     assert headline["figure_id"] is None
+
+
+def test_the_country_that_struck_is_not_where_the_attack_was(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-07-29", "Israeli strike kills pro-government fighters",
+         ("An Israeli air strike on a government-held village killed five pro-government "
+          "fighters on Wednesday, a monitor said. The village lies near the ceasefire line, "
+          "where drones have struck cars and outposts several times this year, and where "
+          "residents say they hear the planes most nights. The army did not comment on the "
+          "strike, and the militia that lost its men gave no names. Neighbours said the "
+          "dead were buried the same evening. \"The plane hit a car inside the town of "
+          "Douma killing two men from a militia\" the monitor's director said.")),
+        ("Daily Two", "2023-07-29", "Drone strike on Douma",
+         ("A drone strike hit a car in Douma on Wednesday and killed four pro-government "
+          "fighters, state media said.")),
+    ])
+    five = claim(db, "five pro-government fighters")
+    assert five["figure_id"] == claim(db, "four pro-government fighters")["figure_id"]
+    assert db["incidents"].get(five["incident_id"])["place"] == "Douma"
