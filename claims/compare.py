@@ -26,7 +26,8 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
    as more dead ("40 terrorists killed" over "40 more terrorists were killed") that
    update. A named group of people ("pilgrims", "evacuees") counted as many as its
    report's headline or lead counts people is those people; counted fewer, past the
-   headline, it is a part of the headline's toll.
+   headline, it is a part of the headline's toll. A toll dated by a part of a month ("in
+   early October") is one attack's, recalled, not the month's period total.
 5. Running totals ("since 2011") form series per country, metric, unit and kind of victims:
    a new figure starts after SERIES_GAP_DAYS without a report (the toll at another time).
 6. Grouping runs per partition (claims.partitions): incidents are linked within one country
@@ -65,6 +66,7 @@ from claims.extraction.lexicon import (
     ATTACK_MEAN_OF,
     DEMONYMS,
     HOUSEHOLD_NOUNS,
+    MONTH_PARTS,
     MONTHS,
     PEOPLE_KIND,
     PEOPLE_KINDS,
@@ -266,6 +268,7 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
      sentence, date, date_text, _, role, metric, unit, subject, value, lat, lon, figure_id,
      top, _, source) = record
     day = inc._iso_day(date)
+    role = _recalled_role(role, date, date_text)
     explicit = (day is not None and date_text is not None and (trusted or _explicit(date_text))
                 and not _updated(sentence) and not _said_on(sentence, date_text)
                 and not _date_line(day, date_text, line, top))
@@ -320,6 +323,16 @@ def _struck_by(sentence: str | None, country: str) -> bool:
         return False
     return regex.search(rf"\b(?:{alternation(adjectives)})(?:\s+[\p{{L}}-]+){{0,2}}?\s+"
                         rf"{ATTACK_RE}\b", sentence, regex.IGNORECASE) is not None
+
+
+def _recalled_role(role: str | None, date: str | None, date_text: str | None) -> str | None:
+    """A toll dated by a part of a month ("in early October four suicide bombers ... killing
+    15") is one attack's, recalled by when in the month it was: a total, not the month's
+    period total ("in May 60 civilians were killed")."""
+    if role != "period" or not date or len(date) != 7 or not date_text:
+        return role
+    first = date_text.lower().split()[0].rstrip("-")
+    return "total" if first in MONTH_PARTS else role
 
 
 def _span(date: str | None) -> tuple[dt.date, dt.date] | None:

@@ -681,3 +681,18 @@ def test_the_country_that_struck_is_not_where_the_attack_was(tmp_path):
     five = claim(db, "five pro-government fighters")
     assert five["figure_id"] == claim(db, "four pro-government fighters")["figure_id"]
     assert db["incidents"].get(five["incident_id"])["place"] == "Douma"
+
+
+def test_a_toll_dated_early_in_a_month_is_an_attack_recalled_not_the_months_total(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-10-02", "Police station bombed in Damascus",
+         ("Two suicide bombers blew themselves up at a police station in Damascus on Monday, "
+          "killing 17 people, the interior ministry said.")),
+        ("Daily Two", "2023-10-20", "Mortar fire on Damascus",
+         ("Mortar fire killed three people in Damascus on Friday, medics said. In early "
+          "October two suicide bombers blew themselves up at a police station in Damascus "
+          "killing 16 people, the ministry said. In October more than 60 civilians were "
+          "killed by shelling across the province, a monitor said.")),
+    ])
+    assert claim(db, "16 people")["figure_id"] == claim(db, "17 people")["figure_id"]
+    assert claim(db, "more than 60 civilians")["figure_id"] is None

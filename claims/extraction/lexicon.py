@@ -108,6 +108,8 @@ SIDE_OF: dict[str, str] = {
 # Nouns that count households, not persons: "all the dead were from six families" is no
 # count of the dead (claims.compare reads named groups of people apart from them).
 HOUSEHOLD_NOUNS = frozenset({"families", "households", "clans", "tribes"})
+# Words that date a day within a month, not the whole month: "in early October", "mid-May".
+MONTH_PARTS = frozenset({"early", "mid", "late"})
 # Armed bodies: not people by themselves ("two forces" are units), but the killed or wounded
 # of "five pro-government forces" are combatants (claims.compare).
 ARMED_BODIES = frozenset(["forces"])
