@@ -27,7 +27,9 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
    update. A named group of people ("pilgrims", "evacuees") counted as many as its
    report's headline or lead counts people is those people; counted fewer, past the
    headline, it is a part of the headline's toll. A toll dated by a part of a month ("in
-   early October") is one attack's, recalled, not the month's period total.
+   early October") is one attack's, recalled, not the month's period total; a part larger
+   than every other count of its metric in its report is a total (a part is never more than
+   the whole).
 5. Running totals ("since 2011") form series per country, metric, unit and kind of victims:
    a new figure starts after SERIES_GAP_DAYS without a report (the toll at another time).
 6. Grouping runs per partition (claims.partitions): incidents are linked within one country
@@ -386,6 +388,7 @@ def _article(records: list[tuple]) -> tuple[list[inc.Mention], dt.date | None,
     _stage_values(mentions, RISING_RE.search(records[0][21] or "") is not None)
     _headline_spans(mentions)
     _named_groups(mentions)
+    _parts_above_totals(mentions)
     _attackers(mentions)
     return (mentions, _told_on(records, line or published), inc.lead_words(records[0][21]),
             {r[0]: r[22] for r in records if r[22]})
@@ -407,6 +410,19 @@ def _told_on(records: list[tuple], day: dt.date | None) -> dt.date | None:
                 and _said_on(sentence, date_text)):
             return before
     return day
+
+
+def _parts_above_totals(mentions: list[inc.Mention]) -> None:
+    """Read a part larger than every other count of its metric in its report (totals,
+    periods, running totals) as a total: "25 were wounded ... the initial toll also included
+    55 injured" gives the wounded twice, as two stages or sources count them; a part is never
+    more than the whole."""
+    for m in mentions:
+        if m.role != "part":
+            continue
+        wholes = [t.value for t in mentions if t.role != "part" and t.metric == m.metric]
+        if wholes and max(wholes) < m.value:
+            m.role = "total"
 
 
 def _attackers(mentions: list[inc.Mention]) -> None:

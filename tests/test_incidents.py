@@ -696,3 +696,15 @@ def test_a_toll_dated_early_in_a_month_is_an_attack_recalled_not_the_months_tota
     ])
     assert claim(db, "16 people")["figure_id"] == claim(db, "17 people")["figure_id"]
     assert claim(db, "more than 60 civilians")["figure_id"] is None
+
+
+def test_a_part_larger_than_every_count_of_its_kind_in_its_report_is_a_total(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-10-02", "Wedding bombed in Homs",
+         ("A suicide bomber killed 14 people at a wedding in Homs on Monday, and 25 were "
+          "wounded, medics said. A police source said the initial toll also included 55 "
+          "injured.")),
+        ("Daily Two", "2023-10-02", "Wedding bombing in Homs",
+         "A suicide bomber struck a wedding in Homs on Monday, wounding 60 people, police said."),
+    ])
+    assert claim(db, "55 injured")["figure_id"] == claim(db, "60 people")["figure_id"] is not None
