@@ -293,12 +293,16 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
 def _names(sentence: str | None, place_text: str | None) -> bool:
     """Whether a claim's sentence writes its place's name as a word of its own: "Israeli
     air strikes" name who struck, not Israel as where."""
-    if not (place_text and sentence and place_text in sentence):
+    if not (place_text and sentence):
         return False
-    return regex.search(rf"(?<![\p{{L}}\d]){regex.escape(place_text)}(?![\p{{L}}\d])",
-                        sentence) is not None
-
-
+    at = sentence.find(place_text)
+    while at >= 0:
+        end = at + len(place_text)
+        if not (at and sentence[at - 1].isalnum()) and not (
+                end < len(sentence) and sentence[end].isalnum()):
+            return True
+        at = sentence.find(place_text, at + 1)
+    return False
 
 
 def _adjectives() -> dict[str, list[str]]:
@@ -320,11 +324,18 @@ def _struck_by(sentence: str | None, country: str) -> bool:
     """Whether a sentence names a country as who struck, its adjective before the means of
     attack ("an Israeli air strike", "Russian and regime warplanes"): the attacker, not
     where the attack was."""
+    pattern = _attacker_re(country)
+    return bool(sentence and pattern and pattern.search(sentence))
+
+
+@functools.lru_cache(maxsize=256)
+def _attacker_re(country: str) -> regex.Pattern | None:
+    """A country's adjective before the means of attack, compiled once per country."""
     adjectives = ADJECTIVES.get(country)
-    if not (sentence and adjectives):
-        return False
-    return regex.search(rf"\b(?:{alternation(adjectives)})(?:\s+[\p{{L}}-]+){{0,2}}?\s+"
-                        rf"{ATTACK_RE}\b", sentence, regex.IGNORECASE) is not None
+    if not adjectives:
+        return None
+    return regex.compile(rf"\b(?:{alternation(adjectives)})(?:\s+[\p{{L}}-]+){{0,2}}?\s+"
+                         rf"{ATTACK_RE}\b", regex.IGNORECASE)
 
 
 def _recalled_role(role: str | None, date: str | None, date_text: str | None) -> str | None:
