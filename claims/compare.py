@@ -7,25 +7,35 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
    or bare counts; claims.models.METRIC_TABLE says which).
 2. Each claim is placed in an incident (claims.incidents: an article's main incident from its
    headline, lead and date line; another place or day in the claim's own sentence makes
-   another incident; incidents linked across outlets by place and day).
+   another incident; incidents linked across outlets by place and day). A country named as
+   who struck ("an Israeli air strike on a village") is not where, when the report places
+   its other claims in another country (`_attackers`).
 3. A figure is one incident's total of one metric, unit and kind of victims (civilians,
-   children, women, combatants and people in general are kept apart). Money, shares, areas
-   and other counts that are not people are grouped only when they count the same thing
-   (their counted noun agrees); with no noun they stand alone. No value in a figure is more
-   than MAGNITUDE times its smallest, and no two values that one report gives as two
-   quantities are in one figure (TWO_QUANTITIES times apart, neither told as a stage of a
-   changing count nor credited to two different sources: a day's total and one strike's;
-   or a total and a part of it, "31 killed, including 10 on a bus", against another
-   report's 10).
+   children, women, combatants of one side, of both sides and people in general are kept
+   apart). Money, shares, areas and other counts that are not people are grouped only when
+   they count the same thing (their counted noun agrees); with no noun they stand alone.
+   No value in a figure is more than MAGNITUDE times its smallest, and no two values that
+   one report gives as two quantities are in one figure (TWO_QUANTITIES times apart,
+   neither told as a stage of a changing count nor credited to two different sources: a
+   day's total and one strike's; or a total and a part of it, "31 killed, including 10 on
+   a bus", against another report's 10).
 4. Parts ("including 11 children"), period totals ("in the last month") and updates ("40
    more") are never inside a figure: they keep their incident and are shown beside it. A
    headline's toll that its text gives over a period ("79 killed by air strikes" over "79
-   killed ... over the last 48 hours") is that period's total too.
+   killed ... over the last 48 hours") is that period's total too, and one its text gives
+   as more dead ("40 terrorists killed" over "40 more terrorists were killed") that
+   update. A named group of people ("pilgrims", "evacuees") counted as many as its
+   report's headline or lead counts people is those people; counted fewer, past the
+   headline, it is a part of the headline's toll. A toll dated by a part of a month ("in
+   early October") is one attack's, recalled, not the month's period total; a part larger
+   than every other count of its metric in its report is a total (a part is never more than
+   the whole).
 5. Running totals ("since 2011") form series per country, metric, unit and kind of victims:
    a new figure starts after SERIES_GAP_DAYS without a report (the toll at another time).
 6. Grouping runs per partition (claims.partitions): incidents are linked within one country
    and calendar month of their day, so an ingest regroups only the partitions it reaches,
-   and any regroup reads a chunk of partitions at a time.
+   and any regroup reads a chunk of partitions at a time. A report dated the first of a
+   month whose lead says a source spoke the day before tells that day's story (`_told_on`).
 
 A new figure's id hashes its incident and key; a figure regrouped with more claims keeps the
 id of the figure most of its claims were in, so links to it keep working. Re-grouping the
@@ -55,8 +65,13 @@ from claims.db import mark_grouped, writing
 from claims.extraction import times
 from claims.extraction.lexicon import (
     ARMED_BODIES,
+    ATTACK_MEAN_OF,
+    DEMONYMS,
+    HOUSEHOLD_NOUNS,
+    MONTH_PARTS,
     MONTHS,
     PEOPLE_KIND,
+    PEOPLE_KINDS,
     REPORTING_VERBS,
     SIDE_OF,
     TOLL_COUNT_NOUNS,
@@ -67,6 +82,7 @@ from claims.extraction.lexicon import (
     kind_of_subject,
 )
 from claims.extraction.patterns import alternation
+from claims.extraction.places import COUNTRY_NAMES
 from claims.formats import count_of, format_number
 from claims.ids import stable_id
 from claims.models import GROUPED_METRICS, METRICS, PEOPLE_METRICS
@@ -104,6 +120,9 @@ UNGROUPED_METRICS = frozenset(METRICS) - GROUPED_METRICS
 # table (claims.extraction.lexicon), so a noun it counts as people is grouped by its kind.
 SUBJECT_KINDS: dict[str, str] = PEOPLE_KIND
 COMBATANTS = SUBJECT_KINDS["fighters"]
+# The dead of a battle counted on both sides at once ("70 regime and rebel fighters"): the
+# battle's toll, not either side's.
+BOTH_SIDES = f"{COMBATANTS} of both sides"
 SIDES = frozenset(SIDE_OF.values())
 
 
@@ -114,6 +133,15 @@ def subject_kind(subject: str | None, unit: str | None) -> str:
     return kind_of_subject(subject)
 
 
+def _named_group(metric: str, subject: str | None) -> bool:
+    """Whether a toll counts a named group of people ("Lebanese pilgrims", "Red Crescent
+    volunteers", "evacuees"), not people in general nor a class such as civilians: its head
+    noun, a plural, is no word of PEOPLE_KINDS nor a household ("six families")."""
+    words = (subject or "").lower().split()
+    return (metric in TOLL_METRICS and bool(words) and words[-1].endswith("s")
+            and words[-1] not in HOUSEHOLD_NOUNS and kind_of_subject(subject) not in PEOPLE_KINDS)
+
+
 def _unit(metric: str, unit: str | None) -> str | None:
     """The unit a claim is compared in: a count of the killed or the wounded counts people,
     whatever noun the extractor read as counted ("five pro-regime forces")."""
@@ -122,9 +150,13 @@ def _unit(metric: str, unit: str | None) -> str | None:
 
 def _side(subject: str | None) -> str:
     """The side the counted combatants fought on, when their words name one and only one
-    ("regime soldiers", "rebel fighters"); else combatants of either side."""
-    sides = {SIDE_OF[w] for w in (subject or "").lower().split() if w in SIDE_OF}
-    return sides.pop() if len(sides) == 1 else COMBATANTS
+    ("regime soldiers", "rebel fighters"); both sides when they name two ("regime and rebel
+    fighters"); else combatants of either side."""
+    words = (subject or "").lower().split()
+    sides = {SIDE_OF[w] for w in words if w in SIDE_OF}
+    if len(sides) > 1:
+        return BOTH_SIDES if "and" in words else COMBATANTS
+    return sides.pop() if sides else COMBATANTS
 
 
 def _counted(metric: str, unit: str | None, subject: str | None) -> str | None:
@@ -238,20 +270,82 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
      sentence, date, date_text, _, role, metric, unit, subject, value, lat, lon, figure_id,
      top, _, source) = record
     day = inc._iso_day(date)
+    role = _recalled_role(role, date, date_text)
     explicit = (day is not None and date_text is not None and (trusted or _explicit(date_text))
                 and not _updated(sentence) and not _said_on(sentence, date_text)
                 and not _date_line(day, date_text, line, top))
     return inc.Mention(
         id=cid, article_id=article_id, outlet_id=outlet_id, start=start,
         lead=sentence_start < inc.LEAD_CHARS, place=inc.place_of(place, region, country),
-        own_place=bool(place_text and sentence and place_text in sentence),
+        own_place=_names(sentence, place_text),
+        attacker=bool(country and place in (None, country) and _struck_by(sentence, country)),
         day=day if explicit else None, explicit_day=explicit, role=role or "total",
         metric=metric, unit=_unit(metric, unit), kind=_counted(metric, unit, subject) or "",
         value=value,
         latitude=lat, longitude=lon, figure_id=figure_id, sentence=sentence or "",
         staged=_staged(sentence), source=source, sentence_start=sentence_start,
         span=None if day or role not in ("total", "part") else _span(date),
+        group=_named_group(metric, subject),
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _names(sentence: str | None, place_text: str | None) -> bool:
+    """Whether a claim's sentence writes its place's name as a word of its own: "Israeli
+    air strikes" name who struck, not Israel as where."""
+    if not (place_text and sentence):
+        return False
+    at = sentence.find(place_text)
+    while at >= 0:
+        end = at + len(place_text)
+        if not (at and sentence[at - 1].isalnum()) and not (
+                end < len(sentence) and sentence[end].isalnum()):
+            return True
+        at = sentence.find(place_text, at + 1)
+    return False
+
+
+def _adjectives() -> dict[str, list[str]]:
+    """The adjectives of each country by its name ("Israel": ["Israeli"])."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for adjective, code in DEMONYMS.items():
+        found[COUNTRY_NAMES.get(code, code)].append(adjective)
+    return found
+
+
+# The adjectives of each country by its name, for `_struck_by`.
+ADJECTIVES = _adjectives()
+# The words of an attack an adjective may come before ("air strike", "raids", "shelling").
+ATTACK_RE = rf"(?:air\s+)?(?:{alternation(ATTACK_MEAN_OF)}|strikes?)"
+
+
+@functools.lru_cache(maxsize=4096)
+def _struck_by(sentence: str | None, country: str) -> bool:
+    """Whether a sentence names a country as who struck, its adjective before the means of
+    attack ("an Israeli air strike", "Russian and regime warplanes"): the attacker, not
+    where the attack was."""
+    pattern = _attacker_re(country)
+    return bool(sentence and pattern and pattern.search(sentence))
+
+
+@functools.lru_cache(maxsize=256)
+def _attacker_re(country: str) -> regex.Pattern | None:
+    """A country's adjective before the means of attack, compiled once per country."""
+    adjectives = ADJECTIVES.get(country)
+    if not adjectives:
+        return None
+    return regex.compile(rf"\b(?:{alternation(adjectives)})(?:\s+[\p{{L}}-]+){{0,2}}?\s+"
+                         rf"{ATTACK_RE}\b", regex.IGNORECASE)
+
+
+def _recalled_role(role: str | None, date: str | None, date_text: str | None) -> str | None:
+    """A toll dated by a part of a month ("in early October four suicide bombers ... killing
+    15") is one attack's, recalled by when in the month it was: a total, not the month's
+    period total ("in May 60 civilians were killed")."""
+    if role != "period" or not date or len(date) != 7 or not date_text:
+        return role
+    first = date_text.lower().split()[0].rstrip("-")
+    return "total" if first in MONTH_PARTS else role
 
 
 def _span(date: str | None) -> tuple[dt.date, dt.date] | None:
@@ -304,18 +398,85 @@ def _article(records: list[tuple]) -> tuple[list[inc.Mention], dt.date | None,
     mentions = [_mention(r, trusted, line) for r in records]
     _stage_values(mentions, RISING_RE.search(records[0][21] or "") is not None)
     _headline_spans(mentions)
-    return (mentions, line or published, inc.lead_words(records[0][21]),
+    _named_groups(mentions)
+    _parts_above_totals(mentions)
+    _attackers(mentions)
+    return (mentions, _told_on(records, line or published), inc.lead_words(records[0][21]),
             {r[0]: r[22] for r in records if r[22]})
 
 
-def _headline_spans(mentions: list[inc.Mention]) -> None:
-    """Give a headline's toll the span its text gives the same toll: "79 civilians killed by
-    air strikes" over a report of "79 civilians killed ... over the last 48 hours" is that
-    period's total, not one strike's."""
-    spans = {(m.metric, m.kind, m.value) for m in mentions if m.role == "period"}
+def _told_on(records: list[tuple], day: dt.date | None) -> dt.date | None:
+    """The day an article's story was told, when its date line or publication is the first
+    of a month: the day before, the last of the month before, when its lead says a source
+    spoke then ("Last updated Jul 01 ... a monitor said Thursday", Thursday being June 30).
+    Linking allows a report dated the morning after its story a day's slack (LINK_DAYS), but
+    partitions (claims.partitions) are cut at months' ends, where no slack reaches; else
+    `day`."""
+    if day is None or day.day > inc.LINK_DAYS:
+        return day
+    before = day - dt.timedelta(days=inc.LINK_DAYS)
+    for r in records:
+        sentence_start, sentence, date, date_text = r[4], r[9], r[10], r[11]
+        if (sentence_start < inc.LEAD_CHARS and date_text and inc._iso_day(date) == before
+                and _said_on(sentence, date_text)):
+            return before
+    return day
+
+
+def _parts_above_totals(mentions: list[inc.Mention]) -> None:
+    """Read a part larger than every other count of its metric in its report (totals,
+    periods, running totals) as a total: "25 were wounded ... the initial toll also included
+    55 injured" gives the wounded twice, as two stages or sources count them; a part is never
+    more than the whole."""
     for m in mentions:
-        if m.sentence_start == 0 and m.role == "total" and (m.metric, m.kind, m.value) in spans:
-            m.role = "period"
+        if m.role != "part":
+            continue
+        wholes = [t.value for t in mentions if t.role != "part" and t.metric == m.metric]
+        if wholes and max(wholes) < m.value:
+            m.role = "total"
+
+
+def _attackers(mentions: list[inc.Mention]) -> None:
+    """Keep a claim's place as the country that struck ("an Israeli air strike on a village
+    killed five") only when the report places its other claims in another country (the
+    village's): that country is then where, and this one who; a report on one country's
+    own forces ("Syrian regime air strikes killed 47 in the east") is placed as it says."""
+    countries = {m.place.country for m in mentions if m.place and not m.attacker}
+    for m in mentions:
+        if m.attacker and countries - {m.place.country}:
+            m.own_place = False
+        else:
+            m.attacker = False
+
+
+def _headline_spans(mentions: list[inc.Mention]) -> None:
+    """Give a headline's toll the role its text gives the same toll: "79 civilians killed by
+    air strikes" over a report of "79 civilians killed ... over the last 48 hours" is that
+    period's total, not one strike's; "40 terrorists killed in latest offensive" over
+    "approximately 40 more terrorists were killed" is that update."""
+    told = {(m.metric, m.kind, m.value): m.role for m in mentions
+            if m.role in ("period", "update")}
+    for m in mentions:
+        if m.sentence_start == 0 and m.role == "total":
+            m.role = told.get((m.metric, m.kind, m.value), m.role)
+
+
+def _named_groups(mentions: list[inc.Mention]) -> None:
+    """Read a report's counts of a named group against its headline's or lead's count of
+    people: the same number in both is one toll ("Six Lebanese pilgrims killed" over "at
+    least six people were killed": the pilgrims are the dead); a smaller one past the
+    headline is a part of the headline's ("At least 126 killed" and "98 evacuees")."""
+    people = [m for m in mentions
+              if m.role == "total" and m.kind == "people" and not m.group and m.lead]
+    for m in mentions:
+        if not (m.group and m.role == "total"):
+            continue
+        if m.lead and m.value in {p.value for p in people if p.metric == m.metric}:
+            m.kind = "people"
+        elif m.sentence_start and any(
+                p.metric == m.metric and not p.sentence_start
+                and m.value < p.value < TWO_QUANTITIES * m.value for p in people):
+            m.role = "part"
 
 
 def _stage_values(mentions: list[inc.Mention], rising: bool) -> None:
@@ -676,10 +837,13 @@ def _upsert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
 
 
 def _store_figures(db: sqlite_utils.Database, found: list[dict],
-                   current: dict[str, str | None]) -> None:
-    """Point each claim at its figure and upsert the figures by id."""
+                   current: dict[str, str | None], regrouped: Iterable[str] = ()) -> None:
+    """Point each claim at its figure and upsert the figures by id; a `regrouped` claim that
+    was in a figure and is in none now (a part, once read as a total) is in none."""
     changed = [(f["id"], cid) for f in found for cid in f["claim_ids"]
                if current.get(cid) != f["id"]]
+    placed = {cid for f in found for cid in f["claim_ids"]}
+    changed += [(None, cid) for cid in regrouped if current.get(cid) and cid not in placed]
     db.conn.executemany("UPDATE claims SET figure_id = ? WHERE id = ?", changed)
     _upsert(db, "figures", [{k: v for k, v in f.items() if k != "claim_ids"} for f in found])
 
@@ -883,7 +1047,7 @@ def _store_chunk(db: sqlite_utils.Database, chunk: Chunk, taken: set[str],
     found = chunk.found
     _inherit_ids(found, chunk.figure_before, taken)
     _store_incidents(db, chunk.rows, chunk.incident_of, chunk.incident_before)
-    _store_figures(db, found, chunk.figure_before)
+    _store_figures(db, found, chunk.figure_before, chunk.incident_of)
     incidents.update(r["id"] for r in chunk.rows)
     return Counter(figures=len(found), claims=sum(len(f["claim_ids"]) for f in found),
                    multi_outlet=sum(1 for f in found if f["outlets"] >= 2),

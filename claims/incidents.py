@@ -158,6 +158,8 @@ class Mention:
     source: str | None = None  # the source it is credited to
     sentence_start: int = 0
     span: tuple[dt.date, dt.date] | None = None  # the week or month it is dated by, not a day
+    group: bool = False  # counts a named group of people ("pilgrims", "evacuees"; claims.compare)
+    attacker: bool = False  # its place is the country that struck ("an Israeli air strike")
 
 
 @dataclass(slots=True)
@@ -223,8 +225,12 @@ def _within(inner: Place, outer: Place) -> bool:
 
 def _anchor(mentions: list[Mention]) -> Place | None:
     """The place an article's headline or lead names, most specific first; else the first
-    place any of its claims names."""
-    for pool in ([m for m in mentions if m.lead and m.place], [m for m in mentions if m.place]):
+    place any of its claims names; a country named as who struck ("an Israeli air strike")
+    only when no claim names another place."""
+    placed = [m for m in mentions if m.place]
+    where = [m for m in placed if not m.attacker]
+    pools = ([m for m in where if m.lead], where, [m for m in placed if m.lead], placed)
+    for pool in pools:
         for level in ("town", "region", "country"):
             for m in pool:
                 if m.place.level == level:

@@ -7,7 +7,9 @@ The partitions, in full:
 1. **Incidents** are linked only within one partition: one country and one calendar month of
    the incident's day (`key`). claims.incidents links reports at most LINK_DAYS apart, so the
    only reports a partition keeps apart that linking alone would join are an incident on a
-   month's last day and its report dated the next morning; the lead words' weights
+   month's last day and its report dated the next morning (one whose lead says a source
+   spoke the day before, "a monitor said Thursday", is dated that day and joins it:
+   `claims.compare._told_on`); the lead words' weights
    (`claims.incidents.link`) are those of the partition's reports. A country's undated
    incidents are one partition: they link to nothing but copies of their text.
 2. **Running totals** form series per place, metric, unit and kind, and a series' run of

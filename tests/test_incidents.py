@@ -569,3 +569,142 @@ def test_an_attack_recalled_by_its_month_joins_the_incident_its_own_sentence_pla
     ])
     assert claim(db, "29 people")["figure_id"] == claim(db, "27 people")["figure_id"]
     assert claim(db, "29 people")["incident_id"] != claim(db, "5 people")["incident_id"]
+
+
+def test_a_named_group_and_the_people_its_report_counts_alike_are_one_toll(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-03-05", "Nine pilgrims killed in Homs bus bombing",
+         ("A bomb on a bus killed at least nine people in Homs on Sunday, police said. "
+          "Most of the passengers were on their way to a shrine.")),
+        ("Daily Two", "2023-03-05", "Bus bombing in Homs",
+         "A bomb hit a bus in Homs on Sunday and killed 11 people, a monitor said."),
+    ])
+    (pilgrims,) = db.query("select * from claims where text like '%pilgrims'")
+    assert pilgrims["figure_id"] == claim(db, "11 people")["figure_id"] is not None
+
+
+def test_a_named_group_counted_below_its_reports_headline_toll_is_a_part_of_it(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-03-05", "At least 60 killed in attack on Homs convoy",
+         ("A car bomb hit a convoy of buses in Homs on Sunday, a monitor said. "
+          "It said 48 evacuees were killed when the car bomb hit their buses on the road "
+          "out of the city.")),
+        ("Daily Two", "2023-03-05", "Convoy bombed in Homs",
+         "A car bomb hit a convoy of buses in Homs on Sunday and killed 50 people, medics said."),
+    ])
+    assert claim(db, "48 evacuees")["figure_id"] is None
+    (headline,) = db.query("select * from claims where value = 60")
+    assert headline["figure_id"] == claim(db, "50 people")["figure_id"] is not None
+
+
+def test_teachers_killed_as_many_as_the_dead_of_a_later_shelling_stay_apart(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-03-05", "Air strike on a school in Idlib kills seven teachers",
+         ("An air strike hit a school in Idlib on Sunday, the education ministry said. "
+          "Rescue workers searched the rubble of the classrooms until night, and parents "
+          "waited at the gates of the school for news of their children, a reporter saw. "
+          "The ministry said the school had been hit once before, in the spring, and had "
+          "reopened only weeks ago after repairs paid for by a charity. On Sunday evening, "
+          "shelling killed seven people in Idlib, medics said.")),
+    ])
+    (teachers,) = db.query("select * from claims where text like '%teachers'")
+    assert teachers["figure_id"] != claim(db, "seven people")["figure_id"]
+
+
+def test_a_regroup_takes_a_claim_out_of_a_figure_that_no_longer_holds_it(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-03-05", "Car bomb kills 30 in Homs",
+         ("A car bomb killed 30 people in Homs on Sunday, including 12 children, a monitor "
+          "said.")),
+    ])
+    figure = claim(db, "30 people")["figure_id"]
+    db.execute("UPDATE claims SET figure_id = ? WHERE text = '12 children'", [figure])
+    group_figures(db)
+    assert claim(db, "12 children")["figure_id"] is None
+    assert claim(db, "30 people")["figure_id"] == figure
+
+
+def test_a_report_dated_the_first_of_a_month_joins_the_story_it_tells_of_the_day_before(
+        tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-06-30", "Battle north of Aleppo",
+         ("At least 68 regime and rebel fighters have been killed in 24 hours of battle around "
+          "the Mallah farms north of Aleppo, a monitor said on Friday.")),
+        ("Daily Two", "2023-07-01", "Battle north of Aleppo leaves 70 dead",
+         ("Last updated at Jul 01 2023 BEIRUT An army assault north of Aleppo has failed. At "
+          "least 70 regime and rebel fighters have been killed in 24 hours of battle around "
+          "the Mallah farms north of Aleppo, a monitor said Friday.")),
+    ])
+    first = claim(db, "At least 68 regime and rebel fighters")
+    assert first["figure_id"] == claim(db, "At least 70 regime and rebel fighters")["figure_id"]
+
+
+def test_fighters_of_both_sides_are_a_battles_toll_not_the_one_side_another_report_names(
+        tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-06-29", "Battle north of Aleppo",
+         ("At least 70 regime and rebel fighters were killed in battles around the Mallah "
+          "farms north of Aleppo on Thursday, a monitor said.")),
+        ("Daily Two", "2023-06-29", "Army repels attack north of Aleppo",
+         ("The army killed over 100 terrorists in battles around the Mallah farms north of "
+          "Aleppo on Thursday, state media said.")),
+    ])
+    both = claim(db, "At least 70 regime and rebel fighters")
+    assert both["figure_id"] != claim(db, "over 100 terrorists")["figure_id"]
+    assert db["figures"].get(both["figure_id"])["subject_kind"] == "combatants of both sides"
+
+
+def test_a_headline_toll_its_text_gives_as_more_dead_is_that_update(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-06-30", "40 terrorists killed in latest army offensive in Aleppo",
+         ("The army pressed its offensive north of Aleppo on Friday. Approximately 40 more "
+          "terrorists were killed around the Mallah farms, a military source said.")),
+    ])
+    (headline,) = db.query("select * from claims where value = 40 and sentence_start = 0")
+    assert headline["figure_id"] is None
+
+
+def test_the_country_that_struck_is_not_where_the_attack_was(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-07-29", "Israeli strike kills pro-government fighters",
+         ("An Israeli air strike on a government-held village killed five pro-government "
+          "fighters on Wednesday, a monitor said. The village lies near the ceasefire line, "
+          "where drones have struck cars and outposts several times this year, and where "
+          "residents say they hear the planes most nights. The army did not comment on the "
+          "strike, and the militia that lost its men gave no names. Neighbours said the "
+          "dead were buried the same evening. \"The plane hit a car inside the town of "
+          "Douma killing two men from a militia\" the monitor's director said.")),
+        ("Daily Two", "2023-07-29", "Drone strike on Douma",
+         ("A drone strike hit a car in Douma on Wednesday and killed four pro-government "
+          "fighters, state media said.")),
+    ])
+    five = claim(db, "five pro-government fighters")
+    assert five["figure_id"] == claim(db, "four pro-government fighters")["figure_id"]
+    assert db["incidents"].get(five["incident_id"])["place"] == "Douma"
+
+
+def test_a_toll_dated_early_in_a_month_is_an_attack_recalled_not_the_months_total(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-10-02", "Police station bombed in Damascus",
+         ("Two suicide bombers blew themselves up at a police station in Damascus on Monday, "
+          "killing 17 people, the interior ministry said.")),
+        ("Daily Two", "2023-10-20", "Mortar fire on Damascus",
+         ("Mortar fire killed three people in Damascus on Friday, medics said. In early "
+          "October two suicide bombers blew themselves up at a police station in Damascus "
+          "killing 16 people, the ministry said. In October more than 60 civilians were "
+          "killed by shelling across the province, a monitor said.")),
+    ])
+    assert claim(db, "16 people")["figure_id"] == claim(db, "17 people")["figure_id"]
+    assert claim(db, "more than 60 civilians")["figure_id"] is None
+
+
+def test_a_part_larger_than_every_count_of_its_kind_in_its_report_is_a_total(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-10-02", "Wedding bombed in Homs",
+         ("A suicide bomber killed 14 people at a wedding in Homs on Monday, and 25 were "
+          "wounded, medics said. A police source said the initial toll also included 55 "
+          "injured.")),
+        ("Daily Two", "2023-10-02", "Wedding bombing in Homs",
+         "A suicide bomber struck a wedding in Homs on Monday, wounding 60 people, police said."),
+    ])
+    assert claim(db, "55 injured")["figure_id"] == claim(db, "60 people")["figure_id"] is not None

@@ -64,6 +64,7 @@ FIRST = [
     report(5, "Mosul", "2026-04-14", "Evening Ledger"),
     report(6, "Mosul", "2026-04-15", "Harbour Wire", dead=16),
     report(30, "Homs", "2026-03-25", "Valdrenn Gazette", dead=21),
+    report(33, "Aleppo", "2026-03-31", "Harbour Wire", dead=11),
 ]
 # A report of April that recalls an attack of the last week of March (report 30): its toll
 # is grouped in March's partition, which the second ingest must reach.
@@ -73,6 +74,13 @@ RECALLED = (
     "a crowded school near the old bridge in Homs, killing at least 21 people, the regional "
     "civil defence office said in a statement."
 )
+# A report dated the first of April that tells the story of March 31 (a Tuesday), as told
+# that day: its incident is in March's partition, which the second ingest must reach.
+MORNING_AFTER = (
+    "Last updated at Apr 01 2026 ALEPPO Artillery shells struck a crowded school near the old "
+    "bridge. At least 12 people were killed in Aleppo, the regional civil defence office said "
+    "Tuesday."
+)
 # The second: more on May in Syria (one a copy of report 4 published a day earlier, so it
 # becomes the original), a new version of report 6, a new month in Iraq, and report 31.
 SECOND = [
@@ -81,6 +89,7 @@ SECOND = [
     report(6, "Mosul", "2026-04-15", "Harbour Wire", dead=18),
     report(9, "Mosul", "2026-06-01", "Valdrenn Gazette"),
     ["r31", "Mortar round kills 9 in Homs", RECALLED, "Evening Ledger", "2026-04-02"],
+    ["r32", "Shelling kills 12 in Aleppo", MORNING_AFTER, "Copy Desk", "2026-04-01"],
 ]
 SECOND[1][0] = "r8"
 # Everything a grouping decides, table by table.
@@ -138,6 +147,11 @@ def test_an_ingest_leaves_the_grouping_a_whole_regroup_gives(incremental, tmp_pa
         recalled = conn.execute("SELECT figure_id FROM claims "
                                 "WHERE lower(text) = 'at least 21 people'").fetchall()
     assert len(recalled) == 2 and len(set(recalled)) == 1, "report 31 recalls report 30's attack"
+    with sqlite3.connect(incremental) as conn:
+        (day,) = conn.execute("SELECT i.date_from FROM claims c JOIN incidents i "
+                              "ON i.id = c.incident_id WHERE c.text = 'At least 12 people' "
+                              "AND c.published LIKE '2026-04-01%'").fetchone()
+    assert day.startswith("2026-03"), "report 32 tells March 31's story"
 
 
 def test_an_ingest_groups_as_one_ingest_of_everything(incremental, corpora, tmp_path):
