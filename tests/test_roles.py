@@ -97,6 +97,10 @@ def test_a_running_total_is_cumulative_and_nothing_else_is():
     # "another" after the first piece is the rest of the toll, not an update of it.
     (("Raids killed 30 civilians in the valley, 18 in the lower town and another 12 in the "
       "hamlets above it."), ["18", "12"]),
+    # A piece listed on by place far from the verb keeps the toll's metric, and so is a part.
+    (("The monitor said 21 civilians had been killed in the raids on the area 15 in a "
+      "northern district of the old city and another six in the farms beyond the river."),
+     ["15", "six"]),
     # Counts that do not add up to the toll are not its breakdown.
     ("Fighting killed 70 people. Separately, 12 soldiers and 9 rebels died in the north.", []),
 ])
@@ -186,3 +190,17 @@ def parts_of(text: str) -> list[tuple[str, str, str | None]]:
 ])
 def test_a_part_is_of_a_larger_total_and_a_restated_total_is_none(text, expected):
     assert parts_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "metrics"), [
+    # A bare count listed on by place takes the metric of the toll before it...
+    (("Officials said 40 people were killed in the quake in the capital and its crowded "
+      "suburbs on the long coast and 12 in the southern province."), ["killed", "killed"]),
+    # ...not a count of things, nor one with a noun of its own.
+    ("The firm sold 30 cars in Ohio in the last quarter of the year and 12 in Texas.",
+     ["count", "count"]),
+    (("Gunmen killed 14 soldiers in the northern countryside of the city near the border "
+      "posts and 5 vehicles were destroyed."), ["killed", "count"]),
+])
+def test_a_bare_count_listed_on_by_place_is_of_the_toll_before_it(text, metrics):
+    assert [c.metric for c in extract(text, PUBLISHED)] == metrics

@@ -26,6 +26,7 @@ from claims.extraction.lexicon import (
     ABOARD_WORDS,
     AGE_LEVEL_NOUNS,
     LOCAL_DOLLARS,
+    LOCATIVE_CUES,
     ONE_OF_A_NOUN,
     ONLY_WORDS,
     PEOPLE_GROUPS,
@@ -100,6 +101,16 @@ SUSPENDED_RE = regex.compile(
 )
 # How far back a bare figure may find the figure whose unit it leaves unsaid.
 ELLIPSIS_REACH = 90
+# A bare figure listed on from the one before by place: the gap between them is, after the
+# first figure's own verb if any, a place phrase and "and" ("15 in a northern district of
+# Manbij and another six in the village", "40 were killed in the capital and 12 in the
+# south"), and the figure is followed by its own place or ends the clause.
+LISTED_ON_RE = regex.compile(
+    r"(?:[ \t]+(?!and\b)\p{Ll}+){0,3}"
+    rf"[ \t]+(?:{alternation(sorted(LOCATIVE_CUES))})[ \t]+[^.;:!?\d]{{1,{ELLIPSIS_REACH}}}?"
+    r"(?:,[ \t]*|,?[ \t]+and[ \t]+)(?:(?:another|a[ \t]+further|the[ \t]+other)[ \t]+)?"
+)
+LISTED_END_RE = regex.compile(rf"[ \t]+(?:{alternation(sorted(LOCATIVE_CUES))})\b|[ \t]*[.,;]")
 # What comes before a level, which takes the unit of a change: "rose 64 points to 4,577".
 LEVEL_BEFORE_RE = ending_at(
     r"(?i:\b(?:to|at|of)[ \t]+(?:(?:a|an|the)[ \t]+\p{Ll}+[ \t]+of[ \t]+)?)"
@@ -495,6 +506,17 @@ def _elliptic_unit(context: _Context, draft: _Draft) -> None:
     if donor is not None:
         draft.unit, draft.subject = donor.unit, donor.subject
         draft.metric = units.UNIT_METRIC.get(donor.unit)  # "$5 and 7" is money; "5 homes" no
+        if _listed_on(context, donor, draft):
+            draft.metric = donor.metric
+
+
+def _listed_on(context: _Context, donor: Claim, draft: _Draft) -> bool:
+    """Whether a bare figure lists on, place by place, from a toll just before it: "killed
+    21, 15 in a northern district and another six in the village" are all killed, though
+    the verb is too far back for the six to find it as a cue of its own."""
+    return (donor.metric in PEOPLE_METRICS
+            and LISTED_ON_RE.fullmatch(context.text, donor.end, draft.start) is not None
+            and LISTED_END_RE.match(context.text, draft.end) is not None)
 
 
 def _elliptic_donor(context: _Context, start: int) -> Claim | None:
