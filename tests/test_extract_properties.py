@@ -7,8 +7,16 @@ from hypothesis import strategies as st
 
 from claims import extract
 from claims.extraction.attribution import _VERBS
+from claims.extraction.metrics import ASIDE_OWN_VERB_RE, OWN_VERB, OWN_VERB_RE
 from claims.extraction.numbers import _FIRST_WORDS, NUMBER_RE
-from claims.extraction.patterns import KEEP_GIL, alternation, folded, word_scan, word_spans
+from claims.extraction.patterns import (
+    KEEP_GIL,
+    alternation,
+    folded,
+    group_numbers,
+    word_scan,
+    word_spans,
+)
 from claims.extraction.roles import PERIOD_HINTS, PERIOD_RE
 from claims.extraction.sentences import BOUNDARY_RE, _boundaries
 
@@ -98,3 +106,18 @@ def test_word_scan_finds_the_whole_words(text):
     for words in (alternation(_FIRST_WORDS), _VERBS):
         plain = [m.span() for m in re.finditer(rf"\b(?:{words})\b", text)]
         assert word_spans(word_scan(words), text) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(news_like, st.integers(0, 60))
+def test_groups_by_number_are_the_groups_by_name(text, pos):
+    """A group read by its number (`group_numbers`) is the group read by its name."""
+    match = NUMBER_RE.match(text, pos)
+    groups = group_numbers(NUMBER_RE)
+    for name in NUMBER_RE.groupindex:
+        assert match is None or match.span(getattr(groups, name)) == match.span(name)
+
+
+def test_both_own_verb_patterns_number_their_groups_alike():
+    """`metrics.OWN_VERB` reads the groups of either own-verb pattern."""
+    assert OWN_VERB_RE.groupindex == ASIDE_OWN_VERB_RE.groupindex == vars(OWN_VERB)

@@ -12,7 +12,7 @@ import regex
 
 from claims.extraction.lexicon import MONTHS as MONTH_NUMBERS
 from claims.extraction.lexicon import ORDINAL_SUFFIXES, STREET_WORDS
-from claims.extraction.patterns import KEEP_GIL, alternation, ending_at
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, group_numbers
 
 # Dates are written with capitalised month names, perhaps abbreviated with a full stop.
 _MONTH_WORDS = [name.capitalize() for name in MONTH_NUMBERS]
@@ -208,6 +208,7 @@ TAIL_RE = regex.compile(r"[\d.,]*(?:[-–]\d+|[ \t]+[-–][ \t]+\d+)?")
 NEXT_NAME_RE = regex.compile(r"(?:,[ \t]*|[ \t]+(?:and|or)[ \t]+)(\d+)\b")
 DIGITS_RE = regex.compile(r"\d+")
 BEFORE_RE = ending_at("|".join(f"(?:{p})" for p in BEFORE))
+_BEFORE = group_numbers(BEFORE_RE)
 # "0-to-60-mph": the second end of a hyphened range, not a name such as "Su-24".
 HYPHEN_RANGE_RE = ending_at(r"\d-to-")
 AT_RE = regex.compile("|".join(f"(?:{p})" for p in AT))
@@ -246,13 +247,13 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
         and HYPHEN_RANGE_RE.match(text, max(0, pos - 8), pos)
     ):
         before = None
-    if before and before.group("media") and CAPTIONED_COUNT_RE.match(text, pos):
+    if before and before.group(_BEFORE.media) and CAPTIONED_COUNT_RE.match(text, pos):
         before = None  # "Video: 6 bodies found", not "Photo 3 of 12"
-    if before and before.group("span") and not DAY_END_RE.match(text, pos):
+    if before and before.group(_BEFORE.span) and not DAY_END_RE.match(text, pos):
         before = None
     if before and not (DECIMAL_RE.match(text, pos) and MONTH_RE.search(before.group())):
         end = TAIL_RE.match(text, pos).end()  # "Sept. 20-24", "Resolution 2254"
-        return _names_end(text, pos, end) if before.group("name") else end
+        return _names_end(text, pos, end) if before.group(_BEFORE.name) else end
     opens = text[pos].isdigit() or text[pos] in AT_OPENINGS
     at = AT_RE.match(text, pos, None, KEEP_GIL) if opens else None
     if at:

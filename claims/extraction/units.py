@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from claims.extraction.patterns import KEEP_GIL, alternation, ending_at
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, group_numbers
 
 # Written before the number: "$3m", "US$ 40", "£2bn", "RM5".
 CURRENCY_PREFIXES = {
@@ -233,6 +233,7 @@ SUFFIX_UNIT_RE = regex.compile(
     rf"(?P<unit>(?i:{alternation({*SUFFIX_UNITS, *SUFFIX_EXACT}, space=UNIT_WORD_GAP)}))"
     r"(?![\w%²°])"
 )
+_SUFFIX_UNIT = group_numbers(SUFFIX_UNIT_RE)
 
 
 def _spaced_pence(text: str, key: str, end: int) -> bool:
@@ -256,12 +257,12 @@ def suffix_unit(text: str, pos: int) -> tuple[str, str, int] | None:
     match = SUFFIX_UNIT_RE.match(text, pos, None, KEEP_GIL)
     if not match:
         return None
-    surface = match.group("unit")
+    surface, spaced = match.group(_SUFFIX_UNIT.unit, _SUFFIX_UNIT.space)
     key = " ".join(surface.lower().split())
     if key not in SUFFIX_UNITS and "-" in key:
         key = key.replace("-", " ")
     if surface in SUFFIX_EXACT:
-        if key in GLUED_ONLY and match.group("space"):
+        if key in GLUED_ONLY and spaced:
             return None
         code, metric = SUFFIX_EXACT[surface]
         return code, metric, match.end()
@@ -269,7 +270,7 @@ def suffix_unit(text: str, pos: int) -> tuple[str, str, int] | None:
         return None
     if key in CASE_SENSITIVE and surface != key:
         return None
-    if key in GLUED_ONLY and match.group("space") and not _spaced_pence(text, key, match.end()):
+    if key in GLUED_ONLY and spaced and not _spaced_pence(text, key, match.end()):
         return None
     code, metric = SUFFIX_UNITS[key]
     return code, metric, match.end()
