@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims import extract
+from claims.extraction import furniture
 from claims.extraction.attribution import _VERBS
 from claims.extraction.metrics import ASIDE_OWN_VERB_RE, OWN_VERB, OWN_VERB_RE
 from claims.extraction.numbers import _FIRST_WORDS, NUMBER_RE
@@ -121,3 +122,25 @@ def test_groups_by_number_are_the_groups_by_name(text, pos):
 def test_both_own_verb_patterns_number_their_groups_alike():
     """`metrics.OWN_VERB` reads the groups of either own-verb pattern."""
     assert OWN_VERB_RE.groupindex == ASIDE_OWN_VERB_RE.groupindex == vars(OWN_VERB)
+
+
+BEFORE_PIECES = [
+    *furniture.DESIGNATORS[::7], *furniture.MEDIA_WORDS[::3], "March", "Sept.", "dec", "MAY",
+    "29", "3", "29th", ",", ".", ":", "(c)", "©", "copyright", "Xcopyright", "COPYRIGHT",
+    "No", "No.", "of", "and", "to", "or", "-", "–", "/", "(", ")", "short url", "UPDATE",
+    "at", "least", "killed", "the", "people", "ſhare", "İmage", "K", " ", "  ", "\t", "\n",
+    "x", "é", "December 11 and", "March 3 or", "Dec 11th to", "Photo 3 of", "Resolution No",
+    "Hang Seng", "text message to", "COVID -", "short url 12", "Image:", "\nUPDATE",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(BEFORE_PIECES), max_size=14).map(
+    lambda pieces: " ".join(pieces) if len(pieces) % 3 else "".join(pieces)))
+def test_before_patterns_are_tried_wherever_they_may_match(text):
+    """BEFORE_RE is skipped after spaces that follow a plain word none of its patterns ends
+    with; wherever it is skipped, it matches nothing."""
+    for pos in range(1, len(text) + 1):
+        lo = max(0, pos - 28)
+        if not furniture._may_follow_before(text, lo, pos):
+            assert furniture.BEFORE_RE.match(text, lo, pos) is None

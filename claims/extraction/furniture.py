@@ -12,7 +12,7 @@ import regex
 
 from claims.extraction.lexicon import MONTHS as MONTH_NUMBERS
 from claims.extraction.lexicon import ORDINAL_SUFFIXES, STREET_WORDS
-from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, group_numbers
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, folded, group_numbers
 
 # Dates are written with capitalised month names, perhaps abbreviated with a full stop.
 _MONTH_WORDS = [name.capitalize() for name in MONTH_NUMBERS]
@@ -209,6 +209,22 @@ NEXT_NAME_RE = regex.compile(r"(?:,[ \t]*|[ \t]+(?:and|or)[ \t]+)(\d+)\b")
 DIGITS_RE = regex.compile(r"\d+")
 BEFORE_RE = ending_at("|".join(f"(?:{p})" for p in BEFORE))
 _BEFORE = group_numbers(BEFORE_RE)
+# The words a BEFORE pattern ending in spaces may have right before them, case-folded: the
+# lexicons' words and the patterns' own ("of", "to", "url"). A figure after spaces that
+# follow any other plain word ("at least 12") is not tried against BEFORE_RE.
+_WORDS_BEFORE_SPACES = frozenset(
+    folded(word)
+    for phrase in (
+        *MONTH_NUMBERS, *ORDINAL_SUFFIXES, *DESIGNATORS, *MEDIA_WORDS, *PAGE_OF,
+        *COPYRIGHT_MARKS, *WIRE_SLUGS, "and", "or", "to", "short url",
+    )
+    for word in regex.findall(r"\p{L}+", phrase)
+)
+# The one such word a BEFORE pattern takes at the end of a longer word: "copyright" has no
+# word boundary before it.
+_ENDINGS_BEFORE_SPACES = tuple(
+    folded(mark) for mark in COPYRIGHT_MARKS if mark.isalpha()
+)
 # "0-to-60-mph": the second end of a hyphened range, not a name such as "Su-24".
 HYPHEN_RANGE_RE = ending_at(r"\d-to-")
 AT_RE = regex.compile("|".join(f"(?:{p})" for p in AT))
@@ -233,13 +249,31 @@ def _names_end(text: str, pos: int, end: int) -> int:
     return max(end, cursor)
 
 
+def _may_follow_before(text: str, lo: int, pos: int) -> bool:
+    """Whether BEFORE_RE may match text[lo:pos]: always, unless spaces come before `pos`
+    after a plain word that none of its patterns ends with there, as for most figures."""
+    if text[pos - 1] not in " \t":
+        return True
+    window = text[lo:pos].rstrip(" \t")
+    if not window or not window[-1].isalpha():
+        return True  # a date's "29," or "29th", a name's "No.", a caption's "(c)"
+    word = window.rsplit(None, 1)[-1]
+    if not word.isalpha():
+        return True
+    word = folded(word)
+    return word in _WORDS_BEFORE_SPACES or word.endswith(_ENDINGS_BEFORE_SPACES)
+
+
 def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
     """Where the non-claim starting at `pos` ends (a date, time, name, phone number or page
     furniture), so numbers inside it ("555-0123") are skipped too; 0 when it is a claim.
 
     After a currency written in letters ("RM5") or "minus-" the letters are not a name."""
+    lo = max(0, pos - 28)
     before = (
-        BEFORE_RE.match(text, max(0, pos - 28), pos, KEEP_GIL) if pos and not glued_ok else None
+        BEFORE_RE.match(text, lo, pos, KEEP_GIL)
+        if pos and not glued_ok and _may_follow_before(text, lo, pos)
+        else None
     )
     if (
         before
