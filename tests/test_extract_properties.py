@@ -144,3 +144,24 @@ def test_before_patterns_are_tried_wherever_they_may_match(text):
         lo = max(0, pos - 28)
         if not furniture._may_follow_before(text, lo, pos):
             assert furniture.BEFORE_RE.match(text, lo, pos) is None
+
+
+AT_PIECES = [
+    "12", "0", "045", "911", "747", "1990", "3", "2019", "1800", "5", "ago", "min", "read",
+    "hours", "days", "comments", "likes", "a.m.", "pm", "p. m.", "GMT", "hrs", "Road", "St",
+    "Wilbraham", "Related", "Tags", "neo", "Dreamliner", "zip", "ZIP", "of", "March", "may",
+    "people", "killed", "calls", "tips to", "BA", "QZ", "UK", "+", "(", ")", "-", ".", ",",
+    ":", "/", "s", "th", "ers", " ", "  ", "\t", "\n", "Ǆ", "ſhares", "Ago", "5 days ago",
+    "2 min read", "BA 747 jets", "QZ 8501 crashed", "045 people", "12 comments", "7 of March",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(AT_PIECES), max_size=12).map(
+    lambda pieces: " ".join(pieces) if len(pieces) % 3 else "".join(pieces)))
+def test_at_patterns_are_tried_wherever_they_may_match(text):
+    """AT_RE is skipped after digits and spaces that come before a lower-case word none of its
+    patterns takes; wherever it is skipped, it matches nothing."""
+    for pos in range(len(text)):
+        if not furniture._may_open_at(text, pos):
+            assert furniture.AT_RE.match(text, pos) is None

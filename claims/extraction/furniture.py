@@ -8,6 +8,8 @@ scan of every character with dozens of alternatives would cost more than extract
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from claims.extraction.lexicon import MONTHS as MONTH_NUMBERS
@@ -231,6 +233,18 @@ AT_RE = regex.compile("|".join(f"(?:{p})" for p in AT))
 # What every AT pattern starts with: a digit, or the "+" or "(" of a phone number. A number
 # in words ("three") is not tried against them.
 AT_OPENINGS = frozenset("+(")
+# A figure's digits, the spaces after them and the next word: "12 people".
+_FIGURE_WORD_RE = re.compile(r"([0-9]+)[ \t]+([^\W\d_]+)")
+# The lower-case words an AT pattern takes after a figure and its spaces, case-folded: units
+# of time and reading, counters, clock marks and zones, street words, "of" before a month.
+_WORDS_AFTER_FIGURES = frozenset(
+    folded(word)
+    for phrase in (
+        *READ_UNITS, "read", *AGO_UNITS, "ago", *SOCIAL_COUNTS, *CLOCK_MARKS, *CLOCK_ZONES,
+        *STREET_WORDS, *AIRCRAFT_VARIANTS, *MONTH_NUMBERS, "of", "related", "tags", "zip",
+    )
+    for word in regex.findall(r"\p{L}+", phrase)
+)
 # A furniture line's words are on that line: "Follow us" but not "follow\nus".
 _LINE_OPENER = alternation(LINE_OPENERS, space=r"[ \t]+")
 LINE_RE = regex.compile(rf"[ \t]*(?i:{_LINE_OPENER})\b")
@@ -264,6 +278,27 @@ def _may_follow_before(text: str, lo: int, pos: int) -> bool:
     return word in _WORDS_BEFORE_SPACES or word.endswith(_ENDINGS_BEFORE_SPACES)
 
 
+def _may_open_at(text: str, pos: int) -> bool:
+    """Whether AT_RE may match at `pos`: where a digit, "+" or "(" opens, unless digits and
+    spaces come before a lower-case word none of its patterns takes ("12 people"), and no
+    leading zero, 911 or two-capital code before them ("BA 747") makes them a code."""
+    if not (text[pos].isdigit() or text[pos] in AT_OPENINGS):
+        return False
+    figure = _FIGURE_WORD_RE.match(text, pos)
+    if figure is None or text[pos] == "0" or figure.group(1) == "911":
+        return True
+    word = figure.group(2)
+    return not word[0].islower() or folded(word) in _WORDS_AFTER_FIGURES or _code_before(
+        text, pos)
+
+
+def _code_before(text: str, pos: int) -> bool:
+    """Whether two characters before `pos` and its space may be a code of capitals ("BA 747",
+    "QZ 8501"), as AT_RE's look-behind reads them."""
+    return pos >= 3 and text[pos - 1] in " \t" and text[pos - 3].isalpha() and not text[
+        pos - 3].islower()
+
+
 def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
     """Where the non-claim starting at `pos` ends (a date, time, name, phone number or page
     furniture), so numbers inside it ("555-0123") are skipped too; 0 when it is a claim.
@@ -288,8 +323,7 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
     if before and not (DECIMAL_RE.match(text, pos) and MONTH_RE.search(before.group())):
         end = TAIL_RE.match(text, pos).end()  # "Sept. 20-24", "Resolution 2254"
         return _names_end(text, pos, end) if before.group(_BEFORE.name) else end
-    opens = text[pos].isdigit() or text[pos] in AT_OPENINGS
-    at = AT_RE.match(text, pos, None, KEEP_GIL) if opens else None
+    at = AT_RE.match(text, pos, None, KEEP_GIL) if _may_open_at(text, pos) else None
     if at:
         return at.end()
     newline = text.rfind("\n", max(0, pos - LINE_LOOKBACK), pos)
