@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims import extract
-from claims.extraction import furniture
+from claims.extraction import furniture, units
 from claims.extraction.attribution import _VERBS
 from claims.extraction.metrics import ASIDE_OWN_VERB_RE, OWN_VERB, OWN_VERB_RE
 from claims.extraction.numbers import _FIRST_WORDS, NUMBER_RE
@@ -165,3 +165,22 @@ def test_at_patterns_are_tried_wherever_they_may_match(text):
     for pos in range(len(text)):
         if not furniture._may_open_at(text, pos):
             assert furniture.AT_RE.match(text, pos) is None
+
+
+UNIT_PIECES = [
+    *sorted(units.SUFFIX_UNITS)[::9], *sorted(units.SUFFIX_EXACT), "KM", "Km", "km²", "km2",
+    "km/h", "°C", "%", "per cent", "PER CENT", "12", "3.5", "-", " ", "  ", "\t", "\n",
+    "people", "of", "killed", "kmx", "\u212a", "ſ", "µm", "é", "x",
+    *(unit.replace("s", "ſ").replace("k", "\u212a") for unit in sorted(units.SUFFIX_UNITS)[::5]),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(UNIT_PIECES), max_size=10).map(
+    lambda pieces: " ".join(pieces) if len(pieces) % 3 else "".join(pieces)))
+def test_units_are_read_wherever_one_may_open(text):
+    """A unit is not looked for where the plain ASCII word after the gap opens none; wherever
+    it is not, the unit pattern matches nothing."""
+    for pos in range(len(text) + 1):
+        if units._no_unit_opens(text, pos):
+            assert units.SUFFIX_UNIT_RE.match(text, pos) is None
