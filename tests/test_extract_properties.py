@@ -6,9 +6,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims import extract
+from claims.extraction import furniture, units
 from claims.extraction.attribution import _VERBS
+from claims.extraction.metrics import ASIDE_OWN_VERB_RE, OWN_VERB, OWN_VERB_RE
 from claims.extraction.numbers import _FIRST_WORDS, NUMBER_RE
-from claims.extraction.patterns import KEEP_GIL, alternation, folded, word_scan, word_spans
+from claims.extraction.patterns import (
+    KEEP_GIL,
+    alternation,
+    folded,
+    group_numbers,
+    word_scan,
+    word_spans,
+)
 from claims.extraction.roles import PERIOD_HINTS, PERIOD_RE
 from claims.extraction.sentences import BOUNDARY_RE, _boundaries
 
@@ -98,3 +107,80 @@ def test_word_scan_finds_the_whole_words(text):
     for words in (alternation(_FIRST_WORDS), _VERBS):
         plain = [m.span() for m in re.finditer(rf"\b(?:{words})\b", text)]
         assert word_spans(word_scan(words), text) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(news_like, st.integers(0, 60))
+def test_groups_by_number_are_the_groups_by_name(text, pos):
+    """A group read by its number (`group_numbers`) is the group read by its name."""
+    match = NUMBER_RE.match(text, pos)
+    groups = group_numbers(NUMBER_RE)
+    for name in NUMBER_RE.groupindex:
+        assert match is None or match.span(getattr(groups, name)) == match.span(name)
+
+
+def test_both_own_verb_patterns_number_their_groups_alike():
+    """`metrics.OWN_VERB` reads the groups of either own-verb pattern."""
+    assert OWN_VERB_RE.groupindex == ASIDE_OWN_VERB_RE.groupindex == vars(OWN_VERB)
+
+
+BEFORE_PIECES = [
+    *furniture.DESIGNATORS[::7], *furniture.MEDIA_WORDS[::3], "March", "Sept.", "dec", "MAY",
+    "29", "3", "29th", ",", ".", ":", "(c)", "©", "copyright", "Xcopyright", "COPYRIGHT",
+    "No", "No.", "of", "and", "to", "or", "-", "–", "/", "(", ")", "short url", "UPDATE",
+    "at", "least", "killed", "the", "people", "ſhare", "İmage", "K", " ", "  ", "\t", "\n",
+    "x", "é", "December 11 and", "March 3 or", "Dec 11th to", "Photo 3 of", "Resolution No",
+    "Hang Seng", "text message to", "COVID -", "short url 12", "Image:", "\nUPDATE",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(BEFORE_PIECES), max_size=14).map(
+    lambda pieces: " ".join(pieces) if len(pieces) % 3 else "".join(pieces)))
+def test_before_patterns_are_tried_wherever_they_may_match(text):
+    """BEFORE_RE is skipped after spaces that follow a plain word none of its patterns ends
+    with; wherever it is skipped, it matches nothing."""
+    for pos in range(1, len(text) + 1):
+        lo = max(0, pos - 28)
+        if not furniture._may_follow_before(text, lo, pos):
+            assert furniture.BEFORE_RE.match(text, lo, pos) is None
+
+
+AT_PIECES = [
+    "12", "0", "045", "911", "747", "1990", "3", "2019", "1800", "5", "ago", "min", "read",
+    "hours", "days", "comments", "likes", "a.m.", "pm", "p. m.", "GMT", "hrs", "Road", "St",
+    "Wilbraham", "Related", "Tags", "neo", "Dreamliner", "zip", "ZIP", "of", "March", "may",
+    "people", "killed", "calls", "tips to", "BA", "QZ", "UK", "+", "(", ")", "-", ".", ",",
+    ":", "/", "s", "th", "ers", " ", "  ", "\t", "\n", "Ǆ", "ſhares", "Ago", "5 days ago",
+    "2 min read", "BA 747 jets", "QZ 8501 crashed", "045 people", "12 comments", "7 of March",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(AT_PIECES), max_size=12).map(
+    lambda pieces: " ".join(pieces) if len(pieces) % 3 else "".join(pieces)))
+def test_at_patterns_are_tried_wherever_they_may_match(text):
+    """AT_RE is skipped after digits and spaces that come before a lower-case word none of its
+    patterns takes; wherever it is skipped, it matches nothing."""
+    for pos in range(len(text)):
+        if not furniture._may_open_at(text, pos):
+            assert furniture.AT_RE.match(text, pos) is None
+
+
+UNIT_PIECES = [
+    *sorted(units.SUFFIX_UNITS)[::9], *sorted(units.SUFFIX_EXACT), "KM", "Km", "km²", "km2",
+    "km/h", "°C", "%", "per cent", "PER CENT", "12", "3.5", "-", " ", "  ", "\t", "\n",
+    "people", "of", "killed", "kmx", "\u212a", "ſ", "µm", "é", "x",
+    *(unit.replace("s", "ſ").replace("k", "\u212a") for unit in sorted(units.SUFFIX_UNITS)[::5]),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(UNIT_PIECES), max_size=10).map(
+    lambda pieces: " ".join(pieces) if len(pieces) % 3 else "".join(pieces)))
+def test_units_are_read_wherever_one_may_open(text):
+    """A unit is not looked for where the plain ASCII word after the gap opens none; wherever
+    it is not, the unit pattern matches nothing."""
+    for pos in range(len(text) + 1):
+        if units._no_unit_opens(text, pos):
+            assert units.SUFFIX_UNIT_RE.match(text, pos) is None

@@ -20,8 +20,10 @@ from claims.extraction.lexicon import (
     PREPOSITIONS,
     PROPORTION_LINKS,
 )
-from claims.extraction.patterns import KEEP_GIL, alternation, ending_at
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, group_numbers
 
+# NUMBER_RE's groups, by number: each kind of number is read from its own.
+_NUMBER = group_numbers(numbers.NUMBER_RE)
 # Words before "one" that make it a pronoun: "no one", "each one", "this one".
 ONE_PRONOUN_BEFORE = ("no", "each", "every", "any", "same", "this", "that", "which", "some")
 # Words after "one" that make it an idiom or a pronoun: "one another", "one way", "one who".
@@ -291,7 +293,7 @@ def _read(text: str, match) -> Number | None:
 def _read_slash(text: str, match) -> Number | None:
     """A slashed fraction before "of" or a unit: "1/16 of a pint"; not a date ("9/11")."""
     start, end = match.span()
-    value = numbers.slash_value(match.group("slash"))
+    value = numbers.slash_value(match.group(_NUMBER.slash))
     if value is None or not (FRACTION_OF_RE.match(text, end) or units.suffix_unit(text, end)):
         return None
     return Number(start, end, value)
@@ -300,34 +302,34 @@ def _read_slash(text: str, match) -> Number | None:
 def _read_digits(text: str, match) -> Number:
     """Digits with their scale: "12", "2.5 million", "3bn", "1.99×10−30", "3 hundred and 21"."""
     start, end = match.span()
-    value = numbers.digits_value(match.group("digits"))
+    value = numbers.digits_value(match.group(_NUMBER.digits))
     scale = 1.0
-    if match.group("dscale"):
-        scale = numbers.scale_of(match.group("dscale"))
-    elif match.group("abbr") or match.group("abbr2"):
+    if match.group(_NUMBER.dscale):
+        scale = numbers.scale_of(match.group(_NUMBER.dscale))
+    elif match.group(_NUMBER.abbr) or match.group(_NUMBER.abbr2):
         end, scale = _abbreviated_scale(text, match, end)
-    if match.group("exp"):  # written digits and exponent, so 1.99e-30 stays exact
-        exponent = int(numbers.digits_value(match.group("exp").replace("−", "-")))
+    if match.group(_NUMBER.exp):  # written digits and exponent, so 1.99e-30 stays exact
+        exponent = int(numbers.digits_value(match.group(_NUMBER.exp).replace("−", "-")))
         value = numbers.digits_value(f"{match.group('digits')}e{exponent}")
-    if match.group("more"):
-        value = numbers.compose(text[start : match.end("more")])
+    if match.group(_NUMBER.more):
+        value = numbers.compose(text[start : match.end(_NUMBER.more)])
         scale = 1.0
     value *= scale
-    if match.group("dfrac"):
-        value = numbers.with_fraction(value, scale, match.group("dfrac"))
+    if match.group(_NUMBER.dfrac):
+        value = numbers.with_fraction(value, scale, match.group(_NUMBER.dfrac))
     return Number(start, end, value, scale=scale)
 
 
 def _abbreviated_scale(text: str, match, end: int) -> tuple[int, float]:
     """Where the number ends and its scale, from an abbreviation: "3bn", "2.7m sales"; a
     lower-case "m" with no currency and no counted noun is metres ("a 2.7m high wall")."""
-    written = match.group("abbr") or match.group("abbr2")
+    written = match.group(_NUMBER.abbr) or match.group(_NUMBER.abbr2)
     if (
         written == "m"
         and units.prefix_currency(text, match.start()) is None
         and not METRE_NOT_MILLION_RE.match(text, end)
     ):
-        return match.start("abbr"), 1.0
+        return match.start(_NUMBER.abbr), 1.0
     return end, numbers.scale_of(written.lower())
 
 
@@ -336,15 +338,15 @@ def _read_vague(text: str, match) -> Number | None:
     "several hundred" (a scale multiplies "several" and "a few"); not the verb "scores" ("he
     scores 12 goals"): lower-case "scores" counts only before "of"; nor "few" as a pronoun
     or idiom ("the few who", "quite a few")."""
-    vague = match.group("vague")
-    if vague == "scores" and not OF_AFTER_RE.match(text, match.end("vague")):
+    vague = match.group(_NUMBER.vague)
+    if vague == "scores" and not OF_AFTER_RE.match(text, match.end(_NUMBER.vague)):
         return None
     if vague.lower().endswith("few") and not _few_counts(text, match):
         return None
     low, high = numbers.vague_range(vague)
-    end = match.end("vague")
-    if match.group("vscale") and " ".join(vague.lower().split()) in numbers.SCALED_VAGUE:
-        scale = numbers.scale_of(match.group("vscale"))
+    end = match.end(_NUMBER.vague)
+    if match.group(_NUMBER.vscale) and " ".join(vague.lower().split()) in numbers.SCALED_VAGUE:
+        scale = numbers.scale_of(match.group(_NUMBER.vscale))
         low, high, end = low * scale, high * scale, match.end()
     return Number(match.start(), end, low, low, high, vague=True)
 
@@ -353,13 +355,13 @@ def _few_counts(text: str, match) -> bool:
     """Does "few" count the noun after it ("a few minutes", "the next few months"), rather
     than stand alone or say "not many" ("the few who", "quite a few", "few other jobs")?"""
     start = match.start()
-    if match.group("vague").lower() == "few":
+    if match.group(_NUMBER.vague).lower() == "few":
         if not FEW_SPAN_BEFORE_RE.match(text, max(0, start - 10), start):
             return False
     elif FEW_NOT_AFTER_RE.match(text, max(0, start - 8), start):
         return False
-    after = match.end("vague")
-    if match.group("vscale"):
+    after = match.end(_NUMBER.vague)
+    if match.group(_NUMBER.vscale):
         return True
     found = metrics.subject_after(text, after, min(len(text), after + 60))
     return found is not None and (found[0].endswith("s") or metrics.is_people(found[0]))
@@ -367,7 +369,7 @@ def _few_counts(text: str, match) -> bool:
 
 def _read_pair(text: str, match) -> Number:
     """Two of a thing: "a pair of robots"."""
-    word = match.group("pair").split()[1].lower()
+    word = match.group(_NUMBER.pair).split()[1].lower()
     return Number(match.start(), match.end(), numbers.PAIR_WORDS[word])
 
 
@@ -377,7 +379,7 @@ def _read_multiple(text: str, match) -> Number | None:
     start, end = match.span()
     if qualifiers.qualifier_before(text, start) is None:
         return None
-    value = numbers.MULTIPLE_WORDS[match.group("multiple").lower()]
+    value = numbers.MULTIPLE_WORDS[match.group(_NUMBER.multiple).lower()]
     return Number(start, end, value, unit="times", unit_metric="count", unit_end=end)
 
 
@@ -393,15 +395,19 @@ def _read_article(text: str, match) -> Number | None:
 def _read_fold(text: str, match) -> Number:
     """A multiple written as one word, counted in times: "grew sixfold", "a tenfold rise"."""
     start, end = match.span()
-    value = numbers.FOLD_WORDS[match.group("fold").lower()]
+    value = numbers.FOLD_WORDS[match.group(_NUMBER.fold).lower()]
     return Number(start, end, value, unit="times", unit_metric="count", unit_end=end)
 
 
 def _ordinal(text: str, match) -> bool:
     """Is "a third" an ordinal, as before a noun ("a third child"), not a share ("cut by a
     third", "a third of voters", "a third to a half", "control roughly a third")?"""
-    words = match.group("fraction").lower().replace("-", " ").split()
-    if words[0] not in ("a", "an") or words[-1] not in ORDINAL_FRACTIONS or match.group("fscale"):
+    words = match.group(_NUMBER.fraction).lower().replace("-", " ").split()
+    if (
+        words[0] not in ("a", "an")
+        or words[-1] not in ORDINAL_FRACTIONS
+        or match.group(_NUMBER.fscale)
+    ):
         return False
     noun = NEXT_LOWER_WORD_RE.match(text, match.end())
     return (
@@ -417,15 +423,16 @@ def _read_fraction(text: str, match) -> Number | None:
     shell fell")."""
     if _ordinal(text, match):
         return None
-    value = numbers.fraction_value(match.group("fraction"))
-    scale = numbers.SCALE_WORDS[match.group("fscale").lower()] if match.group("fscale") else 1
+    value = numbers.fraction_value(match.group(_NUMBER.fraction))
+    fscale = match.group(_NUMBER.fscale)
+    scale = numbers.SCALE_WORDS[fscale.lower()] if fscale else 1
     return Number(match.start(), match.end(), value * scale, scale=scale)
 
 
 def _read_half(text: str, match) -> Number:
     """Half or a quarter of a scale word: "half a million", "half a dozen"."""
-    scale = numbers.WORD_VALUES[match.group("halfscale").lower()]
-    value = numbers.FRACTION_WORDS[match.group("half").lower()] * scale
+    scale = numbers.WORD_VALUES[match.group(_NUMBER.halfscale).lower()]
+    value = numbers.FRACTION_WORDS[match.group(_NUMBER.half).lower()] * scale
     return Number(match.start(), match.end(), value, scale=scale)
 
 
@@ -438,7 +445,7 @@ def _read_words(text: str, match) -> Number | None:
     """A number in words: "twenty-five", "three and a half million"; None for a scale word
     with no number ("million people") or a capitalised name ("Channel Four")."""
     start = match.start()
-    surface = match.group("words")
+    surface = match.group(_NUMBER.words)
     trail = numbers.TRAIL_FRACTION_RE.search(surface)
     parsed = numbers.parse_words(surface[: trail.start()] if trail else surface)
     if parsed is None or parsed[1] == 0:
@@ -473,17 +480,17 @@ def _inside_a_name(text: str, start: int) -> bool:
 
 # How to read each kind of NUMBER_RE match, by the group that names the kind.
 _READERS = (
-    ("slash", _read_slash),
-    ("digits", _read_digits),
-    ("vague", _read_vague),
-    ("pair", _read_pair),
-    ("multiple", _read_multiple),
-    ("article", _read_article),
-    ("fold", _read_fold),
-    ("fraction", _read_fraction),
-    ("half", _read_half),
-    ("halfword", _read_halfword),
-    ("words", _read_words),
+    (_NUMBER.slash, _read_slash),
+    (_NUMBER.digits, _read_digits),
+    (_NUMBER.vague, _read_vague),
+    (_NUMBER.pair, _read_pair),
+    (_NUMBER.multiple, _read_multiple),
+    (_NUMBER.article, _read_article),
+    (_NUMBER.fold, _read_fold),
+    (_NUMBER.fraction, _read_fraction),
+    (_NUMBER.half, _read_half),
+    (_NUMBER.halfword, _read_halfword),
+    (_NUMBER.words, _read_words),
 )
 
 

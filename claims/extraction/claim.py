@@ -40,7 +40,7 @@ from claims.extraction.lexicon import (
     RATE_NOUNS,
 )
 from claims.extraction.numbers import TENS_WORDS, UNITS_WORDS
-from claims.extraction.patterns import KEEP_GIL, alternation, ending_at
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, group_numbers
 from claims.extraction.sentences import Sentences
 from claims.models import PEOPLE_METRICS, Claim, Place, TimeRef
 
@@ -78,10 +78,12 @@ GROUP_OF_BEFORE_RE = ending_at(
 STATE_AFTER_RE = regex.compile(
     rf"(?:[ \t]+(?i:more))?[ \t]+(?P<state>(?i:{alternation(PEOPLE_STATES)}))\b"
 )
+_STATE_AFTER = group_numbers(STATE_AFTER_RE)
 # A state a word after a figure: "dozens more wounded", "four others injured".
 STATE_SOON_AFTER_RE = regex.compile(
     rf"(?:[ \t]+\p{{Ll}}+)?[ \t]+(?P<state>(?i:{alternation(PEOPLE_STATES)}))\b"
 )
+_STATE_SOON_AFTER = group_numbers(STATE_SOON_AFTER_RE)
 # A second state joined to the first: "killed or injured" are casualties.
 JOINED_STATE_RE = regex.compile(rf"[ \t]+(?i:and|or)[ \t]+(?i:{alternation(PEOPLE_STATES)})\b")
 # What befell the people a counted noun names, right after it: "12 others injured", "seven
@@ -90,6 +92,7 @@ STATE_OF_NOUN_RE = regex.compile(
     r"[ \t]+(?:(?i:were|was|are|is|have[ \t]+been|has[ \t]+been|had[ \t]+been)[ \t]+)?"
     rf"(?P<state>(?i:{alternation(PEOPLE_STATES)}))\b"
 )
+_STATE_OF_NOUN = group_numbers(STATE_OF_NOUN_RE)
 # Verbs of a figure's own, besides any past participle: "and 167 were rescued", "41 remain".
 OWN_VERBS = ("were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains")
 # A verb of the figure's own right after it: "and 167 were rescued", "41 are still missing".
@@ -449,7 +452,7 @@ def _state_after(context: _Context, draft: _Draft) -> None:
     if state:
         draft.end = _joined_state_end(context, state.end())
         draft.unit = draft.unit or "people"
-        draft.metric = metrics.cue_metric(context.text[state.start("state") : draft.end])
+        draft.metric = metrics.cue_metric(context.text[state.start(_STATE_AFTER.state) : draft.end])
 
 
 def _joined_state_end(context: _Context, end: int) -> int:
@@ -469,12 +472,12 @@ def _state_of_noun(context: _Context, draft: _Draft) -> None:
         return
     text = context.text
     state = STATE_OF_NOUN_RE.match(text, draft.end, context.sent_end, KEEP_GIL)
-    if state and state.start("state") == state.start() + 1 and metrics.did_to_others(
+    if state and state.start(_STATE_OF_NOUN.state) == state.start() + 1 and metrics.did_to_others(
             text, state.end(), context.sent_end):
         draft.metric = metrics.direct_metric(text, context.sent_start, draft.start) or "count"
     elif state:
         end = _joined_state_end(context, state.end())
-        draft.metric = metrics.cue_metric(text[state.start("state") : end])
+        draft.metric = metrics.cue_metric(text[state.start(_STATE_OF_NOUN.state) : end])
 
 
 def _suspended_hyphen(context: _Context, draft: _Draft) -> None:
@@ -672,7 +675,7 @@ def _included_metric(context: _Context, draft: _Draft) -> None:
 def _state_soon_after(context: _Context, end: int) -> str | None:
     """What befell the figure's people, a word after it: "dozens more wounded"."""
     state = STATE_SOON_AFTER_RE.match(context.text, end, context.sent_end)
-    return metrics.cue_metric(state.group("state")) if state else None
+    return metrics.cue_metric(state.group(_STATE_SOON_AFTER.state)) if state else None
 
 
 def _part_of_previous(context: _Context, start: int, previous: Claim) -> bool:

@@ -8,11 +8,13 @@ scan of every character with dozens of alternatives would cost more than extract
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from claims.extraction.lexicon import MONTHS as MONTH_NUMBERS
 from claims.extraction.lexicon import ORDINAL_SUFFIXES, STREET_WORDS
-from claims.extraction.patterns import KEEP_GIL, alternation, ending_at
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, folded, group_numbers
 
 # Dates are written with capitalised month names, perhaps abbreviated with a full stop.
 _MONTH_WORDS = [name.capitalize() for name in MONTH_NUMBERS]
@@ -208,12 +210,41 @@ TAIL_RE = regex.compile(r"[\d.,]*(?:[-–]\d+|[ \t]+[-–][ \t]+\d+)?")
 NEXT_NAME_RE = regex.compile(r"(?:,[ \t]*|[ \t]+(?:and|or)[ \t]+)(\d+)\b")
 DIGITS_RE = regex.compile(r"\d+")
 BEFORE_RE = ending_at("|".join(f"(?:{p})" for p in BEFORE))
+_BEFORE = group_numbers(BEFORE_RE)
+# The words a BEFORE pattern ending in spaces may have right before them, case-folded: the
+# lexicons' words and the patterns' own ("of", "to", "url"). A figure after spaces that
+# follow any other plain word ("at least 12") is not tried against BEFORE_RE.
+_WORDS_BEFORE_SPACES = frozenset(
+    folded(word)
+    for phrase in (
+        *MONTH_NUMBERS, *ORDINAL_SUFFIXES, *DESIGNATORS, *MEDIA_WORDS, *PAGE_OF,
+        *COPYRIGHT_MARKS, *WIRE_SLUGS, "and", "or", "to", "short url",
+    )
+    for word in regex.findall(r"\p{L}+", phrase)
+)
+# The one such word a BEFORE pattern takes at the end of a longer word: "copyright" has no
+# word boundary before it.
+_ENDINGS_BEFORE_SPACES = tuple(
+    folded(mark) for mark in COPYRIGHT_MARKS if mark.isalpha()
+)
 # "0-to-60-mph": the second end of a hyphened range, not a name such as "Su-24".
 HYPHEN_RANGE_RE = ending_at(r"\d-to-")
 AT_RE = regex.compile("|".join(f"(?:{p})" for p in AT))
 # What every AT pattern starts with: a digit, or the "+" or "(" of a phone number. A number
 # in words ("three") is not tried against them.
 AT_OPENINGS = frozenset("+(")
+# A figure's digits, the spaces after them and the next word: "12 people".
+_FIGURE_WORD_RE = re.compile(r"([0-9]+)[ \t]+([^\W\d_]+)")
+# The lower-case words an AT pattern takes after a figure and its spaces, case-folded: units
+# of time and reading, counters, clock marks and zones, street words, "of" before a month.
+_WORDS_AFTER_FIGURES = frozenset(
+    folded(word)
+    for phrase in (
+        *READ_UNITS, "read", *AGO_UNITS, "ago", *SOCIAL_COUNTS, *CLOCK_MARKS, *CLOCK_ZONES,
+        *STREET_WORDS, *AIRCRAFT_VARIANTS, *MONTH_NUMBERS, "of", "related", "tags", "zip",
+    )
+    for word in regex.findall(r"\p{L}+", phrase)
+)
 # A furniture line's words are on that line: "Follow us" but not "follow\nus".
 _LINE_OPENER = alternation(LINE_OPENERS, space=r"[ \t]+")
 LINE_RE = regex.compile(rf"[ \t]*(?i:{_LINE_OPENER})\b")
@@ -232,13 +263,52 @@ def _names_end(text: str, pos: int, end: int) -> int:
     return max(end, cursor)
 
 
+def _may_follow_before(text: str, lo: int, pos: int) -> bool:
+    """Whether BEFORE_RE may match text[lo:pos]: always, unless spaces come before `pos`
+    after a plain word that none of its patterns ends with there, as for most figures."""
+    if text[pos - 1] not in " \t":
+        return True
+    window = text[lo:pos].rstrip(" \t")
+    if not window or not window[-1].isalpha():
+        return True  # a date's "29," or "29th", a name's "No.", a caption's "(c)"
+    word = window.rsplit(None, 1)[-1]
+    if not word.isalpha():
+        return True
+    word = folded(word)
+    return word in _WORDS_BEFORE_SPACES or word.endswith(_ENDINGS_BEFORE_SPACES)
+
+
+def _may_open_at(text: str, pos: int) -> bool:
+    """Whether AT_RE may match at `pos`: where a digit, "+" or "(" opens, unless digits and
+    spaces come before a lower-case word none of its patterns takes ("12 people"), and no
+    leading zero, 911 or two-capital code before them ("BA 747") makes them a code."""
+    if not (text[pos].isdigit() or text[pos] in AT_OPENINGS):
+        return False
+    figure = _FIGURE_WORD_RE.match(text, pos)
+    if figure is None or text[pos] == "0" or figure.group(1) == "911":
+        return True
+    word = figure.group(2)
+    return not word[0].islower() or folded(word) in _WORDS_AFTER_FIGURES or _code_before(
+        text, pos)
+
+
+def _code_before(text: str, pos: int) -> bool:
+    """Whether two characters before `pos` and its space may be a code of capitals ("BA 747",
+    "QZ 8501"), as AT_RE's look-behind reads them."""
+    return pos >= 3 and text[pos - 1] in " \t" and text[pos - 3].isalpha() and not text[
+        pos - 3].islower()
+
+
 def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
     """Where the non-claim starting at `pos` ends (a date, time, name, phone number or page
     furniture), so numbers inside it ("555-0123") are skipped too; 0 when it is a claim.
 
     After a currency written in letters ("RM5") or "minus-" the letters are not a name."""
+    lo = max(0, pos - 28)
     before = (
-        BEFORE_RE.match(text, max(0, pos - 28), pos, KEEP_GIL) if pos and not glued_ok else None
+        BEFORE_RE.match(text, lo, pos, KEEP_GIL)
+        if pos and not glued_ok and _may_follow_before(text, lo, pos)
+        else None
     )
     if (
         before
@@ -246,15 +316,14 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
         and HYPHEN_RANGE_RE.match(text, max(0, pos - 8), pos)
     ):
         before = None
-    if before and before.group("media") and CAPTIONED_COUNT_RE.match(text, pos):
+    if before and before.group(_BEFORE.media) and CAPTIONED_COUNT_RE.match(text, pos):
         before = None  # "Video: 6 bodies found", not "Photo 3 of 12"
-    if before and before.group("span") and not DAY_END_RE.match(text, pos):
+    if before and before.group(_BEFORE.span) and not DAY_END_RE.match(text, pos):
         before = None
     if before and not (DECIMAL_RE.match(text, pos) and MONTH_RE.search(before.group())):
         end = TAIL_RE.match(text, pos).end()  # "Sept. 20-24", "Resolution 2254"
-        return _names_end(text, pos, end) if before.group("name") else end
-    opens = text[pos].isdigit() or text[pos] in AT_OPENINGS
-    at = AT_RE.match(text, pos, None, KEEP_GIL) if opens else None
+        return _names_end(text, pos, end) if before.group(_BEFORE.name) else end
+    at = AT_RE.match(text, pos, None, KEEP_GIL) if _may_open_at(text, pos) else None
     if at:
         return at.end()
     newline = text.rfind("\n", max(0, pos - LINE_LOOKBACK), pos)

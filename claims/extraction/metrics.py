@@ -39,7 +39,7 @@ from claims.extraction.lexicon import (
     WEEKDAY_NAMES,
 )
 from claims.extraction.numbers import WORD_VALUES
-from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, fold
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, fold, group_numbers
 
 # The vocabularies (event, subject and direct cues, people nouns, change words) are
 # claims.extraction.lexicon's; this module reads figures by them.
@@ -87,6 +87,7 @@ for _metric, _cues in EVENT_CUES.items():
 DIRECT_BEFORE_RE = ending_at(
     rf"(?<![\w])(?P<cue>(?i:{alternation(_DIRECT_METRIC, backward=True)}))\s+"
 )
+_DIRECT_BEFORE = group_numbers(DIRECT_BEFORE_RE)
 # An intent before a verb of killing: "attempting to", "plotted to".
 INTENT_BEFORE_RE = ending_at(rf"(?i:\b{alternation(INTENT_VERBS, backward=True)}\s+to\s+)")
 # What links a toll to its level: "rose to 112", "stood at 70", "a toll of 12".
@@ -115,10 +116,12 @@ DIRECTION_BEFORE_RE = ending_at(
     rf"(?:\s+(?i:{alternation(CHANGE_LINKS, backward=True)})|(?:\s+\p{{Ll}}+){{1,2}}\s+(?i:by))?"
     r"\s*"
 )  # "rose 5%", "fell by 200", "grow sales by 35 per cent"
+_DIRECTION_BEFORE = group_numbers(DIRECTION_BEFORE_RE)
 DIRECTION_AFTER_RE = regex.compile(
     rf"\s+(?P<d>(?i:{alternation(CHANGE_NOUNS_UP + CHANGE_NOUNS_DOWN + UP_WORDS + DOWN_WORDS)}))"
     r"(?![\w])"
 )
+_DIRECTION_AFTER = group_numbers(DIRECTION_AFTER_RE)
 # A change verb, perhaps with an adverb, ending just before "from": "rose sharply from".
 CHANGE_BEFORE_RE = ending_at(
     rf"(?<![\w])(?i:{alternation(UP_WORDS + DOWN_WORDS, backward=True)})"
@@ -240,6 +243,8 @@ ASIDE_OWN_VERB_RE = regex.compile(
     r"(?:(?![ \t]and[ \t]+\p{Ll}+ed\b)[^,;.()]){1,60}?(?:[ \t]*\([^()]{0,30}\))?,?"
     rf"(?=[ \t]+(?:{alternation(AUXILIARIES)})\b){_OWN_VERB}"
 )
+# The groups of both, which `_OWN_VERB` numbers alike.
+OWN_VERB = group_numbers(OWN_VERB_RE)
 _PREPOSITIONS = frozenset(PREPOSITIONS)
 # Where the clause of a figure's own verb ends, and how far it may run.
 CLAUSE_END_RE = regex.compile(rf"[,;:.()]|\s(?:{alternation(CLAUSE_OPENERS)})\s")
@@ -255,6 +260,7 @@ COMPLEMENT_CUE_RE = regex.compile(
     rf"\b(?i:{alternation(_COMPLEMENT_MARKS)})(?:\s+(?!(?:{alternation(ARTICLES)})\b)\p{{Ll}}+)?"
     rf"\s+(?P<cue>(?i:{alternation(_CUE_METRIC)}))\b"
 )
+_COMPLEMENT_CUE = group_numbers(COMPLEMENT_CUE_RE)
 # What a figure's own verb may say befell it: an event cue starting at the verb ("gunned
 # down", "deprived of their lives"), or a crowd's verb ("marched").
 _OWN_VERB_METRIC = _CUE_METRIC | dict.fromkeys(CROWD_VERBS, "protesters")
@@ -277,22 +283,22 @@ def own_verb_metric(text: str, end: int, hi: int) -> str | None:
              or ASIDE_OWN_VERB_RE.match(text, end, hi, KEEP_GIL))
     if match is None:
         return None
-    following = match.group("next")
-    cue = _EVENT_AT_RE.match(text, match.start("verb")) or (
-        following and _STATE_AT_RE.match(text, match.start("next"))
+    following = match.group(OWN_VERB.next)
+    cue = _EVENT_AT_RE.match(text, match.start(OWN_VERB.verb)) or (
+        following and _STATE_AT_RE.match(text, match.start(OWN_VERB.next))
     )
     metric = _OWN_VERB_METRIC.get(" ".join(cue.group().split())) if cue else None
-    if metric and not match.group("aux") and did_to_others(text, match.end("verb"), hi):
+    verb_end = match.end(OWN_VERB.verb)
+    if metric and not match.group(OWN_VERB.aux) and did_to_others(text, verb_end, hi):
         return ""  # "three suicide bombers killed at least two people": they did the killing
     if metric:
         return metric  # "are trapped", "were found dead", "tortured and killed", "starved to death"
-    if not match.group("aux") and following in _PREPOSITIONS:
+    if not match.group(OWN_VERB.aux) and following in _PREPOSITIONS:
         return None  # "five soldiers stationed in the town were killed": a participle
-    verb_end = match.end("verb")
     clause = CLAUSE_END_RE.search(text, verb_end, min(hi, verb_end + CLAUSE_REACH))
     clause_end = clause.start() if clause else min(hi, verb_end + CLAUSE_REACH)
-    complement = COMPLEMENT_CUE_RE.search(text, match.start("verb"), clause_end)
-    return (cue_metric(complement.group("cue")) or "") if complement else ""
+    complement = COMPLEMENT_CUE_RE.search(text, match.start(OWN_VERB.verb), clause_end)
+    return (cue_metric(complement.group(_COMPLEMENT_CUE.cue)) or "") if complement else ""
 
 
 def did_to_others(text: str, verb_end: int, hi: int) -> bool:
@@ -317,7 +323,7 @@ def direct_metric(text: str, lo: int, start: int) -> str | None:
     if cue:
         if INTENT_BEFORE_RE.match(text, max(lo, cue.start() - 24), cue.start()):
             return "count"  # "attempting to kill three others": no one died
-        return _DIRECT_METRIC[" ".join(cue.group("cue").lower().split())]
+        return _DIRECT_METRIC[" ".join(cue.group(_DIRECT_BEFORE.cue).lower().split())]
     return None
 
 
@@ -484,7 +490,7 @@ def direction(text: str, lo: int, start: int, end: int, hi: int) -> str | None:
     """`up`/`down` when the figure is itself a change: "rose 5 percent", "a 3% drop"."""
     before = DIRECTION_BEFORE_RE.match(text, max(lo, start - 30), start, KEEP_GIL)
     if before:
-        word = before.group("d").lower()
+        word = before.group(_DIRECTION_BEFORE.d).lower()
         if word in ("up", "down") and PARTICLE_VERB_RE.match(text, max(lo, before.start() - 12),
                                                              before.start()):
             return None  # "gave up 517 yards", "shut down 12 plants": a verb's particle
@@ -493,7 +499,7 @@ def direction(text: str, lo: int, start: int, end: int, hi: int) -> str | None:
         return "up" if word in _UP else "down"
     after = DIRECTION_AFTER_RE.match(text, end, hi, KEEP_GIL)
     if after:
-        word = after.group("d").lower()
+        word = after.group(_DIRECTION_AFTER.d).lower()
         if word in CHANGE_NOUNS_UP or word in CHANGE_NOUNS_DOWN:
             return "up" if word in _UP else "down"
     return None

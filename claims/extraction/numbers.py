@@ -11,7 +11,14 @@ import re
 import regex
 
 from claims.extraction.lexicon import HYPHENED_FRACTION_UNITS, ONE_UNIT_NOUNS
-from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, word_scan, word_spans
+from claims.extraction.patterns import (
+    KEEP_GIL,
+    alternation,
+    ending_at,
+    group_numbers,
+    word_scan,
+    word_spans,
+)
 
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -122,6 +129,7 @@ TRAIL_FRACTION_RE = regex.compile(
     rf"(?i:\s+and\s+(?P<count>{_TRAIL_COUNT})[\s-]+(?P<name>{_FRACTION_WORD})"
     rf"(?:\s+(?P<scale>{_SCALE_WORD}))?)\Z"
 )
+_TRAIL = group_numbers(TRAIL_FRACTION_RE)
 
 NUMBER_PATTERN = rf"""
 (?<![\d.,_])
@@ -329,10 +337,10 @@ def with_fraction(base: float, base_scale: float, trail: str) -> float:
     "one billion and a quarter million" adds a quarter million, "five billion and three
     quarters" adds three quarters of a billion, "forty two and a third" adds a third."""
     match = TRAIL_FRACTION_RE.search(trail)
-    count, name = match.group("count").lower(), match.group("name").lower()
+    count, name = match.group(_TRAIL.count).lower(), match.group(_TRAIL.name).lower()
     fraction = (1 if count in ("a", "an", "one") else UNITS_WORDS[count]) * FRACTION_WORDS[name]
-    if match.group("scale"):
-        scale = SCALE_WORDS[match.group("scale").lower()]
+    if match.group(_TRAIL.scale):
+        scale = SCALE_WORDS[match.group(_TRAIL.scale).lower()]
         return base + fraction * scale if base_scale >= 1000 else (base + fraction) * scale
     return base + fraction * (base_scale if base_scale >= 1000 else 1)
 

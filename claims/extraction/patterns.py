@@ -9,6 +9,7 @@ is one anchored attempt instead of a search over a window.
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 from typing import NamedTuple
 
 import regex
@@ -65,6 +66,13 @@ def _branch(node: dict, backward: bool, space: str) -> str:
 def ending_at(pattern: str, flags: int = 0):
     """Compile `pattern` to be matched backwards: `.match(text, lo, pos)` must end at pos."""
     return regex.compile(f"(?r){pattern}", flags)
+
+
+def group_numbers(pattern) -> SimpleNamespace:
+    """The numbers of a pattern's named groups, by name (`match.group(G.src)`): the `regex`
+    package reads a group's name by first trying it as a number, raising and catching an
+    error, which costs more than many a match."""
+    return SimpleNamespace(**pattern.groupindex)
 
 
 def fold(text: str) -> str:

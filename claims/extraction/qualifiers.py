@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from claims.extraction.lexicon import ARTICLES
-from claims.extraction.patterns import KEEP_GIL, alternation, ending_at
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, group_numbers
 
 # Written before the number. Longer phrases win, so "no more than" beats "more than".
 BEFORE: dict[str, str] = {
@@ -55,12 +55,14 @@ BEFORE_RE = ending_at(
     rf"(?:(?i:{alternation(ARTICLES, backward=True)})\s+)?"
     rf"|(?<![\w])(?P<g>(?i:{alternation(GLUED, backward=True)}))[ \t]?)"
 )
+_BEFORE = group_numbers(BEFORE_RE)
 _GLUED_WORDS = [k for k in GLUED if k[-1].isalpha() or k[-1] == "-"]
 GLUED_RE = ending_at(rf"(?<![\w])(?i:{alternation(_GLUED_WORDS, backward=True)})")
 # Not the qualifier of a figure after it: "51 dead and over 100 wounded".
 AFTER_RE = regex.compile(
     rf"(?:\s*-?\s*)(?P<q>(?i:{alternation(AFTER)}))(?![\w])(?![ \t]*[^\s\d]{{0,3}}\d)"
 )
+_AFTER = group_numbers(AFTER_RE)
 
 
 THE_RE = regex.compile(r"(?i:\bthe)\s+\Z")
@@ -79,9 +81,9 @@ def qualifier_before(text: str, pos: int) -> tuple[str, int] | None:
     match = BEFORE_RE.match(text, max(0, pos - 24), pos, KEEP_GIL)
     if not match:
         return None
-    if match.group("g"):
-        return GLUED[match.group("g").lower()], match.start()
-    words = " ".join(match.group("q").lower().split())
+    if match.group(_BEFORE.g):
+        return GLUED[match.group(_BEFORE.g).lower()], match.start()
+    words = " ".join(match.group(_BEFORE.q).lower().split())
     if " " not in words and THE_RE.search(match.group()):
         return None  # "centres around the 37m skeleton": a preposition, not "about"
     if words == "up to" and PHRASAL_UP_TO_RE.match(text, max(0, match.start() - 12), match.start()):
@@ -99,4 +101,4 @@ def qualifier_after(text: str, pos: int) -> tuple[str, int] | None:
     match = AFTER_RE.match(text, pos, None, KEEP_GIL)
     if not match:
         return None
-    return AFTER[" ".join(match.group("q").lower().split())], match.end()
+    return AFTER[" ".join(match.group(_AFTER.q).lower().split())], match.end()

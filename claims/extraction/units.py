@@ -6,9 +6,11 @@ short form (km, usd, percent) and singular English names otherwise (barrel, volt
 
 from __future__ import annotations
 
+import re
+
 import regex
 
-from claims.extraction.patterns import KEEP_GIL, alternation, ending_at
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, group_numbers
 
 # Written before the number: "$3m", "US$ 40", "£2bn", "RM5".
 CURRENCY_PREFIXES = {
@@ -233,6 +235,14 @@ SUFFIX_UNIT_RE = regex.compile(
     rf"(?P<unit>(?i:{alternation({*SUFFIX_UNITS, *SUFFIX_EXACT}, space=UNIT_WORD_GAP)}))"
     r"(?![\w%²°])"
 )
+_SUFFIX_UNIT = group_numbers(SUFFIX_UNIT_RE)
+# The letters each unit opens with, in lower case ("km" of "km/h", "per" of "per cent"):
+# a unit after a figure opens with the letters after its gap, or with none ("%", "°C").
+_UNIT_OPENINGS = frozenset(
+    regex.match(r"\p{L}*", unit).group().lower() for unit in (*SUFFIX_UNITS, *SUFFIX_EXACT)
+)
+# The gap SUFFIX_UNIT_RE allows, the ASCII letters after it and the character after those.
+_UNIT_WORD_RE = re.compile(r"[ \t]?-?[ \t]?([A-Za-z]*)(.?)", re.DOTALL)
 
 
 def _spaced_pence(text: str, key: str, end: int) -> bool:
@@ -251,17 +261,26 @@ def prefix_currency(text: str, pos: int) -> tuple[str, int] | None:
     return CURRENCY_PREFIXES[key], match.start()
 
 
+def _no_unit_opens(text: str, pos: int) -> bool:
+    """Whether the word after `pos` and its gap is plain ASCII that opens no unit ("12
+    people"), so that SUFFIX_UNIT_RE cannot match there."""
+    word, after = _UNIT_WORD_RE.match(text, pos).groups()
+    return bool(word) and after < "\x80" and word.lower() not in _UNIT_OPENINGS
+
+
 def suffix_unit(text: str, pos: int) -> tuple[str, str, int] | None:
     """Unit written right after `pos`: (code, metric, end offset)."""
+    if _no_unit_opens(text, pos):
+        return None
     match = SUFFIX_UNIT_RE.match(text, pos, None, KEEP_GIL)
     if not match:
         return None
-    surface = match.group("unit")
+    surface, spaced = match.group(_SUFFIX_UNIT.unit, _SUFFIX_UNIT.space)
     key = " ".join(surface.lower().split())
     if key not in SUFFIX_UNITS and "-" in key:
         key = key.replace("-", " ")
     if surface in SUFFIX_EXACT:
-        if key in GLUED_ONLY and match.group("space"):
+        if key in GLUED_ONLY and spaced:
             return None
         code, metric = SUFFIX_EXACT[surface]
         return code, metric, match.end()
@@ -269,7 +288,7 @@ def suffix_unit(text: str, pos: int) -> tuple[str, str, int] | None:
         return None
     if key in CASE_SENSITIVE and surface != key:
         return None
-    if key in GLUED_ONLY and match.group("space") and not _spaced_pence(text, key, match.end()):
+    if key in GLUED_ONLY and spaced and not _spaced_pence(text, key, match.end()):
         return None
     code, metric = SUFFIX_UNITS[key]
     return code, metric, match.end()
