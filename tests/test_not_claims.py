@@ -47,6 +47,9 @@ def read(text: str) -> list[tuple[str, float]]:
     ("The dam broke at around 545 pm and the water rose.", []),
     ("Rain fell all week. ... 318 Related Floods Hit the Valley Again", []),
     ("Rain fell all week. 42 Tags floods valley rain", []),
+    # other stories' headlines in a link list run into the text, up to its tags
+    (("Rain fell all week. 318 Related Floods Kill 12 People in the Valley Dam Breaks After "
+      "Three Days of Rain Tags floods valley"), []),
     ("Troops held the hill west of the brigade 41 all night.", []),
     ("The storm killed 12 related workers.", [("12 related workers", 12)]),  # no link list
     ("Fri 07 Apr 2017 at 0914 the governor spoke of the floods.", []),  # a 24-hour time
@@ -70,6 +73,9 @@ def test_not_claims(text, claims):
     ("The fund grew 12. Then it shrank.", [("12", 12)]),
     ("FLOODS CUT OFF 40 VILLAGES IN 3 PROVINCES", [("40 VILLAGES", 40), ("3 PROVINCES", 3)]),
     ("Video: 5 bodies found near the dam", [("5 bodies", 5)]),
+    # a list that ends a sentence before its tags is no link list: its numbers stay
+    (("Rain fell. Related Agencies said 12 people were missing. Rescuers searched all "
+      "night. Tags floods"), [("12 people", 12)]),
     # thousands grouped by spaces when the last group is round
     ("Over 1 000 homes and nearly 200 000 people were cut off.",
      [("Over 1 000 homes", 1000), ("nearly 200 000 people", 200000)]),

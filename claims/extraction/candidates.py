@@ -191,9 +191,12 @@ def find(text: str) -> list[Number]:
     """Every number in `text` that may be a claim, with its sign and unit, ranges joined."""
     found: list[Number] = []
     skip_to = 0
+    links = furniture.link_lists(text)
     for match in numbers.find(text):
         pos = match.start()
-        if pos < skip_to:
+        while links and links[0][1] <= pos:
+            links.pop(0)
+        if pos < skip_to or (links and links[0][0] <= pos):
             continue
         currency = units.prefix_currency(text, pos)
         sign = None

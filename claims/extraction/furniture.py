@@ -345,3 +345,17 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
 def timestamp_before(text: str, pos: int) -> bool:
     """Whether a live blog's timestamp opens the line right before `pos` ("04.25 Three")."""
     return TIMESTAMP_BEFORE_RE.match(text, max(0, pos - 12), pos) is not None
+
+
+# A list of links to other stories run into the text of a page whose line breaks were lost,
+# from "Related" to "Tags" with no sentence's end between: its numbers are other stories'
+# headlines ("Related Air Strikes Kill at Least 12 Civilians in ... Tags shelling").
+LINK_LIST_RE = regex.compile(r"\bRelated[ \t]+\p{Lu}[^.!?\n]{0,1500}?[ \t]Tags\b")
+
+
+def link_lists(text: str) -> list[tuple[int, int]]:
+    """The spans of the related-links lists in `text`, in order: no number in them is a
+    claim of the story."""
+    if "Related" not in text:
+        return []
+    return [found.span() for found in LINK_LIST_RE.finditer(text)]
