@@ -127,3 +127,27 @@ def test_a_street_named_for_a_day_is_no_date():
     (shells,) = [c for c in extract("Shells hit the camp off April 7th Street, wounding 4 "
                                     "people.", "2016-11-21") if c.value == 4]
     assert shells.date is None
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    # a sentence that goes on with the report before it is of that report's day
+    (("Troops shelled the old town on Tuesday, the monitor reporting a new barrel bomb attack "
+      "on its market. It said five civilians were killed."), ["2016-07-26"]),
+    # not when it names a day of its own, nor when it is another speaker's sentence
+    ("Troops shelled the town on Tuesday. It said 5 civilians were killed on Monday.",
+     ["2016-07-25"]),
+    ("Troops shelled the town on Tuesday. Medics said 5 civilians were killed.", [None]),
+    # a month before is no day to carry
+    ("Fighting went on last month. It said 5 civilians were killed.", [None]),
+])
+def test_a_continued_report_keeps_the_day_of_the_sentence_before(text, dates):
+    assert [c.date for c in extract(text, dt.date(2016, 7, 27))] == dates
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("The Valley Today page said 27 people were killed.", None),
+    ("Shelling killed 12 people in the town today, USA Today reported.", "2016-07-27"),
+    ("Today 12 people were killed in the town.", "2016-07-27"),
+])
+def test_today_ending_a_name_is_no_time(text, date):
+    assert extract(text, dt.date(2016, 7, 27))[0].date == date

@@ -38,6 +38,8 @@ from claims.extraction.lexicon import (
     RATE_LEVEL_NOUNS,
     RATE_NOT_BEFORE,
     RATE_NOUNS,
+    REPORTING_VERBS,
+    SPEAKER_PRONOUNS,
 )
 from claims.extraction.numbers import TENS_WORDS, UNITS_WORDS
 from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, group_numbers
@@ -101,6 +103,12 @@ OWN_VERB_AFTER_RE = regex.compile(rf"[ \t]+(?:(?i:{alternation(OWN_VERBS)})\b|\p
 SUSPENDED_RE = regex.compile(
     r"-(?:,?[ \t]+(?:(?:or|and|to)[ \t]+)?[\w.]+-)*,?[ \t]+(?:(?:or|and|to)[ \t]+)?[\w.]+"
     r"-(?P<head>\p{L}+)"
+)
+# A sentence that goes on with the report before it: its speaker as a pronoun, then a
+# reporting verb ("It said", "He added").
+CONTINUED_REPORT_RE = regex.compile(
+    rf"[ \t\n]*(?i:{alternation(SPEAKER_PRONOUNS)}|they)[ \t]+"
+    rf"(?:{alternation(REPORTING_VERBS)})\b"
 )
 # How far back a bare figure may find the figure whose unit it leaves unsaid.
 ELLIPSIS_REACH = 90
@@ -888,11 +896,29 @@ def _local_dollar(context: _Context, draft: _Draft) -> None:
 
 
 def _time(context: _Context, draft: _Draft) -> None:
-    """Read when: "on Tuesday", "in March 2016", dated from the publication date."""
+    """Read when: "on Tuesday", "in March 2016", dated from the publication date; a sentence
+    with no time of its own that goes on with the report before it ("It said five civilians
+    were killed") is of that report's day."""
     draft.when = times.resolve(
         context.text, context.sent_start, context.sent_end, draft.start, draft.end,
         context.published,
-    )
+    ) or _continued_day(context, draft)
+
+
+def _continued_day(context: _Context, draft: _Draft) -> TimeRef | None:
+    """The day of the sentence before, for a toll whose sentence opens with its speaker as a
+    pronoun and a reporting verb ("... a new barrel bomb attack on Tuesday. It said five
+    civilians were killed"): a day, not a month or a year, nor a running total's span."""
+    text, start = context.text, context.sent_start
+    if (draft.metric not in PEOPLE_METRICS or start == 0
+            or CONTINUED_REPORT_RE.match(text, start) is None):
+        return None
+    before_start, before_end = context.sentences.around(start - 1)
+    when = times.resolve(text, before_start, before_end, before_end, before_end,
+                         context.published)
+    if when is None or when.cumulative or len(when.date or "") != len("2016-07-26"):
+        return None
+    return when
 
 
 def _own_place(context: _Context, draft: _Draft) -> str | None:

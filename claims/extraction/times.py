@@ -177,6 +177,8 @@ class _Expr(NamedTuple):
 
 
 _STRIP = ".,;:!?()[]\"'“”‘’"
+# Day words that end a name when written with a capital after another capitalised word.
+TITLE_DAY_WORDS = frozenset(["Today", "Tonight"])
 # Every time expression holds one of these words (or a year); an expression is looked for
 # only around them, up to four words before ("on Tuesday", "in the six-year civil war").
 _KEYS = (
@@ -293,11 +295,21 @@ def expressions(sentence: str) -> tuple[tuple[_Expr, ...], tuple[_Expr, ...]]:
             else:
                 first, count = _GROUPS[kind]
                 named = _NAMED.get(kind)
-                if named is None or sentence[m.start(first + named - 1)].isupper():
+                if (named is None or sentence[m.start(first + named - 1)].isupper()) and not (
+                        _titled(sentence, m.start(), m.end())):
                     groups = m.groups()[first - 1 : first - 1 + count]
                     found.append(_Expr(m.start(), m.end(), kind, groups))
             break
     return tuple(found), tuple(markers)
+
+
+def _titled(sentence: str, start: int, end: int) -> bool:
+    """Whether a day word is the end of a title, not a time: "USA Today", "the Ariha Today
+    page" (capitalised after a capitalised word, inside the sentence)."""
+    if sentence[start:end] not in TITLE_DAY_WORDS or start == 0:
+        return False
+    before = sentence[:start].rstrip().rsplit(None, 1)
+    return bool(before) and before[-1][:1].isupper()
 
 
 def _month_year(month: int, published: dt.date, ahead: bool = False) -> int:
