@@ -943,6 +943,8 @@ def write_claims(db: sqlite_utils.Database, claims: Iterable[Claim | dict], vers
     rows, found = [], {}
     claims = [claim_row(claim) for claim in claims]
     ends = {claim["start"]: claim["end"] for claim in claims}
+    # each id hashed once: a part's whole is another claim of the article
+    ids = {(c["start"], c["end"]): claim_id(version_id, c["start"], c["end"]) for c in claims}
     for claim in claims:
         source_id = None
         resolved = source_of(claim["attributed_to"])
@@ -950,10 +952,9 @@ def write_claims(db: sqlite_utils.Database, claims: Iterable[Claim | dict], vers
             source_id = resolved[0]
             found[resolved[2]] = resolved
         rows.append((
-            claim_id(version_id, claim["start"], claim["end"]), article_id, version_id,
+            ids[claim["start"], claim["end"]], article_id, version_id,
             outlet_id, source_id, is_current, published, version,
-            claim_id(version_id, claim["part_of"], ends[claim["part_of"]])
-            if claim["part_of"] in ends else None,
+            ids[claim["part_of"], ends[claim["part_of"]]] if claim["part_of"] in ends else None,
             *[claim[f] for f in CLAIM_FIELDS],
         ))
     if found:
