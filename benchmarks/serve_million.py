@@ -30,7 +30,7 @@ import httpx
 import sqlite_utils
 
 from claims import compare
-from claims.db import EXPRESSION_INDEXES, INDEXES, count_triggers, ensure
+from claims.db import count_triggers, declared_indexes, ensure
 from claims.ids import stable_id
 
 TARGET_MS = 300
@@ -63,14 +63,10 @@ def build(path: Path, total: int, seed: int = 1) -> None:
     db = sqlite_utils.Database(path)
     ensure(db)
     # Bulk load without index and search-index upkeep; ensure() below puts both back.
-    for table, indexes in INDEXES.items():
-        for columns in indexes:
-            name = columns if isinstance(columns, str) else "_".join(columns)
-            db.execute(f'DROP INDEX IF EXISTS "idx_{table}_{name}"')
+    for name in declared_indexes():
+        db.execute(f'DROP INDEX IF EXISTS "{name}"')
     for table in ("claims", "articles"):
         db[table].disable_fts()
-    for name in EXPRESSION_INDEXES:
-        db.execute(f'DROP INDEX IF EXISTS "{name}"')
     for trigger in count_triggers():
         db.execute(f'DROP TRIGGER IF EXISTS "{trigger}"')
     outlets = [(f"outlet-{i}", f"Outlet {i}", f"outlet{i}.example") for i in range(40)]

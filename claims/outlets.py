@@ -58,10 +58,12 @@ def known(name: str | None, domain: str | None) -> tuple[str, str] | None:
     return by_domain.get(registered) if registered else None
 
 
+@functools.lru_cache(maxsize=4096)
 def resolve(name: str | None, domain: str | None) -> tuple[str, str] | None:
     """(id, display name) of the outlet a name or a host stands for: a known publisher
     (`known`); else an unknown name is its own outlet, and an unknown host its registered
-    domain. None when there is neither."""
+    domain. None when there is neither. Remembered for the last few thousand names, since
+    a corpus names its outlets again and again (an ingest resolves each article's twice)."""
     found = known(name, domain)
     if found:
         return found

@@ -129,7 +129,10 @@ def update(db: sqlite_utils.Database) -> frozenset[str]:
     copies sharing a band and at least REPRINT alike, its original is the earliest
     published, then the first stored."""
     fresh, before = _sketch_new_texts(db)
-    for article_id in sorted(_neighbours(db, fresh) | before):
+    later: set[str] = set()
+    for article_id in sorted(fresh):
+        later |= _find_original(db, article_id)
+    for article_id in sorted((later | before) - fresh):
         _find_original(db, article_id)
     db.execute("DROP TABLE IF EXISTS temp.reprints_now")
     db.execute(f"CREATE TEMP TABLE reprints_now AS {ROOTS_SQL}")
@@ -206,18 +209,6 @@ def _sketch_new_texts(db: sqlite_utils.Database) -> tuple[set[str], set[str]]:
     return sketched, before
 
 
-def _neighbours(db: sqlite_utils.Database, articles: set[str]) -> set[str]:
-    """The articles, and every article that shares a band with one of them and comes after
-    it in the order of originals: one of them may now be its original."""
-    found = set(articles)
-    for article_id in articles:
-        mates = {aid: (published, rowid) for aid, _, published, rowid
-                 in db.execute(CANDIDATES_SQL, [article_id])}
-        if article_id in mates:
-            found |= {aid for aid, rank in mates.items() if rank > mates[article_id]}
-    return found
-
-
 # The articles sharing a band with one article, itself included.
 BAND_MATES_SQL = """
     SELECT DISTINCT other.article_id FROM reprint_bands own
@@ -234,18 +225,24 @@ CANDIDATES_SQL = """
 """
 
 
-def _find_original(db: sqlite_utils.Database, article_id: str) -> None:
+def _find_original(db: sqlite_utils.Database, article_id: str) -> set[str]:
     """Store an article's original: the first (`CANDIDATES_SQL`) of its candidates that come
-    before it and are at least REPRINT alike, with how alike; none for a text too short."""
-    candidates = {aid: (np.frombuffer(sig, dtype=np.uint64), (published, rowid))
-                  for aid, sig, published, rowid in db.execute(CANDIDATES_SQL, [article_id])
-                  if sig is not None}
-    own = candidates.get(article_id)
+    before it and are at least REPRINT alike, with how alike; none for a text too short.
+    Returns the candidates that come after it, for one of which it may now be the original."""
+    ranks, signatures = {}, {}
+    for aid, sig, published, rowid in db.execute(CANDIDATES_SQL, [article_id]):
+        ranks[aid] = (published, rowid)
+        if sig is not None:
+            signatures[aid] = np.frombuffer(sig, dtype=np.uint64)
+    own = signatures.get(article_id)
     found = None
     if own is not None:
-        earlier = sorted((rank, aid) for aid, (values, rank) in candidates.items()
-                         if rank < own[1] and similarity(own[0], values) >= REPRINT)
+        rank = ranks[article_id]
+        earlier = sorted((ranks[aid], aid) for aid, values in signatures.items()
+                         if ranks[aid] < rank and similarity(own, values) >= REPRINT)
         found = earlier[0][1] if earlier else None
     db.execute("UPDATE reprint_sketches SET original_id = ?, similarity = ? WHERE article_id = ?",
-               [found, round(similarity(own[0], candidates[found][0]), 3) if found else None,
+               [found, round(similarity(own, signatures[found]), 3) if found else None,
                 article_id])
+    rank = ranks.get(article_id)
+    return {aid for aid, other in ranks.items() if rank is not None and other > rank}

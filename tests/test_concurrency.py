@@ -13,15 +13,19 @@ from pathlib import Path
 
 import pytest
 
+from claims import db as db_module
 from claims.db import (
     Article,
     Extracted,
+    Extractor,
     article_text,
+    declared_indexes,
     is_grouped,
     open_db,
     published_date,
     store_extracted,
 )
+from claims.ingest import ingest
 from claims.mapstep import default_extractor, extract_what_can_be_read
 
 CLAIMS = str(Path(sys.executable).with_name("claims"))
@@ -143,3 +147,89 @@ def test_claims_never_grouped_are_grouped_by_a_run_that_adds_nothing(tmp_path):
     assert "0 articles added" in rerun.stdout
     assert figure_state(path)[1] == figure_state(clean)[1]
     assert figure_state(path)[1][0] > 0
+
+
+# What a stored database holds beyond its rows: every index, trigger and view, and its shape's
+# version (`ensure` sets it once the shape is whole).
+SHAPE = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+# Words the invented reports hold, looked up in both search indexes.
+SEARCHED = ("killed", "wounded", "ambulances", "market", "Velmora")
+
+
+def stored_state(path: Path) -> dict[str, list]:
+    """Everything a run leaves in the database at `path` but the clock times: rows of every
+    table, stored counts, the shape, and what each search index finds."""
+    with sqlite3.connect(path) as conn:
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%_fts%' "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        state = {"shape": conn.execute(SHAPE).fetchall(),
+                 "user_version": conn.execute("PRAGMA user_version").fetchall()}
+        for table in tables:
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")
+                       if r[1] not in ("ingested_at", "updated_at")]
+            listed = ", ".join(f'"{c}"' for c in columns)
+            state[table] = conn.execute(
+                f"SELECT rowid, {listed} FROM {table} ORDER BY rowid").fetchall()
+        for table in ("claims", "articles"):
+            state[f"{table}_fts"] = [conn.execute(
+                f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ? ORDER BY rowid",
+                [word]).fetchall() for word in SEARCHED]
+    return state
+
+
+def test_a_first_ingest_leaves_what_an_ingest_keeping_every_index_leaves(tmp_path,
+                                                                          monkeypatch):
+    corpus = write_corpus(tmp_path / "a.csv", 30, "Wire One")
+    bulk = tmp_path / "bulk.db"
+    assert ingest(open_db(bulk), [str(corpus)]).added == 30
+    monkeypatch.setattr(db_module, "_is_new", lambda db: False)
+    kept = tmp_path / "kept.db"
+    assert ingest(open_db(kept), [str(corpus)]).added == 30
+    bulk_state, kept_state = stored_state(bulk), stored_state(kept)
+    assert bulk_state == kept_state
+    assert all(kept_state["claims_fts"]) and kept_state["claim_counts"]
+
+
+class Interrupting:
+    """The project's extractor until its `after`-th article, where the person at the
+    terminal presses Ctrl-C."""
+
+    def __init__(self, after: int) -> None:
+        """Count the articles from none."""
+        self.after, self.seen = after, 0
+        self.extract = default_extractor().run
+
+    def __call__(self, text, published=None):
+        """Extract, or stop the run as Ctrl-C does."""
+        self.seen += 1
+        if self.seen > self.after:
+            raise KeyboardInterrupt
+        return self.extract(text, published)
+
+
+def test_a_first_ingest_interrupted_gets_its_indexes_back_on_the_next_open(tmp_path):
+    corpus = write_corpus(tmp_path / "a.csv", 30, "Wire One")
+    clean = tmp_path / "clean.db"
+    ingest(open_db(clean), [str(corpus)])
+    path = tmp_path / "interrupted.db"
+    extractor = Extractor(Interrupting(after=12), default_extractor().version)
+    with pytest.raises(KeyboardInterrupt):
+        ingest(open_db(path), [str(corpus)], extractor=extractor)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 12
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert not set(declared_indexes()) <= indexes, "the first ingest kept every index"
+    db = open_db(path)
+    assert set(declared_indexes()) <= {r[0] for r in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index'")}
+    found = stored_state(path)
+    for table in ("claims", "articles"):
+        db.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")
+    db.conn.commit()
+    assert stored_state(path)["claims_fts"] == found["claims_fts"]
+    assert stored_state(path)["articles_fts"] == found["articles_fts"]
+    assert all(found["claims_fts"])
+    assert ingest(db, [str(corpus)]).added == 18
+    assert counts(path) == counts(clean)
+    assert figure_state(path) == figure_state(clean)
