@@ -916,9 +916,7 @@ def _continued_day(context: _Context, draft: _Draft) -> TimeRef | None:
     before_start, before_end = context.sentences.around(start - 1)
     when = times.resolve(text, before_start, before_end, before_end, before_end,
                          context.published)
-    if when is None or when.cumulative or len(when.date or "") != len("2016-07-26"):
-        return None
-    return when
+    return when if when is not None and not when.cumulative and times.is_day(when.date) else None
 
 
 def _own_place(context: _Context, draft: _Draft) -> str | None:

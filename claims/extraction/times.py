@@ -419,6 +419,11 @@ def resolve(
     return _time_ref(date, date_text, bool(markers))
 
 
+def is_day(date: str | None) -> bool:
+    """Whether a resolved date names a day ("2016-07-26"), not a month or a year."""
+    return date is not None and len(date) == len("YYYY-MM-DD")
+
+
 @lru_cache(maxsize=4096)
 def _time_ref(date: str | None, date_text: str, cumulative: bool) -> TimeRef:
     """The TimeRef of these values, made once: it is frozen, so claims can share it, and
