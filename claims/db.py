@@ -167,10 +167,26 @@ SCHEMA: dict[str, dict] = {
         "fks": [],
         "nocase": ["place", "region", "country"],
     },
+    # The same counts by place alone (with its country, metric and outlet), for the map: at
+    # ten million claims claim_counts holds half a million rows, a quarter of them kept
+    # apart only by unit, qualifier or region, and the map of every metric summed them all.
+    "place_counts": {
+        "columns": {
+            "place": str, "country": str, "metric": str, "outlet_id": str, "is_current": int,
+            "latitude": float, "longitude": float, "claims": int,
+        },
+        "pk": ("place", "country", "metric", "outlet_id", "is_current"),
+        "fks": [],
+        "nocase": ["place", "country"],
+    },
 }
 
 #: The claims columns claim_counts counts by (its primary key), in order.
 COUNTED_BY: tuple[str, ...] = SCHEMA["claim_counts"]["pk"]
+
+#: Each table of stored counts, with the word its triggers on claims are named by
+#: (claims_<word>_ai, _ad, _au). Each counts claims by its primary key.
+STORED_COUNTS: dict[str, str] = {"claim_counts": "counted", "place_counts": "placed"}
 
 
 # What each stored column means (the claim record's own fields are described in
@@ -185,6 +201,16 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "place": "The claims' place ('' for none).",
         "region": "The claims' region ('' for none).",
         "country": "The claims' country ('' for none).",
+        "is_current": "1 for claims from current article versions (or not marked), 0 for others.",
+        "latitude": "Latitude of the place, from the last claim counted.",
+        "longitude": "Longitude of the place, from the last claim counted.",
+        "claims": "How many claims have these values; kept exact by triggers on claims.",
+    },
+    "place_counts": {
+        "place": "The claims' place ('' for none).",
+        "country": "The claims' country ('' for none).",
+        "metric": "The claims' metric ('' for none).",
+        "outlet_id": "The claims' outlet ('' for none).",
         "is_current": "1 for claims from current article versions (or not marked), 0 for others.",
         "latitude": "Latitude of the place, from the last claim counted.",
         "longitude": "Longitude of the place, from the last claim counted.",
@@ -448,6 +474,11 @@ INDEXES: dict[str, list[str | tuple[str, ...]]] = {
         ("place", "country", "latitude", "longitude", "is_current", "metric", "outlet_id",
          "unit", "qualifier", "claims"),
         "unit", "qualifier", "outlet_id", "region", "country",
+    ],
+    # The map reads every current place in this order, one index range, no sort.
+    "place_counts": [
+        ("place", "country", "latitude", "longitude", "is_current", "metric", "outlet_id",
+         "claims"),
     ],
     "articles": ["outlet_id", "published", "url"],
     "article_versions": ["article_id"],
@@ -747,62 +778,72 @@ def _ensure_shape(db: sqlite_utils.Database) -> None:
     ensure_views(db)
 
 
-def _counted(row: str) -> list[str]:
-    """The claim_counts key of `row` (new or old in a trigger), one expression a column:
+def _counted(row: str, key: tuple[str, ...] = COUNTED_BY) -> list[str]:
+    """The stored-counts key of `row` (new or old in a trigger), one expression a column:
     '' for an empty value, 1 for an unmarked is_current."""
     return [f"coalesce({row}.is_current, 1)" if c == "is_current"
-            else f"coalesce({row}.\"{c}\", '')" for c in COUNTED_BY]
+            else f"coalesce({row}.\"{c}\", '')" for c in key]
 
 
 def count_triggers() -> dict[str, str]:
-    """The triggers that keep claim_counts exact as claims are added, changed and deleted."""
-    key = ", ".join(f'"{c}"' for c in COUNTED_BY)
+    """The triggers that keep each table of stored counts exact as claims are added,
+    changed and deleted."""
+    return {name: sql for table in STORED_COUNTS for name, sql in _table_triggers(table).items()}
+
+
+def _table_triggers(table: str) -> dict[str, str]:
+    """The three triggers on claims that keep one table of stored counts exact."""
+    counted_by, word = SCHEMA[table]["pk"], STORED_COUNTS[table]
+    key = ", ".join(f'"{c}"' for c in counted_by)
     where = " AND ".join(
-        f'"{c}" = {v}' for c, v in zip(COUNTED_BY, _counted("old"), strict=True))
+        f'"{c}" = {v}' for c, v in zip(counted_by, _counted("old", counted_by), strict=True))
     add = (
-        f"INSERT INTO claim_counts ({key}, latitude, longitude, claims) "
-        f"VALUES ({', '.join(_counted('new'))}, new.latitude, new.longitude, 1) "
+        f"INSERT INTO {table} ({key}, latitude, longitude, claims) "
+        f"VALUES ({', '.join(_counted('new', counted_by))}, new.latitude, new.longitude, 1) "
         f"ON CONFLICT ({key}) DO UPDATE SET claims = claims + 1, "
         "latitude = coalesce(excluded.latitude, latitude), "
         "longitude = coalesce(excluded.longitude, longitude);"
     )
-    remove = f"UPDATE claim_counts SET claims = claims - 1 WHERE {where};"
-    watched = ", ".join(f'"{c}"' for c in (*COUNTED_BY, "latitude", "longitude"))
+    remove = f"UPDATE {table} SET claims = claims - 1 WHERE {where};"
+    watched = ", ".join(f'"{c}"' for c in (*counted_by, "latitude", "longitude"))
+    name = f"claims_{word}"
     return {
-        "claims_counted_ai": f"CREATE TRIGGER claims_counted_ai AFTER INSERT ON claims "
-                             f"BEGIN {add} END",
-        "claims_counted_ad": f"CREATE TRIGGER claims_counted_ad AFTER DELETE ON claims "
-                             f"BEGIN {remove} END",
-        "claims_counted_au": f"CREATE TRIGGER claims_counted_au AFTER UPDATE OF {watched} "
-                             f"ON claims BEGIN {remove} {add} END",
+        f"{name}_ai": f"CREATE TRIGGER {name}_ai AFTER INSERT ON claims BEGIN {add} END",
+        f"{name}_ad": f"CREATE TRIGGER {name}_ad AFTER DELETE ON claims BEGIN {remove} END",
+        f"{name}_au": f"CREATE TRIGGER {name}_au AFTER UPDATE OF {watched} "
+                      f"ON claims BEGIN {remove} {add} END",
     }
 
 
-def count_claims(db: sqlite_utils.Database) -> None:
-    """Fill claim_counts from the claims, replacing what it held."""
-    key = ", ".join(f'"{c}"' for c in COUNTED_BY)
-    counted = ", ".join(_counted("claims"))
-    db.execute("DELETE FROM claim_counts")
-    db.execute(
-        f"INSERT INTO claim_counts ({key}, latitude, longitude, claims) "
-        f"SELECT {counted}, max(latitude), max(longitude), count(*) FROM claims "
-        f"GROUP BY {counted}"
-    )
+def count_claims(db: sqlite_utils.Database, tables: tuple[str, ...] = tuple(STORED_COUNTS)
+                 ) -> None:
+    """Fill each table of stored counts from the claims, replacing what it held."""
+    for table in tables:
+        counted_by = SCHEMA[table]["pk"]
+        key = ", ".join(f'"{c}"' for c in counted_by)
+        counted = ", ".join(_counted("claims", counted_by))
+        db.execute(f"DELETE FROM {table}")
+        db.execute(
+            f"INSERT INTO {table} ({key}, latitude, longitude, claims) "
+            f"SELECT {counted}, max(latitude), max(longitude), count(*) FROM claims "
+            f"GROUP BY {counted}"
+        )
 
 
 def _ensure_counts(db: sqlite_utils.Database) -> None:
-    """Put the counting triggers in place; when any was missing or different, count the
-    claims afresh, so the stored counts are exact from here on."""
-    wanted = count_triggers()
+    """Put each table's counting triggers in place; where any was missing or different,
+    count the claims afresh into that table, so the stored counts are exact from here on."""
     have = dict(db.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'claims'"
     ).fetchall())
-    if all(have.get(name) == sql for name, sql in wanted.items()):
-        return
-    for name, sql in wanted.items():
-        db.execute(f'DROP TRIGGER IF EXISTS "{name}"')
-        db.execute(sql)
-    count_claims(db)
+    for table in STORED_COUNTS:
+        wanted = _table_triggers(table)
+        if all(have.get(name) == sql for name, sql in wanted.items()):
+            continue
+        for name, sql in wanted.items():
+            db.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+            db.execute(sql)
+        count_claims(db, (table,))
 
 
 def ensure_views(db: sqlite_utils.Database) -> None:

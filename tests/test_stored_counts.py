@@ -19,17 +19,24 @@ import sqlite_utils
 
 from claims.datasette_plugin.counts import SEARCH_LIMIT, from_summary, view_count
 from claims.datasette_plugin.pages import POINTS_LIMIT
-from claims.db import COUNTED_BY, VIEW_COUNTS, count_claims, open_db
+from claims.db import SCHEMA, STORED_COUNTS, VIEW_COUNTS, count_claims, open_db
 from claims.serve import build_datasette
 
-RECOUNT = (
-    "select {key}, count(*) from claims group by {key} order by {key}"
-).format(key=", ".join(
-    "coalesce(is_current, 1)" if c == "is_current" else f"coalesce({c}, '')" for c in COUNTED_BY
-))
-STORED = (
-    "select {key}, claims from claim_counts where claims > 0 order by {key}"
-).format(key=", ".join(COUNTED_BY))
+
+def recount(table: str = "claim_counts") -> str:
+    """A count from scratch of the claims by the key of one table of stored counts."""
+    key = ", ".join("coalesce(is_current, 1)" if c == "is_current" else f"coalesce({c}, '')"
+                    for c in SCHEMA[table]["pk"])
+    return f"select {key}, count(*) from claims group by {key} order by {key}"
+
+
+def stored(table: str = "claim_counts") -> str:
+    """What one table of stored counts holds, in the order `recount` gives."""
+    key = ", ".join(SCHEMA[table]["pk"])
+    return f"select {key}, claims from {table} where claims > 0 order by {key}"
+
+
+RECOUNT, STORED = recount(), stored()
 
 
 def claim_rows(count: int, start: int = 0, **values) -> list[dict]:
@@ -49,13 +56,33 @@ def test_stored_counts_follow_every_change(tmp_path):
     db.execute("update claims set is_current = 0 where id in ('c1', 'c3')")
     db.execute("update claims set figure_id = 'f1' where id = 'c2'")
     db.execute("delete from claims where id = 'c4'")
-    stored = db.execute(STORED).fetchall()
-    assert stored == db.execute(RECOUNT).fetchall()
-    # Places differing only in case are one place, as in the claims table's own filters.
-    assert db.execute("select sum(claims) from claim_counts where place = 'VELMORA'"
-                      ).fetchone()[0] == 4
+    held = {table: db.execute(stored(table)).fetchall() for table in STORED_COUNTS}
+    for table in STORED_COUNTS:
+        assert held[table] == db.execute(recount(table)).fetchall(), table
+        # Places differing only in case are one place, as in the claims table's own filters.
+        assert db.execute(f"select sum(claims) from {table} where place = 'VELMORA'"
+                          ).fetchone()[0] == 4
     count_claims(db)
-    assert db.execute(STORED).fetchall() == stored
+    assert {table: db.execute(stored(table)).fetchall() for table in STORED_COUNTS} == held
+
+
+def test_a_database_without_place_counts_gets_them_on_open(tmp_path):
+    """A database made before the map's counts by place gets the table, its triggers and
+    counts equal to a recount when opened, and they follow later changes."""
+    path = tmp_path / "c.db"
+    db = open_db(path)
+    db["claims"].insert_all(claim_rows(3, metric="killed", place="Velmora", country="Karvonia"))
+    for name in ("claims_placed_ai", "claims_placed_ad", "claims_placed_au"):
+        db.execute(f"drop trigger {name}")
+    db.execute("drop table place_counts")
+    db.execute("pragma user_version = 0")
+    db.close()
+    db = open_db(path)
+    assert db.execute(stored("place_counts")).fetchall() == [
+        ("Velmora", "Karvonia", "killed", "", 1, 3)]
+    db["claims"].insert_all(claim_rows(1, 3, metric="wounded", place="Velmora"))
+    assert (db.execute(stored("place_counts")).fetchall()
+            == db.execute(recount("place_counts")).fetchall())
 
 
 def test_an_older_database_gets_case_insensitive_places(tmp_path):

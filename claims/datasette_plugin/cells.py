@@ -11,8 +11,8 @@ from urllib.parse import urlencode, urlsplit
 
 from markupsafe import Markup, escape
 
-from claims.datasette_plugin.links import cell_link, claim_url, safe_href
-from claims.datasette_plugin.text import claim_in_sentence
+from claims.datasette_plugin.links import cell_link, claim_url, claims_table_url, safe_href
+from claims.datasette_plugin.text import claim_in_sentence, link
 from claims.db import SCHEMA
 from claims.formats import format_number
 
@@ -46,7 +46,7 @@ def outlet_value(item: str) -> Markup:
     """One "outlet: number" item with the number formatted; anything else escaped as it is."""
     name, _, number = item.rpartition(": ")
     try:
-        return Markup("{}: {}").format(name, format_number(float(number))) if name else escape(item)
+        return Markup(f"{escape(name)}: {format_number(float(number))}") if name else escape(item)
     except ValueError:
         return escape(item)
 
@@ -65,15 +65,13 @@ def article_link_cell(value) -> Markup | None:
     href = safe_href(value) if isinstance(value, str) else None
     if href is None:
         return None
-    return Markup('<a href="{}" title="{}" rel="nofollow noopener">{}</a>').format(
-        href, href, urlsplit(href).netloc or href
-    )
+    return Markup(f'<a href="{escape(href)}" title="{escape(href)}" rel="nofollow noopener">'
+                  f'{escape(urlsplit(href).netloc or href)}</a>')
 
 
 def place_cell(value, database: str, datasette) -> Markup:
     """A place in a query's results, linking to the claims about it in the claims table."""
-    href = datasette.urls.table(database, "claims") + "?" + urlencode({"place": value})
-    return Markup('<a href="{}">{}</a>').format(href, value)
+    return link(claims_table_url(datasette, database) + "?" + urlencode({"place": value}), value)
 
 
 def cell_html(row, value, column: str, table: str | None, database: str, datasette):
@@ -82,7 +80,7 @@ def cell_html(row, value, column: str, table: str | None, database: str, dataset
     Datasette."""
     href = cell_link(row, value, column, table, datasette)
     if href is not None:
-        return Markup('<a href="{}">{}</a>').format(href, value)
+        return link(href, value)
     if column == "sentence" and (table == "claims" or table not in SCHEMA):
         return sentence_cell(row, table, datasette)
     if column == "values_by_outlet":

@@ -6,6 +6,7 @@ working when the site is served behind a proxy at a sub-path.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote, urlencode, urlsplit
 
 from claims.db import SCHEMA
@@ -39,6 +40,13 @@ def timeline_url(
     params = {"metric": metric or "", "place": place or "", "unit": unit or ""}
     query = urlencode({k: v for k, v in params.items() if v})
     return datasette.urls.path(f"{PAGES}/timeline" + (f"?{query}" if query else ""))
+
+
+@lru_cache(maxsize=64)
+def claims_table_url(datasette, database: str) -> str:
+    """The claims table of `database`, built once per site: a query's place cells all link
+    there."""
+    return datasette.urls.table(database, "claims")
 
 
 def static_url(datasette, name: str) -> str:
