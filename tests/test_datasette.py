@@ -205,6 +205,10 @@ def test_claims_for_metric_place(ds):
                  until="2024-03-01") == []
     assert query(ds, "claims_for_metric_place", metric="wounded", place="Aleppo", since="",
                  until="") == []
+    # A list that ends before the query's limit is whole, and its page does not say it stops.
+    page = fetch(ds, "/claims/claims_for_metric_place?metric=killed&place=Aleppo&since=&until=")
+    assert page.text.count("<tr") == len(march) + 1
+    assert "This list stops" not in page.text
 
 
 def test_where_outlets_disagree(ds, conn):

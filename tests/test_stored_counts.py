@@ -19,8 +19,9 @@ import sqlite_utils
 
 from claims.datasette_plugin.counts import SEARCH_LIMIT, from_summary, view_count
 from claims.datasette_plugin.pages import POINTS_LIMIT
+from claims.datasette_plugin.templating import row_limit
 from claims.db import SCHEMA, STORED_COUNTS, VIEW_COUNTS, count_claims, open_db
-from claims.serve import build_datasette
+from claims.serve import build_datasette, load_metadata
 
 
 def recount(table: str = "claim_counts") -> str:
@@ -228,3 +229,31 @@ def test_a_timeline_with_more_claims_than_it_charts_says_so(crowded):
     asyncio.run(ds.invoke_startup())
     page = asyncio.run(ds.client.get("/-/claims/timeline?metric=killed&place=velmora")).text
     assert f"earliest {POINTS_LIMIT:,} of {max(SEARCH_LIMIT, POINTS_LIMIT) + 1:,} claims" in page
+
+
+def test_a_canned_list_cut_at_its_limit_says_so(crowded):
+    """claims_for_metric_place stops at its `limit`; the page says the list was cut there,
+    and a list that ends before it says nothing."""
+    ds = build_datasette(crowded)
+    asyncio.run(ds.invoke_startup())
+    limit = row_limit(load_metadata()["databases"]["claims"]["queries"]
+                      ["claims_for_metric_place"]["sql"])
+    assert limit is not None and limit < max(SEARCH_LIMIT, POINTS_LIMIT) + 1
+    asked = "metric={}&place=velmora&since=&until="
+    rows = fetch_json(ds, "/crowded/claims_for_metric_place.json?_shape=array&"
+                          + asked.format("killed"))
+    assert len(rows) == limit
+    cut = asyncio.run(ds.client.get("/crowded/claims_for_metric_place?"
+                                    + asked.format("killed"))).text
+    assert f"This list stops at its first {limit:,} rows" in cut
+    empty = asyncio.run(ds.client.get("/crowded/claims_for_metric_place?"
+                                      + asked.format("wounded"))).text
+    assert "This list stops" not in empty
+
+
+def test_row_limit_reads_a_closing_limit_only():
+    """Only a limit that ends the statement bounds the page's list."""
+    assert row_limit("select * from claims order by day limit 500") == 500
+    assert row_limit("select * from claims limit 20;\n") == 20
+    assert row_limit("select * from (select * from claims limit 5) order by id") is None
+    assert row_limit(None) is None

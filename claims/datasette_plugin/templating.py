@@ -8,6 +8,7 @@ they keep its path, `base_url` prefix included, whatever the proxy in front does
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import partial
 from urllib.parse import parse_qsl, urlencode
@@ -17,6 +18,9 @@ from datasette.database import QueryInterrupted
 from claims.datasette_plugin.links import figure_url
 from claims.datasette_plugin.scope import is_claims_database
 from claims.formats import format_number
+
+#: A canned query's closing `limit N`: the most rows its page lists.
+CLOSING_LIMIT = re.compile(r"\blimit\s+(\d+)\s*;?\s*$", re.IGNORECASE)
 
 #: `?_columns=all` shows every column of a table that has readable columns configured.
 ALL_COLUMNS = ("_columns", "all")
@@ -136,12 +140,21 @@ async def choices(datasette, db, picker: Picker, request) -> list[dict] | None:
     } for r in found]
 
 
+def row_limit(sql: str | None) -> int | None:
+    """The number of rows a query ending in `limit N` stops at, so its page can say when a
+    list was cut there rather than end as if it were whole."""
+    found = CLOSING_LIMIT.search(sql or "")
+    return int(found.group(1)) if found else None
+
+
 def query_vars(datasette, database: str, request) -> dict:
-    """On a query about one figure or source: what to offer when it finds nothing, listed
-    only if the template asks (when the query returned no rows)."""
+    """On a query page: the row limit its list may be cut at; on a query about one figure or
+    source, what to offer when it finds nothing, listed only if the template asks (when the
+    query returned no rows)."""
+    found = {"claims_row_limit": row_limit}
     picker = PICKERS.get(request.url_vars.get("table"))
     if picker is None:
-        return {}
+        return found
 
     async def pick_from() -> dict:
         """The heading, the reason and the choices, for the template."""
@@ -153,7 +166,7 @@ def query_vars(datasette, database: str, request) -> dict:
             "choices": await choices(datasette, datasette.databases[database], picker, request),
         }
 
-    return {"claims_choices": pick_from}
+    return {**found, "claims_choices": pick_from}
 
 
 async def template_vars(template: str, database, table, view_name: str, request,
