@@ -372,11 +372,11 @@ def timeline_svg(
         *axis_titles(frame, value_title),
         *median_line(frame, median),
     ]
+    by_outlet = defaultdict(list)
+    for _, p in dated:
+        by_outlet[outlet_of(p)].append(p)
     for name in colour:
-        mine = sorted(
-            (p for _, p in dated if outlet_of(p) == name),
-            key=lambda p: (place[p["id"]][0], p["id"]),
-        )
+        mine = sorted(by_outlet[name], key=lambda p: (place[p["id"]][0], p["id"]))
         body.extend(outlet_marks(mine, colour[name], place, frame, apart, claim_href))
     body.extend(legend(colour))
     body.append("</svg>")
