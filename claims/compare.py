@@ -70,8 +70,12 @@ from claims.extraction.lexicon import (
     HOUSEHOLD_NOUNS,
     MONTH_PARTS,
     MONTHS,
+    ONE_ATTACK_ARTICLES,
+    ONE_ATTACK_GAP,
+    ONE_ATTACK_NOUNS,
     PEOPLE_KIND,
     PEOPLE_KINDS,
+    PROVINCE_WORDS,
     REPORTING_VERBS,
     SIDE_OF,
     TOLL_COUNT_NOUNS,
@@ -286,6 +290,7 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
         staged=_staged(sentence), source=source, sentence_start=sentence_start,
         span=None if day or role not in ("total", "part") else _span(date),
         group=_named_group(metric, subject),
+        province=_province(sentence, place_text),
     )
 
 
@@ -303,6 +308,28 @@ def _names(sentence: str | None, place_text: str | None) -> bool:
             return True
         at = sentence.find(place_text, at + 1)
     return False
+
+
+PROVINCE_RE = rf"(?:{alternation(PROVINCE_WORDS)})"
+# One attack named, by an article or as the one told of: "a gas attack", "the attack".
+ONE_ATTACK_RE = regex.compile(
+    rf"(?i)\b(?:{alternation((*ONE_ATTACK_ARTICLES, 'the'))})\s+"
+    rf"(?:(?!of\b)[\w-]+\s+){{0,{ONE_ATTACK_GAP}}}?(?:{alternation(ONE_ATTACK_NOUNS)})\b(?!\s+of\b)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _province(sentence: str | None, place_text: str | None) -> bool:
+    """Whether a claim's sentence gives its toll for a province, its place called one next
+    to its name ("in Idlib province", "the western province of Idlib") and no one attack
+    named ("air strikes killed 39 in Idlib province", not "a gas attack killed 58 in the
+    province of Idlib")."""
+    if not (place_text and sentence) or ONE_ATTACK_RE.search(sentence):
+        return False
+    name = regex.escape(place_text)
+    return regex.search(
+        rf"(?i)\b{name}\s+{PROVINCE_RE}\b"
+        rf"|\b{PROVINCE_RE}\s+of\s+(?:[\p{{L}}-]+\s+(?:and|or)\s+)?{name}\b",
+        sentence) is not None
 
 
 def _adjectives() -> dict[str, list[str]]:
@@ -397,6 +424,7 @@ def _article(records: list[tuple]) -> tuple[list[inc.Mention], dt.date | None,
     trusted = line is None or published is None or abs((line - published).days) <= 2
     mentions = [_mention(r, trusted, line) for r in records]
     _stage_values(mentions, RISING_RE.search(records[0][21] or "") is not None)
+    _province_totals(mentions)
     _headline_spans(mentions)
     _named_groups(mentions)
     _parts_above_totals(mentions)
@@ -434,6 +462,20 @@ def _parts_above_totals(mentions: list[inc.Mention]) -> None:
         wholes = [t.value for t in mentions if t.role != "part" and t.metric == m.metric]
         if wholes and max(wholes) < m.value:
             m.role = "total"
+
+
+def _province_totals(mentions: list[inc.Mention]) -> None:
+    """Read a toll a report gives for a whole province ("39 killed in Idlib province on
+    Sunday") as that province's period total when the report also gives a smaller toll of
+    the same dead in it ("36 killed in the attack"): the province's sum of the day, not the
+    attack's toll."""
+    totals = [m for m in mentions if m.role == "total" and m.metric in TOLL_METRICS]
+    for m in totals:
+        if m.province and m.place and any(
+                t.kind == m.kind and t.metric == m.metric and t.value < m.value
+                and not t.province and t.place and inc._within(t.place, m.place)
+                for t in totals):
+            m.role = "period"
 
 
 def _attackers(mentions: list[inc.Mention]) -> None:

@@ -159,6 +159,7 @@ class Mention:
     sentence_start: int = 0
     span: tuple[dt.date, dt.date] | None = None  # the week or month it is dated by, not a day
     group: bool = False  # counts a named group of people ("pilgrims", "evacuees"; claims.compare)
+    province: bool = False  # its sentence calls its place a province ("Idlib province")
     attacker: bool = False  # its place is the country that struck ("an Israeli air strike")
 
 

@@ -708,3 +708,21 @@ def test_a_part_larger_than_every_count_of_its_kind_in_its_report_is_a_total(tmp
          "A suicide bomber struck a wedding in Homs on Monday, wounding 60 people, police said."),
     ])
     assert claim(db, "55 injured")["figure_id"] == claim(db, "60 people")["figure_id"] is not None
+
+
+def test_a_provinces_toll_beside_a_smaller_toll_in_it_is_the_provinces_day_total(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-06-04", "Raids kill 44 in Hama",
+         ("Government and allied warplanes killed at least 44 people in the central province "
+          "of Hama on Sunday, a monitor said. At least 40 people were killed when a strike "
+          "hit the bakery queue in the attack, medics said.")),
+        ("Daily Two", "2023-06-04", "Bakery struck in Hama",
+         "An air strike on a bakery in Hama on Sunday killed 41 people, medics said."),
+        ("Gazette Three", "2023-06-05", "Gas attack in Hama",
+         ("A gas attack killed at least 25 people in the central province of Hama on "
+          "Monday, a monitor said. Rescuers said more than 20 people died in the attack.")),
+    ])
+    day, bakery = claim(db, "at least 44 people"), claim(db, "41 people")
+    assert day["figure_id"] != bakery["figure_id"] == claim(db, "At least 40 people")["figure_id"]
+    gas = claim(db, "at least 25 people")["figure_id"]
+    assert gas is not None and gas == claim(db, "more than 20 people")["figure_id"]

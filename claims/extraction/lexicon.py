@@ -591,6 +591,10 @@ OTHER_EVENT_WORDS = (
     "elsewhere", "separately", "in another", "in a separate", "another incident", "meanwhile",
 )
 ADDED_TOLL_WORDS = ("also", "also reported", "also been")
+# Words that call a place a province, next to its name ("Idlib province", "the province of
+# Idlib"): a toll given for a whole province beside a smaller toll in it is the province's
+# day total, not the attack's (claims.compare).
+PROVINCE_WORDS = ("province", "provinces", "governorate", "governorates")
 # One attack, named as one: "a suicide bomb", "another attack", "a double bombing": a toll
 # it gave dated only by its month is that attack's, recalled, not the month's total.
 ONE_ATTACK_ARTICLES = ("a", "an", "another")
