@@ -291,6 +291,7 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
         span=None if day or role not in ("total", "part") else _span(date),
         group=_named_group(metric, subject),
         province=_province(sentence, place_text),
+        written=explicit and _explicit(date_text),
     )
 
 

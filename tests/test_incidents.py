@@ -726,3 +726,30 @@ def test_a_provinces_toll_beside_a_smaller_toll_in_it_is_the_provinces_day_total
     assert day["figure_id"] != bakery["figure_id"] == claim(db, "At least 40 people")["figure_id"]
     gas = claim(db, "at least 25 people")["figure_id"]
     assert gas is not None and gas == claim(db, "more than 20 people")["figure_id"]
+
+
+def test_the_same_toll_does_not_join_reports_that_state_consecutive_days(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-07-04", "Shelling hits Aleppo market",
+         ("Mortar fire on a crowded vegetable market in Aleppo killed 7 civilians on "
+          "Tuesday, according to paramedics working nearby.")),
+        ("Daily Two", "2023-07-05", "Funeral struck in Aleppo",
+         ("Mourners leaving a cemetery in Aleppo were among 7 civilians killed on Wednesday "
+          "when mortars landed beside the procession, witnesses told reporters.")),
+    ])
+    market, funeral = (row["figure_id"] for row in db.query(
+        "select figure_id from claims where text = '7 civilians' order by published"))
+    assert market != funeral
+
+
+def test_an_attack_recalled_by_the_day_it_writes_out_joins_that_days_incident(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-03-12", "Car bomb at Damascus shrine",
+         ("A car bomb near the Sitt Zainab shrine south of Damascus killed 9 people on "
+          "Sunday, state media said.")),
+        ("Daily Two", "2023-04-20", "Bomb in Homs",
+         ("A bomb killed 4 people at a bus stop in Homs on Thursday, police said. The shrine "
+          "has been hit before: the last car bomb there, on March 12, killed 11 people.")),
+    ])
+    assert claim(db, "9 people")["figure_id"] == claim(db, "11 people")["figure_id"] is not None
+    assert claim(db, "4 people")["figure_id"] != claim(db, "9 people")["figure_id"]
