@@ -78,6 +78,7 @@ from claims.extraction.lexicon import (
     PROVINCE_WORDS,
     REPORTING_VERBS,
     SIDE_OF,
+    TAG_LINE_OPENERS,
     TOLL_COUNT_NOUNS,
     TOLL_LEVEL_VERBS,
     TOLL_REVISION_WORDS,
@@ -281,7 +282,7 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
     return inc.Mention(
         id=cid, article_id=article_id, outlet_id=outlet_id, start=start,
         lead=sentence_start < inc.LEAD_CHARS, place=inc.place_of(place, region, country),
-        own_place=_names(sentence, place_text),
+        own_place=_names(sentence, place_text, _after_tags(sentence, start - sentence_start)),
         attacker=bool(country and place in (None, country) and _struck_by(sentence, country)),
         day=day if explicit else None, explicit_day=explicit, role=role or "total",
         metric=metric, unit=_unit(metric, unit), kind=_counted(metric, unit, subject) or "",
@@ -296,12 +297,13 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
 
 
 @functools.lru_cache(maxsize=4096)
-def _names(sentence: str | None, place_text: str | None) -> bool:
+def _names(sentence: str | None, place_text: str | None, skip: int = 0) -> bool:
     """Whether a claim's sentence writes its place's name as a word of its own: "Israeli
-    air strikes" name who struck, not Israel as where."""
+    air strikes" name who struck, not Israel as where; names in its first `skip`
+    characters (a page's Tags line: `_after_tags`) do not count."""
     if not (place_text and sentence):
         return False
-    at = sentence.find(place_text)
+    at = sentence.find(place_text, skip)
     while at >= 0:
         end = at + len(place_text)
         if not (at and sentence[at - 1].isalnum()) and not (
@@ -331,6 +333,17 @@ def _province(sentence: str | None, place_text: str | None) -> bool:
         rf"(?i)\b{name}\s+{PROVINCE_RE}\b"
         rf"|\b{PROVINCE_RE}\s+of\s+(?:[\p{{L}}-]+\s+(?:and|or)\s+)?{name}\b",
         sentence) is not None
+
+
+TAGS_RE = regex.compile(rf"\b(?:{alternation(TAG_LINE_OPENERS)})\b")
+
+
+def _after_tags(sentence: str | None, offset: int) -> int:
+    """Where a claim's own words may name its place in a sentence with a page's Tags line
+    before it ("Tags Syria Idlib airstrike Homs bombing At least 18 civilians were killed
+    ..."): after the tags, which run on into the sentence up to the claim, so from the
+    claim on; 0 in any other sentence."""
+    return offset if sentence and offset > 0 and TAGS_RE.search(sentence, 0, offset) else 0
 
 
 def _adjectives() -> dict[str, list[str]]:

@@ -753,3 +753,15 @@ def test_an_attack_recalled_by_the_day_it_writes_out_joins_that_days_incident(tm
     ])
     assert claim(db, "9 people")["figure_id"] == claim(db, "11 people")["figure_id"] is not None
     assert claim(db, "4 people")["figure_id"] != claim(db, "9 people")["figure_id"]
+
+
+def test_places_in_a_pages_tags_line_do_not_place_the_claim_after_it(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-05-14", "Air strike on Idlib market kills 14",
+         ("Date of publication 14 May 2023 Tags Syria Russia Hama shelling At least 14 "
+          "civilians were killed when an air strike hit a market on Sunday, a monitor said.")),
+        ("Daily Two", "2023-05-14", "Market struck in Idlib",
+         "An air strike on a market in Idlib on Sunday killed 16 civilians, rescuers said."),
+    ])
+    assert claim(db, "At least 14 civilians")["figure_id"] == (
+        claim(db, "16 civilians")["figure_id"]) is not None

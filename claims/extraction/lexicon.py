@@ -591,6 +591,10 @@ OTHER_EVENT_WORDS = (
     "elsewhere", "separately", "in another", "in a separate", "another incident", "meanwhile",
 )
 ADDED_TOLL_WORDS = ("also", "also reported", "also been")
+# Words that open a page's list of subject tags, run on into its first sentence with no
+# stop between ("Tags Syria Idlib airstrike Homs bombing At least 18 civilians were killed"):
+# the places it names are the page's subjects, not where a claim after it happened.
+TAG_LINE_OPENERS = ("Tags", "Topics", "Keywords")
 # Words that call a place a province, next to its name ("Idlib province", "the province of
 # Idlib"): a toll given for a whole province beside a smaller toll in it is the province's
 # day total, not the attack's (claims.compare).
