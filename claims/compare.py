@@ -75,6 +75,7 @@ from claims.extraction.lexicon import (
     ONE_ATTACK_NOUNS,
     PEOPLE_KIND,
     PEOPLE_KINDS,
+    PLACE_LIST_WORDS,
     PROVINCE_WORDS,
     REPORTING_VERBS,
     SIDE_OF,
@@ -293,6 +294,7 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
         group=_named_group(metric, subject),
         province=_province(sentence, place_text),
         written=explicit and _explicit(date_text),
+        several=bool(country and place == country and _listed(place_text)),
     )
 
 
@@ -344,6 +346,14 @@ def _after_tags(sentence: str | None, offset: int) -> int:
     ..."): after the tags, which run on into the sentence up to the claim, so from the
     claim on; 0 in any other sentence."""
     return offset if sentence and offset > 0 and TAGS_RE.search(sentence, 0, offset) else 0
+
+
+PLACE_LIST_RE = regex.compile(rf"\s(?:{alternation(PLACE_LIST_WORDS)})\s|,")
+
+
+def _listed(place_text: str | None) -> bool:
+    """Whether a claim's place is written as a list of places ("Hama and Idlib")."""
+    return bool(place_text) and PLACE_LIST_RE.search(place_text) is not None
 
 
 def _adjectives() -> dict[str, list[str]]:

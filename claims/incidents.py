@@ -12,8 +12,9 @@ in full (each incident's `rule` column says it again in words):
    attack (claims.compare), so its reports link to those of the day before.
 2. **A claim belongs to the main incident** unless its own sentence names another town,
    another region or another country than the main incident's (a second attack in the same
-   report), or gives a day two or more days away from the incident's (a background mention:
-   "the April 4 attack that killed 87"), or names only a place held by another side than
+   report) or several regions (a toll of "Hama and Idlib", an incident at the country),
+   or gives a day two or more days away from the incident's (a background mention: "the
+   April 4 attack that killed 87"), or names only a place held by another side than
    the places its lead names ("rebel fire on the government-held west of the city" in a
    report on a barrel bomb on a rebel-held district: `holders`), or, past the lead, tells
    its toll as another attack's ("Elsewhere, ...", "three were also killed in another
@@ -166,6 +167,8 @@ class Mention:
     group: bool = False  # counts a named group of people ("pilgrims", "evacuees"; claims.compare)
     province: bool = False  # its sentence calls its place a province ("Idlib province")
     written: bool = False  # its day is written out ("on April 25"), not read from a weekday
+    several: bool = False  # counted in several provinces, placed at their country ("Hama and
+    # Idlib")
     attacker: bool = False  # its place is the country that struck ("an Israeli air strike")
 
 
@@ -272,6 +275,8 @@ def _apart(m: Mention, main: Incident) -> Incident | None:
     if m.explicit_day and m.day and main.day and abs((m.day - main.day).days) >= OTHER_DAY:
         day, written = m.day, m.written
     if written and not (m.own_place and m.place):  # its report's place is not its own
+        place = place_of(None, None, place.country)
+    if m.several and place.level != "country":  # several provinces' dead, not one attack's
         place = place_of(None, None, place.country)
     held = _held_in(m.sentence)
     held = held if held and not held & holders(main) else frozenset()

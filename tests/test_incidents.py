@@ -765,3 +765,18 @@ def test_places_in_a_pages_tags_line_do_not_place_the_claim_after_it(tmp_path):
     ])
     assert claim(db, "At least 14 civilians")["figure_id"] == (
         claim(db, "16 civilians")["figure_id"]) is not None
+
+
+def test_a_toll_placed_in_several_provinces_is_no_one_provinces_attack(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-02-07", "Army strikes kill 30 militants in Aleppo",
+         ("Army air strikes killed 30 militants near Aleppo on Tuesday, the ministry said. "
+          "On Tuesday at least 9 militants were killed in army attacks in Hama and Idlib.")),
+        ("Daily Two", "2023-02-07", "Air strikes near Aleppo",
+         ("Air strikes killed 9 militants near Aleppo on Tuesday and destroyed their "
+          "vehicles, the ministry said.")),
+    ])
+    several = claim(db, "at least 9 militants")
+    (main,) = {r["incident_id"] for r in db.query("select * from claims where value = 30")}
+    assert several["incident_id"] != main
+    assert several["figure_id"] != claim(db, "9 militants")["figure_id"]
