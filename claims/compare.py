@@ -449,6 +449,7 @@ def _article(records: list[tuple]) -> tuple[list[inc.Mention], dt.date | None,
     mentions = [_mention(r, trusted, line) for r in records]
     _stage_values(mentions, RISING_RE.search(records[0][21] or "") is not None)
     _province_totals(mentions)
+    _breakdowns(mentions)
     _headline_spans(mentions)
     _named_groups(mentions)
     _parts_above_totals(mentions)
@@ -500,6 +501,23 @@ def _province_totals(mentions: list[inc.Mention]) -> None:
                 and not t.province and t.place and inc._within(t.place, m.place)
                 for t in totals):
             m.role = "period"
+
+
+def _breakdowns(mentions: list[inc.Mention]) -> None:
+    """Read the counts of one sentence that add up to a total its report gives in another
+    ("85 troops killed" and "more than 50 troops were executed, 19 more were killed in a
+    suicide attack and at least 16 others died") as that total's breakdown: its parts."""
+    by_sentence: dict[tuple, list[inc.Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.role in ("total", "update") and m.metric in TOLL_METRICS:
+            by_sentence[m.sentence_start, m.metric].append(m)
+    for (start, metric), counts in by_sentence.items():
+        whole = sum(m.value for m in counts)
+        if len(counts) > 1 and any(
+                t.role == "total" and t.metric == metric and t.sentence_start != start
+                and t.value == whole for t in mentions):
+            for m in counts:
+                m.role = "part"
 
 
 def _attackers(mentions: list[inc.Mention]) -> None:

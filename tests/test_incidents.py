@@ -5,9 +5,10 @@ import datetime as dt
 import pytest
 import sqlite_utils
 
-from claims.compare import group_figures
+from claims.compare import _breakdowns, group_figures
 from claims.db import Article, ensure
 from claims.extraction.times import dateline
+from claims.incidents import Mention
 from claims.ingest import store
 
 REPORTS = [
@@ -780,3 +781,22 @@ def test_a_toll_placed_in_several_provinces_is_no_one_provinces_attack(tmp_path)
     (main,) = {r["incident_id"] for r in db.query("select * from claims where value = 30")}
     assert several["incident_id"] != main
     assert several["figure_id"] != claim(db, "9 militants")["figure_id"]
+
+
+def test_counts_of_one_sentence_that_add_up_to_a_total_are_its_breakdown():
+    first = "At least 26 soldiers were killed when jihadists overran a base on Saturday."
+    later = ("The monitor said more than 20 soldiers were summarily executed 4 more were "
+             "killed in a suicide attack and at least 2 others died in the assault.")
+    other = "Elsewhere 6 soldiers and 3 civilians were killed in shelling."
+    mentions = [mention(first, 0, 26), mention(later, 300, 20), mention(later, 300, 4, "update"),
+                mention(later, 300, 2), mention(other, 500, 6), mention(other, 500, 3)]
+    _breakdowns(mentions)
+    assert [m.role for m in mentions] == ["total", "part", "part", "part", "total", "total"]
+
+
+def mention(sentence: str, start: int, value: float, role: str = "total") -> Mention:
+    """A killed count in a sentence starting at `start`, as grouping reads it."""
+    return Mention(id=f"{start}-{value}", article_id="a", outlet_id="o", start=start,
+                   lead=start < 400, place=None, own_place=False, day=None, explicit_day=False,
+                   role=role, metric="killed", unit="people", kind="fighters", value=value,
+                   latitude=None, longitude=None, sentence=sentence, sentence_start=start)
