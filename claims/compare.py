@@ -518,6 +518,19 @@ def _breakdowns(mentions: list[inc.Mention]) -> None:
                 and t.value == whole for t in mentions):
             for m in counts:
                 m.role = "part"
+    _lead_breakdowns(mentions)
+
+
+def _lead_breakdowns(mentions: list[inc.Mention]) -> None:
+    """Read every count past the lead, of one metric, as a part of the lead's total when
+    they add up to it ("rebel fire killed 14" and, further on, "13 in Hamdaniyeh" and "one
+    person in another neighbourhood"): the report tells its toll place by place."""
+    for t in [m for m in mentions if m.lead and m.role == "total" and m.metric in TOLL_METRICS]:
+        later = [m for m in mentions if not m.lead and m.role in ("total", "update")
+                 and m.metric == t.metric]
+        if len(later) > 1 and sum(m.value for m in later) == t.value:
+            for m in later:
+                m.role = "part"
 
 
 def _attackers(mentions: list[inc.Mention]) -> None:

@@ -794,6 +794,18 @@ def test_counts_of_one_sentence_that_add_up_to_a_total_are_its_breakdown():
     assert [m.role for m in mentions] == ["total", "part", "part", "part", "total", "total"]
 
 
+def test_counts_past_the_lead_that_add_up_to_its_total_are_its_breakdown():
+    lead = "Rebel rockets killed at least 14 people in the west of the city on Wednesday."
+    first = "State media said rockets on the Midan district killed 11 people."
+    second = "Rockets on another district killed three people earlier in the day."
+    mentions = [mention(lead, 0, 14), mention(first, 500, 11), mention(second, 600, 3)]
+    _breakdowns(mentions)
+    assert [m.role for m in mentions] == ["total", "part", "part"]
+    mentions = [mention(lead, 0, 14), mention(first, 500, 11), mention(second, 600, 4)]
+    _breakdowns(mentions)
+    assert [m.role for m in mentions] == ["total", "total", "total"]
+
+
 def mention(sentence: str, start: int, value: float, role: str = "total") -> Mention:
     """A killed count in a sentence starting at `start`, as grouping reads it."""
     return Mention(id=f"{start}-{value}", article_id="a", outlet_id="o", start=start,
