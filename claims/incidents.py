@@ -276,11 +276,14 @@ def _apart(m: Mention, main: Incident) -> Incident | None:
         day, written = m.day, m.written
     if written and not (m.own_place and m.place):  # its report's place is not its own
         place = place_of(None, None, place.country)
-    if m.several and place.level != "country":  # several provinces' dead, not one attack's
+    # several provinces' dead are not one attack's, apart even from a country's report,
+    # unless its lead tells them as the report's own ("blasts in Tartous, Homs and Hasakeh")
+    several = m.several and not (m.lead and main.place.level == "country")
+    if several:
         place = place_of(None, None, place.country)
     held = _held_in(m.sentence)
     held = held if held and not held & holders(main) else frozenset()
-    other = m.sentence_start if _another_attack(m) else None
+    other = m.sentence_start if _another_attack(m) or several else None
     if m.span:  # where its own sentence says, even a region around its report's town
         return Incident(m.place if m.own_place and m.place else place, None, main.article_id,
                         lead_words(m.sentence), stated=True, held=held, other=other,

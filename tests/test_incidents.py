@@ -783,6 +783,21 @@ def test_a_toll_placed_in_several_provinces_is_no_one_provinces_attack(tmp_path)
     assert several["figure_id"] != claim(db, "9 militants")["figure_id"]
 
 
+def test_a_toll_placed_in_several_provinces_is_apart_from_a_countrys_report_too(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-02-07", "Army kills 80 militants across Syria",
+         ("The army killed 80 militants across Syria on Tuesday, the ministry said. "
+          "Its statement listed the positions taken back in the north and the east, and the "
+          "weapons seized there, and said the operations would go on until the roads between "
+          "the cities were safe again. It gave no figure for the army's own losses, and no "
+          "monitor could confirm the toll. Reporters were not allowed near the front lines "
+          "that day. Later on Tuesday at least 12 militants were "
+          "killed in army attacks in Hama and Idlib.")),
+    ])
+    (country,) = {r["incident_id"] for r in db.query("select * from claims where value = 80")}
+    assert claim(db, "at least 12 militants")["incident_id"] != country
+
+
 def test_counts_of_one_sentence_that_add_up_to_a_total_are_its_breakdown():
     first = "At least 26 soldiers were killed when jihadists overran a base on Saturday."
     later = ("The monitor said more than 20 soldiers were summarily executed 4 more were "
