@@ -315,7 +315,13 @@ def _names(sentence: str | None, place_text: str | None, skip: int = 0) -> bool:
     return False
 
 
-PROVINCE_RE = rf"(?:{alternation(PROVINCE_WORDS)})"
+# A province word right after a place's name ("Idlib province"), or "province of" right
+# before it, with a list's first name between ("the provinces of Hama and Idlib").
+PROVINCE_AFTER_RE = regex.compile(rf"(?i)\s+(?:{alternation(PROVINCE_WORDS)})\b")
+PROVINCE_BEFORE_RE = regex.compile(
+    rf"(?i)\b(?:{alternation(PROVINCE_WORDS)})\s+of\s+(?:[\p{{L}}-]+\s+(?:and|or)\s+)?$")
+# How far before a place's name "the province of" may start.
+PROVINCE_REACH = 40
 # One attack named, by an article or as the one told of: "a gas attack", "the attack".
 ONE_ATTACK_RE = regex.compile(
     rf"(?i)\b(?:{alternation((*ONE_ATTACK_ARTICLES, 'the'))})\s+"
@@ -328,13 +334,16 @@ def _province(sentence: str | None, place_text: str | None) -> bool:
     to its name ("in Idlib province", "the western province of Idlib") and no one attack
     named ("air strikes killed 39 in Idlib province", not "a gas attack killed 58 in the
     province of Idlib")."""
-    if not (place_text and sentence) or ONE_ATTACK_RE.search(sentence):
+    if not (place_text and sentence) or not any(
+            w in sentence.lower() for w in PROVINCE_WORDS):
         return False
-    name = regex.escape(place_text)
-    return regex.search(
-        rf"(?i)\b{name}\s+{PROVINCE_RE}\b"
-        rf"|\b{PROVINCE_RE}\s+of\s+(?:[\p{{L}}-]+\s+(?:and|or)\s+)?{name}\b",
-        sentence) is not None
+    at = sentence.find(place_text)
+    while at >= 0:
+        if (PROVINCE_AFTER_RE.match(sentence, at + len(place_text))
+                or PROVINCE_BEFORE_RE.search(sentence, max(0, at - PROVINCE_REACH), at)):
+            return ONE_ATTACK_RE.search(sentence) is None
+        at = sentence.find(place_text, at + 1)
+    return False
 
 
 TAGS_RE = regex.compile(rf"\b(?:{alternation(TAG_LINE_OPENERS)})\b")
