@@ -70,10 +70,16 @@ from claims.extraction.lexicon import (
     HOUSEHOLD_NOUNS,
     MONTH_PARTS,
     MONTHS,
+    ONE_ATTACK_ARTICLES,
+    ONE_ATTACK_GAP,
+    ONE_ATTACK_NOUNS,
     PEOPLE_KIND,
     PEOPLE_KINDS,
+    PLACE_LIST_WORDS,
+    PROVINCE_WORDS,
     REPORTING_VERBS,
     SIDE_OF,
+    TAG_LINE_OPENERS,
     TOLL_COUNT_NOUNS,
     TOLL_LEVEL_VERBS,
     TOLL_REVISION_WORDS,
@@ -277,7 +283,7 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
     return inc.Mention(
         id=cid, article_id=article_id, outlet_id=outlet_id, start=start,
         lead=sentence_start < inc.LEAD_CHARS, place=inc.place_of(place, region, country),
-        own_place=_names(sentence, place_text),
+        own_place=_names(sentence, place_text, _after_tags(sentence, start - sentence_start)),
         attacker=bool(country and place in (None, country) and _struck_by(sentence, country)),
         day=day if explicit else None, explicit_day=explicit, role=role or "total",
         metric=metric, unit=_unit(metric, unit), kind=_counted(metric, unit, subject) or "",
@@ -286,16 +292,20 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
         staged=_staged(sentence), source=source, sentence_start=sentence_start,
         span=None if day or role not in ("total", "part") else _span(date),
         group=_named_group(metric, subject),
+        province=_province(sentence, place_text),
+        written=explicit and _explicit(date_text),
+        several=bool(country and place == country and _listed(place_text)),
     )
 
 
 @functools.lru_cache(maxsize=4096)
-def _names(sentence: str | None, place_text: str | None) -> bool:
+def _names(sentence: str | None, place_text: str | None, skip: int = 0) -> bool:
     """Whether a claim's sentence writes its place's name as a word of its own: "Israeli
-    air strikes" name who struck, not Israel as where."""
+    air strikes" name who struck, not Israel as where; names in its first `skip`
+    characters (a page's Tags line: `_after_tags`) do not count."""
     if not (place_text and sentence):
         return False
-    at = sentence.find(place_text)
+    at = sentence.find(place_text, skip)
     while at >= 0:
         end = at + len(place_text)
         if not (at and sentence[at - 1].isalnum()) and not (
@@ -303,6 +313,56 @@ def _names(sentence: str | None, place_text: str | None) -> bool:
             return True
         at = sentence.find(place_text, at + 1)
     return False
+
+
+# A province word right after a place's name ("Idlib province"), or "province of" right
+# before it, with a list's first name between ("the provinces of Hama and Idlib").
+PROVINCE_AFTER_RE = regex.compile(rf"(?i)\s+(?:{alternation(PROVINCE_WORDS)})\b")
+PROVINCE_BEFORE_RE = regex.compile(
+    rf"(?i)\b(?:{alternation(PROVINCE_WORDS)})\s+of\s+(?:[\p{{L}}-]+\s+(?:and|or)\s+)?$")
+# How far before a place's name "the province of" may start.
+PROVINCE_REACH = 40
+# One attack named, by an article or as the one told of: "a gas attack", "the attack".
+ONE_ATTACK_RE = regex.compile(
+    rf"(?i)\b(?:{alternation((*ONE_ATTACK_ARTICLES, 'the'))})\s+"
+    rf"(?:(?!of\b)[\w-]+\s+){{0,{ONE_ATTACK_GAP}}}?(?:{alternation(ONE_ATTACK_NOUNS)})\b(?!\s+of\b)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _province(sentence: str | None, place_text: str | None) -> bool:
+    """Whether a claim's sentence gives its toll for a province, its place called one next
+    to its name ("in Idlib province", "the western province of Idlib") and no one attack
+    named ("air strikes killed 39 in Idlib province", not "a gas attack killed 58 in the
+    province of Idlib")."""
+    if not (place_text and sentence) or not any(
+            w in sentence.lower() for w in PROVINCE_WORDS):
+        return False
+    at = sentence.find(place_text)
+    while at >= 0:
+        if (PROVINCE_AFTER_RE.match(sentence, at + len(place_text))
+                or PROVINCE_BEFORE_RE.search(sentence, max(0, at - PROVINCE_REACH), at)):
+            return ONE_ATTACK_RE.search(sentence) is None
+        at = sentence.find(place_text, at + 1)
+    return False
+
+
+TAGS_RE = regex.compile(rf"\b(?:{alternation(TAG_LINE_OPENERS)})\b")
+
+
+def _after_tags(sentence: str | None, offset: int) -> int:
+    """Where a claim's own words may name its place in a sentence with a page's Tags line
+    before it ("Tags Syria Idlib airstrike Homs bombing At least 18 civilians were killed
+    ..."): after the tags, which run on into the sentence up to the claim, so from the
+    claim on; 0 in any other sentence."""
+    return offset if sentence and offset > 0 and TAGS_RE.search(sentence, 0, offset) else 0
+
+
+PLACE_LIST_RE = regex.compile(rf"\s(?:{alternation(PLACE_LIST_WORDS)})\s|,")
+
+
+def _listed(place_text: str | None) -> bool:
+    """Whether a claim's place is written as a list of places ("Hama and Idlib")."""
+    return bool(place_text) and PLACE_LIST_RE.search(place_text) is not None
 
 
 def _adjectives() -> dict[str, list[str]]:
@@ -397,6 +457,8 @@ def _article(records: list[tuple]) -> tuple[list[inc.Mention], dt.date | None,
     trusted = line is None or published is None or abs((line - published).days) <= 2
     mentions = [_mention(r, trusted, line) for r in records]
     _stage_values(mentions, RISING_RE.search(records[0][21] or "") is not None)
+    _province_totals(mentions)
+    _breakdowns(mentions)
     _headline_spans(mentions)
     _named_groups(mentions)
     _parts_above_totals(mentions)
@@ -434,6 +496,50 @@ def _parts_above_totals(mentions: list[inc.Mention]) -> None:
         wholes = [t.value for t in mentions if t.role != "part" and t.metric == m.metric]
         if wholes and max(wholes) < m.value:
             m.role = "total"
+
+
+def _province_totals(mentions: list[inc.Mention]) -> None:
+    """Read a toll a report gives for a whole province ("39 killed in Idlib province on
+    Sunday") as that province's period total when the report also gives a smaller toll of
+    the same dead in it ("36 killed in the attack"): the province's sum of the day, not the
+    attack's toll."""
+    totals = [m for m in mentions if m.role == "total" and m.metric in TOLL_METRICS]
+    for m in totals:
+        if m.province and m.place and any(
+                t.kind == m.kind and t.metric == m.metric and t.value < m.value
+                and not t.province and t.place and inc._within(t.place, m.place)
+                for t in totals):
+            m.role = "period"
+
+
+def _breakdowns(mentions: list[inc.Mention]) -> None:
+    """Read the counts of one sentence that add up to a total its report gives in another
+    ("85 troops killed" and "more than 50 troops were executed, 19 more were killed in a
+    suicide attack and at least 16 others died") as that total's breakdown: its parts."""
+    by_sentence: dict[tuple, list[inc.Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.role in ("total", "update") and m.metric in TOLL_METRICS:
+            by_sentence[m.sentence_start, m.metric].append(m)
+    for (start, metric), counts in by_sentence.items():
+        whole = sum(m.value for m in counts)
+        if len(counts) > 1 and any(
+                t.role == "total" and t.metric == metric and t.sentence_start != start
+                and t.value == whole for t in mentions):
+            for m in counts:
+                m.role = "part"
+    _lead_breakdowns(mentions)
+
+
+def _lead_breakdowns(mentions: list[inc.Mention]) -> None:
+    """Read every count past the lead, of one metric, as a part of the lead's total when
+    they add up to it ("rebel fire killed 14" and, further on, "13 in Hamdaniyeh" and "one
+    person in another neighbourhood"): the report tells its toll place by place."""
+    for t in [m for m in mentions if m.lead and m.role == "total" and m.metric in TOLL_METRICS]:
+        later = [m for m in mentions if not m.lead and m.role in ("total", "update")
+                 and m.metric == t.metric]
+        if len(later) > 1 and sum(m.value for m in later) == t.value:
+            for m in later:
+                m.role = "part"
 
 
 def _attackers(mentions: list[inc.Mention]) -> None:

@@ -12,8 +12,9 @@ in full (each incident's `rule` column says it again in words):
    attack (claims.compare), so its reports link to those of the day before.
 2. **A claim belongs to the main incident** unless its own sentence names another town,
    another region or another country than the main incident's (a second attack in the same
-   report), or gives a day two or more days away from the incident's (a background mention:
-   "the April 4 attack that killed 87"), or names only a place held by another side than
+   report) or several regions (a toll of "Hama and Idlib", an incident at the country),
+   or gives a day two or more days away from the incident's (a background mention: "the
+   April 4 attack that killed 87"), or names only a place held by another side than
    the places its lead names ("rebel fire on the government-held west of the city" in a
    report on a barrel bomb on a rebel-held district: `holders`), or, past the lead, tells
    its toll as another attack's ("Elsewhere, ...", "three were also killed in another
@@ -31,7 +32,8 @@ in full (each incident's `rule` column says it again in words):
    town incident of that region within LINK_DAYS whose reports' leads are most like its own
    (a night attack is told as of either day)
    (`similarity`: shared rare words such as the village, the weapon, the target), when they
-   are alike enough (SIMILAR) or give the same toll of SHARED_TOLL or more, and none of them
+   are alike enough (SIMILAR) or give the same toll of SHARED_TOLL or more (not when both
+   state their days and the days differ: `_days_apart`), and none of them
    names only other means of attack (rockets against air raids: `means`) and none is
    another incident of its own report (a report that tells two attacks apart is not
    undone); two claims set apart from their reports, one told as another attack, are not
@@ -46,6 +48,10 @@ in full (each incident's `rule` column says it again in words):
    days apart are not linked however alike their words: one town is shelled day after day.
    An attack recalled by its week or month joins the incident at its town or region in that
    span whose reports are alike enough (SIMILAR_COUNTRY) to its sentence, else stands alone.
+   An attack recalled by the day its sentence writes out ("on April 25"), known only by its
+   region or country, joins the incident of that day (or the next) in its place most like
+   its sentence (SIMILAR), looked for in its whole country when its sentence names no place
+   of its own (`_recall_day`).
 4. Running totals ("since 2011") are no incident's; they form series per place, metric and
    kind of victims (claims.compare).
 
@@ -159,6 +165,10 @@ class Mention:
     sentence_start: int = 0
     span: tuple[dt.date, dt.date] | None = None  # the week or month it is dated by, not a day
     group: bool = False  # counts a named group of people ("pilgrims", "evacuees"; claims.compare)
+    province: bool = False  # its sentence calls its place a province ("Idlib province")
+    written: bool = False  # its day is written out ("on April 25"), not read from a weekday
+    several: bool = False  # counted in several provinces, placed at their country ("Hama and
+    # Idlib")
     attacker: bool = False  # its place is the country that struck ("an Israeli air strike")
 
 
@@ -180,6 +190,7 @@ class Incident:
     held: frozenset[str] = frozenset()  # who holds where it struck, when that sets it apart
     other: int | None = None  # where the sentence starts that tells it as another attack
     span: tuple[dt.date, dt.date] | None = None  # a recalled attack's week or month, undated
+    written: bool = False  # a claim apart, on a day its sentence writes out ("on April 25")
 
     @property
     def key(self) -> tuple:
@@ -260,11 +271,19 @@ def _apart(m: Mention, main: Incident) -> Incident | None:
     place, day = main.place, main.day
     if m.own_place and m.place and not (_within(m.place, place) or _within(place, m.place)):
         place = m.place
+    written = False
     if m.explicit_day and m.day and main.day and abs((m.day - main.day).days) >= OTHER_DAY:
-        day = m.day
+        day, written = m.day, m.written
+    if written and not (m.own_place and m.place):  # its report's place is not its own
+        place = place_of(None, None, place.country)
+    # several provinces' dead are not one attack's, apart even from a country's report,
+    # unless its lead tells them as the report's own ("blasts in Tartous, Homs and Hasakeh")
+    several = m.several and not (m.lead and main.place.level == "country")
+    if several:
+        place = place_of(None, None, place.country)
     held = _held_in(m.sentence)
     held = held if held and not held & holders(main) else frozenset()
-    other = m.sentence_start if _another_attack(m) else None
+    other = m.sentence_start if _another_attack(m) or several else None
     if m.span:  # where its own sentence says, even a region around its report's town
         return Incident(m.place if m.own_place and m.place else place, None, main.article_id,
                         lead_words(m.sentence), stated=True, held=held, other=other,
@@ -272,7 +291,8 @@ def _apart(m: Mention, main: Incident) -> Incident | None:
     if place == main.place and day == main.day and not held and other is None:
         return None
     return Incident(place, day, main.article_id, lead_words(m.sentence),  # not the lead's
-                    stated=main.stated or day != main.day, held=held, other=other)
+                    stated=main.stated or day != main.day, held=held, other=other,
+                    written=written)
 
 
 def _another_attack(m: Mention) -> bool:
@@ -402,13 +422,21 @@ def tolls(i: Incident) -> frozenset[tuple]:
 
 def _alike(i: Incident, head: Incident, weights: dict[str, float], enough: float) -> float:
     """How alike a report is to an incident's: the best likeness of their lead words, or
-    `enough` when one of its reports gives the same toll (`_both_told_apart` pairs are not
-    compared by their words)."""
+    `enough` when one of its reports gives the same toll on the same day (`_days_apart`;
+    `_both_told_apart` pairs are not compared by their words)."""
     score = max((similarity(i, member, weights) for member in (head, *head.linked)
                  if not _both_told_apart(i, member)), default=0.0)
-    if score < enough and any(i.tolls & member.tolls for member in (head, *head.linked)):
+    if score < enough and any(i.tolls & member.tolls for member in (head, *head.linked)
+                              if not _days_apart(i, member)):
         return enough
     return score
+
+
+def _days_apart(a: Incident, b: Incident) -> bool:
+    """Whether two reports both state their day and the days differ: a night attack told as
+    of either day, or two attacks on consecutive days, which the same toll does not tell
+    apart (a town's shelling kills seven on Tuesday and seven on Wednesday)."""
+    return a.stated and b.stated and a.day != b.day
 
 
 def _both_told_apart(a: Incident, b: Incident) -> bool:
@@ -463,6 +491,35 @@ def _recall(recalled: list[Incident], heads: list[Incident],
         else:
             found.linked.append(i)
     return alone
+
+
+def _recall_day(recalled: list[Incident], heads: list[Incident],
+                weights: dict[str, float]) -> list[Incident]:
+    """Join each attack a report recalls by the day it writes out ("the last attack on the
+    shrine, on April 25, killed seven"), known only by its region or country, to the
+    incident of that day (or the next, LINK_DAYS, for a night's attack) in its place most
+    like its sentence (`_join_day`); one whose sentence names no place of its own is looked
+    for in its whole country. A second round joins recollections like one that joined in
+    the first; those left join each other when alike, else stand alone. Returns those
+    alone."""
+    by_day = _ByDay(heads)
+    pending = sorted(recalled, key=lambda i: (str(i.day), i.article_id))
+    for _ in range(2):
+        pending = [i for i in pending if not _join_day(i, by_day.near(i.day), weights)]
+    alone = _ByDay()
+    for i in pending:
+        if not _join_day(i, alone.near(i.day), weights):
+            alone.add(i)
+    return [i for i in pending if i in alone.days[i.day]]
+
+
+def _join_day(i: Incident, heads: list[Incident], weights: dict[str, float]) -> bool:
+    """Link a recalled attack to the incident within its place among `heads` most like it
+    (SIMILAR); whether one was."""
+    found = _most_alike(i, [h for h in heads if _within(h.place, i.place)], weights, SIMILAR)
+    if found is not None:
+        found.linked.append(i)
+    return found is not None
 
 
 def _spot(i: Incident) -> tuple[float, float] | None:
@@ -555,7 +612,8 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
         i.mass = sum(weights.get(w, 0.0) for w in i.words)
         i.tolls = shared.setdefault(found := tolls(i), found)  # copies give the same tolls
     recalled = [i for i in incidents if i.span]
-    incidents = [i for i in incidents if not i.span]
+    dated = [i for i in incidents if i.written and i.place.level != "town"]
+    incidents = [i for i in incidents if not i.span and i not in dated]
     by_level: dict[str, dict[tuple, list[Incident]]] = defaultdict(lambda: defaultdict(list))
     for i in incidents:
         by_level[i.place.level][i.place.name, i.place.region or ""].append(i)
@@ -594,6 +652,7 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
                 alone.add(i)
             else:
                 found.linked.append(i)
+    heads += _recall_day(dated, heads, weights)
     heads += _recall(recalled, heads, weights)
     return _copies(heads, roots or {})
 

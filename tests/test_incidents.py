@@ -5,9 +5,10 @@ import datetime as dt
 import pytest
 import sqlite_utils
 
-from claims.compare import group_figures
+from claims.compare import _breakdowns, group_figures
 from claims.db import Article, ensure
 from claims.extraction.times import dateline
+from claims.incidents import Mention
 from claims.ingest import store
 
 REPORTS = [
@@ -708,3 +709,121 @@ def test_a_part_larger_than_every_count_of_its_kind_in_its_report_is_a_total(tmp
          "A suicide bomber struck a wedding in Homs on Monday, wounding 60 people, police said."),
     ])
     assert claim(db, "55 injured")["figure_id"] == claim(db, "60 people")["figure_id"] is not None
+
+
+def test_a_provinces_toll_beside_a_smaller_toll_in_it_is_the_provinces_day_total(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-06-04", "Raids kill 44 in Hama",
+         ("Government and allied warplanes killed at least 44 people in the central province "
+          "of Hama on Sunday, a monitor said. At least 40 people were killed when a strike "
+          "hit the bakery queue in the attack, medics said.")),
+        ("Daily Two", "2023-06-04", "Bakery struck in Hama",
+         "An air strike on a bakery in Hama on Sunday killed 41 people, medics said."),
+        ("Gazette Three", "2023-06-05", "Gas attack in Hama",
+         ("A gas attack killed at least 25 people in the central province of Hama on "
+          "Monday, a monitor said. Rescuers said more than 20 people died in the attack.")),
+    ])
+    day, bakery = claim(db, "at least 44 people"), claim(db, "41 people")
+    assert day["figure_id"] != bakery["figure_id"] == claim(db, "At least 40 people")["figure_id"]
+    gas = claim(db, "at least 25 people")["figure_id"]
+    assert gas is not None and gas == claim(db, "more than 20 people")["figure_id"]
+
+
+def test_the_same_toll_does_not_join_reports_that_state_consecutive_days(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-07-04", "Shelling hits Aleppo market",
+         ("Mortar fire on a crowded vegetable market in Aleppo killed 7 civilians on "
+          "Tuesday, according to paramedics working nearby.")),
+        ("Daily Two", "2023-07-05", "Funeral struck in Aleppo",
+         ("Mourners leaving a cemetery in Aleppo were among 7 civilians killed on Wednesday "
+          "when mortars landed beside the procession, witnesses told reporters.")),
+    ])
+    market, funeral = (row["figure_id"] for row in db.query(
+        "select figure_id from claims where text = '7 civilians' order by published"))
+    assert market != funeral
+
+
+def test_an_attack_recalled_by_the_day_it_writes_out_joins_that_days_incident(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-03-12", "Car bomb at Damascus shrine",
+         ("A car bomb near the Sitt Zainab shrine south of Damascus killed 9 people on "
+          "Sunday, state media said.")),
+        ("Daily Two", "2023-04-20", "Bomb in Homs",
+         ("A bomb killed 4 people at a bus stop in Homs on Thursday, police said. The shrine "
+          "has been hit before: the last car bomb there, on March 12, killed 11 people.")),
+    ])
+    assert claim(db, "9 people")["figure_id"] == claim(db, "11 people")["figure_id"] is not None
+    assert claim(db, "4 people")["figure_id"] != claim(db, "9 people")["figure_id"]
+
+
+def test_places_in_a_pages_tags_line_do_not_place_the_claim_after_it(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-05-14", "Air strike on Idlib market kills 14",
+         ("Date of publication 14 May 2023 Tags Syria Russia Hama shelling At least 14 "
+          "civilians were killed when an air strike hit a market on Sunday, a monitor said.")),
+        ("Daily Two", "2023-05-14", "Market struck in Idlib",
+         "An air strike on a market in Idlib on Sunday killed 16 civilians, rescuers said."),
+    ])
+    assert claim(db, "At least 14 civilians")["figure_id"] == (
+        claim(db, "16 civilians")["figure_id"]) is not None
+
+
+def test_a_toll_placed_in_several_provinces_is_no_one_provinces_attack(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-02-07", "Army strikes kill 30 militants in Aleppo",
+         ("Army air strikes killed 30 militants near Aleppo on Tuesday, the ministry said. "
+          "On Tuesday at least 9 militants were killed in army attacks in Hama and Idlib.")),
+        ("Daily Two", "2023-02-07", "Air strikes near Aleppo",
+         ("Air strikes killed 9 militants near Aleppo on Tuesday and destroyed their "
+          "vehicles, the ministry said.")),
+    ])
+    several = claim(db, "at least 9 militants")
+    (main,) = {r["incident_id"] for r in db.query("select * from claims where value = 30")}
+    assert several["incident_id"] != main
+    assert several["figure_id"] != claim(db, "9 militants")["figure_id"]
+
+
+def test_a_toll_placed_in_several_provinces_is_apart_from_a_countrys_report_too(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-02-07", "Army kills 80 militants across Syria",
+         ("The army killed 80 militants across Syria on Tuesday, the ministry said. "
+          "Its statement listed the positions taken back in the north and the east, and the "
+          "weapons seized there, and said the operations would go on until the roads between "
+          "the cities were safe again. It gave no figure for the army's own losses, and no "
+          "monitor could confirm the toll. Reporters were not allowed near the front lines "
+          "that day. Later on Tuesday at least 12 militants were "
+          "killed in army attacks in Hama and Idlib.")),
+    ])
+    (country,) = {r["incident_id"] for r in db.query("select * from claims where value = 80")}
+    assert claim(db, "at least 12 militants")["incident_id"] != country
+
+
+def test_counts_of_one_sentence_that_add_up_to_a_total_are_its_breakdown():
+    first = "At least 26 soldiers were killed when jihadists overran a base on Saturday."
+    later = ("The monitor said more than 20 soldiers were summarily executed 4 more were "
+             "killed in a suicide attack and at least 2 others died in the assault.")
+    other = "Elsewhere 6 soldiers and 3 civilians were killed in shelling."
+    mentions = [mention(first, 0, 26), mention(later, 300, 20), mention(later, 300, 4, "update"),
+                mention(later, 300, 2), mention(other, 500, 6), mention(other, 500, 3)]
+    _breakdowns(mentions)
+    assert [m.role for m in mentions] == ["total", "part", "part", "part", "total", "total"]
+
+
+def test_counts_past_the_lead_that_add_up_to_its_total_are_its_breakdown():
+    lead = "Rebel rockets killed at least 14 people in the west of the city on Wednesday."
+    first = "State media said rockets on the Midan district killed 11 people."
+    second = "Rockets on another district killed three people earlier in the day."
+    mentions = [mention(lead, 0, 14), mention(first, 500, 11), mention(second, 600, 3)]
+    _breakdowns(mentions)
+    assert [m.role for m in mentions] == ["total", "part", "part"]
+    mentions = [mention(lead, 0, 14), mention(first, 500, 11), mention(second, 600, 4)]
+    _breakdowns(mentions)
+    assert [m.role for m in mentions] == ["total", "total", "total"]
+
+
+def mention(sentence: str, start: int, value: float, role: str = "total") -> Mention:
+    """A killed count in a sentence starting at `start`, as grouping reads it."""
+    return Mention(id=f"{start}-{value}", article_id="a", outlet_id="o", start=start,
+                   lead=start < 400, place=None, own_place=False, day=None, explicit_day=False,
+                   role=role, metric="killed", unit="people", kind="fighters", value=value,
+                   latitude=None, longitude=None, sentence=sentence, sentence_start=start)

@@ -591,6 +591,17 @@ OTHER_EVENT_WORDS = (
     "elsewhere", "separately", "in another", "in a separate", "another incident", "meanwhile",
 )
 ADDED_TOLL_WORDS = ("also", "also reported", "also been")
+# Words that join the places of a list ("in Hama and Idlib"): a toll placed in several
+# provinces, which places read as their country, is no one province's attack's (claims.compare).
+PLACE_LIST_WORDS = ("and", "&", "or")
+# Words that open a page's list of subject tags, run on into its first sentence with no
+# stop between ("Tags Syria Idlib airstrike Homs bombing At least 18 civilians were killed"):
+# the places it names are the page's subjects, not where a claim after it happened.
+TAG_LINE_OPENERS = ("Tags", "Topics", "Keywords")
+# Words that call a place a province, next to its name ("Idlib province", "the province of
+# Idlib"): a toll given for a whole province beside a smaller toll in it is the province's
+# day total, not the attack's (claims.compare).
+PROVINCE_WORDS = ("province", "provinces", "governorate", "governorates")
 # One attack, named as one: "a suicide bomb", "another attack", "a double bombing": a toll
 # it gave dated only by its month is that attack's, recalled, not the month's total.
 ONE_ATTACK_ARTICLES = ("a", "an", "another")
