@@ -118,6 +118,7 @@ GROUPED_METRICS: frozenset[str] = frozenset(m.name for m in METRIC_TABLE if m.gr
 
 #: Units of things counted: their values are never negative.
 COUNTED_UNITS = frozenset({"people", "items"})
+_finite = math.isfinite
 #: Units written as examples in the `unit` description; a test checks the extractor emits
 #: each of them.
 UNIT_EXAMPLES = (
@@ -242,31 +243,41 @@ class Claim(BaseModel):
     @model_validator(mode="after")
     def _invariants(self, info: ValidationInfo) -> Claim:
         """Offsets, bounds and the range qualifier agree, values are finite, counts are not
-        negative and a claim lies inside its sentence, so a stored claim is never torn."""
-        if not 0 <= self.start < self.end:
-            raise ValueError(f"bad offsets {self.start}:{self.end}")
-        if self.end - self.start != len(self.text):
+        negative and a claim lies inside its sentence, so a stored claim is never torn.
+
+        The fields are read from the instance's dict once: reading a model's attribute
+        goes through its `__getattr__` hook and costs more than the check it feeds."""
+        fields = self.__dict__
+        start, end, text = fields["start"], fields["end"], fields["text"]
+        if not 0 <= start < end:
+            raise ValueError(f"bad offsets {start}:{end}")
+        if end - start != len(text):
             raise ValueError("text length does not match its offsets")
-        if not self.sentence_start <= self.start < self.end <= (
-            self.sentence_start + len(self.sentence)
-        ):
+        sentence_start = fields["sentence_start"]
+        if not sentence_start <= start < end <= sentence_start + len(fields["sentence"]):
             raise ValueError("the claim runs outside its sentence")
-        if not all(math.isfinite(v) for v in (self.value, self.low, self.high) if v is not None):
+        value, low, high = fields["value"], fields["low"], fields["high"]
+        if not (
+            _finite(value) and (low is None or _finite(low)) and (high is None or _finite(high))
+        ):
             raise ValueError("value is not finite")
-        if self.value < 0 and (self.unit in COUNTED_UNITS or self.metric in PEOPLE_METRICS):
-            raise ValueError(f"a count cannot be negative ({self.value:g} {self.unit})")
-        if self.low is not None and self.high is not None:
-            if not self.low <= self.value <= self.high:
-                raise ValueError(f"value {self.value} outside [{self.low}, {self.high}]")
-        elif (self.low is None) != (self.high is None):
+        unit = fields["unit"]
+        if value < 0 and (unit in COUNTED_UNITS or fields["metric"] in PEOPLE_METRICS):
+            raise ValueError(f"a count cannot be negative ({value:g} {unit})")
+        if low is not None and high is not None:
+            if not low <= value <= high:
+                raise ValueError(f"value {value} outside [{low}, {high}]")
+        elif (low is None) != (high is None):
             raise ValueError("low and high go together")
-        if self.cumulative != (self.role == "running"):
+        role = fields["role"]
+        if fields["cumulative"] != (role == "running"):
             raise ValueError("a running total is cumulative and a cumulative figure running")
-        if self.part_of is not None and (self.role != "part" or self.part_of >= self.start):
+        part_of = fields["part_of"]
+        if part_of is not None and (role != "part" or part_of >= start):
             raise ValueError("only a part names the earlier claim it is part of")
-        if self.qualifier == "range" and self.low is None:
+        if fields["qualifier"] == "range" and low is None:
             raise ValueError("a range needs low and high")
         source = info.context.get("source") if info.context else None
-        if source is not None and source[self.start : self.end] != self.text:
+        if source is not None and source[start:end] != text:
             raise ValueError("text is not source[start:end]")
         return self

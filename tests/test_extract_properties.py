@@ -95,7 +95,8 @@ def test_keeping_the_gil_matches_alike(text, pos):
 
 
 WORD_SCAN_PIECES = [*NEWS_WORDS, "someone", "often", "_one", "one_", "1one", "é", "said",
-                    "reported", "told", "-", "'", "(", "\t"]
+                    "reported", "told", "-", "'", "(", "\t", "finds", "that", "put", "toll",
+                    "death", "number", "\x1c", "\x0b", '"', "_", "  ", "-\n"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -107,6 +108,19 @@ def test_word_scan_finds_the_whole_words(text):
     for words in (alternation(_FIRST_WORDS), _VERBS):
         plain = [m.span() for m in re.finditer(rf"\b(?:{words})\b", text)]
         assert word_spans(word_scan(words), text) == plain
+
+
+def test_word_scan_checks_a_space_made_of_another_character():
+    """ASCII text is scanned as bytes with its non-word characters made spaces: a match that
+    only the made space allows ("finds-that" for "finds\\s+that") sends the text to the plain
+    scan, and words of letters alone are taken unchecked."""
+    verbs, numbers_ = word_scan(_VERBS), word_scan(alternation(_FIRST_WORDS))
+    assert verbs.spaced is not None and verbs.checked
+    assert numbers_.spaced is not None and not numbers_.checked
+    for text in ("it finds-that 3", "finds that", "finds\x1cthat", "finds -that, put the-toll"):
+        plain = [m.span() for m in re.finditer(rf"\b(?:{_VERBS})\b", text)]
+        assert word_spans(verbs, text) == plain
+    assert word_scan("one(?!s)").spaced is None  # a lookahead may fail on a made space
 
 
 @settings(max_examples=300, deadline=None)

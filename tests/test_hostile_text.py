@@ -74,6 +74,40 @@ def test_the_record_refuses_what_the_extractor_must_never_give():
             Claim.model_validate({**base, **broken})
 
 
+def test_each_invariant_of_the_record_has_its_own_refusal():
+    """The record's invariants read its fields from its dict once (`Claim._invariants`):
+    each broken claim is still refused, with the message of the check it breaks."""
+    base = {"text": "5 people", "start": 0, "end": 8, "sentence": "5 people died.",
+            "sentence_start": 0, "value": 5.0, "unit": "people", "metric": "killed"}
+    broken = [
+        ({"start": 8}, "bad offsets"),
+        ({"end": 7}, "text length"),
+        ({"sentence_start": 3}, "outside its sentence"),
+        ({"value": math.nan}, "not finite"),
+        ({"low": 1.0, "high": math.inf, "qualifier": "range"}, "not finite"),
+        ({"low": -math.inf, "high": 6.0, "qualifier": "range"}, "not finite"),
+        ({"value": -5.0}, "count cannot be negative"),
+        ({"value": -5.0, "unit": None}, "count cannot be negative"),
+        ({"low": 6.0, "high": 9.0, "qualifier": "range"}, "outside"),
+        ({"low": 1.0}, "go together"),
+        ({"cumulative": True}, "running total"),
+        ({"role": "running"}, "running total"),
+        ({"part_of": 0}, "only a part"),
+        ({"role": "part", "part_of": 0}, "only a part"),
+        ({"qualifier": "range"}, "a range needs"),
+    ]
+    for fields, message in broken:
+        with pytest.raises(ValueError, match=message):
+            Claim.model_validate({**base, **fields})
+    with pytest.raises(ValueError, match="source"):
+        Claim.model_validate(base, context={"source": "6 people died."})
+    Claim.model_validate({**base, "value": -5.0, "unit": None, "metric": "share"})
+    Claim.model_validate({**base, "low": 4.0, "high": 6.0, "qualifier": "range"},
+                         context={"source": "5 people died."})
+    Claim.model_validate({**base, "start": 2, "end": 10, "text": "people d", "role": "part",
+                          "part_of": 0})
+
+
 PIECES = ["killed", "kİlled", " people", "-", "−", "hundreds\nof thousands", "9" * 320,
           "\U00016d79", "\u0663", " million", "between ", " and ", "%", "$"]
 

@@ -94,6 +94,26 @@ class WordScan(NamedTuple):
 
     ascii: re.Pattern  # for ASCII text, where \W is [^A-Za-z0-9_], far cheaper to test
     other: re.Pattern
+    # For ASCII text too, as bytes with every character no word has turned into a space
+    # (`_SPACED`): " (?:words)\b", which the engine skips to with a plain search for the
+    # space instead of testing the class [^A-Za-z0-9_] at every character (a call and a
+    # mispredicted jump each). None unless `words` is made of lower-case letters, groups,
+    # alternatives, optional parts and `\s`, `\s+`: then every match of the plain scan is
+    # a match here too, as a space stands wherever the text has a character no word has.
+    spaced: re.Pattern | None
+    # Whether a match of `spaced` must be checked against `ascii`: `words` has a `\s`, so a
+    # space made from another character may match where the text has none ("finds-that"
+    # for "finds\s+that"). Words of letters alone match alike in both.
+    checked: bool
+
+
+# Every ASCII character that is no word character, as a space: the text `WordScan.spaced`
+# reads. A word's letters and the start of each match (any non-word character) keep their
+# places, so offsets are the text's.
+_NOT_WORD = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
+_SPACED = bytes.maketrans(_NOT_WORD, b" " * len(_NOT_WORD))
+# What `WordScan.spaced` takes: lower-case letters, (?:, |, ), ? and \s, \s+.
+_SPACED_WORDS = re.compile(r"(?:[a-z(?:|)]|\\s\+?)*")
 
 
 def word_scan(words: str) -> WordScan:
@@ -101,14 +121,38 @@ def word_scan(words: str) -> WordScan:
     match starts at the character before its word, so the engine skips from one character
     that is no word's to the next instead of trying `words` at every position, which costs
     half as much again."""
-    return WordScan(re.compile(rf"[^A-Za-z0-9_](?:{words})\b"), re.compile(rf"\W(?:{words})\b"))
+    return WordScan(
+        re.compile(rf"[^A-Za-z0-9_](?:{words})\b"),
+        re.compile(rf"\W(?:{words})\b"),
+        re.compile(rb" (?:" + words.encode() + rb")\b")
+        if _SPACED_WORDS.fullmatch(words) else None,
+        "\\s" in words,
+    )
+
 
 
 def word_spans(scan: WordScan, text: str) -> list[tuple[int, int]]:
     """(start, end) in `text` of each word a `word_scan` finds; the space put before `text`
-    stands for its start, where a word may open too."""
-    pattern = scan.ascii if text.isascii() else scan.other
-    return [(m.start(), m.end() - 1) for m in pattern.finditer(" " + text)]
+    stands for its start, where a word may open too.
+
+    ASCII text is read as bytes with its non-word characters made spaces (`_SPACED`): for
+    words of letters alone that finds exactly what the plain scan finds; otherwise each
+    match is checked against the plain pattern at its start, and the plain scan is run
+    when one differs (a match made of a space that was another character)."""
+    spaced = " " + text
+    if not text.isascii():
+        return [(m.start(), m.end() - 1) for m in scan.other.finditer(spaced)]
+    if scan.spaced is not None:
+        found = [
+            (m.start(), m.end() - 1)
+            for m in scan.spaced.finditer(spaced.encode().translate(_SPACED))
+        ]
+        if not scan.checked or all(
+            (plain := scan.ascii.match(spaced, start)) is not None and plain.end() - 1 == end
+            for start, end in found
+        ):
+            return found
+    return [(m.start(), m.end() - 1) for m in scan.ascii.finditer(spaced)]
 
 
 def positions(text: str, chars: str) -> list[int]:
