@@ -11,6 +11,7 @@ one-process runs never load Dask.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import os
 from collections import deque
@@ -40,16 +41,54 @@ def dask_setup(worker) -> None:
     default_extractor().run("At least 12 people were killed, officials said.", None)
 
 
+#: Dask's periodic upkeep that an ingest's LocalCluster has no use for, turned down: with no
+#: dashboard nobody reads the workers' statistical profiles (a sample of every thread's
+#: stack every 10 ms) or the system monitor's figures, and a blocked event loop is noticed
+#: within a second, not 20 ms. Idle, the three processes spent 2.3 s of CPU in 20 s with
+#: Dask's defaults and 0.35 s with these (benchmarks/README.md, "tenth session").
+QUIET_UPKEEP = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+#: What a worker process needs loaded before it takes work: Dask's worker, the map step with
+#: its compiled extractor, and the regroup's chunks (claims.compare).
+WORKER_MODULES = ["distributed.nanny", "distributed.worker", "claims.cluster",
+                  "claims.extraction.pipeline", "claims.compare"]
+
+
+def _forkserver() -> dict:
+    """Dask's config for worker processes forked from a server that has loaded
+    WORKER_MODULES once, where the platform forks: each worker (and a worker restarted after
+    it died) then starts with Python's imports done and the extractor compiled, instead of
+    doing both itself, about 2 s of CPU each (benchmarks/README.md, "tenth session"). The
+    server is one process, forked before any thread starts, so the fork is safe.
+    distributed would otherwise set the server to load its own list, which imports pandas
+    into this process too; its flag that it has done so is set here."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return {}
+    import distributed.utils
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(WORKER_MODULES)
+    distributed.utils._forkserver_preload_set = True
+    return {"distributed.worker.multiprocessing-method": "forkserver"}
+
+
 @contextlib.contextmanager
 def local_cluster(workers: int):
-    """A Dask LocalCluster of `workers` single-threaded processes, each watched by a nanny
-    that restarts it if it dies and each ready to extract when it joins; no dashboard, and
-    Dask's own logs only when something goes wrong."""
+    """A Dask LocalCluster of `workers` single-threaded processes (forked ready to work where
+    the platform allows, `_forkserver`), each watched by a nanny that restarts it if it dies
+    and each ready to extract when it joins; no dashboard, less of Dask's periodic upkeep
+    (QUIET_UPKEEP), and Dask's own logs only when something goes wrong."""
+    import dask
     from dask.distributed import LocalCluster
 
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.ERROR,
-                      preload=["claims.cluster"]) as cluster:
+    with dask.config.set({**QUIET_UPKEEP, **_forkserver()}), LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+            silence_logs=logging.ERROR, preload=["claims.cluster"]) as cluster:
         yield cluster
 
 
@@ -101,15 +140,23 @@ def starting(workers: int, scheduler: str | None):
 def ordered_map(client, function: Callable, calls: Iterable[tuple]) -> Iterator:
     """`function` over each argument tuple on the cluster, the results in the calls' order,
     a bounded number in flight: the regroup's chunks (claims.compare.group_figures) are
-    grouped on the workers while this process stores the ones before."""
+    grouped on the workers while this process stores the ones before. The first calls are
+    sent at once, not when the results are first asked for, so the workers start on them
+    while this process does something else (claims.compare.survey_ahead)."""
     in_flight = (sum(client.nthreads().values()) or 1) * IN_FLIGHT_PER_THREAD
-    pending: deque = deque()
-    for args in calls:
-        pending.append(client.submit(function, *args, pure=False))
-        while len(pending) >= in_flight:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
+    calls = iter(calls)
+    pending = deque(client.submit(function, *args, pure=False)
+                    for args in itertools.islice(calls, in_flight))
+
+    def results() -> Iterator:
+        """Each result in turn, the next call sent as one is taken."""
+        while pending:
+            future = pending.popleft()
+            for args in itertools.islice(calls, 1):
+                pending.append(client.submit(function, *args, pure=False))
+            yield future.result()
+
+    return results()
 
 
 def map_in_order(ready: Future, jobs: Iterable[Job], extractor: Extractor,

@@ -61,7 +61,7 @@ import sqlite_utils
 
 from claims import incidents as inc
 from claims import partitions, reprints
-from claims.db import mark_grouped, writing
+from claims.db import claims_fingerprint, is_grouped, mark_grouped, writing
 from claims.extraction import times
 from claims.extraction.lexicon import (
     ARMED_BODIES,
@@ -1081,28 +1081,65 @@ def planned_at(path: str, scope: partitions.Scope | None) -> list[tuple]:
 SURVEY_ARTICLES = 1_000
 
 
-def _surveyed(db: sqlite_utils.Database, scope: partitions.Scope | None,
-              mapper: Mapper | None) -> Iterator[tuple]:
-    """`_planned` here, or by `mapper` (a Dask cluster's) over parts of the scope's
-    articles taken in the order one pass reads them, so the plan is the same."""
-    path = _file_of(db)
-    if mapper is None or not path:
-        yield from _planned(db, scope)
-        return
+def _survey_calls(db: sqlite_utils.Database, scope: partitions.Scope | None,
+                  path: str) -> list[tuple]:
+    """The parts of a regroup's first pass for workers, as (path, scope of the part): the
+    scope's articles taken in the order one pass reads them, so the plan is the same."""
     ids = (sorted(scope.articles) if scope and scope.articles is not None else
            [r[0] for r in db.execute("SELECT DISTINCT article_id FROM claims ORDER BY 1")])
-    parts = (replace(scope or partitions.Scope(), articles=frozenset(ids[i:i + SURVEY_ARTICLES]))
-             for i in range(0, len(ids), SURVEY_ARTICLES))
-    for found in mapper(planned_at, ((path, part) for part in parts)):
+    return [(path, replace(scope or partitions.Scope(),
+                           articles=frozenset(ids[i:i + SURVEY_ARTICLES])))
+            for i in range(0, len(ids), SURVEY_ARTICLES)]
+
+
+def _surveyed(db: sqlite_utils.Database, scope: partitions.Scope | None,
+              mapper: Mapper | None, ahead: Survey | None = None) -> Iterator[tuple]:
+    """`_planned` here, or by `mapper` (a Dask cluster's) over parts of the scope's
+    articles (`_survey_calls`), or the parts already sent (`ahead`)."""
+    path = _file_of(db)
+    if ahead is None and (mapper is None or not path):
+        yield from _planned(db, scope)
+        return
+    for found in ahead.found if ahead else mapper(planned_at, _survey_calls(db, scope, path)):
         yield from found
 
 
+@dataclass(frozen=True)
+class Survey:
+    """The first pass of a regroup of everything, sent to the workers before the regroup
+    (`survey_ahead`): what it read (`_surveyed_state`) and its results in order."""
+
+    state: tuple
+    found: Iterator[list[tuple]]
+
+
+def _surveyed_state(db: sqlite_utils.Database) -> tuple:
+    """What a first pass of everything depends on: the claims, and the record of the last
+    grouping (the claims' old figures)."""
+    return (claims_fingerprint(db), *(db.execute(
+        "SELECT value FROM state WHERE key = ?", [key]).fetchone()
+        for key in ("grouped", partitions.GROUPED_UPTO)))
+
+
+def survey_ahead(db: sqlite_utils.Database, mapper: Mapper | None) -> Survey | None:
+    """Send the first pass of the coming regroup to `mapper`'s workers now, when it will
+    regroup everything (a first ingest): that pass reads only the claims, not the reprints,
+    so the workers run it while this process builds the indexes and finds the reprints,
+    which they would otherwise wait for. `group_figures` takes it if nothing it read has
+    changed by then; else it surveys again. None when there is nothing to send ahead."""
+    path = _file_of(db)
+    if (mapper is None or not path or is_grouped(db)
+            or partitions.changed_articles(db) is not None):
+        return None
+    return Survey(_surveyed_state(db), mapper(planned_at, _survey_calls(db, None, path)))
+
+
 def _plan(db: sqlite_utils.Database, scope: partitions.Scope | None,
-          mapper: Mapper | None = None) -> partitions.Plan:
+          mapper: Mapper | None = None, ahead: Survey | None = None) -> partitions.Plan:
     """The units a regroup of `scope` replaces, from a first pass over its articles (here,
-    or on `mapper`'s workers)."""
+    or on `mapper`'s workers, or sent there `ahead`)."""
     plan = partitions.Plan(db, scope)
-    for article, units in _surveyed(db, scope, mapper):
+    for article, units in _surveyed(db, scope, mapper, ahead):
         plan.add(article, units)
     return plan
 
@@ -1194,25 +1231,28 @@ def _tell_apart_stored(db: sqlite_utils.Database, figures: set[str] | None) -> N
 
 def group_figures(db: sqlite_utils.Database, scoped: bool = False,
                   chunk: int = partitions.CHUNK_CLAIMS,
-                  mapper: Mapper | None = None) -> dict[str, int]:
+                  mapper: Mapper | None = None, ahead: Survey | None = None) -> dict[str, int]:
     """Assign every current claim its incident and figure; rebuild `incidents` and `figures`,
     partition by partition (claims.partitions), reading about `chunk` claims at a time;
     `scoped`: only the partitions that the claims added since the last grouping reach, when
     that is known; `mapper`: groups the chunks elsewhere (the ingest's Dask workers) while
-    this process stores them, with the same result.
+    this process stores them, with the same result; `ahead`: its first pass, already sent
+    to them (`survey_ahead`), taken if what it read is unchanged.
 
     Figures are derived data, rebuilt in one write transaction that also records what they
     were built from (`claims.db.mark_grouped`): a run killed while grouping leaves the old
     figures whole and marked stale, and running this twice changes nothing."""
     with writing(db):
         scope = _reprints_and_scope(db, scoped)
+        if ahead is not None and (scope is not None or ahead.state != _surveyed_state(db)):
+            ahead = None  # it surveyed everything as it was: survey again
         taken = set(scope.taken) if scope else set()
         incidents: set[str] = set()
         counts: Counter = Counter(figures=0, claims=0, multi_outlet=0, incidents=0, chunks=0)
         store = functools.partial(_store_chunk, db, taken=taken, incidents=incidents)
         # map lets go of each chunk once stored, before the next is grouped
-        for counted in map(store, _grouped_chunks(db, _plan(db, scope, mapper).chunks(chunk),
-                                                  mapper)):
+        plan = _plan(db, scope, mapper, ahead)
+        for counted in map(store, _grouped_chunks(db, plan.chunks(chunk), mapper)):
             counts.update(counted, chunks=1)
             gc.collect()  # mentions and their incidents point at each other
         if scope:

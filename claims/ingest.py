@@ -195,17 +195,20 @@ def ingest(db: sqlite_utils.Database, specs: Iterable[str], options: Options | N
     started = time.perf_counter()
     jobs = _pending(_read(list(specs), options, progress), summary, _in_database(db))
     with mapping(extractor, workers, scheduler) as maps:
-        with bulk_loading(db), batched_commits(db) as store_in_batch:
-            for where, mapped in maps.run(jobs):
-                try:
-                    status, written = store_in_batch(
-                        lambda e=mapped.extracted: store_extracted(db, e))
-                except sqlite3.Error as error:
-                    summary.failures.append(Failure(where, f"not stored: {error}"))
-                    continue
-                _note(summary, where, mapped, status, written)
+        with bulk_loading(db):
+            with batched_commits(db) as store_in_batch:
+                for where, mapped in maps.run(jobs):
+                    try:
+                        status, written = store_in_batch(
+                            lambda e=mapped.extracted: store_extracted(db, e))
+                    except sqlite3.Error as error:
+                        summary.failures.append(Failure(where, f"not stored: {error}"))
+                        continue
+                    _note(summary, where, mapped, status, written)
+            # the workers survey the claims while this process builds the indexes
+            ahead = _survey_ahead(db, maps.chunks)
         grouping = time.perf_counter()
-        regroup_if_stale(db, say=_say if progress else None, mapper=maps.chunks)
+        regroup_if_stale(db, say=_say if progress else None, mapper=maps.chunks, ahead=ahead)
     summary.group_seconds = time.perf_counter() - grouping
     summary.seconds = time.perf_counter() - started
     return summary
@@ -259,14 +262,25 @@ def load(db: sqlite_utils.Database, root: str | Path, since: str | None = None,
     return summary
 
 
+def _survey_ahead(db: sqlite_utils.Database, mapper: Callable | None):
+    """The coming regroup's first pass, sent to the workers now (claims.compare.survey_ahead),
+    when there are workers to send it to."""
+    if mapper is None:
+        return None
+    from claims.compare import survey_ahead
+
+    return survey_ahead(db, mapper)
+
+
 def regroup_if_stale(db: sqlite_utils.Database,
                      say: Callable[[str], None] | None = None,
-                     mapper: Callable | None = None) -> bool:
+                     mapper: Callable | None = None, ahead=None) -> bool:
     """Rebuild the figures when the claims changed since they were built, whoever changed
     them: this run, another process, or a run killed before it finished grouping; only the
     partitions the new claims reach (claims.partitions) when that is known. `say` hears when
     grouping starts and what it made, so a long regroup is not silence; `mapper` groups the
-    chunks on the ingest's Dask workers (claims.compare.group_figures)."""
+    chunks on the ingest's Dask workers (claims.compare.group_figures), `ahead` is its first
+    pass, sent to them already (claims.compare.survey_ahead)."""
     if is_grouped(db):
         return False
     from claims.compare import group_figures
@@ -274,7 +288,7 @@ def regroup_if_stale(db: sqlite_utils.Database,
     if say:
         say("Grouping figures...")
     begun = time.perf_counter()
-    counts = group_figures(db, scoped=True, mapper=mapper)
+    counts = group_figures(db, scoped=True, mapper=mapper, ahead=ahead)
     if say:
         say(f"Grouped {count_of(counts['claims'], 'claim')} into "
             f"{count_of(counts['figures'], 'figure')} ({counts['multi_outlet']:,} reported by "

@@ -156,6 +156,44 @@ def test_a_regroup_in_chunks_on_the_workers_stores_what_one_here_stores(one_proc
     assert rows(copies[0]) == rows(copies[1]) == rows(one_process)
 
 
+@pytest.mark.parametrize("stale", [False, True])
+def test_a_first_regroup_surveyed_ahead_stores_what_one_here_stores(one_process, dask_cluster,
+                                                                    tmp_path, monkeypatch,
+                                                                    stale):
+    """The survey sent to the workers before a first regroup (while the ingest builds its
+    indexes) gives the figures of a regroup here; one whose claims changed since is not
+    taken: the regroup surveys again."""
+    import dataclasses
+
+    from claims import compare, partitions
+
+    monkeypatch.setattr(compare, "SURVEY_ARTICLES", 5)
+    copy = tmp_path / "ahead.db"
+    with sqlite3.connect(one_process) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+        target.execute("DELETE FROM state WHERE key IN ('grouped', ?)",
+                       [partitions.GROUPED_UPTO])  # as after a first ingest's storing
+    db = open_db(copy)
+
+    def mapper(function, calls):
+        return cluster.ordered_map(dask_cluster.client, function, calls)
+
+    before = sum(dask_cluster.client.run(_chunks_done).values())
+    ahead = compare.survey_ahead(db, mapper)
+    while sum(dask_cluster.client.run(_chunks_done).values()) == before:
+        time.sleep(0.05)  # the workers begin before the regroup is called
+    surveyed_again = []
+    survey_calls = compare._survey_calls
+    monkeypatch.setattr(compare, "_survey_calls",
+                        lambda *args: surveyed_again.append(1) or survey_calls(*args))
+    if stale:
+        ahead = dataclasses.replace(ahead, state=("other claims",))
+    counts = compare.group_figures(db, scoped=True, mapper=mapper, ahead=ahead)
+    assert counts["chunks"] >= 1 and bool(surveyed_again) == stale
+    assert rows(copy) == rows(one_process)
+    assert compare.survey_ahead(db, mapper) is None  # grouped: nothing to send ahead
+
+
 def _chunks_done(dask_worker) -> int:
     """How many tasks a worker has run, asked of the worker itself."""
     return len(dask_worker.state.log)
