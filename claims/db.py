@@ -475,10 +475,12 @@ INDEXES: dict[str, list[str | tuple[str, ...]]] = {
          "unit", "qualifier", "claims"),
         "unit", "qualifier", "outlet_id", "region", "country",
     ],
-    # The map reads every current place in this order, one index range, no sort.
+    # The map reads every current place in this order, one index range, no sort; the towns
+    # of a country (claims_for_metric_place) are one range of the second.
     "place_counts": [
         ("place", "country", "latitude", "longitude", "is_current", "metric", "outlet_id",
          "claims"),
+        ("country", "metric", "place", "claims"),
     ],
     "articles": ["outlet_id", "published", "url"],
     "article_versions": ["article_id"],

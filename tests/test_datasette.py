@@ -211,6 +211,28 @@ def test_claims_for_metric_place(ds):
     assert "This list stops" not in page.text
 
 
+def test_claims_for_metric_place_lists_what_a_plain_filter_finds(ds, conn):
+    """Whether the place is a town, a region or a country, in any case of letters, the
+    query's two ways of reading (one town in date order, several towns sorted) list exactly
+    the current claims a plain filter finds, earliest first."""
+    plain = (
+        "select id from claims where metric = ? and coalesce(is_current, 1) = 1 and "
+        "(place = ? collate nocase or region = ? collate nocase or country = ? collate nocase)"
+    )
+    names = {row[0] for row in conn.execute(
+        "select place from claims union select region from claims union select country "
+        "from claims") if row[0]}
+    assert len(names) >= 3
+    for metric in ("killed", "wounded"):
+        for name in sorted(names) + [n.lower() for n in sorted(names)]:
+            rows = query(ds, "claims_for_metric_place", metric=metric, place=name, since="",
+                         until="")
+            expected = [r[0] for r in conn.execute(plain, [metric, name, name, name])]
+            assert sorted(r["claim_id"] for r in rows) == sorted(expected), (metric, name)
+            days = [r["day"] or "" for r in rows]
+            assert days == sorted(days), (metric, name)
+
+
 def test_where_outlets_disagree(ds, conn):
     rows = query(ds, "where_outlets_disagree", metric="", place="")
     assert [r["figure_id"] for r in rows] == [figure_of(conn, 15)]
