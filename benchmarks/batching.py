@@ -5,7 +5,8 @@ checkpoint size, and what the kernel counted it as writing (`write_bytes` of /pr
     uv run python benchmarks/batching.py [../shared/eval/fakes/fakes.csv] [--seconds 5]
         [--cache-mb 0] [--checkpoint-pages 0] [--copies 10]
 
---seconds replaces claims.db.COMMIT_EVERY_SECONDS for the run; a cache or checkpoint size of
+--seconds replaces claims.db.BULK_COMMIT_EVERY_SECONDS for the run (the database is new, so it is
+bulk loaded); a cache or checkpoint size of
 0 keeps SQLite's default (2 MB; 1,000 pages). The regroup at the end is wrapped to count its
 bytes apart. Run several side by side to compare them under the same load.
 """
@@ -61,7 +62,7 @@ def counting_regroup(grouped: list[int]):
 
 def main() -> int:
     parser = fakes_parser(__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=claims.db.COMMIT_EVERY_SECONDS,
+    parser.add_argument("--seconds", type=float, default=claims.db.BULK_COMMIT_EVERY_SECONDS,
                         help="commit interval")
     parser.add_argument("--cache-mb", type=int, default=0)
     parser.add_argument("--checkpoint-pages", type=int, default=0)
@@ -69,7 +70,7 @@ def main() -> int:
     args = parser.parse_args()
     if (source := found(args.path)) is None:
         return 0
-    claims.db.COMMIT_EVERY_SECONDS = args.seconds
+    claims.db.BULK_COMMIT_EVERY_SECONDS = args.seconds
     grouped: list[int] = []
     claims.ingest.regroup_if_stale = counting_regroup(grouped)
     with tempfile.TemporaryDirectory() as folder:

@@ -1069,6 +1069,19 @@ def _narrow_update_trigger(db: sqlite_utils.Database, table: str, columns: list[
 # At 0.5 s a 10x FA-KES ingest wrote 21 times the database's size, at 5 s 8 times
 # (benchmarks/README.md, "Write amplification"); another writer waits this long at most.
 COMMIT_EVERY_SECONDS = 5.0
+# While a new database is bulk loaded (`bulk_loading`), batches last this long: its largest
+# indexes keyed by hashes (claims', articles', versions', sketch bands') are still kept row by
+# row, and each commit rewrote most of their pages, so the bytes written grew with the
+# corpus (10.8x the database at 100x FA-KES with 5 s batches). Nobody reads a database being
+# bulk loaded for its figures (they are built at the end), and another writer waits a batch
+# out (LOCK_PATIENCE_SECONDS) instead of failing (benchmarks/README.md, "Writes, eleventh
+# session").
+BULK_COMMIT_EVERY_SECONDS = 60.0
+
+
+def commit_interval(bulk: bool) -> float:
+    """How long a batch lasts: longer while a new database is bulk loaded."""
+    return BULK_COMMIT_EVERY_SECONDS if bulk else COMMIT_EVERY_SECONDS
 
 
 @contextlib.contextmanager
@@ -1086,8 +1099,9 @@ def journals_in_memory(db: sqlite_utils.Database):
 
 
 @contextlib.contextmanager
-def batched_commits(db: sqlite_utils.Database):
-    """Commit every few seconds instead of after every article.
+def batched_commits(db: sqlite_utils.Database, every: float | None = None):
+    """Commit every few seconds (`every`, else COMMIT_EVERY_SECONDS) instead of after
+    every article.
 
     Yields `store(write)`: `write()` runs inside the open write transaction, in a savepoint,
     so an article is still stored whole or not at all; what a batch saves is writing the
@@ -1096,6 +1110,7 @@ def batched_commits(db: sqlite_utils.Database):
     gets its turn instead of failing. On any exit, Ctrl-C included, what was stored is
     committed."""
     last = time.perf_counter()
+    every = COMMIT_EVERY_SECONDS if every is None else every
 
     def store(write):
         nonlocal last
@@ -1104,7 +1119,7 @@ def batched_commits(db: sqlite_utils.Database):
             last = time.perf_counter()
         with db.atomic():
             result = write()
-        if time.perf_counter() - last >= COMMIT_EVERY_SECONDS:
+        if time.perf_counter() - last >= every:
             db.conn.execute("COMMIT")
         return result
 

@@ -233,3 +233,22 @@ def test_a_first_ingest_interrupted_gets_its_indexes_back_on_the_next_open(tmp_p
     assert ingest(db, [str(corpus)]).added == 18
     assert counts(path) == counts(clean)
     assert figure_state(path) == figure_state(clean)
+
+
+def commits_of_ingest(path: Path, corpus: Path) -> int:
+    """How many times an ingest of `corpus` into the database at `path` commits."""
+    db = open_db(path)
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    ingest(db, [str(corpus)])
+    return sum(1 for s in statements if s.strip().upper() == "COMMIT")
+
+
+def test_a_first_ingest_commits_in_long_batches_and_a_later_one_in_short(tmp_path,
+                                                                        monkeypatch):
+    monkeypatch.setattr(db_module, "COMMIT_EVERY_SECONDS", 0.0)
+    path = tmp_path / "claims.db"
+    first = commits_of_ingest(path, write_corpus(tmp_path / "a.csv", 30, "Wire One"))
+    later = commits_of_ingest(path, write_corpus(tmp_path / "b.csv", 30, "Wire Two"))
+    assert later >= 30, "an ingest into a database with articles commits every batch"
+    assert first < 10, "a bulk load commits every BULK_COMMIT_EVERY_SECONDS"
