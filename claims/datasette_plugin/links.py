@@ -6,8 +6,8 @@ working when the site is served behind a proxy at a sub-path.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from urllib.parse import quote, urlencode, urlsplit
+from weakref import WeakKeyDictionary
 
 from claims.db import SCHEMA
 
@@ -42,11 +42,17 @@ def timeline_url(
     return datasette.urls.path(f"{PAGES}/timeline" + (f"?{query}" if query else ""))
 
 
-@lru_cache(maxsize=64)
+#: Each site's claims table URL per database; a site that is gone lets go of its entry.
+_CLAIMS_TABLES: WeakKeyDictionary = WeakKeyDictionary()
+
+
 def claims_table_url(datasette, database: str) -> str:
     """The claims table of `database`, built once per site: a query's place cells all link
     there."""
-    return datasette.urls.table(database, "claims")
+    known = _CLAIMS_TABLES.setdefault(datasette, {})
+    if database not in known:
+        known[database] = datasette.urls.table(database, "claims")
+    return known[database]
 
 
 def static_url(datasette, name: str) -> str:
