@@ -1,5 +1,6 @@
 """The record's documentation, written once (claims.models, claims.db) and generated into
-metadata.json's column descriptions and the README's record tables.
+metadata.json's column descriptions and the README's record tables; and the canned queries'
+`towns` step, written once in claims.db.
 
     uv run python -m claims.glossary          # check: exit 1 and name what drifted
     uv run python -m claims.glossary --write  # rewrite metadata.json and the README sections
@@ -14,13 +15,15 @@ import re
 import sys
 from pathlib import Path
 
-from claims.db import COLUMN_DOCS
+from claims.db import COLUMN_DOCS, TOWNS_OF_PLACE
 from claims.models import METRIC_TABLE, QUALIFIER_TABLE, Claim
 
 ROOT = Path(__file__).resolve().parent.parent
 METADATA = ROOT / "metadata.json"
 README = ROOT / "README.md"
 DATABASE = "claims"
+# A canned query's first step, the towns of its place filter: regenerated from TOWNS_OF_PLACE.
+TOWNS_STEP = re.compile(r"^with towns as \(\n.*?\n\)\n", re.DOTALL)
 
 
 def column_descriptions() -> dict[str, dict[str, str]]:
@@ -32,12 +35,22 @@ def column_descriptions() -> dict[str, dict[str, str]]:
     return docs
 
 
+def towns_step() -> str:
+    """The `towns` step of a canned query, as metadata.json writes it."""
+    lines = "\n".join(f"  {line}" for line in TOWNS_OF_PLACE)
+    return f"with towns as (\n{lines}\n)\n"
+
+
 def metadata(current: dict) -> dict:
-    """`current` metadata with every table's column descriptions replaced by the glossary's."""
+    """`current` metadata with every table's column descriptions replaced by the glossary's,
+    and each canned query's `towns` step by TOWNS_OF_PLACE."""
     out = json.loads(json.dumps(current))
-    tables = out.setdefault("databases", {}).setdefault(DATABASE, {}).setdefault("tables", {})
+    database = out.setdefault("databases", {}).setdefault(DATABASE, {})
+    tables = database.setdefault("tables", {})
     for table, columns in column_descriptions().items():
         tables.setdefault(table, {})["columns"] = columns
+    for query in database.get("queries", {}).values():
+        query["sql"] = TOWNS_STEP.sub(lambda _: towns_step(), query["sql"], count=1)
     return out
 
 

@@ -71,3 +71,17 @@ def test_a_range_value_is_its_lower_bound_as_documented():
 @pytest.mark.parametrize("qualifier", QUALIFIERS)
 def test_every_qualifier_is_in_the_readme(qualifier):
     assert f"| `{qualifier}` |" in glossary.README.read_text(encoding="utf-8")
+
+
+def test_a_canned_query_finds_its_towns_as_the_pages_do():
+    current = json.loads(glossary.METADATA.read_text(encoding="utf-8"))
+    queries = current["databases"]["claims"]["queries"]
+    led = [q["sql"] for q in queries.values() if q["sql"].startswith("with towns as")]
+    assert led and all(sql.startswith(glossary.towns_step()) for sql in led)
+    drifted = json.loads(json.dumps(current))
+    for query in drifted["databases"]["claims"]["queries"].values():
+        if query["sql"].startswith("with towns as"):
+            query["sql"] = query["sql"].replace("and metric = :metric", "", 1)
+    regenerated = glossary.metadata(drifted)["databases"]["claims"]["queries"]
+    assert {n: q["sql"] for n, q in regenerated.items()} == {
+        n: q["sql"] for n, q in queries.items()}
