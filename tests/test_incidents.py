@@ -1,11 +1,12 @@
 """Incidents and figures: one quantity of one incident, across outlets, parts kept apart."""
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 import sqlite_utils
 
-from claims.compare import _breakdowns, group_figures
+from claims.compare import _breakdowns, _spans_told_as_totals, group_figures
 from claims.db import Article, ensure
 from claims.extraction.times import dateline
 from claims.incidents import Mention
@@ -819,6 +820,40 @@ def test_counts_past_the_lead_that_add_up_to_its_total_are_its_breakdown():
     mentions = [mention(lead, 0, 14), mention(first, 500, 11), mention(second, 600, 4)]
     _breakdowns(mentions)
     assert [m.role for m in mentions] == ["total", "total", "total"]
+
+
+def test_the_other_tolls_of_a_place_by_place_breakdown_are_parts_too():
+    lead = "Rebel rockets killed at least 9 people in the west of the city on Friday."
+    first = "State media said rockets on the Midan district killed 6 people and wounded 20 others."
+    second = "Rockets on another district killed three people and wounded 7 earlier in the day."
+    later = "Doctors said 30 people were wounded in all."
+    mentions = [mention(lead, 0, 9), mention(first, 500, 6), wounded(first, 500, 20),
+                mention(second, 600, 3), wounded(second, 600, 7), wounded(later, 700, 30)]
+    _breakdowns(mentions)
+    assert [m.role for m in mentions] == ["total", "part", "part", "part", "part", "total"]
+    mentions = [mention(lead, 0, 9), mention(first, 500, 6), wounded(first, 500, 20),
+                mention(second, 600, 4), wounded(second, 600, 7)]
+    _breakdowns(mentions)
+    assert {m.role for m in mentions} == {"total"}
+
+
+def test_a_span_its_report_also_gives_as_a_plain_total_is_that_total():
+    lead = "At least 40 fighters were killed in a day of battle for the hills, a monitor said."
+    later = "The monitor said 40 fighters had been killed in the past 24 hours."
+    other = "More than 300 fighters have been killed there in the past month."
+    mentions = [mention(lead, 60, 40), mention(later, 500, 40, "period"),
+                mention(other, 600, 300, "period")]
+    _spans_told_as_totals(mentions)
+    assert [m.role for m in mentions] == ["total", "total", "period"]
+    headline = "40 fighters killed in battle for the hills"
+    mentions = [mention(headline, 0, 40), mention(later, 500, 40, "period")]
+    _spans_told_as_totals(mentions)
+    assert [m.role for m in mentions] == ["total", "period"]
+
+
+def wounded(sentence: str, start: int, value: float) -> Mention:
+    """A wounded count in a sentence starting at `start`, as grouping reads it."""
+    return replace(mention(sentence, start, value), id=f"w{start}-{value}", metric="wounded")
 
 
 def mention(sentence: str, start: int, value: float, role: str = "total") -> Mention:
