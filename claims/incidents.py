@@ -18,8 +18,10 @@ in full (each incident's `rule` column says it again in words):
    the places its lead names ("rebel fire on the government-held west of the city" in a
    report on a barrel bomb on a rebel-held district: `holders`), or, past the lead, tells
    its toll as another attack's ("Elsewhere, ...", "three were also killed in another
-   town": `_another_attack`), or is dated only by a week or a month ("earlier this week",
-   "last week": an attack recalled, not the day's). Such a claim is an
+   town": `_another_attack`; in the lead past its first sentence, only by words that name
+   another attack: "fifteen others were killed in two more incidents"), or is dated only
+   by a week or a month ("earlier this week", "last week": an attack recalled, not the
+   day's). Such a claim is an
    incident of its own, at its place and day, known by the words of its own sentence, not
    by its article's lead. A claim
    whose sentence names no place, or names the region or country the main
@@ -97,6 +99,9 @@ WORD_RE = regex.compile(r"\p{L}[\p{L}'-]+")
 OTHER_EVENT_RE = regex.compile(
     rf"(?i)\b(?:{alternation(OTHER_EVENT_WORDS)})\b"
     rf"|\b(?:{alternation(ADDED_TOLL_WORDS)})\s+(?:{alternation(TOLL_PARTICIPLES)})\b")
+# The words that name another attack outright ("in two more incidents", "elsewhere"), which
+# tell it apart even in a report's lead, where "also killed" goes on with the lead's attack.
+NAMED_OTHER_RE = regex.compile(rf"(?i)\b(?:{alternation(OTHER_EVENT_WORDS)})\b")
 HELD_ENDINGS = frozenset(word[word.rindex("-"):] for word in HOLDER_OF)
 HELD_RE = regex.compile(rf"(?<![\p{{L}}'-])(?:{alternation(HOLDER_OF)})(?![\p{{L}}'-])")
 MIN_WORD = 4
@@ -298,14 +303,19 @@ def _apart(m: Mention, main: Incident) -> Incident | None:
 def _another_attack(m: Mention) -> bool:
     """Whether a claim's sentence tells its toll as another attack's than its report's own
     ("Elsewhere, air strikes on Douma killed six"; "three people were also killed in another
-    town"), not as a stage of its count ("meanwhile the toll rose to 40")."""
-    return not m.lead and not m.staged and _tells_other(m.sentence)
+    town"; in the lead, past its first sentence, only by words that name another attack:
+    "fifteen others were killed in two more incidents"), not as a stage of its count
+    ("meanwhile the toll rose to 40")."""
+    if m.staged or not m.sentence_start:
+        return False
+    return _tells_other(m.sentence, NAMED_OTHER_RE if m.lead else OTHER_EVENT_RE)
 
 
 @functools.lru_cache(maxsize=4096)
-def _tells_other(sentence: str) -> bool:
-    """Whether a sentence has the words of another attack's toll (OTHER_EVENT_RE)."""
-    return OTHER_EVENT_RE.search(sentence) is not None
+def _tells_other(sentence: str, words: regex.Pattern) -> bool:
+    """Whether a sentence has the words of another attack's toll (OTHER_EVENT_RE, or in a
+    lead NAMED_OTHER_RE)."""
+    return words.search(sentence) is not None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -862,3 +862,18 @@ def mention(sentence: str, start: int, value: float, role: str = "total") -> Men
                    lead=start < 400, place=None, own_place=False, day=None, explicit_day=False,
                    role=role, metric="killed", unit="people", kind="fighters", value=value,
                    latitude=None, longitude=None, sentence=sentence, sentence_start=start)
+
+
+def test_a_lead_that_names_other_incidents_keeps_their_toll_apart(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-10-10", "Jets pound Aleppo",
+         ("Jets pounded eastern Aleppo on Tuesday, killing 26 people, rescuers said. Nineteen "
+          "others were killed in two more incidents of violence. Nine people were also "
+          "wounded in the raids.")),
+        ("Daily Two", "2023-10-10", "Raids on eastern Aleppo",
+         "Jets pounded eastern Aleppo on Tuesday, killing 24 people, a monitor said."),
+    ])
+    raid = claim(db, "26 people")["figure_id"]
+    assert raid is not None and raid == claim(db, "24 people")["figure_id"]
+    assert claim(db, "Nineteen others")["figure_id"] != raid
+    assert claim(db, "Nine people")["incident_id"] == claim(db, "26 people")["incident_id"]
