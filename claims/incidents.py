@@ -30,9 +30,10 @@ in full (each incident's `rule` column says it again in words):
    day the texts state, or, for a report dated only by its publication, that day or the
    one before (LINK_DAYS). Towns within NEAR_KM of each other (a village and the town
    beside it) are one incident's on those days when their reports' leads are alike
-   (`_neighbours`, as below). An incident known only by its region joins the
-   town incident of that region within LINK_DAYS whose reports' leads are most like its own
-   (a night attack is told as of either day)
+   (`_neighbours`, as below) and, when both state their days, the days agree. An
+   incident known only by its region joins the town incident of that region within
+   LINK_DAYS whose reports' leads are most like its own (a night attack is told as of
+   either day)
    (`similarity`: shared rare words such as the village, the weapon, the target), when they
    are alike enough (SIMILAR) or give the same toll of SHARED_TOLL or more (not when both
    state their days and the days differ: `_days_apart`), and none of them
@@ -574,12 +575,16 @@ class _ByDay:
 
 def _neighbours(heads: list[Incident], weights: dict[str, float]) -> list[Incident]:
     """Join the incidents of towns within NEAR_KM of each other on the same days whose
-    reports are alike: one air raid is told as the village's and as the town's beside it."""
+    reports are alike: one air raid is told as the village's and as the town's beside it.
+    Reports that both state their days must agree on them (`_days_apart`), as two reports
+    of one town must (`_allowed`): a raid on one town on Monday and on the next on Tuesday
+    are two attacks."""
     kept: list[Incident] = []
     by_day = _ByDay()
     for head in sorted(heads, key=lambda i: (str(i.day), i.place.name, i.article_id)):
         spot = _spot(head)
         near = [k for k in by_day.near(head.day) if spot and k.place.name != head.place.name
+                and not _days_apart(k, head)
                 and (other := _spot(k)) and _km(spot, other) <= NEAR_KM] if spot else []
         into = _best(head, near, weights) if near else None
         if into is None:

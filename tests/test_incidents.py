@@ -186,17 +186,23 @@ def test_a_night_attack_told_as_of_two_days_is_one_incident_of_its_province(tmp_
     assert claim(db, "17 people")["figure_id"] == claim(db, "19 people")["figure_id"]
 
 
-def test_a_village_and_the_town_beside_it_are_one_incident_when_told_alike(tmp_path):
+@pytest.mark.parametrize(("douma_day", "harasta_day", "one"), [
+    ("on Tuesday", "on Tuesday", True),
+    ("on May 8", "on May 9", False),  # both state their days, and the days differ
+])
+def test_a_village_and_the_town_beside_it_are_one_incident_when_told_alike(
+        tmp_path, douma_day, harasta_day, one):
     db = grouped(tmp_path, [
         ("Wire One", "2023-05-09", "Air strikes on Douma",
-         "Coalition air strikes killed 30 civilians in Douma on Tuesday, a monitor said."),
+         f"Coalition air strikes killed 30 civilians in Douma {douma_day}, a monitor said."),
         ("Daily Two", "2023-05-09", "Air strikes on Harasta",
-         "Coalition air strikes killed 34 civilians in Harasta on Tuesday, a monitor said."),
+         f"Coalition air strikes killed 34 civilians in Harasta {harasta_day}, a monitor said."),
         ("Wire One", "2023-05-09", "Bombing in Qatana",
          "A car bomb killed 12 civilians in Qatana on Tuesday, a monitor said."),
     ])
-    assert claim(db, "30 civilians")["figure_id"] == claim(db, "34 civilians")["figure_id"]
-    assert claim(db, "12 civilians")["incident_id"] != claim(db, "30 civilians")["incident_id"]
+    douma, harasta = claim(db, "30 civilians"), claim(db, "34 civilians")
+    assert (douma["incident_id"] == harasta["incident_id"]) is one
+    assert claim(db, "12 civilians")["incident_id"] != douma["incident_id"]
 
 
 def test_a_background_mention_is_told_apart_by_its_own_sentence(tmp_path):
