@@ -29,7 +29,9 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
    headline, it is a part of the headline's toll. A toll dated by a part of a month ("in
    early October") is one attack's, recalled, not the month's period total; a part larger
    than every other count of its metric in its report is a total (a part is never more than
-   the whole).
+   the whole); a period total its report also gives as a plain total past the headline is
+   that total (a day's battle, told once "in 24 hours" and once without). The other tolls
+   of sentences that break a lead's toll down place by place are those places' parts.
 5. Running totals ("since 2011") form series per country, metric, unit and kind of victims:
    a new figure starts after SERIES_GAP_DAYS without a report (the toll at another time).
 6. Grouping runs per partition (claims.partitions): incidents are linked within one country
@@ -459,6 +461,7 @@ def _article(records: list[tuple]) -> tuple[list[inc.Mention], dt.date | None,
     _stage_values(mentions, RISING_RE.search(records[0][21] or "") is not None)
     _province_totals(mentions)
     _breakdowns(mentions)
+    _spans_told_as_totals(mentions)
     _headline_spans(mentions)
     _named_groups(mentions)
     _parts_above_totals(mentions)
@@ -533,13 +536,24 @@ def _breakdowns(mentions: list[inc.Mention]) -> None:
 def _lead_breakdowns(mentions: list[inc.Mention]) -> None:
     """Read every count past the lead, of one metric, as a part of the lead's total when
     they add up to it ("rebel fire killed 14" and, further on, "13 in Hamdaniyeh" and "one
-    person in another neighbourhood"): the report tells its toll place by place."""
+    person in another neighbourhood"): the report tells its toll place by place, so the
+    other tolls of those sentences are those places' too (`_placewise`)."""
     for t in [m for m in mentions if m.lead and m.role == "total" and m.metric in TOLL_METRICS]:
         later = [m for m in mentions if not m.lead and m.role in ("total", "update")
                  and m.metric == t.metric]
         if len(later) > 1 and sum(m.value for m in later) == t.value:
             for m in later:
                 m.role = "part"
+            _placewise(mentions, {m.sentence_start for m in later})
+
+
+def _placewise(mentions: list[inc.Mention], sentences: set[int]) -> None:
+    """Read the tolls of other metrics in the sentences that break a lead's toll down place
+    by place as parts too: "killed 13 people and wounded 25 others" in one district is that
+    district's share of the wounded, not a rival count of the whole attack's."""
+    for m in mentions:
+        if m.sentence_start in sentences and m.role == "total" and m.metric in TOLL_METRICS:
+            m.role = "part"
 
 
 def _attackers(mentions: list[inc.Mention]) -> None:
@@ -553,6 +567,20 @@ def _attackers(mentions: list[inc.Mention]) -> None:
             m.own_place = False
         else:
             m.attacker = False
+
+
+def _spans_told_as_totals(mentions: list[inc.Mention]) -> None:
+    """Read a period total that its report also gives, past the headline and without the
+    span, as a total of the same metric and kind ("At least 70 fighters have been killed in
+    24 hours of battle" and "70 fighters have been killed in the past 24 hours") as that
+    total: the span is the attack's own (a day's battle, a fortnight's executions), not a
+    longer stretch around it. A headline's toll told over a period stays that period's
+    (`_headline_spans`)."""
+    plain = {(m.metric, m.kind, m.value) for m in mentions
+             if m.role == "total" and m.sentence_start and m.metric in TOLL_METRICS}
+    for m in mentions:
+        if m.role == "period" and (m.metric, m.kind, m.value) in plain:
+            m.role = "total"
 
 
 def _headline_spans(mentions: list[inc.Mention]) -> None:

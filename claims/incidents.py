@@ -18,8 +18,10 @@ in full (each incident's `rule` column says it again in words):
    the places its lead names ("rebel fire on the government-held west of the city" in a
    report on a barrel bomb on a rebel-held district: `holders`), or, past the lead, tells
    its toll as another attack's ("Elsewhere, ...", "three were also killed in another
-   town": `_another_attack`), or is dated only by a week or a month ("earlier this week",
-   "last week": an attack recalled, not the day's). Such a claim is an
+   town": `_another_attack`; in the lead past its first sentence, only by words that name
+   another attack: "fifteen others were killed in two more incidents"), or is dated only
+   by a week or a month ("earlier this week", "last week": an attack recalled, not the
+   day's). Such a claim is an
    incident of its own, at its place and day, known by the words of its own sentence, not
    by its article's lead. A claim
    whose sentence names no place, or names the region or country the main
@@ -28,9 +30,10 @@ in full (each incident's `rule` column says it again in words):
    day the texts state, or, for a report dated only by its publication, that day or the
    one before (LINK_DAYS). Towns within NEAR_KM of each other (a village and the town
    beside it) are one incident's on those days when their reports' leads are alike
-   (`_neighbours`, as below). An incident known only by its region joins the
-   town incident of that region within LINK_DAYS whose reports' leads are most like its own
-   (a night attack is told as of either day)
+   (`_neighbours`, as below) and, when both state their days, the days agree. An
+   incident known only by its region joins the town incident of that region within
+   LINK_DAYS whose reports' leads are most like its own (a night attack is told as of
+   either day)
    (`similarity`: shared rare words such as the village, the weapon, the target), when they
    are alike enough (SIMILAR) or give the same toll of SHARED_TOLL or more (not when both
    state their days and the days differ: `_days_apart`), and none of them
@@ -97,6 +100,9 @@ WORD_RE = regex.compile(r"\p{L}[\p{L}'-]+")
 OTHER_EVENT_RE = regex.compile(
     rf"(?i)\b(?:{alternation(OTHER_EVENT_WORDS)})\b"
     rf"|\b(?:{alternation(ADDED_TOLL_WORDS)})\s+(?:{alternation(TOLL_PARTICIPLES)})\b")
+# The words that name another attack outright ("in two more incidents", "elsewhere"), which
+# tell it apart even in a report's lead, where "also killed" goes on with the lead's attack.
+NAMED_OTHER_RE = regex.compile(rf"(?i)\b(?:{alternation(OTHER_EVENT_WORDS)})\b")
 HELD_ENDINGS = frozenset(word[word.rindex("-"):] for word in HOLDER_OF)
 HELD_RE = regex.compile(rf"(?<![\p{{L}}'-])(?:{alternation(HOLDER_OF)})(?![\p{{L}}'-])")
 MIN_WORD = 4
@@ -298,14 +304,19 @@ def _apart(m: Mention, main: Incident) -> Incident | None:
 def _another_attack(m: Mention) -> bool:
     """Whether a claim's sentence tells its toll as another attack's than its report's own
     ("Elsewhere, air strikes on Douma killed six"; "three people were also killed in another
-    town"), not as a stage of its count ("meanwhile the toll rose to 40")."""
-    return not m.lead and not m.staged and _tells_other(m.sentence)
+    town"; in the lead, past its first sentence, only by words that name another attack:
+    "fifteen others were killed in two more incidents"), not as a stage of its count
+    ("meanwhile the toll rose to 40")."""
+    if m.staged or not m.sentence_start:
+        return False
+    return _tells_other(m.sentence, NAMED_OTHER_RE if m.lead else OTHER_EVENT_RE)
 
 
 @functools.lru_cache(maxsize=4096)
-def _tells_other(sentence: str) -> bool:
-    """Whether a sentence has the words of another attack's toll (OTHER_EVENT_RE)."""
-    return OTHER_EVENT_RE.search(sentence) is not None
+def _tells_other(sentence: str, words: regex.Pattern) -> bool:
+    """Whether a sentence has the words of another attack's toll (OTHER_EVENT_RE, or in a
+    lead NAMED_OTHER_RE)."""
+    return words.search(sentence) is not None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -564,12 +575,16 @@ class _ByDay:
 
 def _neighbours(heads: list[Incident], weights: dict[str, float]) -> list[Incident]:
     """Join the incidents of towns within NEAR_KM of each other on the same days whose
-    reports are alike: one air raid is told as the village's and as the town's beside it."""
+    reports are alike: one air raid is told as the village's and as the town's beside it.
+    Reports that both state their days must agree on them (`_days_apart`), as two reports
+    of one town must (`_allowed`): a raid on one town on Monday and on the next on Tuesday
+    are two attacks."""
     kept: list[Incident] = []
     by_day = _ByDay()
     for head in sorted(heads, key=lambda i: (str(i.day), i.place.name, i.article_id)):
         spot = _spot(head)
         near = [k for k in by_day.near(head.day) if spot and k.place.name != head.place.name
+                and not _days_apart(k, head)
                 and (other := _spot(k)) and _km(spot, other) <= NEAR_KM] if spot else []
         into = _best(head, near, weights) if near else None
         if into is None:

@@ -1,11 +1,12 @@
 """Incidents and figures: one quantity of one incident, across outlets, parts kept apart."""
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 import sqlite_utils
 
-from claims.compare import _breakdowns, group_figures
+from claims.compare import _breakdowns, _spans_told_as_totals, group_figures
 from claims.db import Article, ensure
 from claims.extraction.times import dateline
 from claims.incidents import Mention
@@ -185,17 +186,23 @@ def test_a_night_attack_told_as_of_two_days_is_one_incident_of_its_province(tmp_
     assert claim(db, "17 people")["figure_id"] == claim(db, "19 people")["figure_id"]
 
 
-def test_a_village_and_the_town_beside_it_are_one_incident_when_told_alike(tmp_path):
+@pytest.mark.parametrize(("douma_day", "harasta_day", "one"), [
+    ("on Tuesday", "on Tuesday", True),
+    ("on May 8", "on May 9", False),  # both state their days, and the days differ
+])
+def test_a_village_and_the_town_beside_it_are_one_incident_when_told_alike(
+        tmp_path, douma_day, harasta_day, one):
     db = grouped(tmp_path, [
         ("Wire One", "2023-05-09", "Air strikes on Douma",
-         "Coalition air strikes killed 30 civilians in Douma on Tuesday, a monitor said."),
+         f"Coalition air strikes killed 30 civilians in Douma {douma_day}, a monitor said."),
         ("Daily Two", "2023-05-09", "Air strikes on Harasta",
-         "Coalition air strikes killed 34 civilians in Harasta on Tuesday, a monitor said."),
+         f"Coalition air strikes killed 34 civilians in Harasta {harasta_day}, a monitor said."),
         ("Wire One", "2023-05-09", "Bombing in Qatana",
          "A car bomb killed 12 civilians in Qatana on Tuesday, a monitor said."),
     ])
-    assert claim(db, "30 civilians")["figure_id"] == claim(db, "34 civilians")["figure_id"]
-    assert claim(db, "12 civilians")["incident_id"] != claim(db, "30 civilians")["incident_id"]
+    douma, harasta = claim(db, "30 civilians"), claim(db, "34 civilians")
+    assert (douma["incident_id"] == harasta["incident_id"]) is one
+    assert claim(db, "12 civilians")["incident_id"] != douma["incident_id"]
 
 
 def test_a_background_mention_is_told_apart_by_its_own_sentence(tmp_path):
@@ -821,9 +828,58 @@ def test_counts_past_the_lead_that_add_up_to_its_total_are_its_breakdown():
     assert [m.role for m in mentions] == ["total", "total", "total"]
 
 
+def test_the_other_tolls_of_a_place_by_place_breakdown_are_parts_too():
+    lead = "Rebel rockets killed at least 9 people in the west of the city on Friday."
+    first = "State media said rockets on the Midan district killed 6 people and wounded 20 others."
+    second = "Rockets on another district killed three people and wounded 7 earlier in the day."
+    later = "Doctors said 30 people were wounded in all."
+    mentions = [mention(lead, 0, 9), mention(first, 500, 6), wounded(first, 500, 20),
+                mention(second, 600, 3), wounded(second, 600, 7), wounded(later, 700, 30)]
+    _breakdowns(mentions)
+    assert [m.role for m in mentions] == ["total", "part", "part", "part", "part", "total"]
+    mentions = [mention(lead, 0, 9), mention(first, 500, 6), wounded(first, 500, 20),
+                mention(second, 600, 4), wounded(second, 600, 7)]
+    _breakdowns(mentions)
+    assert {m.role for m in mentions} == {"total"}
+
+
+def test_a_span_its_report_also_gives_as_a_plain_total_is_that_total():
+    lead = "At least 40 fighters were killed in a day of battle for the hills, a monitor said."
+    later = "The monitor said 40 fighters had been killed in the past 24 hours."
+    other = "More than 300 fighters have been killed there in the past month."
+    mentions = [mention(lead, 60, 40), mention(later, 500, 40, "period"),
+                mention(other, 600, 300, "period")]
+    _spans_told_as_totals(mentions)
+    assert [m.role for m in mentions] == ["total", "total", "period"]
+    headline = "40 fighters killed in battle for the hills"
+    mentions = [mention(headline, 0, 40), mention(later, 500, 40, "period")]
+    _spans_told_as_totals(mentions)
+    assert [m.role for m in mentions] == ["total", "period"]
+
+
+def wounded(sentence: str, start: int, value: float) -> Mention:
+    """A wounded count in a sentence starting at `start`, as grouping reads it."""
+    return replace(mention(sentence, start, value), id=f"w{start}-{value}", metric="wounded")
+
+
 def mention(sentence: str, start: int, value: float, role: str = "total") -> Mention:
     """A killed count in a sentence starting at `start`, as grouping reads it."""
     return Mention(id=f"{start}-{value}", article_id="a", outlet_id="o", start=start,
                    lead=start < 400, place=None, own_place=False, day=None, explicit_day=False,
                    role=role, metric="killed", unit="people", kind="fighters", value=value,
                    latitude=None, longitude=None, sentence=sentence, sentence_start=start)
+
+
+def test_a_lead_that_names_other_incidents_keeps_their_toll_apart(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-10-10", "Jets pound Aleppo",
+         ("Jets pounded eastern Aleppo on Tuesday, killing 26 people, rescuers said. Nineteen "
+          "others were killed in two more incidents of violence. Nine people were also "
+          "wounded in the raids.")),
+        ("Daily Two", "2023-10-10", "Raids on eastern Aleppo",
+         "Jets pounded eastern Aleppo on Tuesday, killing 24 people, a monitor said."),
+    ])
+    raid = claim(db, "26 people")["figure_id"]
+    assert raid is not None and raid == claim(db, "24 people")["figure_id"]
+    assert claim(db, "Nineteen others")["figure_id"] != raid
+    assert claim(db, "Nine people")["incident_id"] == claim(db, "26 people")["incident_id"]

@@ -589,6 +589,8 @@ TOLL_PARTICIPLES = ("killed", "wounded", "injured", "hurt", "dead")
 # were also killed in another town".
 OTHER_EVENT_WORDS = (
     "elsewhere", "separately", "in another", "in a separate", "another incident", "meanwhile",
+    "more incidents", "other incidents", "separate incidents", "other attacks",
+    "separate attacks",
 )
 ADDED_TOLL_WORDS = ("also", "also reported", "also been")
 # Words that join the places of a list ("in Hama and Idlib"): a toll placed in several
