@@ -33,7 +33,9 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
    that total (a day's battle, told once "in 24 hours" and once without). The other tolls
    of sentences that break a lead's toll down place by place are those places' parts.
 5. Running totals ("since 2011") form series per country, metric, unit and kind of victims:
-   a new figure starts after SERIES_GAP_DAYS without a report (the toll at another time).
+   a new figure starts after SERIES_GAP_DAYS without a report (the toll at another time). A
+   span that measures a superlative between it and the toll ("killed 40, the first report
+   of civilian deaths since the offensive began") leaves the toll one attack's total.
 6. Grouping runs per partition (claims.partitions): incidents are linked within one country
    and calendar month of their day, so an ingest regroups only the partitions it reaches,
    and any regroup reads a chunk of partitions at a time. A report dated the first of a
@@ -81,6 +83,7 @@ from claims.extraction.lexicon import (
     PROVINCE_WORDS,
     REPORTING_VERBS,
     SIDE_OF,
+    SPAN_SUPERLATIVES,
     TAG_LINE_OPENERS,
     TOLL_COUNT_NOUNS,
     TOLL_LEVEL_VERBS,
@@ -279,6 +282,9 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
      top, _, source) = record
     day = inc._iso_day(date)
     role = _recalled_role(role, date, date_text)
+    if role == "running" and metric in TOLL_METRICS and _superlative_span(
+            sentence, start - sentence_start, date_text):
+        role = "total"
     explicit = (day is not None and date_text is not None and (trusted or _explicit(date_text))
                 and not _updated(sentence) and not _said_on(sentence, date_text)
                 and not _date_line(day, date_text, line, top))
@@ -408,6 +414,20 @@ def _recalled_role(role: str | None, date: str | None, date_text: str | None) ->
         return role
     first = date_text.lower().split()[0].rstrip("-")
     return "total" if first in MONTH_PARTS else role
+
+
+# "the" and a superlative or ordinal that a span after it may measure (SPAN_SUPERLATIVES).
+SUPERLATIVE_RE = regex.compile(rf"(?i)\bthe\s+(?:{alternation(SPAN_SUPERLATIVES)})\b")
+
+
+def _superlative_span(sentence: str | None, offset: int, date_text: str | None) -> bool:
+    """Whether a running total's span measures a superlative between it and the toll, not
+    the toll: "killed 72 people ... the latest atrocity in the civil war", "40 civilians
+    were killed ..., the first report of civilian deaths since the operation began" are one
+    attack's tolls; "has killed 400,000 since 2011" stays running."""
+    span = (date_text or "").split("; ")[-1]
+    at = sentence.find(span, offset) if sentence and span else -1
+    return at >= 0 and SUPERLATIVE_RE.search(sentence, offset, at) is not None
 
 
 def _span(date: str | None) -> tuple[dt.date, dt.date] | None:

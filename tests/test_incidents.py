@@ -883,3 +883,21 @@ def test_a_lead_that_names_other_incidents_keeps_their_toll_apart(tmp_path):
     assert raid is not None and raid == claim(db, "24 people")["figure_id"]
     assert claim(db, "Nineteen others")["figure_id"] != raid
     assert claim(db, "Nine people")["incident_id"] == claim(db, "26 people")["incident_id"]
+
+
+def test_a_span_that_measures_a_superlative_leaves_the_toll_one_attacks(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-05-15", "Strikes near Manbij",
+         ("Air strikes killed at least 30 civilians in two villages near Manbij on Sunday, the "
+          "first report of heavy civilian losses since the start of the offensive, a monitor "
+          "said.")),
+        ("Daily Two", "2023-05-15", "Villages near Manbij bombed",
+         "Air strikes killed 30 civilians in two villages near Manbij on Sunday, medics said."),
+        ("Gazette Three", "2023-05-16", "War toll",
+         "The war has killed at least 45 civilians in Manbij since the start of the offensive."),
+    ])
+    strikes = claim(db, "at least 30 civilians")
+    assert strikes["figure_id"] is not None
+    assert strikes["figure_id"] == claim(db, "30 civilians")["figure_id"]
+    war = claim(db, "at least 45 civilians")
+    assert db["figures"].get(war["figure_id"])["cumulative"] == 1

@@ -593,6 +593,13 @@ OTHER_EVENT_WORDS = (
     "separate attacks",
 )
 ADDED_TOLL_WORDS = ("also", "also reported", "also been")
+# Superlatives and ordinals that a span ("since the war began", "in the civil war") may
+# measure instead of the toll before them: "killed 72, the latest atrocity in the civil
+# war", "the first report of civilian deaths since the operation began" (claims.compare).
+SPAN_SUPERLATIVES = (
+    "first", "latest", "deadliest", "worst", "bloodiest", "biggest", "largest", "heaviest",
+    "highest",
+)
 # Words that join the places of a list ("in Hama and Idlib"): a toll placed in several
 # provinces, which places read as their country, is no one province's attack's (claims.compare).
 PLACE_LIST_WORDS = ("and", "&", "or")
