@@ -7,8 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims import extract
-from claims.extraction import attribution, furniture, metrics, places, units
+from claims.extraction import attribution, furniture, metrics, places, qualifiers, roles, units
 from claims.extraction.attribution import _VERBS
+from claims.extraction.lexicon import CHANGE_NOUNS_DOWN, CHANGE_NOUNS_UP, DOWN_WORDS, UP_WORDS
 from claims.extraction.metrics import ASIDE_OWN_VERB_RE, OWN_VERB, OWN_VERB_RE
 from claims.extraction.numbers import _FIRST_WORDS, NUMBER_PATTERN, NUMBER_RE
 from claims.extraction.patterns import (
@@ -16,6 +17,7 @@ from claims.extraction.patterns import (
     alternation,
     folded,
     group_numbers,
+    may_end_with,
     word_scan,
     word_spans,
 )
@@ -278,7 +280,11 @@ GUARD_PIECES = [
     "compared", "to", "with", "versus", "vs", "as against", "24", "2019", "percent", "rose",
     "fell", "by", "of", "went up", "sharply", "another", "a further", "killed", "Rose", "ROSE",
     "roſe", "up-", "(", "\"", "\x1c", " ", "  ", "\t", "\n", "-", "x", "who lives in the",
-    "based in", "vs 24", "compared to 16", "Peru and", "Chile, or",
+    "based in", "vs 24", "compared to 16", "Peru and", "Chile, or", "including", "Including",
+    "among them", "among the dead were", "among the wounded", "of whom", "INCLUDED", "ſome",
+    "of the dead", "eight of them", "OF THE KILLED", "were also among", "among at least",
+    "among those", "is among the", "WAS among", "at least", "about the", "up to", "approx.",
+    "~", "≈", "c.", "sub-", "<", "ca.", "nearly an", "more than", "MORE THAN", "less than a",
 ]
 
 
@@ -286,9 +292,10 @@ GUARD_PIECES = [
 @given(st.lists(st.sampled_from(GUARD_PIECES), max_size=14).map(
     lambda pieces: " ".join(pieces) if len(pieces) % 3 else "".join(pieces)))
 def test_place_and_change_patterns_are_tried_wherever_they_may_match(text):
-    """A list before a place, a home before it, a comparison between figure and place and a
-    change verb before a figure are looked for only where a word each must end with or hold
-    shows; wherever one is not, its pattern matches nothing."""
+    """A list before a place, a home before it, a comparison between figure and place, a
+    qualifier, a change verb, "including" and "among the dead" before a figure, "of the dead"
+    after it, are looked for only where a word each must end with, open or hold shows;
+    wherever one is not, its pattern matches nothing."""
     for pos in range(len(text) + 1):
         if not places._may_list_before(text, pos):
             assert places._LISTED_BEFORE.match(text, 0, pos) is None
@@ -297,6 +304,41 @@ def test_place_and_change_patterns_are_tried_wherever_they_may_match(text):
             places.HOME_RE.match(text, max(0, pos - places.HOME_REACH), pos))
         for hi in range(pos + 1):
             assert places._compared(text, hi, pos) == bool(places._COMPARED.search(text, hi, pos))
-        lo = max(0, pos - 30)
-        if not metrics._may_change_before(text, lo, pos):
-            assert metrics.DIRECTION_BEFORE_RE.match(text, lo, pos) is None
+        lo = max(0, pos - 50)
+        for endings, pattern in (
+            (metrics._DIRECTION_ENDINGS, metrics.DIRECTION_BEFORE_RE),
+            (roles._INCLUDING_ENDINGS, roles.INCLUDING_BEFORE_RE),
+            (roles._AMONG_ENDINGS, roles.AMONG_BEFORE_RE),
+            (qualifiers._BEFORE_ENDINGS, qualifiers.BEFORE_RE),
+        ):
+            if not may_end_with(text, lo, pos, endings):
+                assert pattern.match(text, lo, pos) is None
+        ours, theirs = roles._of_the_after(text, pos, len(text)), roles.OF_THE_AFTER_RE.match(
+            text, pos)
+        assert (ours and ours.span()) == (theirs and theirs.span())
+
+
+AFTER_PIECES = [
+    "increase", "increases", "rise", "rose", "drop", "dropped", "fall", "fell", "cut", "cuts",
+    "growth", "slump", "Surge", "İncrease", "ſurge", "5", "%", "percent", "a", " ", "  ", "\t",
+    "\n", "-", "_",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(AFTER_PIECES), max_size=10).map(
+    lambda pieces: " ".join(pieces) if len(pieces) % 3 else "".join(pieces)))
+def test_change_noun_after_a_figure_as_with_every_change_word(text):
+    """The change noun after a figure is read with a pattern of the nouns alone; with every
+    change word (verbs too, whose match made no direction) the same nouns are read."""
+    nouns = (*CHANGE_NOUNS_UP, *CHANGE_NOUNS_DOWN)
+    every = regex.compile(
+        rf"\s+(?P<d>(?i:{alternation((*nouns, *UP_WORDS, *DOWN_WORDS))}))(?![\w])")
+
+    def noun(pattern, pos):
+        match = pattern.match(text, pos)
+        word = match and match.group("d").lower()
+        return word if word in nouns else None
+
+    for pos in range(len(text) + 1):
+        assert noun(metrics.DIRECTION_AFTER_RE, pos) == noun(every, pos)

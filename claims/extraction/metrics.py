@@ -44,8 +44,9 @@ from claims.extraction.patterns import (
     alternation,
     ending_at,
     fold,
-    folded,
     group_numbers,
+    last_letters,
+    may_end_with,
 )
 
 # The vocabularies (event, subject and direct cues, people nouns, change words) are
@@ -124,15 +125,13 @@ DIRECTION_BEFORE_RE = ending_at(
     r"\s*"
 )  # "rose 5%", "fell by 200", "grow sales by 35 per cent"
 _DIRECTION_BEFORE = group_numbers(DIRECTION_BEFORE_RE)
-# The last run of letters of each word DIRECTION_BEFORE_RE may end with ("up" of "went up",
-# "by"), case-folded: the pattern is tried only after a word that is one of them.
-_DIRECTION_ENDINGS = frozenset(
-    re.findall(r"[a-z]+", folded(word))[-1]
-    for word in (*UP_WORDS, *DOWN_WORDS, *CHANGE_LINKS, "by")
-)
+# What DIRECTION_BEFORE_RE may end with ("up" of "went up", "by"): it is tried only there.
+_DIRECTION_ENDINGS = last_letters((*UP_WORDS, *DOWN_WORDS, *CHANGE_LINKS, "by"))
+# A change noun right after a figure: "a 3% drop". Only the nouns: a verb there ("5% rose")
+# makes no direction, and as every word is plain letters, the one whole word a longer list
+# would match is a noun exactly where this matches.
 DIRECTION_AFTER_RE = regex.compile(
-    rf"\s+(?P<d>(?i:{alternation(CHANGE_NOUNS_UP + CHANGE_NOUNS_DOWN + UP_WORDS + DOWN_WORDS)}))"
-    r"(?![\w])"
+    rf"\s+(?P<d>(?i:{alternation(CHANGE_NOUNS_UP + CHANGE_NOUNS_DOWN)}))(?![\w])"
 )
 _DIRECTION_AFTER = group_numbers(DIRECTION_AFTER_RE)
 # A change verb, perhaps with an adverb, ending just before "from": "rose sharply from".
@@ -499,19 +498,10 @@ def _next_is_noun(text: str, pos: int, limit: int) -> bool:
     return word not in SUBJECT_STOPS and not word.endswith(("ed", "ing"))
 
 
-def _may_change_before(text: str, lo: int, start: int) -> bool:
-    """Whether DIRECTION_BEFORE_RE may match text[lo:start]: always, unless its last word
-    (after the spaces, and after any hyphen) is plain letters that end none of its words, as
-    before most figures ("killed 12")."""
-    words = text[lo:start].rsplit(None, 1)
-    word = words[-1].rpartition("-")[2] if words else ""
-    return not word.isalpha() or folded(word) in _DIRECTION_ENDINGS
-
-
 def direction(text: str, lo: int, start: int, end: int, hi: int) -> str | None:
     """`up`/`down` when the figure is itself a change: "rose 5 percent", "a 3% drop"."""
     window = max(lo, start - 30)
-    before = _may_change_before(text, window, start) and DIRECTION_BEFORE_RE.match(
+    before = may_end_with(text, window, start, _DIRECTION_ENDINGS) and DIRECTION_BEFORE_RE.match(
         text, window, start, KEEP_GIL)
     if before:
         word = before.group(_DIRECTION_BEFORE.d).lower()
