@@ -1274,9 +1274,7 @@ def _located(
 def _home(sentence: str, c: _Candidate) -> bool:
     """Is the place where someone lives or works ("an activist who lives in Europe")? It is
     not the place of the figures the sentence goes on to give."""
-    lo = max(0, c.start - HOME_REACH)
-    return sentence[lo : c.start].rstrip().endswith(("in", "the")) and (
-        HOME_RE.match(sentence, lo, c.start, KEEP_GIL) is not None)
+    return HOME_RE.match(sentence, max(0, c.start - HOME_REACH), c.start, KEEP_GIL) is not None
 
 
 # A second figure set against the figure, before a place after it: "24 percent, compared to

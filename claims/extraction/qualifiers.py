@@ -5,14 +5,7 @@ from __future__ import annotations
 import regex
 
 from claims.extraction.lexicon import ARTICLES
-from claims.extraction.patterns import (
-    KEEP_GIL,
-    alternation,
-    ending_at,
-    group_numbers,
-    last_letters,
-    may_end_with,
-)
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, group_numbers
 
 # Written before the number. Longer phrases win, so "no more than" beats "more than".
 BEFORE: dict[str, str] = {
@@ -63,9 +56,6 @@ BEFORE_RE = ending_at(
     rf"|(?<![\w])(?P<g>(?i:{alternation(GLUED, backward=True)}))[ \t]?)"
 )
 _BEFORE = group_numbers(BEFORE_RE)
-# What a qualifier's words end with, or the article after them ("about the"): BEFORE_RE is
-# tried only after one of them, or after a word that is not plain letters (a glued "~").
-_BEFORE_ENDINGS = last_letters((*BEFORE, *ARTICLES))
 _GLUED_WORDS = [k for k in GLUED if k[-1].isalpha() or k[-1] == "-"]
 GLUED_RE = ending_at(rf"(?<![\w])(?i:{alternation(_GLUED_WORDS, backward=True)})")
 # Not the qualifier of a figure after it: "51 dead and over 100 wounded".
@@ -88,9 +78,7 @@ PHRASAL_UP_TO_RE = ending_at(rf"(?i:\b{alternation(PHRASAL_UP_VERBS, backward=Tr
 
 def qualifier_before(text: str, pos: int) -> tuple[str, int] | None:
     """The qualifier ending just before `pos`, and where it starts."""
-    lo = max(0, pos - 24)
-    match = may_end_with(text, lo, pos, _BEFORE_ENDINGS) and BEFORE_RE.match(
-        text, lo, pos, KEEP_GIL)
+    match = BEFORE_RE.match(text, max(0, pos - 24), pos, KEEP_GIL)
     if not match:
         return None
     if match.group(_BEFORE.g):

@@ -37,15 +37,7 @@ from claims.extraction.lexicon import (
     kind_of_subject,
 )
 from claims.extraction.numbers import TENS_WORDS, UNITS_WORDS
-from claims.extraction.patterns import (
-    KEEP_GIL,
-    alternation,
-    ending_at,
-    fold,
-    folded,
-    last_letters,
-    may_end_with,
-)
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, fold, folded
 from claims.models import GROUPED_METRICS, PEOPLE_METRICS, Claim, TimeRef
 
 _NOUNS = alternation(TOLL_NOUNS)
@@ -56,11 +48,6 @@ AMONG_BEFORE_RE = ending_at(
     rf"(?i:\bamong\s+(?:the|those)\s+(?:{alternation(TOLL_NOUNS, backward=True)})"
     r"(?:\s+(?:were|are|was|is))?\s+)"
 )
-# What each ends with, where alone each is tried.
-_INCLUDING_ENDINGS = last_letters(INCLUDING_WORDS)
-_AMONG_ENDINGS = last_letters((*TOLL_NOUNS, "were", "are", "was", "is"))
-# The first word after a figure where OF_THE_AFTER_RE may match; "of" may also come second.
-_OF_THE_FIRST = frozenset({"of", "among", "were", "are", "was", "is"})
 # "14 of the dead", "15 of the wounded", "three of them", "two of those killed", "11
 # children were among the 26", "2 medics among at least 31 dead": right after.
 # A word between the figure and "of them" that counts its own share ("21 civilians eight of
@@ -230,31 +217,17 @@ def _narrower(draft: tuple, place: str | None, earlier: list[Claim], sentence_st
     return None
 
 
-def _of_the_after(text: str, pos: int, hi: int):
-    """OF_THE_AFTER_RE's match at `pos`, tried only where spaces and "of", "among" or a form of
-    "be" follow, or one word and "of": most figures are followed by none."""
-    if not text[pos : pos + 1].isspace():
-        return None
-    words = [folded(word) for word in text[pos:hi].split(None, 2)[:2]]
-    if not (words and (words[0] in _OF_THE_FIRST or words[1:] == ["of"])):
-        return None
-    return OF_THE_AFTER_RE.match(text, pos, hi, KEEP_GIL)
-
-
 def _part(text: str, clause: tuple[int, int], span: tuple[int, int], number_end: int,
           draft: tuple[str | None, str | None, float], earlier: list[Claim]) -> Role | None:
     """A part: "including 11 children", "among the dead were 4 women", "14 of the dead",
     "three of the bodies" (one claim's surface, read from its number's end), of the latest
     larger total before it."""
     (lo, hi), (start, end) = clause, span
-    including, among = max(lo, start - 20), max(lo, start - AMONG_REACH)
     found = (
-        (may_end_with(text, including, start, _INCLUDING_ENDINGS)
-         and INCLUDING_BEFORE_RE.match(text, including, start, KEEP_GIL))
-        or (may_end_with(text, among, start, _AMONG_ENDINGS)
-            and AMONG_BEFORE_RE.match(text, among, start, KEEP_GIL))
-        or _of_the_after(text, end, hi)
-        or (_of_the_after(text, number_end, hi) if number_end < end else None)
+        INCLUDING_BEFORE_RE.match(text, max(lo, start - 20), start, KEEP_GIL)
+        or AMONG_BEFORE_RE.match(text, max(lo, start - AMONG_REACH), start, KEEP_GIL)
+        or OF_THE_AFTER_RE.match(text, end, hi, KEEP_GIL)
+        or (OF_THE_AFTER_RE.match(text, number_end, hi, KEEP_GIL) if number_end < end else None)
     )
     if found is None:
         return None
