@@ -2,19 +2,22 @@
 
 import re
 
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims import extract
-from claims.extraction import furniture, units
+from claims.extraction import attribution, furniture, metrics, places, units
 from claims.extraction.attribution import _VERBS
+from claims.extraction.lexicon import CHANGE_NOUNS_DOWN, CHANGE_NOUNS_UP, DOWN_WORDS, UP_WORDS
 from claims.extraction.metrics import ASIDE_OWN_VERB_RE, OWN_VERB, OWN_VERB_RE
-from claims.extraction.numbers import _FIRST_WORDS, NUMBER_RE
+from claims.extraction.numbers import _FIRST_WORDS, NUMBER_PATTERN, NUMBER_RE
 from claims.extraction.patterns import (
     KEEP_GIL,
     alternation,
     folded,
     group_numbers,
+    may_end_with,
     word_scan,
     word_spans,
 )
@@ -198,3 +201,131 @@ def test_units_are_read_wherever_one_may_open(text):
     for pos in range(len(text) + 1):
         if units._no_unit_opens(text, pos):
             assert units.SUFFIX_UNIT_RE.match(text, pos) is None
+
+
+LOOKAHEAD_PIECES = [*NEWS_WORDS, "dozens", "Dozens", "1990", "2016-", "5-2016", "half", "HALF",
+                    "first", "the", "of", "people", "3.5", "\n", "  "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(LOOKAHEAD_PIECES), max_size=20).map(" ".join))
+def test_number_pattern_reads_as_without_its_lookaheads(text):
+    """The look-aheads put before NUMBER_RE's look-behinds ("dozens" after no year, "half"
+    after no "the") only spare the look-behinds where the word does not follow: the pattern
+    without them matches alike."""
+    plain = regex.compile(
+        NUMBER_PATTERN.replace("(?=dozens)", "").replace("(?=(?i:half))", ""), regex.VERBOSE)
+    assert plain.pattern != NUMBER_RE.pattern
+    for pos in range(len(text)):
+        ours, theirs = NUMBER_RE.match(text, pos), plain.match(text, pos)
+        assert (ours and ours.span()) == (theirs and theirs.span())
+
+
+RUN_PIECES = [
+    "Aleppo", "New", "York", "Deir", "ez-Zor", "al", "Al", "bin", "de", "-", "'s", "’s", "’",
+    "McDonald", "U.S.", "A", "the", "in", "3", "_", ".", ",", " ", "  ", "\t", "\n", "É",
+    "Zürich", "x", "ibn-Saud", "Ras", "el", "ain", "AL-QAEDA",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(RUN_PIECES), max_size=20).map(
+    lambda pieces: " ".join(pieces) if len(pieces) % 3 else "".join(pieces)))
+def test_capitalised_runs_as_the_plain_scan(text):
+    """Runs of capitalised words read from ASCII text as bytes with its capitals made "A" are
+    the runs the plain pattern finds."""
+    assert places._runs(text) == [m.span() for m in places._RUN.finditer(text)]
+
+
+SPEAKER_PIECES = [
+    "the", "a", "local", "council", "Observatory", "Syrian", "in", "at", "of", "for", "killed",
+    "40", "people", "group", "monitoring", "conflict", "activists", "Velmora", ",", "(", ")",
+    "chief", "Federica", "Mogherini", "WHO", "190-country", "agency", "two", "children",
+    "across", "country", "so-called", "É", "-", ".", "’s", "Al",
+]
+# The words `_phrase_before` reads, found by a forward scan of the whole sentence.
+_WORD_RE = regex.compile(r"[\p{L}\d][\p{L}\d'’.&-]*")
+
+
+def _spans(matches) -> list | None:
+    return None if matches is None else [m.span() for m in matches]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SPEAKER_PIECES), max_size=30).map(
+    lambda pieces: " ".join(pieces) if len(pieces) % 4 else "".join(pieces)))
+def test_speaker_read_from_the_last_words_as_from_all(text):
+    """The words before a reporting verb, read backwards from it, are the last of those a
+    forward scan finds, and the speaker's phrase read from them is the one read from all."""
+    for end in range(len(text) + 1):
+        words = list(_WORD_RE.finditer(text, 0, end))
+        last = attribution._last_words(text, end)
+        assert _spans(last) == _spans(words[-attribution.WORDS_BEFORE_VERB :])
+        assert _spans(attribution._phrase_before(text, last, end)) == _spans(
+            attribution._phrase_before(text, words, end))
+
+
+def test_speaker_read_to_the_eleventh_word_before_the_verb():
+    """A phrase of eight words whose eighth is a participle's object takes the participle's
+    subject, three words before it: eleven words back from the verb."""
+    text = "Yesterday a group monitoring the local rural health aid relief rights council said"
+    end = text.index(" said")
+    last = attribution._last_words(text, end)
+    assert last[0].group() == "a"
+    assert attribution._speaker_before(text, end).startswith("a group monitoring the local")
+
+
+GUARD_PIECES = [
+    "Aleppo", "Idlib", "Peru", "Chile", "and", "or", ",", "in", "the", "lives", "based",
+    "compared", "to", "with", "versus", "vs", "as against", "24", "2019", "percent", "rose",
+    "fell", "by", "of", "went up", "sharply", "another", "a further", "killed", "Rose", "ROSE",
+    "roſe", "up-", "(", "\"", "\x1c", " ", "  ", "\t", "\n", "-", "x", "who lives in the",
+    "based in", "vs 24", "compared to 16", "Peru and", "Chile, or", "including", "Including",
+    "among them", "among the dead were", "among the wounded", "of whom", "INCLUDED", "ſome",
+    "of the dead", "eight of them", "OF THE KILLED", "were also among", "among at least",
+    "among those", "is among the", "WAS among", "at least", "about the", "up to", "approx.",
+    "~", "≈", "c.", "sub-", "<", "ca.", "nearly an", "more than", "MORE THAN", "less than a",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(GUARD_PIECES), max_size=14).map(
+    lambda pieces: " ".join(pieces) if len(pieces) % 3 else "".join(pieces)))
+def test_place_and_change_patterns_are_tried_wherever_they_may_match(text):
+    """A list before a place, a comparison between figure and place and a change verb before
+    a figure are looked for only where a word each must end with or hold shows; wherever one
+    is not, its pattern matches nothing."""
+    for pos in range(len(text) + 1):
+        if not places._may_list_before(text, pos):
+            assert places._LISTED_BEFORE.match(text, 0, pos) is None
+        for hi in range(pos + 1):
+            assert places._compared(text, hi, pos) == bool(places._COMPARED.search(text, hi, pos))
+        lo = max(0, pos - 30)
+        if not may_end_with(text, lo, pos, metrics._DIRECTION_ENDINGS):
+            assert metrics.DIRECTION_BEFORE_RE.match(text, lo, pos) is None
+
+
+AFTER_PIECES = [
+    "increase", "increases", "rise", "rose", "drop", "dropped", "fall", "fell", "cut", "cuts",
+    "growth", "slump", "Surge", "İncrease", "ſurge", "5", "%", "percent", "a", " ", "  ", "\t",
+    "\n", "-", "_",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(AFTER_PIECES), max_size=10).map(
+    lambda pieces: " ".join(pieces) if len(pieces) % 3 else "".join(pieces)))
+def test_change_noun_after_a_figure_as_with_every_change_word(text):
+    """The change noun after a figure is read with a pattern of the nouns alone; with every
+    change word (verbs too, whose match made no direction) the same nouns are read."""
+    nouns = (*CHANGE_NOUNS_UP, *CHANGE_NOUNS_DOWN)
+    every = regex.compile(
+        rf"\s+(?P<d>(?i:{alternation((*nouns, *UP_WORDS, *DOWN_WORDS))}))(?![\w])")
+
+    def noun(pattern, pos):
+        match = pattern.match(text, pos)
+        word = match and match.group("d").lower()
+        return word if word in nouns else None
+
+    for pos in range(len(text) + 1):
+        assert noun(metrics.DIRECTION_AFTER_RE, pos) == noun(every, pos)

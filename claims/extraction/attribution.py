@@ -236,7 +236,13 @@ _TAIL_STOP_RE = regex.compile(
     rf"(?:\s+(?:{alternation(TAIL_STOPS)})\b|{_NEW_PHRASE}|{_NEXT_SENTENCE}|\s+\d).*\Z",
     regex.IGNORECASE | regex.DOTALL,
 )
-_WORD_RE = regex.compile(r"[\p{L}\d][\p{L}\d'’.&-]*")
+# The words before a reporting verb, found backwards from it: each is the span a forward scan
+# finds (a run of these characters, from the first that may open a word), so the last few
+# need no scan of the rest of the sentence.
+_WORD_BACK_RE = regex.compile(r"(?r)[\p{L}\d][\p{L}\d'’.&-]*")
+# How many words before a verb `_phrase_before` may read: it takes at most eight, and its
+# checks look up to three words before the eighth ("a group monitoring the ...").
+WORDS_BEFORE_VERB = 11
 
 
 def _speaker(phrase: str) -> str | None:
@@ -318,9 +324,20 @@ _NO_SPEAKER = "no speaker"
 
 def _speaker_before(sentence: str, verb_start: int) -> str | None:
     """The noun phrase ending just before a reporting verb, read backwards."""
-    words = list(_WORD_RE.finditer(sentence, 0, verb_start, False, KEEP_GIL))
-    taken = _phrase_before(sentence, words, verb_start)
+    taken = _phrase_before(sentence, _last_words(sentence, verb_start), verb_start)
     return _speaker_taken(sentence, taken) if taken else None
+
+
+def _last_words(sentence: str, end: int) -> list:
+    """The last WORDS_BEFORE_VERB words before `end` (all of them when fewer), in order, as
+    a forward scan finds them: a long sentence's opening is never read."""
+    words = []
+    for match in _WORD_BACK_RE.finditer(sentence, 0, end, False, KEEP_GIL):
+        words.append(match)
+        if len(words) == WORDS_BEFORE_VERB:
+            break
+    words.reverse()
+    return words
 
 
 def _phrase_before(sentence: str, words: list, verb_start: int) -> list | None:
@@ -427,7 +444,7 @@ def _speaker_taken(sentence: str, taken: list) -> str | None:
         return None  # "six killed in Velmora market reports": the place of the clause before
     if not taken or all(m.group().lower() in DETERMINERS for m in taken):
         return None  # "An estimated 5 million"
-    phrase = GLUED_SENTENCE_RE.split(sentence[taken[-1].start() : taken[0].end()])[-1]
+    phrase = GLUED_SENTENCE_RE.split(sentence[taken[-1].start() : taken[0].end()], 0, KEEP_GIL)[-1]
     if len(phrase) > 1 and phrase.isupper():
         return phrase  # "WHO said", "IT said"
     return _speaker(phrase)
@@ -499,7 +516,7 @@ def _credits(sentence: str) -> list[Attribution]:
         for match in BRACKETED_SOURCE_RE.finditer(sentence):
             if match.group("src").lower() not in CLAUSE_EDGES:
                 found.append(Attribution(match.start(), match.group("src")))
-    match = sentence[:1] in "IiAa" and OWN_VIEW_RE.match(sentence)
+    match = sentence[:1] in "IiAa" and OWN_VIEW_RE.match(sentence, 0, None, KEEP_GIL)
     source = match and _trim(match.group("src"))
     if source:
         found.append(Attribution(match.start("src"), source))
@@ -513,7 +530,7 @@ def _is_noun(sentence: str, start: int, end: int) -> bool:
     verb = sentence[start:end].lower()
     if verb[:5] in ("claim", "added", "adds") and CLAIMED_LIVES_RE.match(sentence, end):
         return True  # the verb takes the figure as its object: "claimed 12", "added 80 jobs"
-    if OWNER_BEFORE_RE.match(sentence, max(0, start - 4), start):
+    if OWNER_BEFORE_RE.match(sentence, max(0, start - 4), start, KEEP_GIL):
         return True  # an owner's participle is an adjective: "the agency's projected rate"
     if verb not in NOUN_VERBS:
         return False
@@ -545,15 +562,15 @@ def _verb_credit(sentence: str, start: int, end: int) -> Attribution | None:
     passive = not sentence.endswith("ing", start, end)  # "is forecasting" is active
     if passive and PASSIVE_BEFORE_RE.match(sentence, max(0, start - 30), start, KEEP_GIL):
         return None
-    between = BEFORE_VERB_RE.match(sentence, max(0, start - 60), start)
+    between = BEFORE_VERB_RE.match(sentence, max(0, start - 60), start, KEEP_GIL)
     at = between.start() if between else start
-    acronym = ACRONYM_BEFORE_RE.match(sentence, max(0, at - 16), at)
+    acronym = ACRONYM_BEFORE_RE.match(sentence, max(0, at - 16), at, KEEP_GIL)
     before = acronym.start() if acronym else at
     speaker = _speaker_before(sentence, before)
     if speaker:
         opens = sentence.rfind(speaker, 0, before)
         opens = at if opens < 0 else opens  # the phrase is always found; this only guards
-        joined = CONJUNCTION_BEFORE_RE.match(sentence, max(0, opens - 12), opens)
+        joined = CONJUNCTION_BEFORE_RE.match(sentence, max(0, opens - 12), opens, KEEP_GIL)
         return Attribution(at, speaker, (opens, at), opens if joined else 0)
     pronoun = PRONOUN_BEFORE_RE.match(sentence, max(0, at - 4), at)
     if pronoun:

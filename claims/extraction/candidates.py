@@ -276,7 +276,7 @@ def _unit_after(text: str, number: Number) -> tuple[str, str, int] | None:
     if number.value < 1:
         of = FRACTION_OF_UNIT_RE.match(text, number.end)
         return units.suffix_unit(text, of.end()) if of else None
-    of = OF_AFTER_RE.match(text, number.end) if number.vague else None
+    of = OF_AFTER_RE.match(text, number.end, None, KEEP_GIL) if number.vague else None
     unit = units.suffix_unit(text, of.end()) if of else None
     if unit is None or PLURAL_AFTER_RE.match(text, unit[2]):
         return None  # "dozens of barrel bombs" counts bombs
@@ -449,7 +449,7 @@ def _read_words(text: str, match) -> Number | None:
     with no number ("million people") or a capitalised name ("Channel Four")."""
     start = match.start()
     surface = match.group(_NUMBER.words)
-    trail = numbers.TRAIL_FRACTION_RE.search(surface)
+    trail = numbers.TRAIL_FRACTION_RE.search(surface, 0, None, KEEP_GIL)
     parsed = numbers.parse_words(surface[: trail.start()] if trail else surface)
     if parsed is None or parsed[1] == 0:
         return None
@@ -543,7 +543,7 @@ def _proportion(text: str, first: Number, second: Number) -> bool:
         and first.scale * second.scale == 1
         and not (first.vague or second.vague)
         and 1 <= first.value < second.value <= PROPORTION_MAX
-        and bool(PROPORTION_RE.fullmatch(text, first.end, second.start))
+        and bool(PROPORTION_RE.fullmatch(text, first.end, second.start, KEEP_GIL))
     )
 
 
@@ -655,10 +655,10 @@ def _share_unit(text: str, first: Number, second: Number) -> None:
     if _from_level(text, first, second):
         _share_scale(first, second)
     elif second.unit is not None and (
-        OR_RE.fullmatch(text, first.unit_end, second.start)
-        or PARTITIVE_RE.fullmatch(text, first.unit_end, second.start)
+        OR_RE.fullmatch(text, first.unit_end, second.start, KEEP_GIL)
+        or PARTITIVE_RE.fullmatch(text, first.unit_end, second.start, KEEP_GIL)
         or second.unit != "percent"
-        and CHANGE_AFTER_LEVEL_RE.fullmatch(text, first.unit_end, second.start)
+        and CHANGE_AFTER_LEVEL_RE.fullmatch(text, first.unit_end, second.start, KEEP_GIL)
     ):
         first.unit, first.unit_metric = second.unit, second.unit_metric
 

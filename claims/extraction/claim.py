@@ -266,7 +266,7 @@ def _between(context: _Context, draft: _Draft) -> None:
     if draft.qualifier != "range" or draft.start != context.number.start:
         return
     start = draft.start
-    between = BETWEEN_RE.match(context.text, max(context.sent_start, start - 8), start)
+    between = BETWEEN_RE.match(context.text, max(context.sent_start, start - 8), start, KEEP_GIL)
     if between:
         draft.start = between.start()
 
@@ -306,7 +306,7 @@ def _noun_said_before(context: _Context, draft: _Draft) -> None:
     number, text, start = context.number, context.text, context.number.start
     if number.unit is not None or number.scale != 1 or not 2 <= number.value <= 10:
         return
-    before = NOUN_OR_BEFORE_RE.match(text, max(context.sent_start, start - 30), start)
+    before = NOUN_OR_BEFORE_RE.match(text, max(context.sent_start, start - 30), start, KEEP_GIL)
     if before is None:
         return
     if PLURAL_AFTER_RE.match(text, number.end) or PEOPLE_AFTER_RE.match(text, number.end):
@@ -346,7 +346,7 @@ def _measured_noun(context: _Context, draft: _Draft) -> None:
     if draft.unit is not None:
         return
     text, sent_end = context.text, context.sent_end
-    measure = MEASURE_MODIFIER_RE.match(text, draft.end, sent_end)
+    measure = MEASURE_MODIFIER_RE.match(text, draft.end, sent_end, KEEP_GIL)
     if measure is None:
         return
     unit = units.suffix_unit(text, measure.end())
@@ -380,10 +380,10 @@ def _stated_age(context: _Context, draft: _Draft) -> None:
     if draft.unit is not None or draft.subject is not None:
         return
     number, text, start = context.number, context.text, draft.start
-    if AGE_BEFORE_RE.match(text, max(0, number.start - 10), number.start) or (
+    if AGE_BEFORE_RE.match(text, max(0, number.start - 10), number.start, KEEP_GIL) or (
         number.scale == 1
         and 0 < number.value < 120
-        and AGE_STATE_BEFORE_RE.match(text, max(0, start - 24), start)
+        and AGE_STATE_BEFORE_RE.match(text, max(0, start - 24), start, KEEP_GIL)
     ):
         draft.unit, draft.metric = "years", "age"
 
@@ -397,7 +397,7 @@ def _age_apposition(context: _Context, draft: _Draft) -> None:
         and not number.words
         and number.scale == 1
         and 0 < number.value < 120
-        and AGE_APPOSITION_AFTER_RE.match(text, number.end)
+        and AGE_APPOSITION_AFTER_RE.match(text, number.end, None, KEEP_GIL)
         and AGE_APPOSITION_BEFORE_RE.match(text, max(0, start - 30), start)
     ):
         draft.unit, draft.metric = "years", "age"
@@ -436,7 +436,7 @@ def _difference(context: _Context, draft: _Draft) -> bool:
     return (
         draft.unit is None
         and draft.subject is None
-        and bool(COMPARATIVE_AFTER_RE.match(context.text, draft.end))
+        and bool(COMPARATIVE_AFTER_RE.match(context.text, draft.end, None, KEEP_GIL))
     )
 
 
@@ -447,7 +447,8 @@ def _rank(context: _Context, draft: _Draft) -> bool:
     return (
         draft.unit is None
         and draft.subject is None
-        and bool(RANK_BEFORE_RE.match(context.text, max(context.sent_start, start - 12), start))
+        and bool(RANK_BEFORE_RE.match(
+            context.text, max(context.sent_start, start - 12), start, KEEP_GIL))
     )
 
 
@@ -456,7 +457,7 @@ def _state_after(context: _Context, draft: _Draft) -> None:
     "six more wounded" (the verb before it was another figure's)."""
     if draft.subject is not None:
         return
-    state = STATE_AFTER_RE.match(context.text, draft.end, context.sent_end)
+    state = STATE_AFTER_RE.match(context.text, draft.end, context.sent_end, KEEP_GIL)
     if state:
         draft.end = _joined_state_end(context, state.end())
         draft.unit = draft.unit or "people"
@@ -465,7 +466,7 @@ def _state_after(context: _Context, draft: _Draft) -> None:
 
 def _joined_state_end(context: _Context, end: int) -> int:
     """Where a state ends with the one joined to it: "dead or wounded"."""
-    joined = JOINED_STATE_RE.match(context.text, end, context.sent_end)
+    joined = JOINED_STATE_RE.match(context.text, end, context.sent_end, KEEP_GIL)
     return joined.end() if joined else end
 
 
@@ -535,7 +536,7 @@ def _elliptic_donor(context: _Context, start: int) -> Claim | None:
     nearest comparable one with a unit, or the change before a level ("gained 41.5 points to
     6,012.3"), but not a percentage change ("climbed 0.1% to 1,333.18" is no percentage)."""
     text, sent_start, value = context.text, context.sent_start, context.number.value
-    level = LEVEL_BEFORE_RE.match(text, max(sent_start, start - 12), start)
+    level = LEVEL_BEFORE_RE.match(text, max(sent_start, start - 12), start, KEEP_GIL)
     for donor in reversed(context.earlier):
         if donor.sentence_start != sent_start or start - donor.end > ELLIPSIS_REACH:
             return None
@@ -589,7 +590,7 @@ def _rate_at(text: str, pos: int, sent_end: int):
     """The rate written at `pos` ("a month", "per share"), if one is."""
     if text[pos : pos + 2] not in RATE_OPENINGS:
         return None
-    return RATE_RE.match(text, pos, sent_end)
+    return RATE_RE.match(text, pos, sent_end, KEEP_GIL)
 
 
 def _qualifier_after(context: _Context, draft: _Draft) -> None:
@@ -637,7 +638,7 @@ def _in_of_phrase(context: _Context, draft: _Draft) -> None:
         draft.metric is None
         and previous is not None
         and previous.subject is not None
-        and OF_BETWEEN_RE.fullmatch(context.text, previous.end, draft.start)
+        and OF_BETWEEN_RE.fullmatch(context.text, previous.end, draft.start, KEEP_GIL)
     ):
         draft.metric = "count"
 
@@ -647,7 +648,7 @@ def _partitive_noun(context: _Context, draft: _Draft) -> None:
     were destroyed" are lorries, not people killed by the clause's other verb."""
     if draft.subject is not None or draft.unit is not None:
         return
-    whole = PARTITIVE_COUNT_RE.match(context.text, draft.end, context.sent_end)
+    whole = PARTITIVE_COUNT_RE.match(context.text, draft.end, context.sent_end, KEEP_GIL)
     found = whole and metrics.subject_after(context.text, whole.end(), context.sent_end)
     if not found or metrics.is_people(found[0]):
         return
@@ -781,7 +782,8 @@ def _determiner_one(context: _Context, draft: _Draft) -> bool:
 
 def _time_ago(context: _Context, draft: _Draft) -> bool:
     """A span that dates something is a time, not a figure: "four years ago"."""
-    return draft.metric == "duration" and AGO_AFTER_RE.match(context.text, draft.end) is not None
+    return draft.metric == "duration" and (
+        AGO_AFTER_RE.match(context.text, draft.end, None, KEEP_GIL) is not None)
 
 
 def _people_unit(context: _Context, draft: _Draft) -> None:
@@ -826,7 +828,7 @@ def _restated(context: _Context, draft: _Draft) -> None:
     if (
         previous is None
         or previous.unit == draft.unit
-        or not RESTATED_RE.fullmatch(context.text, previous.end, draft.start)
+        or not RESTATED_RE.fullmatch(context.text, previous.end, draft.start, KEEP_GIL)
     ):
         return
     draft.direction = draft.direction or previous.direction
@@ -911,7 +913,7 @@ def _continued_day(context: _Context, draft: _Draft) -> TimeRef | None:
     civilians were killed"): a day, not a month or a year, nor a running total's span."""
     text, start = context.text, context.sent_start
     if (draft.metric not in PEOPLE_METRICS or start == 0
-            or CONTINUED_REPORT_RE.match(text, start) is None):
+            or CONTINUED_REPORT_RE.match(text, start, None, KEEP_GIL) is None):
         return None
     before_start, before_end = context.sentences.around(start - 1)
     when = times.resolve(text, before_start, before_end, before_end, before_end,

@@ -320,8 +320,11 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
         before = None  # "Video: 6 bodies found", not "Photo 3 of 12"
     if before and before.group(_BEFORE.span) and not DAY_END_RE.match(text, pos):
         before = None
-    if before and not (DECIMAL_RE.match(text, pos) and MONTH_RE.search(before.group())):
-        end = TAIL_RE.match(text, pos).end()  # "Sept. 20-24", "Resolution 2254"
+    if before and not (
+        DECIMAL_RE.match(text, pos, None, KEEP_GIL)
+        and MONTH_RE.search(before.group(), 0, None, KEEP_GIL)
+    ):
+        end = TAIL_RE.match(text, pos, None, KEEP_GIL).end()  # "Sept. 20-24", "Resolution 2254"
         return _names_end(text, pos, end) if before.group(_BEFORE.name) else end
     at = AT_RE.match(text, pos, None, KEEP_GIL) if _may_open_at(text, pos) else None
     if at:
@@ -334,7 +337,7 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
         stamp := TIMESTAMP_RE.match(text, pos) or LIST_NUMBER_RE.match(text, pos)
     ):
         return stamp.end()
-    if (pos - line_start < 80 and LINE_RE.match(text, line_start) is not None
+    if (pos - line_start < 80 and LINE_RE.match(text, line_start, None, KEEP_GIL) is not None
             and not SENTENCE_END_RE.search(text, line_start, pos)):
         line_end = text.find("\n", pos)
         if (line_end if line_end >= 0 else len(text)) - line_start < LINE_MAX:

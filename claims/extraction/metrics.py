@@ -39,7 +39,15 @@ from claims.extraction.lexicon import (
     WEEKDAY_NAMES,
 )
 from claims.extraction.numbers import WORD_VALUES
-from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, fold, group_numbers
+from claims.extraction.patterns import (
+    KEEP_GIL,
+    alternation,
+    ending_at,
+    fold,
+    group_numbers,
+    last_letters,
+    may_end_with,
+)
 
 # The vocabularies (event, subject and direct cues, people nouns, change words) are
 # claims.extraction.lexicon's; this module reads figures by them.
@@ -117,9 +125,13 @@ DIRECTION_BEFORE_RE = ending_at(
     r"\s*"
 )  # "rose 5%", "fell by 200", "grow sales by 35 per cent"
 _DIRECTION_BEFORE = group_numbers(DIRECTION_BEFORE_RE)
+# What DIRECTION_BEFORE_RE may end with ("up" of "went up", "by"): it is tried only there.
+_DIRECTION_ENDINGS = last_letters((*UP_WORDS, *DOWN_WORDS, *CHANGE_LINKS, "by"))
+# A change noun right after a figure: "a 3% drop". Only the nouns: a verb there ("5% rose")
+# makes no direction, and as every word is plain letters, the one whole word a longer list
+# would match is a noun exactly where this matches.
 DIRECTION_AFTER_RE = regex.compile(
-    rf"\s+(?P<d>(?i:{alternation(CHANGE_NOUNS_UP + CHANGE_NOUNS_DOWN + UP_WORDS + DOWN_WORDS)}))"
-    r"(?![\w])"
+    rf"\s+(?P<d>(?i:{alternation(CHANGE_NOUNS_UP + CHANGE_NOUNS_DOWN)}))(?![\w])"
 )
 _DIRECTION_AFTER = group_numbers(DIRECTION_AFTER_RE)
 # A change verb, perhaps with an adverb, ending just before "from": "rose sharply from".
@@ -158,7 +170,7 @@ def _owned_by_other_figure(cue, end: int) -> bool:
     """Does the event cue found after a figure ending at `end` govern another figure, right
     after it ("killing one") or right before it ("including 12 dead")?"""
     string, start = cue.string, cue.start()
-    before = _FIGURE_BEFORE_RE.match(string, max(end, start - 12), start)
+    before = _FIGURE_BEFORE_RE.match(string, max(end, start - 12), start, KEEP_GIL)
     if before and _LIST_BETWEEN_RE.search(string, end, before.start()):
         return True  # "40 casualties, including 12 dead"; not "11 children among 18 dead"
     active = cue.group().endswith("ing") or _NEW_CLAUSE_BEFORE_RE.match(
@@ -284,7 +296,7 @@ def own_verb_metric(text: str, end: int, hi: int) -> str | None:
     if match is None:
         return None
     following = match.group(OWN_VERB.next)
-    cue = _EVENT_AT_RE.match(text, match.start(OWN_VERB.verb)) or (
+    cue = _EVENT_AT_RE.match(text, match.start(OWN_VERB.verb), None, KEEP_GIL) or (
         following and _STATE_AT_RE.match(text, match.start(OWN_VERB.next))
     )
     metric = _OWN_VERB_METRIC.get(" ".join(cue.group().split())) if cue else None
@@ -305,7 +317,7 @@ def did_to_others(text: str, verb_end: int, hi: int) -> bool:
     """Whether an active event verb takes a figure of its own as object, so the figure before
     it counts who did it: "three suicide bombers killed at least two people"; not a list of
     tolls whose commas were lost ("Three civilians killed 12 others injured")."""
-    found = _OWN_FIGURE_RE.match(text, verb_end, hi)
+    found = _OWN_FIGURE_RE.match(text, verb_end, hi, KEEP_GIL)
     if found is None:
         return False
     words = text[found.end() : min(hi, found.end() + OBJECT_REACH)].split(",")[0].split()
@@ -321,7 +333,7 @@ def direct_metric(text: str, lo: int, start: int) -> str | None:
         return "killed"
     cue = DIRECT_BEFORE_RE.match(text, max(lo, start - 32), start, KEEP_GIL)
     if cue:
-        if INTENT_BEFORE_RE.match(text, max(lo, cue.start() - 24), cue.start()):
+        if INTENT_BEFORE_RE.match(text, max(lo, cue.start() - 24), cue.start(), KEEP_GIL):
             return "count"  # "attempting to kill three others": no one died
         return _DIRECT_METRIC[" ".join(cue.group(_DIRECT_BEFORE.cue).lower().split())]
     return None
@@ -331,7 +343,7 @@ def direct_metric(text: str, lo: int, start: int) -> str | None:
 def subject_metric(subject: str | None) -> str | None:
     if not subject:
         return None
-    match = SUBJECT_CUE_RE.match(subject)
+    match = SUBJECT_CUE_RE.match(subject, 0, None, KEEP_GIL)
     return _SUBJECT_METRIC[" ".join(match.group().lower().split())] if match else None
 
 
@@ -488,7 +500,9 @@ def _next_is_noun(text: str, pos: int, limit: int) -> bool:
 
 def direction(text: str, lo: int, start: int, end: int, hi: int) -> str | None:
     """`up`/`down` when the figure is itself a change: "rose 5 percent", "a 3% drop"."""
-    before = DIRECTION_BEFORE_RE.match(text, max(lo, start - 30), start, KEEP_GIL)
+    window = max(lo, start - 30)
+    before = may_end_with(text, window, start, _DIRECTION_ENDINGS) and DIRECTION_BEFORE_RE.match(
+        text, window, start, KEEP_GIL)
     if before:
         word = before.group(_DIRECTION_BEFORE.d).lower()
         if word in ("up", "down") and PARTICLE_VERB_RE.match(text, max(lo, before.start() - 12),

@@ -100,7 +100,10 @@ _WORD = rf"(?:{alternation(WORD_VALUES)})"
 _SCALE_WORD = alternation(SCALE_WORDS)
 _SCALE_OR_DOZEN = alternation([*SCALE_WORDS, "dozen"])
 _DIGIT_SCALE = alternation(set(DIGIT_SCALES) - {"dozens"})
-_DOZENS_AFTER_NO_YEAR = r"(?<!(?<![\d.,])(?:1[89]|20)\d\d[\s-]*)dozens"
+# The look-ahead comes first so the engine tries the look-behind, which runs back over any
+# number of spaces, only where "dozens" follows: placed before every digit's scale, it was a
+# tenth of the pattern's cost.
+_DOZENS_AFTER_NO_YEAR = r"(?=dozens)(?<!(?<![\d.,])(?:1[89]|20)\d\d[\s-]*)dozens"
 _SCALE_ABBR = alternation(SCALE_ABBREVIATIONS)
 # Thousands grouped by commas, or by spaces when the last group is round ("1 000", "200 000"
 # civilians, as French-style copy writes them; "the 101 102 and 103 fields" is a list).
@@ -159,7 +162,7 @@ NUMBER_PATTERN = rf"""
   | (?:(?i:an?)\s+)?(?P<half>(?i:{_SCALE_FRACTION}))(?:[\s-]+an?)?[\s-]+
     (?P<halfscale>(?i:{_SCALE_OR_DOZEN}))\b
   | (?P<fraction>(?i:{_FRACTION}))(?:\s+of\s+an?\s+(?P<fscale>(?i:{_SCALE_WORD})))?\b
-  | (?<!\b(?i:{_NOT_HALF_AFTER})\s)(?P<halfword>(?i:half))(?=\s+(?i:{_HALF_BEFORE})\b)
+  | (?=(?i:half))(?<!\b(?i:{_NOT_HALF_AFTER})\s)(?P<halfword>(?i:half))(?=\s+(?i:{_HALF_BEFORE})\b)
   | (?P<words>
         (?i:(?:an?\s+(?={_SCALE_OR_DOZEN}\b))?
         {_WORD}(?:(?:\s*-\s*|\s+and\s+(?={_WORD}\b(?![\s-]+{_FRACTION_WORD}\b))|\s+){_WORD})*

@@ -487,6 +487,12 @@ _CAP = r"[A-Z][\w'’.]*(?:-[\w'’]+)*"
 # Runs start at a capital letter (so the regex engine can skip to one); a leading "al-"
 # is picked up by hand in candidates().
 _RUN = re.compile(rf"{_CAP}(?:[ ](?:{_PARTICLE}[- ])?{_CAP}|[ ]{_PARTICLE}-[A-Za-z][\w'’]*)*")
+# The same runs in ASCII text encoded with every capital made "A" (`_CAPITALS_AS_A`): the
+# pattern then opens with a letter the engine skips to, instead of testing a class at every
+# character. Its particles are lower case and `[A-Za-z]` still takes an "A", so it finds
+# exactly the runs `_RUN` finds.
+_RUN_AS_A = re.compile(_RUN.pattern.replace("[A-Z]", "A").replace("’", "").encode())
+_CAPITALS_AS_A = bytes.maketrans(bytes(range(65, 91)), b"A" * 26)
 _PARTICLES = frozenset(NAME_PARTICLES)
 _GLUED = _PARTICLES | frozenset(NAME_PREFIXES)
 # Words just before a name that say it is a place ("in", "near", "rebel-held", "northern"),
@@ -766,15 +772,20 @@ _AWAY_HINT_RE = re.compile("|".join(sorted({
 def candidates(sentence: str, headline: bool = False) -> tuple[_Candidate, ...]:
     """Every place named in a sentence that a cue or the project table vouches for;
     `headline`: the sentence is in Title Case or capitals, where capitals mark no name."""
-    found = [
-        c for run in _RUN.finditer(sentence) for c in _run_candidates(sentence, run, headline)
-    ]
+    found = [c for run in _runs(sentence) for c in _run_candidates(sentence, *run, headline)]
     if "capital" in sentence:
         found += _capitals(sentence)
         found.sort()
     if "," in sentence:
         found = _in_divisions(sentence, found)
     return tuple(found)
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every run of capitalised words (`_RUN`) in `text`."""
+    if text.isascii():
+        return [m.span() for m in _RUN_AS_A.finditer(text.encode().translate(_CAPITALS_AS_A))]
+    return [m.span() for m in _RUN.finditer(text)]
 
 
 # A division abbreviated after a town and its comma: ", Calif.", ", N.J.", ", Chih".
@@ -926,9 +937,9 @@ def _after_article(sentence: str, start: int) -> bool:
         ["a"], ["an"], ["the"])
 
 
-def _run_candidates(sentence: str, run: re.Match, headline: bool) -> list[_Candidate]:
-    """The places in one run of capitalised words, with the cues around it."""
-    begin = run.start()
+def _run_candidates(sentence: str, begin: int, run_end: int, headline: bool) -> list[_Candidate]:
+    """The places in the run of capitalised words at [begin, run_end), with the cues around
+    it."""
     if begin and sentence[begin - 1] != " ":
         before = sentence[begin - 1]
         if before == "-":  # an "al-" or "sub-" glued to the name, or "pro-Assad"
@@ -938,16 +949,14 @@ def _run_candidates(sentence: str, run: re.Match, headline: bool) -> list[_Candi
             begin = word
         elif before.isalnum():  # a capital inside a word ("McDonald")
             return []
-        text = sentence[begin : run.end()]
-    else:
-        text = run.group()
+    text = sentence[begin:run_end]
     suffix = _SUFFIX.search(text) if "-" in text else None
     if suffix:  # "New York-area airports": the name, then its lower-case word
         text = text[: suffix.start()]
     names, head = _run_names(text, headline)
     m = None
     if head:  # one lower-case word after a run may end a name ("Deir ezzor")
-        m = _TAIL.match(sentence, run.end())
+        m = _TAIL.match(sentence, run_end)
         tail = m.group(1) if m else ""
         last = tail.rpartition("-")[2]
         if tail not in CUES and (last in _TAILS or last[:-1] in _TAILS):
@@ -956,7 +965,7 @@ def _run_candidates(sentence: str, run: re.Match, headline: bool) -> list[_Candi
     for name in names:
         start = begin + name.start
         end = m.end() if name.end is None else begin + name.end
-        c = _candidate(sentence, name, start, end, (begin, run.end()))
+        c = _candidate(sentence, name, start, end, (begin, run_end))
         if c is not None:
             found.append(c)
     return found
@@ -1158,12 +1167,19 @@ def _listed(sentence: str, c: _Candidate) -> tuple[list[Entry], str]:
     ):
         members.append(found[0])
         joined, hi = joined or "," not in m.group(1) or "and" in m.group(1), found[2]
-    while (m := _LISTED_BEFORE.match(sentence, 0, lo, KEEP_GIL)) and (
+    while _may_list_before(sentence, lo) and (m := _LISTED_BEFORE.match(
+        sentence, 0, lo, KEEP_GIL)) and (
         found := _member(sentence, m.start(1), m.end(1), c, after=False)
     ):
         members.append(found[0])
         joined, lo = joined or "," not in m.group(2) or "and" in m.group(2), found[1]
     return (members, sentence[lo:hi]) if joined else ([], "")
+
+
+def _may_list_before(sentence: str, lo: int) -> bool:
+    """Whether `_LISTED_BEFORE` may end at `lo`: only after a comma, "and" or "or" and the
+    spaces after it, which most names lack."""
+    return sentence[:lo].rstrip().endswith((",", "and", "or"))
 
 
 def _member(
@@ -1248,7 +1264,7 @@ def _located(
     """The candidate `locate` picks."""
     sentence, lo, hi = text[sent_start:sent_end], start - sent_start, end - sent_start
     found = [c for c in _found(text, sent_start, sent_end, article)
-             if (c.start < hi or not _COMPARED.search(sentence, hi, c.start))
+             if (c.start < hi or not _compared(sentence, hi, c.start))
              and (c.end > lo or not _home(sentence, c))]
     if not found:
         return None
@@ -1266,6 +1282,17 @@ def _home(sentence: str, c: _Candidate) -> bool:
 _COMPARED = re.compile(
     rf"\b(?:{alternation(COMPARISON_WORDS)})\.?\s+(?:[^\s\d,;]+\s+){{0,2}}(?!(?:19|20)\d\d\b)\d"
 )
+# The longest word of each comparison, one of which every _COMPARED match holds.
+_COMPARED_HINTS = tuple({max(words.split(), key=len) for words in COMPARISON_WORDS})
+
+
+def _compared(sentence: str, hi: int, start: int) -> bool:
+    """Does a second figure set against the figure stand between the figure's end `hi` and a
+    place at `start`? Searched for only where a comparison's word shows, which most gaps
+    lack."""
+    gap = sentence[hi:start]
+    return any(hint in gap for hint in _COMPARED_HINTS) and (
+        _COMPARED.search(sentence, hi, start) is not None)
 
 
 def _pick(sentence: str, found: list[_Candidate], lo: int, hi: int) -> _Candidate:
@@ -1620,11 +1647,11 @@ def _countries(text: str) -> tuple[tuple[str, ...], str | None]:
     it is about, if any): country names and demonyms weighed by `_weight`, and divisions
     and large towns."""
     counts: dict[str, int] = {}
-    for run in _RUN.finditer(text, 0, LEAD):
-        for offset, end, key, code in _mentions(run.group()):
+    for start, run_end in _runs(text[:LEAD]):
+        for offset, end, key, code in _mentions(text[start:run_end]):
             if key:  # a country or a demonym, weighed in its context
-                cue = _cued(text, run.start())[0] if offset == 0 else ""
-                weight = _weight(text, key, cue, run.start() + end)
+                cue = _cued(text, start)[0] if offset == 0 else ""
+                weight = _weight(text, key, cue, start + end)
             else:
                 weight = 1
             if weight:

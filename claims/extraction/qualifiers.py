@@ -84,7 +84,7 @@ def qualifier_before(text: str, pos: int) -> tuple[str, int] | None:
     if match.group(_BEFORE.g):
         return GLUED[match.group(_BEFORE.g).lower()], match.start()
     words = " ".join(match.group(_BEFORE.q).lower().split())
-    if " " not in words and THE_RE.search(match.group()):
+    if " " not in words and THE_RE.search(match.group(), 0, None, KEEP_GIL):
         return None  # "centres around the 37m skeleton": a preposition, not "about"
     if words == "up to" and PHRASAL_UP_TO_RE.match(text, max(0, match.start() - 12), match.start()):
         return None  # "the lead up to 3G", "adds up to 40": no upper bound

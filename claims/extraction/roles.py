@@ -304,7 +304,7 @@ def _period(text: str, clause: tuple[int, int], span: tuple[int, int]) -> Role |
     begin = max(lo, start - PERIOD_LEAD)
     window = folded(text[begin:reach])
     hinted = any(hint in window for hint in PERIOD_HINTS)
-    found = PERIOD_RE.search(text, begin, reach) if hinted else None
+    found = PERIOD_RE.search(text, begin, reach, KEEP_GIL) if hinted else None
     if found is None:
         return None
     following = NEXT_DIGIT_RE.search(text, end, reach)
