@@ -415,6 +415,11 @@ PLACE_NOUN_CUES = frozenset([
     "suburbs", "suburb", "outskirts", "neighbourhood", "neighborhood", "area", "region", "camp",
     "township", "municipality", "county", "state", "division", "department", "prefecture",
 ])
+# The cues that name a part of a town after its own name: "the Salah al-Din district of
+# Aleppo" is in Aleppo, whatever province or country shares the part's name.
+PART_OF_TOWN_CUES = frozenset([
+    "district", "neighbourhood", "neighborhood", "quarter", "suburb", "area",
+])
 # Parts and directions of a place: "in the west of Aleppo city", "north of Hama" put a
 # figure at the place as "in" does.
 DIRECTION_WORDS = frozenset([
