@@ -111,3 +111,20 @@ def test_a_thing_or_a_speaker_counted_is_no_toll(text, tolls):
 ])
 def test_a_toll_before_said_and_its_speaker_is_still_a_toll(text, toll):
     assert toll in [(c.text, c.metric) for c in extract(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels shelled the market again. On October 13th 30 people were killed in the town.",
+    "Rebels shelled the market again. On 13 October 30 people were killed in the town.",
+    "Rebels shelled the market again. On October 13, 2016 30 people were killed in the town.",
+])
+def test_a_count_right_after_a_date_is_a_claim_not_its_year(text):
+    assert [(c.value, c.metric) for c in extract(text)] == [(30, "killed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels shelled the market again on March 29, 2017 in the town.",
+    "Rebels shelled the market again on 29 March 2017 in the town.",
+])
+def test_the_year_of_a_date_is_still_no_claim(text):
+    assert extract(text) == []
