@@ -92,8 +92,9 @@ WIRE_SLUGS = ("UPDATE", "REFILE", "CORRECTED", "RPT", "WRAPUP", "INSIGHT", "ANAL
 
 # What stands right before a number that is part of a date, a name or furniture.
 BEFORE: tuple[str, ...] = (
-    # March 29, 2017; March 3-4 2016; 29 March 2017: a year, not "October 13th 30 people"
-    # (tried before "March 29", so "13 October 30 people" is a day and a count)
+    # March 29, 2017; March 3-4 2016; 29 March 2017: a year, or a day ("Sept. 27 Oct. 1"),
+    # not a count ("October 13th 30 people"; tried before "March 29", so "13 October 30
+    # people" is a date and a count)
     (
         rf"(?P<year>\b{_MONTH_BACK}[ \t]+(?:\d{{1,2}}[-–])?\d{{1,2}}(?:{_ORDINAL_BACK})?,?[ \t]+"
         rf"|\b\d{{1,2}}(?:{_ORDINAL_BACK})?[ \t]+(?:of[ \t]+)?{_MONTH_BACK},?[ \t]+)"
@@ -325,7 +326,8 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
         before = None  # "Video: 6 bodies found", not "Photo 3 of 12"
     if before and before.group(_BEFORE.span) and not DAY_END_RE.match(text, pos):
         before = None
-    if before and before.group(_BEFORE.year) and not YEAR_AFTER_DAY_RE.match(text, pos):
+    if (before and before.group(_BEFORE.year) and not YEAR_AFTER_DAY_RE.match(text, pos)
+            and not DAY_END_RE.match(text, pos)):
         before = None  # "On October 13th 30 people were killed": a count after the date
     if before and not (DECIMAL_RE.match(text, pos) and MONTH_RE.search(before.group())):
         end = TAIL_RE.match(text, pos).end()  # "Sept. 20-24", "Resolution 2254"
