@@ -88,3 +88,44 @@ def test_still_claims_or_times(text, claims):
 def test_a_short_text_after_its_date_line_keeps_its_figures():
     found = extract("Posted on 7 May 2024 by the Courier. Rockets killed 64 people in Tarn.")
     assert [c.text for c in found] == ["64 people"]
+
+
+@pytest.mark.parametrize(("text", "tolls"), [
+    ("Gunmen held out in one house where a sniper fired at police before being shot dead.", []),
+    ("The strike levelled one building where fighters were sleeping, killing nine.", [9]),
+    ("One man said 20 people died in the flood.", [20]),
+    ("At least 12 people were killed, two officials said.", [12]),
+    ("One thing is clear: 20 people died.", [20]),
+    ("Two residents told the radio that 40 people were wounded.", [40]),
+])
+def test_a_thing_or_a_speaker_counted_is_no_toll(text, tolls):
+    assert [c.value for c in extract(text) if c.metric in ("killed", "wounded")] == tolls
+
+
+@pytest.mark.parametrize(("text", "toll"), [
+    ("The shelling killed a nurse, a guard and two soldiers said the monitor's director.",
+     ("two soldiers", "killed")),
+    ("Air raids wounded more than 60 people said the civil defence.", ("more than 60 people",
+                                                                       "wounded")),
+    ("Three school children were killed in the raid.", ("Three school children", "killed")),
+])
+def test_a_toll_before_said_and_its_speaker_is_still_a_toll(text, toll):
+    assert toll in [(c.text, c.metric) for c in extract(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels shelled the market again. On October 13th 30 people were killed in the town.",
+    "Rebels shelled the market again. On 13 October 30 people were killed in the town.",
+    "Rebels shelled the market again. On October 13, 2016 30 people were killed in the town.",
+])
+def test_a_count_right_after_a_date_is_a_claim_not_its_year(text):
+    assert [(c.value, c.metric) for c in extract(text)] == [(30, "killed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels shelled the market again on March 29, 2017 in the town.",
+    "Rebels shelled the market again on 29 March 2017 in the town.",
+    "Classes meet on May 3 June 1, June 8-12 and July 2.",
+])
+def test_the_year_or_day_of_a_date_is_still_no_claim(text):
+    assert extract(text) == []

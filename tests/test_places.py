@@ -507,3 +507,16 @@ def test_origin_and_anaphor_cues_in_capitals_still_count():
             "year, the governor said.")
     jobs = {c.value: c for c in extract(text, published="2016-03-01")}
     assert jobs[4000].place == "Nevada"
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb killed six people in the Salah al-Din district of Aleppo on Wednesday.",
+    "Shells killed four people in the Salah al-Din neighbourhood of Aleppo.",
+])
+def test_a_part_of_a_town_named_like_a_province_is_in_the_town(text):
+    assert [(c.place, c.country) for c in extract(text)] == [("Aleppo", "Syria")]
+
+
+def test_a_town_named_as_a_district_of_its_province_keeps_its_own_place():
+    assert [c.place for c in extract("Shelling killed 5 in the Douma district of Rif Dimashq.")
+            ] == ["Douma"]

@@ -204,3 +204,19 @@ def test_a_part_is_of_a_larger_total_and_a_restated_total_is_none(text, expected
 ])
 def test_a_bare_count_listed_on_by_place_is_of_the_toll_before_it(text, metrics):
     assert [c.metric for c in extract(text, PUBLISHED)] == metrics
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Four days of bombing had left more than 30 villagers dead and another 70 wounded.",
+     [("more than 30 villagers", "period", "Four days of"),
+      ("70 wounded", "period", "Four days of")]),
+    ("Three days of raids killed 25 people and wounded 60 in Kessen.",
+     [("25 people", "period", "Three days of"), ("60", "period", "Three days of")]),
+])
+def test_a_count_joined_to_a_period_total_shares_its_span(text, expected):
+    assert roles_of(text) == expected
+
+
+def test_a_count_joined_to_a_total_of_one_attack_stays_a_total():
+    assert roles_of("The blast in Kessen killed 14 people and wounded another 40.") == [
+        ("14 people", "total", None), ("40", "total", None)]

@@ -25,6 +25,7 @@ from claims.extraction.candidates import (
 from claims.extraction.lexicon import (
     ABOARD_WORDS,
     AGE_LEVEL_NOUNS,
+    ARTICLES,
     LOCAL_DOLLARS,
     LOCATIVE_CUES,
     ONE_OF_A_NOUN,
@@ -33,6 +34,7 @@ from claims.extraction.lexicon import (
     PEOPLE_STATES,
     PEOPLED_PLACES,
     PER_SYNONYMS,
+    POSSESSIVES,
     RANK_EDGES,
     RATE_LEVEL_LINKS,
     RATE_LEVEL_NOUNS,
@@ -40,6 +42,8 @@ from claims.extraction.lexicon import (
     RATE_NOUNS,
     REPORTING_VERBS,
     SPEAKER_PRONOUNS,
+    SPEAKER_VERBS,
+    TELLING_VERBS,
 )
 from claims.extraction.numbers import TENS_WORDS, UNITS_WORDS
 from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, group_numbers
@@ -98,6 +102,14 @@ _STATE_OF_NOUN = group_numbers(STATE_OF_NOUN_RE)
 # Verbs of a figure's own, besides any past participle: "and 167 were rescued", "41 remain".
 OWN_VERBS = ("were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains")
 # A verb of the figure's own right after it: "and 167 were rescued", "41 are still missing".
+# A verb of speech right after a figure's noun phrase: the figure speaks ("One man said",
+# "two residents told AFP"); not when a name or a noun follows "said", its speaker ("two
+# soldiers said Observatory director ...", "said the monitor"), nor "said to be".
+_NOT_SPOKEN = alternation(("to", *ARTICLES, *POSSESSIVES))
+SPEAKER_AFTER_RE = regex.compile(
+    rf"[ \t]+(?:(?:has|have|had)[ \t]+)?(?:(?i:{alternation(TELLING_VERBS)})\b"
+    rf"|(?i:{alternation(SPEAKER_VERBS)})\b(?![ \t]+(?:(?i:{_NOT_SPOKEN})\b|\p{{Lu}})))"
+)
 OWN_VERB_AFTER_RE = regex.compile(rf"[ \t]+(?:(?i:{alternation(OWN_VERBS)})\b|\p{{Ll}}+ed\b)")
 # A hyphen left hanging until the last of a list: "7- or 8-inch", "four-, five- and six-cylinder".
 SUSPENDED_RE = regex.compile(
@@ -729,11 +741,15 @@ def _population(context: _Context, draft: _Draft) -> None:
 
 def _cue_metric(context: _Context, draft: _Draft) -> None:
     """Read the metric from a verb before the number ("killing 12"), else the nearest event
-    word ("12 were wounded"), else the counted noun ("12 protesters"), else a plain count."""
+    word ("12 were wounded"), else the counted noun ("12 protesters"), else a plain count.
+    A figure that speaks ("One man said 20 people died", "two officials said"), no verb's
+    object ("wounded 22 it said", a comma lost), befell nothing: it is a count."""
     if draft.metric is None:
-        cued = metrics.direct_metric(context.text, context.sent_start, draft.start) or _event(
-            context, draft
-        )
+        cued = metrics.direct_metric(context.text, context.sent_start, draft.start)
+        if cued is None and SPEAKER_AFTER_RE.match(context.text, draft.end, context.sent_end):
+            draft.metric = "count"
+            return
+        cued = cued or _event(context, draft)
         draft.metric = (
             _of_people_or_things(cued) or metrics.subject_metric(draft.subject) or "count"
         )
@@ -752,10 +768,7 @@ def _event(context: _Context, draft: _Draft) -> str | None:
     start, end = draft.start, draft.end
     reach = max(context.sent_start, number.start - 80)
     window_lo = max(reach, text.rfind(";", reach, number.start) + 1)
-    window_hi = min(context.sent_end, end + 60)
-    clause_end = text.find(";", end, window_hi)
-    if clause_end >= 0:
-        window_hi = clause_end
+    window_hi = _event_end(text, end, min(context.sent_end, end + 60))
     if (
         previous is not None
         and window_lo < previous.end <= start
@@ -763,6 +776,13 @@ def _event(context: _Context, draft: _Draft) -> str | None:
     ):
         window_lo = start  # the cues between the two figures belong to the first
     return metrics.event_metric(text, window_lo, window_hi, start, end)
+
+
+def _event_end(text: str, end: int, hi: int) -> int:
+    """Where the words that may tell what befell a figure's people stop, after it: at a
+    semicolon or colon ("One thing is clear: 20 died")."""
+    stops = [at for at in (text.find(";", end, hi), text.find(":", end, hi)) if at >= 0]
+    return min(stops, default=hi)
 
 
 def _determiner_one(context: _Context, draft: _Draft) -> bool:

@@ -92,10 +92,14 @@ WIRE_SLUGS = ("UPDATE", "REFILE", "CORRECTED", "RPT", "WRAPUP", "INSIGHT", "ANAL
 
 # What stands right before a number that is part of a date, a name or furniture.
 BEFORE: tuple[str, ...] = (
+    # March 29, 2017; March 3-4 2016; 29 March 2017: a year, or a day ("Sept. 27 Oct. 1"),
+    # not a count ("October 13th 30 people"; tried before "March 29", so "13 October 30
+    # people" is a date and a count)
+    (
+        rf"(?P<year>\b{_MONTH_BACK}[ \t]+(?:\d{{1,2}}[-–])?\d{{1,2}}(?:{_ORDINAL_BACK})?,?[ \t]+"
+        rf"|\b\d{{1,2}}(?:{_ORDINAL_BACK})?[ \t]+(?:of[ \t]+)?{_MONTH_BACK},?[ \t]+)"
+    ),
     rf"\b{_MONTH_BACK}[ \t]+",                                   # March 29
-    # March 29, 2017; March 3-4 2016
-    rf"\b{_MONTH_BACK}[ \t]+(?:\d{{1,2}}[-–])?\d{{1,2}}(?:{_ORDINAL_BACK})?,?[ \t]+",
-    rf"\b\d{{1,2}}(?:{_ORDINAL_BACK})?[ \t]+(?:of[ \t]+)?{_MONTH_BACK},?[ \t]+",  # 29 March 2017
     # the second day of a span: "December 11 and 12", "March 3-4"
     (
         rf"(?P<span>\b{_MONTH_BACK}[ \t]+\d{{1,2}}(?:{_ORDINAL_BACK})?,?"
@@ -196,6 +200,8 @@ DECIMAL_RE = regex.compile(r"\d+\.\d")
 # noun it counts ("December 11 and 12 2016", but "December 11 and 12 people died").
 DAY_END_RE = regex.compile(rf"\d{{1,2}}(?:{_ORDINAL})?(?![\w])(?![ \t]+\p{{Ll}})")
 MONTH_RE = regex.compile(rf"\b{MONTHS}")
+# The year of a date written after its day: four digits, or two after an apostrophe.
+YEAR_AFTER_DAY_RE = regex.compile(r"(?:\d{4}|['’]\d\d)(?!\d)")
 # A sentence's end inside a line: "Posted on 7 May. Shells killed 64 people." is a date line
 # and then copy, however short.
 SENTENCE_END_RE = regex.compile(r"[.!?][ \t]+\p{Lu}")
@@ -320,6 +326,10 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
         before = None  # "Video: 6 bodies found", not "Photo 3 of 12"
     if before and before.group(_BEFORE.span) and not DAY_END_RE.match(text, pos):
         before = None
+    if (before and before.group(_BEFORE.year)
+            and not YEAR_AFTER_DAY_RE.match(text, pos, None, KEEP_GIL)
+            and not DAY_END_RE.match(text, pos, None, KEEP_GIL)):
+        before = None  # "On October 13th 30 people were killed": a count after the date
     if before and not (
         DECIMAL_RE.match(text, pos, None, KEEP_GIL)
         and MONTH_RE.search(before.group(), 0, None, KEEP_GIL)

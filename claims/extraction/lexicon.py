@@ -225,6 +225,11 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
         "weapon caches", "weapons caches", "warehouses", "launchers", "rocket launchers",
         "armored vehicles", "armoured vehicles", "artillery pieces", "tunnels",
         "oil tankers", "tankers", "wells", "facilities",
+        # one of them: "one house where a gunman opened fire" counts no one killed
+        "vehicle", "car", "truck", "lorry", "bus", "village", "town", "neighborhood",
+        "neighbourhood", "district", "area", "building", "house", "home", "school", "hospital",
+        "position", "checkpoint", "base", "tank", "depot", "cache", "warehouse", "launcher",
+        "tunnel", "tanker", "well", "facility",
     ),
 }
 # Verbs of killing besides "kill", in every form that takes its victims as object: "gunmen
@@ -410,6 +415,11 @@ PLACE_NOUN_CUES = frozenset([
     "suburbs", "suburb", "outskirts", "neighbourhood", "neighborhood", "area", "region", "camp",
     "township", "municipality", "county", "state", "division", "department", "prefecture",
 ])
+# The cues that name a part of a town after its own name: "the Salah al-Din district of
+# Aleppo" is in Aleppo, whatever province or country shares the part's name.
+PART_OF_TOWN_CUES = frozenset([
+    "district", "neighbourhood", "neighborhood", "quarter", "suburb", "area",
+])
 # Parts and directions of a place: "in the west of Aleppo city", "north of Hama" put a
 # figure at the place as "in" does.
 DIRECTION_WORDS = frozenset([
@@ -583,6 +593,13 @@ TOLL_NOUNS = (
     "casualties", "martyrs",
 )
 # Verbs that say which of a count a part is: "of those killed", "of the people wounded".
+# Nouns that end in "-ing", the head of a counted phrase, not a participle before one: "one
+# building where ...", "two weddings" aside.
+ING_NOUNS = frozenset([
+    "building", "wedding", "meeting", "gathering", "bombing", "shooting", "crossing",
+    "dwelling", "thing", "king", "ring", "wing", "spring", "string", "sibling", "offspring",
+    "evening", "morning", "ceiling", "uprising", "hearing", "ruling", "landing", "warning",
+])
 TOLL_PARTICIPLES = ("killed", "wounded", "injured", "hurt", "dead")
 # Words that tell a toll is another attack's than its report's own: "Elsewhere, air strikes
 # on Douma killed six", "in a separate attack"; and, before a toll participle, "Three people
@@ -789,6 +806,14 @@ REPORTING_VERBS = (
     "predicted", "predicts", "projected", "described", "describes", "describe",
     "found that", "finds that",
 )
+# Verbs of speech that make the figure right before them the speaker, not a victim of the
+# event told after them: "One man said 20 people died", "Two witnesses told AFP ...".
+# "Said" and its kin also come before the speaker ("killed two soldiers said the monitor"),
+# so only a figure they do not lead a name after speaks; "told" and "tells" take a listener.
+SPEAKER_VERBS = (
+    "said", "says", "say", "added", "adds", "stated", "warned", "noted", "wrote", "tweeted",
+)
+TELLING_VERBS = ("told", "tells")
 # Reporting verbs whose passive names its source after "by": "expected by the motoring club".
 PASSIVE_REPORTING_VERBS = (
     "reported", "estimated", "expected", "forecast", "predicted", "projected", "documented",

@@ -22,6 +22,7 @@ from claims.extraction.lexicon import (
     DOWN_WORDS,
     EVENT_CUES,
     INCLUDING_WORDS,
+    ING_NOUNS,
     INTENT_VERBS,
     LIST_SEPARATORS,
     MONTH_NAMES,
@@ -78,7 +79,7 @@ SUBJECT_STOPS = frozenset(
         "yesterday", "today", "tonight", "several", "many", "few", "various", "come", "came",
         "go", "went", "behind",
         "beyond", "through", "throughout", "upon", "onto", "above", "below", "like", "unlike",
-        "despite", "except",
+        "despite", "except", "where", "whose", "whereby",
     ]
     + [*ARTICLES, *POSSESSIVES, *MONTH_NAMES, *WEEKDAY_NAMES, *HEADLINE_SOURCES]
 )
@@ -412,7 +413,8 @@ def subject_after(
         if match is None:
             break
         word = match.group(1).lower()
-        if word in MODIFIERS or (word.endswith("ing") and word not in SUBJECT_STOPS):
+        if word in MODIFIERS or (word.endswith("ing") and word not in SUBJECT_STOPS
+                                 and word not in ING_NOUNS):
             # "eight more picks", "517 rushing yards", "400 charging stations"
             following = _NEXT_WORD_RE.match(text, match.end(), limit, KEEP_GIL)
             if following and _is_noun(following.group(1).lower(), plural=word.endswith("ing")):

@@ -63,6 +63,7 @@ from claims.extraction.lexicon import (
     OFFICIAL_NAME_TITLES,
     ORGANISATION_WORDS,
     ORIGIN_CUES,
+    PART_OF_TOWN_CUES,
     PLACE_ANAPHORS,
     PLACE_CUES,
     PLACE_FILLER,
@@ -502,6 +503,10 @@ _FILLER = PLACE_FILLER
 # Cue words that start a sentence in capitals and so join the run of the name ("In Idlib").
 _RUN_CUES = CUES - _FILLER
 _AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
+# "of" or "in" and a name after a part's cue: "district of Aleppo".
+_PART_OF = re.compile(r"[ \t]+(?:of|in)[ \t]+(\w)")
+# The kinds of entry wider than a town, which no part of a town can be.
+WIDE_KINDS = frozenset({REGION, COUNTRY, DIVISION})
 # A lower-case word hyphened to the last word of a run: "New York-area", "Lagos-based".
 _SUFFIX = re.compile(r"-[a-z][a-z]*$")
 
@@ -988,6 +993,9 @@ def _candidate(sentence: str, name: _Name, start: int, end: int, run: tuple[int,
         cue = ":"
     if not cue and entry.kind > DIVISION:
         return None  # most names: a town named without a cue
+    if entry.kind in WIDE_KINDS and after in PART_OF_TOWN_CUES and _part_of_town(
+            sentence, a.end() if a else end):
+        return None  # "the Salah al-Din district of Aleppo": a part of a town, no province
     if region_cue:
         key = normalise(sentence[start:end])
         entry = REGION_BY_KEY.get(key) or _own_region(entry)
@@ -1004,6 +1012,13 @@ def _candidate(sentence: str, name: _Name, start: int, end: int, run: tuple[int,
         cue = _bare_cue(sentence, start, entry, after)
     attribute = attribute and entry.kind == COUNTRY
     return _new(_Candidate, (start, end, entry, sentence[start:end], cue, attribute))
+
+
+def _part_of_town(sentence: str, end: int) -> bool:
+    """Whether a part's cue ending at `end` goes on to the name of the place it is part of:
+    "district of Aleppo", "neighbourhood in Homs"."""
+    found = _PART_OF.match(sentence, end)
+    return found is not None and found.group(1).isupper()
 
 
 @lru_cache(maxsize=16384)

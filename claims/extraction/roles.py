@@ -149,6 +149,7 @@ def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_
         or _period(text, clause, span)
         or _spent_on(text, clause, earlier)
         or _month_or_year(when, text[clause[0]:clause[1]])
+        or _joined(text, span, earlier, sentence_start)
         or _narrower(draft, place, earlier, sentence_start)
         or TOTAL
     )
@@ -170,6 +171,28 @@ def _spent_on(text: str, clause: tuple[int, int], earlier: list[Claim]) -> Role 
 OF_RE = regex.compile(r"\s+of\b")
 # The units of a span an incident's reports give a total over.
 SPENT_UNITS = ("hours", "days", "weeks")
+
+
+# The words that join a count to the one just before it as one report's: "40 civilians dead
+# and another 90 wounded", "killed 40 and wounded 90".
+JOINED_RE = regex.compile(
+    rf"(?i)\s*(?:(?:{alternation(TOLL_PARTICIPLES)})\s*)?,?\s*and\s+"
+    rf"(?:(?:{alternation(FURTHER_WORDS)}|{alternation(TOLL_PARTICIPLES)})\s+)?"
+)
+
+
+def _joined(text: str, span: tuple[int, int], earlier: list[Claim], sentence_start: int
+            ) -> Role | None:
+    """A count joined by "and" to a period total of another toll right before it is a total
+    over the same span: "Five days of shelling had left 40 civilians dead and another 90
+    wounded" (the "another" joins two counts, it adds to none)."""
+    last = earlier[-1] if earlier else None
+    if (last is None or last.role != "period" or last.start < sentence_start
+            or last.metric not in PEOPLE_METRICS):
+        return None
+    if JOINED_RE.fullmatch(text, last.end, span[0]) is None:
+        return None
+    return Role("period", last.role_text)
 
 
 def _recent(since: str) -> bool:
