@@ -63,30 +63,35 @@ def _forkserver() -> dict:
     WORKER_MODULES once, where the platform forks: each worker (and a worker restarted after
     it died) then starts with Python's imports done and the extractor compiled, instead of
     doing both itself, about 2 s of CPU each (benchmarks/README.md, "tenth session"). The
-    server is one process, forked before any thread starts, so the fork is safe.
+    server is one process, forked before any thread starts, so the fork is safe. It is
+    started here, before this process imports Dask, so that it loads while Dask is imported
+    and the scheduler starts, not after (benchmarks/README.md, "eleventh session").
     distributed would otherwise set the server to load its own list, which imports pandas
     into this process too; its flag that it has done so is set here."""
     import multiprocessing
+    import multiprocessing.forkserver
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return {}
+    multiprocessing.get_context("forkserver").set_forkserver_preload(WORKER_MODULES)
+    multiprocessing.forkserver.ensure_running()
     import distributed.utils
 
-    multiprocessing.get_context("forkserver").set_forkserver_preload(WORKER_MODULES)
     distributed.utils._forkserver_preload_set = True
     return {"distributed.worker.multiprocessing-method": "forkserver"}
 
 
 @contextlib.contextmanager
-def local_cluster(workers: int):
+def local_cluster(workers: int, forking: dict):
     """A Dask LocalCluster of `workers` single-threaded processes (forked ready to work where
-    the platform allows, `_forkserver`), each watched by a nanny that restarts it if it dies
-    and each ready to extract when it joins; no dashboard, less of Dask's periodic upkeep
-    (QUIET_UPKEEP), and Dask's own logs only when something goes wrong."""
+    the platform allows: `forking`, from `_forkserver`), each watched by a nanny that
+    restarts it if it dies and each ready to extract when it joins; no dashboard, less of
+    Dask's periodic upkeep (QUIET_UPKEEP), and Dask's own logs only when something goes
+    wrong."""
     import dask
     from dask.distributed import LocalCluster
 
-    with dask.config.set({**QUIET_UPKEEP, **_forkserver()}), LocalCluster(
+    with dask.config.set({**QUIET_UPKEEP, **forking}), LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
             silence_logs=logging.ERROR, preload=["claims.cluster"]) as cluster:
         yield cluster
@@ -94,11 +99,13 @@ def local_cluster(workers: int):
 
 @contextlib.contextmanager
 def client_for(workers: int, scheduler: str | None):
-    """A Dask client of the cluster at `scheduler`, else of a LocalCluster of `workers`."""
+    """A Dask client of the cluster at `scheduler`, else of a LocalCluster of `workers`,
+    whose fork server starts before Dask is imported (`_forkserver`)."""
+    forking = {} if scheduler else _forkserver()
     from dask.distributed import Client
 
     with contextlib.ExitStack() as stack:
-        cluster = scheduler or stack.enter_context(local_cluster(workers))
+        cluster = scheduler or stack.enter_context(local_cluster(workers, forking))
         client = Client(cluster, set_as_default=False)
         stack.callback(client.close)
         yield client
@@ -137,13 +144,16 @@ def starting(workers: int, scheduler: str | None):
             ready.result()
 
 
-def ordered_map(client, function: Callable, calls: Iterable[tuple]) -> Iterator:
+def ordered_map(client, function: Callable, calls: Iterable[tuple],
+                bounded: bool = True) -> Iterator:
     """`function` over each argument tuple on the cluster, the results in the calls' order,
     a bounded number in flight: the regroup's chunks (claims.compare.group_figures) are
     grouped on the workers while this process stores the ones before. The first calls are
     sent at once, not when the results are first asked for, so the workers start on them
-    while this process does something else (claims.compare.survey_ahead)."""
-    in_flight = (sum(client.nthreads().values()) or 1) * IN_FLIGHT_PER_THREAD
+    while this process does something else; not `bounded`, every call is sent at once, for
+    work whose results are small and which the workers should finish before they are asked
+    for (claims.compare.send_ahead), not stop after the first few."""
+    in_flight = (sum(client.nthreads().values()) or 1) * IN_FLIGHT_PER_THREAD if bounded else None
     calls = iter(calls)
     pending = deque(client.submit(function, *args, pure=False)
                     for args in itertools.islice(calls, in_flight))

@@ -1024,10 +1024,12 @@ def _drop_stale(db: sqlite_utils.Database, table: str, column: str, kept: set[st
     db.execute("DELETE FROM temp.kept_ids")
 
 
-def _store_reprints(db: sqlite_utils.Database) -> frozenset[str]:
+def _store_reprints(db: sqlite_utils.Database,
+                    search: reprints.Search | None = None) -> frozenset[str]:
     """Find the articles that reprint another's text and store them with their original
-    (claims.reprints); returns the articles whose original changed."""
-    return reprints.update(db)
+    (claims.reprints; `search`: sent to the workers ahead); returns the articles whose
+    original changed."""
+    return reprints.update(db, search)
 
 
 class _Reading:
@@ -1084,11 +1086,12 @@ def _survey(db: sqlite_utils.Database, scope: partitions.Scope | None):
         yield mentions[0].article_id, units
 
 
-def _reprints_and_scope(db: sqlite_utils.Database, scoped: bool) -> partitions.Scope | None:
-    """Bring the reprints up to date, then find what the regroup replaces (`_scope`; None
-    for all, or when not `scoped`); the articles whose original moved, nearly all of them
-    in a first regroup of much wire copy, are not held past it."""
-    moved = _store_reprints(db)
+def _reprints_and_scope(db: sqlite_utils.Database, scoped: bool,
+                        search: reprints.Search | None = None) -> partitions.Scope | None:
+    """Bring the reprints up to date (`search`: sent ahead), then find what the regroup
+    replaces (`_scope`; None for all, or when not `scoped`); the articles whose original
+    moved, nearly all of them in a first regroup of much wire copy, are not held past it."""
+    moved = _store_reprints(db, search)
     return _scope(db, moved) if scoped else None
 
 
@@ -1182,6 +1185,26 @@ def survey_ahead(db: sqlite_utils.Database, mapper: Mapper | None) -> Survey | N
     return Survey(_surveyed_state(db), mapper(planned_at, _survey_calls(db, None, path)))
 
 
+@dataclass(frozen=True)
+class Ahead:
+    """What a regroup's workers were sent before it began (`send_ahead`): the search for the
+    new texts' originals (claims.reprints.search_ahead) and the first pass of a regroup of
+    everything (`survey_ahead`)."""
+
+    search: reprints.Search | None = None
+    survey: Survey | None = None
+
+
+def send_ahead(db: sqlite_utils.Database, mapper: Mapper | None) -> Ahead | None:
+    """Send `mapper`'s workers what the coming regroup can have them do before it begins,
+    the reprint search first since the regroup takes it first, so they do it while this
+    process builds the indexes: a few seconds in which they would otherwise wait."""
+    path = _file_of(db)
+    if mapper is None or not path:
+        return None
+    return Ahead(reprints.search_ahead(db, path, mapper), survey_ahead(db, mapper))
+
+
 def _plan(db: sqlite_utils.Database, scope: partitions.Scope | None,
           mapper: Mapper | None = None, ahead: Survey | None = None) -> partitions.Plan:
     """The units a regroup of `scope` replaces, from a first pass over its articles (here,
@@ -1253,11 +1276,16 @@ def _file_of(db: sqlite_utils.Database) -> str:
 def _grouped_chunks(db: sqlite_utils.Database, parts: Iterable[partitions.Scope],
                     mapper: Mapper | None) -> Iterator[Chunk]:
     """Each chunk grouped, in order: here, or by `mapper` (a Dask cluster's, claims.cluster)
-    while this process stores the chunks before."""
+    while this process stores the chunks before. A chunk grouped here is collected once
+    stored, before the next is grouped: its mentions and incidents point at each other. One
+    from a worker comes as plain rows, so this process does not collect after it (a full
+    collection of this process is about 0.1 s a chunk)."""
     work = ((part, partitions.originals(db, part.articles)) for part in parts)
     path = _file_of(db)
     if mapper is None or not path:  # a database in memory has no file to open elsewhere
-        yield from (grouped_chunk(db, part, roots) for part, roots in work)
+        for part, roots in work:
+            yield grouped_chunk(db, part, roots)
+            gc.collect()
     else:
         yield from mapper(grouped_chunk_at, ((path, part, roots) for part, roots in work))
 
@@ -1279,30 +1307,31 @@ def _tell_apart_stored(db: sqlite_utils.Database, figures: set[str] | None) -> N
 
 def group_figures(db: sqlite_utils.Database, scoped: bool = False,
                   chunk: int = partitions.CHUNK_CLAIMS,
-                  mapper: Mapper | None = None, ahead: Survey | None = None) -> dict[str, int]:
+                  mapper: Mapper | None = None, ahead: Ahead | None = None) -> dict[str, int]:
     """Assign every current claim its incident and figure; rebuild `incidents` and `figures`,
     partition by partition (claims.partitions), reading about `chunk` claims at a time;
     `scoped`: only the partitions that the claims added since the last grouping reach, when
     that is known; `mapper`: groups the chunks elsewhere (the ingest's Dask workers) while
-    this process stores them, with the same result; `ahead`: its first pass, already sent
-    to them (`survey_ahead`), taken if what it read is unchanged.
+    this process stores them, with the same result; `ahead`: its reprint search and first
+    pass, already sent to them (`send_ahead`), each taken if what it read is unchanged.
 
     Figures are derived data, rebuilt in one write transaction that also records what they
     were built from (`claims.db.mark_grouped`): a run killed while grouping leaves the old
     figures whole and marked stale, and running this twice changes nothing."""
     with writing(db):
-        scope = _reprints_and_scope(db, scoped)
-        if ahead is not None and (scope is not None or ahead.state != _surveyed_state(db)):
-            ahead = None  # it surveyed everything as it was: survey again
+        ahead = ahead or Ahead()
+        scope = _reprints_and_scope(db, scoped, ahead.search)
+        survey = ahead.survey
+        if survey is not None and (scope is not None or survey.state != _surveyed_state(db)):
+            survey = None  # it surveyed everything as it was: survey again
         taken = set(scope.taken) if scope else set()
         incidents: set[str] = set()
         counts: Counter = Counter(figures=0, claims=0, multi_outlet=0, incidents=0, chunks=0)
         store = functools.partial(_store_chunk, db, taken=taken, incidents=incidents)
         # map lets go of each chunk once stored, before the next is grouped
-        plan = _plan(db, scope, mapper, ahead)
+        plan = _plan(db, scope, mapper, survey)
         for counted in map(store, _grouped_chunks(db, plan.chunks(chunk), mapper)):
             counts.update(counted, chunks=1)
-            gc.collect()  # mentions and their incidents point at each other
         if scope:
             partitions.drop_stale(db, scope, incidents, taken)
         else:

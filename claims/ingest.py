@@ -147,10 +147,13 @@ def _in_database(db: sqlite_utils.Database) -> Callable[[Article], tuple[bool, b
 @dataclass(frozen=True)
 class Mapping:
     """Where the map steps run: `run` extracts jobs, yielding (where, Mapped) in the jobs'
-    order; `chunks` groups a regroup's chunks (claims.compare.Mapper), None in this process."""
+    order; `chunks` groups a regroup's chunks (claims.compare.Mapper), None in this process;
+    `ahead` does so for what is sent before the regroup (claims.compare.send_ahead), every
+    call at once."""
 
     run: Callable[[Iterable[Job]], Iterator[tuple[str, Mapped]]]
     chunks: Callable | None = None
+    ahead: Callable | None = None
 
 
 @contextlib.contextmanager
@@ -164,12 +167,22 @@ def mapping(extractor: Extractor, workers: int = 1, scheduler: str | None = None
     from claims.cluster import map_in_order, ordered_map, starting
 
     with starting(workers, scheduler) as ready:
+        ready.add_done_callback(_load_regroup)
+        if scheduler:  # only this machine's workers can open the database file
+            yield Mapping(lambda jobs: map_in_order(ready, jobs, extractor))
+            return
         yield Mapping(
             lambda jobs: map_in_order(ready, jobs, extractor),
-            # only this machine's workers can open the database file
-            None if scheduler else lambda function, calls: ordered_map(ready.result(),
-                                                                       function, calls),
+            lambda function, calls: ordered_map(ready.result(), function, calls),
+            lambda function, calls: ordered_map(ready.result(), function, calls, bounded=False),
         )
+
+
+def _load_regroup(_) -> None:
+    """Import the regroup (claims.compare) in the thread that started the cluster, once it
+    has: the workers then extract while it loads, instead of waiting for this process to
+    load it after the last article is stored (benchmarks/README.md, "eleventh session")."""
+    import claims.compare  # noqa: F401
 
 
 def _note(summary: Summary, where: str, mapped: Mapped, status: str, written: int) -> None:
@@ -206,8 +219,9 @@ def ingest(db: sqlite_utils.Database, specs: Iterable[str], options: Options | N
                         summary.failures.append(Failure(where, f"not stored: {error}"))
                         continue
                     _note(summary, where, mapped, status, written)
-            # the workers survey the claims while this process builds the indexes
-            ahead = _survey_ahead(db, maps.chunks)
+            # the workers find reprints and survey the claims while this process builds
+            # the indexes
+            ahead = _send_ahead(db, maps.ahead)
         grouping = time.perf_counter()
         regroup_if_stale(db, say=_say if progress else None, mapper=maps.chunks, ahead=ahead)
     summary.group_seconds = time.perf_counter() - grouping
@@ -263,14 +277,14 @@ def load(db: sqlite_utils.Database, root: str | Path, since: str | None = None,
     return summary
 
 
-def _survey_ahead(db: sqlite_utils.Database, mapper: Callable | None):
-    """The coming regroup's first pass, sent to the workers now (claims.compare.survey_ahead),
+def _send_ahead(db: sqlite_utils.Database, mapper: Callable | None):
+    """What the coming regroup can have the workers do now (claims.compare.send_ahead),
     when there are workers to send it to."""
     if mapper is None:
         return None
-    from claims.compare import survey_ahead
+    from claims.compare import send_ahead
 
-    return survey_ahead(db, mapper)
+    return send_ahead(db, mapper)
 
 
 def regroup_if_stale(db: sqlite_utils.Database,
@@ -280,8 +294,8 @@ def regroup_if_stale(db: sqlite_utils.Database,
     them: this run, another process, or a run killed before it finished grouping; only the
     partitions the new claims reach (claims.partitions) when that is known. `say` hears when
     grouping starts and what it made, so a long regroup is not silence; `mapper` groups the
-    chunks on the ingest's Dask workers (claims.compare.group_figures), `ahead` is its first
-    pass, sent to them already (claims.compare.survey_ahead)."""
+    chunks on the ingest's Dask workers (claims.compare.group_figures), `ahead` is what
+    was sent to them already (claims.compare.send_ahead)."""
     if is_grouped(db):
         return False
     from claims.compare import group_figures

@@ -13,9 +13,13 @@ reprint.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import sqlite3
 import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import numpy as np
 import regex
@@ -119,7 +123,7 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / PERMUTATIONS
 
 
-def update(db: sqlite_utils.Database) -> frozenset[str]:
+def update(db: sqlite_utils.Database, ahead: Search | None = None) -> frozenset[str]:
     """Bring the reprints table up to date with the stored articles; return the articles
     whose original changed.
 
@@ -127,11 +131,11 @@ def update(db: sqlite_utils.Database) -> frozenset[str]:
     and computed only for a new current text; only the articles that share a band with a
     new text are looked at again, so the work grows with what was added. Among an article's
     copies sharing a band and at least REPRINT alike, its original is the earliest
-    published, then the first stored."""
+    published, then the first stored. `ahead`: the new texts' originals, looked for
+    elsewhere already (`search_ahead`), taken if the database is as it was then."""
     fresh, before = _sketch_new_texts(db)
-    later: set[str] = set()
-    for article_id in sorted(fresh):
-        later |= _find_original(db, article_id)
+    later = (_taken(db, ahead) if ahead is not None and ahead.holds(db, fresh)
+             else _search(db, fresh))
     for article_id in sorted((later | before) - fresh):
         _find_original(db, article_id)
     db.execute("DROP TABLE IF EXISTS temp.reprints_now")
@@ -142,6 +146,81 @@ def update(db: sqlite_utils.Database) -> frozenset[str]:
     db.execute(STORE_SQL)
     db.execute("DROP TABLE temp.reprints_now")
     return moved
+
+
+def _search(db: sqlite_utils.Database, fresh: set[str]) -> set[str]:
+    """Store the original of each new text (`fresh`); returns the candidates stored after
+    them, for which one of them may now be the original."""
+    later: set[str] = set()
+    for article_id in sorted(fresh):
+        later |= _find_original(db, article_id)
+    return later
+
+
+# Articles in one part of a search sent elsewhere (`search_ahead`).
+SEARCH_ARTICLES = 1_000
+
+
+@dataclass(frozen=True)
+class Search:
+    """The originals of the new texts, looked for on other processes before the regroup
+    (`search_ahead`): the texts looked at, the database's data_version when they were sent
+    (it changes when another connection commits), and each part's result in order."""
+
+    articles: frozenset[str]
+    version: int
+    found: Iterator[tuple[list[tuple], frozenset[str]]]
+
+    def holds(self, db: sqlite_utils.Database, fresh: set[str]) -> bool:
+        """Whether the search looked at these new texts (`fresh`) in the database as it is:
+        no other connection has written to it since it was sent."""
+        return fresh == self.articles and _data_version(db) == self.version
+
+
+def _data_version(db: sqlite_utils.Database) -> int:
+    """A number that changes when another connection commits to the database."""
+    return db.execute("PRAGMA data_version").fetchone()[0]
+
+
+def search_ahead(db: sqlite_utils.Database, path: str,
+                 mapper: Callable[[Callable, Iterator[tuple]], Iterator]) -> Search | None:
+    """Send the search for the new texts' originals to `mapper`'s workers, which read the
+    database at `path` on connections of their own, in parts of SEARCH_ARTICLES: on a first
+    ingest it is a few seconds the ingest's process would otherwise spend alone while the
+    workers wait, and they run it while it builds the indexes. None when there is nothing
+    to send, or texts still to sketch here first."""
+    if db.execute(NEW_TEXTS_SQL).fetchone() is not None:
+        return None
+    fresh = sorted(r[0] for r in db.execute(
+        "SELECT article_id FROM reprint_sketches WHERE pending = 1"))
+    if not fresh:
+        return None
+    version = _data_version(db)
+    parts = ((path, fresh[i:i + SEARCH_ARTICLES]) for i in range(0, len(fresh), SEARCH_ARTICLES))
+    return Search(frozenset(fresh), version, mapper(originals_at, parts))
+
+
+def originals_at(path: str, articles: list[str]) -> tuple[list[tuple], frozenset[str]]:
+    """The original of each of `articles` (`_original`), read on a connection of its own to
+    the database at `path`, and the candidates stored after them: a part of a search sent
+    ahead, on a Dask worker."""
+    found, later = [], set()
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        db = sqlite_utils.Database(conn)
+        for article_id in articles:
+            original, alike, after = _original(db, article_id)
+            found.append((original, alike, article_id))
+            later |= after
+    return found, frozenset(later)
+
+
+def _taken(db: sqlite_utils.Database, ahead: Search) -> set[str]:
+    """Store the originals a search sent ahead found; returns the candidates after them."""
+    later: set[str] = set()
+    for found, after in ahead.found:
+        db.conn.executemany(STORE_ORIGINAL_SQL, found)
+        later |= after
+    return later
 
 
 # Each copy's original's original, followed up the chain of originals to the article that
@@ -225,10 +304,24 @@ CANDIDATES_SQL = """
 """
 
 
+STORE_ORIGINAL_SQL = ("UPDATE reprint_sketches SET original_id = ?, similarity = ? "
+                      "WHERE article_id = ?")
+
+
 def _find_original(db: sqlite_utils.Database, article_id: str) -> set[str]:
-    """Store an article's original: the first (`CANDIDATES_SQL`) of its candidates that come
+    """Store an article's original (`_original`); returns the candidates that come after
+    it, for one of which it may now be the original."""
+    original, alike, later = _original(db, article_id)
+    db.execute(STORE_ORIGINAL_SQL, [original, alike, article_id])
+    return later
+
+
+def _original(db: sqlite_utils.Database, article_id: str) -> tuple[str | None, float | None,
+                                                                    set[str]]:
+    """An article's original: the first (`CANDIDATES_SQL`) of its candidates that come
     before it and are at least REPRINT alike, with how alike; none for a text too short.
-    Returns the candidates that come after it, for one of which it may now be the original."""
+    Also the candidates that come after it. Reads only sketches, bands and articles, never
+    the originals found, so articles can be looked at in any order and anywhere."""
     ranks, signatures = {}, {}
     for aid, sig, published, rowid in db.execute(CANDIDATES_SQL, [article_id]):
         ranks[aid] = (published, rowid)
@@ -241,8 +334,6 @@ def _find_original(db: sqlite_utils.Database, article_id: str) -> set[str]:
         earlier = sorted((ranks[aid], aid) for aid, values in signatures.items()
                          if ranks[aid] < rank and similarity(own, values) >= REPRINT)
         found = earlier[0][1] if earlier else None
-    db.execute("UPDATE reprint_sketches SET original_id = ?, similarity = ? WHERE article_id = ?",
-               [found, round(similarity(own, signatures[found]), 3) if found else None,
-                article_id])
     rank = ranks.get(article_id)
-    return {aid for aid, other in ranks.items() if rank is not None and other > rank}
+    return (found, round(similarity(own, signatures[found]), 3) if found else None,
+            {aid for aid, other in ranks.items() if rank is not None and other > rank})

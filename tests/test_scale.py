@@ -188,10 +188,93 @@ def test_a_first_regroup_surveyed_ahead_stores_what_one_here_stores(one_process,
                         lambda *args: surveyed_again.append(1) or survey_calls(*args))
     if stale:
         ahead = dataclasses.replace(ahead, state=("other claims",))
-    counts = compare.group_figures(db, scoped=True, mapper=mapper, ahead=ahead)
+    counts = compare.group_figures(db, scoped=True, mapper=mapper,
+                                   ahead=compare.Ahead(survey=ahead))
     assert counts["chunks"] >= 1 and bool(surveyed_again) == stale
     assert rows(copy) == rows(one_process)
     assert compare.survey_ahead(db, mapper) is None  # grouped: nothing to send ahead
+
+
+# Invented wire stories, each reprinted by other outlets a day later with a line of their own.
+WIRE = (
+    ("Flooding cuts the coast road",
+     ("Heavy rain on Sunday flooded the coast road north of {town} for the second time this "
+     "month, and at least {a} families left their homes as the water rose through the night, "
+     "the provincial emergency office said in a statement. Crews cleared two bridges by noon "
+     "but warned that more rain was expected before the weekend, and schools in three "
+     "villages will stay shut until the roads are safe again, officials told reporters.")),
+    ("Market fire in the old quarter",
+     ("A fire that started in a fabric stall spread across the covered market of {town} late "
+     "on Tuesday, destroying about {a} shops before firefighters brought it under control "
+     "shortly after midnight, the city council said. Traders gathered at dawn to count their "
+     "losses while inspectors looked for the cause, and the council promised a fund for the "
+     "families whose only income was a stall in the market.")),
+    ("Strike closes the port",
+     ("Dock workers in {town} walked out on Thursday over unpaid wages, leaving {a} ships "
+     "waiting at anchor outside the harbour and lorries queued for miles along the ring "
+     "road, the port authority said. Union leaders said the strike would last until every "
+     "worker was paid for the past two months, and the ministry called both sides to talks "
+     "in the capital on Friday morning.")),
+)
+RESHARED_BY = ("Evening Ledger", "Valdrenn Gazette")
+
+
+def write_wire_copies(path: Path) -> Path:
+    """A CSV of the wire stories, each told in two towns, and their reprints."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["id", "title", "text", "outlet", "date"])
+        for n, (title, story) in enumerate(WIRE):
+            for m, (town, _) in enumerate(PLACES[:2]):
+                text = story.format(town=town, a=12 + 7 * n + m)
+                day = 3 + n + 5 * m
+                out.writerow([f"w{n}{m}", title, text, "Harbour Wire", f"2026-05-{day:02d}"])
+                for k, outlet in enumerate(RESHARED_BY):
+                    out.writerow([f"c{n}{m}{k}", title, f"From our correspondents. {text}",
+                                  outlet, f"2026-05-{day + 1:02d}"])
+    return path
+
+
+@pytest.mark.parametrize("stale", [False, True])
+def test_reprints_found_ahead_on_the_workers_are_those_found_here(dask_cluster, tmp_path,
+                                                                  monkeypatch, stale):
+    """The search for the new texts' originals sent to the workers before a first regroup
+    (while the ingest builds its indexes) stores what a search here stores; one sent before
+    another connection wrote to the database is not taken: the regroup searches again."""
+    from claims import compare, partitions, reprints
+
+    monkeypatch.setattr(reprints, "SEARCH_ARTICLES", 4)
+    one = tmp_path / "one.db"
+    ingest(open_db(one), [str(write_wire_copies(tmp_path / "wire.csv"))])
+    copy = tmp_path / "ahead.db"
+    with sqlite3.connect(one) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+        target.execute("DELETE FROM state WHERE key IN ('grouped', ?)",
+                       [partitions.GROUPED_UPTO])  # as after a first ingest's storing
+        target.execute("DELETE FROM reprints")
+        target.execute("UPDATE reprint_sketches SET original_id = NULL, similarity = NULL, "
+                       "pending = 1")
+    db = open_db(copy)
+    ahead = compare.send_ahead(db, lambda function, calls: cluster.ordered_map(
+        dask_cluster.client, function, calls))
+    assert ahead.search is not None and len(ahead.search.articles) == 18
+    if stale:
+        with sqlite3.connect(copy) as other:
+            other.execute("INSERT INTO state (key, value) VALUES ('elsewhere', 'a write')")
+    searched_here = []
+    search = reprints._search
+    monkeypatch.setattr(reprints, "_search",
+                        lambda db, fresh: searched_here.append(len(fresh)) or search(db, fresh))
+    compare.group_figures(db, scoped=True, mapper=lambda function, calls: (
+        cluster.ordered_map(dask_cluster.client, function, calls)), ahead=ahead)
+    assert searched_here == ([18] if stale else [])
+    with sqlite3.connect(one) as here, sqlite3.connect(copy) as there:
+        for sql in ("SELECT * FROM reprints ORDER BY article_id",
+                    "SELECT * FROM reprint_sketches ORDER BY article_id"):
+            assert here.execute(sql).fetchall() == there.execute(sql).fetchall()
+        copies = len(WIRE) * 2 * len(RESHARED_BY)  # every reprint found, at least
+        assert here.execute("SELECT count(*) FROM reprints").fetchone()[0] >= copies
+    assert rows(copy) == rows(one)
 
 
 def _chunks_done(dask_worker) -> int:
