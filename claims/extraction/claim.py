@@ -101,7 +101,6 @@ STATE_OF_NOUN_RE = regex.compile(
 _STATE_OF_NOUN = group_numbers(STATE_OF_NOUN_RE)
 # Verbs of a figure's own, besides any past participle: "and 167 were rescued", "41 remain".
 OWN_VERBS = ("were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains")
-# A verb of the figure's own right after it: "and 167 were rescued", "41 are still missing".
 # A verb of speech right after a figure's noun phrase: the figure speaks ("One man said",
 # "two residents told AFP"); not when a name or a noun follows "said", its speaker ("two
 # soldiers said Observatory director ...", "said the monitor"), nor "said to be".
@@ -110,6 +109,7 @@ SPEAKER_AFTER_RE = regex.compile(
     rf"[ \t]+(?:(?:has|have|had)[ \t]+)?(?:(?i:{alternation(TELLING_VERBS)})\b"
     rf"|(?i:{alternation(SPEAKER_VERBS)})\b(?![ \t]+(?:(?i:{_NOT_SPOKEN})\b|\p{{Lu}})))"
 )
+# A verb of the figure's own right after it: "and 167 were rescued", "41 are still missing".
 OWN_VERB_AFTER_RE = regex.compile(rf"[ \t]+(?:(?i:{alternation(OWN_VERBS)})\b|\p{{Ll}}+ed\b)")
 # A hyphen left hanging until the last of a list: "7- or 8-inch", "four-, five- and six-cylinder".
 SUSPENDED_RE = regex.compile(

@@ -994,7 +994,7 @@ def _candidate(sentence: str, name: _Name, start: int, end: int, run: tuple[int,
     if not cue and entry.kind > DIVISION:
         return None  # most names: a town named without a cue
     if entry.kind in WIDE_KINDS and after in PART_OF_TOWN_CUES and _part_of_town(
-            sentence, a.end() if a else end):
+            sentence, a or _AFTER.match(sentence, end)):
         return None  # "the Salah al-Din district of Aleppo": a part of a town, no province
     if region_cue:
         key = normalise(sentence[start:end])
@@ -1014,10 +1014,12 @@ def _candidate(sentence: str, name: _Name, start: int, end: int, run: tuple[int,
     return _new(_Candidate, (start, end, entry, sentence[start:end], cue, attribute))
 
 
-def _part_of_town(sentence: str, end: int) -> bool:
-    """Whether a part's cue ending at `end` goes on to the name of the place it is part of:
-    "district of Aleppo", "neighbourhood in Homs"."""
-    found = _PART_OF.match(sentence, end)
+def _part_of_town(sentence: str, cue) -> bool:
+    """Whether a part's cue (its match after the name) goes on to the name of the place it is
+    part of: "district of Aleppo", "neighbourhood in Homs"."""
+    if cue is None:
+        return False
+    found = _PART_OF.match(sentence, cue.end())
     return found is not None and found.group(1).isupper()
 
 
