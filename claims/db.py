@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import json
 import re
 import sqlite3
 import time
@@ -722,11 +723,14 @@ def declared_indexes() -> dict[str, tuple[str, str, str]]:
     return found | EXPRESSION_INDEXES
 
 
-#: The indexes storing an article reads (its earlier versions, their claims and its reprint
-#: bands, found by the article or version), kept while a bulk load leaves the others.
+#: The indexes storing an article reads (its earlier versions and their claims, found by the
+#: article, then the version), kept while a bulk load leaves the others.
 STORING_READS = frozenset(index_name(table, column) for table, column in (
-    ("article_versions", "article_id"), ("claims", "article_id"), ("claims", "version_id"),
-    ("reprint_bands", "article_id")))
+    ("article_versions", "article_id"), ("claims", "version_id")))
+#: The indexes the regroup's first reads sent ahead to the workers need (the search for
+#: reprints, the survey of the claims by article), built first when a bulk load ends
+#: (`ready_to_regroup`).
+READ_AHEAD = (index_name("reprint_bands", "article_id"), index_name("claims", "article_id"))
 
 
 def search_triggers() -> list[str]:
@@ -783,14 +787,21 @@ def _ensure_shape(db: sqlite_utils.Database) -> None:
         ]
         for name in ready or list(pending):
             _ensure_table(db, name, pending.pop(name))
-    for name, (table, indexed, rows) in declared_indexes().items():
-        db.execute(f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" ({indexed})'
-                   + (f" WHERE {rows}" if rows else ""))
+    store_missing_bands(db)
+    for name in declared_indexes():
+        _create_index(db, name)
     for table, columns in FTS.items():
         db[table].enable_fts(columns, create_triggers=True, tokenize="porter", replace=True)
         _narrow_update_trigger(db, table, columns)
     _ensure_counts(db)
     ensure_views(db)
+
+
+def _create_index(db: sqlite_utils.Database, name: str) -> None:
+    """Create a declared index (`declared_indexes`) unless it exists."""
+    table, indexed, rows = declared_indexes()[name]
+    db.execute(f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" ({indexed})'
+               + (f" WHERE {rows}" if rows else ""))
 
 
 def _counted(row: str, key: tuple[str, ...] = COUNTED_BY) -> list[str]:
@@ -1224,9 +1235,11 @@ def _retire_current(db: sqlite_utils.Database, new: Incoming) -> int:
     """Mark the article's current version and its claims not current; nothing is deleted.
     Returns the number the incoming version gets."""
     aid = new.article_id
+    # by version, not by article: a bulk load keeps no index of the claims by article
+    db.execute("UPDATE claims SET is_current = 0 WHERE version_id IN "
+               "(SELECT id FROM article_versions WHERE article_id = ?) AND is_current", [aid])
     db.execute("UPDATE article_versions SET is_current = 0 WHERE article_id = ? AND is_current",
                [aid])
-    db.execute("UPDATE claims SET is_current = 0 WHERE article_id = ? AND is_current", [aid])
     if new.old_version:
         return new.old_version
     return db.execute(
@@ -1284,6 +1297,20 @@ class Sketch:
     bands: tuple[int, ...] = ()
 
 
+# Locality-sensitive hashing compares BANDS slices of BAND_ROWS values of a signature (64-bit
+# values): datasketch's MinHashLSH choice for claims.reprints' threshold (tests/test_minhash.py).
+BANDS, BAND_ROWS = 14, 4
+BAND_BYTES = BAND_ROWS * 8
+
+
+def band_keys(signature: bytes) -> tuple[int, ...]:
+    """A signature's band keys, one signed 64-bit integer per band, as stored: read from the
+    signature alone, so a bulk load can store them all at its end, in key order."""
+    return tuple(int.from_bytes(hashlib.blake2b(
+        signature[n * BAND_BYTES:(n + 1) * BAND_BYTES], digest_size=8,
+        salt=n.to_bytes(8, "little")).digest(), "little", signed=True) for n in range(BANDS))
+
+
 @dataclass(frozen=True)
 class Extracted:
     """An article read and extracted, ready to store: `claims` (claim models or
@@ -1310,8 +1337,10 @@ def extract_article(db: sqlite_utils.Database, article: Article,
                      extractor.version)
 
 
-def store_extracted(db: sqlite_utils.Database, extracted: Extracted) -> tuple[str, int]:
-    """Store an extracted article and its claims, all or nothing.
+def store_extracted(db: sqlite_utils.Database, extracted: Extracted,
+                    bands: bool = True) -> tuple[str, int]:
+    """Store an extracted article and its claims, all or nothing; a bulk load leaves the
+    reprint sketch's `bands` to its end (`ready_to_regroup`).
 
     Returns ("added" | "unchanged" | "new_version", claims written). The article is looked
     up again under the write lock, so another writer's work since `extract_article` counts.
@@ -1332,23 +1361,69 @@ def store_extracted(db: sqlite_utils.Database, extracted: Extracted) -> tuple[st
         written = write_claims(db, claims, extracted.version, new.article_id, new.version_id,
                                new.outlet_id, article.published, 1)
         if extracted.sketch is not None and not new.old_version:
-            store_sketch(db, new.article_id, new.version_id, extracted.sketch, pending=True)
+            store_sketch(db, new.article_id, new.version_id, extracted.sketch, pending=True,
+                         bands=bands)
     return ("added" if new.stored_sha is None else "new_version"), written
 
 
 def store_sketch(db: sqlite_utils.Database, article_id: str, version_id: str,
-                 sketch: Sketch, pending: bool = False) -> None:
+                 sketch: Sketch, pending: bool = False, bands: bool = True) -> None:
     """Keep a text's reprint sketch in place of its article's old one; `pending` when no
-    regroup has looked for its original yet."""
+    regroup has looked for its original yet. Without `bands` (a bulk load), its band keys
+    are left to `store_missing_bands`."""
+    if not bands:
+        _upsert_sketch(db, article_id, version_id, sketch, pending)
+        return
     db.execute("DELETE FROM reprint_bands WHERE article_id = ?", [article_id])
+    _upsert_sketch(db, article_id, version_id, sketch, pending)
+    db.conn.executemany("INSERT OR IGNORE INTO reprint_bands (band, article_id) VALUES (?, ?)",
+                        [(band, article_id) for band in sketch.bands])
+
+
+def _upsert_sketch(db: sqlite_utils.Database, article_id: str, version_id: str,
+                   sketch: Sketch, pending: bool) -> None:
+    """Store a sketch's row, replacing the article's earlier one."""
     db.execute(
         "INSERT INTO reprint_sketches (article_id, version_id, signature, pending) "
         "VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET "
         "version_id = excluded.version_id, signature = excluded.signature, "
         "original_id = NULL, similarity = NULL, pending = excluded.pending",
         [article_id, version_id, sketch.signature, 1 if pending else None])
-    db.conn.executemany("INSERT OR IGNORE INTO reprint_bands (band, article_id) VALUES (?, ?)",
-                        [(band, article_id) for band in sketch.bands])
+
+
+# The band keys of every sketch stored without them (a bulk load's, or one cut short), in key
+# order: appended to the key's last page instead of written on a random page each.
+MISSING_BANDS_SQL = """
+    INSERT OR IGNORE INTO reprint_bands (band, article_id)
+    SELECT band.value, s.article_id
+    FROM reprint_sketches s, json_each(sketch_bands(s.signature)) band
+    WHERE s.signature IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM reprint_bands b WHERE b.article_id = s.article_id)
+    ORDER BY 1, 2
+"""
+
+
+def _bands_json(signature: bytes) -> str:
+    """A signature's band keys as a JSON list, for SQL's json_each."""
+    return json.dumps(band_keys(signature))
+
+
+def store_missing_bands(db: sqlite_utils.Database) -> None:
+    """Store the band keys a bulk load left out (`store_sketch` without `bands`): a key on
+    hashes kept row by row is rewritten page after page at every commit, its largest share
+    of a bulk load's writes (benchmarks/README.md, "Writes, twelfth session")."""
+    db.conn.create_function("sketch_bands", 1, _bands_json, deterministic=True)
+    db.execute(MISSING_BANDS_SQL)
+
+
+def ready_to_regroup(db: sqlite_utils.Database) -> None:
+    """After a bulk load's last article: store the band keys it left out and build the
+    indexes the regroup's first reads need (READ_AHEAD) before the others, so the workers
+    can make those reads while the others are built."""
+    with writing(db):
+        store_missing_bands(db)
+        for name in READ_AHEAD:
+            _create_index(db, name)
 
 
 def add_article(db: sqlite_utils.Database, article: Article,

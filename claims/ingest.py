@@ -31,6 +31,7 @@ from claims.db import (
     look_up,
     older_versions,
     published_date,
+    ready_to_regroup,
     replace_claims,
     store_extracted,
     versions_extracted_by,
@@ -214,11 +215,13 @@ def ingest(db: sqlite_utils.Database, specs: Iterable[str], options: Options | N
                 for where, mapped in maps.run(jobs):
                     try:
                         status, written = store_in_batch(
-                            lambda e=mapped.extracted: store_extracted(db, e))
+                            lambda e=mapped.extracted: store_extracted(db, e, not bulk))
                     except sqlite3.Error as error:
                         summary.failures.append(Failure(where, f"not stored: {error}"))
                         continue
                     _note(summary, where, mapped, status, written)
+            if bulk:
+                ready_to_regroup(db)
             # the workers find reprints and survey the claims while this process builds
             # the indexes
             ahead = _send_ahead(db, maps.ahead)
@@ -270,7 +273,8 @@ def load(db: sqlite_utils.Database, root: str | Path, since: str | None = None,
                     disable=not progress, file=sys.stderr)
     with bulk_loading(db) as bulk, batched_commits(db, commit_interval(bulk)) as store_in_batch:
         for extracted in articles:
-            status, written = store_in_batch(lambda e=extracted: store_extracted(db, e))
+            status, written = store_in_batch(
+                lambda e=extracted: store_extracted(db, e, not bulk))
             summary.count(status, written, _size(extracted.article))
     regroup_if_stale(db, say=_say if progress else None)
     summary.seconds = time.perf_counter() - started

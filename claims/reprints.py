@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
@@ -25,7 +24,7 @@ import numpy as np
 import regex
 import sqlite_utils
 
-from claims.db import Sketch, store_sketch
+from claims.db import BAND_ROWS, BANDS, Sketch, band_keys, store_sketch
 
 # Shared shingles, as a share of all, from which two texts are one text reprinted.
 REPRINT = 0.7
@@ -63,9 +62,6 @@ def shingles(text: str) -> list[int] | None:
 # scipy, 70 MB that an ingest would keep to its end; tests/test_minhash.py checks both agree.
 SEED = 1
 FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
-# Locality-sensitive hashing compares BANDS slices of BAND_ROWS values: datasketch's
-# MinHashLSH choice for a threshold of REPRINT - LSH_MARGIN (tests/test_minhash.py).
-BANDS, BAND_ROWS = 14, 4
 
 
 def signature(hashed: list[int]) -> np.ndarray:
@@ -99,14 +95,6 @@ def _band_ranges() -> tuple[tuple[int, int], ...]:
     return tuple((n * BAND_ROWS, (n + 1) * BAND_ROWS) for n in range(BANDS))
 
 
-def bands(values: np.ndarray) -> list[int]:
-    """A signature's band keys, one signed 64-bit integer per band, as stored."""
-    return [int.from_bytes(hashlib.blake2b(values[lo:hi].tobytes(), digest_size=8,
-                                           salt=n.to_bytes(8, "little")).digest(),
-                           "little", signed=True)
-            for n, (lo, hi) in enumerate(_band_ranges())]
-
-
 def sketch(text: str) -> Sketch:
     """A text's signature and band keys, as stored: a pure function of the text, so the map
     step makes it where the text is extracted (a Dask worker) instead of the process that
@@ -115,7 +103,8 @@ def sketch(text: str) -> Sketch:
     if hashed is None:
         return Sketch(None)
     values = signature(hashed)
-    return Sketch(values.tobytes(), tuple(bands(values)))
+    stored = values.tobytes()
+    return Sketch(stored, band_keys(stored))
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
