@@ -34,7 +34,8 @@ in full (each incident's `rule` column says it again in words):
    (`_neighbours`, as below) and, when both state their days, the days agree. An
    incident known only by its region joins the town incident of that region within
    LINK_DAYS whose reports' leads are most like its own (a night attack is told as of
-   either day)
+   either day; not a town's incident whose first report states a day after the one a
+   report dated only by its telling was told on: `_told_before`)
    (`similarity`: shared rare words such as the village, the weapon, the target, compared
    only with the incident's reports dated within LINK_DAYS of its own), when they
    are alike enough (SIMILAR) or give the same toll of SHARED_TOLL or more (not when both
@@ -380,6 +381,12 @@ def article_incidents(mentions: list[Mention], day: dt.date | None,
     return [i for i in found.values() if i.mentions]
 
 
+def _told_before(a: Incident, b: Incident) -> bool:
+    """Whether a report dated by the day it was told (its text states no day) was told
+    before the day another report states: no report tells of an attack still to come."""
+    return bool(not a.stated and b.stated and a.day and b.day and a.day < b.day)
+
+
 def _allowed(a: Incident, b: Incident) -> int:
     """How many days two reports of one incident may be apart: none when both texts state
     the day, LINK_DAYS when either is dated by its publication, often the morning after."""
@@ -657,7 +664,8 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
     for key in sorted(by_level["region"]):
         alone = _ByDay()
         for i in sorted(by_level["region"][key], key=lambda i: (str(i.day), i.article_id)):
-            found = (_best(i, towns[key[1]].near(i.day), weights)
+            found = (_best(i, [t for t in towns[key[1]].near(i.day) if not _told_before(i, t)],
+                           weights)
                      or _best(i, alone.near(i.day), weights))
             if found is None:
                 regions[key[1]].append(i)

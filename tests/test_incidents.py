@@ -932,3 +932,16 @@ def test_a_toll_told_as_another_attacks_is_dated_by_its_own_sentence(tmp_path):
     assert four["incident_id"] != twelve["incident_id"]
     row = db["incidents"].get(twelve["incident_id"])
     assert row["date_from"] == "2023-08-08"
+
+
+def test_a_report_told_before_the_day_another_states_is_another_attacks(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-07-15", "Barrel bombs on Aleppo province",
+         ("Helicopters dropped barrel bombs on villages in Aleppo province, killing eight "
+          "civilians, a monitor said.")),
+        ("Daily Two", "2023-07-16", "Barrel bombs on al-Bab",
+         ("Helicopters dropped barrel bombs on the town of al-Bab in Aleppo province on "
+          "Sunday, killing 11 civilians, a monitor said.")),
+    ])
+    assert claim(db, "eight civilians")["incident_id"] != claim(db, "11 civilians")[
+        "incident_id"]
