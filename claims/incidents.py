@@ -19,8 +19,10 @@ in full (each incident's `rule` column says it again in words):
    report on a barrel bomb on a rebel-held district: `holders`), or, past the lead, tells
    its toll as another attack's ("Elsewhere, ...", "three were also killed in another
    town": `_another_attack`, dated by the day its own sentence states, even one day from
-   the lead's; in the lead past its first sentence, only by words that name
-   another attack: "fifteen others were killed in two more incidents"), or is dated only
+   the lead's, and placed where the text before it was when its sentence names no place:
+   "six were also killed in shelling of the city"; in the lead past its first sentence,
+   only by words that name another attack: "fifteen others were killed in two more
+   incidents"), or is dated only
    by a week or a month ("earlier this week", "last week": an attack recalled, not the
    day's). Such a claim is an
    incident of its own, at its place and day, known by the words of its own sentence, not
@@ -277,7 +279,9 @@ def _apart(m: Mention, main: Incident) -> Incident | None:
     date is another day than its article's main incident, or is a week or a month ("earlier
     this week", "in early October"): an attack recalled, not the day's; None when it is the
     main one. A claim apart by its place or told as another attack is dated by the day its
-    sentence states ("ten were also killed on Tuesday" in Wednesday's report)."""
+    sentence states ("ten were also killed on Tuesday" in Wednesday's report); one told as
+    another attack whose sentence names no place is where the text before it was ("six
+    were also killed in shelling of the city" after a sentence on Aleppo)."""
     place, day = main.place, main.day
     if m.own_place and m.place and not (_within(m.place, place) or _within(place, m.place)):
         place = m.place
@@ -294,6 +298,9 @@ def _apart(m: Mention, main: Incident) -> Incident | None:
     held = _held_in(m.sentence)
     held = held if held and not held & holders(main) else frozenset()
     other = m.sentence_start if _another_attack(m) or several else None
+    if (other is not None and not several and m.place and not m.own_place
+            and not (_within(m.place, place) or _within(place, m.place))):
+        place = m.place  # another attack, where the text before it was
     if (other is not None or place != main.place) and m.explicit_day and m.day:
         day = m.day  # a claim apart is dated by its own sentence, even a day from its report's
     if m.span:  # where its own sentence says, even a region around its report's town

@@ -945,3 +945,15 @@ def test_a_report_told_before_the_day_another_states_is_another_attacks(tmp_path
     ])
     assert claim(db, "eight civilians")["incident_id"] != claim(db, "11 civilians")[
         "incident_id"]
+
+
+def test_another_attack_with_no_place_of_its_own_is_where_the_text_before_it_was(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-02-22", "Car bomb in Qardaha",
+         ("A car bomb killed four people in Qardaha on Sunday, a monitor said. "
+          f"{FILLER}Rebels and troops fought on the edges of Aleppo through the day. Six "
+          "people were also reported killed in rebel shelling of the city.")),
+    ])
+    six = claim(db, "Six people")
+    assert six["incident_id"] != claim(db, "four people")["incident_id"]
+    assert db["incidents"].get(six["incident_id"])["region"] == "Aleppo Governorate"
