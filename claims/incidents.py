@@ -455,8 +455,8 @@ def _alike(i: Incident, head: Incident, weights: dict[str, float], enough: float
     """How alike a report is to an incident's: the best likeness of their lead words, or
     `enough` when one of its reports gives the same toll on the same day (`_days_apart`;
     `_both_told_apart` pairs are not compared by their words); `dated`: only its reports
-    dated near the report's own count (`_near`), since one outlet's reports of another
-    day share its furniture ("Get short URL") and its places, not an attack."""
+    dated within LINK_DAYS of the report count (`_near`), since one outlet's reports of
+    other days share its furniture ("Get short URL") and its places, not an attack."""
     linked = [m for m in (head, *head.linked) if not dated or _near(m, i)]
     score = max((similarity(i, member, weights) for member in linked
                  if not _both_told_apart(i, member)), default=0.0)
