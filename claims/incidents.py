@@ -18,8 +18,11 @@ in full (each incident's `rule` column says it again in words):
    the places its lead names ("rebel fire on the government-held west of the city" in a
    report on a barrel bomb on a rebel-held district: `holders`), or, past the lead, tells
    its toll as another attack's ("Elsewhere, ...", "three were also killed in another
-   town": `_another_attack`; in the lead past its first sentence, only by words that name
-   another attack: "fifteen others were killed in two more incidents"), or is dated only
+   town": `_another_attack`, dated by the day its own sentence states, even one day from
+   the lead's, and placed where the text before it was when its sentence names no place:
+   "six were also killed in shelling of the city"; in the lead past its first sentence,
+   only by words that name another attack: "fifteen others were killed in two more
+   incidents"), or is dated only
    by a week or a month ("earlier this week", "last week": an attack recalled, not the
    day's). Such a claim is an
    incident of its own, at its place and day, known by the words of its own sentence, not
@@ -33,8 +36,10 @@ in full (each incident's `rule` column says it again in words):
    (`_neighbours`, as below) and, when both state their days, the days agree. An
    incident known only by its region joins the town incident of that region within
    LINK_DAYS whose reports' leads are most like its own (a night attack is told as of
-   either day)
-   (`similarity`: shared rare words such as the village, the weapon, the target), when they
+   either day; not a town's incident whose first report states a day after the one a
+   report dated only by its telling was told on: `_told_before`)
+   (`similarity`: shared rare words such as the village, the weapon, the target, compared
+   only with the incident's reports dated within LINK_DAYS of its own), when they
    are alike enough (SIMILAR) or give the same toll of SHARED_TOLL or more (not when both
    state their days and the days differ: `_days_apart`), and none of them
    names only other means of attack (rockets against air raids: `means`) and none is
@@ -273,7 +278,10 @@ def _apart(m: Mention, main: Incident) -> Incident | None:
     """The incident of its own a claim reports, when its sentence names another place or its
     date is another day than its article's main incident, or is a week or a month ("earlier
     this week", "in early October"): an attack recalled, not the day's; None when it is the
-    main one."""
+    main one. A claim apart by its place or told as another attack is dated by the day its
+    sentence states ("ten were also killed on Tuesday" in Wednesday's report); one told as
+    another attack whose sentence names no place is where the text before it was ("six
+    were also killed in shelling of the city" after a sentence on Aleppo)."""
     place, day = main.place, main.day
     if m.own_place and m.place and not (_within(m.place, place) or _within(place, m.place)):
         place = m.place
@@ -290,6 +298,11 @@ def _apart(m: Mention, main: Incident) -> Incident | None:
     held = _held_in(m.sentence)
     held = held if held and not held & holders(main) else frozenset()
     other = m.sentence_start if _another_attack(m) or several else None
+    if (other is not None and not several and m.place and not m.own_place
+            and not (_within(m.place, place) or _within(place, m.place))):
+        place = m.place  # another attack, where the text before it was
+    if (other is not None or place != main.place) and m.explicit_day and m.day:
+        day = m.day  # a claim apart is dated by its own sentence, even a day from its report's
     if m.span:  # where its own sentence says, even a region around its report's town
         return Incident(m.place if m.own_place and m.place else place, None, main.article_id,
                         lead_words(m.sentence), stated=True, held=held, other=other,
@@ -375,6 +388,12 @@ def article_incidents(mentions: list[Mention], day: dt.date | None,
     return [i for i in found.values() if i.mentions]
 
 
+def _told_before(a: Incident, b: Incident) -> bool:
+    """Whether a report dated by the day it was told (its text states no day) was told
+    before the day another report states: no report tells of an attack still to come."""
+    return bool(not a.stated and b.stated and a.day and b.day and a.day < b.day)
+
+
 def _allowed(a: Incident, b: Incident) -> int:
     """How many days two reports of one incident may be apart: none when both texts state
     the day, LINK_DAYS when either is dated by its publication, often the morning after."""
@@ -431,13 +450,17 @@ def tolls(i: Incident) -> frozenset[tuple]:
                      if m.role == "total" and m.metric in TOLL_METRICS and m.value >= SHARED_TOLL)
 
 
-def _alike(i: Incident, head: Incident, weights: dict[str, float], enough: float) -> float:
+def _alike(i: Incident, head: Incident, weights: dict[str, float], enough: float,
+           dated: bool = False) -> float:
     """How alike a report is to an incident's: the best likeness of their lead words, or
     `enough` when one of its reports gives the same toll on the same day (`_days_apart`;
-    `_both_told_apart` pairs are not compared by their words)."""
-    score = max((similarity(i, member, weights) for member in (head, *head.linked)
+    `_both_told_apart` pairs are not compared by their words); `dated`: only its reports
+    dated within LINK_DAYS of the report count (`_near`), since one outlet's reports of
+    other days share its furniture ("Get short URL") and its places, not an attack."""
+    linked = [m for m in (head, *head.linked) if not dated or _near(m, i)]
+    score = max((similarity(i, member, weights) for member in linked
                  if not _both_told_apart(i, member)), default=0.0)
-    if score < enough and any(i.tolls & member.tolls for member in (head, *head.linked)
+    if score < enough and any(i.tolls & member.tolls for member in linked
                               if not _days_apart(i, member)):
         return enough
     return score
@@ -466,16 +489,18 @@ def _near(head: Incident, i: Incident) -> bool:
 def _best(i: Incident, heads: list[Incident], weights: dict[str, float],
           enough: float = SIMILAR) -> Incident | None:
     """The incident a report named only by its region (or country) joins: the most similar
-    of the candidates whose day is near, if it is similar `enough`."""
-    return _most_alike(i, [head for head in heads if _near(head, i)], weights, enough)
+    of the candidates whose day is near, by their reports whose day is near, if it is
+    similar `enough`."""
+    return _most_alike(i, [head for head in heads if _near(head, i)], weights, enough,
+                       dated=True)
 
 
 def _most_alike(i: Incident, heads: list[Incident], weights: dict[str, float],
-                enough: float) -> Incident | None:
+                enough: float, dated: bool = False) -> Incident | None:
     """The most similar of some incidents to a report, if it is similar `enough`; none told
-    by its own article or naming only other means of attack."""
+    by its own article or naming only other means of attack; `dated`: as in `_alike`."""
     scored = [
-        (_alike(i, head, weights, enough), n)
+        (_alike(i, head, weights, enough, dated), n)
         for n, head in enumerate(heads)
         if not any(_other_means(i, m) or m.article_id == i.article_id
                    for m in (head, *head.linked))
@@ -646,7 +671,8 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
     for key in sorted(by_level["region"]):
         alone = _ByDay()
         for i in sorted(by_level["region"][key], key=lambda i: (str(i.day), i.article_id)):
-            found = (_best(i, towns[key[1]].near(i.day), weights)
+            found = (_best(i, [t for t in towns[key[1]].near(i.day) if not _told_before(i, t)],
+                           weights)
                      or _best(i, alone.near(i.day), weights))
             if found is None:
                 regions[key[1]].append(i)

@@ -164,6 +164,12 @@ def test_the_figure_page_shows_parts_beside_the_figure(db):
     assert "Why these claims are one figure" in html
 
 
+# Two sentences that push a report's later sentences past its lead (incidents.LEAD_CHARS).
+FILLER = 2 * ("Rescue workers dug through the rubble for hours, and a reporter saw them "
+              "carry out the bodies of people covered in dust. Residents said the jets came "
+              "back twice in the afternoon, and that the nearest clinic ran short of blood. ")
+
+
 def grouped(tmp_path, reports: list[tuple[str, str, str, str]]) -> sqlite_utils.Database:
     """A fresh database holding these (outlet, published, title, body) reports, grouped."""
     database = ensure(sqlite_utils.Database(tmp_path / "g.db"))
@@ -530,17 +536,14 @@ def test_a_headline_toll_its_report_gives_over_two_days_is_that_periods(tmp_path
 
 
 def test_two_tolls_told_as_other_attacks_are_not_joined_by_their_sentences_words(tmp_path):
-    filler = 2 * ("Rescue workers dug through the rubble for hours, and a reporter saw them "
-                  "carry out the bodies of people covered in dust. Residents said the jets came "
-                  "back twice in the afternoon, and that the nearest clinic ran short of blood. ")
     db = grouped(tmp_path, [
         ("Wire One", "2023-10-11", "Air strikes on Aleppo",
          ("Air strikes on a market killed 26 people in Aleppo province on Tuesday, a monitor "
-          f"said. {filler}Four people were also killed and 14 wounded on Tuesday in Aleppo "
+          f"said. {FILLER}Four people were also killed and 14 wounded on Tuesday in Aleppo "
           "province, medics said.")),
         ("Daily Two", "2023-10-11", "Convoy bombed near Aleppo",
          ("A car bomb hit a convoy of buses in Aleppo province on Tuesday, killing 31 people, "
-          f"officials said. {filler}At least 10 people were also killed and 20 wounded on "
+          f"officials said. {FILLER}At least 10 people were also killed and 20 wounded on "
           "Tuesday in Aleppo province, medics said.")),
     ])
     assert claim(db, "Four people")["figure_id"] != claim(db, "At least 10 people")["figure_id"]
@@ -901,3 +904,56 @@ def test_a_span_that_measures_a_superlative_leaves_the_toll_one_attacks(tmp_path
     assert strikes["figure_id"] == claim(db, "30 civilians")["figure_id"]
     war = claim(db, "at least 45 civilians")
     assert db["figures"].get(war["figure_id"])["cumulative"] == 1
+
+
+def test_a_report_is_joined_by_its_likeness_to_the_reports_of_near_days_only(tmp_path):
+    db = grouped(tmp_path, [
+        ("Daily Two", "2023-10-05", "Mortar fire on Deir ez-Zor",
+         ("Get short URL. Mortar shells fired by militants on the Qousour district in Deir "
+          "ez-Zor province killed three civilians, the news agency reported.")),
+        ("Wire One", "2023-10-06", "Deaths near Mayadin",
+         "Fourteen people fleeing across the river died near Mayadin, rescuers told reporters."),
+        ("Daily Two", "2023-10-07", "Militants shelled in Mayadin",
+         ("Get short URL. Mortar shells fired by the army on militants in Mayadin killed 80 "
+          "fighters, the news agency reported.")),
+    ])
+    assert claim(db, "three civilians")["incident_id"] != claim(db, "Fourteen people")[
+        "incident_id"]
+
+
+def test_a_toll_told_as_another_attacks_is_dated_by_its_own_sentence(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-08-10", "Gas attack on Aleppo",
+         ("A toxic gas attack on Aleppo killed four people on Wednesday, medics said. "
+          f"{FILLER}Meanwhile 12 civilians were also killed on Tuesday in Aleppo, "
+          "activists said.")),
+    ])
+    four, twelve = claim(db, "four people"), claim(db, "12 civilians")
+    assert four["incident_id"] != twelve["incident_id"]
+    row = db["incidents"].get(twelve["incident_id"])
+    assert row["date_from"] == "2023-08-08"
+
+
+def test_a_report_told_before_the_day_another_states_is_another_attacks(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-07-15", "Barrel bombs on Aleppo province",
+         ("Helicopters dropped barrel bombs on villages in Aleppo province, killing eight "
+          "civilians, a monitor said.")),
+        ("Daily Two", "2023-07-16", "Barrel bombs on al-Bab",
+         ("Helicopters dropped barrel bombs on the town of al-Bab in Aleppo province on "
+          "Sunday, killing 11 civilians, a monitor said.")),
+    ])
+    assert claim(db, "eight civilians")["incident_id"] != claim(db, "11 civilians")[
+        "incident_id"]
+
+
+def test_another_attack_with_no_place_of_its_own_is_where_the_text_before_it_was(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-02-22", "Car bomb in Qardaha",
+         ("A car bomb killed four people in Qardaha on Sunday, a monitor said. "
+          f"{FILLER}Rebels and troops fought on the edges of Aleppo through the day. Six "
+          "people were also reported killed in rebel shelling of the city.")),
+    ])
+    six = claim(db, "Six people")
+    assert six["incident_id"] != claim(db, "four people")["incident_id"]
+    assert db["incidents"].get(six["incident_id"])["region"] == "Aleppo Governorate"
