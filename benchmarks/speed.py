@@ -10,6 +10,14 @@ machine shared with other work disturbs less than wall time.
 With --against COMMIT, the package as it was at COMMIT (`git archive`, put first on
 PYTHONPATH) and the working tree are run in turn, each in a fresh process, --rounds times,
 and the best of each is compared: the ratio is the working tree's speed over COMMIT's.
+
+    uv run python benchmarks/speed.py [path] --against 6c1a024 --paired [--rounds 5] [--chunk 50]
+
+With --paired, both packages run at once in two live processes and take turns, `--chunk`
+texts at a time (the order flipped at each turn), through --rounds cold passes: each pass's
+ratio compares two runs made in the same seconds, so a load that comes and goes on a shared
+machine weighs on both sides alike instead of on whichever ran when it came. It prints each
+pass's ratio and their median.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -66,16 +75,94 @@ def package_at(commit: str, into: Path) -> Path:
     return into
 
 
-def timed_in_a_process(path: Path, repeat: int, pythonpath: Path | None) -> float:
-    """Characters per second of a fresh process, with `pythonpath` first on its path."""
+def environment(pythonpath: Path | None) -> dict[str, str]:
+    """This process's environment with `pythonpath` first on PYTHONPATH."""
     env = dict(os.environ)
     if pythonpath is not None:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(pythonpath), env.get("PYTHONPATH")]))
+    return env
+
+
+def timed_in_a_process(path: Path, repeat: int, pythonpath: Path | None) -> float:
+    """Characters per second of a fresh process, with `pythonpath` first on its path."""
     out = subprocess.run(
         [sys.executable, __file__, str(path), "--repeat", str(repeat), "--rate-only"],
-        capture_output=True, check=True, text=True, env=env,
+        capture_output=True, check=True, text=True, env=environment(pythonpath),
     ).stdout
     return float(out.split()[-1])
+
+
+def serve(articles: list[str]) -> None:
+    """Answer the parent's turns on stdin: "clear" empties the caches, "a b" extracts
+    articles[a:b] and prints the CPU seconds it took."""
+    for text in articles[:2]:
+        extract(text)
+    print("ready", flush=True)
+    for line in sys.stdin:
+        if line.strip() == "clear":
+            clear_caches()
+            print("cleared", flush=True)
+            continue
+        start, end = map(int, line.split())
+        began = time.process_time()
+        for text in articles[start:end]:
+            extract(text)
+        print(time.process_time() - began, flush=True)
+
+
+class Turns:
+    """A serving process of one package, asked for one turn at a time."""
+
+    def __init__(self, path: Path, pythonpath: Path | None):
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, str(path), "--serve"], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, text=True, env=environment(pythonpath))
+        self.ask(None)
+
+    def ask(self, line: str | None) -> str:
+        """Send `line` (or nothing: the first answer says the process is ready) and wait for
+        the answer, so only one side runs at a time."""
+        if line is not None:
+            self.process.stdin.write(line + "\n")
+            self.process.stdin.flush()
+        return self.process.stdout.readline().strip()
+
+    def close(self) -> None:
+        """End of input ends the serving loop; wait for it so no process is left behind."""
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def paired_pass(sides: dict[str, Turns], count: int, chunk: int, flip: int) -> dict[str, float]:
+    """One cold pass of each side over `count` articles, `chunk` at a time, turn about."""
+    seconds = dict.fromkeys(sides, 0.0)
+    for side in sides.values():
+        side.ask("clear")
+    for turn, start in enumerate(range(0, count, chunk)):
+        order = list(sides) if (turn + flip) % 2 == 0 else list(reversed(sides))
+        for name in order:
+            seconds[name] += float(sides[name].ask(f"{start} {min(count, start + chunk)}"))
+    return seconds
+
+
+def compare_paired(path: Path, commit: str, rounds: int, chunk: int) -> None:
+    """Run COMMIT's package and the working tree's turn about and print each pass's ratio."""
+    count = len(texts(path))
+    with tempfile.TemporaryDirectory() as scratch:
+        sides = {commit: Turns(path, package_at(commit, Path(scratch))),
+                 "working tree": Turns(path, None)}
+        ratios = []
+        try:
+            for round_ in range(1, rounds + 1):
+                seconds = paired_pass(sides, count, chunk, round_)
+                ratios.append(seconds[commit] / seconds["working tree"])
+                print(f"pass {round_}: {commit} {seconds[commit]:.3f} s, working tree "
+                      f"{seconds['working tree']:.3f} s; ratio {ratios[-1]:.3f}", flush=True)
+        finally:
+            for side in sides.values():
+                side.close()
+    print(f"median ratio {statistics.median(ratios):.3f} "
+          f"(passes {min(ratios):.3f}-{max(ratios):.3f})")
 
 
 def compare(path: Path, commit: str, rounds: int, repeat: int) -> None:
@@ -100,16 +187,25 @@ def main() -> int:
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--against", metavar="COMMIT")
     parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--paired", action="store_true")
+    parser.add_argument("--chunk", type=int, default=50)
     parser.add_argument("--rate-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     path = Path(args.path)
     if not path.exists():
         print(f"skipped: {path} not found")
         return 0
+    if args.against and args.paired:
+        compare_paired(path, args.against, args.rounds, args.chunk)
+        return 0
     if args.against:
         compare(path, args.against, args.rounds, args.repeat)
         return 0
     articles = texts(path)
+    if args.serve:
+        serve(articles)
+        return 0
     characters = sum(map(len, articles))
     best, found = best_run(articles, args.repeat)
     if args.rate_only:
