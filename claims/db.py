@@ -8,6 +8,8 @@ and opening a current one changes nothing.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import datetime as dt
 import hashlib
 import json
@@ -1093,19 +1095,44 @@ def _narrow_update_trigger(db: sqlite_utils.Database, table: str, columns: list[
 # At 0.5 s a 10x FA-KES ingest wrote 21 times the database's size, at 5 s 8 times
 # (benchmarks/README.md, "Write amplification"); another writer waits this long at most.
 COMMIT_EVERY_SECONDS = 5.0
-# While a new database is bulk loaded (`bulk_loading`), batches last this long: its largest
-# indexes keyed by hashes (claims', articles', versions', sketch bands') are still kept row by
-# row, and each commit rewrote most of their pages, so the bytes written grew with the
-# corpus (10.8x the database at 100x FA-KES with 5 s batches). Nobody reads a database being
-# bulk loaded for its figures (they are built at the end), and another writer waits a batch
-# out (LOCK_PATIENCE_SECONDS) instead of failing (benchmarks/README.md, "Writes, eleventh
-# session").
+# While a new database is bulk loaded (`bulk_loading`), batches last this long: its indexes
+# keyed by hashes (claims', articles', versions') are still kept row by row, and each commit
+# rewrote most of their pages, so the bytes written grew with the corpus (10.8x the database
+# at 100x FA-KES with 5 s batches). Nobody reads a database being bulk loaded for its figures
+# (they are built at the end), and another writer waits a batch out (LOCK_PATIENCE_SECONDS)
+# instead of failing (benchmarks/README.md, "Writes, eleventh session").
 BULK_COMMIT_EVERY_SECONDS = 60.0
+# ... and the page cache holds this many KB instead of CACHE_KB, so those indexes' pages stay
+# in memory through a batch instead of being spilled to the WAL and written again each time
+# they are touched: storing 10x FA-KES wrote 191 MB instead of 288 MB, about what its rows
+# take twice (WAL and database). It is given back before the indexes are built and the
+# figures grouped, whose peak it would raise (benchmarks/README.md, "Writes, twelfth
+# session").
+BULK_CACHE_KB = 32_000
 
 
 def commit_interval(bulk: bool) -> float:
     """How long a batch lasts: longer while a new database is bulk loaded."""
     return BULK_COMMIT_EVERY_SECONDS if bulk else COMMIT_EVERY_SECONDS
+
+
+@contextlib.contextmanager
+def page_cache(db: sqlite_utils.Database, kb: int):
+    """Give the connection a page cache of `kb` KB for a while, then CACHE_KB again, with
+    the memory it held handed back to the system."""
+    db.execute(f"PRAGMA cache_size = -{kb}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
+        _hand_back_memory()
+
+
+def _hand_back_memory() -> None:
+    """Return freed heap pages to the system (glibc's malloc_trim) where the C library
+    offers it: SQLite frees a shrunk cache's pages into the heap, which keeps them resident."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
 
 
 @contextlib.contextmanager
@@ -1123,9 +1150,9 @@ def journals_in_memory(db: sqlite_utils.Database):
 
 
 @contextlib.contextmanager
-def batched_commits(db: sqlite_utils.Database, every: float | None = None):
-    """Commit every few seconds (`every`, else COMMIT_EVERY_SECONDS) instead of after
-    every article.
+def batched_commits(db: sqlite_utils.Database, bulk: bool = False):
+    """Commit every few seconds (`commit_interval`) instead of after every article; a bulk
+    load's batches are longer and hold a larger page cache (BULK_CACHE_KB).
 
     Yields `store(write)`: `write()` runs inside the open write transaction, in a savepoint,
     so an article is still stored whole or not at all; what a batch saves is writing the
@@ -1134,7 +1161,7 @@ def batched_commits(db: sqlite_utils.Database, every: float | None = None):
     gets its turn instead of failing. On any exit, Ctrl-C included, what was stored is
     committed."""
     last = time.perf_counter()
-    every = COMMIT_EVERY_SECONDS if every is None else every
+    every = commit_interval(bulk)
 
     def store(write):
         nonlocal last
@@ -1147,7 +1174,7 @@ def batched_commits(db: sqlite_utils.Database, every: float | None = None):
             db.conn.execute("COMMIT")
         return result
 
-    with journals_in_memory(db):
+    with journals_in_memory(db), page_cache(db, BULK_CACHE_KB if bulk else CACHE_KB):
         try:
             yield store
         finally:

@@ -26,7 +26,6 @@ from claims.db import (
     add_article,
     batched_commits,
     bulk_loading,
-    commit_interval,
     is_grouped,
     look_up,
     older_versions,
@@ -211,7 +210,7 @@ def ingest(db: sqlite_utils.Database, specs: Iterable[str], options: Options | N
     jobs = _pending(_read(list(specs), options, progress), summary, _in_database(db))
     with mapping(extractor, workers, scheduler) as maps:
         with bulk_loading(db) as bulk:
-            with batched_commits(db, commit_interval(bulk)) as store_in_batch:
+            with batched_commits(db, bulk) as store_in_batch:
                 for where, mapped in maps.run(jobs):
                     try:
                         status, written = store_in_batch(
@@ -271,7 +270,7 @@ def load(db: sqlite_utils.Database, root: str | Path, since: str | None = None,
     started = time.perf_counter()
     articles = tqdm(read_dataset(root, since, outlet, country), unit=" articles",
                     disable=not progress, file=sys.stderr)
-    with bulk_loading(db) as bulk, batched_commits(db, commit_interval(bulk)) as store_in_batch:
+    with bulk_loading(db) as bulk, batched_commits(db, bulk) as store_in_batch:
         for extracted in articles:
             status, written = store_in_batch(
                 lambda e=extracted: store_extracted(db, e, not bulk))

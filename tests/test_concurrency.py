@@ -19,6 +19,7 @@ from claims.db import (
     Extracted,
     Extractor,
     article_text,
+    batched_commits,
     declared_indexes,
     is_grouped,
     open_db,
@@ -280,3 +281,13 @@ def test_a_first_ingest_commits_in_long_batches_and_a_later_one_in_short(tmp_pat
     later = commits_of_ingest(path, write_corpus(tmp_path / "b.csv", 30, "Wire Two"))
     assert later >= 30, "an ingest into a database with articles commits every batch"
     assert first < 10, "a bulk load commits every BULK_COMMIT_EVERY_SECONDS"
+
+
+def test_a_bulk_load_stores_with_a_larger_page_cache_and_gives_it_back(tmp_path):
+    db = open_db(tmp_path / "claims.db")
+    seen = []
+    for bulk in (True, False):
+        with batched_commits(db, bulk) as store:
+            store(lambda: seen.append(db.execute("PRAGMA cache_size").fetchone()[0]))
+        assert db.execute("PRAGMA cache_size").fetchone()[0] == -db_module.CACHE_KB
+    assert seen == [-db_module.BULK_CACHE_KB, -db_module.CACHE_KB]
