@@ -632,6 +632,9 @@ TAG_LINE_OPENERS = ("Tags", "Topics", "Keywords")
 # Idlib"): a toll given for a whole province beside a smaller toll in it is the province's
 # day total, not the attack's (claims.compare).
 PROVINCE_WORDS = ("province", "provinces", "governorate", "governorates")
+# A city named with the province around it, which a toll then covers: "Aleppo and the
+# surrounding province", "Idlib city and its province".
+AROUND_CITY_WORDS = ("and the surrounding", "and its surrounding", "and its")
 # One attack, named as one: "a suicide bomb", "another attack", "a double bombing": a toll
 # it gave dated only by its month is that attack's, recalled, not the month's total.
 ONE_ATTACK_ARTICLES = ("a", "an", "another")
