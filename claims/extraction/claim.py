@@ -129,9 +129,9 @@ ELLIPSIS_REACH = 90
 QUOTED_FIGURE_REACH = 24
 OPENING_QUOTE_BEFORE_RE = ending_at(r"[\"“][^\"“”\n]*")
 CLOSING_QUOTE_RE = regex.compile(r"[\"”](?=[ \t]+\p{Ll})")
-# How far after a figure its event cue is read, past any bracketed aside (`ASIDE_RE`).
+# How far after a figure its event cue is read, past any bracketed aside (`BRACKETED_RE`).
 EVENT_REACH = 60
-ASIDE_RE = regex.compile(r"[ \t]*\([^()\n]{1,60}\)")
+BRACKETED_RE = regex.compile(r"[ \t]*\([^()\n]{1,60}\)")
 # A bare figure listed on from the one before by place: the gap between them is, after the
 # first figure's own verb if any, a place phrase and "and" ("15 in a northern district of
 # Manbij and another six in the village", "40 were killed in the capital and 12 in the
@@ -812,7 +812,7 @@ def _asides_length(text: str, lo: int, hi: int) -> int:
     a count of people is read past: "twenty civilians and one SARC (Syrian Arab Red
     Crescent) staff member were killed" is as near its verb as without the spelled-out name;
     a bare figure's aside may hold its noun ("the past 20 (since May 2) days")."""
-    return sum(len(aside.group()) for aside in ASIDE_RE.finditer(text, lo, hi, KEEP_GIL))
+    return sum(len(aside.group()) for aside in BRACKETED_RE.finditer(text, lo, hi, KEEP_GIL))
 
 
 def _event_end(text: str, end: int, hi: int) -> int:
