@@ -69,6 +69,7 @@ from claims.db import claims_fingerprint, is_grouped, mark_grouped, writing
 from claims.extraction import times
 from claims.extraction.lexicon import (
     ARMED_BODIES,
+    AROUND_CITY_WORDS,
     ATTACK_MEAN_OF,
     DEMONYMS,
     HOUSEHOLD_NOUNS,
@@ -325,7 +326,9 @@ def _names(sentence: str | None, place_text: str | None, skip: int = 0) -> bool:
 
 # A province word right after a place's name ("Idlib province"), or "province of" right
 # before it, with a list's first name between ("the provinces of Hama and Idlib").
-PROVINCE_AFTER_RE = regex.compile(rf"(?i)\s+(?:{alternation(PROVINCE_WORDS)})\b")
+PROVINCE_AFTER_RE = regex.compile(
+    rf"(?i)\s+(?:(?:{alternation(AROUND_CITY_WORDS)})\s+)?(?:{alternation(PROVINCE_WORDS)})\b"
+)
 PROVINCE_BEFORE_RE = regex.compile(
     rf"(?i)\b(?:{alternation(PROVINCE_WORDS)})\s+of\s+(?:[\p{{L}}-]+\s+(?:and|or)\s+)?$")
 # How far before a place's name "the province of" may start.
@@ -523,16 +526,28 @@ def _parts_above_totals(mentions: list[inc.Mention]) -> None:
 
 def _province_totals(mentions: list[inc.Mention]) -> None:
     """Read a toll a report gives for a whole province ("39 killed in Idlib province on
-    Sunday") as that province's period total when the report also gives a smaller toll of
-    the same dead in it ("36 killed in the attack"): the province's sum of the day, not the
-    attack's toll."""
+    Sunday", "in Aleppo and the surrounding province") as that province's period total when
+    the report also gives a smaller toll of the same dead in it ("36 killed in the attack")
+    or a part of it, whoever the part counts ("those killed included 12 aid workers who died
+    in a raid on a convoy"): the province's sum of the day, not the attack's toll."""
     totals = [m for m in mentions if m.role == "total" and m.metric in TOLL_METRICS]
+    parts = [m for m in mentions if m.role == "part" and m.metric in TOLL_METRICS]
     for m in totals:
         if m.province and m.place and any(
-                t.kind == m.kind and t.metric == m.metric and t.value < m.value
-                and not t.province and t.place and inc._within(t.place, m.place)
-                for t in totals):
+                t.metric == m.metric and t.value < m.value and not t.province and t.place
+                and inc._within(t.place, m.place)
+                and (t.kind == m.kind if t.role == "total" else _one_attack_apart(t, m))
+                for t in totals + parts):
             m.role = "period"
+
+
+def _one_attack_apart(part: inc.Mention, total: inc.Mention) -> bool:
+    """Whether a part of a province's toll is told in a sentence of its own that names one
+    attack ("those killed included 12 aid workers who died in a raid on a convoy"): one
+    attack's dead among the province's, not the toll's own breakdown ("11 civilians
+    including two children were killed in an air strike")."""
+    return (part.sentence_start != total.sentence_start
+            and ONE_ATTACK_RE.search(part.sentence) is not None)
 
 
 def _breakdowns(mentions: list[inc.Mention]) -> None:

@@ -483,3 +483,74 @@ def test_a_capitalised_number_word_before_a_people_noun_counts_them():
 def test_patients_of_a_disease_are_affected_and_commanders_fighters(text, metric):
     (claim,) = extract(text)
     assert claim.metric == metric
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (("Valley News English Forty Killed in Army Raids on Hill Village Forty villagers were "
+     "killed on Sunday in raids on a hill town."),
+     [("Forty Killed", 40, "killed"), ("Forty villagers", 40, "killed")]),
+    ("The report from the valley Twelve were wounded when the roof fell.",
+     [("Twelve", 12, "wounded")]),
+    ("Keywords Homs hospital raids Six paramedics were killed when a shell hit the ward.",
+     [("Six paramedics", 6, "killed")]),
+])
+def test_a_capitalised_number_word_before_its_toll_or_a_trade_counts_people(text, expected):
+    found = [(c.text, c.value, c.metric) for c in extract(text, published="2015-05-03")]
+    assert found == expected
+    assert extract("He watched Channel Four Live with friends.", published="2015-05-03") == []
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Two guards of the Northern Water Works Company in the old port were killed on Sunday.",
+     "guards"),
+    (("Five volunteers from the Mountain Rescue Teams in the eastern hills were martyred as "
+     "the shell struck."), "volunteers"),
+])
+def test_a_toll_verb_is_read_past_a_long_name_after_the_counted_noun(text, subject):
+    (claim,) = extract(text)
+    assert (claim.subject, claim.metric) == (subject, "killed")
+
+
+def test_a_name_after_the_counted_noun_lends_it_no_verb_of_another_clause():
+    claim = extract("The four drivers of the Red Lake Transport Union were in the buses when "
+                    "gunmen attacked and killed them.")[0]
+    assert (claim.text, claim.metric) == ("four drivers", "count")
+
+
+def test_an_event_cue_is_read_past_a_bracketed_name():
+    text = ("About forty villagers and one WFP (World Food Programme of the United Nations) "
+            "driver were wounded as they queued for flour.")
+    assert next((c.text, c.metric) for c in extract(text)) == ("About forty villagers", "wounded")
+
+
+def test_a_bare_figure_reads_no_cue_past_a_bracketed_aside():
+    (claim,) = extract("Talks in the last 12 (from the 3rd of May) days brought the number of "
+                       "fighter deaths to a new high.")
+    assert claim.metric != "killed"
+
+
+def test_a_quoted_figure_counts_the_noun_after_the_quote():
+    (claim,) = extract('The statement said the ambush left "about 40" soldiers dead.')
+    assert (claim.text, claim.value, claim.subject, claim.metric) == (
+        "about 40", 40, "soldiers", "killed")
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling on Homs Kills 4 Wounds 15",
+    "Rockets hit the market, kills 4 injures 15",
+])
+def test_a_toll_verb_between_two_figures_is_no_counted_noun(text):
+    found = [(c.text, c.value, c.metric, c.subject) for c in extract(text)]
+    assert found[0] == ("4", 4, "killed", None)
+    assert found[1][1:] == (15, "wounded", None)
+
+
+def test_a_noun_for_the_dead_before_a_figure_stays_a_noun():
+    assert extract("The raid left 9 deaths 2 of them children.")[0].subject == "deaths"
+
+
+def test_harm_inflicted_on_people_wounds_them():
+    text = ("The raid took the lives of some 30 people and inflicted harm on an additional 90 "
+            "villagers.")
+    assert [(c.value, c.metric, c.role) for c in extract(text)] == [
+        (30, "killed", "total"), (90, "wounded", "total")]

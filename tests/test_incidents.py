@@ -957,3 +957,27 @@ def test_another_attack_with_no_place_of_its_own_is_where_the_text_before_it_was
     six = claim(db, "Six people")
     assert six["incident_id"] != claim(db, "four people")["incident_id"]
     assert db["incidents"].get(six["incident_id"])["region"] == "Aleppo Governorate"
+
+
+def test_a_city_and_its_provinces_toll_with_one_raids_dead_among_it_is_no_raids_toll(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-06-12", "Air raid on aid convoy near Hama",
+         ("At least 22 civilians were killed in overnight bombardment of Hama and the "
+          f"surrounding province, a monitor said. {FILLER}Those killed included 9 aid workers "
+          "who died in a raid on a convoy near the city.")),
+        ("Daily Two", "2023-06-12", "Air raid on aid convoy near Hama",
+         ("An air raid on an aid convoy near Hama killed 12 civilians overnight, the Red "
+          "Crescent said.")),
+    ])
+    assert claim(db, "At least 22 civilians")["figure_id"] != claim(db, "12 civilians")["figure_id"]
+
+
+def test_a_provinces_toll_told_with_its_own_breakdown_stays_the_attacks(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-06-12", "Air raid on market in Hama province",
+         ("At least 14 civilians including 3 children were killed in an air raid on a market "
+          "in Hama province, a monitor said.")),
+        ("Daily Two", "2023-06-12", "Air raid on market in Hama province",
+         "An air raid on a market in Hama province killed 12 civilians, medics said."),
+    ])
+    assert claim(db, "At least 14 civilians")["figure_id"] == claim(db, "12 civilians")["figure_id"]

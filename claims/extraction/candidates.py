@@ -19,6 +19,8 @@ from claims.extraction.lexicon import (
     POSSESSIVES,
     PREPOSITIONS,
     PROPORTION_LINKS,
+    TOLL_AUXILIARIES,
+    TOLL_PARTICIPLES,
 )
 from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, group_numbers
 
@@ -89,6 +91,11 @@ _MONTH = alternation(MONTHS, backward=True)
 # A lower-case noun for people right after a capitalised number word: it counts them
 # ("Eleven children were killed"); a name goes on in capitals ("Channel Four News").
 PEOPLE_AFTER_RE = regex.compile(rf"[ \t]+(?:{alternation(PEOPLE_NOUNS)})\b")
+# What befell the people a capitalised number word counts, right after it, in a title's
+# capitals or not: "Thirty Killed in Strikes", "Thirty were killed"; no name goes on so.
+TOLL_AFTER_RE = regex.compile(
+    rf"[ \t]+(?i:(?:{alternation(TOLL_AUXILIARIES)})[ \t]+)?(?i:{alternation(TOLL_PARTICIPLES)})\b"
+)
 DATELINE_YEAR_RE = ending_at(
     rf"(?i:\b(?:(?:{_MONTH})\.?\s+\d{{1,2}},?|\d{{1,2}}\s+(?:{_MONTH})\.?,?"
     rf"|\d{{1,2}}[-./]\d{{1,2}}[-./])\s*(?:19|20)\d\d[ \t]+)"
@@ -476,7 +483,8 @@ def _inside_a_name(text: str, start: int) -> bool:
     if furniture.timestamp_before(text, start) or DATELINE_YEAR_RE.match(
             text, max(0, start - 24), start):
         return False
-    if PEOPLE_AFTER_RE.match(text, start + len(text[start:].split(None, 1)[0])):
+    after = start + len(text[start:].split(None, 1)[0])
+    if PEOPLE_AFTER_RE.match(text, after) or TOLL_AFTER_RE.match(text, after):
         return False  # "... Aleppo Eleven children were killed": a name goes on in capitals
     return text[start - 2 : start].strip() not in QUOTE_OR_COLON
 

@@ -124,6 +124,14 @@ CONTINUED_REPORT_RE = regex.compile(
 )
 # How far back a bare figure may find the figure whose unit it leaves unsaid.
 ELLIPSIS_REACH = 90
+# A figure quoted on its own: the opening quote a few words before it (its qualifier
+# between), the closing one right after it.
+QUOTED_FIGURE_REACH = 24
+OPENING_QUOTE_BEFORE_RE = ending_at(r"[\"“][^\"“”\n]*")
+CLOSING_QUOTE_RE = regex.compile(r"[\"”](?=[ \t]+\p{Ll})")
+# How far after a figure its event cue is read, past any bracketed aside (`BRACKETED_RE`).
+EVENT_REACH = 60
+BRACKETED_RE = regex.compile(r"[ \t]*\([^()\n]{1,60}\)")
 # A bare figure listed on from the one before by place: the gap between them is, after the
 # first figure's own verb if any, a place phrase and "and" ("15 in a northern district of
 # Manbij and another six in the village", "40 were killed in the capital and 12 in the
@@ -337,11 +345,29 @@ def _counted_noun(context: _Context, draft: _Draft) -> None:
     if number.unit is not None or draft.unit is not None:
         return
     singular = number.value == 1 and number.low is None
-    found = metrics.subject_after(context.text, draft.end, context.sent_end, singular=singular)
+    quoted = _closing_quote(context, draft)
+    after = draft.end + len(quoted.group()) if quoted else draft.end
+    found = metrics.subject_after(context.text, after, context.sent_end, singular=singular)
     if found:
-        draft.subject, draft.end = found
+        draft.subject = found[0]
+        if not quoted:
+            draft.end = found[1]
         draft.unit = "people" if metrics.is_people(draft.subject) else "items"
         _time_noun(draft)
+
+
+def _closing_quote(context: _Context, draft: _Draft):
+    """The quotation mark that closes a figure quoted on its own, its noun outside the
+    quote: 'the raid left "nearly 40" soldiers dead' counts soldiers (the claim's surface
+    stays the quoted words)."""
+    text, start = context.text, context.number.start
+    closing = CLOSING_QUOTE_RE.match(text, draft.end, context.sent_end, KEEP_GIL)
+    if closing is None:
+        return None
+    opening = OPENING_QUOTE_BEFORE_RE.match(
+        text, max(context.sent_start, start - QUOTED_FIGURE_REACH), start, KEEP_GIL
+    )
+    return closing if opening else None
 
 
 def _time_noun(draft: _Draft) -> None:
@@ -768,7 +794,10 @@ def _event(context: _Context, draft: _Draft) -> str | None:
     start, end = draft.start, draft.end
     reach = max(context.sent_start, number.start - 80)
     window_lo = max(reach, text.rfind(";", reach, number.start) + 1)
-    window_hi = _event_end(text, end, min(context.sent_end, end + 60))
+    ahead = EVENT_REACH
+    if metrics.is_people(draft.subject):
+        ahead += _asides_length(text, end, min(context.sent_end, end + EVENT_REACH))
+    window_hi = _event_end(text, end, min(context.sent_end, end + ahead))
     if (
         previous is not None
         and window_lo < previous.end <= start
@@ -776,6 +805,14 @@ def _event(context: _Context, draft: _Draft) -> str | None:
     ):
         window_lo = start  # the cues between the two figures belong to the first
     return metrics.event_metric(text, window_lo, window_hi, start, end)
+
+
+def _asides_length(text: str, lo: int, hi: int) -> int:
+    """How many characters the bracketed asides after a figure take, which the event cue of
+    a count of people is read past: "twenty civilians and one SARC (Syrian Arab Red
+    Crescent) staff member were killed" is as near its verb as without the spelled-out name;
+    a bare figure's aside may hold its noun ("the past 20 (since May 2) days")."""
+    return sum(len(aside.group()) for aside in BRACKETED_RE.finditer(text, lo, hi, KEEP_GIL))
 
 
 def _event_end(text: str, end: int, hi: int) -> int:

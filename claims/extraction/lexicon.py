@@ -72,7 +72,8 @@ PEOPLE_KINDS: dict[str, tuple[str, ...]] = {
 # journalists were killed" is not a count of all the people killed.
 PEOPLE_OF_THEIR_OWN_KIND = (
     "adults", "elderly", "teenagers", "youths", "families", "relatives", "villagers",
-    "refugees", "migrants", "nationals", "patients", "doctors", "nurses", "journalists",
+    "refugees", "migrants", "nationals", "patients", "doctors", "nurses", "medics",
+    "paramedics", "journalists",
     "workers", "employees", "staff", "students", "teachers", "prisoners", "detainees",
     "hostages", "pilgrims", "passengers", "supporters", "followers", "voters", "worshippers",
     "mourners", "bystanders", "pedestrians", "survivors", "users", "customers", "fans",
@@ -148,7 +149,8 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
     ),
     "wounded": (
         "wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds",
-        "injures", "injure", "wound", "hospitalised", "hospitalized",
+        "injures", "injure", "wound", "hospitalised", "hospitalized", "inflicted harm on",
+        "caused harm to",
     ),
     "casualties": ("casualties", *KILLED_AND_WOUNDED),
     "missing": ("missing", "unaccounted for", "disappeared"),
@@ -601,6 +603,8 @@ ING_NOUNS = frozenset([
     "evening", "morning", "ceiling", "uprising", "hearing", "ruling", "landing", "warning",
 ])
 TOLL_PARTICIPLES = ("killed", "wounded", "injured", "hurt", "dead")
+# What stands between a count and its toll participle: "Thirty were killed".
+TOLL_AUXILIARIES = ("were", "are", "have been", "had been", "was")
 # Words that tell a toll is another attack's than its report's own: "Elsewhere, air strikes
 # on Douma killed six", "in a separate attack"; and, before a toll participle, "Three people
 # were also killed in another town".
@@ -628,6 +632,9 @@ TAG_LINE_OPENERS = ("Tags", "Topics", "Keywords")
 # Idlib"): a toll given for a whole province beside a smaller toll in it is the province's
 # day total, not the attack's (claims.compare).
 PROVINCE_WORDS = ("province", "provinces", "governorate", "governorates")
+# A city named with the province around it, which a toll then covers: "Aleppo and the
+# surrounding province", "Idlib city and its province".
+AROUND_CITY_WORDS = ("and the surrounding", "and its surrounding", "and its")
 # One attack, named as one: "a suicide bomb", "another attack", "a double bombing": a toll
 # it gave dated only by its month is that attack's, recalled, not the month's total.
 ONE_ATTACK_ARTICLES = ("a", "an", "another")

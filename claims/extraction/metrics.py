@@ -33,7 +33,9 @@ from claims.extraction.lexicon import (
     POSSESSIVES,
     PREPOSITIONS,
     PUBLISHED_THINGS,
+    SPEAKER_VERBS,
     SUBJECT_CUES,
+    TELLING_VERBS,
     TOLL_LEVEL_VERBS,
     UNDERGOING_VERBS,
     UP_WORDS,
@@ -256,7 +258,20 @@ ASIDE_OWN_VERB_RE = regex.compile(
     r"(?:(?![ \t]and[ \t]+\p{Ll}+ed\b)[^,;.()]){1,60}?(?:[ \t]*\([^()]{0,30}\))?,?"
     rf"(?=[ \t]+(?:{alternation(AUXILIARIES)})\b){_OWN_VERB}"
 )
-# The groups of both, which `_OWN_VERB` numbers alike.
+# The same after an "of" or "from" phrase that names whose or where the counted people are,
+# a name of many words among them: "four staff of the Union of Medical Relief Groups were
+# killed", "three fighters from the local committees in the south were martyred". It holds
+# no verb, no auxiliary and no clause of its own, and an auxiliary must follow it.
+_POSTMODIFIER_STOPS = (*AUXILIARIES, *CLAUSE_OPENERS, *SPEAKER_VERBS, *TELLING_VERBS, "and")
+_POSTMODIFIER_WORD = (
+    rf"[ \t]+(?!(?:{alternation(_POSTMODIFIER_STOPS)})\b)(?!\p{{Ll}}+ed\b)\p{{L}}[\p{{L}}'’-]*\b"
+)
+POSTMODIFIER_WORDS = 10
+POSTMODIFIED_OWN_VERB_RE = regex.compile(
+    rf"[ \t]+(?:of|from)(?:{_POSTMODIFIER_WORD}){{1,{POSTMODIFIER_WORDS}}}?"
+    rf"(?=[ \t]+(?:{alternation(AUXILIARIES)})\b){_OWN_VERB}"
+)
+# The groups of all three, which `_OWN_VERB` numbers alike.
 OWN_VERB = group_numbers(OWN_VERB_RE)
 _PREPOSITIONS = frozenset(PREPOSITIONS)
 # Where the clause of a figure's own verb ends, and how far it may run.
@@ -293,7 +308,8 @@ def own_verb_metric(text: str, end: int, hi: int) -> str | None:
     others it counts ("three bombers killed 12"), whose clause no cue elsewhere reaches; None
     when no such verb follows the figure."""
     match = (OWN_VERB_RE.match(text, end, hi, KEEP_GIL)
-             or ASIDE_OWN_VERB_RE.match(text, end, hi, KEEP_GIL))
+             or ASIDE_OWN_VERB_RE.match(text, end, hi, KEEP_GIL)
+             or POSTMODIFIED_OWN_VERB_RE.match(text, end, hi, KEEP_GIL))
     if match is None:
         return None
     following = match.group(OWN_VERB.next)
@@ -435,6 +451,7 @@ def subject_after(
         if (
             word in SUBJECT_STOPS
             or word in VERB_STOPS
+            or _verb_before_figure(text, match, word, limit)
             or word in _NUMBER_WORDS
             or len(word) == 1
             or THAN_RE.match(text, match.end(), limit, KEEP_GIL)
@@ -454,6 +471,18 @@ def subject_after(
             last = index
     start, end = words[0][0], words[last][1]
     return text[start:end], end
+
+
+def _verb_before_figure(text: str, match, word: str, limit: int) -> bool:
+    """Is a verb that names an event (the -s form of a cue, no noun for people), with a
+    figure right after it, the verb that counts that figure, not a noun: "Blast Kills 3
+    Wounds 20" wounds twenty; "12 deaths", "109 evacuees 13 of whom" stay nouns."""
+    return (
+        word[:-1] in _CUE_METRIC
+        and word.endswith("s")
+        and word not in PEOPLE_NOUNS
+        and _OWN_FIGURE_RE.match(text, match.end(), limit) is not None
+    )
 
 
 def _is_noun(word: str, plural: bool = False) -> bool:
