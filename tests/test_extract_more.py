@@ -554,3 +554,23 @@ def test_harm_inflicted_on_people_wounds_them():
             "villagers.")
     assert [(c.value, c.metric, c.role) for c in extract(text)] == [
         (30, "killed", "total"), (90, "wounded", "total")]
+
+
+@pytest.mark.parametrize("text", [
+    "The monitor said all the dead were from six families.",
+    "Five women and 13 fighters from the same six families were among the dead.",
+])
+def test_the_households_counted_people_came_from_are_a_count_not_a_toll(text):
+    families = [c for c in extract(text) if c.subject and c.subject.endswith("families")]
+    assert [(c.value, c.metric) for c in families] == [(6, "count")]
+
+
+def test_one_household_people_came_from_is_no_claim():
+    text = "Three children from one family were killed in the raid on Kelvar on Monday."
+    assert [(c.value, c.metric, c.subject) for c in extract(text)] == [
+        (3, "killed", "children")]
+
+
+def test_households_a_verb_acts_on_stay_its_toll():
+    claims = extract("Troops executed six families in the village of Marun, the group said.")
+    assert [(c.value, c.metric) for c in claims] == [(6, "killed")]

@@ -26,10 +26,12 @@ from claims.extraction.lexicon import (
     ABOARD_WORDS,
     AGE_LEVEL_NOUNS,
     ARTICLES,
+    HOUSEHOLD_NOUNS,
     LOCAL_DOLLARS,
     LOCATIVE_CUES,
     ONE_OF_A_NOUN,
     ONLY_WORDS,
+    ORIGIN_CUES,
     PEOPLE_GROUPS,
     PEOPLE_STATES,
     PEOPLED_PLACES,
@@ -78,6 +80,12 @@ _GAP = r"[ \t]+"
 ABOARD_AFTER_RE = regex.compile(rf"[ \t]+(?i:{alternation(ABOARD_WORDS, space=_GAP)})\b")
 GROUP_OF_BEFORE_RE = ending_at(
     rf"\b(?i:{alternation(PEOPLE_GROUPS, backward=True)})[ \t]+of[ \t]+"
+)
+# Where counted people came from, right before a count of households: "the dead were from
+# six families", "three children from the same two families".
+ORIGIN_BEFORE_RE = ending_at(
+    rf"\b(?i:{alternation(ORIGIN_CUES, backward=True)})[ \t]+"
+    r"(?:(?i:the)[ \t]+(?:(?i:same)[ \t]+)?)?"
 )
 # What befell people (lexicon.PEOPLE_STATES), right after a bare figure: "left 15 dead",
 # "one was killed and six more wounded".
@@ -646,6 +654,19 @@ def _share_of_control(context: _Context, draft: _Draft) -> None:
         draft.metric = "control"
 
 
+def _households_of_origin(context: _Context, draft: _Draft) -> None:
+    """A count of the households counted people came from is no toll, whatever its clause
+    did to them: "all the dead were from six families" counts families, not the dead, so
+    it is a count."""
+    words = (draft.subject or "").lower().split()
+    if (draft.metric is not None and draft.metric not in PEOPLE_METRICS) or not words \
+            or words[-1] not in HOUSEHOLD_NOUNS:
+        return
+    if ORIGIN_BEFORE_RE.match(context.text, max(context.sent_start, draft.start - 16),
+                              draft.start):
+        draft.metric = "count"
+
+
 def _strong_subject_metric(context: _Context, draft: _Draft) -> None:
     """Take the metric a counted noun says surely: "4 martyrs ... 22 injured", "three strikes"."""
     if draft.metric is None:
@@ -1054,6 +1075,7 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _share_of_control,
     _partitive_noun,
     _state_of_noun,
+    _households_of_origin,
     _strong_subject_metric,
     _casualties_beside_wounded,
     _included_metric,

@@ -107,8 +107,10 @@ SIDE_OF: dict[str, str] = {
     word: side for side, words in COMBATANT_SIDES.items() for word in words
 }
 # Nouns that count households, not persons: "all the dead were from six families" is no
-# count of the dead (claims.compare reads named groups of people apart from them).
-HOUSEHOLD_NOUNS = frozenset({"families", "households", "clans", "tribes"})
+# count of the dead (claims.compare reads named groups of people apart from them; a count of
+# them after ORIGIN_CUES is a count, not a toll: claims.extraction.claim).
+HOUSEHOLD_NOUNS = frozenset({"families", "households", "clans", "tribes",
+                             "family", "household", "clan", "tribe"})
 # Words that date a day within a month, not the whole month: "in early October", "mid-May".
 MONTH_PARTS = frozenset({"early", "mid", "late"})
 # Armed bodies: not people by themselves ("two forces" are units), but the killed or wounded
