@@ -1398,24 +1398,18 @@ def store_sketch(db: sqlite_utils.Database, article_id: str, version_id: str,
     """Keep a text's reprint sketch in place of its article's old one; `pending` when no
     regroup has looked for its original yet. Without `bands` (a bulk load), its band keys
     are left to `store_missing_bands`."""
-    if not bands:
-        _upsert_sketch(db, article_id, version_id, sketch, pending)
-        return
-    db.execute("DELETE FROM reprint_bands WHERE article_id = ?", [article_id])
-    _upsert_sketch(db, article_id, version_id, sketch, pending)
-    db.conn.executemany("INSERT OR IGNORE INTO reprint_bands (band, article_id) VALUES (?, ?)",
-                        [(band, article_id) for band in sketch.bands])
-
-
-def _upsert_sketch(db: sqlite_utils.Database, article_id: str, version_id: str,
-                   sketch: Sketch, pending: bool) -> None:
-    """Store a sketch's row, replacing the article's earlier one."""
+    if bands:
+        db.execute("DELETE FROM reprint_bands WHERE article_id = ?", [article_id])
     db.execute(
         "INSERT INTO reprint_sketches (article_id, version_id, signature, pending) "
         "VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET "
         "version_id = excluded.version_id, signature = excluded.signature, "
         "original_id = NULL, similarity = NULL, pending = excluded.pending",
         [article_id, version_id, sketch.signature, 1 if pending else None])
+    if bands:
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO reprint_bands (band, article_id) VALUES (?, ?)",
+            [(band, article_id) for band in sketch.bands])
 
 
 # The band keys of every sketch stored without them (a bulk load's, or one cut short), in key

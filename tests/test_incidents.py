@@ -53,6 +53,11 @@ def claim(db, text: str) -> dict:
     return row
 
 
+def incident(db, text: str) -> str:
+    """The incident of the one current claim with this surface."""
+    return claim(db, text)["incident_id"]
+
+
 def test_three_outlets_reporting_one_bombing_share_one_figure(db):
     tolls = [claim(db, t) for t in ("25 people", "31 people", "At least 28 people")]
     assert len({t["figure_id"] for t in tolls}) == 1
@@ -564,7 +569,7 @@ def test_an_attack_recalled_by_its_week_joins_that_weeks_incident_not_the_report
     ])
     gas = claim(db, "at least 70 people")
     assert gas["figure_id"] == claim(db, "64 people")["figure_id"]
-    assert gas["incident_id"] != claim(db, "9 people")["incident_id"]
+    assert gas["incident_id"] != incident(db, "9 people")
     recalled = db["incidents"].get(claim(db, "40 people")["incident_id"])
     assert recalled["id"] != claim(db, "11 people")["incident_id"]
     assert (recalled["date_from"], recalled["date_to"]) == ("2023-04-24", "2023-04-30")
@@ -579,7 +584,7 @@ def test_an_attack_recalled_by_its_month_joins_the_incident_its_own_sentence_pla
           "killed 29 people at a checkpoint in Hama province, police said.")),
     ])
     assert claim(db, "29 people")["figure_id"] == claim(db, "27 people")["figure_id"]
-    assert claim(db, "29 people")["incident_id"] != claim(db, "5 people")["incident_id"]
+    assert incident(db, "29 people") != incident(db, "5 people")
 
 
 def test_a_named_group_and_the_people_its_report_counts_alike_are_one_toll(tmp_path):
@@ -885,7 +890,7 @@ def test_a_lead_that_names_other_incidents_keeps_their_toll_apart(tmp_path):
     raid = claim(db, "26 people")["figure_id"]
     assert raid is not None and raid == claim(db, "24 people")["figure_id"]
     assert claim(db, "Nineteen others")["figure_id"] != raid
-    assert claim(db, "Nine people")["incident_id"] == claim(db, "26 people")["incident_id"]
+    assert incident(db, "Nine people") == incident(db, "26 people")
 
 
 def test_a_span_that_measures_a_superlative_leaves_the_toll_one_attacks(tmp_path):
@@ -917,8 +922,7 @@ def test_a_report_is_joined_by_its_likeness_to_the_reports_of_near_days_only(tmp
          ("Get short URL. Mortar shells fired by the army on militants in Mayadin killed 80 "
           "fighters, the news agency reported.")),
     ])
-    assert claim(db, "three civilians")["incident_id"] != claim(db, "Fourteen people")[
-        "incident_id"]
+    assert incident(db, "three civilians") != incident(db, "Fourteen people")
 
 
 def test_a_toll_told_as_another_attacks_is_dated_by_its_own_sentence(tmp_path):
@@ -943,8 +947,7 @@ def test_a_report_told_before_the_day_another_states_is_another_attacks(tmp_path
          ("Helicopters dropped barrel bombs on the town of al-Bab in Aleppo province on "
           "Sunday, killing 11 civilians, a monitor said.")),
     ])
-    assert claim(db, "eight civilians")["incident_id"] != claim(db, "11 civilians")[
-        "incident_id"]
+    assert incident(db, "eight civilians") != incident(db, "11 civilians")
 
 
 def test_another_attack_with_no_place_of_its_own_is_where_the_text_before_it_was(tmp_path):
@@ -955,7 +958,7 @@ def test_another_attack_with_no_place_of_its_own_is_where_the_text_before_it_was
           "people were also reported killed in rebel shelling of the city.")),
     ])
     six = claim(db, "Six people")
-    assert six["incident_id"] != claim(db, "four people")["incident_id"]
+    assert six["incident_id"] != incident(db, "four people")
     assert db["incidents"].get(six["incident_id"])["region"] == "Aleppo Governorate"
 
 
