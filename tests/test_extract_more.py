@@ -574,3 +574,17 @@ def test_one_household_people_came_from_is_no_claim():
 def test_households_a_verb_acts_on_stay_its_toll():
     claims = extract("Troops executed six families in the village of Marun, the group said.")
     assert [(c.value, c.metric) for c in claims] == [(6, "killed")]
+
+
+@pytest.mark.parametrize("text", [
+    "A landslide killed 14 people and left 3,000 homeless near the pass, officials said.",
+    "The floods drowned 14 people and left 3,000 homeless in the valley.",
+])
+def test_people_left_homeless_are_displaced_not_the_clauses_dead(text):
+    found = {c.value: (c.unit, c.metric) for c in extract(text)}
+    assert found == {14: ("people", "killed"), 3000: ("people", "displaced")}
+
+
+def test_homeless_people_a_verb_acts_on_keep_its_toll():
+    (claim,) = extract("Gunmen killed 4 homeless men in the park on Sunday.")
+    assert (claim.value, claim.metric) == (4, "killed")

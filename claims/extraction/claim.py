@@ -45,6 +45,7 @@ from claims.extraction.lexicon import (
     REPORTING_VERBS,
     SPEAKER_PRONOUNS,
     SPEAKER_VERBS,
+    STATE_NOUNS,
     TELLING_VERBS,
 )
 from claims.extraction.numbers import TENS_WORDS, UNITS_WORDS
@@ -668,7 +669,10 @@ def _households_of_origin(context: _Context, draft: _Draft) -> None:
 
 
 def _strong_subject_metric(context: _Context, draft: _Draft) -> None:
-    """Take the metric a counted noun says surely: "4 martyrs ... 22 injured", "three strikes"."""
+    """Take the metric a counted noun says surely: "4 martyrs ... 22 injured", "three strikes",
+    "left 3,000 homeless"."""
+    if draft.metric is None and (draft.subject or "").lower() in STATE_NOUNS:
+        draft.metric = metrics.cue_metric(draft.subject.lower())
     if draft.metric is None:
         named = metrics.subject_metric(draft.subject)
         if named in metrics.STRONG_SUBJECT_METRICS:

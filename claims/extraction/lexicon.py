@@ -72,7 +72,7 @@ PEOPLE_KINDS: dict[str, tuple[str, ...]] = {
 # journalists were killed" is not a count of all the people killed.
 PEOPLE_OF_THEIR_OWN_KIND = (
     "adults", "elderly", "teenagers", "youths", "families", "relatives", "villagers",
-    "refugees", "migrants", "nationals", "patients", "doctors", "nurses", "medics",
+    "refugees", "homeless", "migrants", "nationals", "patients", "doctors", "nurses", "medics",
     "paramedics", "journalists",
     "workers", "employees", "staff", "students", "teachers", "prisoners", "detainees",
     "hostages", "pilgrims", "passengers", "supporters", "followers", "voters", "worshippers",
@@ -259,6 +259,10 @@ DIRECT_CUES: dict[str, tuple[str, ...]] = {
     "protesters": ("crowd of", "crowds of", "mob of", "throng of"),
     "casualties": KILLED_AND_WOUNDED,
 }
+# States of people that stand as the counted noun by themselves and say what befell them
+# more surely than the clause's verb: "killed 14 people and left 3,000 homeless" (but "4
+# homeless men" are men, whom the verb befell).
+STATE_NOUNS = frozenset({"homeless", "displaced"})
 # What befell people, said of them right after their figure or its verb: "left 15 dead",
 # "12 injured", "were found dead".
 PEOPLE_STATES = ("dead", "injured", "wounded", "missing", "killed", "hurt", "slain")
