@@ -883,14 +883,17 @@ def _figure(key: tuple, members: list[inc.Mention], where: dict, incident_id: st
 # at a million claims, so `materialise` runs it once per grouping, not once per page view.
 LATEST_BY_OUTLET = """
     WITH ranked AS (
-        SELECT fc.*, row_number() OVER (
-            PARTITION BY figure_id, outlet_id
-            ORDER BY published DESC, article_id DESC, start) AS rank
-        FROM figure_claims fc {only}
+        SELECT c.figure_id, c.outlet_id, c.value, c.published, c.id AS claim_id,
+               row_number() OVER (
+                   PARTITION BY c.figure_id, c.outlet_id
+                   ORDER BY c.published DESC, c.article_id DESC, c.start) AS rank
+        FROM claims c JOIN figures f ON f.id = c.figure_id {only}
     ), cited AS (
-        SELECT figure_id, outlet_id, count(*) AS claims,
-               group_concat(DISTINCT source) AS sources
-        FROM figure_claims {only} GROUP BY figure_id, outlet_id
+        SELECT c.figure_id, c.outlet_id, count(*) AS claims,
+               group_concat(DISTINCT coalesce(s.name, c.attributed_to)) AS sources
+        FROM claims c JOIN figures f ON f.id = c.figure_id
+        LEFT JOIN sources s ON s.id = c.source_id {only}
+        GROUP BY c.figure_id, c.outlet_id
     )
     SELECT r.figure_id, r.outlet_id, r.value, r.published, cited.claims, cited.sources,
            r.claim_id

@@ -15,6 +15,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -166,8 +167,8 @@ def mapping(extractor: Extractor, workers: int = 1, scheduler: str | None = None
         return
     from claims.cluster import map_in_order, ordered_map, starting
 
-    with starting(workers, scheduler) as ready:
-        ready.add_done_callback(_load_regroup)
+    with starting(workers, scheduler) as ready, ThreadPoolExecutor(1) as loading:
+        loading.submit(_load_regroup)
         if scheduler:  # only this machine's workers can open the database file
             yield Mapping(lambda jobs: map_in_order(ready, jobs, extractor))
             return
@@ -178,10 +179,12 @@ def mapping(extractor: Extractor, workers: int = 1, scheduler: str | None = None
         )
 
 
-def _load_regroup(_) -> None:
-    """Import the regroup (claims.compare) in the thread that started the cluster, once it
-    has: the workers then extract while it loads, instead of waiting for this process to
-    load it after the last article is stored (benchmarks/README.md, "eleventh session")."""
+def _load_regroup() -> None:
+    """Import the regroup (claims.compare, with the place names it reads) while the cluster
+    starts, when this process would only wait for the workers' own imports: neither after
+    the last article is stored, when the workers would wait for it (benchmarks/README.md,
+    "eleventh session"), nor once the cluster has started, when it slows the workers'
+    extraction ("thirteenth session")."""
     import claims.compare  # noqa: F401
 
 
