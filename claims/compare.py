@@ -286,9 +286,9 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
     if role == "running" and metric in TOLL_METRICS and _superlative_span(
             sentence, start - sentence_start, date_text):
         role = "total"
-    explicit = (day is not None and date_text is not None and (trusted or _explicit(date_text))
-                and not _updated(sentence) and not _said_on(sentence, date_text)
-                and not _date_line(day, date_text, line, top))
+    said = (day is not None and date_text is not None and not _updated(sentence)
+            and not _said_on(sentence, date_text) and not _date_line(day, date_text, line, top))
+    explicit = said and (trusted or _explicit(date_text))
     return inc.Mention(
         id=cid, article_id=article_id, outlet_id=outlet_id, start=start,
         lead=sentence_start < inc.LEAD_CHARS, place=inc.place_of(place, region, country),
@@ -304,6 +304,7 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
         province=_province(sentence, place_text),
         written=explicit and _explicit(date_text),
         several=bool(country and place == country and _listed(place_text)),
+        said=day if said else None,
     )
 
 

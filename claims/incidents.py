@@ -42,7 +42,9 @@ in full (each incident's `rule` column says it again in words):
    only with the incident's reports dated within LINK_DAYS of its own), when they
    are alike enough (SIMILAR) or give the same toll of SHARED_TOLL or more (not when both
    state their days and the days differ: `_days_apart`), and none of them
-   names only other means of attack (rockets against air raids: `means`) and none is
+   names only other means of attack (rockets against air raids: `means`), the days its
+   tolls' sentences state are not all OTHER_DAY or more from those the incident's state
+   (`_said_apart`: read even where a feed's date puts a weekday in doubt), and none is
    another incident of its own report (a report that tells two attacks apart is not
    undone); two claims set apart from their reports, one told as another attack, are not
    alike by the words of their sentences (`_both_told_apart`); else another region-only
@@ -181,6 +183,7 @@ class Mention:
     several: bool = False  # counted in several provinces, placed at their country ("Hama and
     # Idlib")
     attacker: bool = False  # its place is the country that struck ("an Israeli air strike")
+    said: dt.date | None = None  # the day its own sentence states, trusted or not ("on Tuesday")
 
 
 @dataclass(slots=True)
@@ -202,6 +205,7 @@ class Incident:
     other: int | None = None  # where the sentence starts that tells it as another attack
     span: tuple[dt.date, dt.date] | None = None  # a recalled attack's week or month, undated
     written: bool = False  # a claim apart, on a day its sentence writes out ("on April 25")
+    said: frozenset[dt.date] = frozenset()  # the days its tolls' sentences state, set by `link`
 
     @property
     def key(self) -> tuple:
@@ -466,6 +470,22 @@ def _alike(i: Incident, head: Incident, weights: dict[str, float], enough: float
     return score
 
 
+def said_days(i: Incident) -> frozenset[dt.date]:
+    """The days an incident's tolls' own sentences state ("on Tuesday", "on October 13"),
+    read even where a feed's date puts a weekday in doubt."""
+    return frozenset(m.said for m in i.mentions
+                     if m.said and m.role in ("total", "part") and m.metric in TOLL_METRICS)
+
+
+def _said_apart(i: Incident, head: Incident) -> bool:
+    """Whether the sentences of a report's tolls state days OTHER_DAY or more from every day
+    the sentences of an incident's reports state: Tuesday's four killed in a city and
+    Thursday's four killed at a school there are two attacks however alike their words."""
+    said = frozenset().union(*(m.said for m in (head, *head.linked)))
+    return bool(i.said and said) and all(
+        abs((x - y).days) >= OTHER_DAY for x in i.said for y in said)
+
+
 def _days_apart(a: Incident, b: Incident) -> bool:
     """Whether two reports both state their day and the days differ: a night attack told as
     of either day, or two attacks on consecutive days, which the same toll does not tell
@@ -502,8 +522,8 @@ def _most_alike(i: Incident, heads: list[Incident], weights: dict[str, float],
     scored = [
         (_alike(i, head, weights, enough, dated), n)
         for n, head in enumerate(heads)
-        if not any(_other_means(i, m) or m.article_id == i.article_id
-                   for m in (head, *head.linked))
+        if not _said_apart(i, head) and not any(
+            _other_means(i, m) or m.article_id == i.article_id for m in (head, *head.linked))
     ]
     score, n = max(scored, default=(0.0, -1))
     return heads[n] if n >= 0 and score >= enough else None
@@ -651,6 +671,7 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
     for i in incidents:
         i.mass = sum(weights.get(w, 0.0) for w in i.words)
         i.tolls = shared.setdefault(found := tolls(i), found)  # copies give the same tolls
+        i.said = said_days(i)
     recalled = [i for i in incidents if i.span]
     dated = [i for i in incidents if i.written and i.place.level != "town"]
     incidents = [i for i in incidents if not i.span and i not in dated]

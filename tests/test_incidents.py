@@ -984,3 +984,19 @@ def test_a_provinces_toll_told_with_its_own_breakdown_stays_the_attacks(tmp_path
          "An air raid on a market in Hama province killed 12 civilians, medics said."),
     ])
     assert claim(db, "At least 14 civilians")["figure_id"] == claim(db, "12 civilians")["figure_id"]
+
+
+def test_tolls_whose_sentences_state_days_two_apart_are_not_joined_by_their_words(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-10-03", "Air strikes on Aleppo",
+         ("Thursday 12 Oct 2023 Air strikes on the rebel-held east of Aleppo province killed "
+          "30 people, a monitor said. Four people were also killed and 14 wounded "
+          "during rebel fire on the government-held west of Aleppo province on Tuesday.")),
+        ("Daily Two", "2023-10-30", "Rockets hit a school",
+         ("Rebel rockets killed six children at a school in Aleppo province on Sunday, state "
+          f"media said. {FILLER}Earlier, on October 12, state media reported that four people "
+          "had been killed in rebel fire on a school in the government-held west of Aleppo.")),
+    ])
+    tuesday, thursday = claim(db, "Four people"), claim(db, "four people")
+    assert tuesday["incident_id"] and thursday["incident_id"]
+    assert tuesday["incident_id"] != thursday["incident_id"]
