@@ -83,6 +83,7 @@ from claims.extraction.lexicon import (
     PLACE_LIST_WORDS,
     PROVINCE_WORDS,
     REPORTING_VERBS,
+    SEPARATE_ATTACK_WORDS,
     SIDE_OF,
     SPAN_SUPERLATIVES,
     TAG_LINE_OPENERS,
@@ -303,7 +304,8 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
         group=_named_group(metric, subject),
         province=_province(sentence, place_text),
         written=explicit and _explicit(date_text),
-        several=bool(country and place == country and _listed(place_text)),
+        several=bool(country and place == country
+                     and (_listed(place_text) or _separate(sentence))),
         said=day if said else None,
     )
 
@@ -389,6 +391,18 @@ def _adjectives() -> dict[str, list[str]]:
 ADJECTIVES = _adjectives()
 # The words of an attack an adjective may come before ("air strike", "raids", "shelling").
 ATTACK_RE = rf"(?:air\s+)?(?:{alternation(ATTACK_MEAN_OF)}|strikes?)"
+
+
+# A toll told as the sum of several attacks: "separate air raids", "three separate clashes".
+SEPARATE_RE = regex.compile(
+    rf"(?i)\b(?:{alternation(SEPARATE_ATTACK_WORDS)})\s+(?:[\p{{L}}-]+\s+)?{ATTACK_RE}\b")
+
+
+@functools.lru_cache(maxsize=4096)
+def _separate(sentence: str | None) -> bool:
+    """Whether a sentence tells its toll as several attacks' ("Separate air raids in northern
+    Syria killed 25 civilians"): a country's sum of them is no one attack's."""
+    return bool(sentence) and SEPARATE_RE.search(sentence) is not None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -181,7 +181,7 @@ class Mention:
     province: bool = False  # its sentence calls its place a province ("Idlib province")
     written: bool = False  # its day is written out ("on April 25"), not read from a weekday
     several: bool = False  # counted in several provinces, placed at their country ("Hama and
-    # Idlib")
+    # Idlib"), or over separate attacks across it ("separate air raids in northern Syria")
     attacker: bool = False  # its place is the country that struck ("an Israeli air strike")
     said: dt.date | None = None  # the day its own sentence states, trusted or not ("on Tuesday")
 

@@ -1000,3 +1000,17 @@ def test_tolls_whose_sentences_state_days_two_apart_are_not_joined_by_their_word
     tuesday, thursday = claim(db, "Four people"), claim(db, "four people")
     assert tuesday["incident_id"] and thursday["incident_id"]
     assert tuesday["incident_id"] != thursday["incident_id"]
+
+
+def test_a_countrys_toll_of_separate_raids_is_no_one_raids_figure(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-07-01", "Air raids kill 25 civilians",
+         ("Separate air raids in northern Syria killed at least 25 civilians on Friday, a "
+          "monitor said. Regime aircraft struck a crowded market in Manbij, killing 11 "
+          "people.")),
+        ("Daily Two", "2023-07-01", "Regime raid on Manbij market",
+         "A regime air raid killed 16 civilians at a market in Manbij on Friday, medics said."),
+    ])
+    assert claim(db, "16 civilians")["figure_id"]
+    assert claim(db, "at least 25 civilians")["figure_id"] != claim(db, "16 civilians")[
+        "figure_id"]

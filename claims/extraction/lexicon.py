@@ -630,6 +630,10 @@ SPAN_SUPERLATIVES = (
 # Words that join the places of a list ("in Hama and Idlib"): a toll placed in several
 # provinces, which places read as their country, is no one province's attack's (claims.compare).
 PLACE_LIST_WORDS = ("and", "&", "or")
+# Words before the means of attack that tell a toll as the sum of several attacks ("separate
+# air raids in northern Syria killed 25 civilians"): placed at a country, it is no one
+# attack's (claims.compare).
+SEPARATE_ATTACK_WORDS = ("separate",)
 # Words that open a page's list of subject tags, run on into its first sentence with no
 # stop between ("Tags Syria Idlib airstrike Homs bombing At least 18 civilians were killed"):
 # the places it names are the page's subjects, not where a claim after it happened.
