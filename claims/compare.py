@@ -71,6 +71,7 @@ from claims.extraction.lexicon import (
     ARMED_BODIES,
     AROUND_CITY_WORDS,
     ATTACK_MEAN_OF,
+    CITY_WORDS,
     DEMONYMS,
     HOUSEHOLD_NOUNS,
     MONTH_PARTS,
@@ -303,6 +304,7 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
         span=None if day or role not in ("total", "part") else _span(date),
         group=_named_group(metric, subject),
         province=_province(sentence, place_text),
+        city=bool(place and region and place != region and _city(sentence, place_text)),
         written=explicit and _explicit(date_text),
         several=bool(country and place == country
                      and (_listed(place_text) or _separate(sentence))),
@@ -336,6 +338,9 @@ PROVINCE_BEFORE_RE = regex.compile(
     rf"(?i)\b(?:{alternation(PROVINCE_WORDS)})\s+of\s+(?:[\p{{L}}-]+\s+(?:and|or)\s+)?$")
 # How far before a place's name "the province of" may start.
 PROVINCE_REACH = 40
+# A city word right after a place's name ("Deir ez-Zor city"), or "city of" right before it.
+CITY_AFTER_RE = regex.compile(rf"(?i)\s+(?:{alternation(CITY_WORDS)})\b")
+CITY_BEFORE_RE = regex.compile(rf"(?i)\b(?:{alternation(CITY_WORDS)})\s+of\s+$")
 # One attack named, by an article or as the one told of: "a gas attack", "the attack".
 ONE_ATTACK_RE = regex.compile(
     rf"(?i)\b(?:{alternation((*ONE_ATTACK_ARTICLES, 'the'))})\s+"
@@ -356,6 +361,22 @@ def _province(sentence: str | None, place_text: str | None) -> bool:
         if (PROVINCE_AFTER_RE.match(sentence, at + len(place_text))
                 or PROVINCE_BEFORE_RE.search(sentence, max(0, at - PROVINCE_REACH), at)):
             return ONE_ATTACK_RE.search(sentence) is None
+        at = sentence.find(place_text, at + 1)
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _city(sentence: str | None, place_text: str | None) -> bool:
+    """Whether a claim's sentence calls its place a city next to its name ("in Deir ez-Zor
+    city", "the eastern city of Deir el-Zour"): a province's namesake so called is the town,
+    not the province it names."""
+    if not (place_text and sentence) or not any(w in sentence.lower() for w in CITY_WORDS):
+        return False
+    at = sentence.find(place_text)
+    while at >= 0:
+        if (CITY_AFTER_RE.match(sentence, at + len(place_text))
+                or CITY_BEFORE_RE.search(sentence, max(0, at - PROVINCE_REACH), at)):
+            return True
         at = sentence.find(place_text, at + 1)
     return False
 

@@ -40,7 +40,9 @@ in full (each incident's `rule` column says it again in words):
    report dated only by its telling was told on: `_told_before`)
    (`similarity`: shared rare words such as the village, the weapon, the target, compared
    only with the incident's reports dated within LINK_DAYS of its own), when they
-   are alike enough (SIMILAR) or give the same toll of SHARED_TOLL or more (not when both
+   are alike enough (SIMILAR; SIMILAR_COUNTRY for a report that calls its province's
+   namesake the city, a town of its own: `_enough`) or give the same toll of SHARED_TOLL
+   or more (not when both
    state their days and the days differ: `_days_apart`), and none of them
    names only other means of attack (rockets against air raids: `means`), the days its
    tolls' sentences state are not all OTHER_DAY or more from those the incident's state
@@ -184,6 +186,7 @@ class Mention:
     # Idlib"), or over separate attacks across it ("separate air raids in northern Syria")
     attacker: bool = False  # its place is the country that struck ("an Israeli air strike")
     said: dt.date | None = None  # the day its own sentence states, trusted or not ("on Tuesday")
+    city: bool = False  # its sentence calls its province's namesake the city ("Deir ez-Zor city")
 
 
 @dataclass(slots=True)
@@ -693,7 +696,7 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
         alone = _ByDay()
         for i in sorted(by_level["region"][key], key=lambda i: (str(i.day), i.article_id)):
             found = (_best(i, [t for t in towns[key[1]].near(i.day) if not _told_before(i, t)],
-                           weights)
+                           weights, _enough(i))
                      or _best(i, alone.near(i.day), weights))
             if found is None:
                 regions[key[1]].append(i)
@@ -717,6 +720,14 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
     heads += _recall_day(dated, heads, weights)
     heads += _recall(recalled, heads, weights)
     return _copies(heads, roots or {})
+
+
+def _enough(i: Incident) -> float:
+    """How alike a report known only by its region must be to join a town's incident there:
+    SIMILAR, or SIMILAR_COUNTRY when it names the province's namesake city as a city, a town
+    of its own ("a missile hit the eastern city of Deir el-Zour" and the strikes on Mayadin
+    share the province's words, not an attack)."""
+    return SIMILAR_COUNTRY if any(m.city and m.own_place for m in i.mentions) else SIMILAR
 
 
 def _twin(i: Incident, heads: list[Incident]) -> Incident | None:

@@ -1014,3 +1014,23 @@ def test_a_countrys_toll_of_separate_raids_is_no_one_raids_figure(tmp_path):
     assert claim(db, "16 civilians")["figure_id"]
     assert claim(db, "at least 25 civilians")["figure_id"] != claim(db, "16 civilians")[
         "figure_id"]
+
+
+@pytest.mark.parametrize(("where", "one"), [
+    ("the eastern city of Deir ez-Zor", False),  # a town of its own, not Mayadin
+    ("the eastern province of Deir ez-Zor", True),
+])
+def test_a_report_naming_its_provinces_city_joins_another_town_only_when_much_alike(
+        tmp_path, where, one):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-10-05", "Strikes on civilians fleeing Mayadin",
+         ("Russian air strikes killed 38 civilians crossing the Euphrates river near the town "
+          "of Mayadin in Deir ez-Zor province on Thursday, a monitor said.")),
+        ("Daily Two", "2023-10-05", "Missile hits a school",
+         (f"A missile slammed into a school in {where} on Thursday evening and 15 civilians "
+          "were killed, activists reported, blaming the jihadists besieging its "
+          "government-held districts.")),
+    ])
+    school, crossing = incident(db, "15 civilians"), incident(db, "38 civilians")
+    assert school and crossing
+    assert (school == crossing) is one

@@ -642,6 +642,9 @@ TAG_LINE_OPENERS = ("Tags", "Topics", "Keywords")
 # Idlib"): a toll given for a whole province beside a smaller toll in it is the province's
 # day total, not the attack's (claims.compare).
 PROVINCE_WORDS = ("province", "provinces", "governorate", "governorates")
+# Words that call a province's namesake the city, not the province ("Deir ez-Zor city", "the
+# eastern city of Deir el-Zour"): a report so placed is a town's (claims.compare).
+CITY_WORDS = ("city",)
 # A city named with the province around it, which a toll then covers: "Aleppo and the
 # surrounding province", "Idlib city and its province".
 AROUND_CITY_WORDS = ("and the surrounding", "and its surrounding", "and its")
