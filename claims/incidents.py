@@ -484,9 +484,10 @@ def _said_apart(i: Incident, head: Incident) -> bool:
     """Whether the sentences of a report's tolls state days OTHER_DAY or more from every day
     the sentences of an incident's reports state: Tuesday's four killed in a city and
     Thursday's four killed at a school there are two attacks however alike their words."""
+    if not i.said:
+        return False
     said = frozenset().union(*(m.said for m in (head, *head.linked)))
-    return bool(i.said and said) and all(
-        abs((x - y).days) >= OTHER_DAY for x in i.said for y in said)
+    return bool(said) and all(abs((x - y).days) >= OTHER_DAY for x in i.said for y in said)
 
 
 def _days_apart(a: Incident, b: Incident) -> bool:
