@@ -71,6 +71,7 @@ from claims.extraction.lexicon import (
     ARMED_BODIES,
     AROUND_CITY_WORDS,
     ATTACK_MEAN_OF,
+    CITY_WORDS,
     DEMONYMS,
     HOUSEHOLD_NOUNS,
     MONTH_PARTS,
@@ -83,6 +84,7 @@ from claims.extraction.lexicon import (
     PLACE_LIST_WORDS,
     PROVINCE_WORDS,
     REPORTING_VERBS,
+    SEPARATE_ATTACK_WORDS,
     SIDE_OF,
     SPAN_SUPERLATIVES,
     TAG_LINE_OPENERS,
@@ -286,9 +288,9 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
     if role == "running" and metric in TOLL_METRICS and _superlative_span(
             sentence, start - sentence_start, date_text):
         role = "total"
-    explicit = (day is not None and date_text is not None and (trusted or _explicit(date_text))
-                and not _updated(sentence) and not _said_on(sentence, date_text)
-                and not _date_line(day, date_text, line, top))
+    said = (day is not None and date_text is not None and not _updated(sentence)
+            and not _said_on(sentence, date_text) and not _date_line(day, date_text, line, top))
+    explicit = said and (trusted or _explicit(date_text))
     return inc.Mention(
         id=cid, article_id=article_id, outlet_id=outlet_id, start=start,
         lead=sentence_start < inc.LEAD_CHARS, place=inc.place_of(place, region, country),
@@ -302,8 +304,11 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
         span=None if day or role not in ("total", "part") else _span(date),
         group=_named_group(metric, subject),
         province=_province(sentence, place_text),
+        city=bool(place and region and place != region and _city(sentence, place_text)),
         written=explicit and _explicit(date_text),
-        several=bool(country and place == country and _listed(place_text)),
+        several=bool(country and place == country
+                     and (_listed(place_text) or _separate(sentence))),
+        said=day if said else None,
     )
 
 
@@ -333,6 +338,9 @@ PROVINCE_BEFORE_RE = regex.compile(
     rf"(?i)\b(?:{alternation(PROVINCE_WORDS)})\s+of\s+(?:[\p{{L}}-]+\s+(?:and|or)\s+)?$")
 # How far before a place's name "the province of" may start.
 PROVINCE_REACH = 40
+# A city word right after a place's name ("Deir ez-Zor city"), or "city of" right before it.
+CITY_AFTER_RE = regex.compile(rf"(?i)\s+(?:{alternation(CITY_WORDS)})\b")
+CITY_BEFORE_RE = regex.compile(rf"(?i)\b(?:{alternation(CITY_WORDS)})\s+of\s+$")
 # One attack named, by an article or as the one told of: "a gas attack", "the attack".
 ONE_ATTACK_RE = regex.compile(
     rf"(?i)\b(?:{alternation((*ONE_ATTACK_ARTICLES, 'the'))})\s+"
@@ -353,6 +361,22 @@ def _province(sentence: str | None, place_text: str | None) -> bool:
         if (PROVINCE_AFTER_RE.match(sentence, at + len(place_text))
                 or PROVINCE_BEFORE_RE.search(sentence, max(0, at - PROVINCE_REACH), at)):
             return ONE_ATTACK_RE.search(sentence) is None
+        at = sentence.find(place_text, at + 1)
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _city(sentence: str | None, place_text: str | None) -> bool:
+    """Whether a claim's sentence calls its place a city next to its name ("in Deir ez-Zor
+    city", "the eastern city of Deir el-Zour"): a province's namesake so called is the town,
+    not the province it names."""
+    if not (place_text and sentence) or not any(w in sentence.lower() for w in CITY_WORDS):
+        return False
+    at = sentence.find(place_text)
+    while at >= 0:
+        if (CITY_AFTER_RE.match(sentence, at + len(place_text))
+                or CITY_BEFORE_RE.search(sentence, max(0, at - PROVINCE_REACH), at)):
+            return True
         at = sentence.find(place_text, at + 1)
     return False
 
@@ -388,6 +412,18 @@ def _adjectives() -> dict[str, list[str]]:
 ADJECTIVES = _adjectives()
 # The words of an attack an adjective may come before ("air strike", "raids", "shelling").
 ATTACK_RE = rf"(?:air\s+)?(?:{alternation(ATTACK_MEAN_OF)}|strikes?)"
+
+
+# A toll told as the sum of several attacks: "separate air raids", "three separate clashes".
+SEPARATE_RE = regex.compile(
+    rf"(?i)\b(?:{alternation(SEPARATE_ATTACK_WORDS)})\s+(?:[\p{{L}}-]+\s+)?{ATTACK_RE}\b")
+
+
+@functools.lru_cache(maxsize=4096)
+def _separate(sentence: str | None) -> bool:
+    """Whether a sentence tells its toll as several attacks' ("Separate air raids in northern
+    Syria killed 25 civilians"): a country's sum of them is no one attack's."""
+    return bool(sentence) and SEPARATE_RE.search(sentence) is not None
 
 
 @functools.lru_cache(maxsize=4096)

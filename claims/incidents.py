@@ -40,9 +40,13 @@ in full (each incident's `rule` column says it again in words):
    report dated only by its telling was told on: `_told_before`)
    (`similarity`: shared rare words such as the village, the weapon, the target, compared
    only with the incident's reports dated within LINK_DAYS of its own), when they
-   are alike enough (SIMILAR) or give the same toll of SHARED_TOLL or more (not when both
+   are alike enough (SIMILAR; SIMILAR_COUNTRY for a report that calls its province's
+   namesake the city, a town of its own: `_enough`) or give the same toll of SHARED_TOLL
+   or more (not when both
    state their days and the days differ: `_days_apart`), and none of them
-   names only other means of attack (rockets against air raids: `means`) and none is
+   names only other means of attack (rockets against air raids: `means`), the days its
+   tolls' sentences state are not all OTHER_DAY or more from those the incident's state
+   (`_said_apart`: read even where a feed's date puts a weekday in doubt), and none is
    another incident of its own report (a report that tells two attacks apart is not
    undone); two claims set apart from their reports, one told as another attack, are not
    alike by the words of their sentences (`_both_told_apart`); else another region-only
@@ -179,8 +183,10 @@ class Mention:
     province: bool = False  # its sentence calls its place a province ("Idlib province")
     written: bool = False  # its day is written out ("on April 25"), not read from a weekday
     several: bool = False  # counted in several provinces, placed at their country ("Hama and
-    # Idlib")
+    # Idlib"), or over separate attacks across it ("separate air raids in northern Syria")
     attacker: bool = False  # its place is the country that struck ("an Israeli air strike")
+    said: dt.date | None = None  # the day its own sentence states, trusted or not ("on Tuesday")
+    city: bool = False  # its sentence calls its province's namesake the city ("Deir ez-Zor city")
 
 
 @dataclass(slots=True)
@@ -202,6 +208,7 @@ class Incident:
     other: int | None = None  # where the sentence starts that tells it as another attack
     span: tuple[dt.date, dt.date] | None = None  # a recalled attack's week or month, undated
     written: bool = False  # a claim apart, on a day its sentence writes out ("on April 25")
+    said: frozenset[dt.date] = frozenset()  # the days its tolls' sentences state, set by `link`
 
     @property
     def key(self) -> tuple:
@@ -466,6 +473,23 @@ def _alike(i: Incident, head: Incident, weights: dict[str, float], enough: float
     return score
 
 
+def said_days(i: Incident) -> frozenset[dt.date]:
+    """The days an incident's tolls' own sentences state ("on Tuesday", "on October 13"),
+    read even where a feed's date puts a weekday in doubt."""
+    return frozenset(m.said for m in i.mentions
+                     if m.said and m.role in ("total", "part") and m.metric in TOLL_METRICS)
+
+
+def _said_apart(i: Incident, head: Incident) -> bool:
+    """Whether the sentences of a report's tolls state days OTHER_DAY or more from every day
+    the sentences of an incident's reports state: Tuesday's four killed in a city and
+    Thursday's four killed at a school there are two attacks however alike their words."""
+    if not i.said:
+        return False
+    said = frozenset().union(*(m.said for m in (head, *head.linked)))
+    return bool(said) and all(abs((x - y).days) >= OTHER_DAY for x in i.said for y in said)
+
+
 def _days_apart(a: Incident, b: Incident) -> bool:
     """Whether two reports both state their day and the days differ: a night attack told as
     of either day, or two attacks on consecutive days, which the same toll does not tell
@@ -502,8 +526,8 @@ def _most_alike(i: Incident, heads: list[Incident], weights: dict[str, float],
     scored = [
         (_alike(i, head, weights, enough, dated), n)
         for n, head in enumerate(heads)
-        if not any(_other_means(i, m) or m.article_id == i.article_id
-                   for m in (head, *head.linked))
+        if not _said_apart(i, head) and not any(
+            _other_means(i, m) or m.article_id == i.article_id for m in (head, *head.linked))
     ]
     score, n = max(scored, default=(0.0, -1))
     return heads[n] if n >= 0 and score >= enough else None
@@ -651,6 +675,7 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
     for i in incidents:
         i.mass = sum(weights.get(w, 0.0) for w in i.words)
         i.tolls = shared.setdefault(found := tolls(i), found)  # copies give the same tolls
+        i.said = said_days(i)
     recalled = [i for i in incidents if i.span]
     dated = [i for i in incidents if i.written and i.place.level != "town"]
     incidents = [i for i in incidents if not i.span and i not in dated]
@@ -672,7 +697,7 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
         alone = _ByDay()
         for i in sorted(by_level["region"][key], key=lambda i: (str(i.day), i.article_id)):
             found = (_best(i, [t for t in towns[key[1]].near(i.day) if not _told_before(i, t)],
-                           weights)
+                           weights, _enough(i))
                      or _best(i, alone.near(i.day), weights))
             if found is None:
                 regions[key[1]].append(i)
@@ -696,6 +721,14 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
     heads += _recall_day(dated, heads, weights)
     heads += _recall(recalled, heads, weights)
     return _copies(heads, roots or {})
+
+
+def _enough(i: Incident) -> float:
+    """How alike a report known only by its region must be to join a town's incident there:
+    SIMILAR, or SIMILAR_COUNTRY when it names the province's namesake city as a city, a town
+    of its own ("a missile hit the eastern city of Deir el-Zour" and the strikes on Mayadin
+    share the province's words, not an attack)."""
+    return SIMILAR_COUNTRY if any(m.city and m.own_place for m in i.mentions) else SIMILAR
 
 
 def _twin(i: Incident, heads: list[Incident]) -> Incident | None:

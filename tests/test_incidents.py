@@ -984,3 +984,53 @@ def test_a_provinces_toll_told_with_its_own_breakdown_stays_the_attacks(tmp_path
          "An air raid on a market in Hama province killed 12 civilians, medics said."),
     ])
     assert claim(db, "At least 14 civilians")["figure_id"] == claim(db, "12 civilians")["figure_id"]
+
+
+def test_tolls_whose_sentences_state_days_two_apart_are_not_joined_by_their_words(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-10-03", "Air strikes on Aleppo",
+         ("Thursday 12 Oct 2023 Air strikes on the rebel-held east of Aleppo province killed "
+          "30 people, a monitor said. Four people were also killed and 14 wounded "
+          "during rebel fire on the government-held west of Aleppo province on Tuesday.")),
+        ("Daily Two", "2023-10-30", "Rockets hit a school",
+         ("Rebel rockets killed six children at a school in Aleppo province on Sunday, state "
+          f"media said. {FILLER}Earlier, on October 12, state media reported that four people "
+          "had been killed in rebel fire on a school in the government-held west of Aleppo.")),
+    ])
+    tuesday, thursday = claim(db, "Four people"), claim(db, "four people")
+    assert tuesday["incident_id"] and thursday["incident_id"]
+    assert tuesday["incident_id"] != thursday["incident_id"]
+
+
+def test_a_countrys_toll_of_separate_raids_is_no_one_raids_figure(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-07-01", "Air raids kill 25 civilians",
+         ("Separate air raids in northern Syria killed at least 25 civilians on Friday, a "
+          "monitor said. Regime aircraft struck a crowded market in Manbij, killing 11 "
+          "people.")),
+        ("Daily Two", "2023-07-01", "Regime raid on Manbij market",
+         "A regime air raid killed 16 civilians at a market in Manbij on Friday, medics said."),
+    ])
+    assert claim(db, "16 civilians")["figure_id"]
+    assert claim(db, "at least 25 civilians")["figure_id"] != claim(db, "16 civilians")[
+        "figure_id"]
+
+
+@pytest.mark.parametrize(("where", "one"), [
+    ("the eastern city of Deir ez-Zor", False),  # a town of its own, not Mayadin
+    ("the eastern province of Deir ez-Zor", True),
+])
+def test_a_report_naming_its_provinces_city_joins_another_town_only_when_much_alike(
+        tmp_path, where, one):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-10-05", "Strikes on civilians fleeing Mayadin",
+         ("Russian air strikes killed 38 civilians crossing the Euphrates river near the town "
+          "of Mayadin in Deir ez-Zor province on Thursday, a monitor said.")),
+        ("Daily Two", "2023-10-05", "Missile hits a school",
+         (f"A missile slammed into a school in {where} on Thursday evening and 15 civilians "
+          "were killed, activists reported, blaming the jihadists besieging its "
+          "government-held districts.")),
+    ])
+    school, crossing = incident(db, "15 civilians"), incident(db, "38 civilians")
+    assert school and crossing
+    assert (school == crossing) is one

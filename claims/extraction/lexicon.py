@@ -630,6 +630,10 @@ SPAN_SUPERLATIVES = (
 # Words that join the places of a list ("in Hama and Idlib"): a toll placed in several
 # provinces, which places read as their country, is no one province's attack's (claims.compare).
 PLACE_LIST_WORDS = ("and", "&", "or")
+# Words before the means of attack that tell a toll as the sum of several attacks ("separate
+# air raids in northern Syria killed 25 civilians"): placed at a country, it is no one
+# attack's (claims.compare).
+SEPARATE_ATTACK_WORDS = ("separate",)
 # Words that open a page's list of subject tags, run on into its first sentence with no
 # stop between ("Tags Syria Idlib airstrike Homs bombing At least 18 civilians were killed"):
 # the places it names are the page's subjects, not where a claim after it happened.
@@ -638,6 +642,9 @@ TAG_LINE_OPENERS = ("Tags", "Topics", "Keywords")
 # Idlib"): a toll given for a whole province beside a smaller toll in it is the province's
 # day total, not the attack's (claims.compare).
 PROVINCE_WORDS = ("province", "provinces", "governorate", "governorates")
+# Words that call a province's namesake the city, not the province ("Deir ez-Zor city", "the
+# eastern city of Deir el-Zour"): a report so placed is a town's (claims.compare).
+CITY_WORDS = ("city",)
 # A city named with the province around it, which a toll then covers: "Aleppo and the
 # surrounding province", "Idlib city and its province".
 AROUND_CITY_WORDS = ("and the surrounding", "and its surrounding", "and its")
