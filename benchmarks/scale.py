@@ -5,8 +5,12 @@ with the wall time, peak RSS and CPU time of the main process and of the Dask wo
     uv run python benchmarks/scale.py [../shared/eval/fakes/fakes.csv] [--copies 10] [--rounds 2]
 
 Each round runs both commands one after the other into fresh databases, so the ratio
-compares runs that saw the same machine load. The fixed cost of each (a one-article
-ingest: Python, imports and, with workers, starting the cluster) is measured first. Peak
+compares runs that saw the same machine load; every other round runs `--workers N` first,
+so a machine that speeds up or slows down over a round (this shared machine's CPU time for
+the same work varies by half from hour to hour) favours neither. The end gives the median
+of the rounds' speed-ups and the ratio of their summed wall times. The fixed cost of each
+(a one-article ingest: Python, imports and, with workers, starting the cluster) is measured
+first. Peak
 RSS is each process's high-water mark (VmHWM), read while it runs; "workers" is the largest
 worker and, after the slash, all workers together. Both databases must end with the same
 articles and claims.
@@ -20,6 +24,7 @@ import csv
 import os
 import resource
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -155,9 +160,10 @@ def main() -> int:
                  for workers in (1, args.workers)}
         print(f"fixed cost (one article): --workers 1 {fixed[1]:.1f} s, --workers "
               f"{args.workers} {fixed[args.workers]:.1f} s (start-up of Python and the cluster)")
+        ratios, walls = [], {1: 0.0, args.workers: 0.0}
         for round_ in range(1, args.rounds + 1):
             results = {}
-            for workers in (1, args.workers):
+            for workers in round_order(round_, args.workers):
                 db = Path(folder) / f"r{round_}w{workers}.db"
                 command = [CLAIMS, "ingest", str(corpus), "--db", str(db),
                            "--workers", str(workers), *COLUMNS]
@@ -165,7 +171,7 @@ def main() -> int:
             one, many = results[1], results[args.workers]
             assert one["stored"] == many["stored"], (one["stored"], many["stored"])
             print(f"round {round_}: {one['summary']}")
-            for workers, result in results.items():
+            for workers, result in sorted(results.items()):
                 pool = result["workers"]
                 print(f"  --workers {workers}: {result['wall']:.1f} s, main {mb(result['main'])}"
                       + (f", workers {mb(pool[0])} / {mb(sum(pool))}" if pool else "")
@@ -173,7 +179,16 @@ def main() -> int:
                       + ", ".join(f"{c:.1f}" for c in result["workers_cpu"] if c >= 0.5)
                       + f" s; load average {os.getloadavg()[0]:.1f}")
             print(f"  speed-up {one['wall'] / many['wall']:.2f}x")
+            ratios.append(one["wall"] / many["wall"])
+            walls = {workers: walls[workers] + results[workers]["wall"] for workers in walls}
+        print(f"median speed-up {statistics.median(ratios):.2f}x over {len(ratios)} rounds; "
+              f"summed wall times {walls[1] / walls[args.workers]:.2f}x")
     return 0
+
+
+def round_order(round_: int, workers: int) -> tuple[int, int]:
+    """Which command a round runs first: one process in odd rounds, the workers in even."""
+    return (1, workers) if round_ % 2 else (workers, 1)
 
 
 if __name__ == "__main__":
