@@ -158,17 +158,21 @@ class Mapping:
 
 
 @contextlib.contextmanager
-def mapping(extractor: Extractor, workers: int = 1, scheduler: str | None = None):
+def mapping(extractor: Extractor, workers: int = 1, scheduler: str | None = None,
+            regroups: bool = False):
     """The map steps: in this process for one worker, else on Dask (claims.cluster), which
     is only imported then; a regroup's chunks go to the workers of a LocalCluster, which
-    share this machine's disk, not to a cluster at `scheduler`."""
+    share this machine's disk, not to a cluster at `scheduler`. `regroups`: a regroup
+    follows (a database's ingest, not a Parquet dataset's), whose imports load while the
+    cluster starts (`_load_regroup`)."""
     if workers == 1 and not scheduler:
         yield Mapping(lambda jobs: ((w, extract_rows(a, extractor, e)) for w, a, e in jobs))
         return
     from claims.cluster import map_in_order, ordered_map, starting
 
     with starting(workers, scheduler) as ready, ThreadPoolExecutor(1) as loading:
-        loading.submit(_load_regroup)
+        if regroups:
+            loading.submit(_load_regroup)
         if scheduler:  # only this machine's workers can open the database file
             yield Mapping(lambda jobs: map_in_order(ready, jobs, extractor))
             return
@@ -211,7 +215,7 @@ def ingest(db: sqlite_utils.Database, specs: Iterable[str], options: Options | N
     summary = Summary()
     started = time.perf_counter()
     jobs = _pending(_read(list(specs), options, progress), summary, _in_database(db))
-    with mapping(extractor, workers, scheduler) as maps:
+    with mapping(extractor, workers, scheduler, regroups=True) as maps:
         with bulk_loading(db) as bulk:
             with batched_commits(db, bulk) as store_in_batch:
                 for where, mapped in maps.run(jobs):
