@@ -58,6 +58,8 @@ def test_a_fraction_in_words():
     "sentence",
     [
         "No one was hurt in the fire.",  # a pronoun
+        "Bodies lay under blankets and one with only a shoe lay by the road.",  # a pronoun
+        "Children lay in the ward, one with a broken arm.",  # a pronoun
         "The Ten Commandments were read aloud.",  # a capitalised number word inside a name
         "The sign read 4WD only.",  # letters glued to digits: a code
         "Harbour Town won 2-1 against the visitors.",  # a score
@@ -65,6 +67,15 @@ def test_a_fraction_in_words():
 )
 def test_numbers_that_are_no_amount(sentence):
     assert extract(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen killed one with a knife and wounded two.",
+    "One person was killed when the roof fell.",
+    "The shell hit a bus, killing one.",
+])
+def test_one_counted_as_a_victim_is_a_toll(sentence):
+    assert next((c.value, c.metric) for c in extract(sentence)) == (1, "killed")
 
 
 def test_a_range_with_between():

@@ -520,3 +520,34 @@ def test_a_part_of_a_town_named_like_a_province_is_in_the_town(text):
 def test_a_town_named_as_a_district_of_its_province_keeps_its_own_place():
     assert [c.place for c in extract("Shelling killed 5 in the Douma district of Rif Dimashq.")
             ] == ["Douma"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Shelling killed 7 people on Tariq Hama in Homs on Sunday.", ["Homs"]),
+    ("Rockets hit Sharia Baghdad, killing 4 people.", [None]),
+    ("A car bomb killed 9 people on Baghdad Street in Damascus.", ["Damascus"]),
+    ("A mortar killed 3 people on the Idlib road.", [None]),
+    ("Shelling killed 7 people in Hama.", ["Hama"]),
+])
+def test_a_street_named_after_a_town_is_not_the_town(text, expected):
+    assert [c.place for c in extract(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (("Air strikes killed 30 fighters near Raqqa, the army said, adding 25 were killed around "
+     "the town of Tabqa."), ["Raqqa", "Tabqa"]),
+    (("Up to 70 fighters were killed in the area of Raqqa the army said adding that 25 more "
+     "were killed around the town of Tabqa."), ["Raqqa", "Tabqa"]),
+    ("Raids killed 14 south of Homs, 9 around Palmyra and 6 at Hama, the ministry said.",
+     ["Homs", "Palmyra", "Hama"]),
+    (("Shelling on 12 May killed 6 people in Saraqib, 2 of them children in the province of "
+     "Idlib."), ["Saraqeb", "Saraqeb"]),
+    ("Strike kills 9 in Douma Monitor An air strike killed 9 civilians in Syria on Sunday.",
+     ["Douma", "Douma"]),
+    ("At least 12 people were killed in Aleppo and 5 wounded, the monitor said.",
+     ["Aleppo", "Aleppo"]),
+    (("At least 19 people were killed near Homs on Tuesday including six children, hours after "
+     "an attack left dozens dead in the town of Saraqib."), ["Homs", "Homs", "Saraqeb"]),
+])
+def test_each_count_of_a_list_takes_its_own_items_place(text, expected):
+    assert [c.place for c in extract(text) if c.metric in ("killed", "wounded")] == expected

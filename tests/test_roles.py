@@ -44,6 +44,11 @@ def roles_of(text: str) -> list[tuple[str, str, str | None]]:
      [("More than 300 people", "period", "in the last month")]),
     ("Since Sunday at least 60 civilians have died in the city.",
      [("at least 60 civilians", "period", "Since Sunday")]),
+    (("The monitor said 52 civilians have been killed in raids on rebel districts in and "
+     "around the old city since the ceasefire broke down on Thursday."),
+     [("52 civilians", "period", "since the ceasefire broke down on Thursday")]),
+    ("Shelling has killed 19 people since a truce collapsed Monday.",
+     [("19 people", "period", "since a truce collapsed Monday")]),
     ("Shelling killed 11 people on Friday, bringing the toll in the last week to 45.",
      [("11 people", "total", None), ("45", "period", "in the last week")]),
     ("The war has killed more than 300,000 people since 2011.",

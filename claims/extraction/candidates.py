@@ -14,6 +14,7 @@ import regex
 
 from claims.extraction import furniture, metrics, numbers, qualifiers, units
 from claims.extraction.lexicon import (
+    DIRECT_CUES,
     MONTHS,
     PEOPLE_NOUNS,
     POSSESSIVES,
@@ -48,6 +49,12 @@ IDIOM_AT_RE = regex.compile(
     rf"(?i:one[\s-]+(?:on[\s-]+one|{alternation(ONE_IDIOM_AFTER)})\b|one\s+(?=\d)"
     rf"|one\s+{alternation(ONE_SPACED_IDIOM_AFTER)}\b)"
 )
+# "one" described by what it has, a pronoun for one of the things just named: "bodies under
+# blankets and one with only a shoe", "children, including one with burns".
+DESCRIBED_ONE_RE = regex.compile(r"(?i:one[ \t]+with)\b")
+# A verb of killing right before "one", which then counts a victim: "killing one with a knife".
+KILLING_BEFORE_RE = ending_at(
+    rf"(?i:\b(?:{alternation(DIRECT_CUES['killed'], backward=True)})[ \t]+)")
 # A scale after "one" makes it an amount whatever comes before: "some one million people".
 ONE_SCALED_RE = regex.compile(rf"(?i:one[ \t]+(?:{alternation(numbers.SCALE_WORDS)})\b)")
 # "zero" as a verb or in a compound, not an amount: "zero in on", "zero-Covid policy",
@@ -240,11 +247,19 @@ def _idiom(text: str, pos: int) -> bool:
         return bool(ZERO_IDIOM_RE.match(text, pos))
     return text[pos] in "oO" and bool(
         IDIOM_AT_RE.match(text, pos)
+        or _described_one(text, pos)
         or (
             IDIOM_BEFORE_RE.match(text, max(0, pos - 6), pos)
             and not ONE_SCALED_RE.match(text, pos)
         )
     )
+
+
+def _described_one(text: str, pos: int) -> bool:
+    """Is "one with ..." a pronoun ("and one with only a shoe lay there")? Not after a verb
+    of killing, whose victim it counts ("killing one with a knife")."""
+    return bool(DESCRIBED_ONE_RE.match(text, pos)) and not KILLING_BEFORE_RE.match(
+        text, max(0, pos - 40), pos, KEEP_GIL)
 
 
 def _sign(number: Number, sign) -> None:

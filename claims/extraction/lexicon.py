@@ -280,6 +280,17 @@ STREET_WORDS = (
     "Boulevard", "Blvd", "Place", "Pl", "Court", "Ct", "Square", "Sq", "Terrace", "Crescent",
     "Parkway", "Pkwy", "Highway", "Hwy", "Close", "Rue", "Via", "Strasse", "Straße",
 )
+# Words written right before a place's name that make the name a street's or a
+# neighbourhood's named after the place, not the place: Arabic transliterations of "road"
+# and "street" ("Tareeq al-Bab" is a district of Aleppo, not the town of al-Bab) and the
+# street words that open a name in other languages ("Rue de Damas", "Avenida Bogota").
+STREET_PREFIXES = (
+    "tareeq", "tariq", "tarik", "tareq", "shari", "sharia", "shara", "shareh",
+    "rue", "avenue", "avenida", "calle", "rua", "boulevard",
+)
+# Lower-case road words written right after a place's name that make it a road's named
+# after the place, not the place: "on the Aleppo road", "the Homs highway".
+ROAD_NOUNS = ("road", "street", "avenue", "highway", "motorway", "expressway", "boulevard")
 # Where a bare figure's people are, right after it: "with 239 on board".
 ABOARD_WORDS = ("on board", "aboard", "onboard")
 # Groups of people a bare figure sizes, right before it: "a crew of seven".

@@ -55,6 +55,7 @@ from claims.extraction.lexicon import (
     DIVISION_ABBREVIATIONS,
     LOCATIVE_CUES,
     MEMBER_SUPERLATIVES,
+    MONTHS,
     NAME_ABBREVIATIONS,
     NAME_ARTICLES,
     NAME_PARTICLES,
@@ -72,10 +73,14 @@ from claims.extraction.lexicon import (
     REGION_CUES,
     REPORTING_VERBS,
     RESIDENCE_WORDS,
+    ROAD_NOUNS,
     STREET_CUES,
+    STREET_PREFIXES,
+    STREET_WORDS,
     TITLE_CASE_SMALL_WORDS,
     TITLES,
 )
+from claims.extraction.numbers import START_RE
 from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, folded
 from claims.models import Place
 
@@ -936,6 +941,20 @@ def _longer_name(sentence: str, end: int) -> bool:
     return bool(_PARTICLE_GOES_ON.match(sentence, end))
 
 
+# The word right before a name that makes it a street's ("Tareeq al-Bab"), and the word
+# right after it that does ("Baghdad Street", "the Aleppo road").
+_STREET_BEFORE = ending_at(rf"(?<![\w-])(?i:{alternation(STREET_PREFIXES, backward=True)})[ \t]+")
+_STREET_AFTER = re.compile(
+    rf"[ \t]+(?:{alternation(STREET_WORDS)}|{alternation(ROAD_NOUNS)})(?![\w-])")
+
+
+def _street(sentence: str, start: int, end: int) -> bool:
+    """Does the name name a street or a district after the place ("Tareeq al-Bab" in
+    Aleppo, "Baghdad Street" in Damascus)? A figure there is not the namesake place's."""
+    return bool(_STREET_BEFORE.match(sentence, max(0, start - 12), start, KEEP_GIL)
+                or _STREET_AFTER.match(sentence, end))
+
+
 def _after_article(sentence: str, start: int) -> bool:
     """Does "a", "an" or "the" come just before the name ("a Brookings analysis")?"""
     return sentence[max(0, start - 5) : start].lower().rsplit(None, 1)[-1:] in (
@@ -980,6 +999,8 @@ def _candidate(sentence: str, name: _Name, start: int, end: int, run: tuple[int,
     """The candidate a name makes with the cues around it, or None when none vouches for it
     or it is not meant as a place ("a Brookings analysis", "Valle de los Naranjos", "the
     Turkey border"); `run` is where its run of capitalised words begins and ends."""
+    if _street(sentence, start, end):
+        return None
     entry = name.entry
     cue, region_cue = _cued(sentence, start) if name.leading else (name.chained, False)
     after, a = name.after, None
@@ -1283,6 +1304,7 @@ def _located(
     found = [c for c in _found(text, sent_start, sent_end, article)
              if (c.start < hi or not _compared(sentence, hi, c.start))
              and (c.end > lo or not _home(sentence, c))]
+    found = _own_items(sentence, found, lo, hi)
     if not found:
         return None
     return _pick(sentence, found, lo, hi)
@@ -1345,6 +1367,38 @@ def _pick(sentence: str, found: list[_Candidate], lo: int, hi: int) -> _Candidat
         if towns:
             best = min(towns, key=rank)
     return best
+
+
+# The words that put a figure at the place after it: "at X", "the town of X", "south of X".
+_WORD_CUES = LOCATIVE_CUES | PLACE_NOUN_CUES | DIRECTION_WORDS
+# A count's digits, not a year's: the places after a count up to the next are its own.
+_COUNT = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d(?![\d,]))\d[\d,]*")
+# A month right after or right before digits makes them a date's day ("27 October", "Jul 27").
+_MONTH_AFTER = re.compile(rf"(?i)[ \t]+(?:{alternation(MONTHS)})\b")
+_MONTH_BEFORE = ending_at(rf"(?i:\b(?:{alternation(MONTHS, backward=True)})\.?[ \t]+)")
+
+
+def _has_count(sentence: str, lo: int, hi: int) -> bool:
+    """Is a count written in [lo, hi), not a year nor a date's day?"""
+    return any(
+        not _MONTH_AFTER.match(sentence, m.end())
+        and not _MONTH_BEFORE.match(sentence, max(0, m.start() - 12), m.start(), KEEP_GIL)
+        for m in _COUNT.finditer(sentence, lo, hi))
+
+
+def _own_items(sentence: str, found: list[_Candidate], lo: int, hi: int) -> list[_Candidate]:
+    """The places a figure of a list may take: when it names a town or province of its own
+    with a cue before the next number ("80 at Mayadin, 40 around Abu Kamal"; not "six
+    children, hours after dozens died in X"), not one named after an earlier count, unless
+    one holds the other ("15 in Idlib ... in the province of Idlib"). A list naming each
+    place before its count ("Arizona 4.1%, Florida 1.5%") has no cue."""
+    own = [c for c in found if c.start >= hi and c.cue in _WORD_CUES
+           and c.entry.kind != COUNTRY and not START_RE.search(sentence, hi, c.start)]
+    if not own:
+        return found
+    return [c for c in found if not (
+        c.end <= lo and _has_count(sentence, 0, c.start)
+        and not any(_holds(o.entry, c.entry) or _holds(c.entry, o.entry) for o in own))]
 
 
 # "the town of Khan Sheikhun in Idlib": a place after a town and "in" may be its province.

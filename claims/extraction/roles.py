@@ -75,6 +75,8 @@ PERIOD_RE = regex.compile(
     rf"|\bsince\s+(?:{alternation(WEEKDAY_NAMES)}|yesterday|last\s+\p{{L}}+"
     rf"|the\s+weekend|\d{{1,2}}\s+(?:{alternation(MONTH_NAMES)})"
     rf"|(?:{alternation(MONTH_NAMES)})\s+\d{{1,2}}\b)"
+    # "since a truce collapsed on Monday": an event that opened the span, dated to its day
+    rf"|\bsince\s+(?:the|a|an)\s+(?:[\w.'’-]+\s+){{1,6}}?(?:on\s+)?(?:{_WEEKDAY})\b"
     rf"|\bin\s+(?:\d+|{_COUNT})\s+(?:days|weeks|months)\b"
     rf"|\bon\s+(?:{_WEEKDAY})\s+and\s+(?:{_WEEKDAY})\b"  # "on Friday and Saturday"
     rf"|\b(?:{alternation(WIDE_SPANS)})\b)"
@@ -87,7 +89,7 @@ PERIOD_HINTS = (
     *SPAN_EDGES, *{words.rsplit(None, 1)[-1] for words in SPAN_CURRENT}, "since", "day", "week",
     "month", *{words.split(None, 1)[0] for words in WIDE_SPANS},
 )
-# How far after a figure a span may stand and still be the figure's: "killed 450 people in
+# How far after a figure a span may start and still be the figure's: "killed 450 people in
 # the province in the last month".
 PERIOD_REACH = 100
 # Where a span after a figure stops being the figure's: the next figure's digits or the end of
@@ -327,9 +329,9 @@ def _period(text: str, clause: tuple[int, int], span: tuple[int, int]) -> Role |
     begin = max(lo, start - PERIOD_LEAD)
     window = folded(text[begin:reach])
     hinted = any(hint in window for hint in PERIOD_HINTS)
-    found = PERIOD_RE.search(text, begin, reach, KEEP_GIL) if hinted else None
-    if found is None:
-        return None
+    found = PERIOD_RE.search(text, begin, hi, KEEP_GIL) if hinted else None
+    if found is None or found.start() > reach:
+        return None  # a span must start within reach; it may end past it
     following = NEXT_DIGIT_RE.search(text, end, reach)
     if following and found.start() > following.start():
         return None  # a span after the next figure is that figure's; its own digits are not
