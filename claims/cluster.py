@@ -52,6 +52,13 @@ QUIET_UPKEEP = {
     "distributed.admin.system-monitor.interval": "5s",
     "distributed.worker.memory.monitor-interval": "1s",
 }
+#: Dask keeps the last messages of every stream between client, scheduler and workers for its
+#: developers (`distributed.admin.low-level-log-length`, 1,000 batches by default), and a
+#: message that sends a chunk of articles to extract holds the chunk: the main process of a
+#: `--parquet` ingest grew by 5 KB an article, to 378 MB at 40,000 articles (workers' 205
+#: MB), until the logs were cut to a few batches (benchmarks/README.md, "Scaling out,
+#: thirteenth session").
+SHORT_LOGS = {"distributed.admin.low-level-log-length": 10}
 #: What a worker process needs loaded before it takes work: Dask's worker, the map step with
 #: its compiled extractor, and the regroup's chunks (claims.compare).
 WORKER_MODULES = ["distributed.nanny", "distributed.worker", "claims.cluster",
@@ -100,11 +107,14 @@ def local_cluster(workers: int, forking: dict):
 @contextlib.contextmanager
 def client_for(workers: int, scheduler: str | None):
     """A Dask client of the cluster at `scheduler`, else of a LocalCluster of `workers`,
-    whose fork server starts before Dask is imported (`_forkserver`)."""
+    whose fork server starts before Dask is imported (`_forkserver`); either keeps short
+    logs of its messages (SHORT_LOGS)."""
     forking = {} if scheduler else _forkserver()
+    import dask
     from dask.distributed import Client
 
     with contextlib.ExitStack() as stack:
+        stack.enter_context(dask.config.set(SHORT_LOGS))
         cluster = scheduler or stack.enter_context(local_cluster(workers, forking))
         client = Client(cluster, set_as_default=False)
         stack.callback(client.close)
