@@ -347,22 +347,31 @@ ONE_ATTACK_RE = regex.compile(
     rf"(?:(?!of\b)[\w-]+\s+){{0,{ONE_ATTACK_GAP}}}?(?:{alternation(ONE_ATTACK_NOUNS)})\b(?!\s+of\b)")
 
 
+def _named_as(sentence: str | None, place_text: str | None, words: tuple[str, ...],
+              after: regex.Pattern, before: regex.Pattern) -> bool:
+    """Whether a sentence names a claim's place with one of `words` next to its name: right
+    after it (`after`: "Idlib province", "Deir ez-Zor city") or before it (`before`: "the
+    province of Idlib", "the eastern city of Deir el-Zour")."""
+    if not (place_text and sentence) or not any(w in sentence.lower() for w in words):
+        return False
+    at = sentence.find(place_text)
+    while at >= 0:
+        if (after.match(sentence, at + len(place_text))
+                or before.search(sentence, max(0, at - PROVINCE_REACH), at)):
+            return True
+        at = sentence.find(place_text, at + 1)
+    return False
+
+
 @functools.lru_cache(maxsize=4096)
 def _province(sentence: str | None, place_text: str | None) -> bool:
     """Whether a claim's sentence gives its toll for a province, its place called one next
     to its name ("in Idlib province", "the western province of Idlib") and no one attack
     named ("air strikes killed 39 in Idlib province", not "a gas attack killed 58 in the
     province of Idlib")."""
-    if not (place_text and sentence) or not any(
-            w in sentence.lower() for w in PROVINCE_WORDS):
-        return False
-    at = sentence.find(place_text)
-    while at >= 0:
-        if (PROVINCE_AFTER_RE.match(sentence, at + len(place_text))
-                or PROVINCE_BEFORE_RE.search(sentence, max(0, at - PROVINCE_REACH), at)):
-            return ONE_ATTACK_RE.search(sentence) is None
-        at = sentence.find(place_text, at + 1)
-    return False
+    return (_named_as(sentence, place_text, PROVINCE_WORDS, PROVINCE_AFTER_RE,
+                      PROVINCE_BEFORE_RE)
+            and ONE_ATTACK_RE.search(sentence) is None)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -370,15 +379,7 @@ def _city(sentence: str | None, place_text: str | None) -> bool:
     """Whether a claim's sentence calls its place a city next to its name ("in Deir ez-Zor
     city", "the eastern city of Deir el-Zour"): a province's namesake so called is the town,
     not the province it names."""
-    if not (place_text and sentence) or not any(w in sentence.lower() for w in CITY_WORDS):
-        return False
-    at = sentence.find(place_text)
-    while at >= 0:
-        if (CITY_AFTER_RE.match(sentence, at + len(place_text))
-                or CITY_BEFORE_RE.search(sentence, max(0, at - PROVINCE_REACH), at)):
-            return True
-        at = sentence.find(place_text, at + 1)
-    return False
+    return _named_as(sentence, place_text, CITY_WORDS, CITY_AFTER_RE, CITY_BEFORE_RE)
 
 
 TAGS_RE = regex.compile(rf"\b(?:{alternation(TAG_LINE_OPENERS)})\b")
