@@ -3,6 +3,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from claims import extract
 from claims.cli import cli
 from claims.compare import compare, format_table, group_figures, subject_kind
 from claims.db import Article, open_db
@@ -160,3 +161,15 @@ def test_subject_kind():
 )
 def test_words_for_the_dead_and_state_media_words_join_their_kind(subject, kind):
     assert subject_kind(subject, "people") == kind
+
+
+@pytest.mark.parametrize(("text", "subject", "kind"), [
+    ("Gunmen shot dead 40 members of a clan in Tarvel.", "members of a clan", "people"),
+    ("A strike killed 6 members of the hospital staff in Tarvel.",
+     "members of the hospital staff", "staff"),
+    ("A strike killed 6 members of the security forces in Tarvel.", "members", "combatants"),
+    ("Six members were killed in the raid on Tarvel.", "members", "combatants"),
+])
+def test_members_are_of_the_kind_of_their_body(text, subject, kind):
+    (claim,) = extract(text, published="2016-08-15")
+    assert (claim.subject, subject_kind(claim.subject, claim.unit)) == (subject, kind)

@@ -588,3 +588,17 @@ def test_people_left_homeless_are_displaced_not_the_clauses_dead(text):
 def test_homeless_people_a_verb_acts_on_keep_its_toll():
     (claim,) = extract("Gunmen killed 4 homeless men in the park on Sunday.")
     assert (claim.value, claim.metric) == (4, "killed")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Shelling Goes On: 45 Killed & Injured in Tarvel", [(45, "casualties")]),
+    ("The shelling led to the death of seven and the injury of 64, state TV said.",
+     [(7, "killed"), (64, "wounded")]),
+    ("The shelling caused the death and injury of 20 people in Tarvel.", [(20, "casualties")]),
+    (("A car bomb killed at least 50 people and left more than a hundred other wounded in "
+     "Tarvel."), [(50, "killed"), (100, "wounded")]),
+])
+def test_translated_copy_names_the_wounded_as_it_can(text, expected):
+    """"&" for "and", "the injury of" and "other wounded" are how translated wire copy
+    writes its tolls."""
+    assert [(c.value, c.metric) for c in extract(text, "2016-08-15")] == expected

@@ -251,7 +251,7 @@ def test_own_verb_keeps_a_cue_of_another_clause_away():
 
 def test_own_verb_cue_of_the_figure_itself():
     found = extract("About 8 people were killed and 30 members of the crew are trapped.")
-    assert fields(found[-1], "text", "metric") == ("30 members", "besieged")
+    assert fields(found[-1], "text", "metric") == ("30 members of the crew", "besieged")
 
 
 def test_own_verb_with_a_state():

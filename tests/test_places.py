@@ -485,6 +485,51 @@ def test_where_people_were_headed_is_no_figures_place(text):
     assert found.place is None
 
 
+def test_the_province_said_of_an_origin_is_no_figures_place_either():
+    (toll,) = extract("Rockets fired from Douma, Rif Dimashq, killed 5 people.",
+                      published="2016-08-15")
+    assert toll.place is None
+    (toll,) = extract("Rockets fired from Douma killed 5 people in Damascus.",
+                      published="2016-08-15")
+    assert toll.place == "Damascus"
+
+
+def test_a_photo_caption_lends_neither_its_date_nor_another_towns_place():
+    text = ("Strikes hit Idlib\n\nA boy walks past rubble in Homs Syria May 2 2016 (Reuters "
+            "Photo) Eleven civilians were killed on Tuesday in air strikes, activists said.")
+    (toll,) = extract(text, published="2016-05-20")
+    assert toll.date == "2016-05-17"
+    assert toll.place == "Idlib"
+
+
+@pytest.mark.parametrize(("headline", "post"), [
+    ("Aid halted near Aleppo", "Aid is entering besieged Madaya today"),  # an aside
+    ("Aid halted in Syria", "Aid trucks are burning near Aleppo tonight"),  # the story's
+])
+def test_an_embedded_post_lends_its_place_only_on_the_articles_topic(headline, post):
+    text = (f"{headline}\n\nThe UN stopped deliveries after a strike on trucks near "
+            f"Aleppo, a spokesman said. {post} pic.twitter.com/AbC12 Relief Office "
+            "(ReliefOffice) September 21 2016 The strike on the convoy killed 21 civilians, "
+            "medics said.")
+    (toll,) = [c for c in extract(text, published="2016-09-22") if c.value == 21]
+    assert toll.place == "Aleppo"
+
+
+def test_a_town_the_gazetteer_does_not_know_is_still_no_other_towns():
+    text = ("Strikes pound Manbij\n\nJets struck Manbij on Sunday. The toll from strikes on the "
+            "opposition-held city of Quzrabad has risen to 82 people, the monitor said.")
+    (toll,) = extract(text, published="2016-06-26")
+    assert toll.place is None
+
+
+def test_the_town_points_back_past_a_post_to_the_town_it_names():
+    text = ("Supplies reach Syrian town\n\nAid was delivered to Daraya today "
+            "pic.twitter.com/Xy12 Relief Office (ReliefOffice) June 10 2016 Early on Friday the "
+            "town came under shelling that killed 9 people, the monitor said.")
+    (toll,) = extract(text, published="2016-06-11")
+    assert toll.place == "Daraya"
+
+
 def test_literal_hints_fold_letters_as_the_case_insensitive_patterns_do():
     """A word looked for before a case-insensitive pattern is looked for in folded text, where
     each letter `re` or `regex` takes for an ASCII one without regard to case is that letter."""

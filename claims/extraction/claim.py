@@ -89,9 +89,9 @@ ORIGIN_BEFORE_RE = ending_at(
     r"(?:(?i:the)[ \t]+(?:(?i:same)[ \t]+)?)?"
 )
 # What befell people (lexicon.PEOPLE_STATES), right after a bare figure: "left 15 dead",
-# "one was killed and six more wounded".
+# "one was killed and six more wounded", "left 120 other wounded" (translated copy).
 STATE_AFTER_RE = regex.compile(
-    rf"(?:[ \t]+(?i:more))?[ \t]+(?P<state>(?i:{alternation(PEOPLE_STATES)}))\b"
+    rf"(?:[ \t]+(?i:more|other))?[ \t]+(?P<state>(?i:{alternation(PEOPLE_STATES)}))\b"
 )
 _STATE_AFTER = group_numbers(STATE_AFTER_RE)
 # A state a word after a figure: "dozens more wounded", "four others injured".
@@ -100,7 +100,7 @@ STATE_SOON_AFTER_RE = regex.compile(
 )
 _STATE_SOON_AFTER = group_numbers(STATE_SOON_AFTER_RE)
 # A second state joined to the first: "killed or injured" are casualties.
-JOINED_STATE_RE = regex.compile(rf"[ \t]+(?i:and|or)[ \t]+(?i:{alternation(PEOPLE_STATES)})\b")
+JOINED_STATE_RE = regex.compile(rf"[ \t]+(?i:and|or|&)[ \t]+(?i:{alternation(PEOPLE_STATES)})\b")
 # What befell the people a counted noun names, right after it: "12 others injured", "seven
 # others were injured", "five soldiers have been killed".
 STATE_OF_NOUN_RE = regex.compile(
@@ -956,7 +956,8 @@ def _place(context: _Context, draft: _Draft) -> None:
     if draft.place is None:
         carry = places.carried(article, sent_start, context.sent_end)
         draft.carried = carry.place is not None
-        draft.place = carry.place or (None if carry.away else article.place)
+        draft.place = places.apart(text, sent_start, context.sent_end,
+                                   carry.place or (None if carry.away else article.place))
 
 
 def _running_total_place(context: _Context, draft: _Draft) -> None:

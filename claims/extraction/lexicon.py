@@ -23,6 +23,14 @@ MONTHS: dict[str, int] = {
 MONTH_NAMES: tuple[str, ...] = tuple(names[0] for names in MONTH_SPELLINGS)
 MONTH_ABBREVIATIONS: tuple[str, ...] = tuple(n for names in MONTH_SPELLINGS for n in names[1:])
 
+# Words of a photo credit in parentheses after a caption's date: "... in Aleppo Syria August 1
+# 2016 (Reuters Photo) Ten civilians were killed". One of them makes the parentheses a
+# credit, and the caption a block of its own (claims.extraction.sentences).
+PHOTO_CREDIT_WORDS = frozenset([
+    "photo", "photos", "picture", "file", "reuters", "afp", "ap", "epa", "getty", "images",
+    "agencies", "anadolu", "xinhua", "handout", "courtesy", "credit", "dpa", "pool", "via",
+])
+
 # Weekdays the same way; a day's number is its place in the list, Monday 0 as in `datetime`.
 WEEKDAY_SPELLINGS: tuple[tuple[str, ...], ...] = (
     ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"),
@@ -118,11 +126,29 @@ MONTH_PARTS = frozenset({"early", "mid", "late"})
 ARMED_BODIES = frozenset(["forces"])
 
 
+# Nouns that count the people of a body named after "of": "15 members of the medical staff"
+# are staff, "700 members of a tribe" people; "members" alone, in war copy, are fighters.
+MEMBER_NOUNS = ("members", "member")
+# Bodies whose members are people in general, not fighters: "members of a tribe".
+CIVIL_BODIES = frozenset([
+    "tribe", "tribes", "clan", "clans", "family", "families", "community", "communities",
+    "congregation", "household", "households", "village", "villages",
+])
+
+
 def kind_of_subject(subject: str | None) -> str:
     """The kind of people a counted noun phrase names (PEOPLE_KIND, its first word listed
-    there): "people" for people in general or no noun at all, else its last word ("forces")."""
+    there): "people" for people in general or no noun at all, else its last word ("forces");
+    members of a body are the body's kind when it names one ("members of the medical staff":
+    staff; "of a tribe": people)."""
     words = (subject or "").lower().split()
-    for word in words:
+    for at, word in enumerate(words):
+        if word in MEMBER_NOUNS and words[at + 1 : at + 2] == ["of"]:
+            body = words[at + 2:]
+            if not CIVIL_BODIES.isdisjoint(body):
+                return "people"
+            if not PEOPLE_NOUNS.isdisjoint(body):
+                return kind_of_subject(" ".join(body))
         if word in PEOPLE_KIND:
             return PEOPLE_KIND[word]
     return words[-1] if words else "people"
@@ -132,9 +158,10 @@ KILLED_AND_WOUNDED = tuple(
     f"{dead} {joint} {hurt}"
     for dead, hurt in (
         ("killed", "wounded"), ("killed", "injured"), ("killing", "wounding"),
-        ("killing", "injuring"), ("dead", "wounded"), ("dead", "injured"),
+        ("killing", "injuring"), ("dead", "wounded"), ("dead", "injured"), ("killing", "injury"),
+        ("death", "injury"),
     )
-    for joint in ("and", "or")
+    for joint in ("and", "or", "&")
 )
 
 # Metric cues. Event words: the nearest one in the clause says what happened to the
@@ -150,7 +177,7 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         "to death",
     ),
     "wounded": (
-        "wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds",
+        "wounded", "wounding", "injured", "injuring", "injuries", "injury", "hurt", "wounds",
         "injures", "injure", "wound", "hospitalised", "hospitalized", "inflicted harm on",
         "caused harm to",
     ),

@@ -15,6 +15,7 @@ from claims.extraction.lexicon import (
     AUXILIARIES,
     CHANGE_NOUNS_DOWN,
     CHANGE_NOUNS_UP,
+    CIVIL_BODIES,
     CLAUSE_OPENERS,
     CROWD_VERBS,
     DEMONYMS,
@@ -25,6 +26,7 @@ from claims.extraction.lexicon import (
     ING_NOUNS,
     INTENT_VERBS,
     LIST_SEPARATORS,
+    MEMBER_NOUNS,
     MONTH_NAMES,
     NEED_BY,
     PARTICLE_VERBS,
@@ -40,6 +42,7 @@ from claims.extraction.lexicon import (
     UNDERGOING_VERBS,
     UP_WORDS,
     WEEKDAY_NAMES,
+    kind_of_subject,
 )
 from claims.extraction.numbers import WORD_VALUES
 from claims.extraction.patterns import (
@@ -470,7 +473,30 @@ def subject_after(
         if not singular and _plural(text[start:end].lower()):
             last = index
     start, end = words[0][0], words[last][1]
+    if text[start:end].lower() in MEMBER_NOUNS and (body := _body(text, end, limit)):
+        end = body[1]  # "15 members of the medical staff": the body says who they are
     return text[start:end], end
+
+
+def _body(text: str, end: int, limit: int) -> tuple[str, int] | None:
+    """The body after "members" when it says who they are ("of the medical staff", "of a
+    tribe"), read as a counted phrase of its own; None for a body that names no kind of
+    people ("of the YPG", "of a pro-government"), whose members stay fighters."""
+    of = _BODY_OF_RE.match(text, end, limit, KEEP_GIL)
+    body = None if of is None else subject_after(text, of.end(), limit)
+    if body is None or kind_of_subject(f"members of {body[0]}") == "combatants":
+        return None  # "members of the YPG": members, as before, fighters
+    for word in regex.finditer(r"[\w'’-]+", text, pos=of.end(), endpos=body[1]):
+        if word.group().lower() in PEOPLE_NOUNS or word.group().lower() in CIVIL_BODIES:
+            return word.group(), word.end()  # "of medical staff activists said": staff
+    return body
+
+
+# "of", "of the", "of a" after "members", up to the body's first word.
+_BODY_OF_RE = regex.compile(
+    rf"[ \t]+of(?:[ \t]+(?:{alternation((*ARTICLES, *_OF_DETERMINERS))}))?(?=[ \t])",
+    regex.IGNORECASE,
+)
 
 
 def _verb_before_figure(text: str, match, word: str, limit: int) -> bool:

@@ -1273,7 +1273,7 @@ def _found(text: str, sent_start: int, sent_end: int, article=None) -> list[_Can
     """The places a sentence names, but those things came from."""
     sentence = text[sent_start:sent_end]
     if article is None:
-        found = [c for c in _resolved(sentence, False, ()) if not _origin(sentence, c)]
+        found = _figure_places(sentence, _resolved(sentence, False, ()))
     else:
         found = article.located(sent_start, sent_end)
     return found
@@ -1438,7 +1438,14 @@ _DATELINE = re.compile(
 
 
 # "the state", "this city", "the country's": a place named before, pointed at.
-ANAPHOR_RE = re.compile(rf"(?i)\b(?:the|this|that)\s+({alternation(PLACE_ANAPHORS)})\b")
+ANAPHOR_RE = re.compile(
+    rf"(?i)\b(?:the|this|that)\s+({alternation(PLACE_ANAPHORS)})\b(?!\s+of\s+(?-i:[A-Z]))")
+# A town named with its noun ("the opposition-held city of Al Quriyah"): a sentence whose
+# figures take no place of the gazetteer still names where they are, so no other town is
+# theirs (apart).
+_NAMED_TOWN_RE = re.compile(
+    rf"\b(?:{alternation(n for n, level in PLACE_ANAPHORS.items() if level == 'town')})"
+    r"\s+of\s+[A-Z]")
 # The nouns of ANAPHOR_RE: it is searched for only in a sentence that holds one.
 _ANAPHOR_HINT_RE = re.compile(alternation(PLACE_ANAPHORS))
 # A relative clause hanging from the place before it: "into Canada, where more than a foot
@@ -1470,7 +1477,7 @@ def anaphor(text: str, sentences, sent_start: int, sent_end: int, article=None) 
     if m is None:
         return None
     level = PLACE_ANAPHORS[m.group(1).lower()]
-    for start, end, _ in _before(text, sentences, sent_start):
+    for start, end, _, _ in _before(text, sentences, sent_start):
         c = _located(text, start, end, end, end, article)
         if c is not None and _level(place := _place(c.entry, c.surface)) == level:
             return place
@@ -1478,8 +1485,9 @@ def anaphor(text: str, sentences, sent_start: int, sent_end: int, article=None) 
 
 
 def _before(text: str, sentences, sent_start: int):
-    """The sentences before one, nearest first, as (start, end, paragraph breaks between):
-    at most CARRY_REACH of them, within its paragraph and the one before."""
+    """The sentences before one, nearest first, as (start, end, paragraph breaks between,
+    whether it is a caption or an embedded post): at most CARRY_REACH of them, within its
+    paragraph and the one before."""
     k = bisect.bisect_right(sentences.starts, sent_start) - 1
     crossed = 0
     for j in range(k - 1, max(k - 1 - CARRY_REACH, -1), -1):
@@ -1488,7 +1496,7 @@ def _before(text: str, sentences, sent_start: int):
             crossed += 1
             if crossed > 1:
                 return
-        yield start, end, crossed
+        yield start, end, crossed, j in sentences.blocks
 
 
 class Carry(NamedTuple):
@@ -1519,11 +1527,13 @@ def carried(article, sent_start: int, sent_end: int) -> Carry:
 def _carried(article, sent_start: int, sent_end: int) -> Carry:
     """`carried`, unmemoised."""
     text = article.text
-    for start, end, crossed in _before(text, article.sentences, sent_start):
+    for start, end, crossed, block in _before(text, article.sentences, sent_start):
         found = _found(text, start, end, article)
         if not found:
             continue
         c = _sole(text[start:end], found)
+        if block and not _on_topic(c, article.place):
+            continue  # a caption or post about somewhere else, an aside
         if c is None or (crossed and c.cue not in LOCATIVE_CUES):
             # several places, or one named in passing a paragraph back
             return _abroad(found, article.place) if c is None else NO_CARRY
@@ -1533,6 +1543,28 @@ def _carried(article, sent_start: int, sent_end: int) -> Carry:
             return NO_CARRY
         return Carry(_place(c.entry, c.surface), False)
     return NO_CARRY
+
+
+def _on_topic(c: _Candidate | None, place: Place | None) -> bool:
+    """Does a caption or an embedded post name the one place the article is about, or a
+    place within it, or is the article placed no finer than its country? Then its place
+    may be the figures' after it; otherwise it is an aside ("Aid is entering Madaya today"
+    above a story on a convoy near Aleppo)."""
+    if c is None:
+        return False
+    if place is None or place.name == place.country:
+        return True
+    return place.name in (c.entry.name, c.entry.region) or (
+        place.region is not None and place.region in (c.entry.name, c.entry.region))
+
+
+def apart(text: str, sent_start: int, sent_end: int, place: Place | None) -> Place | None:
+    """The place a sentence takes from others, unless that place is a town and the sentence
+    names a town of its own that the gazetteer does not know ("the opposition-held city of
+    Al Quriyah"): a region or country it may lie in stays, another town is not its."""
+    if place is None or _level(place) != "town":
+        return place
+    return None if _NAMED_TOWN_RE.search(text, sent_start, sent_end) else place
 
 
 def _abroad(found: list[_Candidate], place: Place | None) -> Carry:
@@ -1568,6 +1600,32 @@ def _placed_elsewhere(sentence: str) -> bool:
     the bag on West 27th Street", "in the Northeast")? Then no other sentence's place is
     its."""
     return any(normalise(m.group(1)) not in NOT_PLACES for m in _PLACED_AT.finditer(sentence))
+
+
+def _figure_places(sentence: str, found) -> list[_Candidate]:
+    """The places a sentence names that may be a figure's: not where people or fire came
+    from or were headed, nor the region or country written after such a place to say where
+    it lies ("rockets fired from Douma, Rif Dimashq", "evacuees from Foua in Idlib
+    province")."""
+    kept, away = [], None
+    for c in sorted(found, key=lambda c: c.start):
+        if _origin(sentence, c) or (away is not None and _places_it(sentence, away, c)):
+            away = c
+        else:
+            kept.append(c)
+            away = None
+    return kept
+
+
+# What stands between a place and the region or country that says where it lies: "Azaz in
+# Aleppo province", "Foua, Idlib", "Tokhar in the northern Aleppo countryside".
+_PLACING_GAP = re.compile(r"(?:\s*,\s*|\s+in\s+)(?:the\s+)?(?:[a-z-]+\s+)?")
+
+
+def _places_it(sentence: str, c: _Candidate, other: _Candidate) -> bool:
+    """Is `other` written after `c` to say where `c` lies, its region or its country?"""
+    return _holds(other.entry, c.entry) and _PLACING_GAP.fullmatch(
+        sentence, c.end, other.start) is not None
 
 
 def _origin(sentence: str, c: _Candidate) -> bool:
@@ -1632,7 +1690,7 @@ class Article:
         if bounds not in self._located:
             sentence = self.text[sent_start:sent_end]
             found = self.resolved(sentence, self.headline(sent_start, sent_end))
-            self._located[bounds] = [c for c in found if not _origin(sentence, c)]
+            self._located[bounds] = _figure_places(sentence, found)
         return self._located[bounds]
 
     @property
@@ -1672,8 +1730,8 @@ class Article:
         sentence = self.text[start:end]
         found = {
             c.entry: c
-            for c in self.resolved(sentence, self.headline(start, end))
-            if c.entry.kind != COUNTRY and not c.attribute and not _origin(sentence, c)
+            for c in _figure_places(sentence, self.resolved(sentence, self.headline(start, end)))
+            if c.entry.kind != COUNTRY and not c.attribute
         }
         listed = {e: e.name for c in found.values() for e in _listed(sentence, c)[0]}
         named = {c.entry: c.surface for c in found.values()}

@@ -6,7 +6,7 @@ import bisect
 
 import regex
 
-from claims.extraction.lexicon import MONTH_ABBREVIATIONS
+from claims.extraction.lexicon import MONTH_ABBREVIATIONS, MONTHS, PHOTO_CREDIT_WORDS
 from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, positions
 
 # Abbreviations after which a full stop does not end a sentence; months' among them.
@@ -25,6 +25,18 @@ MARKS = ".!?\n"
 # Checked only where BOUNDARY_RE found a full stop: is the word before it an abbreviation?
 NOT_AN_END_RE = ending_at(rf"(?<![\w.])(?:{alternation(ABBREVIATIONS, backward=True)}|\p{{Lu}})")
 
+# A date as captions and embedded posts end with one: "August 1 2016", "9 July, 2016".
+_MONTH = f"(?i:{alternation(MONTHS)})"
+_DATE = rf"(?:{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{_MONTH},?[ \t]+\d{{4}})"
+# The last words of a block pasted into the text with no full stop after it, tried at each
+# "(": a photo caption's date and credit ("... Aleppo Syria August 1 2016 (Reuters Photo) Ten
+# civilians were killed") or a social-media post's author handle and date ("... UNICEF
+# (@UNICEF) August 9 2016 The United Nations said"). What follows starts a sentence, and
+# the block is a paragraph of its own: it quotes another time and place.
+CAPTION_DATE_RE = ending_at(rf"{_DATE}[ \t]+")
+CREDIT_RE = regex.compile(r"[ \t]*\(([^()\n]{2,40})\)[ \t]+(?=[\"“]?[\p{Lu}\d])")
+POST_END_RE = regex.compile(rf"\(@?\w{{1,15}}\)[ \t]+{_DATE}[ \t]+(?=\S)")
+
 
 class Sentences:
     """Looks up the sentence around any offset of one text."""
@@ -33,17 +45,47 @@ class Sentences:
         self.text = text
         self.starts = [0]
         self.ends = []
-        for match in _boundaries(text):
-            stop = match.start()
-            if text[stop] == "." and NOT_AN_END_RE.match(text, max(0, stop - 8), stop, KEEP_GIL):
-                continue
-            self.ends.append(match.start() + len(match.group().rstrip()))
-            self.starts.append(match.end())
+        self.blocks: set[int] = set()  # the indexes of sentences that are captions or posts
+        for end, start, block in sorted((*_stops(text), *_block_ends(text))):
+            if block:
+                self.blocks.add(len(self.ends))
+            self.ends.append(end)
+            self.starts.append(start)
         self.ends.append(len(text))
 
     def around(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.starts, offset) - 1
         return self.starts[index], self.ends[index]
+
+
+def _stops(text: str):
+    """(end of a sentence, start of the next, False) at each full stop, mark or line break
+    that ends a sentence."""
+    for match in _boundaries(text):
+        stop = match.start()
+        if text[stop] == "." and NOT_AN_END_RE.match(text, max(0, stop - 8), stop, KEEP_GIL):
+            continue
+        yield stop + len(match.group().rstrip()), match.end(), False
+
+
+def _block_ends(text: str):
+    """(end of a caption or post, start of the sentence after it, True) wherever one ends
+    with no full stop (CREDIT_RE, POST_END_RE)."""
+    for at in positions(text, "("):
+        if (credit := photo_credit(text, at)) and CAPTION_DATE_RE.match(
+                text, max(0, at - 30), at, KEEP_GIL):
+            yield credit.start() + len(credit.group().rstrip()), credit.end(), True
+        elif post := POST_END_RE.match(text, at, None, KEEP_GIL):
+            yield at + len(post.group().rstrip()), post.end(), True
+
+
+def photo_credit(text: str, at: int) -> regex.Match | None:
+    """The photo credit in parentheses at `at`, after any spaces ("(Reuters Photo)"), before
+    a capital: a date just before it is a picture's, not the story's (times.dateline)."""
+    credit = CREDIT_RE.match(text, at, None, KEEP_GIL)
+    if credit and not PHOTO_CREDIT_WORDS.isdisjoint(regex.findall(r"\w+", credit[1].lower())):
+        return credit
+    return None
 
 
 def _boundaries(text: str):

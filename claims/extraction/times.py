@@ -29,6 +29,7 @@ from claims.extraction.lexicon import (
     WEEKDAYS,
 )
 from claims.extraction.patterns import alternation
+from claims.extraction.sentences import photo_credit
 from claims.models import TimeRef
 
 # Month and day names (MONTHS, WEEKDAYS: name -> number) are claims.extraction.lexicon's.
@@ -447,9 +448,12 @@ DATELINE_CHARS = 150
 
 
 def dateline(text: str | None) -> dt.date | None:
-    """The first full date near the top of a text: wire and archive copy print one there,
-    and it is the day the story is told, where a feed's date column is often wrong."""
-    found = DATELINE_RE.search((text or "")[:DATELINE_CHARS])
+    """The first full date near the top of a text but a photo's ("... August 1 2016 (Reuters
+    Photo)"): wire and archive copy print one there, and it is the day the story is told,
+    where a feed's date column is often wrong."""
+    top = (text or "")[:DATELINE_CHARS]
+    found = next((m for m in DATELINE_RE.finditer(top) if not photo_credit(text, m.end())),
+                 None)
     if found is None:
         return None
     g = found.groupdict()
