@@ -735,12 +735,22 @@ def _told_apart(ordered: list[inc.Mention]) -> tuple[int, int] | None:
 
 def _two_quantities(ordered: list[inc.Mention], positions: list[int]) -> list[tuple[int, int]]:
     """The pairs of one article's values (at `positions` in `ordered`) it gives as two
-    quantities (`_as_two`), TWO_QUANTITIES times apart or more. A part beside its total
-    counts: "31 killed, including 10 when their bus was hit" tells that another report's 10
-    is the bus's toll, not the day's."""
+    quantities (`_as_two`), TWO_QUANTITIES times apart or more, or as two days' tolls
+    (`_two_days`). A part beside its total counts: "31 killed, including 10 when their bus
+    was hit" tells that another report's 10 is the bus's toll, not the day's."""
     return [(a, b) for i, a in enumerate(positions) for b in positions[i + 1:]
-            if ordered[b].value >= TWO_QUANTITIES * max(ordered[a].value, 1e-9)
-            and _as_two(ordered[a], ordered[b])]
+            if (ordered[b].value >= TWO_QUANTITIES * max(ordered[a].value, 1e-9)
+                and _as_two(ordered[a], ordered[b]))
+            or _two_days(ordered[a], ordered[b])]
+
+
+def _two_days(a: inc.Mention, b: inc.Mention) -> bool:
+    """Whether one article gives two totals as two days' tolls however close their values:
+    each sentence states its own day and the days differ ("12 injured on Tuesday", "16
+    injured on Wednesday"), which a sentence raising a count to a new level does not
+    (`_updated`): a headline's "death toll rises" does not make Wednesday's 15 Tuesday's."""
+    return (a.role == b.role == "total" and a.said is not None and b.said is not None
+            and a.said != b.said and a.value != b.value)
 
 
 def _as_two(a: inc.Mention, b: inc.Mention) -> bool:

@@ -465,6 +465,19 @@ def test_a_days_total_and_one_strikes_toll_in_one_report_are_two_figures(tmp_pat
     assert len(day) == len(bus) == 1 and not day & bus
 
 
+def test_two_days_tolls_in_one_report_are_two_figures_however_close(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-06-08", "Rockets hit Aleppo again",
+         ("Rockets killed 15 people in Aleppo on Wednesday, a monitor said. Rockets had "
+          "killed 12 people in the city on Tuesday.")),
+        ("Daily Two", "2023-06-07", "Rockets hit Aleppo",
+         "Rockets fired at Aleppo killed 12 people on Tuesday, state media said."),
+    ])
+    wednesday = claim(db, "15 people")["figure_id"]
+    tuesday = {r["figure_id"] for r in db.query("select figure_id from claims where value = 12")}
+    assert len(tuesday) == 1 and wednesday not in tuesday
+
+
 def test_a_toll_told_with_its_earlier_count_or_by_two_sources_stays_one_figure(tmp_path):
     db = grouped(tmp_path, [
         ("Wire One", "2023-04-15", "Bus station bombing toll rises",
