@@ -251,6 +251,26 @@ def test_a_canned_list_cut_at_its_limit_says_so(crowded):
     assert "This list stops" not in empty
 
 
+def test_a_figure_reported_more_often_than_its_page_lists_says_so(tmp_path):
+    """compare_figure lists a figure's first claims by day, up to its `limit`, and says the
+    list stops there: a running total repeated in every report may gather thousands."""
+    limit = row_limit(load_metadata()["databases"]["claims"]["queries"]["compare_figure"]["sql"])
+    assert limit is not None
+    path = tmp_path / "figure.db"
+    db = open_db(path)
+    db["figures"].insert({"id": "f1", "median_value": 1.0})
+    db["claims"].insert_all(claim_rows(limit + 1, metric="killed", figure_id="f1", value=1.0,
+                                       published="2026-03-01"))
+    db.close()
+    ds = build_datasette(path)
+    asyncio.run(ds.invoke_startup())
+    name = path.stem
+    rows = fetch_json(ds, f"/{name}/compare_figure.json?_shape=array&figure_id=f1")
+    assert len(rows) == limit
+    page = asyncio.run(ds.client.get(f"/{name}/compare_figure?figure_id=f1")).text
+    assert f"This list stops at its first {limit:,} rows" in page
+
+
 def test_row_limit_reads_a_closing_limit_only():
     """Only a limit that ends the statement bounds the page's list."""
     assert row_limit("select * from claims order by day limit 500") == 500
