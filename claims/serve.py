@@ -22,7 +22,7 @@ import uvicorn
 from datasette.app import Datasette
 
 from claims.datasette_plugin.counts import preparing
-from claims.db import INDEXES, VIEW_COUNTS, open_db
+from claims.db import COUNTED_BY, INDEXES, VIEW_COUNTS, open_db
 
 #: metadata.json at the top of a checkout; wheels carry a copy inside the package.
 METADATA_PATHS = (
@@ -95,10 +95,11 @@ def build_datasette(
     )
 
 
-#: The stored-count columns a filter page reads through a plain index (claims.db): a value
-#: held by this many rows of claim_counts or more (a country holding most claims: 546,603 rows
-#: at ten million claims, 0.9 s of facets) is summed five ways on a first visit.
-PLAIN_FILTERS = tuple(c for c in INDEXES["claim_counts"] if isinstance(c, str))
+#: The stored-count columns a filter page reads through an index led by that column alone
+#: (claims.db): the primary key's first, metric, and each plain index's. A value held by
+#: this many rows of claim_counts or more (a country holding most claims: 546,603 rows at
+#: ten million claims, 0.9 s of facets) is summed five ways on a first visit.
+INDEXED_FILTERS = (COUNTED_BY[0], *(c for c in INDEXES["claim_counts"] if isinstance(c, str)))
 HEAVY_ROWS = 20_000
 
 
@@ -109,11 +110,12 @@ async def prepare(ds: Datasette, heavy_rows: int = HEAVY_ROWS) -> None:
     immutable database, leaves its row and facet counts in the plugin's cache, so the first
     visit to the claims table does not sum the stored counts five ways. So is the claims
     page of each filter too coarse for its index to be quick (`heavy_filters`: "?country=
-    Syria" when Syria holds most claims), and of each view counted from an index. Every
-    table's rows are counted now too, as Datasette does for an immutable database on its
-    first request, and the file's hash, which the home page shows, is taken now (a read of
-    the whole file: seconds at ten million claims), so no visitor waits for either. Other
-    filtered pages are not prepared: stored counts and covering indexes keep those fast.
+    Syria" when Syria holds most claims, "?metric=killed"), and of each view counted from
+    an index. Every table's rows are counted now too, as Datasette does for an immutable
+    database on its first request, and the file's hash, which the home page shows, is taken
+    now (a read of the whole file: seconds at ten million claims), so no visitor waits for
+    either. Other filtered pages are not prepared: stored counts and covering indexes keep
+    those fast.
     """
     await ds.invoke_startup()
     for db in ds.databases.values():
@@ -142,10 +144,10 @@ async def _prepare_pages(ds: Datasette, db, heavy_rows: int) -> None:
 
 
 async def heavy_filters(db, heavy_rows: int) -> list[tuple[str, str]]:
-    """The (column, value) filters of PLAIN_FILTERS that `heavy_rows` or more rows of the
+    """The (column, value) filters of INDEXED_FILTERS that `heavy_rows` or more rows of the
     stored counts hold, read from each column's own index."""
     found = []
-    for column in PLAIN_FILTERS:
+    for column in INDEXED_FILTERS:
         rows = await db.execute(
             f'select "{column}", count(*) from claim_counts where "{column}" != \'\' '
             f'group by "{column}" having count(*) >= :rows', {"rows": heavy_rows},

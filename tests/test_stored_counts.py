@@ -12,14 +12,16 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 import pytest
 import sqlite_utils
+from datasette.utils.asgi import Request
 
 from claims.datasette_plugin.counts import SEARCH_LIMIT, from_summary, view_count
 from claims.datasette_plugin.pages import POINTS_LIMIT
-from claims.datasette_plugin.templating import row_limit
+from claims.datasette_plugin.templating import page_number, row_limit
 from claims.db import SCHEMA, STORED_COUNTS, VIEW_COUNTS, count_claims, open_db
 from claims.serve import build_datasette, load_metadata
 
@@ -231,44 +233,79 @@ def test_a_timeline_with_more_claims_than_it_charts_says_so(crowded):
     assert f"earliest {POINTS_LIMIT:,} of {max(SEARCH_LIMIT, POINTS_LIMIT) + 1:,} claims" in page
 
 
-def test_a_canned_list_cut_at_its_limit_says_so(crowded):
-    """claims_for_metric_place stops at its `limit`; the page says the list was cut there,
-    and a list that ends before it says nothing."""
+def walk_pages(ds, path: str, size: int) -> list[dict]:
+    """Every row of a paged canned query, read by following each page's "next page" link,
+    checking that each page says which rows it lists."""
+    rows, page = [], 1
+    while True:
+        listed = fetch_json(ds, f"{path}.json?_shape=array&{query_string(path, page)}")
+        html = asyncio.run(ds.client.get(f"{path}?{query_string(path, page)}")).text
+        if listed:
+            first = len(rows) + 1
+            assert f"Rows {first:,} to {len(rows) + len(listed):,}, {size:,} a page" in html
+        rows += listed
+        if 'rel="next"' not in html:
+            return rows
+        assert len(listed) == size
+        page += 1
+
+
+def query_string(path: str, page: int) -> str:
+    """The parameters of the canned query at `path` (one of PAGED), on page `page`."""
+    return f"{PAGED[path]}&page={page}"
+
+
+#: The paged canned queries the tests below walk, with their other parameters.
+PAGED = {
+    "/crowded/claims_for_metric_place": "metric=killed&place=velmora&since=&until=",
+    "/figure/compare_figure": "figure_id=f1",
+}
+
+
+def test_a_canned_list_comes_in_pages(crowded):
+    """claims_for_metric_place lists its claims a page at a time: each page says which rows
+    it lists and links to the next, and the pages together hold every claim once."""
     ds = build_datasette(crowded)
     asyncio.run(ds.invoke_startup())
-    limit = row_limit(load_metadata()["databases"]["claims"]["queries"]
-                      ["claims_for_metric_place"]["sql"])
-    assert limit is not None and limit < max(SEARCH_LIMIT, POINTS_LIMIT) + 1
-    asked = "metric={}&place=velmora&since=&until="
-    rows = fetch_json(ds, "/crowded/claims_for_metric_place.json?_shape=array&"
-                          + asked.format("killed"))
-    assert len(rows) == limit
-    cut = asyncio.run(ds.client.get("/crowded/claims_for_metric_place?"
-                                    + asked.format("killed"))).text
-    assert f"This list stops at its first {limit:,} rows" in cut
+    size = row_limit(load_metadata()["databases"]["claims"]["queries"]
+                     ["claims_for_metric_place"]["sql"])
+    assert size is not None and size < max(SEARCH_LIMIT, POINTS_LIMIT) + 1
+    rows = walk_pages(ds, "/crowded/claims_for_metric_place", size)
+    ids = [r["claim_id"] for r in rows]
+    assert len(ids) == len(set(ids)) == max(SEARCH_LIMIT, POINTS_LIMIT) + 1
     empty = asyncio.run(ds.client.get("/crowded/claims_for_metric_place?"
-                                      + asked.format("wounded"))).text
-    assert "This list stops" not in empty
+                                      "metric=wounded&place=velmora&since=&until=")).text
+    assert "claims-pages" not in empty
+    beyond = asyncio.run(ds.client.get("/crowded/claims_for_metric_place?metric=killed&"
+                                       "place=velmora&since=&until=&page=999")).text
+    assert "No rows on page 999" in beyond and 'rel="prev"' in beyond
 
 
-def test_a_figure_reported_more_often_than_its_page_lists_says_so(tmp_path):
-    """compare_figure lists a figure's first claims by day, up to its `limit`, and says the
-    list stops there: a running total repeated in every report may gather thousands."""
-    limit = row_limit(load_metadata()["databases"]["claims"]["queries"]["compare_figure"]["sql"])
-    assert limit is not None
+@pytest.mark.parametrize("asked", ["", "0", "-3", "2", "2.5", " 7", "+4", "abc", "3x", "１", "２"])
+def test_a_page_number_is_read_as_the_sql_reads_it(asked):
+    """The page's links count from the page its SQL lists, whatever was typed."""
+    sql = "select max(coalesce(cast(nullif(?, '') as integer), 1), 1)"
+    listed = sqlite3.connect(":memory:").execute(sql, [asked]).fetchone()[0]
+    assert page_number(Request.fake("/?" + urlencode({"page": asked}))) == listed
+
+
+def test_a_figure_reported_more_often_than_a_page_lists_comes_in_pages(tmp_path):
+    """compare_figure lists a figure's claims by day a page at a time: a running total
+    repeated in every report may gather thousands."""
+    size = row_limit(load_metadata()["databases"]["claims"]["queries"]["compare_figure"]["sql"])
+    assert size is not None
     path = tmp_path / "figure.db"
     db = open_db(path)
     db["figures"].insert({"id": "f1", "median_value": 1.0})
-    db["claims"].insert_all(claim_rows(limit + 1, metric="killed", figure_id="f1", value=1.0,
-                                       published="2026-03-01"))
+    db["claims"].insert_all(claim_rows(2 * size + 1, metric="killed", figure_id="f1",
+                                       value=1.0, published="2026-03-01"))
     db.close()
     ds = build_datasette(path)
     asyncio.run(ds.invoke_startup())
-    name = path.stem
-    rows = fetch_json(ds, f"/{name}/compare_figure.json?_shape=array&figure_id=f1")
-    assert len(rows) == limit
-    page = asyncio.run(ds.client.get(f"/{name}/compare_figure?figure_id=f1")).text
-    assert f"This list stops at its first {limit:,} rows" in page
+    rows = walk_pages(ds, "/figure/compare_figure", size)
+    assert len({r["claim_id"] for r in rows}) == len(rows) == 2 * size + 1
+    beyond = asyncio.run(ds.client.get("/figure/compare_figure?figure_id=f1&page=9")).text
+    assert "Pick a figure" not in beyond and "No rows on page 9" in beyond
 
 
 def test_row_limit_reads_a_closing_limit_only():
@@ -277,3 +314,4 @@ def test_row_limit_reads_a_closing_limit_only():
     assert row_limit("select * from claims limit 20;\n") == 20
     assert row_limit("select * from (select * from claims limit 5) order by id") is None
     assert row_limit(None) is None
+    assert row_limit("select * from claims limit 100 offset 100 * (:page - 1)") == 100

@@ -19,8 +19,14 @@ from claims.datasette_plugin.links import figure_url
 from claims.datasette_plugin.scope import is_claims_database
 from claims.formats import format_number
 
-#: A canned query's closing `limit N`: the most rows its page lists.
-CLOSING_LIMIT = re.compile(r"\blimit\s+(\d+)\s*;?\s*$", re.IGNORECASE)
+#: A canned query's closing `limit N` (an `offset` may follow): the most rows its page lists.
+CLOSING_LIMIT = re.compile(r"\blimit\s+(\d+)(?:\s+offset\s+[^;]+?)?\s*;?\s*$", re.IGNORECASE)
+
+#: A canned query whose SQL reads this parameter lists its rows a page at a time.
+PAGE_PARAMETER = "page"
+
+#: What SQLite's `cast(:page as integer)` reads of a page number: its leading whole number.
+PAGE_NUMBER = re.compile(r"\s*\+?([0-9]+)")
 
 #: `?_columns=all` shows every column of a table that has readable columns configured.
 ALL_COLUMNS = ("_columns", "all")
@@ -147,11 +153,35 @@ def row_limit(sql: str | None) -> int | None:
     return int(found.group(1)) if found else None
 
 
+def page_number(request) -> int:
+    """The page a paged canned query lists, read as its SQL reads `:page` (empty, zero or not
+    a number: the first), so the page's links agree with its rows."""
+    found = PAGE_NUMBER.match(request.args.get(PAGE_PARAMETER) or "")
+    return max(int(found.group(1)), 1) if found else 1
+
+
+def pages(request, sql: str | None, shown: int) -> dict | None:
+    """Which rows a paged canned query's page lists and the links to the pages around it;
+    None for a query that is not paged."""
+    size = row_limit(sql)
+    if size is None or f":{PAGE_PARAMETER}" not in sql:
+        return None
+    page = page_number(request)
+    return {
+        "page": page,
+        "first": (page - 1) * size + 1,
+        "last": (page - 1) * size + shown,
+        "size": size,
+        "previous": query_string(request, {PAGE_PARAMETER: page - 1}) if page > 1 else None,
+        "next": query_string(request, {PAGE_PARAMETER: page + 1}) if shown >= size else None,
+    }
+
+
 def query_vars(datasette, database: str, request) -> dict:
-    """On a query page: the row limit its list may be cut at; on a query about one figure or
-    source, what to offer when it finds nothing, listed only if the template asks (when the
-    query returned no rows)."""
-    found = {"claims_row_limit": row_limit}
+    """On a query page: the row limit its list may be cut at, or the pages it is listed in;
+    on a query about one figure or source, what to offer when it finds nothing, listed only
+    if the template asks (when the query returned no rows)."""
+    found = {"claims_row_limit": row_limit, "claims_pages": partial(pages, request)}
     picker = PICKERS.get(request.url_vars.get("table"))
     if picker is None:
         return found
