@@ -602,3 +602,30 @@ def test_translated_copy_names_the_wounded_as_it_can(text, expected):
     """"&" for "and", "the injury of" and "other wounded" are how translated wire copy
     writes its tolls."""
     assert [(c.value, c.metric) for c in extract(text, "2016-08-15")] == expected
+
+
+@pytest.mark.parametrize(("text", "things"), [
+    ("Fighters downed four drones over the base, killing two officers.", ["four drones"]),
+    ("Rebels shot down two drones and killed 9 soldiers.", ["two drones"]),
+    ("Two helicopters and three boats were destroyed while 7 guards were killed.",
+     ["Two helicopters", "three boats"]),
+    (("Army units killed 70 militants and destroyed a tank, two rocket launchers and three "
+      "cannons."), ["two rocket launchers", "three cannons"]),
+])
+def test_machines_and_weapons_beside_a_killing_are_things_not_the_dead(text, things):
+    claims = extract(text, "2024-05-08")
+    assert [c.text for c in claims if c.metric == "count"] == things
+    assert all(c.unit == "people" for c in claims if c.metric == "killed")
+
+
+@pytest.mark.parametrize(("text", "figure", "metric"), [
+    (("The monitor raised the death toll from the air raids on a crowded market in a small "
+      "northern town held by rebels the day before to 61 as rescuers dug on."), "61", "killed"),
+    (("Jets struck the old quarter on Monday, bringing the number killed in 24 hours of "
+      "shelling on the city to 45."), "45", "killed"),
+    ("Clashes had brought the total number of militant casualties to over 300.", "over 300",
+     "casualties"),
+])
+def test_a_count_raised_to_a_level_counts_what_its_toll_counts(text, figure, metric):
+    claim = next(c for c in extract(text, "2024-05-08") if c.text == figure)
+    assert (claim.metric, claim.unit) == (metric, "people")

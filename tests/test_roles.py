@@ -225,3 +225,21 @@ def test_a_count_joined_to_a_period_total_shares_its_span(text, expected):
 def test_a_count_joined_to_a_total_of_one_attack_stays_a_total():
     assert roles_of("The blast in Kessen killed 14 people and wounded another 40.") == [
         ("14 people", "total", None), ("40", "total", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The crash brought the total number of Ruritanian airmen killed in Karsk to 23.",
+     ("23", "running", "total number")),
+    ("The overall number of dead in the uprising has now reached 4,000, the monitor said.",
+     ("4,000", "running", "overall number")),
+    # The death toll of one attack, raised, stays that attack's total, "overall" or not.
+    ("Two more victims died in hospital overnight, raising the death toll to 40.",
+     ("40", "total", None)),
+    ("A wounded guard died in hospital, bringing the overall toll of the siege to 41.",
+     ("41", "total", None)),
+    ("The total number of people killed in the bombing rose to 40.", ("40", "total", None)),
+    ("Shelling had brought the total number of civilians killed in the past ten days to 300.",
+     ("300", "period", "in the past ten days")),
+])
+def test_a_total_number_raised_to_a_level_is_every_incident_so_far(text, expected):
+    assert roles_of(text)[-1] == expected

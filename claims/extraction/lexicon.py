@@ -234,7 +234,8 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
     "protesters": ("protesters", "protestors", "demonstrators", "marchers"),
     "strikes": (
         "airstrikes", "air strikes", "strikes", "raids", "air raids", "barrel bombs",
-        "missiles", "rockets", "shells", "mortars", "bombs", "sorties", "attacks",
+        "missiles", "rockets", "shells", "mortars", "mortar rounds", "bombs", "sorties",
+        "attacks",
     ),
     "population": ("residents", "inhabitants"),
     # "thousands of internally displaced people": the plight is in the phrase's head.
@@ -247,9 +248,13 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
         "confirmed cases", "suspected cases", "new cases", "infections", "probable cases",
         *(f"{disease} {noun}" for disease in DISEASE_NAMES for noun in ("patients", "cases")),
     ),
-    # Things, not people: "a strike destroyed two vehicles", "rebels took 3 villages".
+    # Things, not people: "a strike destroyed two vehicles", "rebels took 3 villages"; the
+    # machines and weapons among them are none of a killing's dead ("shot down 4 drones,
+    # killing 3 officers").
     "count": (
-        "vehicles", "cars", "trucks", "lorries", "buses", "villages", "towns", "neighborhoods",
+        "vehicles", "cars", "trucks", "lorries", "buses", "motorcycles", "motorbikes",
+        "bulldozers", "boats", "ships", "drones", "aircraft", "planes", "helicopters", "jets",
+        "cannons", "guns", "machineguns", "villages", "towns", "neighborhoods",
         "neighbourhoods", "districts", "areas", "buildings", "houses", "homes", "schools",
         "hospitals", "positions", "checkpoints", "bases", "tanks", "command posts", "posts",
         "headquarters", "depots", "arms depots", "ammunition depots", "caches", "arms caches",
@@ -257,7 +262,9 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
         "armored vehicles", "armoured vehicles", "artillery pieces", "tunnels",
         "oil tankers", "tankers", "wells", "facilities",
         # one of them: "one house where a gunman opened fire" counts no one killed
-        "vehicle", "car", "truck", "lorry", "bus", "village", "town", "neighborhood",
+        "vehicle", "car", "truck", "lorry", "bus", "motorcycle", "motorbike", "bulldozer",
+        "boat", "ship", "drone", "plane", "helicopter", "jet", "cannon", "gun", "machinegun",
+        "village", "town", "neighborhood",
         "neighbourhood", "district", "area", "building", "house", "home", "school", "hospital",
         "position", "checkpoint", "base", "tank", "depot", "cache", "warehouse", "launcher",
         "tunnel", "tanker", "well", "facility",
@@ -378,6 +385,18 @@ TOLL_LEVEL_VERBS = (
     "mounted", "surpassed", "passed", "tops", "topped", "exceeds", "exceeded", "soared",
     "is", "was", "now", "went up", "has risen", "had risen",
 )
+# Verbs that raise a count to the level "to" gives: "raising the death toll to 40", "brought
+# the total number of Russian soldiers killed in Syria to 18".
+TALLY_RAISING_VERBS = (
+    "bring", "brings", "brought", "bringing", "raise", "raises", "raised", "raising", "push",
+    "pushes", "pushed", "pushing", "take", "takes", "took", "taking",
+)
+# Nouns of a count such a verb raises, or whose level a toll verb gives: "the toll", "the
+# number killed", "the tally".
+TALLY_NOUNS = ("toll", "number", "tally", "count")
+# Counts that sum every incident so far, a running total: "the total number of Russian
+# soldiers killed in Syria". A toll, even "the overall toll", is its incident's own.
+RUNNING_TALLIES = ("total number", "overall number", "cumulative number")
 
 # Change verbs: a figure right after one of these is a change, not a level ("rose 5%").
 UP_WORDS = (

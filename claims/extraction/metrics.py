@@ -37,8 +37,11 @@ from claims.extraction.lexicon import (
     PUBLISHED_THINGS,
     SPEAKER_VERBS,
     SUBJECT_CUES,
+    TALLY_NOUNS,
+    TALLY_RAISING_VERBS,
     TELLING_VERBS,
     TOLL_LEVEL_VERBS,
+    TOLL_NOUNS,
     UNDERGOING_VERBS,
     UP_WORDS,
     WEEKDAY_NAMES,
@@ -116,6 +119,21 @@ TOLL_BEFORE_RE = ending_at(
     rf"(?:\s+{alternation(TOLL_LEVEL_LINKS, backward=True)})?"
     rf"|\s+{alternation(TOLL_LINKS, backward=True)})\s+)"
 )
+# A count raised to the level right after it, far from its verb: "raised the death toll from
+# airstrikes on a market in a northern town the previous day to 61", "bringing the number
+# killed in 24 hours of bombardment on the city to 45"; a toll counts the dead, a number
+# what the toll noun in its words says. The words between may run to RAISED_TALLY_GAP
+# characters, and the whole to RAISED_TALLY_REACH.
+RAISED_TALLY_GAP = 160
+RAISED_TALLY_REACH = 240
+RAISED_TALLY_BEFORE_RE = ending_at(
+    rf"(?i:\b(?:{alternation(TALLY_RAISING_VERBS, backward=True)})\s+the\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?P<noun>{alternation(TALLY_NOUNS, backward=True)})\b"
+    rf"(?P<gap>[^.;:\n]{{0,{RAISED_TALLY_GAP}}}?)"
+    r"\s+to\s+)"
+)
+_RAISED_TALLY = group_numbers(RAISED_TALLY_BEFORE_RE)
+TOLL_NOUN_RE = regex.compile(rf"(?i)\b(?:{alternation(TOLL_NOUNS)})\b")
 SUBJECT_CUE_RE = ending_at(
     rf"(?i:{alternation({cue for cues in SUBJECT_CUES.values() for cue in cues}, backward=True)})"
 )
@@ -351,12 +369,28 @@ def direct_metric(text: str, lo: int, start: int) -> str | None:
     toll = TOLL_BEFORE_RE.match(text, max(lo, start - TOLL_REACH), start, KEEP_GIL)
     if toll:
         return "killed"
+    raised = _raised_tally_metric(text, lo, start)
+    if raised:
+        return raised
     cue = DIRECT_BEFORE_RE.match(text, max(lo, start - 32), start, KEEP_GIL)
     if cue:
         if INTENT_BEFORE_RE.match(text, max(lo, cue.start() - 24), cue.start(), KEEP_GIL):
             return "count"  # "attempting to kill three others": no one died
         return _DIRECT_METRIC[" ".join(cue.group(_DIRECT_BEFORE.cue).lower().split())]
     return None
+
+
+def _raised_tally_metric(text: str, lo: int, start: int) -> str | None:
+    """The metric of a count a verb raised to the figure: "raised the death toll ... to 61"
+    (killed), "brought the total number of militant casualties to 300" (casualties); none for
+    a number of what no toll noun names ("raising the number of towns ... to 83")."""
+    found = RAISED_TALLY_BEFORE_RE.match(text, max(lo, start - RAISED_TALLY_REACH), start, KEEP_GIL)
+    if found is None:
+        return None
+    if found.group(_RAISED_TALLY.noun).lower() == "toll":
+        return "killed"
+    noun = TOLL_NOUN_RE.search(text, found.start(_RAISED_TALLY.gap), found.end(_RAISED_TALLY.gap))
+    return cue_metric(noun.group()) if noun else None
 
 
 @functools.lru_cache(maxsize=4096)

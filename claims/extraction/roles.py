@@ -24,12 +24,14 @@ from claims.extraction.lexicon import (
     ONE_ATTACK_GAP,
     ONE_ATTACK_NOUNS,
     PEOPLE_KINDS,
+    RUNNING_TALLIES,
     SHARE_WORDS,
     SO_FAR_WORDS,
     SPAN_CURRENT,
     SPAN_EDGES,
     SPAN_LEADS,
     SPAN_UNITS,
+    TOLL_LEVEL_VERBS,
     TOLL_NOUNS,
     TOLL_PARTICIPLES,
     WEEKDAY_NAMES,
@@ -99,6 +101,23 @@ NEXT_DIGIT_RE = regex.compile(r"[\d,;]")
 # least 68"), not a clause's about something else ("the second time this month ... after
 # 17 were killed").
 PERIOD_LEAD = 40
+# A total number's level right before a figure in its sentence, what it counts between them:
+# "brought the total number of Russian soldiers killed in Syria to 18", "the overall number of
+# dead has reached 300". The words between may run to RUNNING_TALLY_GAP characters, and the
+# whole to RUNNING_TALLY_REACH.
+RUNNING_TALLY_GAP = 160
+RUNNING_TALLY_REACH = 220
+# The word each of them ends with: the pattern is tried only where one shows in the
+# case-folded words before the figure, which most figures' lack.
+RUNNING_TALLY_HINTS = frozenset(tally.rsplit(None, 1)[-1] for tally in RUNNING_TALLIES)
+RUNNING_TALLY_BEFORE_RE = ending_at(
+    rf"(?i:\b(?P<tally>{alternation(RUNNING_TALLIES, backward=True)})\b"
+    rf"[^.;:\n]{{0,{RUNNING_TALLY_GAP}}}?"
+    rf"\b(?:(?:{alternation(TOLL_LEVEL_VERBS, backward=True)})(?:\s+(?:to|at))?|to|at)\s+)"
+)
+# One attack named in the words a total number counts: "the total number of people killed in
+# the bombing"; not "in air strikes", many of them.
+ONE_ATTACK_NOUN_RE = regex.compile(rf"(?i)\b(?:{alternation(ONE_ATTACK_NOUNS)})\b")
 # A toll's breakdown follows it within this many characters, and its counts add up to at
 # least this share of it ("around 70": 30 and 39).
 BREAKDOWN_REACH = 400
@@ -149,6 +168,7 @@ def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_
         or _listed(text, span, draft, earlier)
         or _update(text, clause, (span[0], number_end), metric, earlier)
         or _period(text, clause, span)
+        or _running_tally(text, sentence_start, span[0])
         or _spent_on(text, clause, earlier)
         or _month_or_year(when, text[clause[0]:clause[1]])
         or _joined(text, span, earlier, sentence_start)
@@ -336,6 +356,24 @@ def _period(text: str, clause: tuple[int, int], span: tuple[int, int]) -> Role |
     if following and found.start() > following.start():
         return None  # a span after the next figure is that figure's; its own digits are not
     return Role("period", found.group())
+
+
+def _running_tally(text: str, sentence_start: int, start: int) -> Role | None:
+    """A running total: the level a total number has reached ("brought the total number of
+    Russian soldiers killed in Syria to 18"), every incident so far; a total over a span when
+    its words name one ("the total number killed in the past 20 days"), and one attack's when
+    they name the attack ("the total number killed in the bombing rose to 40")."""
+    begin = max(sentence_start, start - RUNNING_TALLY_REACH)
+    window = folded(text[begin:start])
+    if not any(hint in window for hint in RUNNING_TALLY_HINTS):
+        return None
+    found = RUNNING_TALLY_BEFORE_RE.match(text, begin, start, KEEP_GIL)
+    if found is None or ONE_ATTACK_NOUN_RE.search(text, found.start(), found.end(), KEEP_GIL):
+        return None
+    span = PERIOD_RE.search(text, found.start(), found.end(), KEEP_GIL)
+    if span is not None:
+        return Role("period", span.group())
+    return Role("running", found.group("tally"))
 
 
 def _following(claims: list[Claim], n: int) -> Iterator[int]:
