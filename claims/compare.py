@@ -309,6 +309,7 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
         several=bool(country and place == country
                      and (_listed(place_text) or _separate(sentence))),
         said=day if said else None,
+        since=series_start(date_text, sentence) if role == "running" else "",
     )
 
 
@@ -830,20 +831,52 @@ def _series(running: list[inc.Mention], days: dict[str, dt.date | None],
                 runs.append([m])
         row = {"place": where.name, "level": where.level, "region": where.region,
                "country": where.country}
+        *figure_key, since = figure_key
         for run in runs:
             for band in _bands(run):
                 found.append(_figure(tuple(figure_key), band, row, None, roots,
-                                     cumulative=True, days=days))
+                                     cumulative=True, days=days, since=since))
     return found
 
 
 def series_key(m: inc.Mention) -> tuple | None:
     """The series a running total is in: its place (the town or region its sentence names,
-    else its country), metric, unit and kind; None when it names no country or kind."""
+    else its country), metric, unit, kind and start (`series_start`); None when it names no
+    country or kind."""
     if not (m.kind and m.place and m.place.country):
         return None
     where = m.place if m.own_place else inc.place_of(None, None, m.place.country)
-    return where, m.metric, m.unit, m.kind
+    return where, m.metric, m.unit, m.kind, m.since
+
+
+# A running total's span that names the war ("since the conflict began", "the war has
+# killed", "since Syria's uprising"); one that names a year, with its month if it has one
+# ("since September 2014", "since mid-2012").
+WHOLE_WAR_RE = regex.compile(rf"(?i)\b(?:{alternation(times.WHOLE_WAR_NAMES)})\b")
+# A span the extractor stopped at the war's owner, whose war it is: "since the start of
+# Syria's" (war), "since the beginning of its" (conflict).
+WAR_ONSET_RE = regex.compile(
+    rf"(?i)^since\s+(?:the\s+)?(?:{alternation(times.ONSET_WORDS)})\s+of\s+"
+    rf"(?:{alternation(times.WAR_OWNERS)})$")
+START_YEAR_RE = regex.compile(r"\b((?:19|20)\d\d)\b")
+START_MONTH_RE = regex.compile(rf"(?i)\b({alternation(MONTHS)})\b")
+
+
+def series_start(date_text: str | None, sentence: str | None = None) -> str:
+    """Where a running total counts from, so that totals since two starts are two series:
+    empty for the war's own ("since the war began", a start in a sentence about the war:
+    "the civil war, ongoing since 2011", or a start the span does not name: "since then",
+    "so far"), else the month or year it names ("2014-09", "2013"), else its words ("since
+    the alliance offensive"). The coalition's toll since September 2014 is not the war's."""
+    marker = (date_text or "").rsplit(";", 1)[-1].strip()
+    if not marker or WHOLE_WAR_RE.search(sentence or marker) or WAR_ONSET_RE.match(marker):
+        return ""
+    year = START_YEAR_RE.search(marker)
+    if year:
+        month = START_MONTH_RE.search(marker, 0, year.start())
+        return (f"{year.group(1)}-{MONTHS[month.group(1).lower()]:02d}" if month
+                else year.group(1))
+    return "" if marker.lower() in times.TOTAL_PHRASES else marker[0].lower() + marker[1:]
 
 
 def _day_text(day: dt.date) -> str:
@@ -852,10 +885,10 @@ def _day_text(day: dt.date) -> str:
 
 
 def figure_label(metric: str, kind: str, where: dict, days: list[dt.date],
-                 cumulative: bool) -> str:
+                 cumulative: bool, since: str = "") -> str:
     """A figure's name as a reader would say it: "Civilians killed in Khan Sheikhoun (Idlib
     Governorate), 4 April 2017, chemical attack"; "People killed in Syria, running total,
-    July 2015"."""
+    July 2015"; "People killed in Syria since September 2014, running total, July 2016"."""
     place, level, region = where["place"], where["level"], where["region"]
     shown = place if level != "town" or not region else f"{place} ({region})"
     if metric in PARTICIPLES:
@@ -873,22 +906,33 @@ def figure_label(metric: str, kind: str, where: dict, days: list[dt.date],
         when = _day_text(days[0]) + (f" (reported until {_day_text(days[-1])})"
                                      if days[-1] != days[0] else "")
     how = f", {where['means']}" if where.get("means") and not cumulative else ""
-    return f"{what} in {shown}, {when}{how}"
+    return f"{what} in {shown}{_since_text(since)}, {when}{how}"
+
+
+def _since_text(since: str) -> str:
+    """A series' start as a label says it: " since September 2014", " since 2013", " since
+    the alliance offensive"; nothing for the war's own."""
+    year, _, month = since.partition("-")
+    if not (year.isdigit() and len(year) == 4):
+        return f" {since}" if since.startswith("since ") else f" since {since}" if since else ""
+    return f" since {dt.date(int(year), int(month), 1):%B} {year}" if month else f" since {year}"
 
 
 def _figure(key: tuple, members: list[inc.Mention], where: dict, incident_id: str | None,
-            roots: dict[str, str], cumulative: bool, days: dict | None = None) -> dict:
-    """A figures row, with its member claim ids; `roots` maps reprints to their original."""
+            roots: dict[str, str], cumulative: bool, days: dict | None = None,
+            since: str = "") -> dict:
+    """A figures row, with its member claim ids; `roots` maps reprints to their original;
+    `since` is a series' start (`series_start`)."""
     metric, unit, kind = key
     values = [m.value for m in members]
     dated = sorted(d for d in ((m.day or (days or {}).get(m.article_id) or
                                 (m.incident.day if m.incident else None)) for m in members) if d)
     lo, hi = min(values), max(values)
     place, level, region = where["place"], where["level"], where["region"]
-    label = figure_label(metric, kind, where, dated, cumulative)
+    label = figure_label(metric, kind, where, dated, cumulative, since)
     if cumulative:
-        rule = (f"running totals of {metric} ({unit}, {kind}) in {place}, reported with no gap "
-                f"over {SERIES_GAP_DAYS} days")
+        rule = (f"running totals of {metric} ({unit}, {kind}) in {place}{_since_text(since)}, "
+                f"reported with no gap over {SERIES_GAP_DAYS} days")
     else:
         rule = (f"the totals of one incident ({where['rule']}) of the same metric ({metric}), "
                 f"unit ({unit}) and kind ({kind})")
@@ -897,7 +941,8 @@ def _figure(key: tuple, members: list[inc.Mention], where: dict, incident_id: st
     located = [m for m in members if m.latitude is not None]
     first = str(dated[0]) if dated else None
     return {
-        "id": stable_id("figure", incident_id or place, metric, unit, kind, first, lo),
+        "id": stable_id("figure", incident_id or place, metric, unit, kind, first, lo,
+                        *([since] if since else [])),
         "label": label,
         "key": json.dumps([metric, unit, kind, int(cumulative), incident_id, place, first, lo]),
         "rule": rule,
@@ -909,6 +954,7 @@ def _figure(key: tuple, members: list[inc.Mention], where: dict, incident_id: st
         "country": where["country"],
         "subject_kind": kind,
         "cumulative": int(cumulative),
+        "since": since or None,
         "incident_id": incident_id,
         "date_from": first,
         "date_to": str(dated[-1]) if dated else None,

@@ -102,6 +102,7 @@ SCHEMA: dict[str, dict] = {
         "columns": {
             "id": str, "label": str, "incident_id": str, "metric": str, "unit": str,
             "place": str, "region": str, "country": str, "subject_kind": str, "cumulative": int,
+            "since": str,
             "date_from": str, "date_to": str, "outlets": int, "reports": int, "reprints": int,
             "claims": int, "min_value": float,
             "max_value": float, "median_value": float, "spread": float, "rule": str,
@@ -379,6 +380,11 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
             "forces, members of armed groups, combatants of either side, ...)."
         ),
         "cumulative": "1 for running totals, 0 for single events.",
+        "since": (
+            "Where a running total counts from when it is not the war's start: a month "
+            "(2014-09), a year (2013) or the words of its span (\"since the alliance "
+            "offensive\"); empty for the war's own and for single events."
+        ),
         "date_from": "Earliest date the claims refer to.",
         "date_to": "Latest date the claims refer to.",
         "outlets": "Number of distinct outlets reporting the figure.",

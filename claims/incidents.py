@@ -187,6 +187,7 @@ class Mention:
     attacker: bool = False  # its place is the country that struck ("an Israeli air strike")
     said: dt.date | None = None  # the day its own sentence states, trusted or not ("on Tuesday")
     city: bool = False  # its sentence calls its province's namesake the city ("Deir ez-Zor city")
+    since: str = ""  # a running total's start, "" for the war's own (claims.compare.series_start)
 
 
 @dataclass(slots=True)

@@ -64,7 +64,8 @@ def key(country: str | None, day: dt.date | None) -> tuple[str, str]:
     return country or "", month(day)
 
 
-# A series of running totals (claims.compare.series_key): its place, metric, unit and kind.
+# A series of running totals (claims.compare.series_key): its place, metric, unit, kind
+# and start.
 Series = tuple
 # Days from the first to the last report of a run of a series.
 Span = tuple[dt.date, dt.date]
@@ -189,7 +190,7 @@ def _stored_keys(db: sqlite_utils.Database) -> set[tuple[str, str]]:
 # The stored figures of running totals that claims of the changed articles were in.
 CHANGED_SERIES_SQL = """
     SELECT DISTINCT f.id, f.place, f.level, f.region, f.country, f.metric, f.unit,
-           f.subject_kind
+           f.subject_kind, coalesce(f.since, '')
     FROM claims c JOIN figures f ON f.id = c.figure_id
     WHERE f.cumulative AND c.article_id IN (SELECT id FROM temp.scope_articles)
 """
@@ -197,7 +198,7 @@ CHANGED_SERIES_SQL = """
 SERIES_SQL = """
     SELECT id, date_from, date_to FROM figures
     WHERE cumulative AND place IS ? AND level IS ? AND region IS ? AND country IS ?
-      AND metric IS ? AND unit IS ? AND subject_kind IS ?
+      AND metric IS ? AND unit IS ? AND subject_kind IS ? AND coalesce(since, '') = ?
 """
 
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 import sqlite_utils
 
-from claims.compare import _breakdowns, _spans_told_as_totals, group_figures
+from claims.compare import _breakdowns, _spans_told_as_totals, group_figures, series_start
 from claims.db import Article, ensure
 from claims.extraction.times import dateline
 from claims.incidents import Mention
@@ -1047,3 +1047,54 @@ def test_a_report_naming_its_provinces_city_joins_another_town_only_when_much_al
     school, crossing = incident(db, "15 civilians"), incident(db, "38 civilians")
     assert school and crossing
     assert (school == crossing) is one
+
+
+SINCE_REPORTS = [
+    ("Wire One", "2023-07-01", "Coalition toll",
+     "Coalition air strikes have killed more than 1,200 people in Syria since September 2014."),
+    ("Daily Two", "2023-07-03", "Coalition strikes",
+     "Strikes by the coalition have killed at least 1,250 people in Syria since September 2014."),
+    ("Gazette Three", "2023-07-02", "Toll of the war",
+     "The war in Syria has killed more than 1,300 people in the north since 2011."),
+    ("Wire One", "2023-07-04", "Northern toll",
+     "The conflict began in 2011. Since then at least 1,320 people have been killed in Syria."),
+]
+
+
+@pytest.fixture(scope="module")
+def since_db(tmp_path_factory):
+    database = ensure(sqlite_utils.Database(tmp_path_factory.mktemp("since") / "s.db"))
+    for outlet, published, title, body in SINCE_REPORTS:
+        store(database, Article(title=title, body=body, outlet=outlet, published=published,
+                                url=f"https://{outlet.replace(' ', '').lower()}.example/"
+                                    f"{title.replace(' ', '-').lower()}"))
+    group_figures(database)
+    return database
+
+
+def test_running_totals_since_another_start_are_another_series(since_db):
+    """The coalition's toll since September 2014 and the war's since 2011 are two series,
+    however close their values; a total "since then" in a report on the war is the war's."""
+    coalition = [claim(since_db, t) for t in ("more than 1,200 people", "at least 1,250 people")]
+    war = [claim(since_db, t) for t in ("more than 1,300 people", "at least 1,320 people")]
+    assert all(c["role"] == "running" for c in coalition + war)
+    assert coalition[0]["figure_id"] == coalition[1]["figure_id"]
+    assert war[0]["figure_id"] == war[1]["figure_id"] != coalition[0]["figure_id"]
+    figure = since_db["figures"].get(coalition[0]["figure_id"])
+    assert figure["since"] == "2014-09" and "since September 2014" in figure["label"]
+    assert since_db["figures"].get(war[0]["figure_id"])["since"] is None
+
+
+@pytest.mark.parametrize(("date_text", "sentence", "start"), [
+    ("since the conflict began", None, ""),
+    ("since then", None, ""),
+    ("so far", None, ""),
+    ("since the start of its", None, ""),
+    ("since 2011", "The civil war, ongoing since 2011, has killed 900.", ""),
+    ("since 2011", "Strikes have killed 900 since 2011.", "2011"),
+    ("since March 2013", "Strikes have killed 900 since March 2013.", "2013-03"),
+    ("Sunday; since the siege", "The siege has killed 90.", "since the siege"),
+])
+def test_a_series_starts_where_its_span_says(date_text, sentence, start):
+    """The war's running totals share a start; a month, a year or a named event is its own."""
+    assert series_start(date_text, sentence) == start

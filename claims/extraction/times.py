@@ -71,6 +71,9 @@ WAR_WORDS = (
     "campaign", "offensive", "intervention",
 )
 WARS = ("war", "conflict", "uprising")
+# What a country's whole war is called, for a running total since its start: "since the
+# crisis began" is the war's toll; "since the offensive began" is not.
+WHOLE_WAR_NAMES = (*WARS, "crisis", "revolution")
 WHOLE_WARS = ("war", "conflict")
 BEGAN_WORDS = ("began", "started", "broke out", "erupted")
 SEASON_PARTS = ("early", "mid", "late")
