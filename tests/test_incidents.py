@@ -36,15 +36,20 @@ REPORTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    database = ensure(sqlite_utils.Database(tmp_path_factory.mktemp("inc") / "i.db"))
-    for outlet, published, title, body in REPORTS:
+def grouped(path, reports: list[tuple]) -> sqlite_utils.Database:
+    """A database at `path` holding `reports` (outlet, published, title, body), grouped."""
+    database = ensure(sqlite_utils.Database(path))
+    for outlet, published, title, body in reports:
         store(database, Article(title=title, body=body, outlet=outlet, published=published,
                                 url=f"https://{outlet.replace(' ', '').lower()}.example/"
                                     f"{title.replace(' ', '-').lower()}"))
     group_figures(database)
     return database
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    return grouped(tmp_path_factory.mktemp("inc") / "i.db", REPORTS)
 
 
 def claim(db, text: str) -> dict:
@@ -1063,13 +1068,7 @@ SINCE_REPORTS = [
 
 @pytest.fixture(scope="module")
 def since_db(tmp_path_factory):
-    database = ensure(sqlite_utils.Database(tmp_path_factory.mktemp("since") / "s.db"))
-    for outlet, published, title, body in SINCE_REPORTS:
-        store(database, Article(title=title, body=body, outlet=outlet, published=published,
-                                url=f"https://{outlet.replace(' ', '').lower()}.example/"
-                                    f"{title.replace(' ', '-').lower()}"))
-    group_figures(database)
-    return database
+    return grouped(tmp_path_factory.mktemp("since") / "s.db", SINCE_REPORTS)
 
 
 def test_running_totals_since_another_start_are_another_series(since_db):
