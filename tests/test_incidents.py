@@ -36,20 +36,9 @@ REPORTS = [
 ]
 
 
-def grouped(path, reports: list[tuple]) -> sqlite_utils.Database:
-    """A database at `path` holding `reports` (outlet, published, title, body), grouped."""
-    database = ensure(sqlite_utils.Database(path))
-    for outlet, published, title, body in reports:
-        store(database, Article(title=title, body=body, outlet=outlet, published=published,
-                                url=f"https://{outlet.replace(' ', '').lower()}.example/"
-                                    f"{title.replace(' ', '-').lower()}"))
-    group_figures(database)
-    return database
-
-
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    return grouped(tmp_path_factory.mktemp("inc") / "i.db", REPORTS)
+    return grouped(tmp_path_factory.mktemp("inc"), REPORTS)
 
 
 def claim(db, text: str) -> dict:
@@ -1068,7 +1057,7 @@ SINCE_REPORTS = [
 
 @pytest.fixture(scope="module")
 def since_db(tmp_path_factory):
-    return grouped(tmp_path_factory.mktemp("since") / "s.db", SINCE_REPORTS)
+    return grouped(tmp_path_factory.mktemp("since"), SINCE_REPORTS)
 
 
 def test_running_totals_since_another_start_are_another_series(since_db):
