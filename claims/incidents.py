@@ -128,6 +128,15 @@ NAMED_OTHER_RE = regex.compile(rf"(?i){NAMED_OTHER}")
 OTHER_EVENT_RE = regex.compile(
     rf"(?i){NAMED_OTHER}"
     rf"|\b(?:{alternation(ADDED_TOLL_WORDS)})\s+(?:{alternation(TOLL_PARTICIPLES)})\b")
+# "also" and a toll participle ("also killed"), the participle captured.
+ADDED_RE = regex.compile(
+    rf"(?i)\b(?:{alternation(ADDED_TOLL_WORDS)})\s+({alternation(TOLL_PARTICIPLES)})\b")
+# How far after a count's start "also killed" may end and still tell the count as an added
+# toll: "Twenty-six civilians were also reported killed".
+ADDED_REACH = 50
+# The metric each toll participle tells of: "dead" counts the killed, "injured" the wounded.
+PARTICIPLE_METRIC = {"killed": "killed", "dead": "killed", "wounded": "wounded",
+                     "injured": "wounded", "hurt": "wounded"}
 # Words that tell the toll after them as an earlier attack's (lexicon.EARLIER_ATTACK_DAYS).
 EARLIER_RE = regex.compile(rf"(?i)\b(?:{alternation(EARLIER_ATTACK_DAYS)})\b")
 # A side's word before the words of an attack, up to two of them or their modifiers
@@ -292,22 +301,24 @@ def _anchor(mentions: list[Mention]) -> Place | None:
     return None
 
 
-def _article_day(mentions: list[Mention], day: dt.date | None,
-                 anchor: Place) -> tuple[dt.date | None, bool]:
+def _article_day(mentions: list[Mention], day: dt.date | None, anchor: Place,
+                 added: frozenset[int] = frozenset()) -> tuple[dt.date | None, bool]:
     """The main incident's day, and whether the text states it: the first date its lead
     writes out for a total at its place ("on April 4"; "on Tuesday" too when the publication
     date can be trusted), else `day` (its date line or publication date, a day late as
-    often as not), not in a sentence past the first that adds another toll ("26 were also
-    killed yesterday": `_adds_toll`). Feeds and archives get publication dates wrong by
-    weeks; the lead rarely does."""
+    often as not), not in a sentence that adds another attack's toll (`added`: "26 were
+    also killed yesterday"). Feeds and archives get publication dates wrong by weeks; the
+    lead rarely does."""
     for m in mentions:
-        if (m.lead and m.explicit_day and m.day and m.role == "total" and not _adds_toll(m)
+        if (m.lead and m.explicit_day and m.day and m.role == "total"
+                and m.sentence_start not in added
                 and (m.place is None or _within(m.place, anchor) or _within(anchor, m.place))):
             return m.day, True
     return day, False
 
 
-def _apart(m: Mention, main: Incident, sides: frozenset[str] = frozenset()) -> Incident | None:
+def _apart(m: Mention, main: Incident, sides: frozenset[str] = frozenset(),
+           added: frozenset[int] = frozenset()) -> Incident | None:
     """The incident of its own a claim reports, when its sentence names another place or its
     date is another day than its article's main incident, or is a week or a month ("earlier
     this week", "in early October"): an attack recalled, not the day's; None when it is the
@@ -331,8 +342,8 @@ def _apart(m: Mention, main: Incident, sides: frozenset[str] = frozenset()) -> I
     held = _held_in(m.sentence)
     held = held if held and not held & holders(main) else frozenset()
     earlier = _days_earlier(m)
-    other = (m.sentence_start if _another_attack(m, main.day) or several or earlier is not None
-             or _other_side(m, sides) else None)
+    other = (m.sentence_start if _another_attack(m, main.day, added) or several
+             or earlier is not None or _other_side(m, sides) else None)
     if (other is not None and not several and m.place and not m.own_place
             and not (_within(m.place, place) or _within(place, m.place))):
         place = m.place  # another attack, where the text before it was
@@ -351,24 +362,39 @@ def _apart(m: Mention, main: Incident, sides: frozenset[str] = frozenset()) -> I
                     written=written)
 
 
-def _adds_toll(m: Mention) -> bool:
-    """Whether a claim past its text's first sentence has the words of another attack's toll
-    ("also killed", "elsewhere"), not of a stage of its count."""
-    return bool(m.sentence_start) and not m.staged and _tells_other(m.sentence, OTHER_EVENT_RE)
+def _added_sentences(mentions: list[Mention]) -> frozenset[int]:
+    """Where the sentences past a text's first start that add another attack's toll to its
+    report's: by words that name another attack ("elsewhere"), or by a count told as "also
+    killed" right after it ("Twenty-six civilians were also killed yesterday"; not "killed
+    21 and also wounded 30", the same attack's other count), not as a stage of a count."""
+    return frozenset(m.sentence_start for m in mentions
+                     if m.sentence_start and not m.staged
+                     and (_tells_other(m.sentence, NAMED_OTHER_RE) or _added_after(m)))
 
 
-def _another_attack(m: Mention, day: dt.date | None = None) -> bool:
+def _added_after(m: Mention) -> bool:
+    """Whether "also" and a participle of a claim's own metric follow its count within
+    ADDED_REACH ("26 civilians were also killed")."""
+    at = m.start - m.sentence_start
+    found = ADDED_RE.search(m.sentence, at, at + ADDED_REACH)
+    return found is not None and PARTICIPLE_METRIC.get(found.group(1).lower()) == m.metric
+
+
+def _another_attack(m: Mention, day: dt.date | None = None,
+                    added: frozenset[int] = frozenset()) -> bool:
     """Whether a claim's sentence tells its toll as another attack's than its report's own
     ("Elsewhere, air strikes on Douma killed six"; "three people were also killed in another
     town"; in the lead, past its first sentence, only by words that name another attack:
-    "fifteen others were killed in two more incidents", or on a day its sentence states
-    other than its report's attack's `day`: "26 were also killed yesterday in another
-    district"), not as a stage of its count ("meanwhile the toll rose to 40")."""
+    "fifteen others were killed in two more incidents", or as a toll its sentence adds
+    (`added`) on a day it states other than its report's attack's `day`: "26 were also
+    killed yesterday"), not as a stage of its count ("meanwhile the toll rose to 40")."""
     if m.staged or not m.sentence_start:
         return False
+    if not m.lead:
+        return _tells_other(m.sentence, OTHER_EVENT_RE)
     other_day = m.said is not None and day is not None and m.said != day
-    return _tells_other(m.sentence,
-                        NAMED_OTHER_RE if m.lead and not other_day else OTHER_EVENT_RE)
+    return (_tells_other(m.sentence, NAMED_OTHER_RE)
+            or (other_day and m.sentence_start in added))
 
 
 def _other_side(m: Mention, sides: frozenset[str]) -> bool:
@@ -456,13 +482,14 @@ def article_incidents(mentions: list[Mention], day: dt.date | None,
     anchor = _anchor(mentions)
     if anchor is None:
         return []
-    main_day, stated = _article_day(mentions, day, anchor)
+    added = _added_sentences(mentions)
+    main_day, stated = _article_day(mentions, day, anchor, added)
     main = Incident(anchor, main_day, mentions[0].article_id, words, main=True, stated=stated)
     found = {main.key: main}
     sides = frozenset(side for m in mentions if m.lead and m.role == "total"
                       and (side := attacking_side(m)))
     for m in mentions:
-        apart = _apart(m, main, sides)
+        apart = _apart(m, main, sides, added)
         incident = main if apart is None else found.setdefault(apart.key, apart)
         if apart is not None:
             incident.words |= apart.words

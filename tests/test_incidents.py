@@ -1116,3 +1116,12 @@ def test_a_toll_another_report_gives_as_a_part_of_its_total_is_no_rival_count(tm
     whole = claim(db, "21 civilians")["figure_id"]
     assert whole and claim(db, "23 civilians")["figure_id"] == whole
     assert claim(db, "15 civilians")["figure_id"] != whole
+
+
+def test_a_leads_other_count_of_its_own_attack_also_told_stays_with_it(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-07-14", "Car bomb kills 21 in Daraa",
+         ("A car bomb struck a rally in Daraa, a monitor said. The bomb killed 21 people late "
+          "on Thursday and also wounded at least 30 people, the monitor said.")),
+    ])
+    assert len({r["incident_id"] for r in db.query("select incident_id from claims")}) == 1
