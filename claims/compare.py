@@ -18,7 +18,9 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
    one report gives as two quantities are in one figure (TWO_QUANTITIES times apart,
    neither told as a stage of a changing count nor credited to two different sources: a
    day's total and one strike's; or a total and a part of it, "31 killed, including 10 on
-   a bus", against another report's 10).
+   a bus", against another report's 10). A total that another report of the incident gives
+   as a part in its own total's sentence ("21 killed, 15 of them in the town") is that
+   part, out of the figure (`_without_told_parts`).
 4. Parts ("including 11 children"), period totals ("in the last month") and updates ("40
    more") are never inside a figure: they keep their incident and are shown beside it. A
    headline's toll that its text gives over a period ("79 killed by air strikes" over "79
@@ -790,9 +792,21 @@ def _incident_figures(head: inc.Incident, row: dict, roots: dict[str, str]) -> l
     _one_side(by_key)
     found = []
     for key in sorted(by_key, key=repr):
-        for band in _bands(by_key[key]):
+        for band in _bands(_without_told_parts(by_key[key])):
             found.append(_figure(key, band, row, row["id"], roots, cumulative=False))
     return found
+
+
+def _without_told_parts(mentions: list[inc.Mention]) -> list[inc.Mention]:
+    """An incident's counts of one key less the totals that another report gives as a part
+    of its own total, in that total's sentence ("21 killed, 15 in the town and six in a
+    village" beside "15 killed in the town"): that part's toll, not a rival count of the
+    whole."""
+    totals = {(m.article_id, m.sentence_start): m.value for m in mentions if m.role == "total"}
+    told = {(m.value, m.article_id) for m in mentions if m.role == "part"
+            and totals.get((m.article_id, m.sentence_start), 0) > m.value}
+    return [m for m in mentions if m.role != "total" or not any(
+        value == m.value and article != m.article_id for value, article in told)]
 
 
 def _one_side(by_key: dict[tuple, list[inc.Mention]]) -> None:

@@ -6,8 +6,9 @@ in full (each incident's `rule` column says it again in words):
 1. **An article's main incident** is the place its headline or lead names (most specific
    first, among the claims of its first sentences; else the first place any of its claims
    names) on its day: the first day its lead writes out for a total there ("on April 4";
-   "on Tuesday" too when the publication date agrees with the date line), else the date
-   line at the top of the text (a feed's date column is often wrong), else the publication
+   "on Tuesday" too when the publication date agrees with the date line; not in a sentence
+   past the first that adds another attack's toll, "26 were also killed yesterday"), else
+   the date line at the top of the text (a feed's date column is often wrong), else the publication
    date. The date line is the day the story is told, not a day the text states for the
    attack (claims.compare), so its reports link to those of the day before.
 2. **A claim belongs to the main incident** unless its own sentence names another town,
@@ -22,7 +23,12 @@ in full (each incident's `rule` column says it again in words):
    the lead's, and placed where the text before it was when its sentence names no place:
    "six were also killed in shelling of the city"; in the lead past its first sentence,
    only by words that name another attack: "fifteen others were killed in two more
-   incidents"), or is dated only
+   incidents", "in a similar rocket attack", or on a day its sentence states other than
+   the lead's: "26 were also killed yesterday"), or comes, in its sentence, after words
+   that tell an earlier attack ("the shelling came a day after eight were killed":
+   `_days_earlier`, dated that many days before the main incident), or, past the lead, is
+   told as the attack of another side than its lead's tolls are ("a rebel barrage killed
+   10" in a report led by government air strikes: `attacking_side`), or is dated only
    by a week or a month ("earlier this week", "last week": an attack recalled, not the
    day's). Such a claim is an
    incident of its own, at its place and day, known by the words of its own sentence, not
@@ -87,8 +93,13 @@ from claims.extraction.lexicon import (
     ADDED_TOLL_WORDS,
     ATTACK_MEAN_LABELS,
     ATTACK_MEAN_OF,
+    EARLIER_ATTACK_DAYS,
     HOLDER_OF,
+    LIKE_ATTACK_WORDS,
     OTHER_EVENT_WORDS,
+    SIDE_ATTACK_MODIFIERS,
+    SIDE_ATTACK_NOUNS,
+    SIDE_OF,
     TOLL_PARTICIPLES,
 )
 from claims.extraction.patterns import alternation
@@ -104,14 +115,37 @@ OTHER_DAY = 2
 LEAD_CHARS = 400
 # Words of a lead, and the shortest that can name a place, a weapon or a target.
 WORD_RE = regex.compile(r"\p{L}[\p{L}'-]+")
-# The words that say who holds a place ("rebel-held"), in a sentence in lower case.
+# The words of an attack: its means, or a noun for it ("barrage", "fire", "attack").
+ATTACK_WORDS = alternation((*ATTACK_MEAN_OF, *SIDE_ATTACK_NOUNS))
+# The words that name another attack outright ("in two more incidents", "elsewhere", "in a
+# similar rocket attack"), which tell it apart even in a report's lead, where "also killed"
+# goes on with the lead's attack.
+NAMED_OTHER = (rf"\b(?:{alternation(OTHER_EVENT_WORDS)})\b"
+               rf"|\b(?:{alternation(LIKE_ATTACK_WORDS)})\s+(?:[\p{{L}}-]+\s+){{0,2}}?"
+               rf"(?:{ATTACK_WORDS})\b")
+NAMED_OTHER_RE = regex.compile(rf"(?i){NAMED_OTHER}")
 # A sentence that tells its toll as another attack's than its report's (lexicon).
 OTHER_EVENT_RE = regex.compile(
-    rf"(?i)\b(?:{alternation(OTHER_EVENT_WORDS)})\b"
+    rf"(?i){NAMED_OTHER}"
     rf"|\b(?:{alternation(ADDED_TOLL_WORDS)})\s+(?:{alternation(TOLL_PARTICIPLES)})\b")
-# The words that name another attack outright ("in two more incidents", "elsewhere"), which
-# tell it apart even in a report's lead, where "also killed" goes on with the lead's attack.
-NAMED_OTHER_RE = regex.compile(rf"(?i)\b(?:{alternation(OTHER_EVENT_WORDS)})\b")
+# "also" and a toll participle ("also killed"), the participle captured.
+ADDED_RE = regex.compile(
+    rf"(?i)\b(?:{alternation(ADDED_TOLL_WORDS)})\s+({alternation(TOLL_PARTICIPLES)})\b")
+# How far after a count's start "also killed" may end and still tell the count as an added
+# toll: "Twenty-six civilians were also reported killed".
+ADDED_REACH = 50
+# The metric each toll participle tells of: "dead" counts the killed, "injured" the wounded.
+PARTICIPLE_METRIC = {"killed": "killed", "dead": "killed", "wounded": "wounded",
+                     "injured": "wounded", "hurt": "wounded"}
+# Words that tell the toll after them as an earlier attack's (lexicon.EARLIER_ATTACK_DAYS).
+EARLIER_RE = regex.compile(rf"(?i)\b(?:{alternation(EARLIER_ATTACK_DAYS)})\b")
+# A side's word before the words of an attack, up to two of them or their modifiers
+# between: "rebel barrage", "regime air strikes", "terrorist rocket shells"
+# (lexicon.COMBATANT_SIDES); not "the government and executed 14".
+SIDE_ATTACK_RE = regex.compile(
+    rf"(?i)\b({alternation(SIDE_OF)})"
+    rf"(?:\s+(?:{alternation(SIDE_ATTACK_MODIFIERS)}|{ATTACK_WORDS})){{0,2}}?\s+{ATTACK_WORDS}\b")
+# The words that say who holds a place ("rebel-held"), in a sentence in lower case.
 HELD_ENDINGS = frozenset(word[word.rindex("-"):] for word in HOLDER_OF)
 HELD_RE = regex.compile(rf"(?<![\p{{L}}'-])(?:{alternation(HOLDER_OF)})(?![\p{{L}}'-])")
 MIN_WORD = 4
@@ -268,21 +302,24 @@ def _anchor(mentions: list[Mention]) -> Place | None:
     return None
 
 
-def _article_day(mentions: list[Mention], day: dt.date | None,
-                 anchor: Place) -> tuple[dt.date | None, bool]:
+def _article_day(mentions: list[Mention], day: dt.date | None, anchor: Place,
+                 added: frozenset[int] = frozenset()) -> tuple[dt.date | None, bool]:
     """The main incident's day, and whether the text states it: the first date its lead
     writes out for a total at its place ("on April 4"; "on Tuesday" too when the publication
     date can be trusted), else `day` (its date line or publication date, a day late as
-    often as not). Feeds and archives get publication dates wrong by weeks; the lead rarely
-    does."""
+    often as not), not in a sentence that adds another attack's toll (`added`: "26 were
+    also killed yesterday"). Feeds and archives get publication dates wrong by weeks; the
+    lead rarely does."""
     for m in mentions:
         if (m.lead and m.explicit_day and m.day and m.role == "total"
+                and m.sentence_start not in added
                 and (m.place is None or _within(m.place, anchor) or _within(anchor, m.place))):
             return m.day, True
     return day, False
 
 
-def _apart(m: Mention, main: Incident) -> Incident | None:
+def _apart(m: Mention, main: Incident, sides: frozenset[str] = frozenset(),
+           added: frozenset[int] = frozenset()) -> Incident | None:
     """The incident of its own a claim reports, when its sentence names another place or its
     date is another day than its article's main incident, or is a week or a month ("earlier
     this week", "in early October"): an attack recalled, not the day's; None when it is the
@@ -305,11 +342,15 @@ def _apart(m: Mention, main: Incident) -> Incident | None:
         place = place_of(None, None, place.country)
     held = _held_in(m.sentence)
     held = held if held and not held & holders(main) else frozenset()
-    other = m.sentence_start if _another_attack(m) or several else None
+    earlier = _days_earlier(m)
+    other = (m.sentence_start if _another_attack(m, main.day, added) or several
+             or earlier is not None or _other_side(m, sides) else None)
     if (other is not None and not several and m.place and not m.own_place
             and not (_within(m.place, place) or _within(place, m.place))):
         place = m.place  # another attack, where the text before it was
-    if (other is not None or place != main.place) and m.explicit_day and m.day:
+    if earlier is not None and main.day:
+        day = main.day - dt.timedelta(days=earlier)  # its sentence's day is the report's
+    elif (other is not None or place != main.place) and m.explicit_day and m.day:
         day = m.day  # a claim apart is dated by its own sentence, even a day from its report's
     if m.span:  # where its own sentence says, even a region around its report's town
         return Incident(m.place if m.own_place and m.place else place, None, main.article_id,
@@ -322,15 +363,74 @@ def _apart(m: Mention, main: Incident) -> Incident | None:
                     written=written)
 
 
-def _another_attack(m: Mention) -> bool:
+def _added_sentences(mentions: list[Mention]) -> frozenset[int]:
+    """Where the sentences past a text's first start that add another attack's toll to its
+    report's: by words that name another attack ("elsewhere"), or by a count told as "also
+    killed" right after it ("Twenty-six civilians were also killed yesterday"; not "killed
+    21 and also wounded 30", the same attack's other count), not as a stage of a count."""
+    return frozenset(m.sentence_start for m in mentions
+                     if m.sentence_start and not m.staged
+                     and (_tells_other(m.sentence, NAMED_OTHER_RE) or _added_after(m)))
+
+
+def _added_after(m: Mention) -> bool:
+    """Whether "also" and a participle of a claim's own metric follow its count within
+    ADDED_REACH ("26 civilians were also killed")."""
+    at = m.start - m.sentence_start
+    found = ADDED_RE.search(m.sentence, at, at + ADDED_REACH)
+    return found is not None and PARTICIPLE_METRIC.get(found.group(1).lower()) == m.metric
+
+
+def _another_attack(m: Mention, day: dt.date | None = None,
+                    added: frozenset[int] = frozenset()) -> bool:
     """Whether a claim's sentence tells its toll as another attack's than its report's own
     ("Elsewhere, air strikes on Douma killed six"; "three people were also killed in another
     town"; in the lead, past its first sentence, only by words that name another attack:
-    "fifteen others were killed in two more incidents"), not as a stage of its count
-    ("meanwhile the toll rose to 40")."""
+    "fifteen others were killed in two more incidents", or as a toll its sentence adds
+    (`added`) on a day it states other than its report's attack's `day`: "26 were also
+    killed yesterday"), not as a stage of its count ("meanwhile the toll rose to 40")."""
     if m.staged or not m.sentence_start:
         return False
-    return _tells_other(m.sentence, NAMED_OTHER_RE if m.lead else OTHER_EVENT_RE)
+    if not m.lead:
+        return _tells_other(m.sentence, OTHER_EVENT_RE)
+    other_day = m.said is not None and day is not None and m.said != day
+    return (_tells_other(m.sentence, NAMED_OTHER_RE)
+            or (other_day and m.sentence_start in added))
+
+
+def _other_side(m: Mention, sides: frozenset[str]) -> bool:
+    """Whether a claim past its report's lead is told as the attack of another side than
+    the lead's tolls are (`sides`): "the rebel barrage killed 10 in the city" in a report
+    led by government air strikes that killed 15 outside it."""
+    if m.lead or m.staged or not sides:
+        return False
+    side = attacking_side(m)
+    return side is not None and side not in sides
+
+
+def attacking_side(m: Mention) -> str | None:
+    """The side whose attack a claim's sentence tells its toll as, by the side's word
+    before the words of an attack nearest the claim ("the rebel barrage killed 10",
+    "killed 15 in government air strikes"); None when it names none."""
+    at = m.start - m.sentence_start
+    found = [(min(abs(at - f.end()), abs(f.start() - at)), SIDE_OF[f.group(1).lower()])
+             for f in SIDE_ATTACK_RE.finditer(m.sentence)]
+    return min(found)[1] if found else None
+
+
+def _days_earlier(m: Mention) -> int | None:
+    """How many days before its report's attack a claim's toll was, when its sentence tells
+    it, after that attack, as an earlier one's ("the shelling comes a day after eight were
+    killed in a similar attack"; "six were killed on Thursday, a day after air strikes left
+    35 dead"); None when it does not, or when those words open the sentence ("A day after
+    the truce began, jets killed 12" is the report's own attack) or the toll is a stage of
+    a count."""
+    if m.staged:
+        return None
+    found = EARLIER_RE.search(m.sentence, 0, max(0, m.start - m.sentence_start))
+    if found is None or not m.sentence[:found.start()].strip():
+        return None
+    return EARLIER_ATTACK_DAYS[" ".join(found.group().lower().split())]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -383,11 +483,14 @@ def article_incidents(mentions: list[Mention], day: dt.date | None,
     anchor = _anchor(mentions)
     if anchor is None:
         return []
-    main_day, stated = _article_day(mentions, day, anchor)
+    added = _added_sentences(mentions)
+    main_day, stated = _article_day(mentions, day, anchor, added)
     main = Incident(anchor, main_day, mentions[0].article_id, words, main=True, stated=stated)
     found = {main.key: main}
+    sides = frozenset(side for m in mentions if m.lead and m.role == "total"
+                      and (side := attacking_side(m)))
     for m in mentions:
-        apart = _apart(m, main)
+        apart = _apart(m, main, sides, added)
         incident = main if apart is None else found.setdefault(apart.key, apart)
         if apart is not None:
             incident.words |= apart.words

@@ -1086,3 +1086,81 @@ def test_running_totals_since_another_start_are_another_series(since_db):
 def test_a_series_starts_where_its_span_says(date_text, sentence, start):
     """The war's running totals share a start; a month, a year or a named event is its own."""
     assert series_start(date_text, sentence) == start
+
+
+@pytest.mark.parametrize(("opening", "apart"), [
+    ("The shelling came a day after rockets killed fifteen civilians in the district.", True),
+    ("A day after the truce collapsed, the shells had killed fifteen civilians there.", False),
+])
+def test_a_toll_told_as_a_day_before_the_reports_attack_is_another_attack(
+        tmp_path, opening, apart):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-05-10", "Shelling of an Aleppo district",
+         ("Rebel shells killed 12 civilians in the Salah Eddin district of Aleppo on "
+          f"Wednesday, state media said. {FILLER}{opening}")),
+    ])
+    twelve, fifteen = claim(db, "12 civilians"), claim(db, "fifteen civilians")
+    assert (twelve["incident_id"] != fifteen["incident_id"]) is apart
+    if apart:
+        assert db["incidents"].get(fifteen["incident_id"])["date_from"] == "2023-05-09"
+
+
+@pytest.mark.parametrize(("attack", "apart"), [
+    ("A rebel barrage on the city", True),
+    ("Regime air raids on the city", False),
+])
+def test_a_toll_told_as_another_sides_attack_than_the_leads_is_another_attack(
+        tmp_path, attack, apart):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-02-13", "Air strikes on Aleppo",
+         ("Government air strikes killed 15 people in Aleppo on Monday, a monitor said. "
+          f"{FILLER}{attack} killed ten people, among them a child, the monitor said.")),
+    ])
+    fifteen, ten = claim(db, "15 people"), claim(db, "ten people")
+    assert (fifteen["figure_id"] != ten["figure_id"]) is apart
+
+
+def test_a_toll_also_killed_on_another_day_in_the_lead_is_another_attack(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-07-12", "Barrel bombs on an Aleppo village",
+         ("Barrel bombs killed 18 civilians in a village of Aleppo province, a monitor said. "
+          "Twenty-six civilians were also killed on Tuesday when jets pounded a district of "
+          "Aleppo city.")),
+    ])
+    eighteen, twenty_six = claim(db, "18 civilians"), claim(db, "Twenty-six civilians")
+    assert eighteen["figure_id"] != twenty_six["figure_id"]
+    assert db["incidents"].get(eighteen["incident_id"])["date_from"] == "2023-07-12"
+
+
+def test_a_toll_of_a_similar_attack_is_another_attacks(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-08-25", "Rockets on Aleppo",
+         ("Rocket shells killed three people in the Hamdaniyeh district of Aleppo, state "
+          f"media said. {FILLER}Two people were killed in a similar rocket attack on a "
+          "district of Aleppo city.")),
+    ])
+    assert claim(db, "three people")["figure_id"] != claim(db, "Two people")["figure_id"]
+
+
+def test_a_toll_another_report_gives_as_a_part_of_its_total_is_no_rival_count(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-07-17", "Raids on Manbij",
+         ("Coalition raids killed 21 civilians in and around Manbij on Monday, including 15 "
+          "in a northern district of the town, a monitor said.")),
+        ("Daily Two", "2023-07-17", "Raids on Manbij",
+         "Coalition raids killed 23 civilians in Manbij on Monday, activists said."),
+        ("Gazette Three", "2023-07-17", "Raids on a Manbij district",
+         "Coalition raids killed 15 civilians in a district of Manbij on Monday, medics said."),
+    ])
+    whole = claim(db, "21 civilians")["figure_id"]
+    assert whole and claim(db, "23 civilians")["figure_id"] == whole
+    assert claim(db, "15 civilians")["figure_id"] != whole
+
+
+def test_a_leads_other_count_of_its_own_attack_also_told_stays_with_it(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-07-14", "Car bomb kills 21 in Daraa",
+         ("A car bomb struck a rally in Daraa, a monitor said. The bomb killed 21 people late "
+          "on Thursday and also wounded at least 30 people, the monitor said.")),
+    ])
+    assert len({r["incident_id"] for r in db.query("select incident_id from claims")}) == 1

@@ -669,14 +669,31 @@ TOLL_PARTICIPLES = ("killed", "wounded", "injured", "hurt", "dead")
 # What stands between a count and its toll participle: "Thirty were killed".
 TOLL_AUXILIARIES = ("were", "are", "have been", "had been", "was")
 # Words that tell a toll is another attack's than its report's own: "Elsewhere, air strikes
-# on Douma killed six", "in a separate attack"; and, before a toll participle, "Three people
-# were also killed in another town".
+# on Douma killed six", "in a separate attack", "in a similar attack"; and, before a toll
+# participle, "Three people were also killed in another town".
 OTHER_EVENT_WORDS = (
     "elsewhere", "separately", "in another", "in a separate", "another incident", "meanwhile",
     "more incidents", "other incidents", "separate incidents", "other attacks",
     "separate attacks",
 )
+# Words before an attack's words, a word or two between, that tell it as another attack like
+# the report's own: "ten were killed in a similar terrorist attack on Tuesday".
+LIKE_ATTACK_WORDS = ("similar",)
 ADDED_TOLL_WORDS = ("also", "also reported", "also been")
+# Nouns of an attack that a side's word before them names as that side's ("rebel barrage",
+# "government air strikes", "terrorist rocket fire"), besides the means of ATTACK_MEANS: a
+# toll past its report's lead told as another side's attack than the lead's is another
+# attack's (claims.incidents).
+SIDE_ATTACK_NOUNS = ("barrage", "fire", "attack", "attacks", "strike", "strikes", "assault")
+# Words that may stand between a side's word and the words of its attack, with those words
+# themselves: "government air strikes", "regime forces shelling", "rebel rocket fire".
+SIDE_ATTACK_MODIFIERS = ("air", "forces")
+# Words that tell the toll after them in their sentence as an earlier attack's, by the days
+# between the two: "the shelling comes a day after eight civilians were killed in a similar
+# attack" (claims.incidents).
+EARLIER_ATTACK_DAYS: dict[str, int] = {
+    "a day after": 1, "one day after": 1, "the day after": 1, "two days after": 2,
+}
 # Superlatives and ordinals that a span ("since the war began", "in the civil war") may
 # measure instead of the toll before them: "killed 72, the latest atrocity in the civil
 # war", "the first report of civilian deaths since the operation began" (claims.compare).
