@@ -22,6 +22,7 @@ import uvicorn
 from datasette.app import Datasette
 
 from claims.datasette_plugin.counts import preparing
+from claims.datasette_plugin.links import timeline_url
 from claims.db import COUNTED_BY, INDEXES, VIEW_COUNTS, open_db
 
 #: metadata.json at the top of a checkout; wheels carry a copy inside the package.
@@ -129,8 +130,9 @@ async def prepare(ds: Datasette, heavy_rows: int = HEAVY_ROWS) -> None:
 
 async def _prepare_pages(ds: Datasette, db, heavy_rows: int) -> None:
     """Load each faceted table's default page, each view counted from an index (millions of
-    disagreeing figures take more than a count's budget to count even so), and the claims
-    pages of heavy filters."""
+    disagreeing figures take more than a count's budget to count even so), the claims
+    pages of heavy filters, and the timelines page, whose most reported choices sum every
+    stored count."""
     tables = ds.metadata("tables", database=db.name) or {}
     names = await db.table_names()
     for table in names:
@@ -141,6 +143,7 @@ async def _prepare_pages(ds: Datasette, db, heavy_rows: int) -> None:
     if "claim_counts" in names:
         for column, value in await heavy_filters(db, heavy_rows):
             await ds.client.get(ds.urls.table(db.name, "claims"), params={column: value})
+        await ds.client.get(timeline_url(ds))
 
 
 async def heavy_filters(db, heavy_rows: int) -> list[tuple[str, str]]:

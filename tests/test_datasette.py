@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import html
 import io
 import json
 import re
@@ -291,6 +292,24 @@ def test_serve_counts_default_pages_before_the_first_visit(db_path):
     assert any(counts(sql) for sql in filtered)
     assert any(counts(sql) for sql in sql_run(fresh, "/claims/disagreements"))
     assert not any(counts(sql) for sql in sql_run(prepared, "/claims/disagreements"))
+
+
+def page_sql(ds, path: str) -> list[str]:
+    """The SQL one of the plugin's pages sent to SQLite, from the trace under its HTML."""
+    page = fetch(ds, f"{path}?_trace=1").text
+    traces = json.loads(html.unescape(page.rsplit("<pre>", 1)[1].split("</pre>", 1)[0]))
+    return [t["sql"] for t in traces["traces"] if t["type"] == "sql"]
+
+
+def test_serve_sums_the_timelines_choices_before_the_first_visit(db_path):
+    """The timelines page's most reported choices sum every stored count (0.2 s at ten
+    million claims): summed while the site starts, not on the first visit."""
+    fresh = build_datasette(db_path, settings={"trace_debug": True})
+    asyncio.run(fresh.invoke_startup())
+    assert any("claim_counts" in sql for sql in page_sql(fresh, "/-/claims/timeline"))
+    prepared = build_datasette(db_path, settings={"trace_debug": True})
+    asyncio.run(prepare(prepared))
+    assert not any("claim_counts" in sql for sql in page_sql(prepared, "/-/claims/timeline"))
 
 
 @pytest.mark.parametrize("column", ["country", "metric"])
