@@ -151,3 +151,25 @@ def test_a_continued_report_keeps_the_day_of_the_sentence_before(text, dates):
 ])
 def test_today_ending_a_name_is_no_time(text, date):
     assert extract(text, dt.date(2016, 7, 27))[0].date == date
+
+
+@pytest.mark.parametrize(("post", "day"), [
+    ("after the village was struck last night", "2016-10-23"),  # the night before the post
+    ("after the village was struck on Tuesday", "2016-10-18"),  # the Tuesday before the post
+])
+def test_a_pasted_post_dates_its_words_from_its_own_day(post, day):
+    """A post pasted into a report two days later counts "last night" and weekdays from the
+    day it was written, not from the report's."""
+    text = ("Air strikes on a school killed 22 children on Wednesday, the agency said. "
+            f"Initial reports of 6 killed and many injured {post} pic.example.com/Ab12 "
+            "Rescue Crew (RescueCrew) October 24 2016 The agency said more.")
+    (toll,) = [c for c in extract(text, published="2016-10-26") if c.value == 6]
+    assert toll.date == day
+
+
+def test_a_source_in_parentheses_is_no_post():
+    """Only a pasted post, its author's handle followed by a date, has a day of its own: a
+    source named in parentheses keeps the report's day for "last night"."""
+    text = "The monitor (SOHR) said shelling killed 6 people in the town last night."
+    (toll,) = extract(text, published="2016-10-26")
+    assert toll.date == "2016-10-25"

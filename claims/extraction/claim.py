@@ -981,13 +981,23 @@ def _local_dollar(context: _Context, draft: _Draft) -> None:
 
 
 def _time(context: _Context, draft: _Draft) -> None:
-    """Read when: "on Tuesday", "in March 2016", dated from the publication date; a sentence
-    with no time of its own that goes on with the report before it ("It said five civilians
-    were killed") is of that report's day."""
+    """Read when: "on Tuesday", "in March 2016", dated from the publication date, or in a
+    pasted post from the post's own date (`_posted_on`); a sentence with no time of its own
+    that goes on with the report before it ("It said five civilians were killed") is of that
+    report's day."""
     draft.when = times.resolve(
         context.text, context.sent_start, context.sent_end, draft.start, draft.end,
-        context.published,
+        _posted_on(context) or context.published,
     ) or _continued_day(context, draft)
+
+
+def _posted_on(context: _Context) -> dt.date | None:
+    """The day a post pasted into the article was written, when the claim's sentence is one
+    ("6 killed after the town was struck last night (@Rescuers) October 24 2016"): its
+    "last night" is the 23rd's, whatever day the article came out."""
+    written = context.sentences.posted(context.sent_start, context.sent_end)
+    when = times.resolve(written, 0, len(written), 0, len(written), None) if written else None
+    return dt.date.fromisoformat(when.date) if when and times.is_day(when.date) else None
 
 
 def _continued_day(context: _Context, draft: _Draft) -> TimeRef | None:

@@ -7,7 +7,7 @@ import bisect
 import regex
 
 from claims.extraction.lexicon import MONTH_ABBREVIATIONS, MONTHS, PHOTO_CREDIT_WORDS
-from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, positions
+from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, group_numbers, positions
 
 # Abbreviations after which a full stop does not end a sentence; months' among them.
 ABBREVIATIONS = (
@@ -36,6 +36,9 @@ _DATE = rf"(?:{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{_MONTH},?[ 
 CAPTION_DATE_RE = ending_at(rf"{_DATE}[ \t]+")
 CREDIT_RE = regex.compile(r"[ \t]*\(([^()\n]{2,40})\)[ \t]+(?=[\"“]?[\p{Lu}\d])")
 POST_END_RE = regex.compile(rf"\(@?\w{{1,15}}\)[ \t]+{_DATE}[ \t]+(?=\S)")
+# A post's author handle and date at the end of its sentence, the date in the group `date`.
+POST_DATE_RE = ending_at(rf"\(@?\w{{1,15}}\)[ \t]+(?P<date>{_DATE})")
+_POST_DATE = group_numbers(POST_DATE_RE)
 
 
 class Sentences:
@@ -56,6 +59,15 @@ class Sentences:
     def around(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.starts, offset) - 1
         return self.starts[index], self.ends[index]
+
+    def posted(self, start: int, end: int) -> str | None:
+        """The date a pasted post ends with ("(@Handle) October 24 2016"), as written, when
+        the sentence from `start` to `end` is one: "last night" in it is the night before."""
+        index = bisect.bisect_right(self.starts, start) - 1
+        if index not in self.blocks:
+            return None
+        found = POST_DATE_RE.match(self.text, start, end, KEEP_GIL)
+        return found.group(_POST_DATE.date) if found else None
 
 
 def _stops(text: str):
