@@ -605,8 +605,14 @@ class Extractor:
     extraction: the function from text and publication date to claims, and the version it
     stamps on every claim (so `reextract` knows which claims are older)."""
 
-    run: Callable[[str, dt.date | None], list[Claim]]
+    run: Callable[..., list[Claim]]
     version: str
+    titled: bool = False  # `run` also takes the article's title, as `title=`
+
+    def read(self, text: str, published: dt.date | None, title: str | None = None) -> list[Claim]:
+        """The claims in `text`; an extractor that reads titles is given the article's, so a
+        headline run into the text's first sentence can end there."""
+        return self.run(text, published, title=title) if self.titled else self.run(text, published)
 
 
 # How long one attempt to take the write lock waits for another writer (SQLite's busy
@@ -1366,8 +1372,8 @@ def extract_article(db: sqlite_utils.Database, article: Article,
         return Extracted(article, None, extractor.version)
     if not new.needs_extraction:
         return Extracted(article, [], extractor.version)
-    return Extracted(article, extractor.run(new.text, published_date(article.published)),
-                     extractor.version)
+    return Extracted(article, extractor.read(new.text, published_date(article.published),
+                                             article.title), extractor.version)
 
 
 def store_extracted(db: sqlite_utils.Database, extracted: Extracted,
@@ -1474,13 +1480,14 @@ def older_versions(db: sqlite_utils.Database, current: str) -> list[str]:
 
 
 def versions_extracted_by(db: sqlite_utils.Database, older: list[str]) -> list[tuple]:
-    """(version id, article id, text, published, is_current, outlet id) of each article
-    version whose claims came from one of the `older` extractor versions, oldest first."""
+    """(version id, article id, text, published, is_current, outlet id, title) of each
+    article version whose claims came from one of the `older` extractor versions, oldest
+    first."""
     if not older:
         return []
     marks = ", ".join("?" * len(older))
     return db.execute(
-        "SELECT v.id, v.article_id, v.text, v.published, v.is_current, a.outlet_id "
+        "SELECT v.id, v.article_id, v.text, v.published, v.is_current, a.outlet_id, v.title "
         "FROM article_versions v JOIN articles a ON a.id = v.article_id "
         f"WHERE coalesce(v.extractor_version, '') IN ({marks}) ORDER BY v.rowid",
         older,
@@ -1491,7 +1498,7 @@ def replace_claims(db: sqlite_utils.Database, version_row: tuple, claims: list[C
                    version: str, older: list[str]) -> tuple[int, int]:
     """Swap one article version's claims from an older extractor for `claims`, in one
     transaction; claims a newer extractor wrote stay. Returns (removed, added)."""
-    vid, aid, _, published, is_current, outlet_id = version_row
+    vid, aid, _, published, is_current, outlet_id, _ = version_row
     marks = ", ".join("?" * len(older))
     with writing(db):
         removed = db.execute(

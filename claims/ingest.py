@@ -336,7 +336,7 @@ def reextract(db: sqlite_utils.Database, extractor: Extractor | None = None,
     counts = {"versions": 0, "claims_removed": 0, "claims_added": 0, "failures": 0}
     for row in (progress or iter)(versions_extracted_by(db, older)):
         try:
-            claims = extractor.run(row[2], published_date(row[3]))
+            claims = extractor.read(row[2], published_date(row[3]), row[6])
         except Exception:  # noqa: BLE001 - one bad article must not stop the batch
             counts["failures"] += 1
             continue

@@ -29,19 +29,19 @@ class Mapped:
     seconds: float = 0.0
 
 
-def _extract_on_first_use(text: str, published):
+def _extract_on_first_use(text: str, published, title: str | None = None):
     """`claims.extract`, imported when the first article is extracted: commands that only
     read, and re-runs that find nothing new, never compile the extraction patterns."""
     from claims.extraction import extract
 
-    return extract(text, published)
+    return extract(text, published, title=title)
 
 
 def default_extractor() -> Extractor:
     """The project's extractor and its version (the version is cheap to read)."""
     from claims.extraction import EXTRACTOR_VERSION
 
-    return Extractor(_extract_on_first_use, EXTRACTOR_VERSION)
+    return Extractor(_extract_on_first_use, EXTRACTOR_VERSION, titled=True)
 
 
 def _shifted(claim, offset: int):
@@ -53,12 +53,12 @@ def _shifted(claim, offset: int):
 
 
 def extract_what_can_be_read(extractor: Extractor, text: str, published,
-                             problems: list[str]) -> list:
+                             problems: list[str], title: str | None = None) -> list:
     """The extractor's claims; if it fails on the whole text, the claims of every line it
     can read, so one bad character costs its own line, not the article. Each line it fails
     on is described in `problems`."""
     with contextlib.suppress(Exception):  # any extractor bug must cost one line at most
-        return extractor.run(text, published)
+        return extractor.read(text, published, title)
     claims, offset = [], 0
     for number, line in enumerate(text.splitlines(keepends=True), 1):
         if line.strip():
@@ -81,7 +81,7 @@ def extract_rows(article: Article, extractor: Extractor, extract: bool = True) -
     problems: list[str] = []
     text = article_text(article.title, article.body)
     claims = extract_what_can_be_read(extractor, text, published_date(article.published),
-                                      problems)
+                                      problems, article.title)
     rows = [claim_row(claim) for claim in claims]
     return Mapped(Extracted(article, rows, extractor.version, reprints.sketch(text)),
                   tuple(problems), time.perf_counter() - begun)

@@ -4,6 +4,8 @@ general rule, written in sentences of our own."""
 import pytest
 
 from claims import extract
+from claims.db import Article, open_db
+from claims.ingest import reextract, store
 
 
 def only(text):
@@ -629,3 +631,44 @@ def test_machines_and_weapons_beside_a_killing_are_things_not_the_dead(text, thi
 def test_a_count_raised_to_a_level_counts_what_its_toll_counts(text, figure, metric):
     claim = next(c for c in extract(text, "2024-05-08") if c.text == figure)
     assert (claim.metric, claim.unit) == (metric, "people")
+
+
+RUN_IN = ("05-02-2015 Rebels Fire Rockets at Velmora Kills 3 Wounds 20 Militants of the "
+          "so-called Northern Front fired rocket shells on Thursday at homes in Velmora, "
+          "leaving 3 citizens killed and 20 others wounded.")
+RUN_IN_TITLE = "Rebels Fire Rockets at Velmora Kills 3 Wounds 20"
+
+
+def test_a_headline_run_into_the_story_ends_its_sentence():
+    """Given the article's title, a headline the text runs into its first sentence with no
+    stop ends there: the headline's 20 wounded are not the story's "Militants"."""
+    (_, wounded, *_) = extract(RUN_IN, published="2015-02-05", title=RUN_IN_TITLE)
+    assert (wounded.value, wounded.metric, wounded.subject) == (20, "wounded", None)
+    assert wounded.sentence.endswith("Wounds 20")
+    (_, untitled, *_) = extract(RUN_IN, published="2015-02-05")
+    assert untitled.subject == "Militants"
+
+
+@pytest.mark.parametrize("title", [
+    "Rebels Fire Rockets at Velmora.",  # a headline that ends its own sentence
+    "Velmora Kills 3",  # not at the top of the text
+    "Rebels Fire Rock",  # ends inside a word
+    "",
+])
+def test_a_title_that_is_not_a_run_in_headline_changes_nothing(title):
+    assert extract(RUN_IN, published="2015-02-05", title=title) == extract(
+        RUN_IN, published="2015-02-05")
+
+
+def test_the_articles_title_reaches_the_extractor_on_ingest_and_reextract(tmp_path):
+    """The title ends a headline run into the story, on the first ingest and when `claims
+    reextract` reads the stored text again with a newer extractor."""
+    db = open_db(tmp_path / "t.db")
+    store(db, Article(title=RUN_IN_TITLE, body=RUN_IN, outlet="Wire", published="2015-02-05"))
+    subjects = {r["subject"] for r in db["claims"].rows_where("value = 20")}
+    assert "Militants" not in subjects
+    db.execute("update article_versions set extractor_version = '0.0.1'")
+    db.execute("update claims set extractor_version = '0.0.1', subject = 'Militants'")
+    reextract(db)
+    subjects = {r["subject"] for r in db["claims"].rows_where("value = 20")}
+    assert "Militants" not in subjects

@@ -12,20 +12,21 @@ import datetime as dt
 from pydantic import ValidationError
 
 from claims.extraction import candidates, claim, headlines, places, roles, times
-from claims.extraction.sentences import Sentences
+from claims.extraction.sentences import Sentences, headline_end
 from claims.models import Claim
 
 
-def extract(text: str, published=None) -> list[Claim]:
+def extract(text: str, published=None, title: str | None = None) -> list[Claim]:
     """Every quantitative claim in `text`, in order of appearance. Relative dates ("on
     Monday") are read against the date line at the top of the text when it has one: it is
-    the day the story is told, where a feed's date is often another."""
+    the day the story is told, where a feed's date is often another. `title`, the article's
+    headline, ends the first sentence where the text runs it into the story with no stop."""
     if not isinstance(text, str):
         raise TypeError(f"extract() takes text (str), not {type(text).__name__}")
     if not text.strip():
         return []
     published_date = times.dateline(text) or _published(published)
-    sentences = Sentences(text)
+    sentences = Sentences(text, headline_end(text, title))
     reading = headlines.sentence_case(text, places.opens_name)
     attributions_by_sentence: dict[int, list] = {}
     claims: list[Claim] = []

@@ -6,7 +6,7 @@ import bisect
 
 import regex
 
-from claims.extraction.lexicon import MONTH_ABBREVIATIONS, MONTHS, PHOTO_CREDIT_WORDS
+from claims.extraction.lexicon import MONTH_ABBREVIATIONS, MONTHS, PHOTO_CREDIT_WORDS, WEEKDAYS
 from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, group_numbers, positions
 
 # Abbreviations after which a full stop does not end a sentence; months' among them.
@@ -41,15 +41,23 @@ POST_DATE_RE = ending_at(rf"\(@?\w{{1,15}}\)[ \t]+(?P<date>{_DATE})")
 _POST_DATE = group_numbers(POST_DATE_RE)
 
 
+# How far into a text its headline may start: past a date line ("05-02-2015 ", "Mon Oct 31
+# 2016 "), not deep in the story.
+HEADLINE_LEAD = 40
+# A headline ending in one of these already ends its sentence.
+HEADLINE_STOPS = ".!?:;\"”"
+
+
 class Sentences:
     """Looks up the sentence around any offset of one text."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, headline: int | None = None):
         self.text = text
         self.starts = [0]
         self.ends = []
         self.blocks: set[int] = set()  # the indexes of sentences that are captions or posts
-        for end, start, block in sorted((*_stops(text), *_block_ends(text))):
+        run_in = [(headline, _next_word(text, headline), False)] if headline else []
+        for end, start, block in sorted((*_stops(text), *_block_ends(text), *run_in)):
             if block:
                 self.blocks.add(len(self.ends))
             self.ends.append(end)
@@ -89,6 +97,32 @@ def _block_ends(text: str):
             yield credit.start() + len(credit.group().rstrip()), credit.end(), True
         elif post := POST_END_RE.match(text, at, None, KEEP_GIL):
             yield at + len(post.group().rstrip()), post.end(), True
+
+
+def headline_end(text: str, title: str | None) -> int | None:
+    """Where the article's headline ends when the text opens with it (after a date line at
+    most HEADLINE_LEAD characters long) and runs on into the story with no stop: "... Kills
+    3, Wounds 20 Militants of the group fired" holds the headline's 20 and the story's
+    first word, which is no one the 20 counts."""
+    title = (title or "").strip()
+    if not title or title[-1] in HEADLINE_STOPS:
+        return None
+    at = text.find(title, 0, HEADLINE_LEAD + len(title))
+    end = at + len(title)
+    if at < 0 or end >= len(text) or not text[end].isspace() or not _dated(text[:at]):
+        return None
+    return None if "\n" in text[end:_next_word(text, end)] else end
+
+
+def _dated(lead: str) -> bool:
+    """Whether the words before a headline are a date line at most: digits, stops, month
+    and weekday names ("05-02-2015", "Mon Oct 31 2016")."""
+    return all(w.lower() in MONTHS or w.lower() in WEEKDAYS for w in regex.findall(r"\p{L}+", lead))
+
+
+def _next_word(text: str, at: int) -> int:
+    """Where the first character after the spaces at `at` is."""
+    return len(text) - len(text[at:].lstrip()) if at < len(text) else at
 
 
 def photo_credit(text: str, at: int) -> regex.Match | None:
