@@ -31,6 +31,7 @@ from claims.db import (
     source_of,
 )
 from claims.ids import claim_id, outlet_slug
+from claims.idset import IdSet
 
 #: The partition columns, in path order: the outlet's id and the month it published in.
 PARTITIONS = ("outlet", "month")
@@ -161,11 +162,13 @@ def write_partitions(table: pa.Table, folder: Path, name: str) -> None:
         start = end
 
 
-def stored_versions(root: Path) -> set[str]:
-    """The version ids of the articles the dataset at `root` holds already (one column read)."""
-    held: set[str] = set()
+def stored_versions(root: Path) -> IdSet:
+    """The version ids of the articles the dataset at `root` holds already (one column read),
+    held compactly: a run adds every id it writes to them (`claims.idset`)."""
+    held = IdSet()
     for file in (root / "articles").glob("*/*/*.parquet"):
-        held.update(pq.read_table(file, columns=["version_id"]).column(0).to_pylist())
+        for version_id in pq.read_table(file, columns=["version_id"]).column(0).to_pylist():
+            held.add(version_id)
     return held
 
 
