@@ -44,8 +44,10 @@ class IdSet:
 
     def __contains__(self, id_: str) -> bool:
         key = _key(id_)
-        if key is None:
-            return id_ in self._other
+        return id_ in self._other if key is None else self._holds(key)
+
+    def _holds(self, key: int) -> bool:
+        """Whether the id with this integer is held, waiting or in the sorted array."""
         if key in self._pending:
             return True
         at = bisect.bisect_left(self._sorted, key)
@@ -59,7 +61,7 @@ class IdSet:
         key = _key(id_)
         if key is None:
             self._other.add(id_)
-        elif id_ not in self:
+        elif not self._holds(key):
             self._pending.add(key)
             if len(self._pending) >= self._pending_limit:
                 self._merge()

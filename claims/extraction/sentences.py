@@ -35,9 +35,11 @@ _DATE = rf"(?:{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{_MONTH},?[ 
 # the block is a paragraph of its own: it quotes another time and place.
 CAPTION_DATE_RE = ending_at(rf"{_DATE}[ \t]+")
 CREDIT_RE = regex.compile(r"[ \t]*\(([^()\n]{2,40})\)[ \t]+(?=[\"“]?[\p{Lu}\d])")
-POST_END_RE = regex.compile(rf"\(@?\w{{1,15}}\)[ \t]+{_DATE}[ \t]+(?=\S)")
-# A post's author handle and date at the end of its sentence, the date in the group `date`.
-POST_DATE_RE = ending_at(rf"\(@?\w{{1,15}}\)[ \t]+(?P<date>{_DATE})")
+# A post's author handle and its date: "(@UNICEF) August 9 2016".
+_POST_SIGNATURE = rf"\(@?\w{{1,15}}\)[ \t]+(?P<date>{_DATE})"
+POST_END_RE = regex.compile(rf"{_POST_SIGNATURE}[ \t]+(?=\S)")
+# The same at the end of its sentence, the date in the group `date`.
+POST_DATE_RE = ending_at(_POST_SIGNATURE)
 _POST_DATE = group_numbers(POST_DATE_RE)
 
 
@@ -120,9 +122,13 @@ def _dated(lead: str) -> bool:
     return all(w.lower() in MONTHS or w.lower() in WEEKDAYS for w in regex.findall(r"\p{L}+", lead))
 
 
+# Spaces, line breaks among them, to skip to the next word.
+_SPACES = regex.compile(r"\s*")
+
+
 def _next_word(text: str, at: int) -> int:
-    """Where the first character after the spaces at `at` is."""
-    return len(text) - len(text[at:].lstrip()) if at < len(text) else at
+    """Where the first character after the spaces at `at` is (no copy of the text after it)."""
+    return _SPACES.match(text, at).end()
 
 
 def photo_credit(text: str, at: int) -> regex.Match | None:
