@@ -14,6 +14,8 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
    children, women, combatants of one side, of both sides and people in general are kept
    apart). Money, shares, areas and other counts that are not people are grouped only when
    they count the same thing (their counted noun agrees); with no noun they stand alone.
+   Such a count told as planned ("the deal is set to see 30,000 people evacuated") is kept
+   apart from the count done (the 5,000 a convoy carried) and labelled "(planned)".
    No value in a figure is more than MAGNITUDE times its smallest, and no two values that
    one report gives as two quantities are in one figure (TWO_QUANTITIES times apart,
    neither told as a stage of a changing count nor credited to two different sources: a
@@ -84,6 +86,7 @@ from claims.extraction.lexicon import (
     PEOPLE_KIND,
     PEOPLE_KINDS,
     PLACE_LIST_WORDS,
+    PLAN_MARKERS,
     PROVINCE_WORDS,
     REPORTING_VERBS,
     SEPARATE_ATTACK_WORDS,
@@ -158,6 +161,24 @@ def _named_group(metric: str, subject: str | None) -> bool:
             and words[-1] not in HOUSEHOLD_NOUNS and kind_of_subject(subject) not in PEOPLE_KINDS)
 
 
+# A count told as planned: its words (lexicon.PLAN_MARKERS) within PLAN_REACH before it or
+# after it in its clause. The kind of what it counts then ends with PLANNED, so a deal's
+# 30,000 evacuees are no rival of the 5,000 a convoy carried.
+PLAN_RE = regex.compile(rf"(?i)\b(?:{alternation(PLAN_MARKERS)})\b")
+PLAN_REACH = 40
+PLANNED = ", planned"
+
+
+def _planned(sentence: str | None, at: int) -> bool:
+    """Whether the words right around a count at `at` in its sentence tell it as planned
+    ("is set to see more than 30,000 people evacuated"), in its own clause."""
+    if not sentence:
+        return False
+    before = sentence[max(0, at - PLAN_REACH):at].rsplit(",", 1)[-1]
+    after = sentence[at:at + PLAN_REACH].split(",", 1)[0]
+    return PLAN_RE.search(before) is not None or PLAN_RE.search(after) is not None
+
+
 def _unit(metric: str, unit: str | None) -> str | None:
     """The unit a claim is compared in: a count of the killed or the wounded counts people,
     whatever noun the extractor read as counted ("five pro-regime forces")."""
@@ -194,6 +215,16 @@ def _counted(metric: str, unit: str | None, subject: str | None) -> str | None:
     if metric in PLACE_MEASURES:
         return metric
     return subject.lower().split()[-1] if subject else None
+
+
+def _kind(metric: str, unit: str | None, subject: str | None, sentence: str | None,
+          at: int) -> str:
+    """What a claim counts (`_counted`), marked PLANNED when it is no toll and its words
+    tell it as planned, not done."""
+    kind = _counted(metric, unit, subject) or ""
+    if kind and metric not in TOLL_METRICS and _planned(sentence, at):
+        return kind + PLANNED
+    return kind
 
 
 # Every claim grouping looks at, article by article, with the top of its text for the date
@@ -299,11 +330,12 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
         own_place=_names(sentence, place_text, _after_tags(sentence, start - sentence_start)),
         attacker=bool(country and place in (None, country) and _struck_by(sentence, country)),
         day=day if explicit else None, explicit_day=explicit, role=role or "total",
-        metric=metric, unit=_unit(metric, unit), kind=_counted(metric, unit, subject) or "",
+        metric=metric, unit=_unit(metric, unit),
+        kind=_kind(metric, unit, subject, sentence, start - sentence_start),
         value=value,
         latitude=lat, longitude=lon, figure_id=figure_id, sentence=sentence or "",
         staged=_staged(sentence), source=source, sentence_start=sentence_start,
-        span=None if day or role not in ("total", "part") else _span(date),
+        span=None if day or role not in ("total", "part") else _span(date, date_text),
         group=_named_group(metric, subject),
         province=_province(sentence, place_text),
         city=bool(place and region and place != region and _city(sentence, place_text)),
@@ -473,20 +505,29 @@ def _superlative_span(sentence: str | None, offset: int, date_text: str | None) 
     return at >= 0 and SUPERLATIVE_RE.search(sentence, offset, at) is not None
 
 
-def _span(date: str | None) -> tuple[dt.date, dt.date] | None:
+def _span(date: str | None, date_text: str | None = None) -> tuple[dt.date, dt.date] | None:
     """The first and last day of a week ("2017-W14") or a month ("2017-10") a claim is dated
-    by; None for a day, a year or no date."""
+    by, only its Saturday and Sunday when its words name the weekend ("over the weekend",
+    times.PERIODS); None for a day, a year or no date."""
     if not date or len(date) not in (7, 8):
         return None
     try:
         if "-W" in date:
             year, week = date.split("-W")
             first = dt.date.fromisocalendar(int(year), int(week), 1)
-            return first, first + dt.timedelta(days=6)
+            if WEEKEND_WORD in (date_text or "").lower():
+                first += dt.timedelta(days=WEEKEND_START)
+            return first, dt.date.fromisocalendar(int(year), int(week), 7)
         first = dt.date.fromisoformat(f"{date}-01")
     except ValueError:
         return None
     return first, (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+
+
+# A week named by its weekend is only its last two days (times.PERIODS): Saturday is the
+# week's sixth day, five days after its Monday.
+WEEKEND_WORD = "weekend"
+WEEKEND_START = 5
 
 
 def _date_line(day: dt.date, date_text: str, line: dt.date | None, top: str | None) -> bool:
@@ -905,12 +946,15 @@ def figure_label(metric: str, kind: str, where: dict, days: list[dt.date],
     July 2015"; "People killed in Syria since September 2014, running total, July 2016"."""
     place, level, region = where["place"], where["level"], where["region"]
     shown = place if level != "town" or not region else f"{place} ({region})"
+    kind, planned = kind.removesuffix(PLANNED), kind.endswith(PLANNED)
     if metric in PARTICIPLES:
         what = f"{kind.capitalize()} {metric}"
     elif kind in (metric, "people") or METRIC_OF_KIND.get(kind) == metric:
         what = metric.capitalize()
     else:
         what = f"{metric.capitalize()} ({kind})"
+    if planned:
+        what += " (planned)"
     if not days:
         when = "undated"
     elif cumulative:

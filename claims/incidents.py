@@ -9,8 +9,11 @@ in full (each incident's `rule` column says it again in words):
    "on Tuesday" too when the publication date agrees with the date line; not in a sentence
    past the first that adds another attack's toll, "26 were also killed yesterday"), else
    the date line at the top of the text (a feed's date column is often wrong), else the publication
-   date. The date line is the day the story is told, not a day the text states for the
-   attack (claims.compare), so its reports link to those of the day before.
+   date; a lead whose first dated total is dated only by a week or a weekend ("destroyed
+   by air strikes over the weekend") recalls that attack, and its report's main incident
+   is dated by that span (`_lead_span`). The date line is the day the story is told, not a
+   day the text states for the attack (claims.compare), so its reports link to those of the
+   day before.
 2. **A claim belongs to the main incident** unless its own sentence names another town,
    another region or another country than the main incident's (a second attack in the same
    report) or several regions (a toll of "Hama and Idlib", an incident at the country),
@@ -50,7 +53,8 @@ in full (each incident's `rule` column says it again in words):
    namesake the city, a town of its own: `_enough`) or give the same toll of SHARED_TOLL
    or more (not when both
    state their days and the days differ: `_days_apart`), and none of them
-   names only other means of attack (rockets against air raids: `means`), the days its
+   names only other means of attack (rockets against air raids, an aircraft downed against
+   the air raids on its town: `means`), the days its
    tolls' sentences state are not all OTHER_DAY or more from those the incident's state
    (`_said_apart`: read even where a feed's date puts a weekday in doubt), and none is
    another incident of its own report (a report that tells two attacks apart is not
@@ -318,6 +322,17 @@ def _article_day(mentions: list[Mention], day: dt.date | None, anchor: Place,
     return day, False
 
 
+def _lead_span(mentions: list[Mention], anchor: Place) -> tuple[dt.date, dt.date] | None:
+    """The week or month the lead's first dated total at its place is dated by, when it is
+    dated so ("a hospital destroyed by air strikes over the weekend that killed 13"): the
+    report recalls that attack, and its headline's toll is that attack's, not the day's."""
+    for m in mentions:
+        if (m.lead and m.role == "total" and (m.span or m.explicit_day)
+                and (m.place is None or _within(m.place, anchor) or _within(anchor, m.place))):
+            return m.span
+    return None
+
+
 def _apart(m: Mention, main: Incident, sides: frozenset[str] = frozenset(),
            added: frozenset[int] = frozenset()) -> Incident | None:
     """The incident of its own a claim reports, when its sentence names another place or its
@@ -485,7 +500,9 @@ def article_incidents(mentions: list[Mention], day: dt.date | None,
         return []
     added = _added_sentences(mentions)
     main_day, stated = _article_day(mentions, day, anchor, added)
-    main = Incident(anchor, main_day, mentions[0].article_id, words, main=True, stated=stated)
+    span = None if stated else _lead_span(mentions, anchor)
+    main = Incident(anchor, None if span else main_day, mentions[0].article_id, words,
+                    main=True, stated=stated or span is not None, span=span)
     found = {main.key: main}
     sides = frozenset(side for m in mentions if m.lead and m.role == "total"
                       and (side := attacking_side(m)))

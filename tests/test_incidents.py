@@ -1164,3 +1164,53 @@ def test_a_leads_other_count_of_its_own_attack_also_told_stays_with_it(tmp_path)
           "on Thursday and also wounded at least 30 people, the monitor said.")),
     ])
     assert len({r["incident_id"] for r in db.query("select incident_id from claims")}) == 1
+
+
+def test_an_aircraft_downed_and_the_air_raids_on_its_town_that_day_are_two_figures(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-06-05", "Helicopter downed near Kafr Zita",
+         ("A military helicopter was downed near Kafr Zita in Hama province on Monday, killing all "
+          "four people "
+          "on board, the defence ministry said.")),
+        ("Daily Two", "2023-06-05", "Four dead as helicopter crashes",
+         ("A helicopter crashed near Kafr Zita on Monday and 4 people on board were killed, "
+          "officials said.")),
+        ("Gazette Three", "2023-06-05", "Air raids kill 14 in Hama province",
+         ("Army helicopters and jets struck Hama province on Monday, killing 14 people, "
+          "rescuers said.")),
+    ])
+    crash = claim(db, "4 people")
+    assert crash["figure_id"] == claim(db, "four people")["figure_id"]
+    assert crash["figure_id"] != claim(db, "14 people")["figure_id"]
+
+
+def test_a_deals_planned_evacuees_are_no_rival_of_those_a_convoy_carried(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-04-15", "Convoy leaves Douma",
+         ("A convoy of buses evacuated 4,000 people from Douma on Saturday, officials said. "
+          "The deal is set to see more than 20,000 people evacuated in two stages.")),
+        ("Daily Two", "2023-04-15", "Douma evacuation under way",
+         ("Buses evacuated about 4,200 people from Douma on Saturday, officials said. More "
+          "than 20,000 people are set for evacuation under the deal.")),
+    ])
+    done, planned = claim(db, "4,000 people"), claim(db, "More than 20,000 people")
+    assert done["figure_id"] == claim(db, "about 4,200 people")["figure_id"]
+    assert planned["figure_id"] != done["figure_id"]
+    label = db["figures"].get(planned["figure_id"])["label"]
+    assert label.startswith("People evacuated (planned) in Douma"), label
+
+
+def test_a_report_of_a_weekends_raid_keeps_its_headline_toll_apart_from_mondays(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-06-06", "Barrel bomb kills 6 in Idlib province",
+         ("A barrel bomb killed 6 people in a market in Idlib province on Monday, a monitor "
+          "said.")),
+        ("Daily Two", "2023-06-06", "Air strikes destroy Idlib clinic leaving 11 dead",
+         ("A clinic in Idlib province was destroyed by air strikes over the weekend that killed "
+          "11 people the charity said on Monday.")),
+    ])
+    headline = claim(db, "11 dead")
+    assert headline["figure_id"] == claim(db, "11 people")["figure_id"]
+    assert headline["incident_id"] != incident(db, "6 people")
+    recalled = db["incidents"].get(headline["incident_id"])
+    assert (recalled["date_from"], recalled["date_to"]) == ("2023-06-03", "2023-06-04")

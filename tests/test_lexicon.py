@@ -184,3 +184,21 @@ def test_the_gazetteer_cache_is_keyed_by_its_data(tmp_path, monkeypatch):
     changed.write_bytes(data.PLACES.read_bytes() + b"\n")
     monkeypatch.setattr(data, "PLACES", changed)
     assert places._cache_path() != before
+
+
+@pytest.mark.parametrize(("sentence", "subject", "kind"), [
+    ("Coalition air strikes kill 8 IS group militants: report", "IS group militants",
+     "combatants"),
+    ("Air strikes killed 14 IS fighters near the dam on Monday.", "IS fighters", "combatants"),
+    ("Syrian army kills 30 Terrorist in Raqqa province", "Terrorist", "combatants"),
+])
+def test_a_group_named_in_capitals_and_a_singular_head_count_fighters(sentence, subject, kind):
+    (claim,) = extract(sentence)
+    assert claim.subject == subject
+    assert lexicon.kind_of_subject(claim.subject) == kind
+
+
+def test_a_capitalised_verb_in_a_line_of_capitals_ends_the_counted_phrase():
+    (claim,) = extract("THE TOLL OF 8 IS EXPECTED TO RISE, POLICE SAID")
+    assert claim.subject is None
+    assert lexicon.kind_of_subject("terrorist targets") == "targets"

@@ -173,3 +173,23 @@ def test_a_source_in_parentheses_is_no_post():
     text = "The monitor (SOHR) said shelling killed 6 people in the town last night."
     (toll,) = extract(text, published="2016-10-26")
     assert toll.date == "2016-10-25"
+
+
+@pytest.mark.parametrize(("published", "week"), [
+    (dt.date(2016, 8, 9), "2016-W31"),  # a Tuesday: the Saturday and Sunday before
+    (dt.date(2016, 8, 7), "2016-W31"),  # a Sunday: the weekend it ends
+    (dt.date(2016, 8, 6), "2016-W31"),
+])
+def test_the_weekend_is_the_week_of_the_last_saturday(published, week):
+    ref = when("Air strikes over the weekend killed 12 people, a monitor said.", published)
+    assert (ref.date, ref.date_text) == (week, "over the weekend")
+
+
+@pytest.mark.parametrize(("sentence", "date"), [
+    (("A clinic was destroyed by air strikes over the weekend that killed 12 people the "
+      "charity said on Monday."), "2016-W31"),
+    ("Air strikes killed 12 people on Saturday the monitor said on Monday.", "2016-08-06"),
+    ("The monitor said on Monday that 12 people were killed.", "2016-08-08"),
+])
+def test_the_day_a_source_spoke_dates_a_figure_only_when_nothing_else_does(sentence, date):
+    assert when(sentence, dt.date(2016, 8, 9)).date == date

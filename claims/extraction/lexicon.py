@@ -91,6 +91,9 @@ PEOPLE_OF_THEIR_OWN_KIND = (
     "executives", "christians", "muslims", "jews", "islamists", "realtors", "attackers",
     "assailants", "suspects", "kidnappers", "robbers", "smugglers", "hitmen", "criminals",
 )
+# The singulars left out above as adjectives, which name their kind when they end the counted
+# phrase, its head: "30 Terrorist Killed" in a headline, not "23 terrorist targets".
+HEAD_ONLY_KIND = {"terrorist": "combatants", "jihadist": "combatants"}
 # Every people noun with its kind: what `metrics.is_people` and `compare.subject_kind` read.
 PEOPLE_KIND: dict[str, str] = {
     noun: kind for kind, nouns in PEOPLE_KINDS.items() for noun in nouns
@@ -142,6 +145,8 @@ def kind_of_subject(subject: str | None) -> str:
     members of a body are the body's kind when it names one ("members of the medical staff":
     staff; "of a tribe": people)."""
     words = (subject or "").lower().split()
+    if words and words[-1] in HEAD_ONLY_KIND:  # "30 Terrorist Killed"
+        return HEAD_ONLY_KIND[words[-1]]
     for at, word in enumerate(words):
         if word in MEMBER_NOUNS and words[at + 1 : at + 2] == ["of"]:
             body = words[at + 2:]
@@ -748,6 +753,10 @@ FUTURE_MARKERS = (
     "will", "would", "shall", "is to", "are to", "is set to", "are set to", "is due to",
     "are due to", "plans to", "plan to", "is expected to", "are expected to", "next",
 )
+# Words beside a count that tell it as planned, not done: "the deal is set to see 30,000
+# people evacuated", "5,000 people are set for evacuation" (claims.compare keeps such a count
+# apart from the count done: the convoy that carried 5,000).
+PLAN_MARKERS = (*(w for w in FUTURE_MARKERS if w != "next"), "is set for", "are set for")
 # Words that say a count is complete as of now without saying since when: an incident's
 # toll "so far" is still that incident's, not a running total of a war.
 SO_FAR_WORDS = (
@@ -845,8 +854,11 @@ ATTACK_MEANS: dict[str, tuple[str, ...]] = {
     ),
     "air": (
         "airstrike", "airstrikes", "air-strike", "air-strikes", "raids", "raid", "warplanes",
-        "warplane", "jets", "aircraft", "helicopter", "helicopters", "barrel", "bombardment",
+        "warplane", "jets", "aircraft", "barrel", "bombardment",
     ),
+    # an aircraft brought down, not one that strikes: "a helicopter was downed near the town,
+    # killing the five on board" beside the air raids on the town that day
+    "crash": ("downed", "crashed", "crash", "crashes"),
     "bomb": (
         "bomb", "bombs", "bombing", "bombings", "blast", "blasts", "explosion", "explosions",
         "suicide", "bomber", "bombers", "booby-trapped", "explosive", "explosives",
@@ -881,7 +893,7 @@ HOLDER_OF: dict[str, str] = {word: side for side, words in HELD_BY.items() for w
 # chemical attack". When reports name several, the first listed here that most name wins.
 ATTACK_MEAN_LABELS: dict[str, str] = {
     "chemical": "chemical attack", "execution": "executions", "bomb": "bombing",
-    "air": "air strikes", "shelling": "shelling", "fighting": "fighting",
+    "air": "air strikes", "shelling": "shelling", "fighting": "fighting", "crash": "crash",
 }
 ATTACK_MEAN_OF: dict[str, str] = {
     word: mean for mean, words in ATTACK_MEANS.items() for word in words

@@ -486,7 +486,7 @@ def subject_after(
             joins += goes_on
             continue
         if (
-            word in SUBJECT_STOPS
+            (word in SUBJECT_STOPS and not _acronym(text, match, limit))
             or word in VERB_STOPS
             or _verb_before_figure(text, match, word, limit)
             or word in _NUMBER_WORDS
@@ -510,6 +510,15 @@ def subject_after(
     if text[start:end].lower() in MEMBER_NOUNS and (body := _body(text, end, limit)):
         end = body[1]  # "15 members of the medical staff": the body says who they are
     return text[start:end], end
+
+
+def _acronym(text: str, match: regex.Match, limit: int) -> bool:
+    """Whether a stop word written in capitals names a group before a lower-case noun, as
+    "IS" does in "killed 8 IS group militants"; not in a line all in capitals."""
+    if len(match.group(1)) < 2 or not match.group(1).isupper():
+        return False
+    following = _NEXT_WORD_RE.match(text, match.end(), limit, KEEP_GIL)
+    return following is not None and following.group(1).islower()
 
 
 def _body(text: str, end: int, limit: int) -> tuple[str, int] | None:

@@ -23,6 +23,7 @@ from claims.extraction.lexicon import (
     MONTH_NAMES,
     MONTHS,
     ORDINAL_SUFFIXES,
+    REPORTING_VERBS,
     SO_FAR_WORDS,
     STREET_WORDS,
     WEEKDAY_NAMES,
@@ -59,7 +60,16 @@ PERIODS = {
     "last year": ("year", 1),
     "earlier this year": ("year", 0),
     "past year": ("year", 0),
+    # the weekend just past, dated by its ISO week: "destroyed by air strikes over the
+    # weekend, the charity said on Monday" is no Monday's attack
+    "over the weekend": ("weekend", 0),
+    "at the weekend": ("weekend", 0),
+    "during the weekend": ("weekend", 0),
+    "last weekend": ("weekend", 0),
 }
+
+# datetime's number for Saturday, the first day of a weekend.
+SATURDAY = 5
 
 # The words running totals are written with, for CUMULATIVE below.
 ONSET_WORDS = ("start", "beginning", "outbreak", "onset")
@@ -204,6 +214,7 @@ _KEYS = (
             "afternoon",
             "evening",
             "week",
+            "weekend",
             "month",
             "year",
             "war",
@@ -366,6 +377,10 @@ def _resolve(e: _Expr, published: dt.date | None, ahead: bool = False) -> str | 
     if e.kind == "rel":
         return (published - dt.timedelta(days=DAYS_BACK[g[0].lower()])).isoformat()
     unit, back = PERIODS[g[0].lower()]
+    if unit == "weekend":
+        saturday = published - dt.timedelta(days=(published.weekday() - SATURDAY) % 7)
+        year, week, _ = saturday.isocalendar()
+        return f"{year:04d}-W{week:02d}"
     if unit == "week":
         year, week, _ = (published - dt.timedelta(weeks=back)).isocalendar()
         return f"{year:04d}-W{week:02d}"
@@ -387,6 +402,18 @@ def _of_its_day(sentence: str, best: _Expr, markers: tuple[_Expr, ...], distance
             and distance(best) < min(distance(m) for m in markers))
 
 
+# A reporting verb right before a time expression ("MSF said on Monday"): the day is the
+# telling's, so another expression in the sentence dates the figure first.
+_TOLD_RE = re.compile(rf"\b(?:{alternation(REPORTING_VERBS)})\s+(?:on\s+)?$")
+# How far before an expression its reporting verb may start.
+TOLD_REACH = 24
+
+
+def _told(low: str, e: _Expr) -> bool:
+    """Whether a time expression dates the telling ("the charity said on Monday")."""
+    return _TOLD_RE.search(low, max(0, e.start - TOLD_REACH), e.start) is not None
+
+
 def resolve(
     text: str, sent_start: int, sent_end: int, start: int, end: int, published: dt.date | None
 ) -> TimeRef | None:
@@ -406,6 +433,9 @@ def resolve(
     # a year or month next to a running total is when it started ("since the war began in
     # 2011"), not the date the total holds at
     dated = [e for e in found if not markers or e.kind not in ("y", "my", "m")]
+    if len(dated) > 1:  # the telling's day only when the sentence gives no other
+        low = _lower(sentence)
+        dated = [e for e in dated if not _told(low, e)] or dated
     if isinstance(published, dt.datetime):
         published = published.date()
     if dated:
