@@ -166,16 +166,18 @@ def _named_group(metric: str, subject: str | None) -> bool:
 # 30,000 evacuees are no rival of the 5,000 a convoy carried.
 PLAN_RE = regex.compile(rf"(?i)\b(?:{alternation(PLAN_MARKERS)})\b")
 PLAN_REACH = 40
+# Where a clause ends: a comma or semicolon before a space, not the comma of "30,000".
+CLAUSE_BREAK_RE = regex.compile(r"[,;]\s")
 PLANNED = ", planned"
 
 
-def _planned(sentence: str | None, at: int) -> bool:
+def _told_as_planned(sentence: str | None, at: int) -> bool:
     """Whether the words right around a count at `at` in its sentence tell it as planned
     ("is set to see more than 30,000 people evacuated"), in its own clause."""
     if not sentence:
         return False
-    before = sentence[max(0, at - PLAN_REACH):at].rsplit(",", 1)[-1]
-    after = sentence[at:at + PLAN_REACH].split(",", 1)[0]
+    before = CLAUSE_BREAK_RE.split(sentence[max(0, at - PLAN_REACH):at])[-1]
+    after = CLAUSE_BREAK_RE.split(sentence[at:at + PLAN_REACH], 1)[0]
     return PLAN_RE.search(before) is not None or PLAN_RE.search(after) is not None
 
 
@@ -222,7 +224,7 @@ def _kind(metric: str, unit: str | None, subject: str | None, sentence: str | No
     """What a claim counts (`_counted`), marked PLANNED when it is no toll and its words
     tell it as planned, not done."""
     kind = _counted(metric, unit, subject) or ""
-    if kind and metric not in TOLL_METRICS and _planned(sentence, at):
+    if kind and metric not in TOLL_METRICS and _told_as_planned(sentence, at):
         return kind + PLANNED
     return kind
 
@@ -785,7 +787,21 @@ def _two_quantities(ordered: list[inc.Mention], positions: list[int]) -> list[tu
     return [(a, b) for i, a in enumerate(positions) for b in positions[i + 1:]
             if (ordered[b].value >= TWO_QUANTITIES * max(ordered[a].value, 1e-9)
                 and _as_two(ordered[a], ordered[b]))
-            or _two_days(ordered[a], ordered[b])]
+            or _two_days(ordered[a], ordered[b]) or _two_places(ordered[a], ordered[b])]
+
+
+def _two_places(a: inc.Mention, b: inc.Mention) -> bool:
+    """Whether one article gives two totals as two places' tolls: each sentence names its own
+    place, the places differ, and so do the values ("some 40 fighters around Albu Kamal",
+    "up to 80 in the area of Mayadin"); a headline's place is the lead's, told coarser, so
+    only two towns count there."""
+    if not (a.role == b.role == "total" and a.own_place and b.own_place and a.place
+            and b.place and a.value != b.value and a.place.name != b.place.name):
+        return False
+    levels = {a.place.level, b.place.level}
+    if "country" in levels:
+        return False
+    return levels == {"town"} or bool(a.sentence_start and b.sentence_start)
 
 
 def _two_days(a: inc.Mention, b: inc.Mention) -> bool:

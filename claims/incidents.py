@@ -832,8 +832,8 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
     for key in sorted(by_level["country"]):
         alone = _ByDay()
         for i in sorted(by_level["country"][key], key=lambda i: (str(i.day), i.article_id)):
-            found = (_best(i, placed.near(i.day), weights, SIMILAR_COUNTRY)
-                     or _twin(i, alone.near(i.day)))
+            found = None if _summed(i) else (_best(i, placed.near(i.day), weights, SIMILAR_COUNTRY)
+                                             or _twin(i, alone.near(i.day)))
             if found is None:
                 heads.append(i)
                 alone.add(i)
@@ -842,6 +842,12 @@ def link(incidents: Iterable[Incident], roots: dict[str, str] | None = None) -> 
     heads += _recall_day(dated, heads, weights)
     heads += _recall(recalled, heads, weights)
     return _copies(heads, roots or {})
+
+
+def _summed(i: Incident) -> bool:
+    """Whether a report known only by its country leads with a toll summed over attacks in
+    several places ("separate air raids in northern Syria killed 25"): no one attack's."""
+    return any(m.several and m.lead for m in i.mentions)
 
 
 def _enough(i: Incident) -> float:

@@ -1198,6 +1198,7 @@ def test_a_deals_planned_evacuees_are_no_rival_of_those_a_convoy_carried(tmp_pat
     assert planned["figure_id"] != done["figure_id"]
     label = db["figures"].get(planned["figure_id"])["label"]
     assert label.startswith("People evacuated (planned) in Douma"), label
+    assert "planned" not in db["figures"].get(done["figure_id"])["label"]
 
 
 def test_a_report_of_a_weekends_raid_keeps_its_headline_toll_apart_from_mondays(tmp_path):
@@ -1214,3 +1215,25 @@ def test_a_report_of_a_weekends_raid_keeps_its_headline_toll_apart_from_mondays(
     assert headline["incident_id"] != incident(db, "6 people")
     recalled = db["incidents"].get(headline["incident_id"])
     assert (recalled["date_from"], recalled["date_to"]) == ("2023-06-03", "2023-06-04")
+
+
+def test_a_round_up_of_strikes_on_two_towns_gives_two_figures(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-10-07", "Strikes kill dozens of fighters in Syria",
+         ("Russian strikes killed dozens of fighters in Syria on Saturday, the ministry said. "
+          "Some 40 fighters were killed around the town of Albu Kamal. Up to 80 fighters "
+          "were killed in the area of Mayadin.")),
+    ])
+    assert claim(db, "Some 40 fighters")["figure_id"] != claim(db, "Up to 80 fighters")["figure_id"]
+
+
+def test_a_country_report_summing_separate_raids_joins_no_towns_incident(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-07-01", "Air raids kill 25 civilians in Syria",
+         ("Separate air raids in northern Syria killed at least 25 civilians on Friday, a "
+          "monitor said.")),
+        ("Daily Two", "2023-07-01", "Air raid kills 16 civilians in a market in Aleppo",
+         ("An air raid on a market in Aleppo killed at least 16 civilians on Friday, a "
+          "monitor said. Air raids also hit northern Syria.")),
+    ])
+    assert incident(db, "at least 25 civilians") != incident(db, "at least 16 civilians")

@@ -243,3 +243,24 @@ def test_a_count_joined_to_a_total_of_one_attack_stays_a_total():
 ])
 def test_a_total_number_raised_to_a_level_is_every_incident_so_far(text, expected):
     assert roles_of(text)[-1] == expected
+
+
+@pytest.mark.parametrize(("sentence", "part"), [
+    (("At least 32 people were killed in the city during the air strikes, with 18 bodies "
+      "pulled from flattened buildings in the worst-hit district."), "18 bodies"),
+    ("The death toll over the whole weekend was at least 44.", None),
+])
+def test_a_count_after_with_below_its_sentences_total_is_a_part(sentence, part):
+    claims = extract(sentence)
+    roles = {c.text: c.role for c in claims}
+    if part:
+        assert roles[part] == "part"
+        assert roles["At least 32 people"] == "total"
+    else:
+        assert roles == {"at least 44": "period"}
+
+
+def test_with_and_a_count_of_another_metric_is_no_part():
+    claims = extract("The blast killed 12 people with 30 wounded.")
+    roles = {c.text: (c.metric, c.role) for c in claims}
+    assert roles == {"12 people": ("killed", "total"), "30 wounded": ("wounded", "total")}

@@ -754,9 +754,13 @@ FUTURE_MARKERS = (
     "are due to", "plans to", "plan to", "is expected to", "are expected to", "next",
 )
 # Words beside a count that tell it as planned, not done: "the deal is set to see 30,000
-# people evacuated", "5,000 people are set for evacuation" (claims.compare keeps such a count
+# people evacuated", "5,000 people are set for evacuation", "could see 30,000 people moved
+# over the next 60 days" (claims.compare keeps such a count
 # apart from the count done: the convoy that carried 5,000).
-PLAN_MARKERS = (*(w for w in FUTURE_MARKERS if w != "next"), "is set for", "are set for")
+PLAN_MARKERS = (
+    *(w for w in FUTURE_MARKERS if w != "next"), "is set for", "are set for", "could see",
+    "may see", "might see", "over the next",
+)
 # Words that say a count is complete as of now without saying since when: an incident's
 # toll "so far" is still that incident's, not a running total of a war.
 SO_FAR_WORDS = (
@@ -765,6 +769,8 @@ SO_FAR_WORDS = (
 )
 # "this week", "so far this month": a total of the running span.
 SPAN_CURRENT = ("this", "so far this")
+# Words that make a span's unit all of it: "over the whole weekend", "during the entire week".
+WHOLE_SPAN_WORDS = ("whole", "entire")
 # A total over more ground than one incident's: "50 killed across the country on Tuesday".
 WIDE_SPANS = (
     "across the country", "across the nation", "nationwide", "across the province",

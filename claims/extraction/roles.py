@@ -35,6 +35,7 @@ from claims.extraction.lexicon import (
     TOLL_NOUNS,
     TOLL_PARTICIPLES,
     WEEKDAY_NAMES,
+    WHOLE_SPAN_WORDS,
     WIDE_SPANS,
     kind_of_subject,
 )
@@ -62,6 +63,8 @@ OF_THE_AFTER_RE = regex.compile(
     rf"|\s+(?:(?:were|are|was|is)\s+(?:also\s+)?)?among\s+(?:(?:at\s+least|more\s+than"
     rf"|some|about|nearly)\s+)?(?=\d))"
 )
+# "with 18 bodies": right before the figure.
+WITH_BEFORE_RE = ending_at(r"(?i:\bwith\s+)")
 # "a further 12", "another 40": right before the figure.
 FURTHER_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(FURTHER_WORDS, backward=True)})\s+)")
 # "40 more", "40 more terrorists": "more" right after the figure, not "more than".
@@ -74,6 +77,8 @@ PERIOD_RE = regex.compile(
     rf"(?i:\b(?:{alternation(SPAN_LEADS)})\s+the\s+(?:{alternation(SPAN_EDGES)})\s+"
     rf"(?:(?:\d+|{_COUNT})\s+)?(?:{alternation(SPAN_UNITS)})\b"
     rf"|\b(?:{alternation(SPAN_CURRENT)})\s+(?:week|month|year|weekend)\b"
+    rf"|\b(?:{alternation(SPAN_LEADS)})\s+the\s+(?:{alternation(WHOLE_SPAN_WORDS)})\s+"
+    rf"(?:{alternation(SPAN_UNITS)})\b"  # "over the whole weekend"
     rf"|\bsince\s+(?:{alternation(WEEKDAY_NAMES)}|yesterday|last\s+\p{{L}}+"
     rf"|the\s+weekend|\d{{1,2}}\s+(?:{alternation(MONTH_NAMES)})"
     rf"|(?:{alternation(MONTH_NAMES)})\s+\d{{1,2}}\b)"
@@ -166,6 +171,7 @@ def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_
     return (
         _part(text, clause, span, number_end, draft, earlier)
         or _listed(text, span, draft, earlier)
+        or _with_part(text, span, draft, earlier, sentence_start)
         or _update(text, clause, (span[0], number_end), metric, earlier)
         or _period(text, clause, span)
         or _running_tally(text, sentence_start, span[0])
@@ -303,6 +309,20 @@ def _restated(earlier: list[Claim], metric: str | None, start: int, value: float
     ... killing 14 of them")? Then it is that total again, not a part of it."""
     latest = _whole(earlier, metric, start, 0)
     return latest is not None and latest.value == value and not latest.vague
+
+
+def _with_part(text: str, span: tuple[int, int], draft: tuple[str | None, str | None, float],
+               earlier: list[Claim], sentence_start: int) -> Role | None:
+    """A part told after "with", below a larger total of its sentence: "at least 32 were
+    killed in the strikes, with 18 bodies pulled from the worst-hit district"."""
+    start = span[0]
+    if not WITH_BEFORE_RE.match(text, max(sentence_start, start - len(" with ")), start,
+                                KEEP_GIL):
+        return None
+    whole = _whole(earlier, draft[0], start, draft[2])
+    if whole is None or whole.start < sentence_start:
+        return None
+    return Role("part", "with", whole.start)
 
 
 def _whole(earlier: list[Claim], metric: str | None, start: int, value: float
