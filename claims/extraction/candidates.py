@@ -366,14 +366,14 @@ def _read_digits(text: str, match) -> Number:
 
 
 def _abbreviated_scale(text: str, match, end: int) -> tuple[int, float]:
-    """Where the number ends and its scale, from an abbreviation: "3bn", "2.7m sales"; a
-    lower-case "m" with no currency and no counted noun is metres ("a 2.7m high wall")."""
+    """Where the number ends and its scale, from an abbreviation: "3bn", "2.7m sales", "$2.5T";
+    with no currency, a lower-case "m" and no counted noun is metres ("a 2.7m high wall") and
+    "T" no trillion ("a 3T magnet")."""
     written = match.group(_NUMBER.abbr) or match.group(_NUMBER.abbr2)
     if (
-        written == "m"
-        and units.prefix_currency(text, match.start()) is None
-        and not METRE_NOT_MILLION_RE.match(text, end)
-    ):
+        (written == "m" and not METRE_NOT_MILLION_RE.match(text, end))
+        or written.lower() in numbers.MONEY_ONLY_SCALES
+    ) and units.prefix_currency(text, match.start()) is None:
         return match.start(_NUMBER.abbr), 1.0
     return end, numbers.scale_of(written.lower())
 
