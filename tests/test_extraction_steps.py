@@ -40,6 +40,15 @@ def test_lower_case_m_before_an_adjective_is_metres():
     assert fields(only("The wall is 2.7m high."), "value", "unit") == (2.7, "m")
 
 
+def test_a_capital_t_after_money_is_trillions():
+    assert fields(only("The fund is worth $2.5T."), "value", "unit") == (2.5e12, "usd")
+
+
+@pytest.mark.parametrize("sentence", ["The clinic bought a 3T scanner.", "A 5t lorry tipped over."])
+def test_a_t_without_money_is_no_trillion(sentence):
+    assert only(sentence).value in (3, 5)
+
+
 def test_minus_makes_the_number_negative():
     found = only("Temperatures fell to minus 12 Celsius.")
     assert fields(found, "text", "value", "unit") == ("minus 12 Celsius", -12, "c")

@@ -92,6 +92,34 @@ def test_a_range_after_to_stays_a_range():
 
 
 @pytest.mark.parametrize(
+    "text, change, level",
+    [
+        ("The toll from the mine blast rose by 3 to 15.", 3, 15),
+        ("The Veltria index fell 12 to 1,450 on Friday.", 12, 1450),
+        ("Membership grew by 200 to 5,000 people.", 200, 5000),
+    ],
+)
+def test_a_change_and_the_level_it_reached_are_no_range(text, change, level):
+    found = extract(text)
+    assert [(c.value, c.qualifier, c.direction) for c in found] == [
+        (change, "exact", found[0].direction), (level, "exact", None)
+    ]
+    assert found[0].direction in ("up", "down")
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("Night temperatures dropped by 1 to 1.5 degrees.", 1, 1.5),
+        ("The firm will cut 30 to 50 percent of its staff.", 30, 50),
+    ],
+)
+def test_close_numbers_after_a_change_bound_one_change(text, low, high):
+    claim = only(text)
+    assert (claim.low, claim.high, claim.qualifier) == (low, high, "range")
+
+
+@pytest.mark.parametrize(
     "text, unit, metric",
     [
         ("The council spent millions of dollars on the bridge.", "usd", "money"),
@@ -139,6 +167,11 @@ def test_back_up_to_reaches_a_level():
         ("The label sold 2.1m digital and vinyl albums.", "digital and vinyl albums"),
         ("The port is home to about 80 commercial fishermen.", "commercial fishermen"),
         ("The grid needs 15 moderately sized gas plants.", "moderately sized gas plants"),
+        ("The plan shuts 20 fairly small regional gas plants.",
+         "fairly small regional gas plants"),
+        ("The plan shuts 20 decently sized coal-fired power plants.",
+         "decently sized coal-fired power plants"),
+        ("Over 18,000 civilians left government-controlled areas.", "civilians"),
         ("Rebels shelled 12 army and police posts.", "army and police posts"),
     ],
 )

@@ -21,6 +21,8 @@ from claims.export import export
     ("Exports grew 4 percent a year.", [("4 percent a year", "percent", "year")]),
     ("The firm earned 41 cents per share.", [("41 cents per share", "cent", "share")]),
     ("The fund pays 3 percent per annum.", [("3 percent per annum", "percent", "year")]),
+    ("Shops let for $80 per sq m.", [("$80 per sq m", "usd", "square metre")]),
+    ("Flats sell for £900 per sq ft.", [("£900 per sq ft", "gbp", "square foot")]),
     ("Rescuers freed 12 people a day in the first week.", [("12 people a day", "people", "day")]),
 ])
 def test_a_rate_keeps_what_it_is_per(text, expected):

@@ -16,6 +16,8 @@ from claims.extraction import furniture, metrics, numbers, qualifiers, units
 from claims.extraction.lexicon import (
     DIRECT_CUES,
     MONTHS,
+    ONE_SOURCE_BEFORE,
+    ONE_SOURCE_NOUNS,
     PEOPLE_NOUNS,
     POSSESSIVES,
     PREPOSITIONS,
@@ -49,6 +51,11 @@ IDIOM_AT_RE = regex.compile(
     rf"(?i:one[\s-]+(?:on[\s-]+one|{alternation(ONE_IDIOM_AFTER)})\b|one\s+(?=\d)"
     rf"|one\s+{alternation(ONE_SPACED_IDIOM_AFTER)}\b)"
 )
+# "one" naming whose figure follows: "by one count", "according to one estimate".
+SOURCE_ONE_BEFORE_RE = ending_at(
+    rf"(?i:\b(?:{alternation(ONE_SOURCE_BEFORE, backward=True)})[ \t]+)"
+)
+SOURCE_ONE_AT_RE = regex.compile(rf"(?i:one[ \t]+(?:{alternation(ONE_SOURCE_NOUNS)})\b)")
 # "one" described by what it has, a pronoun for one of the things just named: "bodies under
 # blankets and one with only a shoe", "children, including one with burns".
 DESCRIBED_ONE_RE = regex.compile(r"(?i:one[ \t]+with)\b")
@@ -145,6 +152,10 @@ PARTITIVE_RE = regex.compile(rf"[ \t]+of[ \t]+(?:{alternation(DEFINITE_DETERMINE
 TO_RE = regex.compile(r"[ \t]+to[ \t]+")
 # How far apart "from 1.2 to 1.5 million" may be for the first to take the scale of the second.
 SCALE_SHARE_RATIO = 10
+# After a change verb, a second number more than this many times the first is the level the
+# change reached ("rose by 3 to 15", "fell 12 to 1,450"); closer, the two bound one change
+# ("dropped by 1 to 1.5 degrees", "cut 30 to 50 percent").
+CHANGE_LEVEL_RATIO = 4
 # "one in three adults", "2 out of 5": a proportion, the first number a share of the second.
 PROPORTION_RE = regex.compile(rf"[ \t]+(?i:{alternation(PROPORTION_LINKS)})[ \t]+")
 # The largest whole a proportion is written against ("one in 1,000"): "5 in 2019" is a year.
@@ -248,10 +259,19 @@ def _idiom(text: str, pos: int) -> bool:
     return text[pos] in "oO" and bool(
         IDIOM_AT_RE.match(text, pos)
         or _described_one(text, pos)
+        or _source_one(text, pos)
         or (
             IDIOM_BEFORE_RE.match(text, max(0, pos - 6), pos)
             and not ONE_SCALED_RE.match(text, pos)
         )
+    )
+
+
+def _source_one(text: str, pos: int) -> bool:
+    """Does "one" name a source, "by one count", "according to one estimate", rather than
+    count anything?"""
+    return bool(SOURCE_ONE_AT_RE.match(text, pos)) and bool(
+        SOURCE_ONE_BEFORE_RE.match(text, max(0, pos - 16), pos)
     )
 
 
@@ -346,14 +366,14 @@ def _read_digits(text: str, match) -> Number:
 
 
 def _abbreviated_scale(text: str, match, end: int) -> tuple[int, float]:
-    """Where the number ends and its scale, from an abbreviation: "3bn", "2.7m sales"; a
-    lower-case "m" with no currency and no counted noun is metres ("a 2.7m high wall")."""
+    """Where the number ends and its scale, from an abbreviation: "3bn", "2.7m sales", "$2.5T";
+    with no currency, a lower-case "m" and no counted noun is metres ("a 2.7m high wall") and
+    "T" no trillion ("a 3T magnet")."""
     written = match.group(_NUMBER.abbr) or match.group(_NUMBER.abbr2)
     if (
-        written == "m"
-        and units.prefix_currency(text, match.start()) is None
-        and not METRE_NOT_MILLION_RE.match(text, end)
-    ):
+        (written == "m" and not METRE_NOT_MILLION_RE.match(text, end))
+        or written.lower() in numbers.MONEY_ONLY_SCALES
+    ) and units.prefix_currency(text, match.start()) is None:
         return match.start(_NUMBER.abbr), 1.0
     return end, numbers.scale_of(written.lower())
 
@@ -611,7 +631,9 @@ def _range(text: str, first: Number, second: Number, word: str) -> Number | None
         return None
     if word == "or" and _two_guesses(text, low, second):
         return None
-    if word == "to" and _in_a_row(text, first, second):
+    if word == "to" and (
+        _in_a_row(text, first, second) or _change_then_level(text, low, first, second)
+    ):
         return None
     return Number(
         first.start, second.end, low, low, second.value, scale=second.scale,
@@ -654,6 +676,14 @@ def _in_a_row(text: str, first: Number, second: Number) -> bool:
         or after
         and second.scale == 1
         and numbers.digits_value(after.group("n")) > second.value
+    )
+
+
+def _change_then_level(text: str, low: float, first: Number, second: Number) -> bool:
+    """Are a bare change and a number far above it the change and the level it reached, "rose
+    by 3 to 15", not a range of changes, "dropped by 1 to 1.5 degrees"?"""
+    return second.value > CHANGE_LEVEL_RATIO * low and (
+        metrics.direction(text, 0, first.start, first.end, first.end) is not None
     )
 
 

@@ -26,6 +26,7 @@ from claims.extraction.lexicon import (
     ABOARD_WORDS,
     AGE_LEVEL_NOUNS,
     ARTICLES,
+    CHARGE_NOUNS,
     HOUSEHOLD_NOUNS,
     LOCAL_DOLLARS,
     LOCATIVE_CUES,
@@ -173,6 +174,8 @@ RATE_LEVEL_BEFORE_RE = ending_at(
 )
 # A word that stresses a count of one (lexicon.ONLY_WORDS): "only one name".
 ONLY_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(ONLY_WORDS, backward=True)})[ \t]+)")
+# A charge counted after the figure: "one count of wire fraud", "one charge of assault".
+CHARGE_OF_AFTER_RE = regex.compile(rf"[ \t]+(?i:{alternation(CHARGE_NOUNS)})[ \t]+of\b")
 # A place sized by its people, before the figure: "a nation of about 11 million people".
 PEOPLED_PLACE_BEFORE_RE = ending_at(
     rf"(?i:\b(?:{alternation(PEOPLED_PLACES, backward=True)})[ \t]+of[ \t]+)"
@@ -850,7 +853,8 @@ def _event_end(text: str, end: int, hi: int) -> int:
 def _determiner_one(context: _Context, draft: _Draft) -> bool:
     """"One" as a word that says what happened to nobody in particular is a determiner, not
     a figure: "One witness said", "One official told reporters"; "One person was killed"
-    (a metric), "one hour" (a unit) and "only one name" (a count stressed) stay."""
+    (a metric), "one hour" (a unit), "only one name" (a count stressed) and "one count of
+    fraud" (a charge counted) stay."""
     number = context.number
     return (
         number.words and number.value == 1 and number.low is None
@@ -859,6 +863,7 @@ def _determiner_one(context: _Context, draft: _Draft) -> bool:
             draft.subject is not None
             and ONLY_BEFORE_RE.match(context.text, max(0, number.start - 12), number.start)
         )
+        and not CHARGE_OF_AFTER_RE.match(context.text, number.end)
     )
 
 

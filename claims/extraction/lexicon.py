@@ -361,6 +361,8 @@ CLAUSE_OPENERS = ("but", "while", "whereas", "that", "who", "which", "when")
 LIST_SEPARATORS = ("and", "including", "while", "but", "plus", "in addition to", "as well as")
 # Words that stress a count of one, making it answer "how many": "only one name".
 ONLY_WORDS = ("only", "just", "exactly", "merely")
+# Charges a court counts, whose "one" answers "how many": "pleaded guilty to one count of fraud".
+CHARGE_NOUNS = ("count", "charge")
 # Prepositions after a bare past form that make it a participle describing the noun, not the
 # noun's own verb: "five soldiers stationed in the town were killed".
 PREPOSITIONS = (
@@ -821,6 +823,13 @@ RANK_EDGES = ("top", "bottom")
 # "another pick or two".
 ONE_OF_A_NOUN = ("a", "an", "another", "one")
 
+# Nouns of a source that "by one" or "according to one" names: "by one count, 500 died" says
+# whose figure it is, not how many counts there were.
+ONE_SOURCE_NOUNS = (
+    "count", "estimate", "account", "measure", "reckoning", "tally", "calculation",
+)
+ONE_SOURCE_BEFORE = ("by", "according to")
+
 # Words between the two numbers of a proportion: "one in three adults", "two out of five".
 PROPORTION_LINKS = ("in", "out of")
 
@@ -840,7 +849,15 @@ RATE_NOUNS = (
 # Words after "a day", "a year" that make it a time, not a rate: "5% a year earlier".
 RATE_NOT_BEFORE = ("ago", "earlier", "later", "before", "after", "prior", "back", "since", "from")
 # Denominators written in other words, as the record keeps them: "per annum" is per year.
-PER_SYNONYMS = {"annum": "year", "capita": "person", "head": "person"}
+PER_SYNONYMS = {
+    "annum": "year", "capita": "person", "head": "person",
+    # abbreviated areas and volumes, spelled out as the unsigned noun is: "$80 per sq m"
+    "sq m": "square metre", "sq. m": "square metre", "sqm": "square metre",
+    "sq ft": "square foot", "sq. ft": "square foot", "sqft": "square foot",
+    "sq km": "square kilometre", "sq. km": "square kilometre",
+    "sq mi": "square mile", "sq. mi": "square mile", "sq mile": "square mile",
+    "cubic m": "cubic metre", "cubic ft": "cubic foot",
+}
 # The dollar a bare "$" is in a story about each of these countries (ISO 3166 codes): its own,
 # as its press writes "US$" for the American one. Countries whose "$" is a peso are left out:
 # English copy about them uses it for both.

@@ -460,7 +460,7 @@ def subject_after(
         cursor = of.end()
         singular = False  # "one of the students"
     joins = 0  # an "and" between modifiers is no word of its own: "Kia and Hyundai vehicles"
-    while len(words) - joins < SUBJECT_WORDS:
+    while _phrase_words(text, words) - joins < SUBJECT_WORDS:
         word_re = _NEXT_WORD_RE if words or of else _FIRST_WORD_RE
         match = word_re.match(text, cursor, limit, KEEP_GIL)
         if match is None:
@@ -492,7 +492,8 @@ def subject_after(
             or word in _NUMBER_WORDS
             or len(word) == 1
             or THAN_RE.match(text, match.end(), limit, KEEP_GIL)
-            or (word.endswith("ed") and not _modifying_participle(text, match.end(), limit, words))
+            or (word.endswith("ed")
+                and not _modifying_participle(text, match.end(), limit, words, word))
         ):
             break
         words.append(match.span(1))
@@ -582,20 +583,44 @@ def _and_goes_on(
     return 1
 
 
-def _modifying_participle(text: str, pos: int, limit: int, words: list[tuple[int, int]]) -> bool:
-    """Is an "-ed" word inside the phrase, before its noun: first ("12 wounded soldiers") or
-    after an adverb ("20 decently sized plants"), not a verb ("12 people died")?"""
-    if words and not text[words[-1][0] : words[-1][1]].endswith("ly"):
+def _modifying_participle(
+    text: str, pos: int, limit: int, words: list[tuple[int, int]], word: str
+) -> bool:
+    """Is an "-ed" word inside the phrase, before its noun: first ("12 wounded soldiers"),
+    after an adverb ("20 decently sized plants") or, hyphened, after another participle
+    ("decently sized coal-fired plants"), not a verb ("12 people died", "18,000 civilians
+    left rebel-held areas")?"""
+    if words and not _leads_into(text, words[-1], word):
         return False
     return _next_is_noun(text, pos, limit)
 
 
+def _leads_into(text: str, span: tuple[int, int], word: str) -> bool:
+    """Does the word at `span` lead into the participle `word` as its modifier: an adverb
+    ("decently sized"), or a participle before a hyphened one ("sized coal-fired")?"""
+    previous = text[span[0] : span[1]]
+    return previous.endswith("ly") or ("-" in word and previous.endswith("ed"))
+
+
+def _phrase_words(text: str, words: list[tuple[int, int]]) -> int:
+    """How many words a phrase counts towards its length: an "-ly" adverb and the modifier
+    after it are one ("decently sized", "fairly small"); not before a plural ("civilians
+    mostly women")."""
+    return len(words) - sum(
+        text[start:end].endswith("ly") and not _plural(text[after:next_end].lower())
+        for (start, end), (after, next_end) in itertools.pairwise(words)
+    )
+
+
 def _next_is_noun(text: str, pos: int, limit: int) -> bool:
+    """Is the next word a noun or a hyphened compound before one ("coal-fired"), not a verb?"""
     match = _NEXT_WORD_RE.match(text, pos, limit, KEEP_GIL)
     if match is None:
         return False
     word = match.group(1).lower()
-    return word not in SUBJECT_STOPS and not word.endswith(("ed", "ing"))
+    if word in SUBJECT_STOPS:
+        return False
+    return "-" in word or not word.endswith(("ed", "ing"))
 
 
 def direction(text: str, lo: int, start: int, end: int, hi: int) -> str | None:

@@ -43,8 +43,11 @@ SCALE_ABBREVIATIONS = {
     "mn": 1_000_000, "mln": 1_000_000, "mio": 1_000_000, "m": 1_000_000,
     "bn": 1_000_000_000, "bln": 1_000_000_000, "b": 1_000_000_000,
     "tn": 1_000_000_000_000, "trn": 1_000_000_000_000, "k": 1_000,
-    "lakh": 100_000, "crore": 10_000_000, "mil": 1_000_000,
+    "lakh": 100_000, "crore": 10_000_000, "mil": 1_000_000, "t": 1_000_000_000_000,
 }
+# Abbreviations that scale only money: "$2.5T" is 2.5 trillion dollars, but a "3T" magnet is
+# in teslas and a "5t" truck in tonnes.
+MONEY_ONLY_SCALES = ("t",)
 FRACTION_WORDS = {
     "half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
     "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1, "fourth": 0.25, "fourths": 0.25,
