@@ -314,6 +314,21 @@ def test_things_counted_near_an_evacuation_are_no_figure_of_people_evacuated(tmp
     assert all(f["min_value"] >= 1000 for f in figures.values()), figures
 
 
+def test_medics_and_the_staff_of_a_clinic_are_one_figure(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-09-20", "Clinic bombed in Douma",
+         "An air strike on a clinic in Douma killed four medics on Tuesday, a monitor said."),
+        ("Daily Two", "2023-09-20", "Clinic hit in Douma",
+         ("Six staff of the Douma Medical Relief Union were killed when an air strike hit "
+          "their clinic in Douma on Tuesday, the union said.")),
+        ("Gazette Three", "2023-09-20", "Strike on Douma clinic",
+         "An air strike on a clinic in Douma killed five medical workers on Tuesday."),
+    ])
+    medics = claim(db, "four medics")["figure_id"]
+    assert claim(db, "Six staff of the Douma Medical Relief Union")["figure_id"] == medics
+    assert claim(db, "five medical workers")["figure_id"] == medics
+
+
 def test_the_dead_of_each_side_of_a_battle_are_two_figures(tmp_path):
     db = grouped(tmp_path, [
         ("Wire One", "2023-10-29", "Battle for Douma",
