@@ -87,6 +87,25 @@ def test_running_totals_form_a_series_of_their_own(db):
     assert db["figures"].get(a["figure_id"])["cumulative"] == 1
 
 
+@pytest.mark.parametrize(("counted_between", "one"), [(True, True), (False, False)])
+def test_the_wounded_told_beside_the_dead_keep_the_stretch_of_the_dead(
+        tmp_path, counted_between, one):
+    reports = [
+        ("Wire One", "2023-07-02", "War toll",
+         "The war in Syria has killed 230,000 people and wounded at least a million, the UN says."),
+        ("Daily Two", "2023-07-30", "War toll",
+         ("The war in Syria has killed 240,000 people and wounded at least 1.1 million, the UN "
+          "says.")),
+    ]
+    if counted_between:
+        reports.append(("Gazette Three", "2023-07-16", "War toll",
+                        "The war in Syria has killed 235,000 people since 2011, a monitor said."))
+    db = grouped(tmp_path, reports)
+    million, more = claim(db, "at least a million"), claim(db, "at least 1.1 million")
+    assert million["role"] == more["role"] == "running"
+    assert (million["figure_id"] == more["figure_id"]) is one
+
+
 def test_money_that_does_not_say_what_it_pays_for_is_no_figure(db):
     assert claim(db, "$40 million")["figure_id"] is None
     assert claim(db, "$45 million")["figure_id"] is None
