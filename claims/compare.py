@@ -304,7 +304,8 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
         metric=metric, unit=_unit(metric, unit), kind=_counted(metric, unit, subject) or "",
         value=value,
         latitude=lat, longitude=lon, figure_id=figure_id, sentence=sentence or "",
-        staged=_staged(sentence), source=source, sentence_start=sentence_start,
+        staged=_staged(sentence), stage_said=_staged(sentence), source=source,
+        sentence_start=sentence_start,
         span=None if day or role not in ("total", "part") else _span(date),
         group=_named_group(metric, subject),
         province=_province(sentence, place_text),
@@ -753,9 +754,12 @@ def _two_days(a: inc.Mention, b: inc.Mention) -> bool:
     """Whether one article gives two totals as two days' tolls however close their values:
     each sentence states its own day and the days differ ("12 injured on Tuesday", "16
     injured on Wednesday"), which a sentence raising a count to a new level does not
-    (`_updated`): a headline's "death toll rises" does not make Wednesday's 15 Tuesday's."""
+    (`_updated`): a headline's "death toll rises" does not make Wednesday's 15 Tuesday's;
+    nor does one that tells its count as a stage of it ("killed 32, updating an earlier
+    toll on Sunday of 15"), whose day may be the earlier stage's."""
     return (a.role == b.role == "total" and a.said is not None and b.said is not None
-            and a.said != b.said and a.value != b.value)
+            and a.said != b.said and a.value != b.value
+            and not (a.stage_said or b.stage_said))
 
 
 def _as_two(a: inc.Mention, b: inc.Mention) -> bool:

@@ -373,6 +373,18 @@ def test_fighters_count_with_the_one_side_an_incident_names(tmp_path):
     assert claim(db, "30 rebels")["figure_id"] == claim(db, "32 fighters")["figure_id"]
 
 
+def test_a_day_told_with_an_earlier_stage_of_a_toll_is_no_other_days_toll(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-08-15", "Bus bombing in Douma",
+         ("The Islamic State on Monday claimed a bombing that killed more than 30 rebels on a "
+          "bus in Douma. The bombing killed 34 rebels, the monitor said, updating an earlier "
+          "toll on Sunday evening of 15.")),
+        ("Daily Two", "2023-08-15", "Douma bus bomb",
+         "A bomb on a bus killed 33 rebels in Douma, the monitor said."),
+    ])
+    assert claim(db, "more than 30 rebels")["figure_id"] == claim(db, "34 rebels")["figure_id"]
+
+
 def test_a_toll_raised_on_a_later_day_stays_with_its_incident(tmp_path):
     db = grouped(tmp_path, [
         ("Wire One", "2023-03-05", "Market shelled in Douma",
