@@ -37,7 +37,9 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
    that total (a day's battle, told once "in 24 hours" and once without). The other tolls
    of sentences that break a lead's toll down place by place are those places' parts.
 5. Running totals ("since 2011") form series per country, metric, unit and kind of victims:
-   a new figure starts after SERIES_GAP_DAYS without a report (the toll at another time). A
+   a new figure starts after SERIES_GAP_DAYS without a report (the toll at another time),
+   unless the sentences on either side of the gap tell another series beside it that runs on
+   through it (the wounded told beside the dead, whose toll was reported in between). A
    span that measures a superlative between it and the toll ("killed 40, the first report
    of civilian deaths since the offensive began") leaves the toll one attack's total.
 6. Grouping runs per partition (claims.partitions): incidents are linked within one country
@@ -336,7 +338,8 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
         kind=_kind(metric, unit, subject, sentence, start - sentence_start),
         value=value,
         latitude=lat, longitude=lon, figure_id=figure_id, sentence=sentence or "",
-        staged=_staged(sentence), source=source, sentence_start=sentence_start,
+        staged=_staged(sentence), stage_said=_staged(sentence), source=source,
+        sentence_start=sentence_start,
         span=None if day or role not in ("total", "part") else _span(date, date_text),
         group=_named_group(metric, subject),
         province=_province(sentence, place_text),
@@ -808,9 +811,12 @@ def _two_days(a: inc.Mention, b: inc.Mention) -> bool:
     """Whether one article gives two totals as two days' tolls however close their values:
     each sentence states its own day and the days differ ("12 injured on Tuesday", "16
     injured on Wednesday"), which a sentence raising a count to a new level does not
-    (`_updated`): a headline's "death toll rises" does not make Wednesday's 15 Tuesday's."""
+    (`_updated`): a headline's "death toll rises" does not make Wednesday's 15 Tuesday's;
+    nor does one that tells its count as a stage of it ("killed 32, updating an earlier
+    toll on Sunday of 15"), whose day may be the earlier stage's."""
     return (a.role == b.role == "total" and a.said is not None and b.said is not None
-            and a.said != b.said and a.value != b.value)
+            and a.said != b.said and a.value != b.value
+            and not (a.stage_said or b.stage_said))
 
 
 def _as_two(a: inc.Mention, b: inc.Mention) -> bool:
@@ -886,28 +892,65 @@ def _series(running: list[inc.Mention], days: dict[str, dt.date | None],
     for m in running:
         if key := series_key(m):
             by_key[key].append(m)
+    runs = {key: _runs(by_key[key], days) for key in by_key}
+    told = _told_beside(runs)
     found = []
     for key in sorted(by_key, key=repr):
         where, *figure_key = key
-        dated = sorted(by_key[key], key=lambda m: (m.day or days[m.article_id] or dt.date.min,
-                                                   m.id))
-        runs: list[list[inc.Mention]] = []
-        for m in dated:
-            day = m.day or days[m.article_id]
-            last = runs[-1][-1] if runs else None
-            last_day = (last.day or days[last.article_id]) if last else None
-            if runs and day and last_day and (day - last_day).days <= SERIES_GAP_DAYS:
-                runs[-1].append(m)
-            else:
-                runs.append([m])
         row = {"place": where.name, "level": where.level, "region": where.region,
                "country": where.country}
         *figure_key, since = figure_key
-        for run in runs:
+        for run in _bridged(key, runs[key], told):
             for band in _bands(run):
                 found.append(_figure(tuple(figure_key), band, row, None, roots,
                                      cumulative=True, days=days, since=since))
     return found
+
+
+def _runs(mentions: list[inc.Mention], days: dict[str, dt.date | None]
+          ) -> list[list[inc.Mention]]:
+    """One series' reports by day, in stretches with no gap over SERIES_GAP_DAYS."""
+    runs: list[list[inc.Mention]] = []
+    last_day = None
+    for m in sorted(mentions, key=lambda m: (m.day or days[m.article_id] or dt.date.min, m.id)):
+        day = m.day or days[m.article_id]
+        if runs and day and last_day and (day - last_day).days <= SERIES_GAP_DAYS:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+        last_day = day
+    return runs
+
+
+def _told_beside(runs: dict[tuple, list[list[inc.Mention]]]) -> dict[tuple, set[tuple]]:
+    """For each sentence that tells running totals, the stretches they are in: its series'
+    key and the stretch's place in that series."""
+    told: dict[tuple, set[tuple]] = defaultdict(set)
+    for key, stretches in runs.items():
+        for n, run in enumerate(stretches):
+            for m in run:
+                told[m.article_id, m.sentence_start].add((key, n))
+    return told
+
+
+def _bridged(key: tuple, runs: list[list[inc.Mention]], told: dict[tuple, set[tuple]]
+             ) -> list[list[inc.Mention]]:
+    """A series' stretches, two of them joined when the sentences on either side of their
+    gap tell another series of the same place and start beside them, in one stretch of it:
+    "killed 230,000 and wounded a million" on 8 July and "killed 220,000, wounded one
+    million" on 3 August give the toll of one time when the dead were counted in between,
+    however rarely the wounded were."""
+    joined = runs[:1]
+    for run in runs[1:]:
+        before, after = joined[-1][-1], run[0]
+        beside = told[after.article_id, after.sentence_start]
+        if any(other != key and (other[0], other[-1]) == (key[0], key[-1])
+               and (other, n) in beside
+               for other, n in told[before.article_id, before.sentence_start]):
+            joined[-1] = joined[-1] + run
+        else:
+            joined.append(run)
+    return joined
 
 
 def series_key(m: inc.Mention) -> tuple | None:

@@ -214,6 +214,7 @@ class Mention:
     incident: Incident | None = None
     sentence: str = ""
     staged: bool = False  # told as an earlier or later stage of a count (claims.compare)
+    stage_said: bool = False  # its own sentence tells its count as a stage of it
     source: str | None = None  # the source it is credited to
     sentence_start: int = 0
     span: tuple[dt.date, dt.date] | None = None  # the week or month it is dated by, not a day

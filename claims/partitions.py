@@ -13,9 +13,12 @@ The partitions, in full:
    (`claims.incidents.link`) are those of the partition's reports. A country's undated
    incidents are one partition: they link to nothing but copies of their text.
 2. **Running totals** form series per place, metric, unit and kind, and a series' run of
-   reports with no gap over SERIES_GAP_DAYS is one figure (claims.compare), so each run is
-   a partition. The stored figures of a series chain into its runs again (`_runs`): a new
-   report joins the runs within the gap of its day, and bridges them.
+   reports with no gap over SERIES_GAP_DAYS is one figure (claims.compare), unless another
+   series of its place and start, told in the same sentences, runs on through the gap. So
+   the series of one place and start are one family (`family`), and a run of the family's
+   reports, whatever they count, is a partition. The stored figures of a family chain into
+   its runs again (`_runs`): a new report joins the runs within the gap of its day, and
+   bridges them.
 
 A regroup after an ingest (`changed_articles`, `scope`) takes the articles whose claims were
 added since the figures were last grouped, the partitions their claims are in now and were
@@ -42,7 +45,7 @@ import sqlite_utils
 # The partition of a country's undated incidents.
 UNDATED = "undated"
 # Bumped whenever the partitions change, so a database grouped otherwise is regrouped whole.
-SCHEME = "country-month-2"
+SCHEME = "country-month-3"
 # The state row that records what the last grouping covered: scheme, last claim rowid, claims.
 GROUPED_UPTO = "grouped_upto"
 # A regroup reads about this many claims at a time (a partition larger is read whole): as
@@ -71,6 +74,12 @@ Series = tuple
 Span = tuple[dt.date, dt.date]
 
 
+def family(series: Series) -> Series:
+    """The series of one place and start, whatever they count: partitions of running totals
+    are runs of a family, since the wounded told beside the dead keep the dead's stretches."""
+    return series[0], series[-1]
+
+
 @dataclass(frozen=True)
 class Scope:
     """What one regroup replaces: the partitions of incidents and the runs of series (None:
@@ -90,13 +99,14 @@ class Scope:
         return self.keys is None or partition in self.keys
 
     def holds_running(self, series: Series | None, day: dt.date | None, article: str) -> bool:
-        """Whether a running total of `series` on `day` is in a run this regroup replaces:
-        an undated one stands alone, so only when its article changed."""
+        """Whether a running total of `series` on `day` is in a run of its family this
+        regroup replaces: an undated one stands alone, so only when its article changed."""
         if self.runs is None:
             return True
         if day is None:
             return article in self.changed
-        return any(first <= day <= last for first, last in self.runs.get(series, ()))
+        spans = self.runs.get(family(series), ()) if series else ()
+        return any(first <= day <= last for first, last in spans)
 
 
 def articles_clause(db: sqlite_utils.Database, scope: Scope | None) -> str:
@@ -194,30 +204,30 @@ CHANGED_SERIES_SQL = """
     FROM claims c JOIN figures f ON f.id = c.figure_id
     WHERE f.cumulative AND c.article_id IN (SELECT id FROM temp.scope_articles)
 """
-# The stored figures of one series, with their first and last day.
-SERIES_SQL = """
+# The stored figures of one family of series, with their first and last day.
+FAMILY_SQL = """
     SELECT id, date_from, date_to FROM figures
     WHERE cumulative AND place IS ? AND level IS ? AND region IS ? AND country IS ?
-      AND metric IS ? AND unit IS ? AND subject_kind IS ? AND coalesce(since, '') = ?
+      AND coalesce(since, '') = ?
 """
 
 
 def _runs(db: sqlite_utils.Database, reports: dict[Series, set[dt.date]],
           gap: int) -> tuple[dict[Series, list[Span]], set[str]]:
-    """The runs of each series that new reports (`reports`, by series) or the changed
-    articles' old claims are in: stored figures of a series chain into runs when no more
-    than `gap` days lie between them, new reports chain with them alike. Returns each
-    series' runs as spans of days, and the stored figures in them."""
+    """The runs of each family of series (`family`) that new reports (`reports`, by family)
+    or the changed articles' old claims are in: stored figures of a family chain into runs
+    when no more than `gap` days lie between them, new reports chain with them alike.
+    Returns each family's runs as spans of days, and the stored figures in them."""
     touched: dict[Series, set[str]] = {}
     for figure_id, place, level, region, country, *rest in db.execute(CHANGED_SERIES_SQL):
-        series = (_place(level, place, region, country), *rest)
+        series = family((_place(level, place, region, country), *rest))
         touched.setdefault(series, set()).add(figure_id)
     runs: dict[Series, list[Span]] = {}
     found: set[str] = set()
     for series in reports.keys() | touched.keys():
-        where = series[0]
-        stored = db.execute(SERIES_SQL, [where.name, where.level, where.region,
-                                         where.country, *series[1:]]).fetchall()
+        where, since = series
+        stored = db.execute(FAMILY_SQL, [where.name, where.level, where.region,
+                                         where.country, since]).fetchall()
         spans = [(_day(first), _day(last), figure_id in touched.get(series, ()), figure_id)
                  for figure_id, first, last in stored]
         found |= {figure_id for first, _, hit, figure_id in spans if first is None and hit}
@@ -288,8 +298,9 @@ def incidents_unit(partition: tuple[str, str]) -> tuple:
 
 
 def series_unit(series: Series, day: dt.date | None) -> tuple:
-    """The unit of a regroup a running total is in: its series, or the undated ones."""
-    return (SERIES, series) if day else UNDATED_RUNNING
+    """The unit of a regroup a running total is in: its series' family, or the undated
+    ones."""
+    return (SERIES, family(series)) if day else UNDATED_RUNNING
 
 
 def _order(unit: tuple) -> tuple:
@@ -380,7 +391,7 @@ class Plan:
                      else frozenset())
 
     def _spans(self, series: Series) -> list[Span]:
-        """The days of a series this regroup replaces: the base's runs, else all."""
+        """The days of a family of series this regroup replaces: the base's runs, else all."""
         if self.base is None or self.base.runs is None:
             return [(dt.date.min, dt.date.max)]
         return self.base.runs[series]

@@ -166,10 +166,26 @@ def test_words_for_the_dead_and_state_media_words_join_their_kind(subject, kind)
 @pytest.mark.parametrize(("text", "subject", "kind"), [
     ("Gunmen shot dead 40 members of a clan in Tarvel.", "members of a clan", "people"),
     ("A strike killed 6 members of the hospital staff in Tarvel.",
-     "members of the hospital staff", "staff"),
+     "members of the hospital staff", "medics"),
     ("A strike killed 6 members of the security forces in Tarvel.", "members", "combatants"),
     ("Six members were killed in the raid on Tarvel.", "members", "combatants"),
 ])
 def test_members_are_of_the_kind_of_their_body(text, subject, kind):
     (claim,) = extract(text, published="2016-08-15")
     assert (claim.subject, subject_kind(claim.subject, claim.unit)) == (subject, kind)
+
+
+@pytest.mark.parametrize(("text", "subject", "kind"), [
+    ("A strike killed 6 medical staff in Tarvel.", "medical staff", "medics"),
+    ("Shelling killed 3 health workers in Tarvel.", "health workers", "medics"),
+    ("Three staff of the Tarvel Clinic for Children were killed in a raid.",
+     "staff of the Tarvel Clinic for Children", "medics"),
+    ("The raid killed two staff of the local hospital and a driver.",
+     "staff of the local hospital", "medics"),
+    ("The raid killed two staff of the embassy.", "staff", "staff"),
+    ("Four aid workers were killed in Tarvel.", "aid workers", "workers"),
+])
+def test_staff_of_a_medical_field_are_medics(text, subject, kind):
+    (claim,) = extract(text, published="2016-08-15")
+    assert (claim.subject, claim.metric) == (subject, "killed")
+    assert subject_kind(claim.subject, claim.unit) == kind

@@ -87,6 +87,25 @@ def test_running_totals_form_a_series_of_their_own(db):
     assert db["figures"].get(a["figure_id"])["cumulative"] == 1
 
 
+@pytest.mark.parametrize(("counted_between", "one"), [(True, True), (False, False)])
+def test_the_wounded_told_beside_the_dead_keep_the_stretch_of_the_dead(
+        tmp_path, counted_between, one):
+    reports = [
+        ("Wire One", "2023-07-02", "War toll",
+         "The war in Syria has killed 230,000 people and wounded at least a million, the UN says."),
+        ("Daily Two", "2023-07-30", "War toll",
+         ("The war in Syria has killed 240,000 people and wounded at least 1.1 million, the UN "
+          "says.")),
+    ]
+    if counted_between:
+        reports.append(("Gazette Three", "2023-07-16", "War toll",
+                        "The war in Syria has killed 235,000 people since 2011, a monitor said."))
+    db = grouped(tmp_path, reports)
+    million, more = claim(db, "at least a million"), claim(db, "at least 1.1 million")
+    assert million["role"] == more["role"] == "running"
+    assert (million["figure_id"] == more["figure_id"]) is one
+
+
 def test_money_that_does_not_say_what_it_pays_for_is_no_figure(db):
     assert claim(db, "$40 million")["figure_id"] is None
     assert claim(db, "$45 million")["figure_id"] is None
@@ -314,6 +333,21 @@ def test_things_counted_near_an_evacuation_are_no_figure_of_people_evacuated(tmp
     assert all(f["min_value"] >= 1000 for f in figures.values()), figures
 
 
+def test_medics_and_the_staff_of_a_clinic_are_one_figure(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-09-20", "Clinic bombed in Douma",
+         "An air strike on a clinic in Douma killed four medics on Tuesday, a monitor said."),
+        ("Daily Two", "2023-09-20", "Clinic hit in Douma",
+         ("Six staff of the Douma Medical Relief Union were killed when an air strike hit "
+          "their clinic in Douma on Tuesday, the union said.")),
+        ("Gazette Three", "2023-09-20", "Strike on Douma clinic",
+         "An air strike on a clinic in Douma killed five medical workers on Tuesday."),
+    ])
+    medics = claim(db, "four medics")["figure_id"]
+    assert claim(db, "Six staff of the Douma Medical Relief Union")["figure_id"] == medics
+    assert claim(db, "five medical workers")["figure_id"] == medics
+
+
 def test_the_dead_of_each_side_of_a_battle_are_two_figures(tmp_path):
     db = grouped(tmp_path, [
         ("Wire One", "2023-10-29", "Battle for Douma",
@@ -337,6 +371,18 @@ def test_fighters_count_with_the_one_side_an_incident_names(tmp_path):
          "A bomb on a bus killed 32 fighters in Douma on Sunday, the monitor said."),
     ])
     assert claim(db, "30 rebels")["figure_id"] == claim(db, "32 fighters")["figure_id"]
+
+
+def test_a_day_told_with_an_earlier_stage_of_a_toll_is_no_other_days_toll(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-08-15", "Bus bombing in Douma",
+         ("The Islamic State on Monday claimed a bombing that killed more than 30 rebels on a "
+          "bus in Douma. The bombing killed 34 rebels, the monitor said, updating an earlier "
+          "toll on Sunday evening of 15.")),
+        ("Daily Two", "2023-08-15", "Douma bus bomb",
+         "A bomb on a bus killed 33 rebels in Douma, the monitor said."),
+    ])
+    assert claim(db, "more than 30 rebels")["figure_id"] == claim(db, "34 rebels")["figure_id"]
 
 
 def test_a_toll_raised_on_a_later_day_stays_with_its_incident(tmp_path):

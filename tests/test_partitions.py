@@ -261,3 +261,31 @@ def test_a_regroup_in_chunks_keeps_the_ids_figures_had(tmp_path):
     with sqlite3.connect(once) as conn:
         assert conn.execute("SELECT label FROM figures WHERE id = 'older'").fetchone()[0] \
             .startswith("People killed in Aleppo"), "the figure with most of its claims"
+
+
+def war_toll(n: int, day: str, wounded: bool) -> list[str]:
+    """An invented report of the war's running totals, with or without its wounded."""
+    hurt = f" and more than {1_000_000 + 10_000 * n:,} wounded" if wounded else ""
+    text = (f"Since the fighting began, more than {300_000 + 1_000 * n:,} people have been "
+            f"killed{hurt} in Syria, according to a monitoring group.")
+    return [f"w{n}", "The war's toll", text, "Harbour Wire", day]
+
+
+def test_the_wounded_join_across_a_gap_the_dead_fill_in_a_later_ingest(tmp_path):
+    first = write(tmp_path / "first.csv", [war_toll(1, "2026-07-02", True),
+                                           war_toll(2, "2026-07-30", True)])
+    between = write(tmp_path / "between.csv", [war_toll(3, "2026-07-16", False)])
+    incremental, once = tmp_path / "incremental.db", tmp_path / "once.db"
+    ingest(open_db(incremental), [str(first)])
+    assert len(members(incremental)) == 4, "the dead and the wounded each in two stretches"
+    ingest(open_db(incremental), [str(between)])
+    ingest(open_db(once), [str(first), str(between)])
+    assert members(incremental) == members(once)
+    assert len(members(once)) == 2, "the dead in one stretch, the wounded beside them"
+    chunked = copied(stored_only(tmp_path / "fresh.db", first), tmp_path / "chunked.db")
+    for _, article in read([str(between)]):
+        store(open_db(chunked), article)
+    whole = copied(chunked, tmp_path / "whole.db")
+    group_figures(open_db(chunked), chunk=1)
+    group_figures(open_db(whole), chunk=10**9)
+    assert grouped(chunked) == grouped(whole)

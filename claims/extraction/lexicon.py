@@ -129,6 +129,26 @@ MONTH_PARTS = frozenset({"early", "mid", "late"})
 ARMED_BODIES = frozenset(["forces"])
 
 
+# The people who work somewhere, named by their work, not their trade: "staff", "workers".
+STAFF_NOUNS = frozenset(["staff", "workers", "employees", "personnel"])
+# Trades, by the words that name their field: the staff of a field are its trade's people,
+# whatever the noun calling them ("medical staff", "health workers", "staff of a clinic" and
+# "medics" are one kind of victim).
+TRADE_FIELDS: dict[str, frozenset[str]] = {
+    "medics": frozenset([
+        "medical", "health", "healthcare", "hospital", "hospitals", "clinic", "clinics",
+        "ambulance",
+    ]),
+}
+
+
+def trade_of(words: list[str]) -> str | None:
+    """The trade whose field a staff noun's phrase names ("medical staff", "staff of the
+    hospital": medics), or None: who the staff are, more surely than the noun calling them."""
+    return next((trade for trade, field in TRADE_FIELDS.items()
+                 if not field.isdisjoint(words)), None)
+
+
 # Nouns that count the people of a body named after "of": "15 members of the medical staff"
 # are staff, "700 members of a tribe" people; "members" alone, in war copy, are fighters.
 MEMBER_NOUNS = ("members", "member")
@@ -142,8 +162,8 @@ CIVIL_BODIES = frozenset([
 def kind_of_subject(subject: str | None) -> str:
     """The kind of people a counted noun phrase names (PEOPLE_KIND, its first word listed
     there): "people" for people in general or no noun at all, else its last word ("forces");
-    members of a body are the body's kind when it names one ("members of the medical staff":
-    staff; "of a tribe": people)."""
+    members of a body are the body's kind when it names one ("members of a tribe": people);
+    staff of a trade's field are that trade's ("members of the medical staff": medics)."""
     words = (subject or "").lower().split()
     if words and words[-1] in HEAD_ONLY_KIND:  # "30 Terrorist Killed"
         return HEAD_ONLY_KIND[words[-1]]
@@ -155,7 +175,7 @@ def kind_of_subject(subject: str | None) -> str:
             if not PEOPLE_NOUNS.isdisjoint(body):
                 return kind_of_subject(" ".join(body))
         if word in PEOPLE_KIND:
-            return PEOPLE_KIND[word]
+            return (word in STAFF_NOUNS and trade_of(words)) or PEOPLE_KIND[word]
     return words[-1] if words else "people"
 
 # The dead and the hurt counted together: "killed or injured 40 people", "40 dead or wounded".

@@ -36,6 +36,7 @@ from claims.extraction.lexicon import (
     PREPOSITIONS,
     PUBLISHED_THINGS,
     SPEAKER_VERBS,
+    STAFF_NOUNS,
     SUBJECT_CUES,
     TALLY_NOUNS,
     TALLY_RAISING_VERBS,
@@ -46,6 +47,7 @@ from claims.extraction.lexicon import (
     UP_WORDS,
     WEEKDAY_NAMES,
     kind_of_subject,
+    trade_of,
 )
 from claims.extraction.numbers import WORD_VALUES
 from claims.extraction.patterns import (
@@ -134,6 +136,8 @@ RAISED_TALLY_BEFORE_RE = ending_at(
 )
 _RAISED_TALLY = group_numbers(RAISED_TALLY_BEFORE_RE)
 TOLL_NOUN_RE = regex.compile(rf"(?i)\b(?:{alternation(TOLL_NOUNS)})\b")
+# The "of" that joins a counted noun to its body or employer ("members of a tribe").
+_OF_JOIN_RE = regex.compile(r"(?i)[ \t]+of[ \t]+")
 SUBJECT_CUE_RE = ending_at(
     rf"(?i:{alternation({cue for cues in SUBJECT_CUES.values() for cue in cues}, backward=True)})"
 )
@@ -395,9 +399,12 @@ def _raised_tally_metric(text: str, lo: int, start: int) -> str | None:
 
 @functools.lru_cache(maxsize=4096)
 def subject_metric(subject: str | None) -> str | None:
+    """The metric a counted noun says, read at its head, before the body or employer that an
+    "of" joins to it: "staff of the hospital" are staff, not hospitals."""
     if not subject:
         return None
-    match = SUBJECT_CUE_RE.match(subject, 0, None, KEEP_GIL)
+    head = _OF_JOIN_RE.split(subject, maxsplit=1)[0]
+    match = SUBJECT_CUE_RE.match(head, 0, None, KEEP_GIL)
     return _SUBJECT_METRIC[" ".join(match.group().lower().split())] if match else None
 
 
@@ -507,9 +514,8 @@ def subject_after(
     for index, (start, end) in enumerate(words):
         if not singular and _plural(text[start:end].lower()):
             last = index
-    start, end = words[0][0], words[last][1]
-    if text[start:end].lower() in MEMBER_NOUNS and (body := _body(text, end, limit)):
-        end = body[1]  # "15 members of the medical staff": the body says who they are
+    start = words[0][0]
+    end = _who_they_are(text, start, words[last], limit)
     return text[start:end], end
 
 
@@ -520,6 +526,18 @@ def _acronym(text: str, match: regex.Match, limit: int) -> bool:
         return False
     following = _NEXT_WORD_RE.match(text, match.end(), limit, KEEP_GIL)
     return following is not None and following.group(1).islower()
+
+
+def _who_they_are(text: str, start: int, head: tuple[int, int], limit: int) -> int:
+    """The end of a counted phrase from `start` to its `head` noun, with the body or employer
+    after it that says who its people are: "15 members of the medical staff", "staff of a
+    clinic" (the clinic's trade)."""
+    end = head[1]
+    if text[start:end].lower() in MEMBER_NOUNS and (body := _body(text, end, limit)):
+        return body[1]
+    if text[head[0]:end].lower() in STAFF_NOUNS:
+        return _employer(text, end, limit) or end
+    return end
 
 
 def _body(text: str, end: int, limit: int) -> tuple[str, int] | None:
@@ -534,6 +552,31 @@ def _body(text: str, end: int, limit: int) -> tuple[str, int] | None:
         if word.group().lower() in PEOPLE_NOUNS or word.group().lower() in CIVIL_BODIES:
             return word.group(), word.end()  # "of medical staff activists said": staff
     return body
+
+
+def _employer(text: str, end: int, limit: int) -> int | None:
+    """The end of the employer after staff ("of the hospital", "of the Union of Syrian
+    Medical Relief Organisations") when its words name a trade's field (TRADE_FIELDS), so
+    the subject says whose staff they are; None for any other employer: "staff of the
+    embassy" stay staff, as counted."""
+    of = _BODY_OF_RE.match(text, end, limit, KEEP_GIL)
+    name = of and _EMPLOYER_RE.match(text, of.end(), limit, KEEP_GIL)
+    if not name:
+        return None
+    words = [(w.group().lower(), w.end()) for w in regex.finditer(r"[\w'’-]+", name["name"])]
+    if trade_of([w for w, _ in words]) is None:
+        return None
+    if name["name"][:1].isupper():
+        return name.end()  # a name, whole: "of the Union of Syrian Medical Relief Organisations"
+    return name.start("name") + max(at for w, at in words if trade_of([w]))  # "of a clinic"
+
+
+# An employer's words after "of": a capitalised name, "of" or "for" joining its words, or up
+# to three words in lower case ("the local clinic"), none a word that ends a noun phrase.
+_EMPLOYER_RE = regex.compile(
+    r"[ \t]*(?P<name>\p{Lu}[\w'’-]*(?:[ \t]+(?:(?:of|for|and)[ \t]+)?\p{Lu}[\w'’-]*)*"
+    r"|\p{Ll}[\w'’-]*(?:[ \t]+\p{Ll}[\w'’-]*){0,2})"
+)
 
 
 # "of", "of the", "of a" after "members", up to the body's first word.
