@@ -514,7 +514,27 @@ def article_incidents(mentions: list[Mention], day: dt.date | None,
             incident.words |= apart.words
         incident.mentions.append(m)
         m.incident = incident
+    _headline_follows(mentions, main)
     return [i for i in found.values() if i.mentions]
+
+
+def _headline_follows(mentions: list[Mention], main: Incident) -> None:
+    """Move each toll of a text's first sentence (its headline) to the incident of a later
+    sentence's equal toll that is set apart ("Syria air raids kill 25 civilians" over
+    "separate air raids in northern Syria killed at least 25 civilians"), when no later toll
+    of the main incident gives that count: the headline tells that toll, not the lead's."""
+    def key(m: Mention) -> tuple:
+        return m.metric, m.kind, m.value
+
+    kept = {key(m) for m in main.mentions if m.sentence_start and m.role == "total"}
+    apart = {key(m): m.incident for m in mentions
+             if m.sentence_start and m.role == "total" and m.incident is not main}
+    for m in [m for m in main.mentions if not m.sentence_start and m.role == "total"]:
+        into = apart.get(key(m))
+        if into is not None and key(m) not in kept:
+            main.mentions.remove(m)
+            into.mentions.append(m)
+            m.incident = into
 
 
 def _told_before(a: Incident, b: Incident) -> bool:

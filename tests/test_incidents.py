@@ -1283,3 +1283,18 @@ def test_a_country_report_summing_separate_raids_joins_no_towns_incident(tmp_pat
           "monitor said. Air raids also hit northern Syria.")),
     ])
     assert incident(db, "at least 25 civilians") != incident(db, "at least 16 civilians")
+
+
+def test_a_headline_toll_follows_the_equal_toll_its_text_sets_apart(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-07-01", "Syria air raids kill 25 civilians",
+         ("Separate air raids in northern Syria killed at least 25 civilians on Friday, a "
+          "monitor said. An air raid on a market in Aleppo killed 11 people, the monitor "
+          "said.")),
+        ("Daily Two", "2023-07-01", "Air raid kills 16 civilians in Aleppo",
+         ("An air raid on a market in Aleppo killed at least 16 civilians on Friday, a "
+          "monitor said.")),
+    ])
+    headline = claim(db, "25 civilians")
+    assert headline["incident_id"] == incident(db, "at least 25 civilians")
+    assert headline["figure_id"] != claim(db, "at least 16 civilians")["figure_id"]

@@ -596,3 +596,14 @@ def test_a_street_named_after_a_town_is_not_the_town(text, expected):
 ])
 def test_each_count_of_a_list_takes_its_own_items_place(text, expected):
     assert [c.place for c in extract(text) if c.metric in ("killed", "wounded")] == expected
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Warplanes of the US-led coalition killed at least 25 civilians on Friday.", None),
+    (("Raids in northern Syria by warplanes of the US-led coalition killed at least 25 "
+      "civilians on Friday."), "Syria"),
+    ("Fighters of the Turkey-backed group killed 12 people on Friday.", None),
+])
+def test_a_country_hyphened_to_a_participle_is_who_acts_not_where(sentence, place):
+    (claim,) = extract(sentence)
+    assert claim.place == place

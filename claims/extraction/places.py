@@ -896,10 +896,12 @@ def _attribute(a: re.Match | None) -> bool:
     """Does a lower-case noun follow the name (`a`, the _AFTER match at its end), making it an
     attribute ("a US vehicle", "the Bangladesh border", "Iran's elite force") rather than
     where something is? A verb ("in Syria killed") or a time word ("in Syria today") leaves
-    it a place."""
+    it a place; a word hyphened to it makes a compound ("US-led") whatever its ending."""
     if not a:
         return False
     word = a.group(1)
+    if a.group().startswith("-"):  # "the US-led coalition", "a Turkey-backed group"
+        return word.islower()
     return word.islower() and word not in _NOT_ATTRIBUTES and not word.endswith("ed")
 
 
