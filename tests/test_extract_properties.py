@@ -7,7 +7,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims import extract
-from claims.extraction import attribution, furniture, metrics, places, units
+from claims.extraction import (
+    attribution,
+    candidates,
+    furniture,
+    metrics,
+    numbers,
+    places,
+    qualifiers,
+    units,
+)
 from claims.extraction.attribution import _VERBS
 from claims.extraction.lexicon import CHANGE_NOUNS_DOWN, CHANGE_NOUNS_UP, DOWN_WORDS, UP_WORDS
 from claims.extraction.metrics import ASIDE_OWN_VERB_RE, OWN_VERB, OWN_VERB_RE
@@ -329,3 +338,32 @@ def test_change_noun_after_a_figure_as_with_every_change_word(text):
 
     for pos in range(len(text) + 1):
         assert noun(metrics.DIRECTION_AFTER_RE, pos) == noun(every, pos)
+
+
+FIGURE_EDGE_PIECES = [
+    "12", "5", "٣", "$", "US$", "US $", "HK", "$us", "$US", "$a", "$NZ", "Rs.", "rs", "RS",
+    "€", "Y=", "minus", "MINUS", "minuſ", "MİNUS", "-", "−", "+", "or more", "OR", "plus",
+    "and above", "at most", "At", "or so", "ſo", "two", "Two", "TWELVE", "dozen", "half",
+    "two_", "twoAleppo", "Aleppo", "people", "was", "killed", "in", ",", "(", " ", "  ", "\t",
+    "\n", "\xa0", "\x1c", "x",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(FIGURE_EDGE_PIECES), max_size=14).map(
+    lambda pieces: " ".join(pieces) if len(pieces) % 3 else "".join(pieces)))
+def test_patterns_at_a_figure_are_tried_wherever_they_may_match(text):
+    """A currency before a figure, its sign, a qualifier after it and a number between it
+    and a place are looked for only where their last or first characters, or a digit or
+    number word, show; wherever those are not, the pattern matches nothing."""
+    for pos in range(len(text) + 1):
+        if not units._may_end_prefix(text, pos):
+            assert units.CURRENCY_PREFIX_RE.match(text, max(0, pos - 6), pos) is None
+        if pos and text[pos - 1] in candidates.SIGN_ENDS and not candidates._may_end_sign(
+                text, pos):
+            assert candidates.SIGN_RE.match(text, max(0, pos - 6), pos) is None
+        if not qualifiers._may_open_after(text[pos : pos + qualifiers._AFTER_REACH]):
+            assert qualifiers.AFTER_RE.match(text, pos) is None
+        for lo in range(pos + 1):
+            assert numbers.starts_between(text, lo, pos) == bool(
+                numbers.START_RE.search(text, lo, pos))

@@ -225,7 +225,7 @@ def find(text: str) -> list[Number]:
             continue
         currency = units.prefix_currency(text, pos)
         sign = None
-        if pos and text[pos - 1] in SIGN_ENDS:
+        if pos and _may_end_sign(text, pos):
             sign = SIGN_RE.match(text, max(0, pos - 6), pos, KEEP_GIL)
         skip_to = furniture.is_not_claim(text, pos, _glued(text, pos, currency, sign))
         if skip_to or _idiom(text, pos):
@@ -239,6 +239,19 @@ def find(text: str) -> list[Number]:
         if _unit(text, number, currency):
             found.append(number)
     return _merge_ranges(text, found)
+
+
+def _may_end_sign(text: str, pos: int) -> bool:
+    """Whether SIGN_RE may end at `pos`: after a sign's character, and after a space only
+    when "minus" may end before it (its "s" in any case, or a character not ASCII), which
+    the space before most figures does not follow."""
+    before = text[pos - 1]
+    if before not in SIGN_ENDS:
+        return False
+    if before != " ":
+        return True
+    last = text[pos - 2 : pos - 1]
+    return last in ("s", "S") or not last.isascii()
 
 
 def _glued(text: str, pos: int, currency, sign) -> bool:

@@ -184,6 +184,11 @@ _FIRST_WORDS = (
 # Scanning every position with NUMBER_RE's many alternatives is slow; this finds where a
 # number may start and NUMBER_RE then reads it from there.
 START_RE = regex.compile(rf"\d+|\b(?i:{alternation(_FIRST_WORDS)})\b")
+# What START_RE matches in ASCII text, as the tokens of the lower-cased text it needs: a
+# digit, or a run of letters that is one of its words (each is plain lower-case letters, so a
+# whole word it matches is a whole run of letters here).
+_ASCII_TOKEN_RE = re.compile(r"[a-z]+|[0-9]")
+_START_TOKENS = frozenset(_FIRST_WORDS) | frozenset("0123456789")
 # The same, in two cheaper scans: digits, and number words in lower-cased text with the
 # standard library's engine, which runs a case-sensitive alternation twice as fast.
 DIGITS_RE = regex.compile(r"\d+")
@@ -192,6 +197,16 @@ ARTICLE_BEFORE_RE = ending_at(rf"(?i:\b{alternation(FRACTION_COUNTS, backward=Tr
 # "a"/"an" before a unit: one of it when a qualifier comes first ("nearly a year"), which the
 # reader of the match checks. Starting with a space, the pattern is scanned for as a literal.
 ARTICLE_UNIT_RE = re.compile(rf" an? (?:{alternation(ONE_UNIT_NOUNS)})(?![\w-])")
+
+
+def starts_between(text: str, lo: int, hi: int) -> bool:
+    """Whether START_RE finds where a number may start in text[lo:hi]. ASCII text without a
+    digit or a number word, as between most figures and the places after them, is not
+    searched: the tokens are cheaper to read than the search's many alternatives."""
+    gap = text[lo:hi]
+    if gap.isascii() and _START_TOKENS.isdisjoint(_ASCII_TOKEN_RE.findall(gap.lower())):
+        return False
+    return START_RE.search(text, lo, hi, KEEP_GIL) is not None
 
 
 def _starts(text: str) -> list[tuple[int, bool]]:

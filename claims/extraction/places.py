@@ -80,7 +80,7 @@ from claims.extraction.lexicon import (
     TITLE_CASE_SMALL_WORDS,
     TITLES,
 )
-from claims.extraction.numbers import START_RE
+from claims.extraction.numbers import starts_between
 from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, folded
 from claims.models import Place
 
@@ -1395,7 +1395,7 @@ def _own_items(sentence: str, found: list[_Candidate], lo: int, hi: int) -> list
     one holds the other ("15 in Idlib ... in the province of Idlib"). A list naming each
     place before its count ("Arizona 4.1%, Florida 1.5%") has no cue."""
     own = [c for c in found if c.start >= hi and c.cue in _WORD_CUES
-           and c.entry.kind != COUNTRY and not START_RE.search(sentence, hi, c.start)]
+           and c.entry.kind != COUNTRY and not starts_between(sentence, hi, c.start)]
     if not own:
         return found
     return [c for c in found if not (

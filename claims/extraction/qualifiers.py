@@ -63,6 +63,15 @@ AFTER_RE = regex.compile(
     rf"(?:\s*-?\s*)(?P<q>(?i:{alternation(AFTER)}))(?![\w])(?![ \t]*[^\s\d]{{0,3}}\d)"
 )
 _AFTER = group_numbers(AFTER_RE)
+# The first word of each qualifier after a figure ("or" of "or more"), and the white space
+# `\s` is in ASCII text: a qualifier after a figure opens with one of those words after the
+# spaces, a hyphen and spaces.
+_AFTER_OPENINGS = tuple({phrase.split()[0] for phrase in AFTER})
+_ASCII_SPACE = " \t\n\x0b\x0c\r"
+# How far after a figure its qualifier's first word is looked for; a longer gap is left to
+# the pattern.
+_AFTER_REACH = 16
+_LONGEST_OPENING = max(map(len, _AFTER_OPENINGS))
 
 
 THE_RE = regex.compile(r"(?i:\bthe)\s+\Z")
@@ -98,7 +107,21 @@ def glued_before(text: str, pos: int) -> bool:
 
 def qualifier_after(text: str, pos: int) -> tuple[str, int] | None:
     """The qualifier starting just after `pos`, and where it ends."""
+    if not _may_open_after(text[pos : pos + _AFTER_REACH]):
+        return None
     match = AFTER_RE.match(text, pos, None, KEEP_GIL)
     if not match:
         return None
     return AFTER[" ".join(match.group(_AFTER.q).lower().split())], match.end()
+
+
+def _may_open_after(head: str) -> bool:
+    """Whether AFTER_RE may match at the start of `head`: always in text that is not ASCII,
+    else only where the words after the gap open with a qualifier's first word, which the
+    noun or verb after most figures does not ("12 people")."""
+    if not head.isascii():
+        return True
+    rest = head.lstrip(_ASCII_SPACE)
+    if rest[:1] == "-":
+        rest = rest[1:].lstrip(_ASCII_SPACE)
+    return len(rest) < _LONGEST_OPENING or rest.lower().startswith(_AFTER_OPENINGS)

@@ -219,6 +219,20 @@ UNIT_METRIC = {code: metric for code, metric in SUFFIX_UNITS.values()}
 UNIT_METRIC.update({code: "money" for code in CURRENCY_PREFIXES.values()})
 
 
+def _end(prefix: str) -> str:
+    """The last two characters of a prefix's last word ("S$" of "US$"; "$" of "US $")."""
+    return prefix.rsplit(" ", 1)[-1][-2:]
+
+
+def _cases(end: str) -> set[str]:
+    """Every spelling of `end` in upper and lower case, letter by letter ("us", "uS", "Us",
+    "US")."""
+    spellings = {""}
+    for char in end:
+        spellings = {done + case for done in spellings for case in {char.lower(), char.upper()}}
+    return spellings
+
+
 # Letter prefixes are written in capitals, and rupees also as "Rs" and "Rs.".
 _LETTER_PREFIXES = [k.upper() for k in CURRENCY_PREFIXES if k[0].isalpha()] + ["Rs", "Rs."]
 _SYMBOL_PREFIXES = [k for k in CURRENCY_PREFIXES if not k[0].isalpha()]
@@ -226,6 +240,13 @@ _SYMBOL_PREFIXES = [k for k in CURRENCY_PREFIXES if not k[0].isalpha()]
 CURRENCY_PREFIX_RE = ending_at(
     rf"(?:(?<![\w$])(?:{alternation(_LETTER_PREFIXES, backward=True)})"
     rf"|(?i:{alternation(_SYMBOL_PREFIXES, backward=True)}))[ \t]?"
+)
+# The last two characters of each prefix's last word (its one character, for "$"), letter
+# prefixes in their case and symbols in every case: ASCII text must end with one right
+# before a figure, or before the space or tab before it, for CURRENCY_PREFIX_RE to match.
+_PREFIX_ENDS = frozenset(
+    {_end(prefix) for prefix in _LETTER_PREFIXES}
+    | {case for prefix in _SYMBOL_PREFIXES for case in _cases(_end(prefix))}
 )
 # The words of a unit may be hyphened as one modifier: "49-per-cent", "a 100-square-kilometre
 # area".
@@ -252,6 +273,8 @@ def _spaced_pence(text: str, key: str, end: int) -> bool:
 
 def prefix_currency(text: str, pos: int) -> tuple[str, int] | None:
     """Currency written just before `pos`: its code and where the symbol starts."""
+    if not _may_end_prefix(text, pos):
+        return None
     match = CURRENCY_PREFIX_RE.match(text, max(0, pos - 6), pos, KEEP_GIL)
     if not match:
         return None
@@ -259,6 +282,15 @@ def prefix_currency(text: str, pos: int) -> tuple[str, int] | None:
     if key in MONEY_SHAPED_ONLY and not MONEY_SHAPED_RE.match(text, pos):
         return None
     return CURRENCY_PREFIXES[key], match.start()
+
+
+def _may_end_prefix(text: str, pos: int) -> bool:
+    """Whether a currency prefix may end right before `pos`, or before the space or tab
+    there: always in text that is not ASCII, else only after a prefix's last characters
+    (`_PREFIX_ENDS`), which most figures lack ("killed 12"), so the pattern is not tried."""
+    end = pos - 1 if text[pos - 1 : pos] in (" ", "\t") else pos
+    last = text[max(0, end - 2) : end]
+    return last in _PREFIX_ENDS or last[-1:] in _PREFIX_ENDS or not last.isascii()
 
 
 def _no_unit_opens(text: str, pos: int) -> bool:
