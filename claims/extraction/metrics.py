@@ -467,7 +467,9 @@ def subject_after(
         cursor = of.end()
         singular = False  # "one of the students"
     joins = 0  # an "and" between modifiers is no word of its own: "Kia and Hyundai vehicles"
-    while _phrase_words(text, words) - joins < SUBJECT_WORDS:
+    # the adverbs are counted only once the words alone would end the phrase
+    while (len(words) - joins < SUBJECT_WORDS
+           or _phrase_words(text, words) - joins < SUBJECT_WORDS):
         word_re = _NEXT_WORD_RE if words or of else _FIRST_WORD_RE
         match = word_re.match(text, cursor, limit, KEEP_GIL)
         if match is None:
