@@ -327,7 +327,9 @@ def _mention(record: tuple, trusted: bool, line: dt.date | None = None) -> inc.M
         role = "total"
     said = (day is not None and date_text is not None and not _updated(sentence)
             and not _said_on(sentence, date_text) and not _date_line(day, date_text, line, top))
-    explicit = said and (trusted or _explicit(date_text))
+    # a weekday read from the text's own date line as that very day ("Published September 23
+    # ... on Friday") holds whatever the feed's date says
+    explicit = said and (trusted or _explicit(date_text) or day == line)
     return inc.Mention(
         id=cid, article_id=article_id, outlet_id=outlet_id, start=start,
         lead=sentence_start < inc.LEAD_CHARS, place=inc.place_of(place, region, country),
@@ -537,9 +539,11 @@ WEEKEND_START = 5
 
 def _date_line(day: dt.date, date_text: str, line: dt.date | None, top: str | None) -> bool:
     """Whether a claim's date is its article's date line ("Mon Aug 29 2016 40 civilians
-    killed ..."): the day the story is told, which for a night's or yesterday's attack is
-    the day after it, not a day the text states for the attack."""
-    return day == line and date_text in (top or "")[:times.DATELINE_CHARS]
+    killed ...", written with its digits, not a weekday near it): the day the story is told,
+    which for a night's or yesterday's attack is the day after it, not a day the text states
+    for the attack."""
+    return (day == line and any(c.isdigit() for c in date_text)
+            and date_text in (top or "")[:times.DATELINE_CHARS])
 
 
 def _articles(db: sqlite_utils.Database, scope: partitions.Scope | None = None):

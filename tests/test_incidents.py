@@ -1298,3 +1298,14 @@ def test_a_headline_toll_follows_the_equal_toll_its_text_sets_apart(tmp_path):
     headline = claim(db, "25 civilians")
     assert headline["incident_id"] == incident(db, "at least 25 civilians")
     assert headline["figure_id"] != claim(db, "at least 16 civilians")["figure_id"]
+
+
+def test_a_weekday_that_is_the_texts_own_date_line_holds_whatever_the_feed_date(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-09-22", "Jets strike Kafr Zita",
+         "Air strikes on Kafr Zita in Hama province killed 14 people on Friday, medics said."),
+        ("Daily Two", "2023-09-14", "Jets strike Kafr Zita again",
+         ("Published September 23 2023 Air strikes on Kafr Zita in Hama province killed 9 "
+          "people on Saturday, medics said.")),
+    ])
+    assert incident(db, "14 people") != incident(db, "9 people")

@@ -134,3 +134,14 @@ def test_a_count_right_after_a_date_is_a_claim_not_its_year(text):
 ])
 def test_the_year_or_day_of_a_date_is_still_no_claim(text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Published September 23 2016 Intense bombardment killed 19 people on Friday.",
+     ["19 people"]),
+    ("Jets strike Aleppo\n\nPublished on 5 April 2017 Shells killed 12 people.", ["12 people"]),
+    ("Published September 23 2016 10:45", []),
+    ("Updated 3 hours ago", []),
+])
+def test_a_label_ends_at_its_date_when_the_copy_runs_on_after_it(text, found):
+    assert [c.text for c in extract(text, "2016-09-14")] == found

@@ -254,6 +254,13 @@ _WORDS_AFTER_FIGURES = frozenset(
 # A furniture line's words are on that line: "Follow us" but not "follow\nus".
 _LINE_OPENER = alternation(LINE_OPENERS, space=r"[ \t]+")
 LINE_RE = regex.compile(rf"[ \t]*(?i:{_LINE_OPENER})\b")
+# A label's date run into the copy after it, with no stop between: "Published September 23
+# 2016 Intense bombardment killed 80": the label ends at its date's year.
+LABEL_DATE_RE = regex.compile(
+    rf"[ \t]*(?i:{_LINE_OPENER})\b[ \t:]*(?:(?i:on)[ \t]+)?"
+    rf"(?:(?i:{MONTHS})[ \t]+\d{{1,2}},?|\d{{1,2}}[ \t]+(?i:{MONTHS}),?)[ \t]+\d{{4}}"
+    rf"[ \t]+(?=\p{{Lu}})"
+)
 
 
 def _names_end(text: str, pos: int, end: int) -> int:
@@ -348,11 +355,19 @@ def is_not_claim(text: str, pos: int, glued_ok: bool = False) -> int:
     ):
         return stamp.end()
     if (pos - line_start < 80 and LINE_RE.match(text, line_start, None, KEEP_GIL) is not None
-            and not SENTENCE_END_RE.search(text, line_start, pos)):
+            and not SENTENCE_END_RE.search(text, line_start, pos)
+            and not _past_label_date(text, line_start, pos)):
         line_end = text.find("\n", pos)
         if (line_end if line_end >= 0 else len(text)) - line_start < LINE_MAX:
             return pos + 1
     return 0
+
+
+def _past_label_date(text: str, line_start: int, pos: int) -> bool:
+    """Whether a figure comes after the date that ends its line's label ("Published
+    September 23 2016 Intense bombardment killed 19"): copy, not the label's furniture."""
+    label = LABEL_DATE_RE.match(text, line_start, pos, KEEP_GIL)
+    return label is not None and label.end() <= pos
 
 
 def timestamp_before(text: str, pos: int) -> bool:
