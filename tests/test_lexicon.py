@@ -202,3 +202,12 @@ def test_a_capitalised_verb_in_a_line_of_capitals_ends_the_counted_phrase():
     (claim,) = extract("THE TOLL OF 8 IS EXPECTED TO RISE, POLICE SAID")
     assert claim.subject is None
     assert lexicon.kind_of_subject("terrorist targets") == "targets"
+
+
+@pytest.mark.parametrize(("sentence", "subject"), [
+    ("Raids killed 16 civilians and wounded 22 it said.", None),
+    ("The raid wounded 22 they said.", None),
+    ("Strikes killed 12 IT workers.", "IT workers"),
+])
+def test_a_subject_pronoun_after_a_figure_is_no_counted_noun(sentence, subject):
+    assert extract(sentence)[-1].subject == subject

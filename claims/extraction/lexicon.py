@@ -982,6 +982,8 @@ QUANTIFIERS = (
 SHARE_WORDS = (*QUANTIFIERS, "half", "none", "each", "dozens", "scores", "hundreds", "thousands")
 # Pronouns a speaker is referred back to with: "he said", "it expects".
 SPEAKER_PRONOUNS = ("he", "she", "it")
+# Pronouns that are subjects, never counted nouns: "wounded 22 it said", "killed 5 they say".
+SUBJECT_PRONOUNS = ("we", "you", "he", "she", "it", "they")
 # What a source holds a figure in: "in the fund's view", "in its latest estimates, the IMF".
 VIEW_NOUNS = (
     "view", "opinion", "estimate", "estimates", "estimation", "forecast", "forecasts",

@@ -38,6 +38,7 @@ from claims.extraction.lexicon import (
     SPEAKER_VERBS,
     STAFF_NOUNS,
     SUBJECT_CUES,
+    SUBJECT_PRONOUNS,
     TALLY_NOUNS,
     TALLY_RAISING_VERBS,
     TELLING_VERBS,
@@ -91,7 +92,8 @@ SUBJECT_STOPS = frozenset(
         "beyond", "through", "throughout", "upon", "onto", "above", "below", "like", "unlike",
         "despite", "except", "where", "whose", "whereby",
     ]
-    + [*ARTICLES, *POSSESSIVES, *MONTH_NAMES, *WEEKDAY_NAMES, *HEADLINE_SOURCES]
+    + [*ARTICLES, *POSSESSIVES, *SUBJECT_PRONOUNS, *MONTH_NAMES, *WEEKDAY_NAMES,
+       *HEADLINE_SOURCES]
 )
 # A word before "than" is a comparative, not a counted noun: "40k cheaper than".
 THAN_RE = regex.compile(r"[ \t]+than\b", regex.IGNORECASE)
