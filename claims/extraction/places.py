@@ -1302,8 +1302,11 @@ def _located(
     text: str, sent_start: int, sent_end: int, start: int, end: int, article=None
 ) -> _Candidate | None:
     """The candidate `locate` picks."""
+    named = _found(text, sent_start, sent_end, article)
+    if not named:
+        return None  # a third of figures' sentences name no place: nothing to pick from
     sentence, lo, hi = text[sent_start:sent_end], start - sent_start, end - sent_start
-    found = [c for c in _found(text, sent_start, sent_end, article)
+    found = [c for c in named
              if (c.start < hi or not _compared(sentence, hi, c.start))
              and (c.end > lo or not _home(sentence, c))]
     found = _own_items(sentence, found, lo, hi)
