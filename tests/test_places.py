@@ -607,3 +607,32 @@ def test_each_count_of_a_list_takes_its_own_items_place(text, expected):
 def test_a_country_hyphened_to_a_participle_is_who_acts_not_where(sentence, place):
     (claim,) = extract(sentence)
     assert claim.place == place
+
+
+_BORROWING = (
+    "Syria war report\n\n"
+    "Shelling hit the town of Douma on Monday. Two men and three women were killed and 8 "
+    "wounded.\n\nJets struck the city of Homs. The city reported 12 dead and 30 hurt.\n\n"
+    "Floods hit Peru and Chile on Sunday. They left 3 dead and 2 hurt."
+)
+
+
+@pytest.mark.parametrize("order", ["forward", "backward"])
+def test_a_sentence_borrows_the_place_it_would_read_afresh(order):
+    """`borrowed` is read once per sentence and kept: whatever sentences were read before,
+    it is what a fresh article reads for that sentence alone."""
+    from claims.extraction.sentences import Sentences
+
+    sentences = Sentences(_BORROWING)
+    bounds = list(zip(sentences.starts, sentences.ends))
+    kept = places.Article(_BORROWING, sentences)
+    for start, end in bounds if order == "forward" else bounds[::-1]:
+        fresh = places.Article(_BORROWING, sentences)
+        assert places.borrowed(kept, start, end) == places._borrowed(fresh, start, end)
+        assert places.borrowed(kept, start, end) is places.borrowed(kept, start, end)
+
+
+def test_every_figure_of_a_sentence_borrows_the_same_place():
+    claims = [c for c in extract(_BORROWING) if c.sentence_start == _BORROWING.index("Two")]
+    assert len(claims) == 3
+    assert {(c.place, c.country) for c in claims} == {(claims[0].place, claims[0].country)}

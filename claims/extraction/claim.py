@@ -955,14 +955,10 @@ def _place(context: _Context, draft: _Draft) -> None:
     here = places.where(text, sent_start, context.sent_end, draft.start, draft.end, article)
     if here.away:
         return  # "in Peru and Chile": no one place
-    draft.place = here.place or places.anaphor(
-        text, context.sentences, sent_start, context.sent_end, article
-    )
-    if draft.place is None:
-        carry = places.carried(article, sent_start, context.sent_end)
-        draft.carried = carry.place is not None
-        draft.place = places.apart(text, sent_start, context.sent_end,
-                                   carry.place or (None if carry.away else article.place))
+    if here.place is not None:
+        draft.place = here.place
+    else:
+        draft.place, draft.carried = places.borrowed(article, sent_start, context.sent_end)
 
 
 def _running_total_place(context: _Context, draft: _Draft) -> None:

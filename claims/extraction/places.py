@@ -1302,8 +1302,11 @@ def _located(
     text: str, sent_start: int, sent_end: int, start: int, end: int, article=None
 ) -> _Candidate | None:
     """The candidate `locate` picks."""
+    named = _found(text, sent_start, sent_end, article)
+    if not named:
+        return None  # a third of figures' sentences name no place: nothing to pick from
     sentence, lo, hi = text[sent_start:sent_end], start - sent_start, end - sent_start
-    found = [c for c in _found(text, sent_start, sent_end, article)
+    found = [c for c in named
              if (c.start < hi or not _compared(sentence, hi, c.start))
              and (c.end > lo or not _home(sentence, c))]
     found = _own_items(sentence, found, lo, hi)
@@ -1332,7 +1335,7 @@ def _compared(sentence: str, hi: int, start: int) -> bool:
     place at `start`? Searched for only where a comparison's word shows, which most gaps
     lack."""
     gap = sentence[hi:start]
-    return any(hint in gap for hint in _COMPARED_HINTS) and (
+    return any(map(gap.__contains__, _COMPARED_HINTS)) and (
         _COMPARED.search(sentence, hi, start) is not None)
 
 
@@ -1512,22 +1515,44 @@ class Carry(NamedTuple):
 NO_CARRY = Carry(None, False)
 
 
+class Borrowed(NamedTuple):
+    """The place a figure takes when its own sentence names none, and whether it is carried
+    from the sentences before (a running total then takes the article's instead)."""
+
+    place: Place | None
+    carried: bool
+
+
+def borrowed(article, sent_start: int, sent_end: int) -> Borrowed:
+    """The place of the figures of a sentence that names none of its own: the one "the
+    state" or "the city" points back at (`anaphor`), else the one the sentences before carry
+    (`carried`), else the article's unless they have moved away from it, and no town when
+    the sentence names a town of its own (`apart`). Every figure of the sentence takes the
+    same, so it is read once per sentence."""
+    memo = article.borrowed_places
+    if sent_start not in memo:
+        memo[sent_start] = _borrowed(article, sent_start, sent_end)
+    return memo[sent_start]
+
+
+def _borrowed(article, sent_start: int, sent_end: int) -> Borrowed:
+    """`borrowed`, unmemoised."""
+    text = article.text
+    pointed = anaphor(text, article.sentences, sent_start, sent_end, article)
+    if pointed is not None:
+        return Borrowed(pointed, False)
+    carry = carried(article, sent_start, sent_end)
+    place = carry.place or (None if carry.away else article.place)
+    return Borrowed(apart(text, sent_start, sent_end, place), carry.place is not None)
+
+
 def carried(article, sent_start: int, sent_end: int) -> Carry:
     """The place of a sentence that names none, from the last sentence before it that names
     any: its one place, within the paragraph ("Michigan regained 34,185 jobs. Yet that
     doesn't replace the 174,429 lost"), or at the end of the paragraph before when named
     with "in", "near" or "at"; None when that sentence names several places or a place
     outside the countries the article's headline and lead name, or when the sentence puts
-    something at a place the gazetteer does not know ("on West 27th Street"). Read once per
-    sentence."""
-    memo = article.carried_places
-    if sent_start not in memo:
-        memo[sent_start] = _carried(article, sent_start, sent_end)
-    return memo[sent_start]
-
-
-def _carried(article, sent_start: int, sent_end: int) -> Carry:
-    """`carried`, unmemoised."""
+    something at a place the gazetteer does not know ("on West 27th Street")."""
     text = article.text
     for start, end, crossed, block in _before(text, article.sentences, sent_start):
         found = _found(text, start, end, article)
@@ -1653,7 +1678,7 @@ class Article:
         self._place: Place | None = None
         self._read = False
         self._headlines: list[tuple[int, int]] | None = None  # lines in Title Case or capitals
-        self.carried_places: dict[int, Carry] = {}  # by sentence start: carried()
+        self.borrowed_places: dict[int, Borrowed] = {}  # by sentence start: borrowed()
         self._located: dict[tuple[int, int], list[_Candidate]] = {}  # by sentence bounds
 
     def headline(self, sent_start: int, sent_end: int) -> bool:

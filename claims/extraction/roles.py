@@ -368,7 +368,7 @@ def _period(text: str, clause: tuple[int, int], span: tuple[int, int]) -> Role |
     reach = min(hi, end + PERIOD_REACH)
     begin = max(lo, start - PERIOD_LEAD)
     window = folded(text[begin:reach])
-    hinted = any(hint in window for hint in PERIOD_HINTS)
+    hinted = any(map(window.__contains__, PERIOD_HINTS))
     found = PERIOD_RE.search(text, begin, hi, KEEP_GIL) if hinted else None
     if found is None or found.start() > reach:
         return None  # a span must start within reach; it may end past it
@@ -385,7 +385,7 @@ def _running_tally(text: str, sentence_start: int, start: int) -> Role | None:
     they name the attack ("the total number killed in the bombing rose to 40")."""
     begin = max(sentence_start, start - RUNNING_TALLY_REACH)
     window = folded(text[begin:start])
-    if not any(hint in window for hint in RUNNING_TALLY_HINTS):
+    if not any(map(window.__contains__, RUNNING_TALLY_HINTS)):
         return None
     found = RUNNING_TALLY_BEFORE_RE.match(text, begin, start, KEEP_GIL)
     if found is None or ONE_ATTACK_NOUN_RE.search(text, found.start(), found.end(), KEEP_GIL):
