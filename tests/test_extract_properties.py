@@ -233,7 +233,7 @@ def test_number_pattern_reads_as_without_its_lookaheads(text):
 RUN_PIECES = [
     "Aleppo", "New", "York", "Deir", "ez-Zor", "al", "Al", "bin", "de", "-", "'s", "’s", "’",
     "McDonald", "U.S.", "A", "the", "in", "3", "_", ".", ",", " ", "  ", "\t", "\n", "É",
-    "Zürich", "x", "ibn-Saud", "Ras", "el", "ain", "AL-QAEDA",
+    "Zürich", "x", "ibn-Saud", "Ras", "el", "ain", "AL-QAEDA", "as", "ash", "ash-", "es-",
 ]
 
 

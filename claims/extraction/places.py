@@ -496,8 +496,16 @@ _RUN = re.compile(rf"{_CAP}(?:[ ](?:{_PARTICLE}[- ])?{_CAP}|[ ]{_PARTICLE}-[A-Za
 # The same runs in ASCII text encoded with every capital made "A" (`_CAPITALS_AS_A`): the
 # pattern then opens with a letter the engine skips to, instead of testing a class at every
 # character. Its particles are lower case and `[A-Za-z]` still takes an "A", so it finds
-# exactly the runs `_RUN` finds.
-_RUN_AS_A = re.compile(_RUN.pattern.replace("[A-Z]", "A").replace("’", "").encode())
+# exactly the runs `_RUN` finds. Every repeat is possessive, which spares the engine its
+# backtracking records: what follows each may match nothing, so the greedy scan never gives
+# back. A particle cannot start where "A" does, so the next word is tried before one, and
+# only after a space and a letter a particle starts with.
+_WORD_AS_A = r"A[\w'.]*+(?:-[\w']++)*+"
+_PARTICLE_STARTS = "".join(sorted({particle[0] for particle in NAME_PARTICLES}))
+_RUN_AS_A = re.compile(
+    rf"{_WORD_AS_A}(?:[ ](?:{_WORD_AS_A}|(?=[{_PARTICLE_STARTS}])(?:{_PARTICLE})"
+    rf"(?:[- ]{_WORD_AS_A}|-[A-Za-z][\w']*+)))*+".encode()
+)
 _CAPITALS_AS_A = bytes.maketrans(bytes(range(65, 91)), b"A" * 26)
 _PARTICLES = frozenset(NAME_PARTICLES)
 _GLUED = _PARTICLES | frozenset(NAME_PREFIXES)
