@@ -469,8 +469,12 @@ def _time_ref(date: str | None, date_text: str, cumulative: bool) -> TimeRef:
 # "05-04-2017" (day first, as outside the United States), "Published 5 April 2017", and
 # "Jul 282016", as "Jul 28,2016" reads once an archive has stripped its commas.
 _DATELINE_MONTH = alternation(MONTHS)
+# What a date line starts with, a digit or a month's first letter: past a word boundary the
+# pattern goes on only there, not through every month's name at every word.
+_DATELINE_START = rf"[\d{''.join(sorted({month[0] for month in MONTHS}))}]"
 DATELINE_RE = re.compile(
-    rf"(?i)\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_DATELINE_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"(?i)\b(?={_DATELINE_START})"
+    rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_DATELINE_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_DATELINE_MONTH})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
     rf"|(?P<y3>\d{{4}})-(?P<m3>\d\d)-(?P<d3>\d\d)"
     rf"|(?P<d4>\d\d)[-/.](?P<m4>\d\d)[-/.](?P<y4>\d{{4}})"
