@@ -313,7 +313,8 @@ def ingest(inputs, db_path, outlet, format_, text_column, title_column, outlet_c
         else:
             summary = run(_open_db(db_path), inputs, options, **spread)
     except OSError as error:
-        raise click.ClickException(str(error)) from None
+        where = f"--parquet {parquet_dir}: " if parquet_dir else ""
+        raise click.ClickException(f"{where}{error}") from None
     _report(summary)
 
 

@@ -85,3 +85,14 @@ def test_a_busy_port_is_one_line_before_anything_is_built(tmp_path):
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
     assert "Serving" not in result.output
     assert not (tmp_path / "demo.db").exists()
+
+
+def test_a_parquet_folder_that_cannot_be_made_is_named_with_its_option(tmp_path):
+    source = tmp_path / "one.csv"
+    source.write_text("text\nFive people were killed in Aleppo on Monday.\n")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = run("ingest", str(source), "--parquet", str(blocker / "data"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: --parquet {blocker / 'data'}: "), result.stderr
+    assert "Traceback" not in result.output
