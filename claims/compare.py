@@ -90,7 +90,6 @@ from claims.extraction.lexicon import (
     PLACE_LIST_WORDS,
     PLAN_MARKERS,
     PROVINCE_WORDS,
-    REPORTING_VERBS,
     SEPARATE_ATTACK_WORDS,
     SIDE_OF,
     SPAN_SUPERLATIVES,
@@ -264,10 +263,7 @@ UPDATE_RE = regex.compile(
     rf"(?i)\btoll\b[^.;\n]{{0,100}}?\b(?:{alternation(TOLL_LEVEL_VERBS)})\s+to\b")
 
 
-# A reporting verb, and the "on" that may join it to the day it was said, right before that
-# day (in lower case): "a monitor said on Sunday" dates the saying, not the attack.
-SAID_ON_RE = regex.compile(rf"\b(?:{alternation(REPORTING_VERBS)})\s+(?:on\s+)?$")
-# How far before a day its reporting verb may start.
+# How far before a day its reporting verb may start (times.TOLD_RE).
 SAID_REACH = 40
 
 
@@ -279,7 +275,7 @@ def _said_on(sentence: str | None, date_text: str) -> bool:
     text, day = sentence.lower(), date_text.lower().removeprefix("on ")
     at = text.find(day)
     while at >= 0:
-        if SAID_ON_RE.search(text, max(0, at - SAID_REACH), at):
+        if times.TOLD_RE.search(text, max(0, at - SAID_REACH), at):
             return True
         at = text.find(day, at + 1)
     return False
@@ -522,19 +518,13 @@ def _span(date: str | None, date_text: str | None = None) -> tuple[dt.date, dt.d
         if "-W" in date:
             year, week = date.split("-W")
             first = dt.date.fromisocalendar(int(year), int(week), 1)
-            if WEEKEND_WORD in (date_text or "").lower():
-                first += dt.timedelta(days=WEEKEND_START)
+            if times.WEEKEND in (date_text or "").lower():
+                first += dt.timedelta(days=times.SATURDAY)
             return first, dt.date.fromisocalendar(int(year), int(week), 7)
         first = dt.date.fromisoformat(f"{date}-01")
     except ValueError:
         return None
     return first, (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
-
-
-# A week named by its weekend is only its last two days (times.PERIODS): Saturday is the
-# week's sixth day, five days after its Monday.
-WEEKEND_WORD = "weekend"
-WEEKEND_START = 5
 
 
 def _date_line(day: dt.date, date_text: str, line: dt.date | None, top: str | None) -> bool:

@@ -34,6 +34,10 @@ from claims.extraction.sentences import photo_credit
 from claims.models import TimeRef
 
 # Month and day names (MONTHS, WEEKDAYS: name -> number) are claims.extraction.lexicon's.
+# datetime's number for Saturday, the first day of a weekend, and the word that names one
+# (claims.compare reads a week dated by it as its Saturday and Sunday).
+SATURDAY = 5
+WEEKEND = "weekend"
 # Relative days, by how many days before publication they point.
 DAYS_BACK = {
     "today": 0,
@@ -62,14 +66,11 @@ PERIODS = {
     "past year": ("year", 0),
     # the weekend just past, dated by its ISO week: "destroyed by air strikes over the
     # weekend, the charity said on Monday" is no Monday's attack
-    "over the weekend": ("weekend", 0),
-    "at the weekend": ("weekend", 0),
-    "during the weekend": ("weekend", 0),
-    "last weekend": ("weekend", 0),
+    "over the weekend": (WEEKEND, 0),
+    "at the weekend": (WEEKEND, 0),
+    "during the weekend": (WEEKEND, 0),
+    "last weekend": (WEEKEND, 0),
 }
-
-# datetime's number for Saturday, the first day of a weekend.
-SATURDAY = 5
 
 # The words running totals are written with, for CUMULATIVE below.
 ONSET_WORDS = ("start", "beginning", "outbreak", "onset")
@@ -214,7 +215,7 @@ _KEYS = (
             "afternoon",
             "evening",
             "week",
-            "weekend",
+            WEEKEND,
             "month",
             "year",
             "war",
@@ -377,7 +378,7 @@ def _resolve(e: _Expr, published: dt.date | None, ahead: bool = False) -> str | 
     if e.kind == "rel":
         return (published - dt.timedelta(days=DAYS_BACK[g[0].lower()])).isoformat()
     unit, back = PERIODS[g[0].lower()]
-    if unit == "weekend":
+    if unit == WEEKEND:
         saturday = published - dt.timedelta(days=(published.weekday() - SATURDAY) % 7)
         year, week, _ = saturday.isocalendar()
         return f"{year:04d}-W{week:02d}"
@@ -402,16 +403,17 @@ def _of_its_day(sentence: str, best: _Expr, markers: tuple[_Expr, ...], distance
             and distance(best) < min(distance(m) for m in markers))
 
 
-# A reporting verb right before a time expression ("MSF said on Monday"): the day is the
-# telling's, so another expression in the sentence dates the figure first.
-_TOLD_RE = re.compile(rf"\b(?:{alternation(REPORTING_VERBS)})\s+(?:on\s+)?$")
+# A reporting verb right before a time expression, in lower case ("MSF said on Monday"): the
+# day is the telling's, so another expression in the sentence dates the figure first (and
+# claims.compare does not take it for the attack's).
+TOLD_RE = re.compile(rf"\b(?:{alternation(REPORTING_VERBS)})\s+(?:on\s+)?$")
 # How far before an expression its reporting verb may start.
 TOLD_REACH = 24
 
 
 def _told(low: str, e: _Expr) -> bool:
     """Whether a time expression dates the telling ("the charity said on Monday")."""
-    return _TOLD_RE.search(low, max(0, e.start - TOLD_REACH), e.start) is not None
+    return TOLD_RE.search(low, max(0, e.start - TOLD_REACH), e.start) is not None
 
 
 def resolve(
