@@ -145,3 +145,27 @@ def test_the_year_or_day_of_a_date_is_still_no_claim(text):
 ])
 def test_a_label_ends_at_its_date_when_the_copy_runs_on_after_it(text, found):
     assert [c.text for c in extract(text, "2016-09-14")] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("A three-star general was among the dead.", []),
+    ("Four-star generals met the envoy on Monday.", []),
+    ("A two-storey house collapsed, killing 4 people.", ["4 people"]),
+    ("Militants drove 22 four-wheel trucks across the border.", ["22 four-wheel trucks"]),
+    ("The car has a six-speed gearbox.", []),
+    ("An 18-wheeler overturned on the ring road.", []),
+    # a compound that sizes what it names is still a claim
+    ("Shells hit the 300-bed hospital.", ["300-bed"]),
+    ("The 2.4-litre four-cylinder engine stays.", ["2.4-litre", "four-cylinder"]),
+    ("a 12-party coalition", ["12-party"]),
+])
+def test_a_number_hyphened_to_a_noun_of_kind_names_a_kind(text, found):
+    assert [c.text for c in extract(text)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The firm showed the Phone 9 Pro and 9 Pro Max on Friday.", []),
+    ("Shops sold 40 Pro-grade phones.", ["40 Pro-grade phones"]),
+])
+def test_a_model_variant_after_a_number_names_a_product(text, found):
+    assert [c.text for c in extract(text)] == found

@@ -27,6 +27,7 @@ from claims.extraction.lexicon import (
     AGE_LEVEL_NOUNS,
     ARTICLES,
     CHARGE_NOUNS,
+    DESCRIPTIVE_COMPOUND_NOUNS,
     HOUSEHOLD_NOUNS,
     LOCAL_DOLLARS,
     LOCATIVE_CUES,
@@ -366,6 +367,13 @@ def _counted_noun(context: _Context, draft: _Draft) -> None:
             draft.end = found[1]
         draft.unit = "people" if metrics.is_people(draft.subject) else "items"
         _time_noun(draft)
+
+
+def _descriptive_compound(context: _Context, draft: _Draft) -> bool:
+    """Drop a number hyphened to a noun that names a kind, not an amount: "a three-star
+    general", "a six-speed gearbox" (as "twin-engine" is no count of engines)."""
+    joined = context.text[context.number.end : draft.end]
+    return joined[:1] == "-" and joined[1:].lower() in DESCRIPTIVE_COMPOUND_NOUNS
 
 
 def _closing_quote(context: _Context, draft: _Draft):
@@ -1072,6 +1080,7 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _between,
     _noun_said_before,
     _counted_noun,
+    _descriptive_compound,
     _fraction_share,
     _rate_level,
     _measured_noun,

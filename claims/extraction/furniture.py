@@ -77,6 +77,9 @@ _CLOCK_MARK = alternation(CLOCK_MARKS, space=r"[ \t]?")
 _CLOCK_ZONE = alternation(CLOCK_ZONES, space=r"[ \t]+")
 # Aircraft variants after a model number: "Boeing 787 Dreamliner", "737 MAX".
 AIRCRAFT_VARIANTS = ("Dreamliner", "Max", "MAX", "Neo", "neo")
+# Model variants after a product's number, which the next item of a list names without its
+# maker: "the iPhone 15 Pro and 15 Pro Max", "the Galaxy S24 and S24 Ultra".
+PRODUCT_VARIANTS = ("Pro", "Plus", "Ultra", "Mini", "Lite")
 
 # Capitals that are words or places, not codes, before a number: "KILLED IN 3 TOWNS", "UK 10".
 CAPITAL_WORDS = (
@@ -168,6 +171,7 @@ AT: tuple[str, ...] = (
     ),
     rf"\d{{1,5}}[ \t]+(?:{_STREET})[ \t]+\p{{Lu}}",
     rf"\d{{3}}[ \t]+{alternation(AIRCRAFT_VARIANTS)}\b",             # Boeing 787 Dreamliner
+    rf"\d{{1,3}}[ \t]+{alternation(PRODUCT_VARIANTS)}(?![\w-])",     # and 15 Pro Max
     r"\d{2}ers\b",                                          # the 49ers, 76ers
     r"\d{5}[ \t]+(?i:zip)\b",                               # 90049 ZIP Code
     rf"\d+(?i:{_ORDINAL})\b",
@@ -247,7 +251,8 @@ _WORDS_AFTER_FIGURES = frozenset(
     folded(word)
     for phrase in (
         *READ_UNITS, "read", *AGO_UNITS, "ago", *SOCIAL_COUNTS, *CLOCK_MARKS, *CLOCK_ZONES,
-        *STREET_WORDS, *AIRCRAFT_VARIANTS, *MONTH_NUMBERS, "of", "related", "tags", "zip",
+        *STREET_WORDS, *AIRCRAFT_VARIANTS, *PRODUCT_VARIANTS, *MONTH_NUMBERS, "of", "related",
+        "tags", "zip",
     )
     for word in regex.findall(r"\p{L}+", phrase)
 )

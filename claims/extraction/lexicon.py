@@ -352,6 +352,15 @@ STREET_PREFIXES = (
 ROAD_NOUNS = ("road", "street", "avenue", "highway", "motorway", "expressway", "boulevard")
 # Where a bare figure's people are, right after it: "with 239 on board".
 ABOARD_WORDS = ("on board", "aboard", "onboard")
+# Nouns hyphened to a number that name a kind of thing rather than count it: "a three-star
+# general", "a six-speed gearbox", "a two-storey house", "an 18-wheeler". The compound is a
+# descriptive one, as "twin-engine" is, not a claim. Nouns whose compound sizes something ("a
+# 300-bed hospital", "a 12-party coalition", "a 5-point lead", "a 2.4-litre four-cylinder
+# engine") are not here.
+DESCRIPTIVE_COMPOUND_NOUNS = frozenset([
+    "star", "speed", "wheel", "wheeler", "door", "stroke", "seater", "storey", "story",
+    "bedroom", "lane", "ply", "piece",
+])
 # Groups of people a bare figure sizes, right before it: "a crew of seven".
 PEOPLE_GROUPS = ("crew", "family", "team", "delegation", "party", "band", "gang", "squad")
 # Verbs of intent before a verb of killing, which then tells of no death: "attempting to
