@@ -72,7 +72,7 @@ import sqlite_utils
 from claims import incidents as inc
 from claims import partitions, reprints
 from claims.db import claims_fingerprint, is_grouped, mark_grouped, writing
-from claims.extraction import times
+from claims.extraction import places, times
 from claims.extraction.lexicon import (
     ARMED_BODIES,
     AROUND_CITY_WORDS,
@@ -850,8 +850,43 @@ def _incident_figures(head: inc.Incident, row: dict, roots: dict[str, str]) -> l
     found = []
     for key in sorted(by_key, key=repr):
         for band in _bands(_without_told_parts(by_key[key])):
-            found.append(_figure(key, band, row, row["id"], roots, cumulative=False))
+            found.append(_figure(key, band, _members_where(row, band), row["id"], roots,
+                                 cumulative=False))
     return found
+
+
+def _members_where(row: dict, members: list[inc.Mention]) -> dict:
+    """Where a figure is: its incident's place, unless most of the reports in it name in
+    their own sentences a place that neither lies in nor holds the incident's (an attack on
+    one village joined to an incident known by a town nearby). Then the place they all lie
+    in: their town, region or country; no place is better than a wrong one."""
+    incident = inc.Place(row["level"], row["place"], row["region"], row["country"])
+    own = [m.place for m in members if m.own_place and m.place is not None]
+    away = [p for p in own if not _agrees(p, incident)]
+    if 2 * len(away) <= len(own):
+        return row
+    shared = _shared_place(own)
+    if shared is None:
+        return row
+    return {**row, "place": shared.name, "level": shared.level, "region": shared.region,
+            "country": shared.country, "latitude": None, "longitude": None}
+
+
+def _agrees(place: inc.Place, other: inc.Place) -> bool:
+    """Whether two places are one, or one lies in the other, whatever their spelling."""
+    return (inc._within(place, other) or inc._within(other, place)
+            or (place.level == other.level and place.country == other.country
+                and places.spelling_key(place.name) == places.spelling_key(other.name)))
+
+
+def _shared_place(places: list[inc.Place]) -> inc.Place | None:
+    """The most specific place that every one of `places` lies in, or None."""
+    first = places[0]
+    for wider in (first, inc.place_of(None, first.region, first.country),
+                  inc.place_of(None, None, first.country)):
+        if wider is not None and all(inc._within(p, wider) for p in places):
+            return wider
+    return None
 
 
 def _without_told_parts(mentions: list[inc.Mention]) -> list[inc.Mention]:
@@ -1049,7 +1084,9 @@ def _figure(key: tuple, members: list[inc.Mention], where: dict, incident_id: st
                 f"unit ({unit}) and kind ({kind})")
     rule += (f"; no value more than {MAGNITUDE:g} times the smallest, nor two values one "
              "report gives as two quantities")
-    located = [m for m in members if m.latitude is not None]
+    shown = inc.Place(level, place, region, where["country"])
+    located = [m for m in members if m.latitude is not None
+               and (m.place is None or _agrees(m.place, shown))]
     first = str(dated[0]) if dated else None
     return {
         "id": stable_id("figure", incident_id or place, metric, unit, kind, first, lo,

@@ -6,10 +6,16 @@ from dataclasses import replace
 import pytest
 import sqlite_utils
 
-from claims.compare import _breakdowns, _spans_told_as_totals, group_figures, series_start
+from claims.compare import (
+    _breakdowns,
+    _members_where,
+    _spans_told_as_totals,
+    group_figures,
+    series_start,
+)
 from claims.db import Article, ensure
 from claims.extraction.times import dateline
-from claims.incidents import Mention
+from claims.incidents import Mention, Place
 from claims.ingest import store
 
 REPORTS = [
@@ -1309,3 +1315,35 @@ def test_a_weekday_that_is_the_texts_own_date_line_holds_whatever_the_feed_date(
           "people on Saturday, medics said.")),
     ])
     assert incident(db, "14 people") != incident(db, "9 people")
+
+
+def _placed(value: float, place: Place | None) -> Mention:
+    """A total of one report, placed by its own sentence at `place`."""
+    return replace(mention("", 0, value), article_id=f"a{value}", place=place,
+                   own_place=place is not None)
+
+
+SARAQEB = Place("town", "Saraqeb", "Idlib Governorate", "Syria")
+INCIDENT_ROW = {"place": "Saraqeb", "level": "town", "region": "Idlib Governorate",
+                "country": "Syria", "latitude": 35.86, "longitude": 36.8}
+
+
+@pytest.mark.parametrize(("places", "label_place"), [
+    # the reports name the incident's town, its province or its country: the incident's
+    ([SARAQEB, Place("region", "Idlib Governorate", "Idlib Governorate", "Syria")], "Saraqeb"),
+    ([Place("country", "Syria", None, "Syria"), None], "Saraqeb"),
+    # the same town spelled with its article
+    ([Place("town", "Al Saraqeb", "Idlib Governorate", "Syria")] * 2, "Saraqeb"),
+    # most name another village: theirs, or the province it shares with the incident's
+    ([Place("town", "Binnish", "Idlib Governorate", "Syria")] * 2, "Binnish"),
+    ([Place("town", "Binnish", "Idlib Governorate", "Syria")] * 2 + [SARAQEB],
+     "Idlib Governorate"),
+    # most name other places that share only a province, or only a country: that
+    ([Place("town", "Binnish", "Idlib Governorate", "Syria"),
+      Place("town", "Taftanaz", "Idlib Governorate", "Syria")], "Idlib Governorate"),
+    ([Place("town", "Binnish", "Idlib Governorate", "Syria"),
+      Place("region", "Hama Governorate", "Hama Governorate", "Syria")], "Syria"),
+])
+def test_a_figure_is_placed_where_its_own_reports_place_it(places, label_place):
+    members = [_placed(10 + n, p) for n, p in enumerate(places)]
+    assert _members_where(INCIDENT_ROW, members)["place"] == label_place

@@ -148,6 +148,12 @@ _DEMONYM_KEYS = frozenset(normalise(name) for name in DEMONYMS)
 _ARTICLE = re.compile(rf"^{alternation(NAME_ARTICLES)} ")
 
 
+def spelling_key(name: str) -> str:
+    """What two spellings of one place share: "Al Qāmishlī" and "Qamishli", "Al Mayādīn" and
+    "Mayadin" (the gazetteer's and the project table's)."""
+    return _ARTICLE.sub("", normalise(name))
+
+
 def _variants(key: str):
     """Spellings a transliterated Arabic name also takes: without "al-", without final h."""
     yield key
