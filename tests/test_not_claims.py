@@ -169,3 +169,18 @@ def test_a_number_hyphened_to_a_noun_of_kind_names_a_kind(text, found):
 ])
 def test_a_model_variant_after_a_number_names_a_product(text, found):
     assert [c.text for c in extract(text)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a footer of links run into the story, its line breaks lost: other stories' headlines
+    (("Shelling killed 12 people in the town, a monitor said. Source Wire Related News Air "
+      "strike kills 54 in the east Category News At least one man killed in protests"),
+     ["12 people"]),
+    ("Floods hit the valley. Related Stories Storm kills 9 fishermen", []),
+    # the label's words in the story itself, or a link list's on the next line
+    ("Rescuers said 30 people died.\nRelated News\nShelling killed 12 people.",
+     ["30 people", "12 people"]),
+    ("The related news that 40 people died spread fast.", ["40 people"]),
+])
+def test_a_related_news_footer_holds_no_claim_of_the_story(text, found):
+    assert [c.text for c in extract(text)] == found

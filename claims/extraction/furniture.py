@@ -380,10 +380,16 @@ def timestamp_before(text: str, pos: int) -> bool:
     return TIMESTAMP_BEFORE_RE.match(text, max(0, pos - 12), pos) is not None
 
 
-# A list of links to other stories run into the text of a page whose line breaks were lost,
-# from "Related" to "Tags" with no sentence's end between: its numbers are other stories'
-# headlines ("Related Air Strikes Kill at Least 12 Civilians in ... Tags shelling").
-LINK_LIST_RE = regex.compile(r"\bRelated[ \t]+\p{Lu}[^.!?\n]{0,1500}?[ \t]Tags\b")
+# The label a page's footer of links to other stories opens with: "Related News".
+LINK_LIST_LABELS = ("News", "Articles", "Stories", "Coverage", "Content", "Posts")
+# A list of links to other stories run into the text of a page whose line breaks were lost:
+# from "Related" to "Tags" with no sentence's end between, or from a "Related News" label to
+# the end of its line. Its numbers are other stories' headlines ("Related Air Strikes Kill at
+# Least 12 Civilians in ... Tags shelling", "Related News Air strike kills 54 in ...").
+LINK_LIST_RE = regex.compile(
+    r"\bRelated[ \t]+\p{Lu}[^.!?\n]{0,1500}?[ \t]Tags\b"
+    rf"|\bRelated[ \t]+{alternation(LINK_LIST_LABELS)}\b[^\n]*"
+)
 
 
 def link_lists(text: str) -> list[tuple[int, int]]:
