@@ -184,3 +184,23 @@ def test_a_model_variant_after_a_number_names_a_product(text, found):
 ])
 def test_a_related_news_footer_holds_no_claim_of_the_story(text, found):
     assert [c.text for c in extract(text)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a figure that opens its sentence and speaks is no count of what it reports
+    ("One witness said the crowd fled.", []),
+    ("Two witnesses said the gunmen fled the village.", [("Two witnesses", "count")]),
+    ("One official said 12 people fled.", [("12 people", "displaced")]),
+    ("Two men said to be rebels were killed.", [("Two men", "killed")]),
+])
+def test_a_figure_that_opens_its_sentence_and_speaks_counts_speakers(text, found):
+    assert [(c.text, c.metric) for c in extract(text)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("A nation of 11 million mourns its dead.", [("11 million", "population")]),
+    ("The island, a nation of 11 million, voted.", [("11 million", "population")]),
+    ("A village of 300 homes was shelled.", [("300 homes", "count")]),
+])
+def test_a_peopled_place_of_a_number_before_a_verb_is_its_population(text, found):
+    assert [(c.text, c.metric) for c in extract(text)] == found

@@ -120,6 +120,12 @@ SPEAKER_AFTER_RE = regex.compile(
     rf"[ \t]+(?:(?:has|have|had)[ \t]+)?(?:(?i:{alternation(TELLING_VERBS)})\b"
     rf"|(?i:{alternation(SPEAKER_VERBS)})\b(?![ \t]+(?:(?i:{_NOT_SPOKEN})\b|\p{{Lu}})))"
 )
+# A verb of speech right after a figure's noun phrase that opens its sentence: whatever comes
+# after it, the figure speaks, unless it is "said to be" someone.
+OPENING_SPEAKER_AFTER_RE = regex.compile(
+    rf"[ \t]+(?:(?:has|have|had)[ \t]+)?"
+    rf"(?i:{alternation((*TELLING_VERBS, *SPEAKER_VERBS))})\b(?![ \t]+to\b)"
+)
 # A verb of the figure's own right after it: "and 167 were rescued", "41 are still missing".
 OWN_VERB_AFTER_RE = regex.compile(rf"[ \t]+(?:(?i:{alternation(OWN_VERBS)})\b|\p{{Ll}}+ed\b)")
 # A hyphen left hanging until the last of a list: "7- or 8-inch", "four-, five- and six-cylinder".
@@ -181,6 +187,10 @@ CHARGE_OF_AFTER_RE = regex.compile(rf"[ \t]+(?i:{alternation(CHARGE_NOUNS)})[ \t
 PEOPLED_PLACE_BEFORE_RE = ending_at(
     rf"(?i:\b(?:{alternation(PEOPLED_PLACES, backward=True)})[ \t]+of[ \t]+)"
 )
+# An object's determiner right after a word read as a counted noun, which makes that word a
+# verb: "a nation of 11 million mourns its dead".
+VERB_BEFORE_OBJECT_RE = regex.compile(
+    rf"[ \t]+(?:{alternation((*ARTICLES, *POSSESSIVES))})[ \t]", regex.IGNORECASE)
 # What lies between a counted noun and a figure in its "of" phrase: "3 men of one family".
 OF_BETWEEN_RE = regex.compile(r"[ \t]+of[ \t]+")
 # Comparatives that make a figure a difference: "one more than the official toll".
@@ -790,15 +800,18 @@ def _own_verb(context: _Context, draft: _Draft) -> None:
 
 
 def _population(context: _Context, draft: _Draft) -> None:
-    """Read a place's population: "a nation of about 11 million people", "a city of 2 million"."""
+    """Read a place's population: "a nation of about 11 million people", "a city of 2 million";
+    in "a nation of 11 million mourns its dead" the word after the number is the verb."""
     start = draft.start
     if (
         draft.metric is None
-        and draft.unit in (None, "people")
         and "of" in context.text[max(0, start - 4) : start]
         and PEOPLED_PLACE_BEFORE_RE.match(context.text, max(context.sent_start, start - 16), start)
     ):
-        draft.metric, draft.unit = "population", "people"
+        if draft.unit == "items" and VERB_BEFORE_OBJECT_RE.match(context.text, draft.end):
+            draft.unit, draft.subject, draft.end = None, None, context.number.unit_end
+        if draft.unit in (None, "people"):
+            draft.metric, draft.unit = "population", "people"
 
 
 def _cue_metric(context: _Context, draft: _Draft) -> None:
@@ -808,13 +821,24 @@ def _cue_metric(context: _Context, draft: _Draft) -> None:
     object ("wounded 22 it said", a comma lost), befell nothing: it is a count."""
     if draft.metric is None:
         cued = metrics.direct_metric(context.text, context.sent_start, draft.start)
-        if cued is None and SPEAKER_AFTER_RE.match(context.text, draft.end, context.sent_end):
+        if cued is None and _speaks(context, draft):
             draft.metric = "count"
             return
         cued = cued or _event(context, draft)
         draft.metric = (
             _of_people_or_things(cued) or metrics.subject_metric(draft.subject) or "count"
         )
+
+
+def _speaks(context: _Context, draft: _Draft) -> bool:
+    """Is the figure's noun phrase the speaker of the verb of speech after it? Always when
+    it opens its sentence ("One witness said the crowd fled": the crowd fled, not the
+    witness); elsewhere not before a speaker's name or article ("... 12 civilians said the
+    monitor"), which may be the speaker of an inverted report."""
+    text, end = context.text, draft.end
+    opens = not text[context.sent_start : draft.start].strip(" \t\"'“‘")
+    pattern = OPENING_SPEAKER_AFTER_RE if opens else SPEAKER_AFTER_RE
+    return pattern.match(text, end, context.sent_end) is not None
 
 
 def _of_people_or_things(cued: str | None) -> str | None:
