@@ -672,3 +672,28 @@ def test_the_articles_title_reaches_the_extractor_on_ingest_and_reextract(tmp_pa
     reextract(db)
     subjects = {r["subject"] for r in db["claims"].rows_where("value = 20")}
     assert "Militants" not in subjects
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # what people are left without says what befell them, over the "left" of a toll
+    ("The storm killed 12 people and left 300,000 without power.",
+     [("12 people", "killed"), ("300,000 without power", "affected")]),
+    ("The siege left 500,000 residents without water.", [("500,000 residents", "affected")]),
+    ("The floods left 3,000 families homeless.", [("3,000 families homeless", "displaced")]),
+    ("The blast left 15 civilians dead.", [("15 civilians", "killed")]),
+])
+def test_what_people_are_left_without_is_their_metric(text, found):
+    assert [(c.text, c.metric) for c in extract(text)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("A magnitude 6.8 earthquake struck the valley.", [("magnitude 6.8", "magnitude")]),
+    ("A 7.1-magnitude quake hit at dawn.", [("7.1-magnitude", "magnitude")]),
+    ("The tremor measured 5.2 on the Richter scale.",
+     [("5.2 on the Richter scale", "magnitude")]),
+    # the sports statistic is written in capitals; a war is no unit
+    ("He posted 5.2 WAR last season.", [("5.2 WAR", "win above replacement")]),
+    ("The 2014 war left 2,200 people dead.", [("2,200 people", "people")]),
+])
+def test_a_quake_has_a_magnitude_and_a_war_is_no_unit(text, found):
+    assert [(c.text, c.unit) for c in extract(text)] == found

@@ -114,8 +114,9 @@ def test_a_change_and_the_level_it_reached_are_no_range():
 
 
 def test_every_step_is_named_and_documented():
-    assert [step.__name__ for step in claim.STEPS][:4] == [
-        "_qualifier_before", "_between", "_noun_said_before", "_counted_noun"
+    assert [step.__name__ for step in claim.STEPS][:5] == [
+        "_qualifier_before", "_prefix_word_unit", "_between", "_noun_said_before",
+        "_counted_noun",
     ]
     assert all(step.__doc__ and "\"" in step.__doc__ for step in claim.STEPS)
 

@@ -27,6 +27,7 @@ from claims.extraction.lexicon import (
     AGE_LEVEL_NOUNS,
     ARTICLES,
     CHARGE_NOUNS,
+    DEPRIVATIONS,
     DESCRIPTIVE_COMPOUND_NOUNS,
     HOUSEHOLD_NOUNS,
     LOCAL_DOLLARS,
@@ -93,7 +94,8 @@ ORIGIN_BEFORE_RE = ending_at(
 # What befell people (lexicon.PEOPLE_STATES), right after a bare figure: "left 15 dead",
 # "one was killed and six more wounded", "left 120 other wounded" (translated copy).
 STATE_AFTER_RE = regex.compile(
-    rf"(?:[ \t]+(?i:more|other))?[ \t]+(?P<state>(?i:{alternation(PEOPLE_STATES)}))\b"
+    rf"(?:[ \t]+(?i:more|other))?[ \t]+"
+    rf"(?P<state>(?i:{alternation((*PEOPLE_STATES, *DEPRIVATIONS))}))\b"
 )
 _STATE_AFTER = group_numbers(STATE_AFTER_RE)
 # A state a word after a figure: "dozens more wounded", "four others injured".
@@ -107,7 +109,7 @@ JOINED_STATE_RE = regex.compile(rf"[ \t]+(?i:and|or|&)[ \t]+(?i:{alternation(PEO
 # others were injured", "five soldiers have been killed".
 STATE_OF_NOUN_RE = regex.compile(
     r"[ \t]+(?:(?i:were|was|are|is|have[ \t]+been|has[ \t]+been|had[ \t]+been)[ \t]+)?"
-    rf"(?P<state>(?i:{alternation(PEOPLE_STATES)}))\b"
+    rf"(?P<state>(?i:{alternation((*PEOPLE_STATES, *DEPRIVATIONS))}))\b"
 )
 _STATE_OF_NOUN = group_numbers(STATE_OF_NOUN_RE)
 # Verbs of a figure's own, besides any past participle: "and 167 were rescued", "41 remain".
@@ -302,6 +304,20 @@ def _qualifier_before(context: _Context, draft: _Draft) -> None:
         if draft.qualifier != "range":
             draft.qualifier = before[0]
         draft.start = before[1]
+
+
+def _prefix_word_unit(context: _Context, draft: _Draft) -> None:
+    """Read a unit written as a word before the figure: "a magnitude 6.8 earthquake" measures
+    the quake, it counts no earthquakes."""
+    start = context.number.start
+    if draft.unit is not None or context.text[start - 1 : start] not in (" ", "\t"):
+        return
+    before = units.PREFIX_WORD_UNIT_RE.match(
+        context.text, max(context.sent_start, start - 12), start, KEEP_GIL)
+    if before:
+        draft.unit = units.PREFIX_WORD_UNITS[before.group("word").lower()]
+        draft.metric = units.UNIT_METRIC[draft.unit]
+        draft.start = min(draft.start, before.start())
 
 
 def _between(context: _Context, draft: _Draft) -> None:
@@ -546,6 +562,10 @@ def _state_of_noun(context: _Context, draft: _Draft) -> None:
     people"), unless a verb before it takes it as object: then the verb after opens a clause
     whose comma was lost ("the attack killed 30 people injured 90 others")."""
     if draft.subject is None or draft.metric is not None:
+        return
+    head, _, last = draft.subject.rpartition(" ")
+    if head and last.lower() in STATE_NOUNS:  # "left 3,000 families homeless"
+        draft.subject, draft.metric = head, metrics.cue_metric(last)
         return
     text = context.text
     state = STATE_OF_NOUN_RE.match(text, draft.end, context.sent_end, KEEP_GIL)
@@ -1101,6 +1121,7 @@ def _to_claim(context: _Context, draft: _Draft) -> Claim:
 # that returns True drops the number.
 STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _qualifier_before,
+    _prefix_word_unit,
     _between,
     _noun_said_before,
     _counted_noun,

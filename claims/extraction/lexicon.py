@@ -191,6 +191,12 @@ KILLED_AND_WOUNDED = tuple(
 
 # Metric cues. Event words: the nearest one in the clause says what happened to the
 # counted people.
+# What people are left without, said of them after their figure: "left 300,000 without
+# power" are affected, not the dead of the storm's other figure.
+DEPRIVATIONS = (
+    "without power", "without electricity", "without water", "without running water",
+    "without heat", "without heating", "without food",
+)
 EVENT_CUES: dict[str, tuple[str, ...]] = {
     "killed": (
         "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying",
@@ -226,7 +232,7 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
     "besieged": ("besieged", "trapped", "under siege", "encircled"),
     "affected": (
         "affected", "in need", "need aid", "need assistance", "need help", "infected",
-        "infections", "contracted", "tested positive",
+        "infections", "contracted", "tested positive", *DEPRIVATIONS,
     ),
     "control": (
         "control", "controls", "controlled", "controlling", "seized", "captured",

@@ -192,8 +192,13 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
     "fold": ("times", "count"),
     # sport
     "ppg": ("point per game", "count"), "rpg": ("rebound per game", "count"),
-    "apg": ("assist per game", "count"), "war": ("win above replacement", "count"),
+    "apg": ("assist per game", "count"),
+    # earthquakes: "a 6.8-magnitude quake", "6.8 on the Richter scale"
+    "magnitude": ("magnitude", "count"), "on the richter scale": ("magnitude", "count"),
 }
+# Units written as a word before the figure: "a magnitude 6.8 earthquake".
+PREFIX_WORD_UNITS = {"magnitude": "magnitude"}
+PREFIX_WORD_UNIT_RE = ending_at(rf"(?i:\b(?P<word>{alternation(PREFIX_WORD_UNITS)}))[ \t]+")
 # Abbreviations that hold a rate's denominator ("400,000 bpd" is barrels a day): the
 # claim's `per`, as "400,000 barrels a day" writes it out.
 RATE_ABBREVIATIONS = {"bpd": "day"}
