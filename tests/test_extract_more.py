@@ -697,3 +697,15 @@ def test_what_people_are_left_without_is_their_metric(text, found):
 ])
 def test_a_quake_has_a_magnitude_and_a_war_is_no_unit(text, found):
     assert [(c.text, c.unit) for c in extract(text)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a people noun that modifies a thing counts no people
+    ("Insurgents attacked 3 police posts.", [("3 police posts", "items")]),
+    ("Jets destroyed 12 civilian homes.", [("12 civilian homes", "items")]),
+    ("Rebels shot down 2 regime fighter jets.", [("2 regime fighter jets", "items")]),
+    ("Police arrested 4 police officers.", [("4 police officers", "people")]),
+    ("Shells hit 9 women and children.", [("9 women and children", "people")]),
+])
+def test_a_thing_modified_by_a_people_noun_is_a_thing(text, found):
+    assert [(c.text, c.unit) for c in extract(text)] == found

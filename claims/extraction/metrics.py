@@ -413,10 +413,21 @@ def subject_metric(subject: str | None) -> str | None:
 def is_people(subject: str | None) -> bool:
     """Does a counted noun phrase count people: a people noun in it, or a nation's people
     at its head ("155 Indonesians", "three South Koreans", "40 Iraqis")?"""
-    if not subject:
+    if not subject or _thing_headed(subject):
         return False
     words = subject.split()
     return any(word.lower() in PEOPLE_NOUNS for word in words) or _is_demonym(words[-1])
+
+
+def _thing_headed(subject: str) -> bool:
+    """Is a compound with no list in it headed by a thing ("police posts", "civilian homes",
+    "fighter jets")? Then the people noun that modifies it counts nobody."""
+    return (not _LISTED_RE.search(subject) and subject_metric(subject) == "count")
+
+
+# A list inside a counted phrase, whose members may be people and things: "fighters and
+# vehicles".
+_LISTED_RE = regex.compile(r",|(?i:\b(?:and|or)\b)")
 
 
 def _is_demonym(word: str) -> bool:
