@@ -636,3 +636,21 @@ def test_every_figure_of_a_sentence_borrows_the_same_place():
     claims = [c for c in extract(_BORROWING) if c.sentence_start == _BORROWING.index("Two")]
     assert len(claims) == 3
     assert {(c.place, c.country) for c in claims} == {(claims[0].place, claims[0].country)}
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 12 people in nearby Fresnillo.",
+    "Gunmen killed 12 people in neighbouring Fresnillo.",
+])
+def test_a_place_cue_reaches_past_nearby(text):
+    (claim,) = extract(text)
+    assert (claim.place, claim.country) == ("Fresnillo", "Mexico")
+
+
+@pytest.mark.parametrize("text", [
+    "The city saw 400 homicides last year.",
+    "Police counted 37 murders in March.",
+])
+def test_homicides_and_murders_are_deaths(text):
+    (claim,) = extract(text)
+    assert (claim.metric, claim.unit) == ("killed", "people")

@@ -72,7 +72,7 @@ PEOPLE_KINDS: dict[str, tuple[str, ...]] = {
     "people": (
         "people", "persons", "person", "others", "residents", "inhabitants", "victims",
         "syrians", "individuals", "martyrs", "bodies", "corpses", "deaths", "dead", "fatalities",
-        "lives", "casualties", "injuries",
+        "lives", "casualties", "injuries", "homicides", "murders", "killings",
     ),
     "protesters": ("protesters", "protestors", "demonstrators"),
 }
@@ -271,7 +271,10 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
     "population": ("residents", "inhabitants"),
     # "thousands of internally displaced people": the plight is in the phrase's head.
     "displaced": ("displaced people", "displaced persons"),
-    "killed": ("martyrs", "bodies", "corpses", "fatalities", "deaths", "dead"),
+    "killed": (
+        "martyrs", "bodies", "corpses", "fatalities", "deaths", "dead", "homicides", "murders",
+        "killings",
+    ),
     "wounded": ("injuries",),
     "casualties": ("casualties",),
     # Cases of a disease: "4,000 confirmed cases", "120 new infections".
@@ -593,7 +596,8 @@ AMBIGUOUS_COUNTRY_NAMES = frozenset([
 ])
 # Lower-case words allowed between a cue and the name ("in the besieged town of").
 PLACE_FILLER = frozenset(
-    [*ARTICLES, "besieged", "city", "town", "village", "province", "district", "area", "of"]
+    [*ARTICLES, "besieged", "city", "town", "village", "province", "district", "area", "of",
+     "nearby", "neighbouring", "neighboring", "adjacent"]
 )
 # Words that make the name before or after them the province, not the town.
 REGION_CUES = frozenset(
