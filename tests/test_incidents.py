@@ -1309,3 +1309,20 @@ def test_a_weekday_that_is_the_texts_own_date_line_holds_whatever_the_feed_date(
           "people on Saturday, medics said.")),
     ])
     assert incident(db, "14 people") != incident(db, "9 people")
+
+
+def test_a_projected_toll_is_no_rival_of_the_counted_one(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-05-20", "Quake kills 40 in Latakia",
+         ("An earthquake killed 40 people in Latakia on Saturday, officials said. The death toll "
+          "could reach as many as 300, the governor warned.")),
+        ("Daily Two", "2023-05-20", "Latakia quake toll at 42",
+         ("The earthquake in Latakia on Saturday killed 42 people, rescuers said. The toll is "
+          "expected to rise to 250.")),
+    ])
+    counted = claim(db, "40 people")
+    assert counted["figure_id"] and counted["figure_id"] == claim(db, "42 people")["figure_id"]
+    for projected in (claim(db, "as many as 300"), claim(db, "250")):
+        assert projected["role"] == "projected"
+        assert projected["figure_id"] is None
+        assert projected["incident_id"] == counted["incident_id"]
