@@ -23,8 +23,9 @@ The grouping rule, in full (each figure's `rule` column says it again in words):
    a bus", against another report's 10). A total that another report of the incident gives
    as a part in its own total's sentence ("21 killed, 15 of them in the town") is that
    part, out of the figure (`_without_told_parts`).
-4. Parts ("including 11 children"), period totals ("in the last month") and updates ("40
-   more") are never inside a figure: they keep their incident and are shown beside it. A
+4. Parts ("including 11 children"), period totals ("in the last month"), updates ("40
+   more") and projections ("the toll could reach 200") are never inside a figure: they keep
+   their incident and are shown beside it. A
    headline's toll that its text gives over a period ("79 killed by air strikes" over "79
    killed ... over the last 48 hours") is that period's total too, and one its text gives
    as more dead ("40 terrorists killed" over "40 more terrorists were killed") that

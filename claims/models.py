@@ -99,6 +99,8 @@ ROLE_TABLE: dict[str, str] = {
               "a further 12, another 5",
     "running": "a running total since a war or campaign began: since 2011, since the war "
                "began, since then",
+    "projected": "what a count may come to, not a count made: the toll could reach 200, is "
+                 "expected to rise to 300, may exceed 1,000",
 }
 
 # Literal[...] of a tuple of strings is the Literal of those strings: the tables above are

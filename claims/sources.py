@@ -92,15 +92,8 @@ def is_generic(name: str) -> bool:
             and not any(w[:1].isupper() for w in raw[1:]))
 
 
-# The nouns descriptors end in: who, in general, says a figure.
-DESCRIPTOR_NOUNS = frozenset({
-    "monitor", "monitors", "group", "groups", "source", "sources", "activist", "activists",
-    "media", "ministry", "residents", "resident", "reporter", "reporters", "agency", "army",
-    "witness", "witnesses", "official", "officials", "medic", "medics", "doctor", "doctors",
-    "rescuers", "report", "reports", "correspondent", "observers", "watchdog", "ngo",
-    "spokesman", "spokeswoman", "spokesperson", "statement", "police", "authorities",
-    "officer", "officers", "volunteers", "workers", "organisation", "organization",
-})
+# The nouns descriptors end in: who, in general, says a figure (data: sources.json).
+DESCRIPTOR_NOUNS = frozenset(data.descriptors())
 
 
 @functools.lru_cache(maxsize=65536)

@@ -224,3 +224,45 @@ def test_a_dateline_agency_in_brackets_is_no_source():
 def test_a_report_going_on_after_the_name_is_still_credited():
     text = "Rebel fire killed 40 people, said the Monitor, adding that 12 of them were children."
     assert _source_of(text, "12 of them") == "the Monitor"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        ("Shelling kills 14 in Tarn: monitor", "14", "monitor"),
+        ("Velmora: 33 dead in bus depot blast - activists", "33", "activists"),
+        ("Drone strike kills 6 near the dam — state media", "6", "state media"),
+        ("Rebels kill 25 soldiers: state TV", "25", "state TV"),
+        ("Rebels kill 25 soldiers, state TV says", "25", "state TV"),
+        ("Bombing kills 19 at checkpoint: Ministry of Health", "19", "Ministry of Health"),
+        ("Strikes kill 31 in Harem: SOHR", "31", "SOHR"),
+        (
+            ("March 3 2024 Convoy ambush kills 17 guards: monitoring group. The attack came "
+             "at dawn."),
+            "17",
+            "monitoring group",
+        ),
+        ("Flood hits Brennick\nRiver bursts banks, 8 dead - rescuers\nThe water rose fast.",
+         "8", "rescuers"),
+    ],
+)
+def test_a_headlines_trailing_source_is_its_attribution(text, figure, source):
+    assert _source_of(text, figure) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Shelling kills 14 in Tarn: Velmora", "14"),
+        ("Shelling kills 14 in Tarn - Monday", "14"),
+        ("Shelling kills 14 in Tarn - Reuters", "14"),
+        ("Air strike kills 12 in Tarn - among them two doctors", "12"),
+        ("Shelling kills 14 in Tarn: the Karvonian Monitor's founder Ana Ruiz Sylvia Lee", "14"),
+        ("Shelling kills 14 in Tarn - mostly farm workers", "14"),
+        ("Blast kills 9 at police post — all police officers", "9"),
+        # past the headline, a dash after a toll sets off the toll's own words
+        ("Tarn shelled\nThe shells hit a bus depot. They killed 14 people - depot workers.", "14"),
+    ],
+)
+def test_a_place_a_time_or_an_outlet_after_a_headline_is_no_source(text, figure):
+    assert _source_of(text, figure) is None

@@ -1347,3 +1347,20 @@ INCIDENT_ROW = {"place": "Saraqeb", "level": "town", "region": "Idlib Governorat
 def test_a_figure_is_placed_where_its_own_reports_place_it(places, label_place):
     members = [_placed(10 + n, p) for n, p in enumerate(places)]
     assert _members_where(INCIDENT_ROW, members)["place"] == label_place
+
+
+def test_a_projected_toll_is_no_rival_of_the_counted_one(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-05-20", "Quake kills 40 in Latakia",
+         ("An earthquake killed 40 people in Latakia on Saturday, officials said. The death toll "
+          "could reach as many as 300, the governor warned.")),
+        ("Daily Two", "2023-05-20", "Latakia quake toll at 42",
+         ("The earthquake in Latakia on Saturday killed 42 people, rescuers said. The toll is "
+          "expected to rise to 250.")),
+    ])
+    counted = claim(db, "40 people")
+    assert counted["figure_id"] and counted["figure_id"] == claim(db, "42 people")["figure_id"]
+    for projected in (claim(db, "as many as 300"), claim(db, "250")):
+        assert projected["role"] == "projected"
+        assert projected["figure_id"] is None
+        assert projected["incident_id"] == counted["incident_id"]

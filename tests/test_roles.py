@@ -264,3 +264,30 @@ def test_with_and_a_count_of_another_metric_is_no_part():
     claims = extract("The blast killed 12 people with 30 wounded.")
     roles = {c.text: (c.metric, c.role) for c in claims}
     assert roles == {"12 people": ("killed", "total"), "30 wounded": ("wounded", "total")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (("The governor said 41 people were confirmed dead and that the toll could reach as many "
+      "as 150 in the valley."),
+     [("41 people", "total", None), ("as many as 150", "projected", "could reach")]),
+    ("The death toll is expected to rise to 260, the ministry said.",
+     [("260", "projected", "expected to rise")]),
+    ("Rescuers said the number of dead may climb above 70.",
+     [("above 70", "projected", "may climb")]),
+    ("The toll could well exceed 1,000, aid groups fear.",
+     [("1,000", "projected", "could well exceed")]),
+    ("The flood killed 35 people in Tarvel and could rise further to as many as 60.",
+     [("35 people", "total", None), ("as many as 60", "projected", "could rise")]),
+])
+def test_what_a_toll_may_come_to_is_a_projection_not_a_count(text, expected):
+    assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The death toll reached 200 on Monday, the ministry said.",
+    "The shelling killed 20 people and could kill more, medics said.",
+    "The toll, which may rise further, stood at 45 on Monday.",
+    "The toll had climbed to 90 by the evening.",
+])
+def test_a_count_made_is_no_projection_for_a_modal_elsewhere(text):
+    assert {role for _, role, _ in roles_of(text)} == {"total"}

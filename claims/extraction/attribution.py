@@ -1,7 +1,7 @@
 """Who in a sentence makes a claim: "according to X", "X said", "said X", "X's figures show",
-"X forecast", "expected by X", "per X", "(X)", "in X's view"; a pronoun ("he said") is kept for
-`claims.extraction.discourse` to resolve, and figures that describe a speaker ("said Ana, 51,")
-or sit in another clause (", and X said") are credited to no one."""
+"X forecast", "expected by X", "per X", "(X)", "in X's view", a headline's "...: X"; a pronoun
+("he said") is kept for `claims.extraction.discourse` to resolve, and figures that describe a
+speaker ("said Ana, 51,") or sit in another clause (", and X said") are credited to no one."""
 
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ from typing import NamedTuple
 
 import regex
 
+from claims import data
 from claims.extraction.lexicon import (
     ARTICLES,
     BE_FORMS,
     MONTH_NAMES,
+    NAME_PARTICLES,
     PASSIVE_REPORTING_VERBS,
     POSSESSIVES,
     QUANTIFIERS,
@@ -24,7 +26,14 @@ from claims.extraction.lexicon import (
     VIEW_NOUNS,
     WEEKDAY_NAMES,
 )
-from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, word_scan, word_spans
+from claims.extraction.patterns import (
+    KEEP_GIL,
+    alternation,
+    ending_at,
+    fold,
+    word_scan,
+    word_spans,
+)
 
 FIGURE_NOUNS = (
     "figures", "data", "statistics", "tally", "count", "estimates", "records", "numbers",
@@ -589,6 +598,67 @@ def _verb_credit(sentence: str, start: int, end: int) -> Attribution | None:
         return Attribution(start, source)
     goes_on = REPORT_GOES_ON_RE.search(sentence, name_end)
     return Attribution(start, source, (name_end, goes_on.start() if goes_on else len(sentence)))
+
+
+# A headline's source, after its last colon or dash, or after a comma with a reporting verb
+# after it (the verb left out of the name): "Air strikes kill 15 in Idlib: monitor", "40 dead
+# in market blast - activists", "Bombing kills 9 — state media", "..., state TV says"; not
+# "kills 7 soldiers, police officer", a list of the dead. The name holds no digits and no
+# other separator.
+_TRAILING_NAME = r"(?P<src>\p{L}(?:(?!\s+[-–—]+\s)[^,:;()\"“”\d\n–—])*?)"
+TRAILING_SOURCE_RE = regex.compile(
+    rf"(?:(?:\s*:|\s+[-–—]+)\s+{_TRAILING_NAME}(?:\s+(?i:{_VERBS}))?"
+    rf"|,\s+{_TRAILING_NAME}\s+(?i:{_VERBS}))[\s.]*\Z"
+)
+# The longest name a headline's trailing source may have, in words.
+TRAILING_SOURCE_WORDS = 6
+# The head nouns of a source named bare at a headline's end: who in general says a figure
+# (the descriptors of claims/data/sources.json: "monitor", "activists", "media") and the
+# titles that lead into a speaker's name ("governor", "television"); not "news", which ends
+# outlets' names ("Sky News"), nor a document ("report"), nor the words that join a name.
+SPEAKER_HEADS = (
+    (frozenset(data.descriptors()) | NAME_LEADERS) - {"of", "for", "news"} - DOCUMENT_NOUNS
+    - frozenset(NAME_PARTICLES)
+)
+_KEY_BREAKS = regex.compile(r"[^\p{L}\d]+")
+
+
+def _key(name: str) -> str:
+    """A name as the tables are looked up by: no case, leading "the", spaces or stops."""
+    return _KEY_BREAKS.sub("", fold(name.strip()).removeprefix("the "))
+
+
+def _table_keys(entries) -> frozenset[str]:
+    """Every name and alias of a table's entries (sources, outlets), as `_key` writes it."""
+    return frozenset(
+        _key(name) for item in entries for name in (item["name"], *item.get("aliases", ())))
+
+
+KNOWN_SOURCES = _table_keys(data.sources())
+KNOWN_OUTLETS = _table_keys(data.outlets()["outlets"])
+
+
+def _known_source(name: str) -> bool:
+    """Whether a name is a known source or opens with one, its desk: "SOHR", "the
+    Observatory", "SANA reporter"."""
+    words = name.split()
+    return any(_key(" ".join(words[:n])) in KNOWN_SOURCES for n in range(1, len(words) + 1))
+
+
+def trailing_source(headline: str) -> Attribution | None:
+    """The source a headline names after its last separator ("...: monitor", "... - state
+    media"), as "according to" would credit it: a known source, or a short phrase whose head
+    is a speaker's noun; never a place, a time or the outlet's own name ("... - Reuters")."""
+    found = TRAILING_SOURCE_RE.search(headline)
+    name = found and found.group("src").strip(" .")
+    words = name.lower().split() if name else []
+    if not words or len(words) > TRAILING_SOURCE_WORDS or words[0].endswith("ly") or any(
+            w in NP_STOPS or w in COUNT_WORDS or w in QUANTIFIERS for w in words):
+        return None  # "... - among them two doctors", "- mostly farm workers": who died
+    head = words[:words.index("of")] if "of" in words[1:] else words  # "Ministry of Health"
+    if _known_source(name) or (head[-1] in SPEAKER_HEADS and _key(name) not in KNOWN_OUTLETS):
+        return Attribution(found.start("src"), name)
+    return None
 
 
 def reports(sentence: str) -> bool:

@@ -32,7 +32,7 @@ from claims.extraction.lexicon import (
     SPEAKER_PRONOUNS,
 )
 from claims.extraction.patterns import alternation, positions
-from claims.extraction.sentences import Sentences
+from claims.extraction.sentences import HEADLINE_STOPS, Sentences
 
 # How many sentences back a pronoun may look for the speaker it refers to.
 LOOK_BACK = 3
@@ -91,12 +91,25 @@ def source(text: str, sentences: Sentences, cache: dict[int, list], offset: int)
 
 
 def _attributions(text: str, sentences: Sentences, cache: dict[int, list], start: int) -> tuple:
-    """The attributions of the sentence starting at `start`, read once: `cache` keeps them
-    under the sentence's start (and, under -1 - start, the source the sentences around it
-    give it)."""
+    """The attributions of the sentence starting at `start`, read once, a headline's trailing
+    source among them ("...: monitor"): `cache` keeps them under the sentence's start (and,
+    under -1 - start, the source the sentences around it give it)."""
     if start not in cache:
-        cache[start] = attribution.attributions(text[start : sentences.around(start)[1]])
+        end = sentences.around(start)[1]
+        found = attribution.attributions(text[start:end])
+        trailing = _headline(text, start, end) and attribution.trailing_source(text[start:end])
+        cache[start] = (*found, trailing) if trailing else found
     return cache[start]
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """Whether the sentence from `start` to `end` is a headline, whose source may trail it
+    after a colon or a dash: the text's first sentence, or a line of its own with no stop."""
+    if start == 0:
+        return True
+    own_line = (text[:start].rstrip(" \t").endswith("\n")
+                and text[end:].lstrip(" \t")[:1] in ("", "\n"))
+    return own_line and text[end - 1] not in HEADLINE_STOPS
 
 
 def _resolve(

@@ -802,6 +802,32 @@ PLAN_MARKERS = (
     *(w for w in FUTURE_MARKERS if w != "next"), "is set for", "are set for", "could see",
     "may see", "might see", "over the next",
 )
+# What a count may come to, not a count made: a modal or a verb of expecting, then a verb
+# of rising, right before the figure: "the death toll could reach as many as 200", "is
+# expected to rise to 300", "may climb above 50" (claims.extraction.roles: a projected
+# count, kept out of the figure of counted totals). A past "reached 200" or a modal after
+# the figure ("killed 20 and could rise") projects nothing.
+PROJECTION_MODALS = (
+    "could", "may", "might", "will", "would", "expected to", "likely to", "set to",
+    "feared to", "projected to", "forecast to", "poised to", "bound to", "threatens to",
+    "threatening to", "threatened to",
+)
+# Words between the modal and its verb: "could well exceed", "is expected to rise further".
+PROJECTION_ADVERBS = (
+    "still", "further", "well", "soon", "easily", "eventually", "even", "yet", "quickly",
+    "likely", "probably", "possibly", "rapidly", "sharply",
+)
+# Verbs of rising, in the form a modal takes: "rise", "climb", "exceed".
+PROJECTION_VERBS = (
+    "reach", "rise", "climb", "exceed", "top", "surpass", "pass", "hit", "increase", "mount",
+    "grow", "soar", "jump", "go up", "approach", "number", "be as high as",
+)
+# Words between the verb of rising and the figure: "rise to", "climb above", "rise further
+# to as many as".
+PROJECTION_LINKS = (
+    "to", "above", "over", "beyond", "past", "by", "further", "as many as", "as high as",
+    "more than", "at least", "well over", "well above", "into the",
+)
 # Words that say a count is complete as of now without saying since when: an incident's
 # toll "so far" is still that incident's, not a running total of a war.
 SO_FAR_WORDS = (

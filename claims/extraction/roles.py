@@ -24,6 +24,10 @@ from claims.extraction.lexicon import (
     ONE_ATTACK_GAP,
     ONE_ATTACK_NOUNS,
     PEOPLE_KINDS,
+    PROJECTION_ADVERBS,
+    PROJECTION_LINKS,
+    PROJECTION_MODALS,
+    PROJECTION_VERBS,
     RUNNING_TALLIES,
     SHARE_WORDS,
     SO_FAR_WORDS,
@@ -63,6 +67,17 @@ OF_THE_AFTER_RE = regex.compile(
     rf"|\s+(?:(?:were|are|was|is)\s+(?:also\s+)?)?among\s+(?:(?:at\s+least|more\s+than"
     rf"|some|about|nearly)\s+)?(?=\d))"
 )
+# What a count may come to, right before the figure: "could reach as many as 200", "is
+# expected to rise further to 300" (lexicon.PROJECTION_MODALS, PROJECTION_VERBS); the
+# modal and its verb are the role's words.
+PROJECTED_BEFORE_RE = ending_at(
+    rf"(?i:\b(?P<words>(?:{alternation(PROJECTION_MODALS, backward=True)})\s+"
+    rf"(?:(?:{alternation(PROJECTION_ADVERBS, backward=True)})\s+)?"
+    rf"(?:{alternation(PROJECTION_VERBS, backward=True)}))"
+    rf"(?:\s+(?:{alternation(PROJECTION_LINKS, backward=True)})){{0,3}}\s+)"
+)
+# How far before a figure its projection's words may start.
+PROJECTION_REACH = 80
 # "with 18 bodies": right before the figure.
 WITH_BEFORE_RE = ending_at(r"(?i:\bwith\s+)")
 # "a further 12", "another 40": right before the figure.
@@ -153,7 +168,8 @@ def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_
               draft: tuple[str | None, str | None, float], when: TimeRef | None,
               place: str | None, earlier: list[Claim], sentence_start: int) -> Role:
     """The figure's role (`draft` is its metric, counted noun and value; `when` its time;
-    `place` the place its own sentence names): running when its time runs from a start
+    `place` the place its own sentence names): projected when a modal and a verb of rising
+    lead right into it ("could reach 200"), else running when its time runs from a start
     ("since 2011") unless it is a part of one ("including 25,000 children"), else the first of
     part, update and period whose words stand next to it
     in its clause, else a part told as a count of its own, else total. Only figures
@@ -161,6 +177,9 @@ def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_
     alone is no running total: "the toll so far is 58" is one attack's; "since November"
     (no year) is a period, not a war's."""
     metric = draft[0]
+    projected = _projected(text, clause, span) if metric in GROUPED_METRICS else None
+    if projected:
+        return projected
     since = when.date_text if when and when.cumulative else None
     if since and fold(since) not in SO_FAR_WORDS:
         part = (_part(text, clause, span, number_end, draft, earlier)
@@ -181,6 +200,15 @@ def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_
         or _narrower(draft, place, earlier, sentence_start)
         or TOTAL
     )
+
+
+def _projected(text: str, clause: tuple[int, int], span: tuple[int, int]) -> Role | None:
+    """A projection: what a count may come to ("the toll could reach as many as 200", "is
+    expected to rise to 300"), right before the figure in its clause, is no count made, so
+    it is never a rival of the incident's counted total."""
+    lo, start = clause[0], span[0]
+    found = PROJECTED_BEFORE_RE.match(text, max(lo, start - PROJECTION_REACH), start, KEEP_GIL)
+    return Role("projected", found.group("words")) if found else None
 
 
 def _spent_on(text: str, clause: tuple[int, int], earlier: list[Claim]) -> Role | None:
