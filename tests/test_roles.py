@@ -278,6 +278,12 @@ def test_with_and_a_count_of_another_metric_is_no_part():
      [("1,000", "projected", "could well exceed")]),
     ("The flood killed 35 people in Tarvel and could rise further to as many as 60.",
      [("35 people", "total", None), ("as many as 60", "projected", "could rise")]),
+    # an expecting verb before the infinitive of rising; what people may yet come to
+    ("Officials expect the toll to rise above 100.",
+     [("above 100", "projected", "expect the toll to rise")]),
+    ("Aid groups fear thousands more could die.", [("thousands", "projected", "could die")]),
+    ("Up to 2 million people may be displaced by the fighting.",
+     [("Up to 2 million people", "projected", "may be displaced")]),
 ])
 def test_what_a_toll_may_come_to_is_a_projection_not_a_count(text, expected):
     assert roles_of(text) == expected
@@ -288,6 +294,7 @@ def test_what_a_toll_may_come_to_is_a_projection_not_a_count(text, expected):
     "The shelling killed 20 people and could kill more, medics said.",
     "The toll, which may rise further, stood at 45 on Monday.",
     "The toll had climbed to 90 by the evening.",
+    "The toll continued to rise to 45 on Sunday.",
 ])
 def test_a_count_made_is_no_projection_for_a_modal_elsewhere(text):
     assert {role for _, role, _ in roles_of(text)} == {"total"}

@@ -812,6 +812,18 @@ PROJECTION_MODALS = (
     "feared to", "projected to", "forecast to", "poised to", "bound to", "threatens to",
     "threatening to", "threatened to",
 )
+# Verbs that make the infinitive of rising after their object a projection: "officials
+# expect the toll to rise above 100", "fear the number to climb".
+PROJECTION_EXPECTING = (
+    "expect", "expects", "expected", "fear", "fears", "feared", "predict", "predicts",
+    "predicted", "forecast", "forecasts",
+)
+# What people may yet come to, said right after their figure and a modal: "thousands more
+# could die", "up to 2 million may be displaced".
+PROJECTION_OUTCOMES = (
+    "die", "be killed", "perish", "lose their lives", "be displaced", "flee", "be wounded",
+    "be injured", "be affected",
+)
 # Words between the modal and its verb: "could well exceed", "is expected to rise further".
 PROJECTION_ADVERBS = (
     "still", "further", "well", "soon", "easily", "eventually", "even", "yet", "quickly",

@@ -25,8 +25,10 @@ from claims.extraction.lexicon import (
     ONE_ATTACK_NOUNS,
     PEOPLE_KINDS,
     PROJECTION_ADVERBS,
+    PROJECTION_EXPECTING,
     PROJECTION_LINKS,
     PROJECTION_MODALS,
+    PROJECTION_OUTCOMES,
     PROJECTION_VERBS,
     RUNNING_TALLIES,
     SHARE_WORDS,
@@ -71,10 +73,17 @@ OF_THE_AFTER_RE = regex.compile(
 # expected to rise further to 300" (lexicon.PROJECTION_MODALS, PROJECTION_VERBS); the
 # modal and its verb are the role's words.
 PROJECTED_BEFORE_RE = ending_at(
-    rf"(?i:\b(?P<words>(?:{alternation(PROJECTION_MODALS, backward=True)})\s+"
+    rf"(?i:\b(?P<words>(?:{alternation(PROJECTION_MODALS, backward=True)}"
+    rf"|(?:{alternation(PROJECTION_EXPECTING, backward=True)})(?:\s+[\w-]+){{1,4}}\s+to)\s+"
     rf"(?:(?:{alternation(PROJECTION_ADVERBS, backward=True)})\s+)?"
     rf"(?:{alternation(PROJECTION_VERBS, backward=True)}))"
     rf"(?:\s+(?:{alternation(PROJECTION_LINKS, backward=True)})){{0,3}}\s+)"
+)
+# What people may yet come to, right after their figure: "thousands more could die".
+PROJECTED_AFTER_RE = regex.compile(
+    rf"(?i:\s+(?:more\s+|others\s+|people\s+)?(?P<words>"
+    rf"(?:{alternation(PROJECTION_MODALS)})\s+(?:(?:{alternation(PROJECTION_ADVERBS)})\s+)?"
+    rf"(?:{alternation(PROJECTION_OUTCOMES)}))\b)"
 )
 # How far before a figure its projection's words may start.
 PROJECTION_REACH = 80
@@ -204,10 +213,13 @@ def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_
 
 def _projected(text: str, clause: tuple[int, int], span: tuple[int, int]) -> Role | None:
     """A projection: what a count may come to ("the toll could reach as many as 200", "is
-    expected to rise to 300"), right before the figure in its clause, is no count made, so
-    it is never a rival of the incident's counted total."""
+    expected to rise to 300", "officials expect the toll to rise above 100"), right before
+    the figure in its clause, or what its people may yet come to right after it ("thousands
+    more could die"), is no count made, so it is never a rival of the incident's counted
+    total."""
     lo, start = clause[0], span[0]
-    found = PROJECTED_BEFORE_RE.match(text, max(lo, start - PROJECTION_REACH), start, KEEP_GIL)
+    found = (PROJECTED_BEFORE_RE.match(text, max(lo, start - PROJECTION_REACH), start, KEEP_GIL)
+             or PROJECTED_AFTER_RE.match(text, span[1], clause[1], KEEP_GIL))
     return Role("projected", found.group("words")) if found else None
 
 
