@@ -654,3 +654,17 @@ def test_a_place_cue_reaches_past_nearby(text):
 def test_homicides_and_murders_are_deaths(text):
     (claim,) = extract(text)
     assert (claim.metric, claim.unit) == ("killed", "people")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a country named before the means of its attack, turned on a target, is who struck
+    ("US missile strikes on an airbase killed 4 people.", None),
+    ("Six civilians were among 22 people killed in U.S. air strikes on a stronghold.", None),
+    ("Seven militants were killed in US-led air strikes on Wednesday.", None),
+    # an attack in a country, and an attack whose place is named, keep their place
+    ("7 fighters were killed in a Syria air strike.", "Syria"),
+    ("A Turkey drone strike killed 3 fighters in Hasakah.", "Hasakah"),
+    ("Myanmar army shelling killed 5 villagers.", "Myanmar"),
+])
+def test_a_country_that_struck_is_no_place_of_the_dead(text, place):
+    assert {c.place for c in extract(text)} == {place}

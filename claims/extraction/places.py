@@ -45,6 +45,7 @@ from claims.extraction.lexicon import (
     AFTER_PLACE_WORDS,
     AMBIGUOUS_COUNTRY_NAMES,
     ARTICLES,
+    ATTACK_MEAN_OF,
     AUXILIARIES,
     BORDER_WORDS,
     CLAUSE_OPENERS,
@@ -1647,15 +1648,46 @@ def _figure_places(sentence: str, found) -> list[_Candidate]:
     """The places a sentence names that may be a figure's: not where people or fire came
     from or were headed, nor the region or country written after such a place to say where
     it lies ("rockets fired from Douma, Rif Dimashq", "evacuees from Foua in Idlib
-    province")."""
+    province"), nor a country named as who struck ("US missile strikes on ...")."""
     kept, away = [], None
     for c in sorted(found, key=lambda c: c.start):
+        if _attacker(sentence, c):
+            continue
         if _origin(sentence, c) or (away is not None and _places_it(sentence, away, c)):
             away = c
         else:
             kept.append(c)
             away = None
     return kept
+
+
+# The means of attack a country's name may stand before, a word or two between: "US missile
+# strikes", "a Turkey drone strike", "Russia air raids".
+_ATTACK_AFTER = re.compile(
+    rf"(?i)(?:[ \t-]+[\w-]+){{0,2}}?[ \t-]+(?:air[ \t]+)?"
+    rf"(?:{alternation(ATTACK_MEAN_OF)}|strikes?)\b"
+)
+
+
+# The target an attack's means is turned on, which makes the country before it who struck.
+_TARGET_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:on|against|targeting)\s")
+
+
+def _attacker(sentence: str, c: _Candidate) -> bool:
+    """Is a country named as who struck, its name before the means of attack ("US missile
+    strikes on a Syrian airbase killed four", "killed in U.S. air strikes on Raqqa"; not
+    "killed in a Syria air strike")? It is who, not where: better no place."""
+    if c.entry.kind != COUNTRY or not c.attribute:
+        return False
+    return (c.cue not in _LOCATIVE or sentence[c.end : c.end + 1] == "-"  # "in US-led strikes"
+            ) and _ATTACK_AFTER.match(sentence, c.end) is not None or _turned_on(sentence, c.end)
+
+
+def _turned_on(text: str, end: int) -> bool:
+    """Is the name ending at `end` followed by the means of an attack turned on a target
+    ("US missile strikes on a Syrian airbase")?"""
+    attack = _ATTACK_AFTER.match(text, end)
+    return attack is not None and _TARGET_AFTER.match(text, attack.end()) is not None
 
 
 # What stands between a place and the region or country that says where it lies: "Azaz in
@@ -1887,6 +1919,8 @@ def _weight(text: str, key: str, cue: str, end: int) -> int:
         return NAMED if locative else 1  # "in Syrian city"
     if key in AMBIGUOUS_COUNTRY_NAMES and not cue:
         return 0
+    if _turned_on(text, end):
+        return 0  # "US missile strikes on a Syrian airbase": who struck, not where
     return NAMED + 1 if locative and not _attribute(_AFTER.match(text, end)) else NAMED
 
 
