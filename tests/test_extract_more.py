@@ -709,3 +709,21 @@ def test_a_quake_has_a_magnitude_and_a_war_is_no_unit(text, found):
 ])
 def test_a_thing_modified_by_a_people_noun_is_a_thing(text, found):
     assert [(c.text, c.unit) for c in extract(text)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a verb or an adverb after a bare figure is no counted noun
+    ("Kurdish police put the toll at 16 earlier.", ["16"]),
+    ("Security forces killed 80 there on Friday.", ["80"]),
+    ("Raids hit the market and hundreds flee the town.", ["hundreds"]),
+    ("Tens of millions watch the final.", ["Tens of millions"]),
+    ("About 200 left the village on Friday.", ["About 200"]),
+    ("Shelling killed 10 and 70 got injured.", ["10", "70 got injured"]),
+])
+def test_a_verb_or_an_adverb_after_a_figure_is_no_counted_noun(text, found):
+    assert [c.text for c in extract(text)] == found
+
+
+def test_a_place_before_and_is_the_earlier_items():
+    text = "More than 5000 people left Fuaa and Kafraya and about 2200 left Madaya on Friday."
+    assert [c.place_text for c in extract(text)] == ["Fuaa and Kafraya", "Madaya"]

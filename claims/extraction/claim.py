@@ -94,7 +94,7 @@ ORIGIN_BEFORE_RE = ending_at(
 # What befell people (lexicon.PEOPLE_STATES), right after a bare figure: "left 15 dead",
 # "one was killed and six more wounded", "left 120 other wounded" (translated copy).
 STATE_AFTER_RE = regex.compile(
-    rf"(?:[ \t]+(?i:more|other))?[ \t]+"
+    rf"(?:[ \t]+(?i:more|other|got|get))?[ \t]+"
     rf"(?P<state>(?i:{alternation((*PEOPLE_STATES, *DEPRIVATIONS))}))\b"
 )
 _STATE_AFTER = group_numbers(STATE_AFTER_RE)

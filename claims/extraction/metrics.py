@@ -91,6 +91,9 @@ SUBJECT_STOPS = frozenset(
         "go", "went", "behind",
         "beyond", "through", "throughout", "upon", "onto", "above", "below", "like", "unlike",
         "despite", "except", "where", "whose", "whereby",
+        # adverbs of place and time: "put the toll at 16 earlier", "killed 80 there"
+        "there", "here", "earlier", "later", "now", "then", "together", "apiece", "alone",
+        "again", "already", "what",
     ]
     + [*ARTICLES, *POSSESSIVES, *SUBJECT_PRONOUNS, *MONTH_NAMES, *WEEKDAY_NAMES,
        *HEADLINE_SOURCES]
@@ -448,7 +451,10 @@ VERB_STOPS = frozenset(
     + [
         "die", "dies", "died", "kill", "kills", "perish", "perished", "suffer", "suffers",
         "injure", "injures", "shot",
-        "suffered", "proves", "prove"
+        "suffered", "proves", "prove",
+        # verbs of a plural subject, never a plural noun: "about 2200 left Madaya", "hundreds
+        # flee", "Tens of millions watch"
+        "left", "got", "flee", "fled", "hit", "live", "watch", "face", "need", "remain",
     ]
 )
 # Words kept inside the phrase only when a noun follows: "eight more picks", "two new jets".

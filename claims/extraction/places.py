@@ -1362,7 +1362,8 @@ def _pick(sentence: str, found: list[_Candidate], lo: int, hi: int) -> _Candidat
     def rank(c: _Candidate) -> tuple[bool, bool, bool, bool, bool, bool, int]:
         # a place in another clause ("After the fighting in Homs, 12 died in Hama") is
         # the last choice before a country; "in X" before "from X" or "a US vehicle"; the
-        # place a "where" clause hangs from is that clause's ("into Canada, where a foot")
+        # place a "where" clause hangs from is that clause's ("into Canada, where a foot");
+        # a place before an "and" is the last item's ("5000 left Fuaa and 2200 left Madaya")
         gap = sentence[c.end : lo] if c.end <= lo else sentence[hi : c.start]
         return (
             not (c.end <= lo and _owns(c, gap)),
@@ -1370,7 +1371,7 @@ def _pick(sentence: str, found: list[_Candidate], lo: int, hi: int) -> _Candidat
             c.entry.kind == COUNTRY,
             c.attribute,
             c.cue not in _LOCATIVE,
-            "," in gap or ";" in gap,
+            "," in gap or ";" in gap or (c.end <= lo and " and " in gap),
             max(c.start - hi, lo - c.end, 0),
         )
 
