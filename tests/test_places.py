@@ -668,3 +668,24 @@ def test_homicides_and_murders_are_deaths(text):
 ])
 def test_a_country_that_struck_is_no_place_of_the_dead(text, place):
     assert {c.place for c in extract(text)} == {place}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # "the country" points at the country of the town named before, when the story is
+    # about that country
+    (("Shelling killed 12 people in Aleppo, Syria, on Monday. Since then more than 250,000 "
+      "people have been killed across the war-battered country, the UN says."), "Syria"),
+    (("Shelling killed 12 people in Aleppo, Syria, on Monday. Strikes killed 20 fighters in "
+      "the northeast of the country."), "Syria"),
+])
+def test_the_country_is_the_country_of_the_town_named_before(text, place):
+    assert extract(text)[-1].place == place
+
+
+@pytest.mark.parametrize("text", [
+    ("Syria's war has killed 12 people in Aleppo, Syria, this week. The Red Cross said in "
+     "Geneva on Monday that 54 volunteers had died in the war-ravaged country."),
+    "An opposition leader said in Turkey that the attack in Syria had killed 1300 people.",
+])
+def test_where_a_report_was_made_is_not_where_its_figure_is(text):
+    assert extract(text)[-1].country == "Syria"

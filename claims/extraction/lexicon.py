@@ -559,6 +559,12 @@ ORIGIN_CUES = ("from",)
 # Words that make a place where someone lives or works, before "in": "an activist who lives
 # in Europe said 10 people were killed" (the place is the activist's, not the figure's after
 # it; but "Syrians living in Turkey number 3.5 million" is the figure's before it).
+# Verbs of speaking before "in" and the place where the speaker was: "the Red Cross said in
+# Geneva that 54 volunteers had died": where it was said, not where they died.
+SPOKEN_IN_WORDS = (
+    "said", "says", "told reporters", "told journalists", "told a news conference",
+    "told a press conference", "announced", "spoke", "speaking",
+)
 RESIDENCE_WORDS = (
     "live", "lives", "lived", "living", "based", "resides", "resided", "residing", "resident",
     "exiled", "works", "worked", "working",

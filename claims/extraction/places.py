@@ -75,6 +75,7 @@ from claims.extraction.lexicon import (
     REPORTING_VERBS,
     RESIDENCE_WORDS,
     ROAD_NOUNS,
+    SPOKEN_IN_WORDS,
     STREET_CUES,
     STREET_PREFIXES,
     STREET_WORDS,
@@ -780,9 +781,10 @@ ORIGIN_RE = ending_at(
     rf"\s*(?:,|and)\s+)?"
 )
 ORIGIN_REACH = 60
-# "who currently lives in", "based in the": where someone is, before their place.
+# "who currently lives in", "based in the", "said in": where someone is, before their place.
 HOME_RE = ending_at(
-    rf"\b(?:{alternation(RESIDENCE_WORDS)})\s+(?:[a-z]+\s+)?in\s+(?:the\s+)?")
+    rf"\b(?:{alternation((*RESIDENCE_WORDS, *SPOKEN_IN_WORDS))})\s+(?:[a-z]+\s+)?in\s+"
+    r"(?:the\s+)?")
 HOME_REACH = 40
 # The longest word other than a determiner of each cue of ORIGIN_RE ("way" of "on their way
 # to"), one of which its every match holds: the pattern is tried only where one shows in the
@@ -1331,8 +1333,9 @@ def _located(
 
 
 def _home(sentence: str, c: _Candidate) -> bool:
-    """Is the place where someone lives or works ("an activist who lives in Europe")? It is
-    not the place of the figures the sentence goes on to give."""
+    """Is the place where someone lives, works or spoke ("an activist who lives in Europe",
+    "the Red Cross said in Geneva")? It is not the place of the figures the sentence goes
+    on to give."""
     return HOME_RE.match(sentence, max(0, c.start - HOME_REACH), c.start, KEEP_GIL) is not None
 
 
@@ -1458,9 +1461,11 @@ _DATELINE = re.compile(
 )
 
 
-# "the state", "this city", "the country's": a place named before, pointed at.
+# "the state", "this city", "the country's", "the war-torn country": a place named before,
+# pointed at.
 ANAPHOR_RE = re.compile(
-    rf"(?i)\b(?:the|this|that)\s+({alternation(PLACE_ANAPHORS)})\b(?!\s+of\s+(?-i:[A-Z]))")
+    rf"(?i)\b(?:the|this|that)\s+(?:[a-z]+-[a-z]+\s+)?({alternation(PLACE_ANAPHORS)})\b"
+    rf"(?!\s+of\s+(?-i:[A-Z]))")
 # A town named with its noun ("the opposition-held city of Al Quriyah"): a sentence whose
 # figures take no place of the gazetteer still names where they are, so no other town is
 # theirs (apart).
@@ -1490,8 +1495,9 @@ def _level(place: Place) -> str:
 def anaphor(text: str, sentences, sent_start: int, sent_end: int, article=None) -> Place | None:
     """The place "the state" or "the city" points at: the last place of that level named in
     the sentences before, within the paragraph or the one before ("New Mexico lost jobs.
-    ... 193,000 public sector employees in the state"); None when the sentence points at
-    none."""
+    ... 193,000 public sector employees in the state"), and for "the country" the country
+    of the last place named when the article is about it ("Shelling hit Aleppo. ... across
+    the country"); None when the sentence points at none."""
     if _ANAPHOR_HINT_RE.search(folded(text[sent_start:sent_end])) is None:
         return None
     m = ANAPHOR_RE.search(text, sent_start, sent_end)
@@ -1500,9 +1506,22 @@ def anaphor(text: str, sentences, sent_start: int, sent_end: int, article=None) 
     level = PLACE_ANAPHORS[m.group(1).lower()]
     for start, end, _, _ in _before(text, sentences, sent_start):
         c = _located(text, start, end, end, end, article)
-        if c is not None and _level(place := _place(c.entry, c.surface)) == level:
+        if c is None:
+            continue
+        place = _place(c.entry, c.surface)
+        if _level(place) == level:
             return place
+        if level == "country" and _leads(article, place.country):  # "Aleppo ... the country"
+            return Place(name=place.country, surface=m.group(), region=None,
+                         country=place.country, latitude=None, longitude=None)
     return None
+
+
+def _leads(article, country: str | None) -> bool:
+    """Is `country` the one the article is about? "The country" points at it from a town
+    named before, not at the country of the city a report was made in ("said in Geneva")."""
+    return (country is not None and article is not None and article.country is not None
+            and COUNTRY_NAMES.get(article.country, article.country) == country)
 
 
 def _before(text: str, sentences, sent_start: int):
