@@ -727,3 +727,14 @@ def test_a_verb_or_an_adverb_after_a_figure_is_no_counted_noun(text, found):
 def test_a_place_before_and_is_the_earlier_items():
     text = "More than 5000 people left Fuaa and Kafraya and about 2200 left Madaya on Friday."
     assert [c.place_text for c in extract(text)] == ["Fuaa and Kafraya", "Madaya"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # explosions and blasts are attacks counted, never the wounded or dead near them
+    (("Six civilians were killed and several others were injured in three explosions in "
+      "the town."),
+     [("Six civilians", "killed"), ("several others", "wounded"), ("three explosions", "strikes")]),
+    ("Two blasts killed 14 people.", [("Two blasts", "strikes"), ("14 people", "killed")]),
+])
+def test_explosions_and_blasts_are_attacks(text, found):
+    assert [(c.text, c.metric) for c in extract(text)] == found

@@ -571,10 +571,16 @@ def _state_of_noun(context: _Context, draft: _Draft) -> None:
     state = STATE_OF_NOUN_RE.match(text, draft.end, context.sent_end, KEEP_GIL)
     if state and state.start(_STATE_OF_NOUN.state) == state.start() + 1 and metrics.did_to_others(
             text, state.end(), context.sent_end):
-        draft.metric = metrics.direct_metric(text, context.sent_start, draft.start) or "count"
+        draft.metric = (metrics.direct_metric(text, context.sent_start, draft.start)
+                        or _attack_metric(draft.subject) or "count")
     elif state:
         end = _joined_state_end(context, state.end())
         draft.metric = metrics.cue_metric(text[state.start(_STATE_OF_NOUN.state) : end])
+
+
+def _attack_metric(subject: str | None) -> str | None:
+    """`strikes` for a figure of attacks that did the killing ("Two blasts killed 14")."""
+    return "strikes" if metrics.subject_metric(subject) == "strikes" else None
 
 
 def _suspended_hyphen(context: _Context, draft: _Draft) -> None:

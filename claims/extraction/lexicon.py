@@ -266,7 +266,7 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
     "strikes": (
         "airstrikes", "air strikes", "strikes", "raids", "air raids", "barrel bombs",
         "missiles", "rockets", "shells", "mortars", "mortar rounds", "bombs", "sorties",
-        "attacks",
+        "attacks", "explosions", "blasts", "bombings", "car bombs", "ambushes",
     ),
     "population": ("residents", "inhabitants"),
     # "thousands of internally displaced people": the plight is in the phrase's head.
