@@ -266,3 +266,19 @@ def test_a_headlines_trailing_source_is_its_attribution(text, figure, source):
 )
 def test_a_place_a_time_or_an_outlet_after_a_headline_is_no_source(text, figure):
     assert _source_of(text, figure) is None
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a phrase a preposition governs is no speaker
+    ("A teacher living in Midvale said 12 people died.", None),
+    ("The rebels advanced 10 kilometres to the west said Omar Haddad.", "Omar Haddad"),
+    # unless a place it governs ends there, its comma lost: the speaker follows
+    ("In Homs state television said 12 people were wounded.", "state television"),
+    ("Car bomb attack kills at least 26 in Syria war monitor says", "war monitor"),
+    # "according to" is no governing preposition; words said after "said" are no name
+    ("According to the UN 300 people died.", "the UN"),
+    ("At the U.N. British Foreign Secretary Tom Hale said Russia should pay for the 20 dead.",
+     None),
+])
+def test_a_speaker_is_no_phrase_a_preposition_governs(text, source):
+    assert [c.attributed_to for c in extract(text)] == [source]

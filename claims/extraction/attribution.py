@@ -13,8 +13,10 @@ from typing import NamedTuple
 import regex
 
 from claims import data
+from claims.extraction import places
 from claims.extraction.lexicon import (
     ARTICLES,
+    AUXILIARIES,
     BE_FORMS,
     MONTH_NAMES,
     NAME_PARTICLES,
@@ -332,9 +334,51 @@ _NO_SPEAKER = "no speaker"
 
 
 def _speaker_before(sentence: str, verb_start: int) -> str | None:
-    """The noun phrase ending just before a reporting verb, read backwards."""
+    """The noun phrase ending just before a reporting verb, read backwards; none when a
+    preposition governs it ("a teacher living in Midan said", "contacts inside Syria said",
+    "12 kilometres to the west said"): the speaker is further back, or named after."""
     taken = _phrase_before(sentence, _last_words(sentence, verb_start), verb_start)
+    if taken and _governed(sentence, taken[-1].start()):
+        taken = _after_governed_place(taken)
     return _speaker_taken(sentence, taken) if taken else None
+
+
+def _after_governed_place(taken: list) -> list | None:
+    """The words after the last place in a phrase a preposition governs, its comma lost:
+    "In Homs state television said", "an attack on Turkey Haberturk reported", "on a hospital
+    in southern Aleppo Syrian Coalition describes"; none when the preposition governs the
+    whole phrase ("living in Midan said", "to the west said")."""
+    words = taken[::-1]
+    for end in range(len(words) - 1, 0, -1):
+        for size in range(min(3, end), 0, -1):
+            name = " ".join(m.group() for m in words[end - size : end])
+            if name[0].isupper() and places.lookup(places.normalise(name)):
+                rest = words[end:]
+                return rest[::-1] if _names_speaker(rest) else None
+    return None
+
+
+def _names_speaker(words: list) -> bool:
+    """Do the words after a place name a speaker: a name ("Haberturk") or a head noun of
+    speech ("state television", "war monitor"), not more of the place ("suburbs", "city")?"""
+    return words[0].group()[0].isupper() or words[-1].group().lower() in SPEAKER_HEADS
+
+
+def _governed(sentence: str, start: int) -> bool:
+    """Is the word right before `start`, a space between, a preposition (not the "to" of
+    "according to", whose phrase is the source)?"""
+    if start < 2 or sentence[start - 1] != " ":
+        return False
+    before, _, word = sentence[: start - 1].rpartition(" ")
+    return word.lower() in _PREPOSITION_WORDS and not (
+        word.lower() == "to" and before.lower().endswith("according"))
+
+
+# A verb's helper inside words read after "said", which make them the clause said.
+_AUXILIARY_RE = regex.compile(rf"(?i)\b(?:{alternation(AUXILIARIES)})\b")
+# The prepositions a speaker's phrase may not follow: those that govern a phrase, those that
+# place it, and "to" and "from".
+_PREPOSITION_WORDS = PREPOSITIONS | PLACE_PREPOSITIONS | frozenset(["to", "from"])
 
 
 def _last_words(sentence: str, end: int) -> list:
@@ -591,8 +635,8 @@ def _verb_credit(sentence: str, start: int, end: int) -> Attribution | None:
         return Attribution(at, speaker, (0, at))
     after = SAID_BY_RE.match(sentence, start)
     source = after and _trim(after.group("src"))
-    if not source:
-        return None
+    if not source or _AUXILIARY_RE.search(source):
+        return None  # "said Russia should be investigated": a clause reported, no name
     name_end = after.start("src") + len(source)
     if not sentence.startswith(",", name_end):
         return Attribution(start, source)
