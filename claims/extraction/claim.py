@@ -310,7 +310,8 @@ def _prefix_word_unit(context: _Context, draft: _Draft) -> None:
     """Read a unit written as a word before the figure: "a magnitude 6.8 earthquake" measures
     the quake, it counts no earthquakes."""
     start = context.number.start
-    if draft.unit is not None or context.text[start - 1 : start] not in (" ", "\t"):
+    if draft.unit is not None or not context.text[max(0, start - 12) : start].rstrip(
+            " \t").lower().endswith(units.PREFIX_WORD_ENDINGS):
         return
     before = units.PREFIX_WORD_UNIT_RE.match(
         context.text, max(context.sent_start, start - 12), start, KEEP_GIL)

@@ -413,6 +413,7 @@ def subject_metric(subject: str | None) -> str | None:
     return _SUBJECT_METRIC[" ".join(match.group().lower().split())] if match else None
 
 
+@functools.lru_cache(maxsize=4096)
 def is_people(subject: str | None) -> bool:
     """Does a counted noun phrase count people: a people noun in it, or a nation's people
     at its head ("155 Indonesians", "three South Koreans", "40 Iraqis")?"""

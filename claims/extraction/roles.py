@@ -218,9 +218,24 @@ def _projected(text: str, clause: tuple[int, int], span: tuple[int, int]) -> Rol
     more could die"), is no count made, so it is never a rival of the incident's counted
     total."""
     lo, start = clause[0], span[0]
-    found = (PROJECTED_BEFORE_RE.match(text, max(lo, start - PROJECTION_REACH), start, KEEP_GIL)
-             or PROJECTED_AFTER_RE.match(text, span[1], clause[1], KEEP_GIL))
+    window = max(lo, start - PROJECTION_REACH)
+    found = (
+        _may_project(text[window:start]) and PROJECTED_BEFORE_RE.match(
+            text, window, start, KEEP_GIL)
+        or _may_project(text[span[1] : span[1] + PROJECTION_REACH])
+        and PROJECTED_AFTER_RE.match(text, span[1], clause[1], KEEP_GIL))
     return Role("projected", found.group("words")) if found else None
+
+
+def _may_project(window: str) -> bool:
+    """Whether a projection's modal or verb of expecting may be in `window`: the first word
+    of one of them shows in it, which most figures' windows lack."""
+    lowered = window.lower()
+    return any(hint in lowered for hint in _PROJECTION_HINTS)
+
+
+# The first word of each modal and verb of expecting, one of which every projection holds.
+_PROJECTION_HINTS = tuple({w.split()[0] for w in (*PROJECTION_MODALS, *PROJECTION_EXPECTING)})
 
 
 def _spent_on(text: str, clause: tuple[int, int], earlier: list[Claim]) -> Role | None:
