@@ -1692,7 +1692,7 @@ _ATTACK_AFTER = re.compile(
 # The target an attack's means is turned on, which makes the country before it who struck.
 _TARGET_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:on|against|targeting)\s")
 # The words of _TARGET_AFTER, one of which shows within its reach after a name it matches.
-_TARGET_HINTS = (" on ", " against ", " targeting ")
+_TARGET_HINT_RE = re.compile(r" (?:on|against|targeting) ")
 TARGET_REACH = 80
 
 
@@ -1709,7 +1709,7 @@ def _attacker(sentence: str, c: _Candidate) -> bool:
 def _turned_on(text: str, end: int) -> bool:
     """Is the name ending at `end` followed by the means of an attack turned on a target
     ("US missile strikes on a Syrian airbase")?"""
-    if not any(word in text[end : end + TARGET_REACH] for word in _TARGET_HINTS):
+    if _TARGET_HINT_RE.search(text, end, end + TARGET_REACH) is None:
         return False  # most names have no attack turned on a target after them
     attack = _ATTACK_AFTER.match(text, end)
     return attack is not None and _TARGET_AFTER.match(text, attack.end()) is not None

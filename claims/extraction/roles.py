@@ -220,22 +220,23 @@ def _projected(text: str, clause: tuple[int, int], span: tuple[int, int]) -> Rol
     lo, start = clause[0], span[0]
     window = max(lo, start - PROJECTION_REACH)
     found = (
-        _may_project(text[window:start]) and PROJECTED_BEFORE_RE.match(
-            text, window, start, KEEP_GIL)
-        or _may_project(text[span[1] : span[1] + PROJECTION_REACH])
-        and PROJECTED_AFTER_RE.match(text, span[1], clause[1], KEEP_GIL))
+        _may_project(text[window:start])
+        and PROJECTED_BEFORE_RE.match(text, window, start, KEEP_GIL)
+        or PROJECTED_AFTER_RE.match(text, span[1], clause[1], KEEP_GIL))
     return Role("projected", found.group("words")) if found else None
 
 
-def _may_project(window: str) -> bool:
-    """Whether a projection's modal or verb of expecting may be in `window`: the first word
-    of one of them shows in it, which most figures' windows lack."""
-    lowered = window.lower()
-    return any(hint in lowered for hint in _PROJECTION_HINTS)
+def _may_project(before: str) -> bool:
+    """Whether a projection may end right before a figure: the last word before it is a
+    verb of rising or a word linking one to the figure ("rise to", "reach as many as"),
+    which most figures lack."""
+    words = before.rsplit(None, 1)
+    return bool(words) and words[-1].lower() in _PROJECTION_LAST_WORDS
 
 
-# The first word of each modal and verb of expecting, one of which every projection holds.
-_PROJECTION_HINTS = tuple({w.split()[0] for w in (*PROJECTION_MODALS, *PROJECTION_EXPECTING)})
+# The words a projection's words may end with: a verb of rising's or a link's last word.
+_PROJECTION_LAST_WORDS = frozenset(
+    phrase.split()[-1] for phrase in (*PROJECTION_VERBS, *PROJECTION_LINKS))
 
 
 def _spent_on(text: str, clause: tuple[int, int], earlier: list[Claim]) -> Role | None:
