@@ -7,7 +7,10 @@ predict_claims.py (the fixed claim -> NewsQuant mapping) and score.py from the d
 runs claims.extract on each sentence and prints: the three one-to-one scores (same numbers as
 score.py); which gold units the mapping can produce at all, with the value+unit F1 ceiling that
 implies; and, among value-matched pairs, which (gold, ours) change labels disagree. --show N
-prints examples; --misses lists every value missed and every claim the gold lacks. Skips
+prints examples; --misses lists every value missed and every claim the gold lacks;
+--conflicts counts them by the cause newsquant_conflicts.json gives each (sentence id, side
+and value, labelled by hand against the claim definition in ../shared/eval/articles/README.md)
+and the value F1 an extractor that follows that definition exactly would reach. Skips
 cleanly (exit 0) when the data is absent.
 """
 
@@ -181,6 +184,40 @@ def print_value_misses(gold, pred, found, texts, sc) -> None:
     print(f"\nvalues: {missed} gold quantities missed, {false} predictions the gold lacks")
 
 
+CONFLICTS = Path(__file__).resolve().parent / "newsquant_conflicts.json"
+# The kinds of conflict a claim-definition-following extractor cannot help: every label but
+# these two ("ours": the extractor's own error; "unread": no label yet).
+OWN_KINDS = ("ours", "unread")
+
+
+def print_conflicts(gold, pred, sc) -> None:
+    """Each value missed and each prediction the gold lacks, by the cause its label in
+    newsquant_conflicts.json gives (read by hand against ../shared/eval/articles/README.md,
+    the claim definition), and the value F1 an extractor would reach that follows that
+    definition exactly and makes no error of its own."""
+    labels = json.loads(CONFLICTS.read_text(encoding="utf8"))
+    causes: Counter = Counter()
+    for i, (g, p) in enumerate(zip(gold, pred)):
+        matched = pairs(g, p, same_unit, sc)
+        left = [("missed", q) for a, q in enumerate(g) if a not in {x for x, _ in matched}]
+        left += [("extra", q) for b, q in enumerate(p) if b not in {y for _, y in matched}]
+        for side, q in left:
+            value = list(q["value"]) if isinstance(q["value"], tuple) else q["value"]
+            causes[side, labels.get(f"{i}:{side}:{json.dumps(value)}", "unread")] += 1
+    n_gold = sum(map(len, gold))
+    missed = sum(n for (side, _), n in causes.items() if side == "missed")
+    print("\nvalues missed and predictions the gold lacks, by cause:")
+    for (side, cause), n in sorted(causes.items(), key=lambda kv: (kv[0][0], -kv[1])):
+        print(f"  {side:<6} {n:>4}  {cause}")
+    helpless = {key: n for key, n in causes.items() if key[1] not in OWN_KINDS}
+    tp = n_gold - sum(n for (side, _), n in helpless.items() if side == "missed")
+    extra = sum(n for (side, _), n in helpless.items() if side == "extra")
+    ours = 200 * (n_gold - missed) / (n_gold + sum(map(len, pred)))
+    best = 200 * tp / (n_gold + tp + extra)
+    print(f"  ours: value F1 {ours:.1f}; an extractor that follows the claim definition exactly "
+          f"and makes no error of its own: TP {tp}, predictions {tp + extra}, value F1 {best:.1f}")
+
+
 def same_change(g: dict, p: dict) -> bool:
     return p["change"] is not None and g["change"] == p["change"]
 
@@ -205,6 +242,10 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--misses", action="store_true", help="list every value missed and every false claim"
     )
+    parser.add_argument(
+        "--conflicts", action="store_true",
+        help="count the values missed and false claims by their labelled cause",
+    )
     args = parser.parse_args(argv)
     data = Path(args.path).resolve()
     if not (data / "NewsQuant.json").exists():
@@ -220,6 +261,8 @@ def main(argv=None) -> int:
     print_change(gold, pred, found, sc, args.show)
     if args.show:
         print_unit_misses(gold, pred, found, sc, args.show)
+    if args.conflicts:
+        print_conflicts(gold, pred, sc)
     if args.misses:
         items = json.loads((data / "NewsQuant.json").read_text(encoding="utf8"))
         print("\nvalue misses and false claims, by sentence:")
