@@ -689,3 +689,17 @@ def test_the_country_is_the_country_of_the_town_named_before(text, place):
 ])
 def test_where_a_report_was_made_is_not_where_its_figure_is(text):
     assert extract(text)[-1].country == "Syria"
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # a list item naming a place the gazetteer lacks takes no other item's place
+    ("Air strikes killed 5 people in Aleppo, 3 in Idlib and 2 in Kafr Zubayda on Monday.",
+     ["Aleppo", "Idlib", None]),
+    ("Medics counted 150 bodies in Douma 100 in Kfar Zubayda 67 in Saqba.",
+     ["Douma", None, "Saqba"]),
+    # a name that a known place soon places, or a nation's adjective, is no place of its own
+    ("He saw at least 80 bodies at the Hajjah Hospital in Ain Tarma.", ["Ein Tarma"]),
+    ("A bomb killed 31 people in the Kurdish-majority city of Qamishli.", ["Qamishli"]),
+])
+def test_a_list_item_with_a_place_of_its_own_takes_no_other_items(text, places):
+    assert [c.place for c in extract(text)] == places

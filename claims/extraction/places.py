@@ -1323,6 +1323,8 @@ def _located(
     if not named:
         return None  # a third of figures' sentences name no place: nothing to pick from
     sentence, lo, hi = text[sent_start:sent_end], start - sent_start, end - sent_start
+    if _unknown_own_place(sentence, hi, named):
+        return None
     found = [c for c in named
              if (c.start < hi or not _compared(sentence, hi, c.start))
              and (c.end > lo or not _home(sentence, c))]
@@ -1330,6 +1332,33 @@ def _located(
     if not found:
         return None
     return _pick(sentence, found, lo, hi)
+
+
+# A locative cue and a capitalised word right after a figure: the place it names of its own.
+_OWN_PLACE_AFTER = re.compile(
+    rf"\s+(?:{alternation(LOCATIVE_CUES)})\s+(?:the\s+)?([A-Z][\w'’.-]*)")
+
+
+def _unknown_own_place(sentence: str, hi: int, named: list[_Candidate]) -> bool:
+    """Does the figure name a place of its own right after it that the gazetteer does not
+    know ("3 in Idlib and 2 in Kafr Zubayda")? Then it is no other item's place: none. Not
+    a nation's adjective or a compound ("in Syrian", "in the IS-held area"), a name a known
+    place soon follows ("at the Hajjah Hospital in Ain Tarma"), nor a line in Title Case."""
+    m = _OWN_PLACE_AFTER.match(sentence, hi)
+    if m is None:
+        return False
+    word = m.group(1)
+    return (
+        normalise(word) not in NOT_PLACES and normalise(word) not in _DEMONYM_KEYS
+        and "-" not in word and not is_headline_case(sentence)
+        and not any(c.start <= m.start(1) < c.end or (
+            0 < c.start - m.start(1) <= _KNOWN_SOON and not _has_count(sentence, m.end(1), c.start))
+            for c in named))
+
+
+# How far after an unknown name a known place may start and say where it is, no count
+# between: "the Hajjah Hospital in Ain Tarma", not "100 in Kfar Batna 67 in Saqba".
+_KNOWN_SOON = 60
 
 
 def _home(sentence: str, c: _Candidate) -> bool:
