@@ -738,3 +738,14 @@ def test_a_place_before_and_is_the_earlier_items():
 ])
 def test_explosions_and_blasts_are_attacks(text, found):
     assert [(c.text, c.metric) for c in extract(text)] == found
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # a raised count counts the people its tally noun names
+    ("The deaths raised the toll for Russian soldiers killed in Syria since 2015 to 18.",
+     "Russian soldiers"),
+    ("The strikes brought the number of civilians killed this week to 120.", "civilians"),
+    ("The blast raised the death toll from the attack to 45.", None),
+])
+def test_a_raised_count_counts_the_people_its_tally_names(text, subject):
+    assert extract(text)[-1].subject == subject

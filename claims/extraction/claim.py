@@ -868,6 +868,15 @@ def _speaks(context: _Context, draft: _Draft) -> bool:
     return pattern.match(text, end, context.sent_end) is not None
 
 
+def _tally_subject(context: _Context, draft: _Draft) -> None:
+    """Take as counted the people a raised count names after its tally noun: "raised the
+    toll for Russian soldiers killed in Syria to 18" counts Russian soldiers."""
+    if draft.subject is None and draft.metric in PEOPLE_METRICS:
+        subject = metrics.tally_subject(context.text, context.sent_start, draft.start)
+        if subject is not None:
+            draft.subject, draft.unit = subject, "people"
+
+
 def _of_people_or_things(cued: str | None) -> str | None:
     """A cue's metric for a figure counting people or things: not `control`, which is of
     territory, a share ("60% of the city") or an area, never "seized 40 crates"."""
@@ -1159,6 +1168,7 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _population,
     _own_verb,
     _cue_metric,
+    _tally_subject,
     _determiner_one,
     _time_ago,
     _people_unit,

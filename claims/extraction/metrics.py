@@ -389,6 +389,24 @@ def direct_metric(text: str, lo: int, start: int) -> str | None:
     return None
 
 
+# The word joining a tally noun to the people it counts: "the toll for Russian soldiers",
+# "the number of civilians", "the toll among government troops".
+_TALLY_OF_RE = regex.compile(r"(?i)\s+(?:for|among|of)\s+")
+
+
+def tally_subject(text: str, lo: int, start: int) -> str | None:
+    """The people a count raised to the figure counts, named after its tally noun: "raised
+    the toll for Russian soldiers killed in Syria since 2015 to 18" counts Russian soldiers."""
+    found = RAISED_TALLY_BEFORE_RE.match(text, max(lo, start - RAISED_TALLY_REACH), start, KEEP_GIL)
+    if found is None:
+        return None
+    joined = _TALLY_OF_RE.match(text, found.start(_RAISED_TALLY.gap), found.end(_RAISED_TALLY.gap))
+    if joined is None:
+        return None
+    counted = subject_after(text, joined.end(), found.end(_RAISED_TALLY.gap))
+    return counted[0] if counted and is_people(counted[0]) else None
+
+
 def _raised_tally_metric(text: str, lo: int, start: int) -> str | None:
     """The metric of a count a verb raised to the figure: "raised the death toll ... to 61"
     (killed), "brought the total number of militant casualties to 300" (casualties); none for
