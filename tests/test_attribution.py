@@ -282,3 +282,12 @@ def test_a_place_a_time_or_an_outlet_after_a_headline_is_no_source(text, figure)
 ])
 def test_a_speaker_is_no_phrase_a_preposition_governs(text, source):
     assert [c.attributed_to for c in extract(text)] == [source]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a place in capitals before an agency in brackets is a date line, no one who reports
+    ("Strikes kill 10 near the dam - Reports DAMASCUS (Wire) The agency gave no name.", None),
+    ("Twelve people were killed, reported SANA (the state agency).", "SANA"),
+])
+def test_a_date_line_after_a_reporting_verb_is_no_source(text, source):
+    assert extract(text)[0].attributed_to == source

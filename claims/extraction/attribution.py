@@ -343,6 +343,13 @@ def _speaker_before(sentence: str, verb_start: int) -> str | None:
     return _speaker_taken(sentence, taken) if taken else None
 
 
+def _date_line(sentence: str, name: str, end: int) -> bool:
+    """Is the name a place in capitals before an agency in brackets, a date line ("DAMASCUS
+    (Sputnik)"), not "SANA (the state agency)"?"""
+    return (name.isupper() and sentence.startswith(" (", end)
+            and places.lookup(places.normalise(name)) is not None)
+
+
 def _after_governed_place(taken: list) -> list | None:
     """The words after the last place in a phrase a preposition governs, its comma lost:
     "In Homs state television said", "an attack on Turkey Haberturk reported", "on a hospital
@@ -638,6 +645,8 @@ def _verb_credit(sentence: str, start: int, end: int) -> Attribution | None:
     if not source or _AUXILIARY_RE.search(source):
         return None  # "said Russia should be investigated": a clause reported, no name
     name_end = after.start("src") + len(source)
+    if _date_line(sentence, source, name_end):
+        return None  # "... - Reports DAMASCUS (Sputnik)": the story's date line
     if not sentence.startswith(",", name_end):
         return Attribution(start, source)
     goes_on = REPORT_GOES_ON_RE.search(sentence, name_end)
