@@ -703,3 +703,12 @@ def test_where_a_report_was_made_is_not_where_its_figure_is(text):
 ])
 def test_a_list_item_with_a_place_of_its_own_takes_no_other_items(text, places):
     assert [c.place for c in extract(text)] == places
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a neighbourhood or suburb of a named town is that town's part, not a namesake elsewhere
+    ("Three children were killed at a school in the Shahba neighbourhood of Aleppo.", "Aleppo"),
+    ("Two bombs killed 30 people in the al-Zahraa neighborhood of Homs.", "Homs"),
+])
+def test_a_part_of_a_named_town_is_no_namesake_town(text, place):
+    assert extract(text)[0].place == place

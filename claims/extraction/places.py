@@ -1033,9 +1033,10 @@ def _candidate(sentence: str, name: _Name, start: int, end: int, run: tuple[int,
         cue = ":"
     if not cue and entry.kind > DIVISION:
         return None  # most names: a town named without a cue
-    if entry.kind in WIDE_KINDS and after in PART_OF_TOWN_CUES and _part_of_town(
-            sentence, a or _AFTER.match(sentence, end)):
-        return None  # "the Salah al-Din district of Aleppo": a part of a town, no province
+    if after in PART_OF_TOWN_CUES and _part_of_town(
+            sentence, a or _AFTER.match(sentence, end), entry):
+        return None  # "the Salah al-Din district of Aleppo", "the Shahba neighbourhood of
+        # Aleppo": a part of a town, neither a province nor a namesake town elsewhere
     if region_cue:
         key = normalise(sentence[start:end])
         entry = REGION_BY_KEY.get(key) or _own_region(entry)
@@ -1054,13 +1055,24 @@ def _candidate(sentence: str, name: _Name, start: int, end: int, run: tuple[int,
     return _new(_Candidate, (start, end, entry, sentence[start:end], cue, attribute))
 
 
-def _part_of_town(sentence: str, cue) -> bool:
+def _part_of_town(sentence: str, cue, entry: Entry) -> bool:
     """Whether a part's cue (its match after the name) goes on to the name of the place it is
-    part of: "district of Aleppo", "neighbourhood in Homs"."""
+    part of: "district of Aleppo", "neighbourhood in Homs"; not a town's own province, of
+    which it names the district ("the Douma district of Rif Dimashq")."""
     if cue is None:
         return False
     found = _PART_OF.match(sentence, cue.end())
-    return found is not None and found.group(1).isupper()
+    if found is None or not found.group(1).isupper():
+        return False
+    if entry.kind in WIDE_KINDS:
+        return True
+    whole = _CAPITALISED_RUN.match(sentence, found.start(1))
+    region = REGION_BY_KEY.get(normalise(whole.group())) if whole else None
+    return region is None or region.name != entry.region
+
+
+# The capitalised words of a name: "Rif Dimashq", "Aleppo".
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")
 
 
 @lru_cache(maxsize=16384)
