@@ -79,6 +79,7 @@ from claims.extraction.lexicon import (
     AROUND_CITY_WORDS,
     ATTACK_MEAN_OF,
     CITY_WORDS,
+    COMPASS_POINTS,
     DEMONYMS,
     HOUSEHOLD_NOUNS,
     MONTH_PARTS,
@@ -456,13 +457,16 @@ ATTACK_RE = rf"(?:air\s+)?(?:{alternation(ATTACK_MEAN_OF)}|strikes?)"
 
 # A toll told as the sum of several attacks: "separate air raids", "three separate clashes".
 SEPARATE_RE = regex.compile(
-    rf"(?i)\b(?:{alternation(SEPARATE_ATTACK_WORDS)})\s+(?:[\p{{L}}-]+\s+)?{ATTACK_RE}\b")
+    rf"(?i)\b(?:{alternation(SEPARATE_ATTACK_WORDS)})\s+(?:[\p{{L}}-]+\s+)?{ATTACK_RE}\b"
+    rf"|\bin\s+the\s+{alternation(COMPASS_POINTS)}\s+and\s+(?:the\s+)?"
+    rf"{alternation(COMPASS_POINTS)}\b")
 
 
 @functools.lru_cache(maxsize=4096)
 def _separate(sentence: str | None) -> bool:
     """Whether a sentence tells its toll as several attacks' ("Separate air raids in northern
-    Syria killed 25 civilians"): a country's sum of them is no one attack's."""
+    Syria killed 25 civilians", "killed 21 in the south and northeast of the country"): a
+    country's sum of them is no one attack's."""
     return bool(sentence) and SEPARATE_RE.search(sentence) is not None
 
 

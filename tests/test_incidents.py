@@ -1364,3 +1364,17 @@ def test_a_projected_toll_is_no_rival_of_the_counted_one(tmp_path):
         assert projected["role"] == "projected"
         assert projected["figure_id"] is None
         assert projected["incident_id"] == counted["incident_id"]
+
+
+def test_a_toll_spread_over_the_points_of_a_country_is_no_provinces_attack(tmp_path):
+    db = grouped(tmp_path, [
+        ("Wire One", "2023-10-13", "Strikes in Syria",
+         ("Air strikes killed 21 civilians in the south and northeast of Syria on Friday, a "
+          "monitor said.")),
+        ("Daily Two", "2023-10-13", "Barrel bombs hit Daraa",
+         "Barrel bombs killed 21 civilians in Daraa province on Friday, activists said."),
+    ])
+    rows = list(db.query("select * from claims where text = '21 civilians'"))
+    spread, daraa = sorted(rows, key=lambda r: r["place"] != "Syria")
+    assert spread["place"] == "Syria" and daraa["place"] == "Daraa Governorate"
+    assert spread["figure_id"] != daraa["figure_id"]

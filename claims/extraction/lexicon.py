@@ -760,6 +760,12 @@ PLACE_LIST_WORDS = ("and", "&", "or")
 # air raids in northern Syria killed 25 civilians"): placed at a country, it is no one
 # attack's (claims.compare).
 SEPARATE_ATTACK_WORDS = ("separate",)
+# The points of the compass a toll may be spread over, two of them joined: "killed 21
+# civilians in the south and northeast of the country" is a country's sum, no one attack's.
+COMPASS_POINTS = (
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "northern", "southern", "eastern", "western",
+)
 # Words that open a page's list of subject tags, run on into its first sentence with no
 # stop between ("Tags Syria Idlib airstrike Homs bombing At least 18 civilians were killed"):
 # the places it names are the page's subjects, not where a claim after it happened.
