@@ -871,7 +871,8 @@ def _speaks(context: _Context, draft: _Draft) -> bool:
 def _tally_subject(context: _Context, draft: _Draft) -> None:
     """Take as counted the people a raised count names after its tally noun: "raised the
     toll for Russian soldiers killed in Syria to 18" counts Russian soldiers."""
-    if draft.subject is None and draft.metric in PEOPLE_METRICS:
+    if (draft.subject is None and draft.metric in PEOPLE_METRICS
+            and context.text[max(0, draft.start - 4) : draft.start].rstrip().endswith("to")):
         subject = metrics.tally_subject(context.text, context.sent_start, draft.start)
         if subject is not None:
             draft.subject, draft.unit = subject, "people"

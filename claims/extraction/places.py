@@ -1356,6 +1356,9 @@ def _unknown_own_place(sentence: str, hi: int, named: list[_Candidate]) -> bool:
     know ("3 in Idlib and 2 in Kafr Zubayda")? Then it is no other item's place: none. Not
     a nation's adjective or a compound ("in Syrian", "in the IS-held area"), a name a known
     place soon follows ("at the Hajjah Hospital in Ain Tarma"), nor a line in Title Case."""
+    first = sentence[hi : hi + 12].split(None, 1)
+    if not first or first[0] not in LOCATIVE_CUES:
+        return False  # most figures have no locative cue right after them
     m = _OWN_PLACE_AFTER.match(sentence, hi)
     if m is None:
         return False

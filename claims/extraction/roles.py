@@ -222,8 +222,15 @@ def _projected(text: str, clause: tuple[int, int], span: tuple[int, int]) -> Rol
     found = (
         _may_project(text[window:start])
         and PROJECTED_BEFORE_RE.match(text, window, start, KEEP_GIL)
-        or PROJECTED_AFTER_RE.match(text, span[1], clause[1], KEEP_GIL))
+        or _next_word(text, span[1]) in _PROJECTION_AFTER_FIRST
+        and PROJECTED_AFTER_RE.match(text, span[1], clause[1], KEEP_GIL))
     return Role("projected", found.group("words")) if found else None
+
+
+def _next_word(text: str, at: int) -> str:
+    """The lower-cased word after the spaces at `at` (at most a dozen characters on)."""
+    words = text[at : at + 12].split(None, 1)
+    return words[0].lower() if words else ""
 
 
 def _may_project(before: str) -> bool:
@@ -234,6 +241,9 @@ def _may_project(before: str) -> bool:
     return bool(words) and words[-1].lower() in _PROJECTION_LAST_WORDS
 
 
+# The words a projection after its figure may open with: "thousands more could die".
+_PROJECTION_AFTER_FIRST = frozenset(
+    ["more", "others", "people", *(modal.split()[0] for modal in PROJECTION_MODALS)])
 # The words a projection's words may end with: a verb of rising's or a link's last word.
 _PROJECTION_LAST_WORDS = frozenset(
     phrase.split()[-1] for phrase in (*PROJECTION_VERBS, *PROJECTION_LINKS))
