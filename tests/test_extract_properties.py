@@ -15,6 +15,7 @@ from claims.extraction import (
     numbers,
     places,
     qualifiers,
+    roles,
     times,
     units,
 )
@@ -95,6 +96,40 @@ def test_every_period_holds_a_hint(text):
     """The period pattern is searched for only where a hint shows: each match holds one."""
     for match in PERIOD_RE.finditer(text):
         assert any(hint in folded(match.group()) for hint in PERIOD_HINTS)
+
+
+DAY_PIECES = [
+    *PERIOD_PIECES, "Sunday", "today", "SATURDAY", "day", "DAYS", "whole", "entire", "weeks",
+    "ſince", "killed", "12", ",", "\n", "  ", "over the whole", "on Friday and", "in three",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DAY_PIECES), max_size=12).map(" ".join),
+       st.integers(0, 90), st.integers(0, 90))
+def test_period_is_searched_wherever_one_may_start(text, begin, length):
+    """Where "day" is the only hint in a figure's window ("on Sunday"), the period pattern
+    is searched for only when the clause holds a span's other words; wherever a hint shows
+    and it is not searched for, no span starts in the window."""
+    begin = min(begin, len(text))
+    reach = min(len(text), begin + length)
+    window = folded(text[begin:reach])
+    if not any(hint in window for hint in PERIOD_HINTS):
+        return
+    for hi in range(reach, len(text) + 1):
+        if not roles._period_hinted(text, begin, reach, hi):
+            found = PERIOD_RE.search(text, begin, hi)
+            assert found is None or found.start() > reach
+
+
+def test_spans_of_days_are_searched_for():
+    """Each span holding "day" and no other hint is still looked for."""
+    for text in ("Shelling on Friday and Saturday killed 9 people",
+                 "9 people were killed in four days of shelling",
+                 "9 people died over the whole day"):
+        assert roles._period_hinted(text, 0, len(text), len(text))
+        assert PERIOD_RE.search(text) is not None
+    assert not roles._period_hinted("9 people died on Sunday", 0, 23, 23)
 
 
 @settings(max_examples=300, deadline=None)
