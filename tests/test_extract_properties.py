@@ -20,6 +20,7 @@ from claims.extraction import (
     units,
 )
 from claims.extraction.attribution import _VERBS
+from claims.extraction.claim import CLOSING_QUOTE_RE, CLOSING_QUOTES
 from claims.extraction.lexicon import CHANGE_NOUNS_DOWN, CHANGE_NOUNS_UP, DOWN_WORDS, UP_WORDS
 from claims.extraction.metrics import ASIDE_OWN_VERB_RE, OWN_VERB, OWN_VERB_RE
 from claims.extraction.numbers import _FIRST_WORDS, NUMBER_PATTERN, NUMBER_RE
@@ -367,6 +368,31 @@ def test_place_and_change_patterns_are_tried_wherever_they_may_match(text):
         lo = max(0, pos - 30)
         if not may_end_with(text, lo, pos, metrics._DIRECTION_ENDINGS):
             assert metrics.DIRECTION_BEFORE_RE.match(text, lo, pos) is None
+
+
+NEXT_CHAR_PIECES = [
+    "12", "5", "AB", "x", "é", "ß", "\u0558", "٣", "\"", "”", "“", " ", "  ", "\t", "de", "de la",
+    "Los", "Naranjos", "to", "To", "people", "-", "km", "Valle", "said",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(NEXT_CHAR_PIECES), max_size=12).map(
+    lambda pieces: " ".join(pieces) if len(pieces) % 3 else "".join(pieces)))
+def test_patterns_after_a_figure_are_tried_wherever_their_first_characters_show(text):
+    """A code glued to a figure, a closing quotation mark, a particle going on with a name
+    and the "to" between two figures are looked for only where their first characters, or
+    the word "to", show; wherever they do not, the pattern matches nothing."""
+    for pos in range(len(text) + 1):
+        if not candidates._at_letter(text, pos):
+            assert candidates.GLUED_CODE_RE.match(text, pos) is None
+        if text[pos : pos + 1] not in CLOSING_QUOTES:
+            assert CLOSING_QUOTE_RE.match(text, pos) is None
+        if not text.startswith(" d", pos):
+            assert places._PARTICLE_GOES_ON.match(text, pos) is None
+        for end in range(pos, len(text) + 1):
+            if text.find("to", pos, end) < 0:
+                assert candidates.TO_RE.fullmatch(text, pos, end) is None
 
 
 AFTER_PIECES = [
