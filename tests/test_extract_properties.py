@@ -395,6 +395,25 @@ def test_patterns_after_a_figure_are_tried_wherever_their_first_characters_show(
                 assert candidates.TO_RE.fullmatch(text, pos, end) is None
 
 
+PART_PIECES = [
+    "of", "OF", "Of", "among", "AMONG", "the", "them", "whom", "those", "dead", "killed",
+    "were", "also", "at least", "children", "eight", "people", "12", ",", " ", "  ", "\t",
+    "\n", "\xa0", "\x1c", "-", "ſ", "é",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PART_PIECES), max_size=12).map(
+    lambda pieces: " ".join(pieces) if len(pieces) % 3 else "".join(pieces)))
+def test_part_after_a_figure_is_tried_wherever_its_words_show(text):
+    """'of the dead' or 'among them' after a figure is looked for only where "of" or "among"
+    is one of the next three words; wherever neither is, the pattern matches nothing."""
+    for pos in range(len(text) + 1):
+        plain = roles.OF_THE_AFTER_RE.match(text, pos)
+        guarded = roles._part_after(text, pos, len(text))
+        assert (guarded and guarded.span()) == (plain and plain.span())
+
+
 AFTER_PIECES = [
     "increase", "increases", "rise", "rose", "drop", "dropped", "fall", "fell", "cut", "cuts",
     "growth", "slump", "Surge", "İncrease", "ſurge", "5", "%", "percent", "a", " ", "  ", "\t",

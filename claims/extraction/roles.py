@@ -63,6 +63,10 @@ OF_THE_AFTER_RE = regex.compile(
     rf"|\s+(?:(?:were|are|was|is)\s+(?:also\s+)?)?among\s+(?:(?:at\s+least|more\s+than"
     rf"|some|about|nearly)\s+)?(?=\d))"
 )
+# The words of OF_THE_AFTER_RE, one of which each of its matches holds among its first three:
+# "of" first or second ("14 of the dead", "two soldiers of whom"), "among" up to third
+# ("were also among the").
+_PART_WORDS = ("of", "among")
 # "with 18 bodies": right before the figure.
 WITH_BEFORE_RE = ending_at(r"(?i:\bwith\s+)")
 # "a further 12", "another 40": right before the figure.
@@ -283,8 +287,8 @@ def _part(text: str, clause: tuple[int, int], span: tuple[int, int], number_end:
     found = (
         INCLUDING_BEFORE_RE.match(text, max(lo, start - 20), start, KEEP_GIL)
         or AMONG_BEFORE_RE.match(text, max(lo, start - AMONG_REACH), start, KEEP_GIL)
-        or OF_THE_AFTER_RE.match(text, end, hi, KEEP_GIL)
-        or (OF_THE_AFTER_RE.match(text, number_end, hi, KEEP_GIL) if number_end < end else None)
+        or _part_after(text, end, hi)
+        or (_part_after(text, number_end, hi) if number_end < end else None)
     )
     if found is None:
         return None
@@ -292,6 +296,16 @@ def _part(text: str, clause: tuple[int, int], span: tuple[int, int], number_end:
         return None
     whole = _whole(earlier, draft[0], start, draft[2])
     return Role("part", found.group().strip(), whole.start if whole else None)
+
+
+def _part_after(text: str, end: int, hi: int):
+    """OF_THE_AFTER_RE's match at `end`, tried only where one of the next three words is one
+    of `_PART_WORDS`, as after few figures: `str.split` parts words at all the white space
+    the pattern's `\\s` matches, so it finds its words where it would."""
+    words = text[end:hi].split(None, 3)[:3]
+    if not any(word.lower() in _PART_WORDS for word in words):
+        return None
+    return OF_THE_AFTER_RE.match(text, end, hi, KEEP_GIL)
 
 
 def _listed(text: str, span: tuple[int, int], draft: tuple[str | None, str | None, float],
