@@ -216,6 +216,8 @@ AT_PIECES = [
     "people", "killed", "calls", "tips to", "BA", "QZ", "UK", "+", "(", ")", "-", ".", ",",
     ":", "/", "s", "th", "ers", " ", "  ", "\t", "\n", "Ǆ", "ſhares", "Ago", "5 days ago",
     "2 min read", "BA 747 jets", "QZ 8501 crashed", "045 people", "12 comments", "7 of March",
+    "Syrian", "ISIL", "Magazine", "+972", "575 Wilbraham Road", "9 E 71st St", "Red Crescent",
+    "22 Ave Foch", "12 Syrian Army", "Street", "Avenue", "Lane", "East", "A" * 130,
 ]
 
 
@@ -224,10 +226,19 @@ AT_PIECES = [
     lambda pieces: " ".join(pieces) if len(pieces) % 3 else "".join(pieces)))
 def test_at_patterns_are_tried_wherever_they_may_match(text):
     """AT_RE is skipped after digits and spaces that come before a lower-case word none of its
-    patterns takes; wherever it is skipped, it matches nothing."""
+    patterns takes, or a capitalised one that opens no magazine's name after "+" nor any
+    words an address's street word ends; wherever it is skipped, it matches nothing."""
     for pos in range(len(text)):
         if not furniture._may_open_at(text, pos):
             assert furniture.AT_RE.match(text, pos) is None
+
+
+def test_an_address_is_read_past_a_long_word():
+    """A street word past the words read for one still makes an address, as AT_RE reads it."""
+    for text in ("575 Wilbraham Road", "12 " + "A" * 130 + " Road", "9 E 71st St"):
+        assert furniture.AT_RE.match(text, 0) is not None
+        assert furniture._may_open_at(text, 0)
+    assert not furniture._may_open_at("12 Syrian soldiers", 0)
 
 
 UNIT_PIECES = [
