@@ -15,10 +15,12 @@ from claims.extraction import (
     numbers,
     places,
     qualifiers,
+    roles,
     times,
     units,
 )
 from claims.extraction.attribution import _VERBS
+from claims.extraction.claim import CLOSING_QUOTE_RE, CLOSING_QUOTES
 from claims.extraction.lexicon import CHANGE_NOUNS_DOWN, CHANGE_NOUNS_UP, DOWN_WORDS, UP_WORDS
 from claims.extraction.metrics import ASIDE_OWN_VERB_RE, OWN_VERB, OWN_VERB_RE
 from claims.extraction.numbers import _FIRST_WORDS, NUMBER_PATTERN, NUMBER_RE
@@ -95,6 +97,40 @@ def test_every_period_holds_a_hint(text):
     """The period pattern is searched for only where a hint shows: each match holds one."""
     for match in PERIOD_RE.finditer(text):
         assert any(hint in folded(match.group()) for hint in PERIOD_HINTS)
+
+
+DAY_PIECES = [
+    *PERIOD_PIECES, "Sunday", "today", "SATURDAY", "day", "DAYS", "whole", "entire", "weeks",
+    "ſince", "killed", "12", ",", "\n", "  ", "over the whole", "on Friday and", "in three",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DAY_PIECES), max_size=12).map(" ".join),
+       st.integers(0, 90), st.integers(0, 90))
+def test_period_is_searched_wherever_one_may_start(text, begin, length):
+    """Where "day" is the only hint in a figure's window ("on Sunday"), the period pattern
+    is searched for only when the clause holds a span's other words; wherever a hint shows
+    and it is not searched for, no span starts in the window."""
+    begin = min(begin, len(text))
+    reach = min(len(text), begin + length)
+    window = folded(text[begin:reach])
+    if not any(hint in window for hint in PERIOD_HINTS):
+        return
+    for hi in range(reach, len(text) + 1):
+        if not roles._period_hinted(text, begin, reach, hi):
+            found = PERIOD_RE.search(text, begin, hi)
+            assert found is None or found.start() > reach
+
+
+def test_spans_of_days_are_searched_for():
+    """Each span holding "day" and no other hint is still looked for."""
+    for text in ("Shelling on Friday and Saturday killed 9 people",
+                 "9 people were killed in four days of shelling",
+                 "9 people died over the whole day"):
+        assert roles._period_hinted(text, 0, len(text), len(text))
+        assert PERIOD_RE.search(text) is not None
+    assert not roles._period_hinted("9 people died on Sunday", 0, 23, 23)
 
 
 @settings(max_examples=300, deadline=None)
@@ -180,6 +216,8 @@ AT_PIECES = [
     "people", "killed", "calls", "tips to", "BA", "QZ", "UK", "+", "(", ")", "-", ".", ",",
     ":", "/", "s", "th", "ers", " ", "  ", "\t", "\n", "Ǆ", "ſhares", "Ago", "5 days ago",
     "2 min read", "BA 747 jets", "QZ 8501 crashed", "045 people", "12 comments", "7 of March",
+    "Syrian", "ISIL", "Magazine", "+972", "575 Wilbraham Road", "9 E 71st St", "Red Crescent",
+    "22 Ave Foch", "12 Syrian Army", "Street", "Avenue", "Lane", "East", "A" * 130,
 ]
 
 
@@ -188,10 +226,19 @@ AT_PIECES = [
     lambda pieces: " ".join(pieces) if len(pieces) % 3 else "".join(pieces)))
 def test_at_patterns_are_tried_wherever_they_may_match(text):
     """AT_RE is skipped after digits and spaces that come before a lower-case word none of its
-    patterns takes; wherever it is skipped, it matches nothing."""
+    patterns takes, or a capitalised one that opens no magazine's name after "+" nor any
+    words an address's street word ends; wherever it is skipped, it matches nothing."""
     for pos in range(len(text)):
         if not furniture._may_open_at(text, pos):
             assert furniture.AT_RE.match(text, pos) is None
+
+
+def test_an_address_is_read_past_a_long_word():
+    """A street word past the words read for one still makes an address, as AT_RE reads it."""
+    for text in ("575 Wilbraham Road", "12 " + "A" * 130 + " Road", "9 E 71st St"):
+        assert furniture.AT_RE.match(text, 0) is not None
+        assert furniture._may_open_at(text, 0)
+    assert not furniture._may_open_at("12 Syrian soldiers", 0)
 
 
 UNIT_PIECES = [
@@ -332,6 +379,50 @@ def test_place_and_change_patterns_are_tried_wherever_they_may_match(text):
         lo = max(0, pos - 30)
         if not may_end_with(text, lo, pos, metrics._DIRECTION_ENDINGS):
             assert metrics.DIRECTION_BEFORE_RE.match(text, lo, pos) is None
+
+
+NEXT_CHAR_PIECES = [
+    "12", "5", "AB", "x", "é", "ß", "\u0558", "٣", "\"", "”", "“", " ", "  ", "\t", "de", "de la",
+    "Los", "Naranjos", "to", "To", "people", "-", "km", "Valle", "said",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(NEXT_CHAR_PIECES), max_size=12).map(
+    lambda pieces: " ".join(pieces) if len(pieces) % 3 else "".join(pieces)))
+def test_patterns_after_a_figure_are_tried_wherever_their_first_characters_show(text):
+    """A code glued to a figure, a closing quotation mark, a particle going on with a name
+    and the "to" between two figures are looked for only where their first characters, or
+    the word "to", show; wherever they do not, the pattern matches nothing."""
+    for pos in range(len(text) + 1):
+        if not candidates._at_letter(text, pos):
+            assert candidates.GLUED_CODE_RE.match(text, pos) is None
+        if text[pos : pos + 1] not in CLOSING_QUOTES:
+            assert CLOSING_QUOTE_RE.match(text, pos) is None
+        if not text.startswith(" d", pos):
+            assert places._PARTICLE_GOES_ON.match(text, pos) is None
+        for end in range(pos, len(text) + 1):
+            if text.find("to", pos, end) < 0:
+                assert candidates.TO_RE.fullmatch(text, pos, end) is None
+
+
+PART_PIECES = [
+    "of", "OF", "Of", "among", "AMONG", "the", "them", "whom", "those", "dead", "killed",
+    "were", "also", "at least", "children", "eight", "people", "12", ",", " ", "  ", "\t",
+    "\n", "\xa0", "\x1c", "-", "ſ", "é",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PART_PIECES), max_size=12).map(
+    lambda pieces: " ".join(pieces) if len(pieces) % 3 else "".join(pieces)))
+def test_part_after_a_figure_is_tried_wherever_its_words_show(text):
+    """'of the dead' or 'among them' after a figure is looked for only where "of" or "among"
+    is one of the next three words; wherever neither is, the pattern matches nothing."""
+    for pos in range(len(text) + 1):
+        plain = roles.OF_THE_AFTER_RE.match(text, pos)
+        guarded = roles._part_after(text, pos, len(text))
+        assert (guarded and guarded.span()) == (plain and plain.span())
 
 
 AFTER_PIECES = [

@@ -312,7 +312,8 @@ def _unit(text: str, number: Number, currency) -> bool:
     unit = _unit_after(text, number)
     if unit:
         number.unit, number.unit_metric, number.unit_end = unit
-    elif currency is None and GLUED_CODE_RE.match(text, number.end, None, KEEP_GIL):
+    elif currency is None and _at_letter(text, number.end) and GLUED_CODE_RE.match(
+            text, number.end, None, KEEP_GIL):
         return False
     else:
         number.unit_end = number.end
@@ -320,6 +321,14 @@ def _unit(text: str, number: Number, currency) -> bool:
         number.unit, number.unit_metric = currency[0], "money"
         number.start = min(number.start, currency[1])
     return True
+
+
+def _at_letter(text: str, pos: int) -> bool:
+    """Whether GLUED_CODE_RE may match at `pos`: at a letter, or a character not ASCII
+    (whose letters the pattern's tables may know better than `str.isalpha`); not at the
+    space after most figures."""
+    char = text[pos : pos + 1]
+    return char.isalpha() or not char.isascii()
 
 
 def _unit_after(text: str, number: Number) -> tuple[str, str, int] | None:
@@ -734,7 +743,8 @@ def _from_level(text: str, first: Number, second: Number) -> bool:
     4.5 to 4.9 percent", which no range joined?"""
     start = first.start
     return bool(
-        TO_RE.fullmatch(text, first.unit_end, second.start, KEEP_GIL)
+        text.find("to", first.unit_end, second.start) >= 0  # no range's "to": most
+        and TO_RE.fullmatch(text, first.unit_end, second.start, KEEP_GIL)
         and FROM_RE.match(text, max(0, start - 5), start)
     )
 

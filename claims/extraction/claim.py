@@ -147,7 +147,9 @@ ELLIPSIS_REACH = 90
 # between), the closing one right after it.
 QUOTED_FIGURE_REACH = 24
 OPENING_QUOTE_BEFORE_RE = ending_at(r"[\"“][^\"“”\n]*")
-CLOSING_QUOTE_RE = regex.compile(r"[\"”](?=[ \t]+\p{Ll})")
+# The quotation marks that may close a figure quoted on its own, and the pattern of one.
+CLOSING_QUOTES = frozenset('"”')
+CLOSING_QUOTE_RE = regex.compile(rf"[{''.join(sorted(CLOSING_QUOTES))}](?=[ \t]+\p{{Ll}})")
 # How far after a figure its event cue is read, past any bracketed aside (`BRACKETED_RE`).
 EVENT_REACH = 60
 BRACKETED_RE = regex.compile(r"[ \t]*\([^()\n]{1,60}\)")
@@ -408,6 +410,8 @@ def _closing_quote(context: _Context, draft: _Draft):
     quote: 'the raid left "nearly 40" soldiers dead' counts soldiers (the claim's surface
     stays the quoted words)."""
     text, start = context.text, context.number.start
+    if text[draft.end : draft.end + 1] not in CLOSING_QUOTES:
+        return None  # as after most figures
     closing = CLOSING_QUOTE_RE.match(text, draft.end, context.sent_end, KEEP_GIL)
     if closing is None:
         return None

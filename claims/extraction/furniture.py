@@ -306,8 +306,28 @@ def _may_open_at(text: str, pos: int) -> bool:
     if figure is None or text[pos] == "0" or figure.group(1) == "911":
         return True
     word = figure.group(2)
-    return not word[0].islower() or folded(word) in _WORDS_AFTER_FIGURES or _code_before(
-        text, pos)
+    if folded(word) in _WORDS_AFTER_FIGURES or _code_before(text, pos):
+        return True
+    # a capital opens a magazine's name after "+972", or an address's street ("575 Wilbraham
+    # Road"); any other word after a figure opens no pattern of AT_RE
+    return not word[0].islower() and (
+        text[pos - 1 : pos] == "+" or _street_may_follow(text, figure.start(2)))
+
+
+def _street_may_follow(text: str, start: int) -> bool:
+    """Whether an address's street word (STREET_WORDS) may follow the capitalised words from
+    `start`: it is the second to fourth of the words there, parted by spaces and tabs as
+    AT_RE parts them, and starts with one. A window of words cut short may go on with one."""
+    window = text[start : start + _STREET_REACH].split("\n", 1)[0]
+    words = [word for word in window.replace("\t", " ").split(" ") if word]
+    if len(window) == _STREET_REACH and len(words) <= 4:
+        return True
+    return any(word.startswith(_STREET_STARTS) for word in words[1:4])
+
+
+# How far after a figure its address's words are read for a street word, and those words.
+_STREET_REACH = 120
+_STREET_STARTS = tuple(STREET_WORDS)
 
 
 def _code_before(text: str, pos: int) -> bool:

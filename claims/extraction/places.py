@@ -957,7 +957,7 @@ _PARTICLE_GOES_ON = re.compile(r" (?:de|del|de la|de las|de los|do|da|dos|das|di
 
 def _longer_name(sentence: str, end: int) -> bool:
     """Is the name only the start of a longer one ("Valle" of "Valle de los Naranjos")?"""
-    return bool(_PARTICLE_GOES_ON.match(sentence, end))
+    return sentence.startswith(" d", end) and bool(_PARTICLE_GOES_ON.match(sentence, end))
 
 
 # The word right before a name that makes it a street's ("Tareeq al-Bab"), and the word

@@ -87,6 +87,10 @@ PROJECTED_AFTER_RE = regex.compile(
 )
 # How far before a figure its projection's words may start.
 PROJECTION_REACH = 80
+# The words of OF_THE_AFTER_RE, one of which each of its matches holds among its first three:
+# "of" first or second ("14 of the dead", "two soldiers of whom"), "among" up to third
+# ("were also among the").
+_PART_WORDS = ("of", "among")
 # "with 18 bodies": right before the figure.
 WITH_BEFORE_RE = ending_at(r"(?i:\bwith\s+)")
 # "a further 12", "another 40": right before the figure.
@@ -120,6 +124,12 @@ PERIOD_HINTS = (
     *SPAN_EDGES, *{words.rsplit(None, 1)[-1] for words in SPAN_CURRENT}, "since", "day", "week",
     "month", *{words.split(None, 1)[0] for words in WIDE_SPANS},
 )
+# The hints but "day", which most windows hold only in a weekday or "today" ("on Sunday").
+_STRONG_PERIOD_HINTS = tuple(hint for hint in PERIOD_HINTS if hint != "day")
+# What a span holding "day" and no other hint holds besides: a unit of days ("in three
+# days"), a whole span ("over the whole day"), or two weekdays and their "and" ("on Friday
+# and Saturday").
+_DAY_SPAN_WORDS = ("days", *WHOLE_SPAN_WORDS)
 # How far after a figure a span may start and still be the figure's: "killed 450 people in
 # the province in the last month".
 PERIOD_REACH = 100
@@ -343,8 +353,8 @@ def _part(text: str, clause: tuple[int, int], span: tuple[int, int], number_end:
     found = (
         INCLUDING_BEFORE_RE.match(text, max(lo, start - 20), start, KEEP_GIL)
         or AMONG_BEFORE_RE.match(text, max(lo, start - AMONG_REACH), start, KEEP_GIL)
-        or OF_THE_AFTER_RE.match(text, end, hi, KEEP_GIL)
-        or (OF_THE_AFTER_RE.match(text, number_end, hi, KEEP_GIL) if number_end < end else None)
+        or _part_after(text, end, hi)
+        or (_part_after(text, number_end, hi) if number_end < end else None)
     )
     if found is None:
         return None
@@ -352,6 +362,16 @@ def _part(text: str, clause: tuple[int, int], span: tuple[int, int], number_end:
         return None
     whole = _whole(earlier, draft[0], start, draft[2])
     return Role("part", found.group().strip(), whole.start if whole else None)
+
+
+def _part_after(text: str, end: int, hi: int):
+    """OF_THE_AFTER_RE's match at `end`, tried only where one of the next three words is one
+    of `_PART_WORDS`, as after few figures: `str.split` parts words at all the white space
+    the pattern's `\\s` matches, so it finds its words where it would."""
+    words = text[end:hi].split(None, 3)[:3]
+    if not any(word.lower() in _PART_WORDS for word in words):
+        return None
+    return OF_THE_AFTER_RE.match(text, end, hi, KEEP_GIL)
 
 
 def _listed(text: str, span: tuple[int, int], draft: tuple[str | None, str | None, float],
@@ -426,6 +446,24 @@ def _list_end(text: str, end: int, hi: int) -> int:
     return end
 
 
+def _period_hinted(text: str, begin: int, reach: int, hi: int) -> bool:
+    """Whether PERIOD_RE may find a span starting in text[begin:reach] (and running on to
+    `hi` at most): a hint shows in that window, and where "day" is the only one, as in most
+    windows that hold one ("Sunday", "today"), the words its span would hold show too. The
+    pattern's search costs far more than these tests."""
+    window = folded(text[begin:reach])
+    if any(map(window.__contains__, _STRONG_PERIOD_HINTS)):
+        return True
+    if "day" not in window:
+        return False
+    clause = folded(text[begin:hi])  # a span may run past the window
+    return (
+        any(map(clause.__contains__, _STRONG_PERIOD_HINTS))
+        or any(map(clause.__contains__, _DAY_SPAN_WORDS))
+        or (clause.count("day") > 1 and "and" in clause)
+    )
+
+
 def _period(text: str, clause: tuple[int, int], span: tuple[int, int]) -> Role | None:
     """A period total: a span of days or weeks in its clause, near it ("in the last month",
     "Since Sunday at least 68", "over the last 48 hours")."""
@@ -433,8 +471,7 @@ def _period(text: str, clause: tuple[int, int], span: tuple[int, int]) -> Role |
     end = _list_end(text, end, hi)
     reach = min(hi, end + PERIOD_REACH)
     begin = max(lo, start - PERIOD_LEAD)
-    window = folded(text[begin:reach])
-    hinted = any(map(window.__contains__, PERIOD_HINTS))
+    hinted = _period_hinted(text, begin, reach, hi)
     found = PERIOD_RE.search(text, begin, hi, KEEP_GIL) if hinted else None
     if found is None or found.start() > reach:
         return None  # a span must start within reach; it may end past it
