@@ -11,6 +11,7 @@ a total.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -245,15 +246,22 @@ def _next_word(text: str, at: int) -> str:
 
 def _may_project(before: str) -> bool:
     """Whether a projection may end right before a figure: the last word before it is a
-    verb of rising or a word linking one to the figure ("rise to", "reach as many as"),
-    which most figures lack."""
+    verb of rising or a word linking one to the figure ("rise to", "reach as many as"), and
+    a modal or a verb of expecting shows in the words before ("could", "expected"), which
+    most figures lack ("rose to 45", "at least 12")."""
     words = before.rsplit(None, 1)
-    return bool(words) and words[-1].lower() in _PROJECTION_LAST_WORDS
+    if not words or words[-1].lower() not in _PROJECTION_LAST_WORDS:
+        return False
+    return _PROJECTION_HINT_RE.search(before.lower()) is not None
 
 
 # The words a projection after its figure may open with: "thousands more could die".
 _PROJECTION_AFTER_FIRST = frozenset(
     ["more", "others", "people", *(modal.split()[0] for modal in PROJECTION_MODALS)])
+# The first words of the modals and verbs of expecting, one of which every projection before
+# its figure holds, in lower case.
+_PROJECTION_HINT_RE = re.compile("|".join(sorted(
+    {re.escape(w.split()[0]) for w in (*PROJECTION_MODALS, *PROJECTION_EXPECTING)})))
 # The words a projection's words may end with: a verb of rising's or a link's last word.
 _PROJECTION_LAST_WORDS = frozenset(
     phrase.split()[-1] for phrase in (*PROJECTION_VERBS, *PROJECTION_LINKS))
