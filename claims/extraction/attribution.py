@@ -376,9 +376,10 @@ def _governed(sentence: str, start: int) -> bool:
     "according to", whose phrase is the source)?"""
     if start < 2 or sentence[start - 1] != " ":
         return False
-    before, _, word = sentence[: start - 1].rpartition(" ")
-    return word.lower() in _PREPOSITION_WORDS and not (
-        word.lower() == "to" and before.lower().endswith("according"))
+    space = sentence.rfind(" ", max(0, start - 12), start - 1)
+    word = sentence[max(space + 1, start - 12) : start - 1].lower()
+    return word in _PREPOSITION_WORDS and not (
+        word == "to" and sentence[max(0, space - 9) : space].lower() == "according")
 
 
 # A verb's helper inside words read after "said", which make them the clause said.

@@ -311,10 +311,9 @@ def _qualifier_before(context: _Context, draft: _Draft) -> None:
 def _prefix_word_unit(context: _Context, draft: _Draft) -> None:
     """Read a unit written as a word before the figure: "a magnitude 6.8 earthquake" measures
     the quake, it counts no earthquakes."""
-    start = context.number.start
-    if draft.unit is not None or not context.text[max(0, start - 12) : start].rstrip(
-            " \t").lower().endswith(units.PREFIX_WORD_ENDINGS):
-        return
+    start, text = context.number.start, context.text
+    if draft.unit is not None or text[start - 3 : start - 1] not in units.PREFIX_WORD_TAILS:
+        return  # most figures follow no such word: its last two letters and a space
     before = units.PREFIX_WORD_UNIT_RE.match(
         context.text, max(context.sent_start, start - 12), start, KEEP_GIL)
     if before:
@@ -401,8 +400,10 @@ def _counted_noun(context: _Context, draft: _Draft) -> None:
 def _descriptive_compound(context: _Context, draft: _Draft) -> bool:
     """Drop a number hyphened to a noun that names a kind, not an amount: "a three-star
     general", "a six-speed gearbox" (as "twin-engine" is no count of engines)."""
-    joined = context.text[context.number.end : draft.end]
-    return joined[:1] == "-" and joined[1:].lower() in DESCRIPTIVE_COMPOUND_NOUNS
+    end = context.number.end
+    if context.text[end : end + 1] != "-":
+        return False
+    return context.text[end + 1 : draft.end].lower() in DESCRIPTIVE_COMPOUND_NOUNS
 
 
 def _closing_quote(context: _Context, draft: _Draft):
@@ -866,8 +867,9 @@ def _speaks(context: _Context, draft: _Draft) -> bool:
     it opens its sentence ("One witness said the crowd fled": the crowd fled, not the
     witness); elsewhere not before a speaker's name or article ("... 12 civilians said the
     monitor"), which may be the speaker of an inverted report."""
-    text, end = context.text, draft.end
-    opens = not text[context.sent_start : draft.start].strip(" \t\"'“‘")
+    text, end, start = context.text, draft.end, draft.start
+    opens = start - context.sent_start <= 2 and not text[context.sent_start : start].strip(
+        " \t\"'“‘")
     pattern = OPENING_SPEAKER_AFTER_RE if opens else SPEAKER_AFTER_RE
     return pattern.match(text, end, context.sent_end) is not None
 

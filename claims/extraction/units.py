@@ -199,9 +199,10 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
 # Units written as a word before the figure: "a magnitude 6.8 earthquake".
 PREFIX_WORD_UNITS = {"magnitude": "magnitude"}
 PREFIX_WORD_UNIT_RE = ending_at(rf"(?i:\b(?P<word>{alternation(PREFIX_WORD_UNITS)}))[ \t]+")
-# The words themselves, which the text before a figure must end with for the pattern to be
-# tried: most figures follow none.
-PREFIX_WORD_ENDINGS = tuple(PREFIX_WORD_UNITS)
+# The last two letters of those words, in either case, which the text before a figure and
+# its space must end with for the pattern to be tried: most figures follow none.
+PREFIX_WORD_TAILS = frozenset(
+    tail for word in PREFIX_WORD_UNITS for tail in (word[-2:], word[-2:].upper()))
 # Abbreviations that hold a rate's denominator ("400,000 bpd" is barrels a day): the
 # claim's `per`, as "400,000 barrels a day" writes it out.
 RATE_ABBREVIATIONS = {"bpd": "day"}
