@@ -279,6 +279,8 @@ def test_a_place_a_time_or_an_outlet_after_a_headline_is_no_source(text, figure)
     ("According to the UN 300 people died.", "the UN"),
     ("At the U.N. British Foreign Secretary Tom Hale said Russia should pay for the 20 dead.",
      None),
+    # nobody speaks for "no group"
+    ("No group announced responsibility for the blast that killed 12 people.", None),
 ])
 def test_a_speaker_is_no_phrase_a_preposition_governs(text, source):
     assert [c.attributed_to for c in extract(text)] == [source]

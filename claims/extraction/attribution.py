@@ -340,7 +340,17 @@ def _speaker_before(sentence: str, verb_start: int) -> str | None:
     taken = _phrase_before(sentence, _last_words(sentence, verb_start), verb_start)
     if taken and _governed(sentence, taken[-1].start()):
         taken = _after_governed_place(taken)
+    if taken and _word_before(sentence, taken[-1].start()) == "no":
+        return None  # "No group announced responsibility": nobody speaks
     return _speaker_taken(sentence, taken) if taken else None
+
+
+def _word_before(sentence: str, start: int) -> str:
+    """The lower-cased word right before `start`, one space between (a dozen letters at most)."""
+    if start < 2 or sentence[start - 1] != " ":
+        return ""
+    space = sentence.rfind(" ", max(0, start - 14), start - 1)
+    return sentence[max(space + 1, start - 14) : start - 1].lower()
 
 
 def _date_line(sentence: str, name: str, end: int) -> bool:
@@ -374,12 +384,9 @@ def _names_speaker(words: list) -> bool:
 def _governed(sentence: str, start: int) -> bool:
     """Is the word right before `start`, a space between, a preposition (not the "to" of
     "according to", whose phrase is the source)?"""
-    if start < 2 or sentence[start - 1] != " ":
-        return False
-    space = sentence.rfind(" ", max(0, start - 12), start - 1)
-    word = sentence[max(space + 1, start - 12) : start - 1].lower()
+    word = _word_before(sentence, start)
     return word in _PREPOSITION_WORDS and not (
-        word == "to" and sentence[max(0, space - 9) : space].lower() == "according")
+        word == "to" and _word_before(sentence, start - len(word) - 1) == "according")
 
 
 # A verb's helper inside words read after "said", which make them the clause said.
