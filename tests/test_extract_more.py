@@ -749,3 +749,9 @@ def test_explosions_and_blasts_are_attacks(text, found):
 ])
 def test_a_raised_count_counts_the_people_its_tally_names(text, subject):
     assert extract(text)[-1].subject == subject
+
+
+def test_people_told_to_evacuate_are_evacuated_not_a_population():
+    claims = extract("The fire destroyed 2,000 acres and forced 5,000 residents to evacuate.")
+    assert [(c.text, c.metric) for c in claims] == [
+        ("2,000 acres", "area"), ("5,000 residents", "evacuated")]

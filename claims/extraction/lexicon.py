@@ -215,9 +215,9 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
     "casualties": ("casualties", *KILLED_AND_WOUNDED),
     "missing": ("missing", "unaccounted for", "disappeared"),
     "evacuated": (
-        "evacuated", "evacuating", "evacuation", "evacuations", "evacuees", "transported out",
-        "bussed out", "bused out", "ferried out", "taken out", "granted safe passage",
-        "given safe passage",
+        "evacuated", "evacuating", "evacuate", "evacuation", "evacuations", "evacuees",
+        "transported out", "bussed out", "bused out", "ferried out", "taken out",
+        "granted safe passage", "given safe passage",
     ),
     "displaced": (
         "displaced", "displacing", "fled", "flee", "fleeing", "refugees", "homeless",
