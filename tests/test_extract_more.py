@@ -755,3 +755,15 @@ def test_people_told_to_evacuate_are_evacuated_not_a_population():
     claims = extract("The fire destroyed 2,000 acres and forced 5,000 residents to evacuate.")
     assert [(c.text, c.metric) for c in claims] == [
         ("2,000 acres", "area"), ("5,000 residents", "evacuated")]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a level reached by a count of people counts those people
+    ("The number of confirmed cases climbed to 1,200 on Friday.", ("confirmed cases", "affected")),
+    ("The number of refugees rose to 2 million by March.", ("refugees", "displaced")),
+    # a level of no people stays a plain number
+    ("Oil prices rose to 80 on Monday.", (None, "count")),
+])
+def test_a_level_reached_by_a_count_of_people_counts_them(text, found):
+    claim = extract(text)[0]
+    assert (claim.subject, claim.metric) == found

@@ -50,6 +50,7 @@ from claims.extraction.lexicon import (
     SPEAKER_VERBS,
     STATE_NOUNS,
     TELLING_VERBS,
+    TOLL_LEVEL_VERBS,
 )
 from claims.extraction.numbers import TENS_WORDS, UNITS_WORDS
 from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, group_numbers
@@ -127,6 +128,12 @@ SPEAKER_AFTER_RE = regex.compile(
 OPENING_SPEAKER_AFTER_RE = regex.compile(
     rf"[ \t]+(?:(?:has|have|had)[ \t]+)?"
     rf"(?i:{alternation((*TELLING_VERBS, *SPEAKER_VERBS))})\b(?![ \t]+to\b)"
+)
+# A plural noun, with up to two words before it, and a verb of reaching a level right before a
+# figure: "confirmed cases climbed to 1,200", "refugees rose to".
+LEVEL_OF_COUNTED_RE = ending_at(
+    rf"(?i:\b(?P<np>(?:[a-z-]+[ \t]+){{0,2}}[a-z-]+s)[ \t]+"
+    rf"(?:{alternation(TOLL_LEVEL_VERBS, backward=True)})[ \t]+(?:to[ \t]+)?)"
 )
 # A verb of the figure's own right after it: "and 167 were rescued", "41 are still missing".
 OWN_VERB_AFTER_RE = regex.compile(rf"[ \t]+(?:(?i:{alternation(OWN_VERBS)})\b|\p{{Ll}}+ed\b)")
@@ -874,6 +881,25 @@ def _speaks(context: _Context, draft: _Draft) -> bool:
     return pattern.match(text, end, context.sent_end) is not None
 
 
+def _level_of_counted(context: _Context, draft: _Draft) -> None:
+    """Take as counted the people a level's verb follows: "the number of confirmed cases
+    climbed to 1,200", "measles cases rose to 1,200" count cases; not "prices rose to
+    1,200", a level of no people."""
+    if draft.subject is not None or draft.unit is not None or draft.metric is not None:
+        return
+    start = draft.start
+    level = LEVEL_OF_COUNTED_RE.match(
+        context.text, max(context.sent_start, start - 60), start, KEEP_GIL)
+    if level is None:
+        return
+    words = level.group("np").split()
+    after_of = [k for k, w in enumerate(words) if w.lower() == "of"]
+    counted = " ".join(w for w in words[after_of[-1] + 1 if after_of else 0 :]
+                       if w.lower() not in ARTICLES)
+    if metrics.is_people(counted) or metrics.subject_metric(counted) in PEOPLE_METRICS:
+        draft.subject, draft.unit = counted, "people"
+
+
 def _tally_subject(context: _Context, draft: _Draft) -> None:
     """Take as counted the people a raised count names after its tally noun: "raised the
     toll for Russian soldiers killed in Syria to 18" counts Russian soldiers."""
@@ -1174,6 +1200,7 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _included_metric,
     _population,
     _own_verb,
+    _level_of_counted,
     _cue_metric,
     _tally_subject,
     _determiner_one,
