@@ -135,6 +135,8 @@ LEVEL_OF_COUNTED_RE = ending_at(
     rf"(?i:\b(?P<np>(?:[a-z-]+[ \t]+){{0,2}}[a-z-]+s)[ \t]+"
     rf"(?:{alternation(TOLL_LEVEL_VERBS, backward=True)})[ \t]+(?:to[ \t]+)?)"
 )
+# The words LEVEL_OF_COUNTED_RE may end with, right before the figure.
+LEVEL_LAST_WORDS = frozenset(["to", *(verb.split()[-1] for verb in TOLL_LEVEL_VERBS)])
 # A verb of the figure's own right after it: "and 167 were rescued", "41 are still missing".
 OWN_VERB_AFTER_RE = regex.compile(rf"[ \t]+(?:(?i:{alternation(OWN_VERBS)})\b|\p{{Ll}}+ed\b)")
 # A hyphen left hanging until the last of a list: "7- or 8-inch", "four-, five- and six-cylinder".
@@ -888,6 +890,9 @@ def _level_of_counted(context: _Context, draft: _Draft) -> None:
     if draft.subject is not None or draft.unit is not None or draft.metric is not None:
         return
     start = draft.start
+    last = context.text[max(context.sent_start, start - 12) : start].rsplit(None, 1)[-1:]
+    if not last or last[0].lower() not in LEVEL_LAST_WORDS:
+        return  # most figures follow no verb of reaching a level
     level = LEVEL_OF_COUNTED_RE.match(
         context.text, max(context.sent_start, start - 60), start, KEEP_GIL)
     if level is None:
