@@ -1066,13 +1066,13 @@ def _part_of_town(sentence: str, cue, entry: Entry) -> bool:
         return False
     if entry.kind in WIDE_KINDS:
         return True
-    whole = _CAPITALISED_RUN.match(sentence, found.start(1))
+    whole = _NAME_RUN.match(sentence, found.start(1))
     region = REGION_BY_KEY.get(normalise(whole.group())) if whole else None
     return region is None or region.name != entry.region
 
 
 # The capitalised words of a name: "Rif Dimashq", "Aleppo".
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")
+_NAME_RUN = re.compile(rf"{_CAP}(?: {_CAP})*")
 
 
 @lru_cache(maxsize=16384)
@@ -1346,20 +1346,16 @@ def _located(
     return _pick(sentence, found, lo, hi)
 
 
-# A locative cue and a capitalised word right after a figure: the place it names of its own.
-_OWN_PLACE_AFTER = re.compile(
-    rf"\s+(?:{alternation(LOCATIVE_CUES)})\s+(?:the\s+)?([A-Z][\w'’.-]*)")
-
-
 def _unknown_own_place(sentence: str, hi: int, named: list[_Candidate]) -> bool:
     """Does the figure name a place of its own right after it that the gazetteer does not
     know ("3 in Idlib and 2 in Kafr Zubayda")? Then it is no other item's place: none. Not
     a nation's adjective or a compound ("in Syrian", "in the IS-held area"), a name a known
     place soon follows ("at the Hajjah Hospital in Ain Tarma"), nor a line in Title Case."""
-    first = sentence[hi : hi + 12].split(None, 1)
+    after = sentence[hi : hi + 12]
+    first = after.split(None, 1)
     if not first or first[0] not in LOCATIVE_CUES:
         return False  # most figures have no locative cue right after them
-    m = _OWN_PLACE_AFTER.match(sentence, hi)
+    m = _PLACED_AT.match(sentence, hi + len(after) - len(after.lstrip()))
     if m is None:
         return False
     word = m.group(1)

@@ -47,7 +47,15 @@ from claims.extraction.lexicon import (
     kind_of_subject,
 )
 from claims.extraction.numbers import TENS_WORDS, UNITS_WORDS
-from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, fold, folded
+from claims.extraction.patterns import (
+    KEEP_GIL,
+    alternation,
+    ending_at,
+    fold,
+    folded,
+    last_letters,
+    may_end_with,
+)
 from claims.models import GROUPED_METRICS, PEOPLE_METRICS, Claim, TimeRef
 
 _NOUNS = alternation(TOLL_NOUNS)
@@ -231,7 +239,7 @@ def _projected(text: str, clause: tuple[int, int], span: tuple[int, int]) -> Rol
     lo, start = clause[0], span[0]
     window = max(lo, start - PROJECTION_REACH)
     found = (
-        _may_project(text[window:start])
+        _may_project(text, window, start)
         and PROJECTED_BEFORE_RE.match(text, window, start, KEEP_GIL)
         or _next_word(text, span[1]) in _PROJECTION_AFTER_FIRST
         and PROJECTED_AFTER_RE.match(text, span[1], clause[1], KEEP_GIL))
@@ -244,15 +252,13 @@ def _next_word(text: str, at: int) -> str:
     return words[0].lower() if words else ""
 
 
-def _may_project(before: str) -> bool:
-    """Whether a projection may end right before a figure: the last word before it is a
-    verb of rising or a word linking one to the figure ("rise to", "reach as many as"), and
-    a modal or a verb of expecting shows in the words before ("could", "expected"), which
-    most figures lack ("rose to 45", "at least 12")."""
-    words = before.rsplit(None, 1)
-    if not words or words[-1].lower() not in _PROJECTION_LAST_WORDS:
-        return False
-    return _PROJECTION_HINT_RE.search(before.lower()) is not None
+def _may_project(text: str, lo: int, start: int) -> bool:
+    """Whether a projection may end right before a figure: the words before it may end
+    with a verb of rising or a word linking one to the figure ("rise to", "reach as many
+    as"), and a modal or a verb of expecting shows in them ("could", "expected"), which most
+    figures lack ("rose to 45", "at least 12")."""
+    return may_end_with(text, lo, start, _PROJECTION_LAST_WORDS) and (
+        _PROJECTION_HINT_RE.search(text[lo:start].lower()) is not None)
 
 
 # The words a projection after its figure may open with: "thousands more could die".
@@ -263,8 +269,7 @@ _PROJECTION_AFTER_FIRST = frozenset(
 _PROJECTION_HINT_RE = re.compile("|".join(sorted(
     {re.escape(w.split()[0]) for w in (*PROJECTION_MODALS, *PROJECTION_EXPECTING)})))
 # The words a projection's words may end with: a verb of rising's or a link's last word.
-_PROJECTION_LAST_WORDS = frozenset(
-    phrase.split()[-1] for phrase in (*PROJECTION_VERBS, *PROJECTION_LINKS))
+_PROJECTION_LAST_WORDS = last_letters((*PROJECTION_VERBS, *PROJECTION_LINKS))
 
 
 def _spent_on(text: str, clause: tuple[int, int], earlier: list[Claim]) -> Role | None:
