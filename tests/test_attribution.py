@@ -293,3 +293,27 @@ def test_a_speaker_is_no_phrase_a_preposition_governs(text, source):
 ])
 def test_a_date_line_after_a_reporting_verb_is_no_source(text, source):
     assert extract(text)[0].attributed_to == source
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a modifier before a figure noun credits nobody without the noun
+    ("Exports fell 4.1% in March, official data showed on Tuesday.", "official data"),
+    ("Preliminary figures show 1,200 homes were destroyed.", "Preliminary figures"),
+    ("Exports fell 4.1% in March, government data showed.", "government data"),
+    # a name before it is the source; so is an owner
+    ("Exports fell 4.1% in March, Commerce Department data showed.", "Commerce Department"),
+    ("UN figures show 1,200 homes were destroyed.", "UN"),
+    ("Exports fell 4.1% in March, the ministry's figures show.", "the ministry"),
+    # a name read after "data from" ends before the verb it reports with
+    ("Exports fell 4.1% in March, data from the statistics office showed.",
+     "the statistics office"),
+])
+def test_figures_shown_credit_whose_they_are(text, source):
+    assert extract(text)[0].attributed_to == source
+
+
+def test_figures_without_a_name_are_no_source_of_their_own():
+    from claims import sources
+
+    assert sources.resolve("official data") is None
+    assert sources.resolve("Commerce Department data")[1] == "Commerce Department data"

@@ -109,13 +109,17 @@ NOUN_VERBS = frozenset([
 ])
 # Words that end a name read forwards: without its comma, a clause runs on after "according to
 # X" ("according to the UN the war has killed ..."), or a time trails the name.
+# Verbs a figure noun reports with: "figures show", "estimates put".
+SHOW_VERBS = (
+    "show", "showed", "shows", "indicate", "indicated", "suggest", "suggested", "put", "puts",
+)
 TAIL_STOPS = (
     "on", "in", "at", "which", "who", "that", "as", "and", "said", "says", "told", "after", "when",
     "while", "last", "this", "earlier", "later", "recently", "late", "early", "for the", "in its",
     "to", "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "did",
     "didnt", "they", "he", "she", "it", "we", "there", "those", "these", "more", "some", "dozens",
     "hundreds", "thousands", "scores", "tens", "with", "over", "near", "adding", "saying",
-    "speaking", "killed", "claimed", "yesterday", *WEEKDAY_NAMES,
+    "speaking", "killed", "claimed", "yesterday", *WEEKDAY_NAMES, *SHOW_VERBS,
 )
 # After an initial's point, a capitalised function word opens the next sentence: "the U.N. The".
 SENTENCE_OPENERS = ("The", "A", "An", "In", "On", "At", "It", "This", "But", "And")
@@ -159,10 +163,6 @@ ACCORDING_PHRASES = (
 _NAME_CHARS = r"(?:[^,.;:()\"“”\n]|(?<=\b\w)\.|“[^”,.;:\n]{1,40}”)"
 _ACCORDING = rf"\b(?:{alternation(ACCORDING_PHRASES)})\s+(?P<src>{_NAME_CHARS}{{2,90}})"
 _VERB = rf"\b(?:{_VERBS})\b"
-# Verbs a figure noun reports with: "figures show", "estimates put".
-SHOW_VERBS = (
-    "show", "showed", "shows", "indicate", "indicated", "suggest", "suggested", "put", "puts",
-)
 # What follows a reporting verb used as a noun: "reports of 20 killed", "estimates suggest".
 NOUN_USES = (
     "of", "indicate", "indicated", "show", "shows", "showed", "suggest", "suggests", "suggested",
@@ -552,6 +552,9 @@ def attributions(sentence: str) -> tuple[Attribution, ...]:
         at = owner.start() if owner else match.start()
         source = _speaker_before(sentence, at)
         if source:
+            if owner is None or owner.group()[:1] not in "'’":  # no "the ministry's"
+                noun = sentence[match.start() : match.end()].split(None, 1)[0]
+                source = _figures_of(sentence, at, source, noun)
             found.append(Attribution(at, source))
     for start, end in verbs:
         credit = _verb_credit(sentence, start, end)
@@ -559,6 +562,18 @@ def attributions(sentence: str) -> tuple[Attribution, ...]:
             found.append(credit)
     found.extend(_credits(sentence))
     return tuple(found)
+
+
+def _figures_of(sentence: str, at: int, source: str, noun: str) -> str:
+    """Who a figure noun's words credit: a name is the source ("Commerce Department data
+    show", "UN figures show"); a modifier is none without its noun ("official data showed" is
+    official data, not an official; "Preliminary figures show")."""
+    words = source.split()
+    opens = not sentence[:at].rstrip()[: -len(source)].strip(" \"'“‘")
+    first = words[0]
+    named = any(word[:1].isupper() for word in words[1:]) or first[:1].isupper() and (
+        not opens or len(first) > 1 and first.isupper())
+    return source if named else f"{source} {noun}"
 
 
 def _hinted(scan: re.Pattern, lowered: str, hints: tuple[str, ...]):
