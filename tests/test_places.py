@@ -712,3 +712,24 @@ def test_a_list_item_with_a_place_of_its_own_takes_no_other_items(text, places):
 ])
 def test_a_part_of_a_named_town_is_no_namesake_town(text, place):
     assert extract(text)[0].place == place
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # Portuguese, Spanish and Italian particles, one or two, go on inside a name
+    ("Floods have killed 12 people in Rio Grande do Sul state.", "Rio Grande do Sul"),
+    ("Gunmen killed 12 people at a bar in Playa del Carmen.", "Playa del Carmen"),
+    ("Gunmen killed 12 men in San Juan de los Lagos, Jalisco.", "San Juan de los Lagos"),
+    # "and" inside a place's own name
+    ("Militants killed 12 soldiers in Jammu and Kashmir.", "Jammu and Kashmīr"),
+    ("Floods killed 12 people in Bosnia and Herzegovina.", "Bosnia and Herzegovina"),
+    ("Heavy rain killed 12 people in Trinidad and Tobago.", "Trinidad and Tobago"),
+])
+def test_a_name_goes_on_through_its_small_words(sentence, name):
+    assert where(sentence).name == name
+
+
+def test_and_joins_two_places_into_one_only_where_the_gazetteer_names_it():
+    sentence = "Storms killed 12 people in Britain and France."
+    assert [c.surface for c in places.candidates(sentence)] == ["Britain", "France"]
+    sentence = "Storms killed 12 people in Georgia and Alabama."
+    assert [c.surface for c in places.candidates(sentence)] == ["Georgia", "Alabama"]

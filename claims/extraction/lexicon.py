@@ -612,7 +612,7 @@ REGION_CUES = frozenset(
 # Particles of transliterated Arabic names, written before the name ("al-Bab", "Ras el Ain").
 NAME_PARTICLES = (
     "al", "el", "an", "ar", "as", "ash", "ad", "at", "az", "ez", "ed", "es", "en", "de", "bin",
-    "ibn",
+    "ibn", "do", "da", "dos", "das", "del", "di", "du", "la", "las", "los",
 )
 # Lower-case words hyphened to the name they open: "sub-Saharan Africa".
 NAME_PREFIXES = ("sub",)

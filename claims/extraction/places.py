@@ -500,19 +500,22 @@ _PARTICLE = alternation(NAME_PARTICLES)
 _CAP = r"[A-Z][\w'’.]*(?:-[\w'’]+)*"
 # Runs start at a capital letter (so the regex engine can skip to one); a leading "al-"
 # is picked up by hand in candidates().
-_RUN = re.compile(rf"{_CAP}(?:[ ](?:{_PARTICLE}[- ])?{_CAP}|[ ]{_PARTICLE}-[A-Za-z][\w'’]*)*")
+_RUN = re.compile(
+    rf"{_CAP}(?:[ ](?:{_PARTICLE} )?(?:{_PARTICLE}[- ])?{_CAP}|[ ]{_PARTICLE}-[A-Za-z][\w'’]*)*"
+)
 # The same runs in ASCII text encoded with every capital made "A" (`_CAPITALS_AS_A`): the
 # pattern then opens with a letter the engine skips to, instead of testing a class at every
 # character. Its particles are lower case and `[A-Za-z]` still takes an "A", so it finds
 # exactly the runs `_RUN` finds. Every repeat is possessive, which spares the engine its
 # backtracking records: what follows each may match nothing, so the greedy scan never gives
 # back. A particle cannot start where "A" does, so the next word is tried before one, and
-# only after a space and a letter a particle starts with.
+# only after a space and a letter a particle starts with; two may follow each other ("San
+# Pedro de las Colonias").
 _WORD_AS_A = r"A[\w'.]*+(?:-[\w']++)*+"
 _PARTICLE_STARTS = "".join(sorted({particle[0] for particle in NAME_PARTICLES}))
 _RUN_AS_A = re.compile(
     rf"{_WORD_AS_A}(?:[ ](?:{_WORD_AS_A}|(?=[{_PARTICLE_STARTS}])(?:{_PARTICLE})"
-    rf"(?:[- ]{_WORD_AS_A}|-[A-Za-z][\w']*+)))*+".encode()
+    rf"(?: (?:{_PARTICLE}))?(?:[- ]{_WORD_AS_A}|-[A-Za-z][\w']*+)))*+".encode()
 )
 _CAPITALS_AS_A = bytes.maketrans(bytes(range(65, 91)), b"A" * 26)
 _PARTICLES = frozenset(NAME_PARTICLES)
@@ -614,7 +617,8 @@ def _pair(first: str, token: str) -> bool:
 
 def _lookup(tokens: list[str], i: int, tail: str | None) -> tuple[int, Entry | None, bool]:
     """The longest name starting at token i: (end token, entry, whether `tail` was used)."""
-    # every token is at least one word, so a name of n words spans at most n tokens
+    # every token is at least one word, so a name of n words spans at most n tokens; six
+    # reach "San Juan de los Lagos"
     first = _first_word(tokens[i])
     span = _FIRST.get(first)
     if span is None:
@@ -627,7 +631,7 @@ def _lookup(tokens: list[str], i: int, tail: str | None) -> tuple[int, Entry | N
         entry = _entry(" ".join([*tokens[i:], tail]))
         if entry is not None:
             return len(tokens), entry, True
-    for j in range(min(len(tokens), i + 4, i + span), i, -1):
+    for j in range(min(len(tokens), i + 6, i + span), i, -1):
         entry = _entry(" ".join(tokens[i:j]) if j - i > 1 else tokens[i])
         if entry is not None:
             return j, entry, False
@@ -809,10 +813,42 @@ def candidates(sentence: str, headline: bool = False) -> tuple[_Candidate, ...]:
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every run of capitalised words (`_RUN`) in `text`."""
+    """(start, end) of every run of capitalised words (`_RUN`) in `text`, two joined by "and"
+    where the words around it name one place."""
     if text.isascii():
-        return [m.span() for m in _RUN_AS_A.finditer(text.encode().translate(_CAPITALS_AS_A))]
-    return [m.span() for m in _RUN.finditer(text)]
+        runs = [m.span() for m in _RUN_AS_A.finditer(text.encode().translate(_CAPITALS_AS_A))]
+    else:
+        runs = [m.span() for m in _RUN.finditer(text)]
+    if " and " in text:
+        return _joined_by_and(text, runs)
+    return runs
+
+
+def _joined_by_and(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs with each pair that "and" joins into one place's name made one run: "Jammu
+    and Kashmir", "Trinidad and Tobago"; "Britain and France" stay two."""
+    joined = runs[:1]
+    for start, end in runs[1:]:
+        before_start, before_end = joined[-1]
+        if text[before_end:start] == " and " and _names_one_place(text, before_start,
+                                                                   before_end, end):
+            joined[-1] = (before_start, end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _names_one_place(text: str, start: int, before_end: int, end: int) -> bool:
+    """Do the last word of the run before an "and" and the first words after it name one
+    place the gazetteer knows?"""
+    first = text.rfind(" ", start, before_end) + 1 or start
+    if normalise(text[first:before_end]) + " and" not in _PAIRS:
+        return False
+    words = text[before_end + 5 : end].split(" ")
+    return any(
+        lookup(normalise(text[first : before_end + 5 + len(" ".join(words[:n]))]))
+        for n in range(1, min(3, len(words)) + 1)
+    )
 
 
 # A division abbreviated after a town and its comma: ", Calif.", ", N.J.", ", Chih".
