@@ -694,6 +694,10 @@ def test_what_people_are_left_without_is_their_metric(text, found):
     # the sports statistic is written in capitals; a war is no unit
     ("He posted 5.2 WAR last season.", [("5.2 WAR", "win above replacement")]),
     ("The 2014 war left 2,200 people dead.", [("2,200 people", "people")]),
+    # a figure with one decimal before a quake's noun is its magnitude, not a toll
+    ("Two dead as 5.6 quake hits the coast", [("Two dead", "people"), ("5.6", "magnitude")]),
+    ("The 7.8 earthquake levelled the town.", [("7.8", "magnitude")]),
+    ("Two quakes hit the region.", [("Two quakes", "items")]),
 ])
 def test_a_quake_has_a_magnitude_and_a_war_is_no_unit(text, found):
     assert [(c.text, c.unit) for c in extract(text)] == found

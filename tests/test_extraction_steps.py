@@ -114,9 +114,9 @@ def test_a_change_and_the_level_it_reached_are_no_range():
 
 
 def test_every_step_is_named_and_documented():
-    assert [step.__name__ for step in claim.STEPS][:5] == [
-        "_qualifier_before", "_prefix_word_unit", "_between", "_noun_said_before",
-        "_counted_noun",
+    assert [step.__name__ for step in claim.STEPS][:7] == [
+        "_qualifier_before", "_prefix_word_unit", "_quake_magnitude", "_between",
+        "_noun_said_before", "_crowd_now", "_counted_noun",
     ]
     assert all(step.__doc__ and "\"" in step.__doc__ for step in claim.STEPS)
 
@@ -428,9 +428,22 @@ def test_a_rate_of_a_counted_noun_counts_it():
     "A crowd of 3,000 filled the square.",
     "About 600 people marched to the ministry.",
     "Hundreds rallied outside the court.",
+    # a headline's present
+    "Police fire tear gas as 10,000 protest in the capital",
+    "Thousands rally against pension reform",
+    "Hundreds march over shooting",
 ])
 def test_crowds_are_protesters(sentence):
     assert only(sentence).metric == "protesters"
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("Police arrested 200 protest organisers.", "200 protest organisers"),
+    ("A 1,000 march against the war.", "1,000"),
+])
+def test_a_crowds_word_that_is_a_noun_counts_no_protesters(sentence, text):
+    claim = only(sentence)
+    assert (claim.text, claim.metric != "protesters") == (text, True)
 
 
 @pytest.mark.parametrize("sentence", [

@@ -733,3 +733,19 @@ def test_and_joins_two_places_into_one_only_where_the_gazetteer_names_it():
     assert [c.surface for c in places.candidates(sentence)] == ["Britain", "France"]
     sentence = "Storms killed 12 people in Georgia and Alabama."
     assert [c.surface for c in places.candidates(sentence)] == ["Georgia", "Alabama"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a town or division before a building or site locates it; a country stays an attribute
+    ("A fire at a Baghdad hospital killed 12 patients.", "Baghdad"),
+    ("A bomb in a Kabul mosque killed 12 worshippers.", "Kabul"),
+    ("A gunman killed 12 children at a Texas school.", "Texas"),
+    # a particle of names that is also a cue still cues: "at" in a headline run
+    ("Fire at Baghdad hospital kills 12", "Baghdad"),
+    # "the" before it names the building: "the Kabul hospital" may be any town's
+    ("Doctors at the Kabul hospital in Herat treated 12 people.", "Herāt"),
+    # nor does a smaller town's, which may be a neighbourhood's
+    ("Gunmen killed 12 men in a Las Cruces bar.", None),
+])
+def test_a_town_before_a_building_is_where_it_stands(sentence, name):
+    assert getattr(where(sentence), "name", None) == name

@@ -187,6 +187,7 @@ PARTITIVE_COUNT_RE = regex.compile(
 PARTITIVE_REACH = 24
 # "including 3 soldiers and 7 other people": the next part of the same count.
 AND_BEFORE_RE = ending_at(r"\band[ \t]+")
+ARTICLE_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(ARTICLES, backward=True)}))[ \t]+")
 # A rate's level written bare after it: "interest rates near zero", "a rate of 5".
 RATE_LEVEL_BEFORE_RE = ending_at(
     rf"(?i:\b(?:{alternation(RATE_LEVEL_NOUNS, backward=True)})[ \t]+"
@@ -331,6 +332,18 @@ def _prefix_word_unit(context: _Context, draft: _Draft) -> None:
         draft.start = min(draft.start, before.start())
 
 
+def _quake_magnitude(context: _Context, draft: _Draft) -> None:
+    """Read a quake's magnitude in a figure with one decimal before its noun: "a 5.6 quake"
+    measures it, it counts no quakes (nor, in "Two dead as 5.6 quake hits", the dead)."""
+    number, text = context.number, context.text
+    if draft.unit is not None or text[number.end - 2 : number.end - 1] != "." or not (
+            1 <= number.value < 10):
+        return
+    if units.QUAKE_NOUN_RE.match(text, number.end, context.sent_end, KEEP_GIL):
+        draft.unit = "magnitude"
+        draft.metric = units.UNIT_METRIC["magnitude"]
+
+
 def _between(context: _Context, draft: _Draft) -> None:
     """Open a range at its "between" when no qualifier came before: "between 30 and 40 people"."""
     if draft.qualifier != "range" or draft.start != context.number.start:
@@ -387,6 +400,15 @@ def _noun_said_before(context: _Context, draft: _Draft) -> None:
     else:
         draft.subject = before.group("noun")
         draft.unit = "people" if metrics.is_people(draft.subject) else "items"
+
+
+def _crowd_now(context: _Context, draft: _Draft) -> None:
+    """Count protesters in a bare figure whose present verb is a crowd's: "10,000 protest in
+    Nairobi", "Thousands rally against the reform" (not "10,000 protest" items); after an
+    article the figure sizes a noun ("the 5,000 march")."""
+    if draft.unit is None and metrics.crowd_now(context.text, draft.end, context.sent_end) and (
+            not ARTICLE_BEFORE_RE.match(context.text, max(0, draft.start - 5), draft.start)):
+        draft.unit, draft.metric = "people", "protesters"
 
 
 def _counted_noun(context: _Context, draft: _Draft) -> None:
@@ -1176,8 +1198,10 @@ def _to_claim(context: _Context, draft: _Draft) -> Claim:
 STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _qualifier_before,
     _prefix_word_unit,
+    _quake_magnitude,
     _between,
     _noun_said_before,
+    _crowd_now,
     _counted_noun,
     _descriptive_compound,
     _fraction_share,

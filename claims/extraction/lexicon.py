@@ -243,7 +243,10 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
 # Verbs that make a crowd of the figure whose own verb they are, never of a figure near them:
 # "5,000 people marched", "hundreds rallied outside the embassy" ("troops marched 18
 # prisoners" is no crowd).
-CROWD_VERBS = ("protested", "rallied", "marched")
+CROWD_VERBS = ("protested", "rallied", "marched", "demonstrated")
+# The same in a headline's present, read only right after a bare figure and before a
+# preposition or a stop: "10,000 protest in Nairobi" ("200 protest organisers" is a noun).
+CROWD_VERBS_NOW = ("protest", "rally", "march", "demonstrate")
 # Places that "of" sizes by their people: "a nation of 11 million", "the city of 2 million
 # people".
 PEOPLED_PLACES = (
@@ -583,6 +586,15 @@ ORGANISATION_WORDS = frozenset([
     "museum", "motor", "motors", "group", "company", "corporation", "corp", "inc", "council",
     "foundation", "church", "airport", "station", "club", "party", "times", "post", "journal",
     "news", "herald", "magazine", "center", "centre", "committee", "association", "agency",
+])
+# Buildings and sites a town before them locates: "a Kabul mosque", "a Texas school" are in
+# Kabul and Texas, where "a US vehicle" is no place (a country before them stays an attribute).
+FACILITY_NOUNS = frozenset([
+    "hospital", "clinic", "mosque", "church", "synagogue", "temple", "shrine", "market",
+    "marketplace", "school", "university", "hotel", "prison", "jail", "factory", "mall",
+    "supermarket", "restaurant", "cafe", "bar", "nightclub", "stadium", "airport", "courthouse",
+    "mine", "refinery", "warehouse", "bakery", "office", "apartment", "neighbourhood",
+    "neighborhood", "suburb", "street", "square", "hostel", "orphanage",
 ])
 # Lower-case words after a place name that keep it a place: time words, verbs of report and
 # words that are no noun ("in Aleppo today", "in the United States every year", "in India

@@ -18,6 +18,7 @@ from claims.extraction.lexicon import (
     CIVIL_BODIES,
     CLAUSE_OPENERS,
     CROWD_VERBS,
+    CROWD_VERBS_NOW,
     DEMONYMS,
     DIRECT_CUES,
     DOWN_WORDS,
@@ -322,6 +323,10 @@ _COMPLEMENT_CUE = group_numbers(COMPLEMENT_CUE_RE)
 # What a figure's own verb may say befell it: an event cue starting at the verb ("gunned
 # down", "deprived of their lives"), or a crowd's verb ("marched").
 _OWN_VERB_METRIC = _CUE_METRIC | dict.fromkeys(CROWD_VERBS, "protesters")
+CROWD_NOW_RE = regex.compile(
+    rf"[ \t]+(?:{alternation(CROWD_VERBS_NOW)})"
+    rf"(?:[ \t]+(?:{alternation(PREPOSITIONS)})\b|[ \t]*(?:[,.;:]|$))"
+)
 _EVENT_AT_RE = regex.compile(rf"(?:{alternation(_OWN_VERB_METRIC)})\b")
 # A state after the verb, said of its subject ("were found dead", "tortured and killed",
 # "starved to death"), not its object ("pulled bodies from the sea").
@@ -358,6 +363,12 @@ def own_verb_metric(text: str, end: int, hi: int) -> str | None:
     clause_end = clause.start() if clause else min(hi, verb_end + CLAUSE_REACH)
     complement = COMPLEMENT_CUE_RE.search(text, match.start(OWN_VERB.verb), clause_end)
     return (cue_metric(complement.group(_COMPLEMENT_CUE.cue)) or "") if complement else ""
+
+
+def crowd_now(text: str, end: int, hi: int) -> bool:
+    """Is the word after a bare figure a crowd's verb in the present, a preposition or a stop
+    after it: "10,000 protest in Nairobi", "Thousands rally against the reform"?"""
+    return CROWD_NOW_RE.match(text, end, hi, KEEP_GIL) is not None
 
 
 def did_to_others(text: str, verb_end: int, hi: int) -> bool:

@@ -54,6 +54,7 @@ from claims.extraction.lexicon import (
     DESTINATION_CUES,
     DIRECTION_WORDS,
     DIVISION_ABBREVIATIONS,
+    FACILITY_NOUNS,
     LOCATIVE_CUES,
     MEMBER_SUPERLATIVES,
     MONTHS,
@@ -688,6 +689,8 @@ def _chain(tokens: list[str], i: int, after_country: bool) -> str:
     """The capitalised cue a name follows in its run: "In Idlib", "Syria's Idlib"."""
     if i == 1 and tokens[0].lower() in _RUN_CUES:
         return tokens[0].lower()
+    if i > 1 and tokens[i - 1] in _RUN_CUES:  # a particle that is a cue: "Fire at Baghdad"
+        return tokens[i - 1]
     return "'s" if i > 0 and after_country else ""
 
 
@@ -1076,8 +1079,11 @@ def _candidate(sentence: str, name: _Name, start: int, end: int, run: tuple[int,
     if region_cue:
         key = normalise(sentence[start:end])
         entry = REGION_BY_KEY.get(key) or _own_region(entry)
-    attribute = after not in PLACE_NOUN_CUES and _attribute(
-        a if name.after is None else _AFTER.match(sentence, end))
+    attribute = (
+        after not in PLACE_NOUN_CUES
+        and not (after in FACILITY_NOUNS and _locates(sentence, start, entry))
+        and _attribute(a if name.after is None else _AFTER.match(sentence, end))
+    )
     if (
         (attribute and entry.kind > REGION and _after_article(sentence, start))
         or _longer_name(sentence, end)
@@ -1089,6 +1095,16 @@ def _candidate(sentence: str, name: _Name, start: int, end: int, run: tuple[int,
         cue = _bare_cue(sentence, start, entry, after)
     attribute = attribute and entry.kind == COUNTRY
     return _new(_Candidate, (start, end, entry, sentence[start:end], cue, attribute))
+
+
+def _locates(sentence: str, start: int, entry: Entry) -> bool:
+    """Does the division or town named before a building locate it ("a Kabul mosque", "a
+    Texas school")? Not after "the", which names the building ("the Al-Quds hospital"), nor a
+    smaller town, whose name before a bar may be a neighbourhood's ("a Las Cruces bar")."""
+    return (
+        (entry.kind == DIVISION or entry.kind >= CITY and entry.population >= CITY_EVIDENCE)
+        and sentence[max(0, start - 4) : start].lower() != "the "
+    )
 
 
 def _part_of_town(sentence: str, cue, entry: Entry) -> bool:

@@ -203,6 +203,10 @@ PREFIX_WORD_UNIT_RE = ending_at(rf"(?i:\b(?P<word>{alternation(PREFIX_WORD_UNITS
 # its space must end with for the pattern to be tried: most figures follow none.
 PREFIX_WORD_TAILS = frozenset(
     tail for word in PREFIX_WORD_UNITS for tail in (word[-2:], word[-2:].upper()))
+# Nouns of an earthquake: a figure with one decimal right before one is its magnitude ("a 5.6
+# quake", "the 7.8 earthquake"), where a whole number counts them ("two quakes").
+QUAKE_NOUNS = ("quake", "earthquake", "temblor", "tremor", "aftershock")
+QUAKE_NOUN_RE = regex.compile(rf"[ \t]+(?i:{alternation(QUAKE_NOUNS)})\b")
 # Abbreviations that hold a rate's denominator ("400,000 bpd" is barrels a day): the
 # claim's `per`, as "400,000 barrels a day" writes it out.
 RATE_ABBREVIATIONS = {"bpd": "day"}
