@@ -749,3 +749,22 @@ def test_and_joins_two_places_into_one_only_where_the_gazetteer_names_it():
 ])
 def test_a_town_before_a_building_is_where_it_stands(sentence, name):
     assert getattr(where(sentence), "name", None) == name
+
+
+@pytest.mark.parametrize("sentence, name, country", [
+    # divisions by the English names the news gives them, not only ISO's own spelling
+    ("A landslide killed 12 people in West Java.", "West Java", "Indonesia"),
+    ("Storms killed 12 people in Bavaria on Sunday.", "Bavaria", "Germany"),
+    ("Fighting killed 12 civilians in Tigray, aid workers said.", "Tigray", "Ethiopia"),
+    # a division outweighs a smaller namesake town abroad
+    ("A ferry sank off Bali and 12 people died in Bali.", "Bali", "Indonesia"),
+    ("Flooding forced 12 families from their homes in Ontario.", "Ontario", "Canada"),
+])
+def test_a_division_is_found_by_its_english_name(sentence, name, country):
+    place = where(sentence)
+    assert (place.name, place.country) == (name, country)
+
+
+def test_a_division_named_by_generic_words_alone_is_no_place():
+    assert places.lookup(normalise("Central")) is None
+    assert places.lookup(normalise("Northern")) is None

@@ -533,6 +533,9 @@ PLACE_NOUN_CUES = frozenset([
 PART_OF_TOWN_CUES = frozenset([
     "district", "neighbourhood", "neighborhood", "quarter", "suburb", "area",
 ])
+# The parts of a town no province or country can be: "Karak neighborhood" is a town's part,
+# whatever province shares its name.
+NEIGHBOURHOOD_CUES = frozenset(["neighbourhood", "neighborhood", "quarter", "suburb"])
 # Parts and directions of a place: "in the west of Aleppo city", "north of Hama" put a
 # figure at the place as "in" does.
 DIRECTION_WORDS = frozenset([
@@ -778,6 +781,18 @@ COMPASS_POINTS = (
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "northern", "southern", "eastern", "western",
 )
+# Words a division's name may be made of alone, which name no one division: "Central",
+# "Northern", "Capital Region", "Federal District" (several countries have each).
+GENERIC_DIVISION_WORDS = frozenset([
+    *COMPASS_POINTS, "north-east", "north-west", "south-east", "south-west", "central",
+    "centre", "center", "capital", "national", "nacional", "federal", "metropolitan",
+    "region", "district", "province", "governorate", "city", "municipality", "territory",
+    "upper", "lower", "middle", "coast", "coastal", "islands", "island", "the",
+])
+# Words of a division's kind ending the English name geonames gives it: "Tibet Autonomous
+# Region" is Tibet, "Ganja City" Ganja.
+DIVISION_KIND_WORDS = ("autonomous region", "region", "governorate", "province", "rayon",
+                       "rayonu", "city", "district", "state", "marz")
 # Words that open a page's list of subject tags, run on into its first sentence with no
 # stop between ("Tags Syria Idlib airstrike Homs bombing At least 18 civilians were killed"):
 # the places it names are the page's subjects, not where a claim after it happened.

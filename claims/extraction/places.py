@@ -54,7 +54,9 @@ from claims.extraction.lexicon import (
     DESTINATION_CUES,
     DIRECTION_WORDS,
     DIVISION_ABBREVIATIONS,
+    DIVISION_KIND_WORDS,
     FACILITY_NOUNS,
+    GENERIC_DIVISION_WORDS,
     LOCATIVE_CUES,
     MEMBER_SUPERLATIVES,
     MONTHS,
@@ -62,6 +64,7 @@ from claims.extraction.lexicon import (
     NAME_ARTICLES,
     NAME_PARTICLES,
     NAME_PREFIXES,
+    NEIGHBOURHOOD_CUES,
     NOT_PLACES,
     OFFICIAL_NAME_TITLES,
     ORGANISATION_WORDS,
@@ -93,6 +96,9 @@ TOWN, REGION, COUNTRY, DIVISION, CITY, ALT = 0, 1, 2, 3, 4, 5
 # A division outranks a town of its name below this many people: "Sinaloa" is the state,
 # "Puebla" the city.
 DIVISION_WEIGHT = 100_000
+# A division outranks a town of its name in another country below this many people: "Bali"
+# is Indonesia's province, not a town of West Bengal; "Ontario" is Canada's.
+FOREIGN_DIVISION_WEIGHT = 1_000_000
 # An alternative spelling outranks an exact name only for a place this many times larger:
 # "Juarez" is Ciudad Juárez, not a village called Juárez.
 ALT_FACTOR = 10
@@ -183,6 +189,14 @@ def _rank(entry: Entry) -> tuple[int, float]:
     return DIVISION, -entry.population / (ALT_FACTOR if entry.kind == ALT else 1)
 
 
+def _rank_against(entry: Entry, rival: Entry) -> tuple[int, float]:
+    """How an entry ranks against a rival for a spelling (`_rank`), a division weighing more
+    against a town abroad (FOREIGN_DIVISION_WEIGHT)."""
+    if entry.kind == DIVISION and rival.kind >= CITY and rival.country != entry.country:
+        return DIVISION, -FOREIGN_DIVISION_WEIGHT
+    return _rank(entry)
+
+
 def _add(index: dict[str, Entry], others: dict[str, dict], key: str, entry: Entry) -> None:
     """File `entry` under `key` unless a better-ranked one has it; keep the best of each
     other country too, for articles about that country."""
@@ -197,7 +211,7 @@ def _add(index: dict[str, Entry], others: dict[str, dict], key: str, entry: Entr
         best = by_country.get(entry.country)
         if best is None or _rank(entry) < _rank(best):
             by_country[entry.country] = entry
-    if _rank(entry) < _rank(old):
+    if _rank_against(entry, old) < _rank_against(old, entry):
         index[key] = entry
 
 
@@ -274,6 +288,36 @@ def _add_divisions(index, others, region_by_key: dict[str, Entry], curated: dict
             key = normalise(spelling)
             region_by_key.setdefault(key, e)
             _add(index, others, key, e)
+
+
+def _add_english_divisions(index, others, region_by_key: dict[str, Entry], curated: dict) -> None:
+    """Each division by the English name geonames gives it (claims/data/admin1.json, the
+    name its towns' region takes): the news writes "Bavaria", "West Java", "Sichuan", not
+    ISO's "Bayern", "Jawa Barat", "Sichuan Sheng"; not a name of generic words alone
+    ("Central", "Northern"), which several countries' divisions share."""
+    for cc, codes in data.load(data.ADMIN1).items():
+        if cc in curated:
+            continue
+        for name in dict.fromkeys(codes.values()):  # in the file's order, every build alike
+            words = normalise(name).split()
+            if all(word in GENERIC_DIVISION_WORDS for word in words):
+                continue
+            e = Entry(DIVISION, name, name, cc, None, None, 0)
+            for spelling in filter(None, {name, _without_kind(name)}):
+                key = normalise(spelling)
+                region_by_key.setdefault(key, e)
+                _add(index, others, key, e)
+
+
+def _without_kind(name: str) -> str | None:
+    """A division's English name without the word of its kind that ends it ("Tibet
+    Autonomous Region" is Tibet); None when none ends it or nothing specific is left."""
+    lowered = name.lower()
+    kind = next((k for k in DIVISION_KIND_WORDS if lowered.endswith(f" {k}")), None)
+    if kind is None:
+        return None
+    bare = name[: -len(kind) - 1]
+    return None if all(w in GENERIC_DIVISION_WORDS for w in normalise(bare).split()) else bare
 
 
 def _city_region(c: dict, admin1: dict, division_names: dict[str, str]) -> str | None:
@@ -375,6 +419,7 @@ def _build() -> dict:
     _add_countries(index, others, countries, table)
     _add_project_places(index, others, region_by_key, table)
     _add_divisions(index, others, region_by_key, admin1)
+    _add_english_divisions(index, others, region_by_key, admin1)
     namesakes: dict[str, dict] = {}
     _add_cities(index, others, admin1, _division_names(), namesakes)
     world = data.load(data.WORLD_REGIONS)["regions"]
@@ -694,13 +739,27 @@ def _chain(tokens: list[str], i: int, after_country: bool) -> str:
     return "'s" if i > 0 and after_country else ""
 
 
+def _bound(tokens: list[str], i: int, j: int) -> bool:
+    """Does a particle bind the name at tokens[i:j] into a longer name we do not know: after
+    it ("Aqareb es Safi" is no Safi), or glued to the word after it ("Tibet al-Imam" is a
+    village, not Tibet)? A particle that is a cue binds nothing ("Fire at Baghdad")."""
+    before = tokens[i - 1] if i else ""
+    if before in _PARTICLES and before not in _RUN_CUES:
+        return True
+    after = tokens[j] if j < len(tokens) else ""
+    return "-" in after and after.partition("-")[0] in _PARTICLES
+
+
 def _names(run: str, tail: str | None, headline: bool) -> tuple[_Name, ...]:
     """The names in a run of capitalised words, `tail` the lower-case word after it."""
     tokens = run.split(" ")
     found, i = [], 0
     while i < len(tokens):
         j, entry, tailed = _lookup(tokens, i, tail)
-        if entry is not None and not (i and tokens[i - 1].lower().rstrip(".") in TITLES):
+        if entry is not None and not (
+            (i and tokens[i - 1].lower().rstrip(".") in TITLES)
+            or (entry.kind >= DIVISION and _bound(tokens, i, j))
+        ):
             found.append((i, j, entry, tailed))
         i = j
     if not found:
@@ -1072,6 +1131,8 @@ def _candidate(sentence: str, name: _Name, start: int, end: int, run: tuple[int,
         cue = ":"
     if not cue and entry.kind > DIVISION:
         return None  # most names: a town named without a cue
+    if after in NEIGHBOURHOOD_CUES and entry.kind in WIDE_KINDS:
+        return None  # "at Karak neighborhood": a town's part, never a province or country
     if after in PART_OF_TOWN_CUES and _part_of_town(
             sentence, a or _AFTER.match(sentence, end), entry):
         return None  # "the Salah al-Din district of Aleppo", "the Shahba neighbourhood of
