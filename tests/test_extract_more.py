@@ -681,6 +681,12 @@ def test_the_articles_title_reaches_the_extractor_on_ingest_and_reextract(tmp_pa
     ("The siege left 500,000 residents without water.", [("500,000 residents", "affected")]),
     ("The floods left 3,000 families homeless.", [("3,000 families homeless", "displaced")]),
     ("The blast left 15 civilians dead.", [("15 civilians", "killed")]),
+    # the plight they are left in, too; not read elsewhere in the clause
+    ("The drought has left 4.3 million people in need of food aid.",
+     [("4.3 million people", "affected")]),
+    ("The storm left 3,000 travellers stranded at the airport.",
+     [("3,000 travellers", "affected")]),
+    ("They sent 30 ambulances to help the wounded.", [("30 ambulances", "count")]),
 ])
 def test_what_people_are_left_without_is_their_metric(text, found):
     assert [(c.text, c.metric) for c in extract(text)] == found

@@ -643,3 +643,17 @@ def test_weapons_and_posts_destroyed_beside_a_toll_are_no_dead():
     found = extract("Jets killed dozens of fighters while destroying three command posts and "
                     "five arms caches, the ministry said.")
     assert [c.metric for c in found if c.unit == "items"] == ["count", "count"]
+
+
+@pytest.mark.parametrize("sentence, text, unit, metric", [
+    ("A bombing killed more than 120 evacuees.", "more than 120 evacuees", "people", "killed"),
+    ("Buses carried 5,000 evacuees out of the town.", "5,000 evacuees", "people", "evacuated"),
+    ("The strike killed two activists.", "two activists", "people", "killed"),
+])
+def test_evacuees_and_activists_are_people(sentence, text, unit, metric):
+    assert fields(only(sentence), "text", "unit", "metric") == (text, unit, metric)
+
+
+def test_a_level_counts_the_people_a_preposition_names():
+    claim = only("The death toll in the attack on evacuees hits 43")
+    assert (claim.subject, claim.metric) == ("evacuees", "killed")

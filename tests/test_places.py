@@ -759,6 +759,10 @@ def test_a_town_before_a_building_is_where_it_stands(sentence, name):
     # a division outweighs a smaller namesake town abroad
     ("A ferry sank off Bali and 12 people died in Bali.", "Bali", "Indonesia"),
     ("Flooding forced 12 families from their homes in Ontario.", "Ontario", "Canada"),
+    # and its own name outweighs another spelling of a town abroad (Qinzhou's "Chin")
+    ("Junta troops killed 12 villagers in Chin.", "Chin", "Myanmar"),
+    # but a town larger than all the towns of a namesake division abroad keeps its name
+    ("Floods closed 12 schools in Manchester.", "Manchester", "United Kingdom"),
 ])
 def test_a_division_is_found_by_its_english_name(sentence, name, country):
     place = where(sentence)
@@ -768,3 +772,12 @@ def test_a_division_is_found_by_its_english_name(sentence, name, country):
 def test_a_division_named_by_generic_words_alone_is_no_place():
     assert places.lookup(normalise("Central")) is None
     assert places.lookup(normalise("Northern")) is None
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # "from" names where people came from, but not through "in" or "at": the place is there
+    ("Rescuers pulled 12 bodies from the rubble in Gaziantep.", "Gaziantep"),
+    ("Police found 12 bodies hanging from bridges in Chihuahua", "Chihuahua"),
+])
+def test_a_place_after_from_and_a_locative_is_where_it_happened(sentence, name):
+    assert where(sentence).name == name

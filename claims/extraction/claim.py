@@ -39,7 +39,9 @@ from claims.extraction.lexicon import (
     PEOPLE_STATES,
     PEOPLED_PLACES,
     PER_SYNONYMS,
+    PLIGHTS,
     POSSESSIVES,
+    PREPOSITIONS,
     RANK_EDGES,
     RATE_LEVEL_LINKS,
     RATE_LEVEL_NOUNS,
@@ -96,7 +98,7 @@ ORIGIN_BEFORE_RE = ending_at(
 # "one was killed and six more wounded", "left 120 other wounded" (translated copy).
 STATE_AFTER_RE = regex.compile(
     rf"(?:[ \t]+(?i:more|other|got|get))?[ \t]+"
-    rf"(?P<state>(?i:{alternation((*PEOPLE_STATES, *DEPRIVATIONS))}))\b"
+    rf"(?P<state>(?i:{alternation((*PEOPLE_STATES, *DEPRIVATIONS, *PLIGHTS))}))\b"
 )
 _STATE_AFTER = group_numbers(STATE_AFTER_RE)
 # A state a word after a figure: "dozens more wounded", "four others injured".
@@ -110,7 +112,7 @@ JOINED_STATE_RE = regex.compile(rf"[ \t]+(?i:and|or|&)[ \t]+(?i:{alternation(PEO
 # others were injured", "five soldiers have been killed".
 STATE_OF_NOUN_RE = regex.compile(
     r"[ \t]+(?:(?i:were|was|are|is|have[ \t]+been|has[ \t]+been|had[ \t]+been)[ \t]+)?"
-    rf"(?P<state>(?i:{alternation((*PEOPLE_STATES, *DEPRIVATIONS))}))\b"
+    rf"(?P<state>(?i:{alternation((*PEOPLE_STATES, *DEPRIVATIONS, *PLIGHTS))}))\b"
 )
 _STATE_OF_NOUN = group_numbers(STATE_OF_NOUN_RE)
 # Verbs of a figure's own, besides any past participle: "and 167 were rescued", "41 remain".
@@ -137,6 +139,8 @@ LEVEL_OF_COUNTED_RE = ending_at(
 )
 # The words LEVEL_OF_COUNTED_RE may end with, right before the figure.
 LEVEL_LAST_WORDS = frozenset(["to", *(verb.split()[-1] for verb in TOLL_LEVEL_VERBS)])
+# The words a level's noun phrase is read after: "number of cases", "attack on evacuees".
+LEVEL_PREPOSITIONS = frozenset(PREPOSITIONS)
 # A verb of the figure's own right after it: "and 167 were rescued", "41 are still missing".
 OWN_VERB_AFTER_RE = regex.compile(rf"[ \t]+(?:(?i:{alternation(OWN_VERBS)})\b|\p{{Ll}}+ed\b)")
 # A hyphen left hanging until the last of a list: "7- or 8-inch", "four-, five- and six-cylinder".
@@ -920,9 +924,9 @@ def _level_of_counted(context: _Context, draft: _Draft) -> None:
     if level is None:
         return
     words = level.group("np").split()
-    after_of = [k for k, w in enumerate(words) if w.lower() == "of"]
-    counted = " ".join(w for w in words[after_of[-1] + 1 if after_of else 0 :]
-                       if w.lower() not in ARTICLES)
+    governed = [k for k, w in enumerate(words) if w.lower() in LEVEL_PREPOSITIONS]
+    counted = " ".join(w for w in words[governed[-1] + 1 if governed else 0 :]
+                       if w.lower() not in ARTICLES)  # "of cases", "on Syria evacuees"
     if metrics.is_people(counted) or metrics.subject_metric(counted) in PEOPLE_METRICS:
         draft.subject, draft.unit = counted, "people"
 

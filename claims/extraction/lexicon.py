@@ -90,6 +90,9 @@ PEOPLE_OF_THEIR_OWN_KIND = (
     "lawmakers", "legislators", "policymakers", "economists", "analysts", "investors",
     "executives", "christians", "muslims", "jews", "islamists", "realtors", "attackers",
     "assailants", "suspects", "kidnappers", "robbers", "smugglers", "hitmen", "criminals",
+    "travellers", "travelers", "commuters", "organisers", "organizers", "shoppers",
+    "spectators", "farmers", "fishermen", "miners", "inmates", "athletes", "players",
+    "activists", "evacuees", "colleagues", "tribesmen", "natives", "locals",
 )
 # The singulars left out above as adjectives, which name their kind when they end the counted
 # phrase, its head: "30 Terrorist Killed" in a headline, not "23 terrorist targets".
@@ -197,6 +200,12 @@ DEPRIVATIONS = (
     "without power", "without electricity", "without water", "without running water",
     "without heat", "without heating", "without food",
 )
+# The plight people are left in, read only right after their figure or noun ("left 4.3
+# million people in need of food aid" are affected, not killed); elsewhere in a clause these
+# say nothing of its figures ("30 ambulances to help those in need").
+PLIGHTS = (
+    "in need", "in urgent need", "in dire need", "stranded", "without shelter", "without access",
+)
 EVENT_CUES: dict[str, tuple[str, ...]] = {
     "killed": (
         "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying",
@@ -274,6 +283,7 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
     "population": ("residents", "inhabitants"),
     # "thousands of internally displaced people": the plight is in the phrase's head.
     "displaced": ("displaced people", "displaced persons"),
+    "evacuated": ("evacuees",),
     "killed": (
         "martyrs", "bodies", "corpses", "fatalities", "deaths", "dead", "homicides", "murders",
         "killings",
@@ -297,7 +307,8 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
         "headquarters", "depots", "arms depots", "ammunition depots", "caches", "arms caches",
         "weapon caches", "weapons caches", "warehouses", "launchers", "rocket launchers",
         "armored vehicles", "armoured vehicles", "artillery pieces", "tunnels",
-        "oil tankers", "tankers", "wells", "facilities",
+        "oil tankers", "tankers", "wells", "facilities", "ambulances", "cities", "hideouts",
+        "bunkers", "points", "crossings", "bridges", "roads", "mosques", "churches", "markets",
         # one of them: "one house where a gunman opened fire" counts no one killed
         "vehicle", "car", "truck", "lorry", "bus", "motorcycle", "motorbike", "bulldozer",
         "boat", "ship", "drone", "plane", "helicopter", "jet", "cannon", "gun", "machinegun",

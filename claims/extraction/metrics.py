@@ -33,6 +33,7 @@ from claims.extraction.lexicon import (
     PARTICLE_VERBS,
     PEOPLE_NOUNS,
     PEOPLE_STATES,
+    PLIGHTS,
     POSSESSIVES,
     PREPOSITIONS,
     PUBLISHED_THINGS,
@@ -104,6 +105,8 @@ THAN_RE = regex.compile(r"[ \t]+than\b", regex.IGNORECASE)
 
 
 _CUE_METRIC = {cue: metric for metric, cues in EVENT_CUES.items() for cue in cues}
+# The plights read right after a figure (`cue_metric`), never found in a clause's words.
+_PLIGHT_METRIC = dict.fromkeys(PLIGHTS, "affected")
 _DIRECT_METRIC = {cue: metric for metric, cues in DIRECT_CUES.items() for cue in cues}
 for _metric, _cues in EVENT_CUES.items():
     for _cue in _cues:
@@ -270,7 +273,8 @@ def casualties_are_dead(text: str, end: int, hi: int) -> bool:
 
 
 def cue_metric(cue: str) -> str | None:
-    return _CUE_METRIC.get(" ".join(fold(cue).split()))
+    key = " ".join(fold(cue).split())
+    return _CUE_METRIC.get(key) or _PLIGHT_METRIC.get(key)
 
 
 # The verb a figure's noun phrase is the subject of, in its own clause: "two pilots asked",

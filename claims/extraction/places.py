@@ -26,6 +26,7 @@ import contextlib
 import gc
 import hashlib
 import json
+import math
 import os
 import pickle
 import re
@@ -96,9 +97,6 @@ TOWN, REGION, COUNTRY, DIVISION, CITY, ALT = 0, 1, 2, 3, 4, 5
 # A division outranks a town of its name below this many people: "Sinaloa" is the state,
 # "Puebla" the city.
 DIVISION_WEIGHT = 100_000
-# A division outranks a town of its name in another country below this many people: "Bali"
-# is Indonesia's province, not a town of West Bengal; "Ontario" is Canada's.
-FOREIGN_DIVISION_WEIGHT = 1_000_000
 # An alternative spelling outranks an exact name only for a place this many times larger:
 # "Juarez" is Ciudad Juárez, not a village called Juárez.
 ALT_FACTOR = 10
@@ -189,15 +187,21 @@ def _rank(entry: Entry) -> tuple[int, float]:
     return DIVISION, -entry.population / (ALT_FACTOR if entry.kind == ALT else 1)
 
 
-def _rank_against(entry: Entry, rival: Entry) -> tuple[int, float]:
-    """How an entry ranks against a rival for a spelling (`_rank`), a division weighing more
-    against a town abroad (FOREIGN_DIVISION_WEIGHT)."""
-    if entry.kind == DIVISION and rival.kind >= CITY and rival.country != entry.country:
-        return DIVISION, -FOREIGN_DIVISION_WEIGHT
-    return _rank(entry)
+def _rank_against(entry: Entry, rival: Entry, people: dict | None) -> tuple[int, float]:
+    """How an entry ranks against a rival for a spelling (`_rank`); against a town abroad, a
+    division weighs the people of its own towns (`people`): "Bali" is Indonesia's province,
+    not a town of West Bengal, but "Manchester" is no parish of Jamaica; and its own name
+    outweighs another spelling of any town's ("Chin" is Myanmar's state, not Qinzhou)."""
+    if (people is None or entry.kind != DIVISION or rival.kind < CITY
+            or rival.country == entry.country):
+        return _rank(entry)
+    if rival.kind == ALT:
+        return DIVISION, -math.inf
+    return DIVISION, -max(DIVISION_WEIGHT, people.get((entry.country, entry.name), 0))
 
 
-def _add(index: dict[str, Entry], others: dict[str, dict], key: str, entry: Entry) -> None:
+def _add(index: dict[str, Entry], others: dict[str, dict], key: str, entry: Entry,
+         people: dict | None = None) -> None:
     """File `entry` under `key` unless a better-ranked one has it; keep the best of each
     other country too, for articles about that country."""
     if not key or key in NOT_PLACES or key in PLACE_CUES or key in _DEMONYM_KEYS:
@@ -211,7 +215,7 @@ def _add(index: dict[str, Entry], others: dict[str, dict], key: str, entry: Entr
         best = by_country.get(entry.country)
         if best is None or _rank(entry) < _rank(best):
             by_country[entry.country] = entry
-    if _rank_against(entry, old) < _rank_against(old, entry):
+    if _rank_against(entry, old, people) < _rank_against(old, entry, people):
         index[key] = entry
 
 
@@ -343,29 +347,42 @@ def _division_names() -> dict[str, str]:
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,3}$")
 
 
+def _division_people(admin1: dict, division_names: dict[str, str]) -> dict[tuple[str, str], int]:
+    """The people of each division's towns, by (country, division name): how large a division
+    is, to weigh against a namesake town abroad."""
+    people: dict[tuple[str, str], int] = {}
+    for c in _world_cities():
+        region = _city_region(c, admin1, division_names)
+        if region:
+            key = (c["countrycode"], region)
+            people[key] = people.get(key, 0) + c["population"]
+    return people
+
+
 def _add_cities(
     index, others, admin1: dict, division_names: dict[str, str], namesakes: dict
 ) -> None:
     """geonames' towns of 500+ everywhere; the spellings of the larger ones and of every town
     where the project maps provinces; and in `namesakes`, each name's largest town in each
     division that has one."""
+    people = _division_people(admin1, division_names)
     for c in _world_cities():
         cc = c["countrycode"]
         region = _city_region(c, admin1, division_names)
         e = Entry(CITY, c["name"], region, cc, c["latitude"], c["longitude"], c["population"])
         spell = _variants if cc in admin1 else lambda key: (key,)
         for k in spell(normalise(c["name"])):
-            _add(index, others, k, e)
+            _add(index, others, k, e, people)
             _add_namesake(namesakes, k, e)
         alt = e._replace(kind=ALT)
         for other in (_short_form(c["name"]), _abbreviated(c["name"])):
             if other:
-                _add(index, others, normalise(other), alt)
+                _add(index, others, normalise(other), alt, people)
         if cc in admin1 or c["population"] >= ALTERNATES_FROM:
             for a in c["alternatenames"]:
                 if a[:1].isupper() and a.isascii() and (not a.isupper() or _DOTTED.match(a)):
                     for k in spell(normalise(a)):
-                        _add(index, others, k, alt)
+                        _add(index, others, k, alt, people)
 
 
 def _add_namesake(namesakes: dict, key: str, entry: Entry) -> None:
@@ -838,11 +855,12 @@ SUBJECT_VERBS = frozenset(AUXILIARIES) | frozenset(w for w in REPORTING_VERBS if
 # a line; "" is the project's own names, which need no cue.
 _LOCATIVE = LOCATIVE_CUES | PLACE_NOUN_CUES | DIRECTION_WORDS | {":", "", "capital"}
 # A place named after an origin cue, through "the northern towns of" and a list: "from the
-# towns of Foua and Kafraya" names where the evacuees came from (ORIGIN_CUES).
+# towns of Foua and Kafraya" names where the evacuees came from (ORIGIN_CUES); not through a
+# locative ("from bridges in Chihuahua", "from the rubble in Gaziantep" are there).
 _PLACE_NOUNS = alternation({*PLACE_NOUN_CUES, *(f"{w}s" for w in PLACE_NOUN_CUES)})
 _AWAY_CUES = alternation((*ORIGIN_CUES, *DESTINATION_CUES), space=r"\s+")
 ORIGIN_RE = ending_at(
-    rf"\b(?i:{_AWAY_CUES})\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}"
+    rf"\b(?i:{_AWAY_CUES})\s+(?:the\s+)?(?:(?!(?:in|at)\s)[a-z-]+\s+){{0,2}}"
     rf"(?:(?i:{_PLACE_NOUNS})\s+of\s+)?(?:\p{{Lu}}[\w'’-]*(?:\s+\p{{Lu}}[\w'’-]*)?"
     rf"\s*(?:,|and)\s+)?"
 )
