@@ -317,3 +317,16 @@ def test_figures_without_a_name_are_no_source_of_their_own():
 
     assert sources.resolve("official data") is None
     assert sources.resolve("Commerce Department data")[1] == "Commerce Department data"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # "and" joins two who speak, each a speaker's noun or a name
+    ("Gunmen abducted more than 80 students, police and residents said.", "police and residents"),
+    ("At least 12 people were killed, the monitor and medics said.", "the monitor and medics"),
+    ("Twelve people died, hospital officials and witnesses told reporters.",
+     "hospital officials and witnesses"),
+    # not a figure's clause before the speaker
+    ("The strike killed 12 soldiers and Reuters reported the toll.", "Reuters"),
+])
+def test_two_speakers_joined_by_and_are_one_source(text, source):
+    assert extract(text)[0].attributed_to == source

@@ -184,6 +184,9 @@ INTENDED_DISAGREEMENTS = {
     ("fighters", "Tarn"), ("evacuated", "Tarn"), ("control", "Tarn"),   # tarn-siege
     ("killed", "Kestrel Ridge"), ("killed", "Grauwick"),                # kestrel-ridge-mine
     ("besieged", "Grauwick"),  # trapped: 23 vs 19, once the reports without a town are placed
+    # the same, once miners count as people: the 23 and the 19 trapped at the mine, and its
+    # dead (2, 4, 9) in one figure over the towns of the province
+    ("besieged", "Kestrel Ridge"), ("killed", "Hask Province"),
     ("arrested", "Valdrenn"),                                           # valdrenn-fuel-protests
     ("killed", "Port Seline"), ("killed", "Lake Marren"),               # lake-marren-ferry
     ("missing", "Port Seline"), ("missing", "Lake Marren"),

@@ -496,6 +496,8 @@ def _stop_word(sentence: str, words: list, index: int, taken: list) -> str | Non
     word = words[index].group().lower()
     if word in ("for", "of") and taken and taken[-1].group()[0].isupper():
         return None
+    if word == "and" and taken and index and _joins_speakers(words[index - 1], taken[-1]):
+        return None  # "police and residents said", "the monitor and medics said"
     if taken and _place_preposition(sentence, words, index):
         return None
     if taken and index and word in PLACE_PREPOSITIONS and _after_event(words[index - 1]):
@@ -503,10 +505,21 @@ def _stop_word(sentence: str, words: list, index: int, taken: list) -> str | Non
     return _PHRASE_ENDS
 
 
+def _joins_speakers(before, after) -> bool:
+    """Does an "and" join two who speak, each a speaker's noun or a name: "police and
+    residents", "Reuters and AFP"; not "killed 12 people and the army", nor two places
+    ("in Syria and Iraq", "Washington and Paris"), which speak for nobody named?"""
+    return before.group().lower() not in CLAUSE_EDGES and all(
+        word.group().lower() in SPEAKER_HEADS
+        or (word.group()[:1].isupper() and places.lookup(places.normalise(word.group())) is None)
+        for word in (before, after)
+    )
+
+
 def _speaker_taken(sentence: str, taken: list) -> str | None:
     """The speaker the words taken name, without a trailing "of" or "for"; None for the
     place of the clause before or for determiners alone."""
-    while taken and taken[-1].group().lower() in ("of", "for"):
+    while taken and taken[-1].group().lower() in ("of", "for", "and"):
         taken.pop()
     if taken and taken[-1].group().lower() in PLACE_PREPOSITIONS:
         return None  # "six killed in Velmora market reports": the place of the clause before

@@ -93,6 +93,16 @@ PEOPLE_OF_THEIR_OWN_KIND = (
     "travellers", "travelers", "commuters", "organisers", "organizers", "shoppers",
     "spectators", "farmers", "fishermen", "miners", "inmates", "athletes", "players",
     "activists", "evacuees", "colleagues", "tribesmen", "natives", "locals",
+    "bodyguards", "shepherds", "herders", "herdsmen", "officials", "lawyers", "judges",
+    "priests", "monks", "nuns", "clerics", "imams", "engineers", "contractors", "firefighters",
+    "rescuers", "volunteers", "peacekeepers", "diplomats", "ministers", "senators",
+    "candidates", "councillors", "mayors", "cadets", "conscripts", "reservists", "sailors",
+    "marines", "truckers", "cyclists", "hikers", "climbers", "traffickers", "poachers",
+    "looters", "bandits", "pirates", "captives", "abductees", "defectors", "deserters",
+    "coworkers", "neighbours", "neighbors", "guests", "parents", "mothers", "fathers", "sons",
+    "daughters", "brothers", "sisters", "husbands", "wives", "newborns", "pensioners",
+    "retirees", "veterans", "laborers", "labourers", "porters", "cleaners", "rangers",
+    "wardens", "jailers", "convicts", "gangsters", "assassins", "snipers", "onlookers",
 )
 # The singulars left out above as adjectives, which name their kind when they end the counted
 # phrase, its head: "30 Terrorist Killed" in a headline, not "23 terrorist targets".
