@@ -704,6 +704,7 @@ def test_what_people_are_left_without_is_their_metric(text, found):
     ("Two dead as 5.6 quake hits the coast", [("Two dead", "people"), ("5.6", "magnitude")]),
     ("The 7.8 earthquake levelled the town.", [("7.8", "magnitude")]),
     ("Two quakes hit the region.", [("Two quakes", "items")]),
+    ("The quake, with a magnitude of 7.2, struck at dawn.", [("magnitude of 7.2", "magnitude")]),
 ])
 def test_a_quake_has_a_magnitude_and_a_war_is_no_unit(text, found):
     assert [(c.text, c.unit) for c in extract(text)] == found

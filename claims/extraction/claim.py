@@ -329,7 +329,7 @@ def _prefix_word_unit(context: _Context, draft: _Draft) -> None:
     if draft.unit is not None or text[start - 3 : start - 1] not in units.PREFIX_WORD_TAILS:
         return  # most figures follow no such word: its last two letters and a space
     before = units.PREFIX_WORD_UNIT_RE.match(
-        context.text, max(context.sent_start, start - 12), start, KEEP_GIL)
+        context.text, max(context.sent_start, start - 16), start, KEEP_GIL)
     if before:
         draft.unit = units.PREFIX_WORD_UNITS[before.group("word").lower()]
         draft.metric = units.UNIT_METRIC[draft.unit]

@@ -73,6 +73,8 @@ PEOPLE_KINDS: dict[str, tuple[str, ...]] = {
         "people", "persons", "person", "others", "residents", "inhabitants", "victims",
         "syrians", "individuals", "martyrs", "bodies", "corpses", "deaths", "dead", "fatalities",
         "lives", "casualties", "injuries", "homicides", "murders", "killings",
+        # an aid convoy's or a rescue's dead, as often the whole toll as a part of it
+        "volunteers",
     ),
     "protesters": ("protesters", "protestors", "demonstrators"),
 }
@@ -95,7 +97,7 @@ PEOPLE_OF_THEIR_OWN_KIND = (
     "activists", "evacuees", "colleagues", "tribesmen", "natives", "locals",
     "bodyguards", "shepherds", "herders", "herdsmen", "officials", "lawyers", "judges",
     "priests", "monks", "nuns", "clerics", "imams", "engineers", "contractors", "firefighters",
-    "rescuers", "volunteers", "peacekeepers", "diplomats", "ministers", "senators",
+    "rescuers", "peacekeepers", "diplomats", "ministers", "senators",
     "candidates", "councillors", "mayors", "cadets", "conscripts", "reservists", "sailors",
     "marines", "truckers", "cyclists", "hikers", "climbers", "traffickers", "poachers",
     "looters", "bandits", "pirates", "captives", "abductees", "defectors", "deserters",

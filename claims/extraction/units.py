@@ -196,13 +196,15 @@ SUFFIX_UNITS: dict[str, tuple[str, str]] = {
     # earthquakes: "a 6.8-magnitude quake", "6.8 on the Richter scale"
     "magnitude": ("magnitude", "count"), "on the richter scale": ("magnitude", "count"),
 }
-# Units written as a word before the figure: "a magnitude 6.8 earthquake".
+# Units written as a word before the figure: "a magnitude 6.8 earthquake", "a magnitude of
+# 7.2".
 PREFIX_WORD_UNITS = {"magnitude": "magnitude"}
-PREFIX_WORD_UNIT_RE = ending_at(rf"(?i:\b(?P<word>{alternation(PREFIX_WORD_UNITS)}))[ \t]+")
-# The last two letters of those words, in either case, which the text before a figure and
-# its space must end with for the pattern to be tried: most figures follow none.
+PREFIX_WORD_UNIT_RE = ending_at(
+    rf"(?i:\b(?P<word>{alternation(PREFIX_WORD_UNITS)})(?:[ \t]+of)?)[ \t]+")
+# The last two letters of those words or of "of", in either case, which the text before a
+# figure and its space must end with for the pattern to be tried: most figures follow none.
 PREFIX_WORD_TAILS = frozenset(
-    tail for word in PREFIX_WORD_UNITS for tail in (word[-2:], word[-2:].upper()))
+    tail for word in (*PREFIX_WORD_UNITS, "of") for tail in (word[-2:], word[-2:].upper()))
 # Nouns of an earthquake: a figure with one decimal right before one is its magnitude ("a 5.6
 # quake", "the 7.8 earthquake"), where a whole number counts them ("two quakes").
 QUAKE_NOUNS = ("quake", "earthquake", "temblor", "tremor", "aftershock")
