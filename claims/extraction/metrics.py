@@ -327,6 +327,8 @@ _COMPLEMENT_CUE = group_numbers(COMPLEMENT_CUE_RE)
 # What a figure's own verb may say befell it: an event cue starting at the verb ("gunned
 # down", "deprived of their lives"), or a crowd's verb ("marched").
 _OWN_VERB_METRIC = _CUE_METRIC | dict.fromkeys(CROWD_VERBS, "protesters")
+_CROWD_NOW_FIRST = frozenset(verb[0] for verb in CROWD_VERBS_NOW) | frozenset(
+    verb[0].upper() for verb in CROWD_VERBS_NOW)
 CROWD_NOW_RE = regex.compile(
     rf"[ \t]+(?:{alternation(CROWD_VERBS_NOW)})"
     rf"(?:[ \t]+(?:{alternation(PREPOSITIONS)})\b|[ \t]*(?:[,.;:]|$))"
@@ -372,6 +374,8 @@ def own_verb_metric(text: str, end: int, hi: int) -> str | None:
 def crowd_now(text: str, end: int, hi: int) -> bool:
     """Is the word after a bare figure a crowd's verb in the present, a preposition or a stop
     after it: "10,000 protest in Nairobi", "Thousands rally against the reform"?"""
+    if text[end + 1 : end + 2] not in _CROWD_NOW_FIRST:
+        return False  # most figures: no crowd's verb starts after the space
     return CROWD_NOW_RE.match(text, end, hi, KEEP_GIL) is not None
 
 

@@ -907,6 +907,9 @@ def _runs(text: str) -> list[tuple[int, int]]:
 def _joined_by_and(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The runs with each pair that "and" joins into one place's name made one run: "Jammu
     and Kashmir", "Trinidad and Tobago"; "Britain and France" stay two."""
+    if not any(runs[k][0] - runs[k - 1][1] == 5 and text.startswith(" and ", runs[k - 1][1])
+               for k in range(1, len(runs))):
+        return runs  # most texts: no two runs an "and" apart
     joined = runs[:1]
     for start, end in runs[1:]:
         before_start, before_end = joined[-1]
