@@ -330,3 +330,8 @@ def test_figures_without_a_name_are_no_source_of_their_own():
 ])
 def test_two_speakers_joined_by_and_are_one_source(text, source):
     assert extract(text)[0].attributed_to == source
+
+
+def test_a_live_blogs_time_before_a_speaker_is_no_count():
+    text = "09.20 The Red Cross said 12 houses burned.\n\n08.55 UNICEF said 15 children died."
+    assert [c.attributed_to for c in extract(text)] == ["The Red Cross", "UNICEF"]

@@ -657,3 +657,14 @@ def test_evacuees_and_activists_are_people(sentence, text, unit, metric):
 def test_a_level_counts_the_people_a_preposition_names():
     claim = only("The death toll in the attack on evacuees hits 43")
     assert (claim.subject, claim.metric) == ("evacuees", "killed")
+
+
+@pytest.mark.parametrize("sentence, text", [
+    # people forced from their homes are displaced, not the toll beside them
+    ("Floods have killed 12 people and forced more than 400,000 from their homes.",
+     "more than 400,000"),
+    ("Floods kill 12 in the north, displace thousands", "thousands"),
+])
+def test_people_driven_from_their_homes_are_displaced(sentence, text):
+    claim = next(c for c in extract(sentence) if c.text == text)
+    assert claim.metric == "displaced"

@@ -459,10 +459,15 @@ def _stop_before(
         if stop:
             return stop
     if not word.isalpha() and any(ch.isdigit() for ch in word) and not _number_compound(word):
-        if taken and not any(ch.isalpha() for ch in word):
+        if taken and not any(ch.isalpha() for ch in word) and not (
+                index == 0 and _LINE_TIME_RE.fullmatch(word)):  # "08.55 UNICEF said"
             return _NO_SPEAKER  # "killed 40 people said the Observatory": a count
         return _PHRASE_ENDS
     return None
+
+
+# A live blog's time of day opening an entry: "08.55", "9:20".
+_LINE_TIME_RE = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
 
 
 def _number_compound(word: str) -> bool:

@@ -241,8 +241,9 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         "granted safe passage", "given safe passage",
     ),
     "displaced": (
-        "displaced", "displacing", "fled", "flee", "fleeing", "refugees", "homeless",
-        "uprooted", "driven from their homes",
+        "displaced", "displacing", "displace", "displaces", "fled", "flee", "fleeing",
+        "refugees", "homeless", "uprooted", "driven from their homes", "from their homes",
+        "out of their homes", "fled their homes",
     ),
     "arrested": (
         "arrested", "arresting", "arrests", "detained", "detaining", "detentions",
