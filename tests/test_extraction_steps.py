@@ -668,3 +668,9 @@ def test_a_level_counts_the_people_a_preposition_names():
 def test_people_driven_from_their_homes_are_displaced(sentence, text):
     claim = next(c for c in extract(sentence) if c.text == text)
     assert claim.metric == "displaced"
+
+
+def test_each_age_of_a_list_after_aged_is_an_age():
+    found = extract("Among the dead were two minors, aged 12 and 15.")
+    assert [(c.text, c.metric) for c in found] == [
+        ("two minors", "killed"), ("12", "age"), ("15", "age")]

@@ -246,9 +246,13 @@ AGE_LEVEL_BEFORE_RE = ending_at(
 # "a 30-year-old", "her 18-month-old daughter", "a six-week-old baby"
 AGE_UNITS = frozenset({"years", "months", "weeks", "days"})
 AGE_AFTER_RE = regex.compile(r"[ \t]*-?[ \t]*old\b", regex.IGNORECASE)
-# Words that make the number after them an age: "aged 25", "the age of 21".
+# Words that make the number after them an age: "aged 25", "the age of 21", and each age of
+# a list after them ("aged 12 and 15").
 AGE_WORDS = ("aged", "age of", "ages of", "ages", "age")
-AGE_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(AGE_WORDS, backward=True)})\s+)")
+AGE_BEFORE_RE = ending_at(
+    rf"(?i:\b(?:{alternation(AGE_WORDS, backward=True)})\s+"
+    r"(?:\d{1,3}(?:\s*,\s*|\s+(?:and|or)\s+)){0,3})"
+)
 
 
 @dataclass(slots=True)
@@ -505,7 +509,7 @@ def _stated_age(context: _Context, draft: _Draft) -> None:
     if draft.unit is not None or draft.subject is not None:
         return
     number, text, start = context.number, context.text, draft.start
-    if AGE_BEFORE_RE.match(text, max(0, number.start - 10), number.start, KEEP_GIL) or (
+    if AGE_BEFORE_RE.match(text, max(0, number.start - 30), number.start, KEEP_GIL) or (
         number.scale == 1
         and 0 < number.value < 120
         and AGE_STATE_BEFORE_RE.match(text, max(0, start - 24), start, KEEP_GIL)
