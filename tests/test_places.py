@@ -781,3 +781,16 @@ def test_a_division_named_by_generic_words_alone_is_no_place():
 ])
 def test_a_place_after_from_and_a_locative_is_where_it_happened(sentence, name):
     assert where(sentence).name == name
+
+
+@pytest.mark.parametrize("sentence", [
+    "Storm surge of up to 12 feet was forecast for parts of the Gulf Coast.",
+    "Tankers carrying 12 million barrels wait in the Gulf.",
+    "Shipping on the Great Lakes fell 12% this year.",
+])
+def test_a_feature_of_land_or_sea_is_no_province_abroad(sentence):
+    assert extract(sentence)[0].country is None
+
+
+def test_a_province_named_after_a_feature_is_found_with_its_kind():
+    assert where("Gunmen killed 12 people in Lakes State.").country == "South Sudan"

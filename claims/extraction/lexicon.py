@@ -212,12 +212,16 @@ DEPRIVATIONS = (
     "without power", "without electricity", "without water", "without running water",
     "without heat", "without heating", "without food",
 )
-# The plight people are left in, read only right after their figure or noun ("left 4.3
-# million people in need of food aid" are affected, not killed); elsewhere in a clause these
-# say nothing of its figures ("30 ambulances to help those in need").
-PLIGHTS = (
-    "in need", "in urgent need", "in dire need", "stranded", "without shelter", "without access",
-)
+# The plight people are left in, with the metric it gives them, read only right after their
+# figure or noun ("left 4.3 million people in need of food aid" are affected, not killed;
+# "forced more than 400,000 from their homes" are displaced); elsewhere in a clause these say
+# nothing of its figures ("30 ambulances to help those in need", "evacuated from their homes,
+# nearly double its figure of 4,000").
+PLIGHTS: dict[str, str] = {
+    **dict.fromkeys(("in need", "in urgent need", "in dire need", "stranded", "without shelter",
+                     "without access"), "affected"),
+    **dict.fromkeys(("from their homes", "out of their homes"), "displaced"),
+}
 EVENT_CUES: dict[str, tuple[str, ...]] = {
     "killed": (
         "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying",
@@ -242,8 +246,7 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
     ),
     "displaced": (
         "displaced", "displacing", "displace", "displaces", "fled", "flee", "fleeing",
-        "refugees", "homeless", "uprooted", "driven from their homes", "from their homes",
-        "out of their homes", "fled their homes",
+        "refugees", "homeless", "uprooted", "driven from their homes", "fled their homes",
     ),
     "arrested": (
         "arrested", "arresting", "arrests", "detained", "detaining", "detentions",
@@ -515,6 +518,10 @@ NOT_PLACE_WORDS = (
     "bank", "cat", "congress", "parliament", "senate", "airport", "church", "union",
     # seats of government that stand for the government, not for a town of that name
     "white house", "kremlin", "pentagon", "capitol", "downing street", "elysee",
+    # features of the land or sea that a far country names a province after: "the Gulf" is
+    # no province of Papua New Guinea, "the Great Lakes" none of South Sudan (with its kind
+    # they still are: "Gulf Province", "Lakes State")
+    "gulf", "coast", "bay", "lakes", "delta", "littoral", "midlands",
 )
 # Languages: "In English" is no town in Indiana.
 LANGUAGES = (

@@ -106,7 +106,7 @@ THAN_RE = regex.compile(r"[ \t]+than\b", regex.IGNORECASE)
 
 _CUE_METRIC = {cue: metric for metric, cues in EVENT_CUES.items() for cue in cues}
 # The plights read right after a figure (`cue_metric`), never found in a clause's words.
-_PLIGHT_METRIC = dict.fromkeys(PLIGHTS, "affected")
+_PLIGHT_METRIC = PLIGHTS
 _DIRECT_METRIC = {cue: metric for metric, cues in DIRECT_CUES.items() for cue in cues}
 for _metric, _cues in EVENT_CUES.items():
     for _cue in _cues:
