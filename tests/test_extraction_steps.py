@@ -666,7 +666,7 @@ def test_a_level_counts_the_people_a_preposition_names():
     ("Floods kill 12 in the north, displace thousands", "thousands"),
 ])
 def test_people_driven_from_their_homes_are_displaced(sentence, text):
-    claim = next(c for c in extract(sentence) if c.text == text)
+    claim = next(c for c in extract(sentence) if c.text.startswith(text))
     assert claim.metric == "displaced"
 
 
