@@ -166,6 +166,10 @@ def test_a_number_hyphened_to_a_noun_of_kind_names_a_kind(text, found):
 @pytest.mark.parametrize(("text", "found"), [
     ("The firm showed the Phone 9 Pro and 9 Pro Max on Friday.", []),
     ("Shops sold 40 Pro-grade phones.", ["40 Pro-grade phones"]),
+    # and the number after an aircraft's variant: "737 MAX 8" is a model
+    ("A Skyline 737 MAX 8 crashed shortly after takeoff.", []),
+    # a house number with its letter is an address, not billions
+    ("The detective lives at 221B Larkspur Street.", []),
 ])
 def test_a_model_variant_after_a_number_names_a_product(text, found):
     assert [c.text for c in extract(text)] == found

@@ -128,6 +128,7 @@ BEFORE: tuple[str, ...] = (
     r"\d[:/]",                                              # 12:30, 4/5/17
     rf"(?<![^\n])[ \t]*(?:{alternation(WIRE_SLUGS, backward=True)})[ \t]+",  # UPDATE 3-
     r"\d\.\d+\.",                                           # 1.2.3 versions, dotted dates
+    rf"\b\d{{3}}[ \t]+(?:{alternation(AIRCRAFT_VARIANTS, backward=True)})[ \t]+",  # 737 MAX 8
 )
 # What a number that is not a claim starts with.
 AT: tuple[str, ...] = (
@@ -164,9 +165,9 @@ AT: tuple[str, ...] = (
     r"(?:19|20)\d{2}[ \t]*(?:-|–|/)[ \t]*(?:19|20)?\d{2}\b",
     r"(?:19|20)?\d0s\b",
     r"(?:1[5-9]|20)\d{2}s\b",                               # 2018s (apostrophe stripped)
-    # Street addresses: "575 Wilbraham Road", "22 Ave Foch", "9 E 71st St".
+    # Street addresses: "575 Wilbraham Road", "22 Ave Foch", "9 E 71st St", "221B Baker Street".
     (
-        rf"\d{{1,5}}(?:[-–]\d{{1,5}})?[ \t]+(?!(?:{_NOT_STREET})\b)"
+        rf"\d{{1,5}}[A-Z]?(?:[-–]\d{{1,5}})?[ \t]+(?!(?:{_NOT_STREET})\b)"
         rf"(?:(?:\p{{Lu}}[\p{{L}}.]*|\d+(?:{_ORDINAL}))[ \t]+){{1,3}}(?:{_STREET})\b"
     ),
     rf"\d{{1,5}}[ \t]+(?:{_STREET})[ \t]+\p{{Lu}}",
@@ -228,7 +229,7 @@ _WORDS_BEFORE_SPACES = frozenset(
     folded(word)
     for phrase in (
         *MONTH_NUMBERS, *ORDINAL_SUFFIXES, *DESIGNATORS, *MEDIA_WORDS, *PAGE_OF,
-        *COPYRIGHT_MARKS, *WIRE_SLUGS, "and", "or", "to", "short url",
+        *COPYRIGHT_MARKS, *WIRE_SLUGS, *AIRCRAFT_VARIANTS, "and", "or", "to", "short url",
     )
     for word in regex.findall(r"\p{L}+", phrase)
 )

@@ -105,6 +105,7 @@ PEOPLE_OF_THEIR_OWN_KIND = (
     "daughters", "brothers", "sisters", "husbands", "wives", "newborns", "pensioners",
     "retirees", "veterans", "laborers", "labourers", "porters", "cleaners", "rangers",
     "wardens", "jailers", "convicts", "gangsters", "assassins", "snipers", "onlookers",
+    "viewers", "listeners", "readers", "subscribers",
 )
 # The singulars left out above as adjectives, which name their kind when they end the counted
 # phrase, its head: "30 Terrorist Killed" in a headline, not "23 terrorist targets".
