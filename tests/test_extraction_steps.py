@@ -674,3 +674,8 @@ def test_each_age_of_a_list_after_aged_is_an_age():
     found = extract("Among the dead were two minors, aged 12 and 15.")
     assert [(c.text, c.metric) for c in found] == [
         ("two minors", "killed"), ("12", "age"), ("15", "age")]
+
+
+def test_the_verb_of_living_loses_no_lives():
+    assert only("The boy, who lives with his 3 sisters, was unhurt.").metric == "count"
+    assert only("The blast took the lives of 12 people.").metric == "killed"

@@ -266,6 +266,8 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
     ),
     "population": ("population", "inhabitants", "home to", "populated"),
 }
+# Words before "lives" that make it the verb of living, no lives lost: "who lives with".
+LIVING_SUBJECTS = ("who", "he", "she", "it", "which", "that", "now", "still", "currently")
 # Verbs that make a crowd of the figure whose own verb they are, never of a figure near them:
 # "5,000 people marched", "hundreds rallied outside the embassy" ("troops marched 18
 # prisoners" is no crowd).

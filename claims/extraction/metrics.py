@@ -27,6 +27,7 @@ from claims.extraction.lexicon import (
     ING_NOUNS,
     INTENT_VERBS,
     LIST_SEPARATORS,
+    LIVING_SUBJECTS,
     MEMBER_NOUNS,
     MONTH_NAMES,
     NEED_BY,
@@ -227,7 +228,7 @@ def event_metric(text: str, lo: int, hi: int, start: int, end: int) -> str | Non
     else:  # "İ" lower-cases to two characters
         found = EVENT_RE.finditer(text, lo, hi)
     for match in found:
-        if _published(match):
+        if _published(match) or _living(match):
             continue  # "released pictures of four rescue workers": nobody was freed
         if match.end() <= start:
             distance = start - match.end()
@@ -248,6 +249,19 @@ PUBLISHED_AFTER_RE = regex.compile(
     rf"[ \t]+(?:(?i:a|an|the|new|its|their)[ \t]+)?(?i:{_PUBLISHED})\b"
 )
 PUBLISHED_BEFORE_RE = ending_at(rf"\b(?i:{_PUBLISHED})[ \t]+")
+
+
+# The subject of "lives" as the verb of living: "who lives with his 3 sisters".
+LIVING_BEFORE_RE = ending_at(rf"\b(?i:{alternation(LIVING_SUBJECTS, backward=True)})[ \t]+")
+
+
+def _living(match) -> bool:
+    """Whether a "lives" cue is the verb of living, no lives lost: "the boy, who lives with
+    his 3 sisters, was unhurt"."""
+    if match.group().lower() != "lives":
+        return False
+    return LIVING_BEFORE_RE.match(match.string, max(0, match.start() - 12),
+                                  match.start()) is not None
 
 
 def _published(match) -> bool:
