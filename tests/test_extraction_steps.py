@@ -679,3 +679,8 @@ def test_each_age_of_a_list_after_aged_is_an_age():
 def test_the_verb_of_living_loses_no_lives():
     assert only("The boy, who lives with his 3 sisters, was unhurt.").metric == "count"
     assert only("The blast took the lives of 12 people.").metric == "killed"
+
+
+def test_a_figure_hyphened_to_its_unit_lends_it_to_no_bare_figure():
+    found = extract("Breaches of the 48-hour truce included 20 by army units and 13 by rebels.")
+    assert [(c.text, c.unit) for c in found] == [("48-hour", "hours"), ("20", None), ("13", None)]

@@ -208,3 +208,13 @@ def test_a_figure_that_opens_its_sentence_and_speaks_counts_speakers(text, found
 ])
 def test_a_peopled_place_of_a_number_before_a_verb_is_its_population(text, found):
     assert [(c.text, c.metric) for c in extract(text)] == found
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling went on for the forty-fifth consecutive day.",
+    "It was the twenty-first raid on the town this year.",
+    "The raid was carried out between 11.30 and 12.00 local time.",
+    "The blast happened at 10.45 local time.",
+])
+def test_an_ordinal_in_words_and_a_time_of_day_are_no_claims(text):
+    assert extract(text) == [], [c.text for c in extract(text)]

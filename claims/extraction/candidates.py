@@ -18,6 +18,7 @@ from claims.extraction.lexicon import (
     MONTHS,
     ONE_SOURCE_BEFORE,
     ONE_SOURCE_NOUNS,
+    ORDINAL_WORDS,
     PEOPLE_NOUNS,
     POSSESSIVES,
     PREPOSITIONS,
@@ -67,6 +68,8 @@ ONE_SCALED_RE = regex.compile(rf"(?i:one[ \t]+(?:{alternation(numbers.SCALE_WORD
 # "zero" as a verb or in a compound, not an amount: "zero in on", "zero-Covid policy",
 # "zero-sum game"; "zero-percent" stays a rate.
 ZERO_IDIOM_RE = regex.compile(r"(?i:zero(?:[ \t]+in[ \t]+on\b|-(?!per)\p{L}))")
+# An ordinal hyphened to a tens word: "forty-fifth".
+ORDINAL_AFTER_RE = regex.compile(rf"-(?i:{alternation(ORDINAL_WORDS)})\b")
 # Fractions that are also ordinals: "a third child" is the third, "a third of" a share.
 ORDINAL_FRACTIONS = frozenset(
     word for word in numbers.FRACTION_WORDS
@@ -231,8 +234,9 @@ def find(text: str) -> list[Number]:
         if skip_to or _idiom(text, pos):
             continue
         number = _read(text, match)
-        if number is None:
-            continue
+        if number is None or text[number.end : number.end + 1] == "-" and ORDINAL_AFTER_RE.match(
+                text, number.end):
+            continue  # "the forty-fifth consecutive day": an ordinal
         if sign and not number.vague:  # "minus dozens" is no negative amount
             _sign(number, sign)
             currency = currency or units.prefix_currency(text, number.start)

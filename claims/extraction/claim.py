@@ -670,6 +670,10 @@ def _listed_on(context: _Context, donor: Claim, draft: _Draft) -> bool:
             and LISTED_END_RE.match(context.text, draft.end) is not None)
 
 
+# A figure hyphened to its unit, which modifies a noun: "a 48-hour truce", "a 10-km convoy".
+HYPHENED_UNIT_RE = regex.compile(r"[\p{L}\d][\d,.]*-\p{L}+")
+
+
 def _elliptic_donor(context: _Context, start: int) -> Claim | None:
     """The figure in the same sentence whose unit a bare figure leaves unsaid, if any: the
     nearest comparable one with a unit, or the change before a level ("gained 41.5 points to
@@ -679,8 +683,9 @@ def _elliptic_donor(context: _Context, start: int) -> Claim | None:
     for donor in reversed(context.earlier):
         if donor.sentence_start != sent_start or start - donor.end > ELLIPSIS_REACH:
             return None
-        if donor.unit is None or donor.metric == "age" or _restatement(text, donor):
-            continue
+        if (donor.unit is None or donor.metric == "age" or _restatement(text, donor)
+                or HYPHENED_UNIT_RE.fullmatch(donor.text)):
+            continue  # "the 48-hour truce ... 20 by Russian forces": a modifier lends no unit
         if donor.direction and level:
             if donor.unit == "percent":
                 continue

@@ -142,6 +142,12 @@ AT: tuple[str, ...] = (
     r"\d{1,4}(?P<date_mark>[/.-])\d{1,2}(?P=date_mark)(?:\d{1,4}\b|(?:19|20)\d{2}(?=\p{Lu}))",
     rf"\d{{1,2}}(?:[:.]\d{{2}})?[ \t]*(?i:{_CLOCK_MARK})(?![\w])",
     r"\d{1,2}:\d{2}",
+    # a time of day before its zone, alone or as a span: "10.45 local time", "between 11.30
+    # and 12.00 local time"
+    (
+        r"(?:[01]?\d|2[0-3])[.:][0-5]\d(?:[ \t]*(?:and|to|-|–)[ \t]*(?:[01]?\d|2[0-3])[.:][0-5]\d)?"
+        rf"[ \t]+(?:(?i:local[ \t]+time)|{_CLOCK_ZONE})\b"
+    ),
     rf"(?:[1-9]|1[0-2])[0-5]\d[ \t]*(?i:{_CLOCK_MARK})(?![\w])",  # "630 a.m." without its colon
     # a count before a Related-links list or a Tags line: "24 Related Four ...", "70 Tags"
     r"\d+[ \t]+(?:Related(?=[ \t]*:|[ \t]+\p{Lu})|Tags\b)",

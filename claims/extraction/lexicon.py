@@ -42,6 +42,9 @@ WEEKDAYS: dict[str, int] = {
 WEEKDAY_NAMES: tuple[str, ...] = tuple(names[0] for names in WEEKDAY_SPELLINGS)
 # Ordinal endings of a day or a number: "March 3rd", "the 21st".
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+# The ordinals a tens word is hyphened to: "the forty-fifth day", "the twenty-first century".
+ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                 "ninth")
 
 # What opens a noun phrase before its noun: articles, and the possessives that work alike.
 ARTICLES = ("a", "an", "the")
