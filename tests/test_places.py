@@ -794,3 +794,11 @@ def test_a_feature_of_land_or_sea_is_no_province_abroad(sentence):
 
 def test_a_province_named_after_a_feature_is_found_with_its_kind():
     assert where("Gunmen killed 12 people in Lakes State.").country == "South Sudan"
+
+
+def test_a_running_total_with_no_place_of_its_own_is_the_countrys():
+    text = ("Shelling kills 12 in Eastern Ghouta\n\n"
+            "Shelling killed 12 people in Eastern Ghouta on Monday. "
+            "The war has killed more than 300,000 people since 2011.")
+    today, war = extract(text)[1:]
+    assert (today.place, war.place, war.role) == ("Eastern Ghouta", "Syria", "running")

@@ -1103,10 +1103,11 @@ def _place(context: _Context, draft: _Draft) -> None:
 
 
 def _running_total_place(context: _Context, draft: _Draft) -> None:
-    """A running total ("the war has killed 400,000 since 2011") covers what the article
-    is about, not the town the sentence before names."""
+    """A running total ("the war has killed 400,000 since 2011") covers the country the
+    article is about, not the town the sentence before names nor the one its headline does
+    ("Since then hundreds of thousands have been killed" in a story on Eastern Ghouta)."""
     if draft.carried and draft.role.role == "running":
-        draft.place = places.article(context.text, context.sentences).place
+        draft.place = places.article(context.text, context.sentences).country_place
 
 
 def _local_dollar(context: _Context, draft: _Draft) -> None:

@@ -2024,6 +2024,16 @@ class Article:
             return None
         return _place(c, name)
 
+    @property
+    def country_place(self) -> Place | None:
+        """The country the article is about, as a place: the country of its own place
+        ("Eastern Ghouta" is in Syria), else the one it names most."""
+        place = self.place or self._country()
+        if place is None or place.country is None or place.name == place.country:
+            return place
+        return Place(name=place.country, surface=place.country, region=None,
+                     country=place.country, latitude=None, longitude=None)
+
     def _country(self) -> Place | None:
         """The country the article names most, when one leads."""
         code = self.country
