@@ -347,11 +347,12 @@ def _division_names() -> dict[str, str]:
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,3}$")
 
 
-def _division_people(admin1: dict, division_names: dict[str, str]) -> dict[tuple[str, str], int]:
+def _division_people(cities: list[dict], admin1: dict,
+                     division_names: dict[str, str]) -> dict[tuple[str, str], int]:
     """The people of each division's towns, by (country, division name): how large a division
     is, to weigh against a namesake town abroad."""
     people: dict[tuple[str, str], int] = {}
-    for c in _world_cities():
+    for c in cities:
         region = _city_region(c, admin1, division_names)
         if region:
             key = (c["countrycode"], region)
@@ -365,8 +366,9 @@ def _add_cities(
     """geonames' towns of 500+ everywhere; the spellings of the larger ones and of every town
     where the project maps provinces; and in `namesakes`, each name's largest town in each
     division that has one."""
-    people = _division_people(admin1, division_names)
-    for c in _world_cities():
+    cities = _world_cities()
+    people = _division_people(cities, admin1, division_names)
+    for c in cities:
         cc = c["countrycode"]
         region = _city_region(c, admin1, division_names)
         e = Entry(CITY, c["name"], region, cc, c["latitude"], c["longitude"], c["population"])
