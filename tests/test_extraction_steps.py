@@ -684,3 +684,12 @@ def test_the_verb_of_living_loses_no_lives():
 def test_a_figure_hyphened_to_its_unit_lends_it_to_no_bare_figure():
     found = extract("Breaches of the 48-hour truce included 20 by army units and 13 by rebels.")
     assert [(c.text, c.unit) for c in found] == [("48-hour", "hours"), ("20", None), ("13", None)]
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("Shelling on the town left one casualty and several wounded", "one casualty"),
+    ("Gunmen killed one victim in the car.", "one victim"),
+])
+def test_one_casualty_or_victim_is_a_person(sentence, text):
+    claim = next(c for c in extract(sentence) if c.text == text)
+    assert claim.unit == "people"

@@ -75,7 +75,8 @@ PEOPLE_KINDS: dict[str, tuple[str, ...]] = {
     "people": (
         "people", "persons", "person", "others", "residents", "inhabitants", "victims",
         "syrians", "individuals", "martyrs", "bodies", "corpses", "deaths", "dead", "fatalities",
-        "lives", "casualties", "injuries", "homicides", "murders", "killings",
+        "lives", "casualties", "injuries", "homicides", "murders", "killings", "casualty",
+        "fatality", "victim",
         # an aid convoy's or a rescue's dead, as often the whole toll as a part of it
         "volunteers",
     ),
