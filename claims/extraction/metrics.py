@@ -106,8 +106,6 @@ THAN_RE = regex.compile(r"[ \t]+than\b", regex.IGNORECASE)
 
 
 _CUE_METRIC = {cue: metric for metric, cues in EVENT_CUES.items() for cue in cues}
-# The plights read right after a figure (`cue_metric`), never found in a clause's words.
-_PLIGHT_METRIC = PLIGHTS
 _DIRECT_METRIC = {cue: metric for metric, cues in DIRECT_CUES.items() for cue in cues}
 for _metric, _cues in EVENT_CUES.items():
     for _cue in _cues:
@@ -288,7 +286,7 @@ def casualties_are_dead(text: str, end: int, hi: int) -> bool:
 
 def cue_metric(cue: str) -> str | None:
     key = " ".join(fold(cue).split())
-    return _CUE_METRIC.get(key) or _PLIGHT_METRIC.get(key)
+    return _CUE_METRIC.get(key) or PLIGHTS.get(key)  # a plight is read after a figure only
 
 
 # The verb a figure's noun phrase is the subject of, in its own clause: "two pilots asked",
