@@ -13,7 +13,7 @@ from typing import NamedTuple
 import regex
 
 from claims import data
-from claims.extraction import places
+from claims.extraction import furniture, places
 from claims.extraction.lexicon import (
     ARTICLES,
     AUXILIARIES,
@@ -467,7 +467,7 @@ def _stop_before(
 
 
 # A live blog's time of day opening an entry: "08.55", "9:20".
-_LINE_TIME_RE = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
+_LINE_TIME_RE = re.compile(furniture.TIME_OF_DAY)
 
 
 def _number_compound(word: str) -> bool:

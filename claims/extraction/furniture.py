@@ -75,6 +75,8 @@ CLOCK_MARKS = ("am", "pm", "a.m", "a.m.", "p.m", "p.m.", "a. m", "a. m.", "p. m"
 CLOCK_ZONES = ("GMT", "UTC", "hrs", "hours GMT")
 _CLOCK_MARK = alternation(CLOCK_MARKS, space=r"[ \t]?")
 _CLOCK_ZONE = alternation(CLOCK_ZONES, space=r"[ \t]+")
+# A time of day with its hours and minutes: "10.45", "9:20".
+TIME_OF_DAY = r"(?:[01]?\d|2[0-3])[.:][0-5]\d"
 # Aircraft variants after a model number: "Boeing 787 Dreamliner", "737 MAX".
 AIRCRAFT_VARIANTS = ("Dreamliner", "Max", "MAX", "Neo", "neo")
 # Model variants after a product's number, which the next item of a list names without its
@@ -145,7 +147,7 @@ AT: tuple[str, ...] = (
     # a time of day before its zone, alone or as a span: "10.45 local time", "between 11.30
     # and 12.00 local time"
     (
-        r"(?:[01]?\d|2[0-3])[.:][0-5]\d(?:[ \t]*(?:and|to|-|–)[ \t]*(?:[01]?\d|2[0-3])[.:][0-5]\d)?"
+        rf"{TIME_OF_DAY}(?:[ \t]*(?:and|to|-|–)[ \t]*{TIME_OF_DAY})?"
         rf"[ \t]+(?:(?i:local[ \t]+time)|{_CLOCK_ZONE})\b"
     ),
     rf"(?:[1-9]|1[0-2])[0-5]\d[ \t]*(?i:{_CLOCK_MARK})(?![\w])",  # "630 a.m." without its colon

@@ -1688,9 +1688,13 @@ def anaphor(text: str, sentences, sent_start: int, sent_end: int, article=None) 
         if _level(place) == level:
             return place
         if level == "country" and _leads(article, place.country):  # "Aleppo ... the country"
-            return Place(name=place.country, surface=m.group(), region=None,
-                         country=place.country, latitude=None, longitude=None)
+            return _country_as_place(place.country, m.group())
     return None
+
+
+def _country_as_place(country: str, surface: str | None = None) -> Place:
+    """A country (its name) as a place, written as `surface` (its name by default)."""
+    return Place(name=country, surface=surface or country, country=country)
 
 
 def _leads(article, country: str | None) -> bool:
@@ -2033,16 +2037,14 @@ class Article:
         place = self.place or self._country()
         if place is None or place.country is None or place.name == place.country:
             return place
-        return Place(name=place.country, surface=place.country, region=None,
-                     country=place.country, latitude=None, longitude=None)
+        return _country_as_place(place.country)
 
     def _country(self) -> Place | None:
         """The country the article names most, when one leads."""
         code = self.country
         if code is None:
             return None
-        name = COUNTRY_NAMES.get(code, code)
-        return Place(name=name, surface=name, country=name)
+        return _country_as_place(COUNTRY_NAMES.get(code, code))
 
 
 def _headline_lines(text: str) -> list[tuple[int, int]]:
