@@ -335,3 +335,23 @@ def test_two_speakers_joined_by_and_are_one_source(text, source):
 def test_a_live_blogs_time_before_a_speaker_is_no_count():
     text = "09.20 The Red Cross said 12 houses burned.\n\n08.55 UNICEF said 15 children died."
     assert [c.attributed_to for c in extract(text)] == ["The Red Cross", "UNICEF"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("However, Radio Corlbury, citing two medics, said 50 people were killed.", "Radio Corlbury"),
+    ("Meanwhile, the Vell Monitor, which has sources on the ground, said 8 died.",
+     "the Vell Monitor"),
+    ("Yet, officials said 7 people had died.", "officials"),
+])
+def test_a_connective_opening_the_sentence_is_no_speaker(text, speaker):
+    assert extract(text)[-1].attributed_to == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The Vell Front claimed responsibility for the bombing, which killed 9 police officers.",
+     None),
+    (("The Vell Front claimed credit for the raid that killed 4 guards, officials in Corlbury "
+     "said."), "officials in Corlbury"),
+])
+def test_claiming_a_deed_reports_no_figure(text, speaker):
+    assert extract(text)[0].attributed_to == speaker

@@ -191,6 +191,9 @@ INTENDED_DISAGREEMENTS = {
     # dead (2, 4, 9) in one figure over the towns of the province
     ("besieged", "Kestrel Ridge"), ("killed", "Hask Province"),
     ("arrested", "Valdrenn"),                                           # valdrenn-fuel-protests
+    # the crowd (50,000, 8,000, 15,000-20,000), once "put the crowd at" and "police put the
+    # number at" are read as the march's size
+    ("protesters", "Valdrenn"),
     ("killed", "Port Seline"), ("killed", "Lake Marren"),               # lake-marren-ferry
     ("missing", "Port Seline"), ("missing", "Lake Marren"),
 }

@@ -693,3 +693,70 @@ def test_a_figure_hyphened_to_its_unit_lends_it_to_no_bare_figure():
 def test_one_casualty_or_victim_is_a_person(sentence, text):
     claim = next(c for c in extract(sentence) if c.text == text)
     assert claim.unit == "people"
+
+
+@pytest.mark.parametrize(("text", "part", "whole"), [
+    ("Only 4 of the 15 hostages were freed on Monday.", ("hostages", "released"), "count"),
+    ("Troops detained 31 of the 70 suspects overnight.", ("suspects", "arrested"), "count"),
+    ("The alliance took 212 of 400 seats in the chamber.", ("seats", "count"), "count"),
+])
+def test_the_verb_of_a_part_taken_from_a_whole_is_the_part_s(text, part, whole):
+    first, second = extract(text)
+    assert (first.subject, first.metric) == part
+    assert second.metric == whole
+
+
+def test_a_participle_right_after_the_whole_is_the_whole_s():
+    first, second = extract("Six of 52 villagers executed by the militia were children.")
+    assert (first.metric, second.metric) == ("killed", "killed")
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("About 4,000 people marched in Corlbury, police said. Organisers put the number at 9,000.",
+     "protesters"),
+    ("Some 300 people were detained, the ministry said, while lawyers put the figure at 800.",
+     "arrested"),
+])
+def test_a_count_put_at_a_level_restates_the_figure_before_it(text, metric):
+    first, second = extract(text)
+    assert (second.unit, second.metric) == ("people", metric)
+    assert second.metric == first.metric
+
+
+def test_a_crowd_estimated_at_a_level_counts_protesters():
+    (crowd,) = extract("Police estimated the crowd at 7,500.")
+    assert (crowd.value, crowd.unit, crowd.metric) == (7500, "people", "protesters")
+
+
+@pytest.mark.parametrize("text", [
+    "Radio Corlbury, citing two security sources, said 14 soldiers were killed.",
+    "According to 3 medics in Brennick, 40 people died.",
+])
+def test_a_figure_a_source_phrase_opens_counts_the_sources(text):
+    sources, dead = extract(text)
+    assert (sources.metric, dead.metric) == ("count", "killed")
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Some 9,000 people joined the march in Corlbury on Sunday.", "protesters"),
+    ("About 2,500 supporters attended the rally outside parliament.", "protesters"),
+    ("Fourteen marchers were treated in hospital after the clashes.", "wounded"),
+    ("Six passengers were treated for injuries at the scene.", "wounded"),
+])
+def test_what_a_crowd_s_people_did_or_suffered_is_their_metric(text, metric):
+    assert extract(text)[0].metric == metric
+
+
+def test_the_cagayan_kind_of_province_is_no_town_s_region():
+    """A province the gazetteer lacks, whose name is another name of a town elsewhere in the
+    country (Cagayan de Oro), is no place at all rather than that town's region."""
+    (evacuated,) = extract("The storm made landfall in Cagayan province, forcing 3,000 to flee.")
+    assert evacuated.place is None
+
+
+@pytest.mark.parametrize("text", [
+    "The agency said 1.2 million people needed food aid in the province.",
+    "About 40,000 residents need humanitarian assistance after the floods.",
+])
+def test_people_who_need_aid_are_affected(text):
+    assert extract(text)[0].metric == "affected"

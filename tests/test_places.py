@@ -802,3 +802,14 @@ def test_a_running_total_with_no_place_of_its_own_is_the_countrys():
             "The war has killed more than 300,000 people since 2011.")
     today, war = extract(text)[1:]
     assert (today.place, war.place, war.role) == ("Eastern Ghouta", "Syria", "running")
+
+
+@pytest.mark.parametrize("speaker", ["Russia said", "Moldova says", "Norway told reporters"])
+def test_a_country_that_speaks_is_no_place_of_what_it_says(speaker):
+    text = f"Fighting raged across northern Syria.\n{speaker} its jets killed 40 militants."
+    assert extract(text)[0].country == "Syria"
+
+
+def test_a_country_that_reports_its_own_figures_is_their_place():
+    text = "Floods swept through Pakistan on Monday. Japan reported 5 deaths among its nationals."
+    assert extract(text)[0].country == "Japan"

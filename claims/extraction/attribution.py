@@ -15,6 +15,7 @@ import regex
 from claims import data
 from claims.extraction import furniture, places
 from claims.extraction.lexicon import (
+    ACCORDING_PHRASES,
     ARTICLES,
     AUXILIARIES,
     BE_FORMS,
@@ -24,6 +25,7 @@ from claims.extraction.lexicon import (
     POSSESSIVES,
     QUANTIFIERS,
     REPORTING_VERBS,
+    SENTENCE_CONNECTIVES,
     SPEAKER_PRONOUNS,
     VIEW_NOUNS,
     WEEKDAY_NAMES,
@@ -105,7 +107,8 @@ BEFORE_VERB = (
 )
 # Verbs that double as nouns: "Initial reports of 20 killed", "Estimates of the toll vary".
 NOUN_VERBS = frozenset([
-    "report", "reports", "estimates", "claims", "records", "states", "forecast", "forecasts",
+    "report", "reports", "estimate", "estimates", "claims", "records", "states", "forecast",
+    "forecasts",
 ])
 # Words that end a name read forwards: without its comma, a clause runs on after "according to
 # X" ("according to the UN the war has killed ..."), or a time trails the name.
@@ -147,11 +150,6 @@ PRONOUNS = frozenset([
 
 _VERBS = alternation(REPORTING_VERBS)
 _NOUNS = alternation(FIGURE_NOUNS)
-ACCORDING_PHRASES = (
-    "according to", "citing", "cited by", "quoting", "data from", "figures from",
-    "statistics from", "estimates from", "a tally by", "figures released by",
-    "figures compiled by",
-)
 # Scanned over each sentence with a claim; `\b` and a leading literal alternation keep the
 # scans cheap (a lookbehind or an optional prefix is tried at every position). They run on
 # the lower-cased sentence with the standard library's `re`, where a case-sensitive
@@ -199,8 +197,11 @@ PRONOUN_BEFORE_RE = ending_at(rf"(?i:\b(?:{alternation(SPEAKER_PRONOUNS, backwar
 # A name set off by an apposition before its verb: "Lee, the party leader, said",
 # "Ana Ruiz, 36, who owns the shop, told".
 APPOSED_NAME_RE = regex.compile(
-    r"(?P<src>\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})(?:,\s+[^,;:()\"“”]{1,80}){1,3},\s+"
+    r"(?P<src>(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})"
+    r"(?:,\s+[^,;:()\"“”]{1,80}){1,3},\s+"
 )
+# A connective opening the sentence before its comma: "However, ", "Meanwhile, ".
+CONNECTIVE_OPENING_RE = regex.compile(rf"(?i:{alternation(SENTENCE_CONNECTIVES)}),\s+")
 # Where a report goes on after the name read forwards: "said the ministry, adding that".
 # Figures between the name's comma and such a word are about the speaker ("said Ana, 51,").
 REPORT_GOES_ON_RE = regex.compile(r"\b(?i:adding|saying|noting|warning)\b")
@@ -230,8 +231,11 @@ LIVES_OPENERS = (
     "more than", "at least", "over", "about", "nearly", "some", "up to", "dozens", "hundreds",
     "scores", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 )
+# What "claimed" takes when it owns a deed, reporting no figure: "claimed responsibility for
+# the attack, which killed 9".
+CLAIMED_DEEDS = ("responsibility", "credit", "the attack", "the bombing", "the killing")
 CLAIMED_LIVES_RE = regex.compile(
-    rf"\s+(?:the\s+lives\b|(?i:{alternation(LIVES_OPENERS)})\b|\d)"
+    rf"\s+(?:the\s+lives\b|(?i:{alternation((*LIVES_OPENERS, *CLAIMED_DEEDS))})\b|\d)"
 )
 POSSESSIVE_BEFORE_RE = ending_at(r"(?:'s|’s)?\s+")
 OWNER_BEFORE_RE = ending_at(r"\p{L}['’]s\s+")
@@ -262,6 +266,8 @@ def _speaker(phrase: str) -> str | None:
     lowered = phrase.lower()
     if len(phrase) < 2 or lowered in PRONOUNS or lowered in CLAUSE_EDGES or lowered in DETERMINERS:
         return None
+    if lowered in SENTENCE_CONNECTIVES:
+        return None  # "However, X, who ..., said": the sentence's link, no one who speaks
     if phrase.islower() and " " not in phrase and phrase.endswith(("ed", "ing")):
         return None
     head = lowered.rsplit(None, 1)
@@ -630,7 +636,8 @@ def _is_noun(sentence: str, start: int, end: int) -> bool:
     States"?"""
     verb = sentence[start:end].lower()
     if verb[:5] in ("claim", "added", "adds") and CLAIMED_LIVES_RE.match(sentence, end):
-        return True  # the verb takes the figure as its object: "claimed 12", "added 80 jobs"
+        return True  # the verb takes the figure or a deed as its object: "claimed 12", "added
+        # 80 jobs", "claimed responsibility"
     if OWNER_BEFORE_RE.match(sentence, max(0, start - 4), start, KEEP_GIL):
         return True  # an owner's participle is an adjective: "the agency's projected rate"
     if verb not in NOUN_VERBS:
@@ -677,7 +684,8 @@ def _verb_credit(sentence: str, start: int, end: int) -> Attribution | None:
     if pronoun:
         return Attribution(at, pronoun.group().strip().lower())
     comma = sentence[max(0, at - 3) : at].rstrip().endswith(",")
-    apposed = comma and APPOSED_NAME_RE.fullmatch(sentence, 0, at)
+    opening = CONNECTIVE_OPENING_RE.match(sentence)
+    apposed = comma and APPOSED_NAME_RE.fullmatch(sentence, opening.end() if opening else 0, at)
     speaker = apposed and _speaker(apposed.group("src"))
     if speaker:
         return Attribution(at, speaker, (0, at))

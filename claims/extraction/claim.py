@@ -24,9 +24,11 @@ from claims.extraction.candidates import (
 )
 from claims.extraction.lexicon import (
     ABOARD_WORDS,
+    ACCORDING_PHRASES,
     AGE_LEVEL_NOUNS,
     ARTICLES,
     CHARGE_NOUNS,
+    CROWD_NOUNS,
     DEPRIVATIONS,
     DESCRIPTIVE_COMPOUND_NOUNS,
     HOUSEHOLD_NOUNS,
@@ -48,6 +50,8 @@ from claims.extraction.lexicon import (
     RATE_NOT_BEFORE,
     RATE_NOUNS,
     REPORTING_VERBS,
+    RESTATED_NOUNS,
+    RESTATING_VERBS,
     SPEAKER_PRONOUNS,
     SPEAKER_VERBS,
     STATE_NOUNS,
@@ -182,11 +186,20 @@ LEVEL_BEFORE_RE = ending_at(
 )
 # A part of the figure before, named by a pronoun: "9 bodies, 4 of them burned".
 PARTITIVE_PRONOUN_AFTER_RE = regex.compile(r"[ \t]+of[ \t]+(?i:them|whom)\b")
-# A bare figure out of a counted whole: "18 of the 31 lorries", "three of the five hospitals".
+# A bare figure out of a counted whole: "18 of the 31 lorries", "three of the five hospitals",
+# "212 of 400 seats".
+_WHOLE_DETERMINER = r"(?:(?i:the|those|these|its|their)[ \t]+)?"
+_SMALL_NUMBER = rf"(?:\d[\d,.]*|(?i:{alternation((*UNITS_WORDS, *TENS_WORDS))}))"
 PARTITIVE_COUNT_RE = regex.compile(
-    r"[ \t]+of[ \t]+(?i:the|those|these|its|their)[ \t]+"
-    rf"(?:\d[\d,.]*|(?i:{alternation((*UNITS_WORDS, *TENS_WORDS))}))(?!\w)"
+    rf"[ \t]+of[ \t]+{_WHOLE_DETERMINER}{_SMALL_NUMBER}(?!\w)"
 )
+# The part written before a counted whole: "3 of the" before "12 hostages were freed".
+PARTITIVE_PART_BEFORE_RE = ending_at(
+    rf"(?<!\w){_SMALL_NUMBER}[ \t]+of[ \t]+{_WHOLE_DETERMINER}"
+)
+# The word right after a counted whole: an event's participle there describes the whole
+# ("one of two people killed"), a helper opens the part's own verb ("were freed").
+WORD_AFTER_RE = regex.compile(r"[ \t]+(\p{Ll}+)\b")
 # How far after the figure it is part of such a part may stand.
 PARTITIVE_REACH = 24
 # "including 3 soldiers and 7 other people": the next part of the same count.
@@ -436,6 +449,23 @@ def _counted_noun(context: _Context, draft: _Draft) -> None:
         _time_noun(draft)
 
 
+# A source's phrase right before a figure: "citing two security sources", "according to
+# three witnesses".
+CITED_BEFORE_RE = ending_at(
+    rf"(?i:\b(?:{alternation(ACCORDING_PHRASES, backward=True)}))[ \t]+(?:(?i:the)[ \t]+)?"
+)
+
+
+def _cited_sources(context: _Context, draft: _Draft) -> None:
+    """A figure that a source's phrase opens counts the sources, whom nothing befell:
+    "Reuters, citing two security sources, said 14 soldiers were killed"."""
+    start = draft.start
+    if draft.metric is None and CITED_BEFORE_RE.match(
+        context.text, max(context.sent_start, start - 24), start, KEEP_GIL
+    ):
+        draft.metric = "count"
+
+
 def _descriptive_compound(context: _Context, draft: _Draft) -> bool:
     """Drop a number hyphened to a noun that names a kind, not an amount: "a three-star
     general", "a six-speed gearbox" (as "twin-engine" is no count of engines)."""
@@ -670,6 +700,35 @@ def _listed_on(context: _Context, donor: Claim, draft: _Draft) -> bool:
             and LISTED_END_RE.match(context.text, draft.end) is not None)
 
 
+# A count given as a level, in other words than the figure before it: "organisers put the
+# number at 20,000", "police estimated the crowd at 5,000".
+RESTATED_BEFORE_RE = ending_at(
+    rf"(?i:\b(?:{alternation(RESTATING_VERBS, backward=True)})[ \t]+"
+    rf"(?:the|their|its|that|this)[ \t]+"
+    rf"(?P<noun>{alternation((*RESTATED_NOUNS, *CROWD_NOUNS), backward=True)})[ \t]+at[ \t]+)"
+)
+# How far back the figure such a count restates may stand: this sentence or the one before.
+RESTATED_REACH = 300
+
+
+def _restated_figure(context: _Context, draft: _Draft) -> None:
+    """A bare figure that puts a count at a level counts what the figure before it counts:
+    "5,000 people marched, police said; organisers put the number at 20,000" are marchers,
+    and "police estimated the crowd at 5,000" a crowd."""
+    if draft.unit is not None or draft.subject is not None:
+        return
+    text, start = context.text, draft.start
+    found = RESTATED_BEFORE_RE.match(text, max(context.sent_start, start - 40), start, KEEP_GIL)
+    if found is None:
+        return
+    if found.group("noun").lower() in CROWD_NOUNS:
+        draft.unit, draft.metric = "people", "protesters"
+        return
+    donor = context.earlier[-1] if context.earlier else None
+    if donor is not None and donor.unit is not None and start - donor.end <= RESTATED_REACH:
+        draft.unit, draft.subject, draft.metric = donor.unit, donor.subject, donor.metric
+
+
 # A figure hyphened to its unit, which modifies a noun: "a 48-hour truce", "a 10-km convoy".
 HYPHENED_UNIT_RE = regex.compile(r"[\p{L}\d][\d,.]*-\p{L}+")
 
@@ -799,22 +858,57 @@ def _in_of_phrase(context: _Context, draft: _Draft) -> None:
         and previous is not None
         and previous.subject is not None
         and OF_BETWEEN_RE.fullmatch(context.text, previous.end, draft.start, KEEP_GIL)
+        and not _whole_of_part(context, draft)
     ):
         draft.metric = "count"
 
 
+def _whole_of_part(context: _Context, draft: _Draft) -> bool:
+    """Is the figure a counted whole a bare part is taken from ("10 of 48 people")?"""
+    return bool(PARTITIVE_PART_BEFORE_RE.match(
+        context.text, max(context.sent_start, draft.start - 24), draft.start, KEEP_GIL
+    ))
+
+
 def _partitive_noun(context: _Context, draft: _Draft) -> None:
     """A bare figure out of a counted whole counts what the whole does: "18 of the 31 lorries
-    were destroyed" are lorries, not people killed by the clause's other verb."""
+    were destroyed" are lorries, not people killed by the clause's other verb; what the
+    whole's verb says befell the part: "3 of the 12 hostages were freed" were released."""
     if draft.subject is not None or draft.unit is not None:
         return
     whole = PARTITIVE_COUNT_RE.match(context.text, draft.end, context.sent_end, KEEP_GIL)
     found = whole and metrics.subject_after(context.text, whole.end(), context.sent_end)
-    if not found or metrics.is_people(found[0]):
+    if not found:
+        return
+    own = metrics.own_verb_metric(context.text, found[1], context.sent_end)
+    if metrics.is_people(found[0]):
+        draft.subject, draft.unit = found[0], "people"
+        draft.metric = _of_people_or_things(own) or None
         return
     draft.subject, draft.unit = found[0], "items"
-    own = metrics.own_verb_metric(context.text, found[1], context.sent_end)
     draft.metric = own if own and own not in PEOPLE_METRICS else "count"
+
+
+def _partitive_whole(context: _Context, draft: _Draft) -> None:
+    """A counted whole that a part is taken from is no object of the part's verb: in "police
+    arrested 45 of the 60 suspects" the 60 are suspects, not arrested; "3 of the 12 hostages
+    were freed" frees 3. A participle right after it is the whole's ("one of two people
+    killed")."""
+    text, end = context.text, draft.end
+    if (
+        draft.metric is None
+        and draft.subject is not None
+        and _whole_of_part(context, draft)
+        and not _event_participle_after(text, end, context.sent_end)
+    ):
+        draft.metric = metrics.subject_metric(draft.subject) or "count"
+
+
+def _event_participle_after(text: str, end: int, hi: int) -> bool:
+    """Does an event's participle follow right after a noun phrase ("48 people executed by
+    forces", "two people killed")?"""
+    word = WORD_AFTER_RE.match(text, end, hi)
+    return bool(word) and metrics.cue_metric(word.group(1)) is not None
 
 
 def _included_metric(context: _Context, draft: _Draft) -> None:
@@ -1217,6 +1311,7 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _noun_said_before,
     _crowd_now,
     _counted_noun,
+    _cited_sources,
     _descriptive_compound,
     _fraction_share,
     _rate_level,
@@ -1231,11 +1326,13 @@ STEPS: tuple[Callable[[_Context, _Draft], bool | None], ...] = (
     _in_of_phrase,
     _state_after,
     _suspended_hyphen,
+    _restated_figure,
     _elliptic_unit,
     _rate,
     _qualifier_after,
     _share_of_control,
     _partitive_noun,
+    _partitive_whole,
     _state_of_noun,
     _households_of_origin,
     _strong_subject_metric,

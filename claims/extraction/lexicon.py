@@ -240,7 +240,8 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
     "wounded": (
         "wounded", "wounding", "injured", "injuring", "injuries", "injury", "hurt", "wounds",
         "injures", "injure", "wound", "hospitalised", "hospitalized", "inflicted harm on",
-        "caused harm to",
+        "caused harm to", "treated in hospital", "treated in hospitals", "treated for injuries",
+        "treated for wounds",
     ),
     "casualties": ("casualties", *KILLED_AND_WOUNDED),
     "missing": ("missing", "unaccounted for", "disappeared"),
@@ -261,8 +262,11 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
     "released": ("released", "releasing", "freed", "freeing", "swap", "prisoner exchange"),
     "besieged": ("besieged", "trapped", "under siege", "encircled"),
     "affected": (
-        "affected", "in need", "need aid", "need assistance", "need help", "infected",
-        "infections", "contracted", "tested positive", *DEPRIVATIONS,
+        "affected", "in need", "infected", "infections", "contracted", "tested positive",
+        *DEPRIVATIONS,
+        *(f"{need} {kind}{what}" for need in ("need", "needs", "needed")
+          for kind in ("", "food ", "humanitarian ", "urgent ", "emergency ")
+          for what in ("aid", "assistance", "help")),
     ),
     "control": (
         "control", "controls", "controlled", "controlling", "seized", "captured",
@@ -276,9 +280,26 @@ LIVING_SUBJECTS = ("who", "he", "she", "it", "which", "that", "now", "still", "c
 # "5,000 people marched", "hundreds rallied outside the embassy" ("troops marched 18
 # prisoners" is no crowd).
 CROWD_VERBS = ("protested", "rallied", "marched", "demonstrated")
+# The same said as joining a gathering: "20,000 people joined the march", "attended the rally".
+CROWD_JOINING_VERBS = ("joined", "attended")
+CROWD_EVENTS = (
+    "march", "marches", "protest", "protests", "rally", "rallies", "demonstration",
+    "demonstrations", "vigil", "sit-in",
+)
 # The same in a headline's present, read only right after a bare figure and before a
 # preposition or a stop: "10,000 protest in Nairobi" ("200 protest organisers" is a noun).
 CROWD_VERBS_NOW = ("protest", "rally", "march", "demonstrate")
+# Nouns of a gathering whose size is given as a level: "police estimated the crowd at 5,000".
+CROWD_NOUNS = ("crowd", "crowds", "attendance")
+# Verbs that give a count's size as a level ("put the number at 20,000"), restating in other
+# words the figure said just before, or a crowd's size.
+RESTATING_VERBS = (
+    "put", "puts", "putting", "placed", "places", "placing", "estimated", "estimates",
+    "estimating",
+)
+# The count such a verb sizes, which stands for the figure before it: "the number", "the
+# figure", "their total".
+RESTATED_NOUNS = ("number", "figure", "total", "tally", "count", "estimate")
 # Places that "of" sizes by their people: "a nation of 11 million", "the city of 2 million
 # people".
 PEOPLED_PLACES = (
@@ -773,6 +794,20 @@ ING_NOUNS = frozenset([
 TOLL_PARTICIPLES = ("killed", "wounded", "injured", "hurt", "dead")
 # What stands between a count and its toll participle: "Thirty were killed".
 TOLL_AUXILIARIES = ("were", "are", "have been", "had been", "was")
+# Phrases that name a source after them: "according to the ministry", "citing two medics".
+ACCORDING_PHRASES = (
+    "according to", "citing", "cited by", "quoting", "data from", "figures from",
+    "statistics from", "estimates from", "a tally by", "figures released by",
+    "figures compiled by",
+)
+# Words that open a sentence before a comma, linking it to the one before; never a speaker:
+# "However, Reuters, citing a source, said".
+SENTENCE_CONNECTIVES = (
+    "however", "meanwhile", "separately", "elsewhere", "moreover", "furthermore", "still",
+    "yet", "instead", "nevertheless", "nonetheless", "additionally", "also", "overall",
+    "previously", "earlier", "later", "finally", "indeed", "similarly", "likewise", "then",
+    "now", "today", "yesterday", "besides", "again", "thus", "therefore", "otherwise",
+)
 # Words that tell a toll is another attack's than its report's own: "Elsewhere, air strikes
 # on Douma killed six", "in a separate attack", "in a similar attack"; and, before a toll
 # participle, "Three people were also killed in another town".
@@ -1081,9 +1116,10 @@ ATTACK_MEAN_OF: dict[str, str] = {
 # forecasting and finding.
 REPORTING_VERBS = (
     "said", "says", "say", "reported", "reports", "report", "told", "tells", "estimated",
-    "estimates", "announced", "announces", "stated", "states", "confirmed", "confirms",
+    "estimates", "estimate", "announced", "announces", "stated", "states", "confirmed", "confirms",
     "added", "adds", "claimed", "claims", "noted", "warned", "documented", "recorded",
     "counted", "tallied", "put the toll", "put the death toll", "put the number",
+    "put the figure", "put the total", "put the crowd",
     "quoted", "cited", "wrote", "tweeted", "posted", "declared", "revealed", "disclosed",
     "sees", "expects", "expected", "forecast", "forecasts", "forecasting", "foresees",
     "predicted", "predicts", "projected", "described", "describes", "describe",

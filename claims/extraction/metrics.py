@@ -17,6 +17,8 @@ from claims.extraction.lexicon import (
     CHANGE_NOUNS_UP,
     CIVIL_BODIES,
     CLAUSE_OPENERS,
+    CROWD_EVENTS,
+    CROWD_JOINING_VERBS,
     CROWD_VERBS,
     CROWD_VERBS_NOW,
     DEMONYMS,
@@ -338,7 +340,9 @@ COMPLEMENT_CUE_RE = regex.compile(
 _COMPLEMENT_CUE = group_numbers(COMPLEMENT_CUE_RE)
 # What a figure's own verb may say befell it: an event cue starting at the verb ("gunned
 # down", "deprived of their lives"), or a crowd's verb ("marched").
-_OWN_VERB_METRIC = _CUE_METRIC | dict.fromkeys(CROWD_VERBS, "protesters")
+_OWN_VERB_METRIC = _CUE_METRIC | dict.fromkeys(CROWD_VERBS, "protesters") | dict.fromkeys(
+    (f"{verb} {the}{event}" for verb in CROWD_JOINING_VERBS for the in ("", "the ")
+     for event in CROWD_EVENTS), "protesters")
 _CROWD_NOW_FIRST = frozenset(verb[0] for verb in CROWD_VERBS_NOW) | frozenset(
     verb[0].upper() for verb in CROWD_VERBS_NOW)
 CROWD_NOW_RE = regex.compile(

@@ -80,10 +80,12 @@ from claims.extraction.lexicon import (
     REPORTING_VERBS,
     RESIDENCE_WORDS,
     ROAD_NOUNS,
+    SPEAKER_VERBS,
     SPOKEN_IN_WORDS,
     STREET_CUES,
     STREET_PREFIXES,
     STREET_WORDS,
+    TELLING_VERBS,
     TITLE_CASE_SMALL_WORDS,
     TITLES,
 )
@@ -852,7 +854,9 @@ BARE = "bare"
 SUBJECT = "subject"
 # Words after a country that make it the subject of its clause: an auxiliary or a reporting
 # verb ("Canada is", "China has", "India reported").
-SUBJECT_VERBS = frozenset(AUXILIARIES) | frozenset(w for w in REPORTING_VERBS if " " not in w)
+SUBJECT_VERBS = (
+    frozenset(AUXILIARIES) | frozenset(w for w in REPORTING_VERBS if " " not in w)
+) - frozenset(SPEAKER_VERBS) - frozenset(TELLING_VERBS)
 # Cues that put a figure at the place: "in X", "the town of X", "X province", "X:" opening
 # a line; "" is the project's own names, which need no cue.
 _LOCATIVE = LOCATIVE_CUES | PLACE_NOUN_CUES | DIRECTION_WORDS | {":", "", "capital"}
@@ -1162,7 +1166,11 @@ def _candidate(sentence: str, name: _Name, start: int, end: int, run: tuple[int,
         # Aleppo": a part of a town, neither a province nor a namesake town elsewhere
     if region_cue:
         key = normalise(sentence[start:end])
-        entry = REGION_BY_KEY.get(key) or _own_region(entry)
+        region = REGION_BY_KEY.get(key)
+        if region is None and entry.kind == ALT:
+            return None  # "Cagayan province": a province the gazetteer lacks, not the region
+            # of the town another name of which is "Cagayan" (Cagayan de Oro)
+        entry = region or _own_region(entry)
     attribute = (
         after not in PLACE_NOUN_CUES
         and not (after in FACILITY_NOUNS and _locates(sentence, start, entry))
