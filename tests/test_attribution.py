@@ -355,3 +355,11 @@ def test_a_connective_opening_the_sentence_is_no_speaker(text, speaker):
 ])
 def test_claiming_a_deed_reports_no_figure(text, speaker):
     assert extract(text)[0].attributed_to == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("09:42 Rescuers say 14 people are still trapped under the rubble.", "Rescuers"),
+    ("21:05 UNICEF said 30 children had been evacuated.", "UNICEF"),
+])
+def test_a_live_blog_time_with_a_colon_is_no_count_before_the_speaker(text, speaker):
+    assert extract(text)[0].attributed_to == speaker

@@ -760,3 +760,74 @@ def test_the_cagayan_kind_of_province_is_no_town_s_region():
 ])
 def test_people_who_need_aid_are_affected(text):
     assert extract(text)[0].metric == "affected"
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("The bodies of 3 men were discovered in a ravine near Brennick.", "killed"),
+    ("The evacuation of 300 people was completed on Sunday.", "evacuated"),
+])
+def test_a_figure_in_an_event_noun_s_of_phrase_takes_its_metric(text, metric):
+    assert extract(text)[0].metric == metric
+
+
+@pytest.mark.parametrize("text", ["Death toll rises to 56; 200 still missing", "14 still trapped"])
+def test_an_adverb_after_a_figure_is_no_counted_noun(text):
+    claim = extract(text)[-1]
+    assert (claim.subject, claim.unit) == (None, "people")
+
+
+def test_a_bare_figure_after_a_closed_aside_goes_on_from_the_whole():
+    text = "Medics said 11 people, among them 3 women, died in Brennick and 4 in Osterhald."
+    _whole, part, other = extract(text)
+    assert (part.role, other.subject, other.role) == ("part", "people", "total")
+
+
+@pytest.mark.parametrize("text", [
+    "Its warplanes struck 48 militant targets overnight.",
+    "Troops overran 5 rebel outposts near the river.",
+])
+def test_places_struck_that_a_people_noun_modifies_are_things(text):
+    assert extract(text)[0].unit == "items"
+
+
+@pytest.mark.parametrize("text", [
+    "A third of the 90 schools in the district were damaged.",
+    "Nearly half of the 1,300 respondents said they had skipped meals.",
+])
+def test_a_fraction_of_a_counted_whole_is_a_share(text):
+    part, whole = extract(text)
+    assert (part.metric, part.unit, whole.metric) == ("share", None, "count")
+
+
+def test_the_whole_a_fraction_of_which_died_did_not_all_die():
+    part, whole = extract("Half of the 40 patients died after the power cut.")
+    assert (part.metric, whole.metric) == ("share", "count")
+
+
+@pytest.mark.parametrize(("text", "bound"), [
+    ("About 1.3 million children under 5 are acutely malnourished.", 5),
+    ("The ministry said 300 children under 18 had been detained.", 18),
+])
+def test_a_bound_right_after_a_group_of_people_is_their_age(text, bound):
+    group, age = extract(text)
+    assert (age.value, age.unit, age.metric) == (bound, "years", "age")
+    assert group.unit == "people"
+
+
+def test_a_level_of_counted_cases_is_theirs_whatever_else_died():
+    cases, deaths = extract(
+        "Dengue cases in Brazil have topped 4 million this year, with 2,000 deaths.")
+    assert (cases.metric, cases.subject, deaths.metric) == ("affected", "Dengue cases", "killed")
+
+
+@pytest.mark.parametrize("text", [
+    "The fighting has left 500 dead since a war broke out between two factions of the cartel.",
+    "Gunmen killed 9 people in three separate clashes on Sunday.",
+])
+def test_an_abstract_noun_counts_no_one_killed(text):
+    assert extract(text)[-1].metric == "count"
+
+
+def test_a_currency_level_after_its_change_is_no_percentage():
+    change, level = extract("The peso weakened 1.5% to 18.60 per dollar.")
+    assert (change.unit, level.unit) == ("percent", None)

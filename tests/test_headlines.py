@@ -77,3 +77,13 @@ def test_a_headline_word_the_article_writes_in_lower_case_is_no_place():
     assert alone.place == "Cové"  # alone, a capitalised word after "in" may be a town
     first = extract(f"{headline}\n\n{body}")[0]
     assert first.text == "Two Sailors" and first.place is None
+
+
+@pytest.mark.parametrize(("headline", "metric"), [
+    ("Police Arrest 120 After Clashes In Corlbury", "arrested"),
+    ("Gunmen kidnap 12 on highway near Brennick", "kidnapped"),
+    ("Troops Kill 30 Fighters, Free 19 Civilians", "released"),
+    ("Army evacuates 200 from besieged town", "evacuated"),
+])
+def test_a_headline_s_present_verb_right_before_its_figure_says_what_befell_it(headline, metric):
+    assert extract(headline)[-1].metric == metric

@@ -813,3 +813,46 @@ def test_a_country_that_speaks_is_no_place_of_what_it_says(speaker):
 def test_a_country_that_reports_its_own_figures_is_their_place():
     text = "Floods swept through Pakistan on Monday. Japan reported 5 deaths among its nationals."
     assert extract(text)[0].country == "Japan"
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Strikes killed at least 40 people across the Gaza Strip on Thursday.", "Gaza Strip"),
+    ("Settlers attacked a village in the occupied West Bank, wounding 12 people.", "West Bank"),
+])
+def test_the_palestinian_territories_are_places(sentence, name):
+    assert extract(sentence)[0].place == name
+
+
+def test_a_place_named_after_a_later_count_is_that_count_s():
+    text = ("Strikes killed at least 40 people across the Gaza Strip on Thursday, including 12 "
+            "in a school in Jabalia, medics said.")
+    whole, part = extract(text)
+    assert (whole.place, part.country) == ("Gaza Strip", "Palestinian Territory")
+    assert part.place != "Gaza Strip"
+
+
+def test_a_list_of_countries_before_since_is_no_one_country_s():
+    text = "The cyclone has killed more than 400 people in Malawi and Mozambique since it struck."
+    assert extract(text)[0].place is None
+
+
+@pytest.mark.parametrize(("sentence", "country"), [
+    ("Floods killed 4 people in the Netherlands on Monday.", "The Netherlands"),
+    ("Storms killed 4 people in the Czech Republic.", "Czechia"),
+    ("Measles has killed 5,000 people in the Democratic Republic of Congo.",
+     "Democratic Republic of the Congo"),
+    ("Clashes killed 8 people in the Republic of Congo.", "Republic of the Congo"),
+    ("Floods killed 12 people in Jammu and Kashmir.", "India"),
+])
+def test_countries_by_the_names_the_news_gives_them(sentence, country):
+    assert extract(sentence)[0].country == country
+
+
+def test_republic_alone_is_no_town():
+    assert extract("Clashes killed 8 people across the Republic on Sunday.")[0].place is None
+
+
+def test_the_place_of_a_speaker_s_institution_is_carried_to_no_figure():
+    text = ("Temperatures in offices are set for men, says Ana Ruiz, a biologist at Corlbury "
+            "University Medical Center in Norway. The standard assumes a 40-year-old man.")
+    assert extract(text)[0].place is None

