@@ -470,12 +470,18 @@ CITED_BEFORE_RE = ending_at(
 )
 
 
+# The last words of those phrases, one of which (or "the") ends the text before such a figure.
+_CITED_LAST_WORDS = frozenset({phrase.rsplit(" ", 1)[-1] for phrase in ACCORDING_PHRASES} | {"the"})
+
+
 def _cited_sources(context: _Context, draft: _Draft) -> None:
     """A figure that a source's phrase opens counts the sources, whom nothing befell:
     "Reuters, citing two security sources, said 14 soldiers were killed"."""
-    start = draft.start
-    if draft.metric is None and CITED_BEFORE_RE.match(
-        context.text, max(context.sent_start, start - 24), start, KEEP_GIL
+    text, start = context.text, draft.start
+    lo = max(context.sent_start, start - 24)
+    last = text[text.rfind(" ", lo, start - 1) + 1 : start - 1].lower()
+    if draft.metric is None and last in _CITED_LAST_WORDS and CITED_BEFORE_RE.match(
+        text, lo, start, KEEP_GIL
     ):
         draft.metric = "count"
 
@@ -897,9 +903,10 @@ def _in_of_phrase(context: _Context, draft: _Draft) -> None:
 
 def _whole_of_part(context: _Context, draft: _Draft) -> bool:
     """Is the figure a counted whole a bare part is taken from ("10 of 48 people")?"""
-    return bool(PARTITIVE_PART_BEFORE_RE.match(
-        context.text, max(context.sent_start, draft.start - 24), draft.start, KEEP_GIL
-    ))
+    text, start = context.text, draft.start
+    lo = max(context.sent_start, start - 24)
+    return text.find(" of ", lo, start) >= 0 and bool(  # most figures: no "of" before them
+        PARTITIVE_PART_BEFORE_RE.match(text, lo, start, KEEP_GIL))
 
 
 def _partitive_noun(context: _Context, draft: _Draft) -> None:

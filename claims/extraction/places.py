@@ -931,13 +931,15 @@ def _runs(text: str) -> list[tuple[int, int]]:
 # The words that may join two runs of capitals into one place's name: "Jammu and Kashmir",
 # "Democratic Republic of Congo", "Isle of Man".
 _JOINERS = (" and ", " of ", " of the ")
+_JOINER_LENGTHS = frozenset(len(joiner) for joiner in _JOINERS)
 
 
 def _joined(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The runs with each pair that "and" or "of" joins into one place's name made one run:
     "Jammu and Kashmir", "Trinidad and Tobago", "Democratic Republic of Congo"; "Britain and
     France", "University of Munich" stay two."""
-    if not any(text[runs[k - 1][1] : runs[k][0]] in _JOINERS for k in range(1, len(runs))):
+    if not any(runs[k][0] - runs[k - 1][1] in _JOINER_LENGTHS
+               and text[runs[k - 1][1] : runs[k][0]] in _JOINERS for k in range(1, len(runs))):
         return runs  # most texts: no two runs a joiner apart
     joined = runs[:1]
     for start, end in runs[1:]:
@@ -1518,14 +1520,11 @@ def _before_next_count(sentence: str, found: list[_Candidate], hi: int) -> list[
     """Without the places named after a later count, when the figure names one of its own
     before it: in "killed 40 across the Gaza Strip, including 12 in a school in Jabalia" the
     school's town is the 12's, and the 40 are the Strip's."""
-    after = [c for c in found if c.start >= hi]
-    if not after:
-        return found  # most figures: no place after them
-    later = [c for c in after if _has_count(sentence, hi, c.start)]
-    if not any(c not in later and c.cue in _WORD_CUES and c.entry.kind != COUNTRY
-               for c in after):
-        return found  # none of its own finer than a country ("in east Syria")
-    return [c for c in found if c not in later]
+    own = [c for c in found
+           if c.start >= hi and c.cue in _WORD_CUES and c.entry.kind != COUNTRY]
+    if not own or _has_count(sentence, hi, own[0].start):
+        return found  # most figures: no place finer than a country before the next count
+    return [c for c in found if c.start < hi or not _has_count(sentence, hi, c.start)]
 
 
 def _unknown_own_place(sentence: str, hi: int, named: list[_Candidate]) -> bool:
@@ -1557,7 +1556,8 @@ _KNOWN_SOON = 60
 def _affiliation(sentence: str, c: _Candidate) -> bool:
     """Is the place that of an institution someone works at ("a biophysicist at Maastricht
     University Medical Center in the Netherlands")? It says where nothing happened."""
-    return AFFILIATION_RE.match(sentence, max(0, c.start - HOME_REACH), c.start) is not None
+    return sentence.find(" in ", max(0, c.start - 8), c.start) >= 0 and (  # most: no "in"
+        AFFILIATION_RE.match(sentence, max(0, c.start - HOME_REACH), c.start) is not None)
 
 
 def _home(sentence: str, c: _Candidate) -> bool:
