@@ -831,3 +831,17 @@ def test_an_abstract_noun_counts_no_one_killed(text):
 def test_a_currency_level_after_its_change_is_no_percentage():
     change, level = extract("The peso weakened 1.5% to 18.60 per dollar.")
     assert (change.unit, level.unit) == ("percent", None)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Inflation hit 9,1% in August, the statistics office said.", 9.1, "percent"),
+    ("The deficit widened to €12,5 billion last year.", 12.5e9, "eur"),
+    ("Some 1.5m people lost power in Florida.", 1.5e6, "people"),
+])
+def test_continental_decimals_and_millions_of_people(text, value, unit):
+    claim = extract(text)[0]
+    assert (claim.value, claim.unit) == (pytest.approx(value), unit)
+
+
+def test_a_decimal_comma_is_read_only_before_a_percentage_or_a_scale():
+    assert [c.value for c in extract("Votes went 1,2 and 3 on the three motions.")] != [1.2, 3]

@@ -856,3 +856,24 @@ def test_the_place_of_a_speaker_s_institution_is_carried_to_no_figure():
     text = ("Temperatures in offices are set for men, says Ana Ruiz, a biologist at Corlbury "
             "University Medical Center in Norway. The standard assumes a 40-year-old man.")
     assert extract(text)[0].place is None
+
+
+@pytest.mark.parametrize(("sentence", "country", "region"), [
+    ("Floods killed 14 people in Henan on Sunday.", "China", "Henan Sheng"),
+    ("The plane crashed in a mountainous area of Guangxi, killing 132 people.", "China",
+     "Guangxi Zhuangzu Zizhiqu"),
+    ("A blast at a plant in Shandong province killed 9 workers.", "China", "Shandong Sheng"),
+])
+def test_china_s_provinces_by_their_everyday_names(sentence, country, region):
+    claim = extract(sentence)[-1]
+    assert (claim.country, claim.region or claim.place) == (country, region)
+
+
+def test_new_york_alone_stays_the_city():
+    assert extract("Delays of 30 minutes hit three New York airports.")[0].place != "New York"
+
+
+def test_a_place_in_brackets_after_an_origin_is_an_origin_too():
+    text = ("Troops killed 50 militants in Aleppo, including several fighters from Chechnya, "
+            "China (Xinjiang Province) and Uzbekistan.")
+    assert all(c.country != "China" for c in extract(text))

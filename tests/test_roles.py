@@ -298,3 +298,32 @@ def test_what_a_toll_may_come_to_is_a_projection_not_a_count(text, expected):
 ])
 def test_a_count_made_is_no_projection_for_a_modal_elsewhere(text):
     assert {role for _, role, _ in roles_of(text)} == {"total"}
+
+
+def test_a_total_a_toll_is_brought_up_to_is_a_period_of_the_same_metric():
+    toll, total = extract(
+        "Corlbury's death toll from the quake rose to 4,218, the agency said, bringing the "
+        "total in Corlbury and Vell to more than 5,000.")
+    assert (toll.metric, toll.role) == ("killed", "total")
+    assert (total.metric, total.unit, total.role) == ("killed", "people", "period")
+
+
+@pytest.mark.parametrize("text", [
+    "Inflation eased to 11.8% in July, the lowest since October 2021.",
+    "The economy has added 80,000 jobs since July, the ministry said.",
+])
+def test_a_figure_compared_across_outlets_alone_has_a_role(text):
+    assert extract(text)[0].role == "total"
+
+
+@pytest.mark.parametrize("text", [
+    "At least 40 people were killed, the highest toll since the war began.",
+    "It was the deadliest attack since the war began, killing 40.",
+])
+def test_a_superlative_since_a_start_compares_and_totals_nothing(text):
+    claim = extract(text)[0]
+    assert (claim.metric, claim.role) == ("killed", "total")
+
+
+def test_a_war_s_toll_since_it_began_stays_a_running_total():
+    assert extract("The war has killed 400,000 people since 2011.")[0].role == "running"

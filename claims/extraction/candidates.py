@@ -15,6 +15,7 @@ import regex
 from claims.extraction import furniture, metrics, numbers, qualifiers, units
 from claims.extraction.lexicon import (
     DIRECT_CUES,
+    IRREGULAR_PLURALS,
     MONTHS,
     ONE_SOURCE_BEFORE,
     ONE_SOURCE_NOUNS,
@@ -85,7 +86,8 @@ METRE_WORDS_AFTER = (
 )
 # "2.7m combined digital sales" counts millions; "a 2.7m high wall" measures metres.
 METRE_NOT_MILLION_RE = regex.compile(
-    rf"[ \t]+(?:of\b|(?!(?:{alternation(METRE_WORDS_AFTER)})\b)(?:[a-z]+[ \t]+){{0,4}}[a-z]+s\b)"
+    rf"[ \t]+(?:of\b|(?!(?:{alternation(METRE_WORDS_AFTER)})\b)(?:[a-z]+[ \t]+){{0,4}}"
+    rf"(?:[a-z]+s|{alternation(IRREGULAR_PLURALS)})\b)"
 )
 # Words before "a few" that make it no small amount: "quite a few" (many), "not a few".
 FEW_NOT_AFTER = ("quite", "not")

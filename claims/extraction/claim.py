@@ -57,6 +57,7 @@ from claims.extraction.lexicon import (
     SPEAKER_PRONOUNS,
     SPEAKER_VERBS,
     STATE_NOUNS,
+    TALLY_RAISING_VERBS,
     TELLING_VERBS,
     TOLL_LEVEL_VERBS,
 )
@@ -313,6 +314,7 @@ class _Draft:
     source: str | None = None
     place: Place | None = None
     carried: bool = False  # the place is one the sentences before name (places.carried)
+    summed: bool = False  # a total the figure before is brought up to, with others
     when: TimeRef | None = None
     role: roles.Role = roles.TOTAL
 
@@ -740,7 +742,10 @@ def _listed_on(context: _Context, donor: Claim, draft: _Draft) -> bool:
 RESTATED_BEFORE_RE = ending_at(
     rf"(?i:\b(?:{alternation(RESTATING_VERBS, backward=True)})[ \t]+"
     rf"(?:the|their|its|that|this)[ \t]+"
-    rf"(?P<noun>{alternation((*RESTATED_NOUNS, *CROWD_NOUNS), backward=True)})[ \t]+at[ \t]+)"
+    rf"(?P<noun>{alternation((*RESTATED_NOUNS, *CROWD_NOUNS), backward=True)})[ \t]+at[ \t]+"
+    # "bringing the total in Turkey and Syria to": the sum of the figure before and others
+    rf"|\b(?:{alternation(TALLY_RAISING_VERBS, backward=True)})[ \t]+(?:the|its|their)[ \t]+"
+    r"(?:overall[ \t]+)?(?P<noun>total)\b[^,;:.\d]{0,40}?[ \t]+to[ \t]+)"
 )
 # How far back the figure such a count restates may stand: this sentence or the one before.
 RESTATED_REACH = 300
@@ -749,11 +754,12 @@ RESTATED_REACH = 300
 def _restated_figure(context: _Context, draft: _Draft) -> None:
     """A bare figure that puts a count at a level counts what the figure before it counts:
     "5,000 people marched, police said; organisers put the number at 20,000" are marchers,
-    and "police estimated the crowd at 5,000" a crowd."""
+    and "police estimated the crowd at 5,000" a crowd. A total it brings the figure up to
+    ("bringing the total in Turkey and Syria to 50,000") sums more than its incident."""
     if draft.unit is not None or draft.subject is not None:
         return
     text, start = context.text, draft.start
-    found = RESTATED_BEFORE_RE.match(text, max(context.sent_start, start - 40), start, KEEP_GIL)
+    found = RESTATED_BEFORE_RE.match(text, max(context.sent_start, start - 80), start, KEEP_GIL)
     if found is None:
         return
     if found.group("noun").lower() in CROWD_NOUNS:
@@ -762,6 +768,7 @@ def _restated_figure(context: _Context, draft: _Draft) -> None:
     donor = context.earlier[-1] if context.earlier else None
     if donor is not None and donor.unit is not None and start - donor.end <= RESTATED_REACH:
         draft.unit, draft.subject, draft.metric = donor.unit, donor.subject, donor.metric
+        draft.summed = found.group("noun").lower() == "total"
 
 
 # A figure hyphened to its unit, which modifies a noun: "a 48-hour truce", "a 10-km convoy".
@@ -1328,6 +1335,8 @@ def _role(context: _Context, draft: _Draft) -> None:
         (draft.metric, draft.subject, context.number.value),
         draft.when, _own_place(context, draft), context.earlier, context.sent_start,
     )
+    if draft.summed and draft.role == roles.TOTAL:
+        draft.role = roles.SUMMED  # "bringing the total in Turkey and Syria to 50,000"
 
 
 def _to_claim(context: _Context, draft: _Draft) -> Claim:

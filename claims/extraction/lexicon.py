@@ -302,6 +302,11 @@ AGE_GROUP_NOUNS = (
     "children", "kids", "boys", "girls", "people", "adults", "women", "men", "infants",
     "babies", "those", "anyone", "patients", "residents", "workers", "voters",
 )
+# Plural nouns that end in no "s", which a counted phrase may end with: "1.5m people".
+IRREGULAR_PLURALS = (
+    "people", "children", "men", "women", "police", "personnel", "staff", "cattle",
+    "livestock", "sheep", "youth",
+)
 # Nouns of a gathering whose size is given as a level: "police estimated the crowd at 5,000".
 CROWD_NOUNS = ("crowd", "crowds", "attendance")
 # Verbs that give a count's size as a level ("put the number at 20,000"), restating in other
@@ -370,7 +375,8 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
         # abstract nouns, never anyone killed: "a war between two factions", "on two sides"
         # (read as the end of a word: no "stages", the end of "hostages")
         "factions", "sides", "attempts", "incidents", "times", "occasions", "rounds", "phases",
-        "regions", "clashes", "blocks",
+        "regions", "clashes", "blocks", "apartments", "flats", "dwellings", "structures",
+        "shops", "stores", "factories", "farms", "tents", "shelters",
         # one of them: "one house where a gunman opened fire" counts no one killed
         "vehicle", "car", "truck", "lorry", "bus", "motorcycle", "motorbike", "bulldozer",
         "boat", "ship", "drone", "plane", "helicopter", "jet", "cannon", "gun", "machinegun",
@@ -900,7 +906,10 @@ GENERIC_DIVISION_WORDS = frozenset([
 # Words of a division's kind ending the English name geonames gives it: "Tibet Autonomous
 # Region" is Tibet, "Ganja City" Ganja.
 DIVISION_KIND_WORDS = ("autonomous region", "region", "governorate", "province", "rayon",
-                       "rayonu", "city", "district", "state", "marz")
+                       "rayonu", "city", "district", "state", "marz",
+                       # China's in pinyin: "Anhui Sheng", "Guangxi Zhuangzu Zizhiqu"
+                       "zhuangzu zizhiqu", "uygur zizhiqu", "huizu zizhiqu", "zizhiqu", "sheng",
+                       "shi")
 # Words that open a page's list of subject tags, run on into its first sentence with no
 # stop between ("Tags Syria Idlib airstrike Homs bombing At least 18 civilians were killed"):
 # the places it names are the page's subjects, not where a claim after it happened.

@@ -110,10 +110,19 @@ _DOZENS_AFTER_NO_YEAR = r"(?=dozens)(?<!(?<![\d.,])(?:1[89]|20)\d\d[\s-]*)dozens
 _SCALE_ABBR = alternation(SCALE_ABBREVIATIONS)
 # Thousands grouped by commas, or by spaces when the last group is round ("1 000", "200 000"
 # civilians, as French-style copy writes them; "the 101 102 and 103 fields" is a list).
+# A decimal comma, as continental copy writes it, only before a percentage or a scale word
+# ("9,1%", "€12,5 billion"), where no thousands can be meant.
+_DECIMAL_COMMA = (
+    r"\d{1,3},\d{1,2}(?!\d)"
+    r"(?=\s?(?:%|(?i:per\s?cent|percent|billion|million|trillion|bn|mn|trn)\b))"
+)
 _DIGITS = (
-    r"[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})*[ \u00a0\u202f]000(?!\d|[.,]\d)"
+    rf"{_DECIMAL_COMMA}"
+    r"|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})*[ \u00a0\u202f]000(?!\d|[.,]\d)"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 )
+# Such a number, to read its comma as the decimal point.
+DECIMAL_COMMA_RE = re.compile(r"\d{1,3},\d{1,2}")
 _VAGUE = alternation(VAGUE_AMOUNTS)
 _PAIR = alternation(PAIR_WORDS)
 _FRACTION_WORD = alternation(FRACTION_WORDS)
@@ -319,7 +328,10 @@ def _ascii_digit(char: str) -> str:
 
 def digits_value(digits: str) -> float:
     """The value of a run of digits with thousands commas, in any script `regex` calls
-    digits (so a digit Python's `float()` does not know yet cannot raise)."""
+    digits (so a digit Python's `float()` does not know yet cannot raise), or with a
+    decimal comma ("9,1")."""
+    if DECIMAL_COMMA_RE.fullmatch(digits):
+        return float(digits.replace(",", "."))
     plain = digits.replace(",", "")
     if not plain.isdigit() and "." not in plain:
         plain = "".join(plain.split())  # "200 000": spaces that group thousands

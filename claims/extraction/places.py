@@ -191,17 +191,27 @@ def _rank(entry: Entry) -> tuple[int, float]:
     return DIVISION, -entry.population / (ALT_FACTOR if entry.kind == ALT else 1)
 
 
-def _rank_against(entry: Entry, rival: Entry, people: dict | None) -> tuple[int, float]:
+def _rank_against(
+    entry: Entry, rival: Entry, people: dict | None, key: str = ""
+) -> tuple[int, float]:
     """How an entry ranks against a rival for a spelling (`_rank`); against a town abroad, a
     division weighs the people of its own towns (`people`): "Bali" is Indonesia's province,
     not a town of West Bengal, but "Manchester" is no parish of Jamaica; and its own name
-    outweighs another spelling of any town's ("Chin" is Myanmar's state, not Qinzhou)."""
-    if (people is None or entry.kind != DIVISION or rival.kind < CITY
-            or rival.country == entry.country):
+    outweighs another spelling of any town's, at home or abroad ("Chin" is Myanmar's state,
+    not Qinzhou)."""
+    if people is None or entry.kind != DIVISION or rival.kind < CITY:
         return _rank(entry)
-    if rival.kind == ALT:
-        return DIVISION, -math.inf
+    if rival.kind == ALT and (rival.country != entry.country or not _shortened(key, rival)):
+        return DIVISION, -math.inf  # at home too: "Henan" is no other name of Hengyang's
+    if rival.country == entry.country:
+        return _rank(entry)
     return DIVISION, -max(DIVISION_WEIGHT, people.get((entry.country, entry.name), 0))
+
+
+def _shortened(key: str, alt: Entry) -> bool:
+    """Is a town's other name, filed under `key`, its own name shortened ("New York" of New
+    York City)? Not a name of another kind ("Henan" of Hengyang)."""
+    return key in normalise(alt.name)
 
 
 def _add(index: dict[str, Entry], others: dict[str, dict], key: str, entry: Entry,
@@ -219,7 +229,7 @@ def _add(index: dict[str, Entry], others: dict[str, dict], key: str, entry: Entr
         best = by_country.get(entry.country)
         if best is None or _rank(entry) < _rank(best):
             by_country[entry.country] = entry
-    if _rank_against(entry, old, people) < _rank_against(old, entry, people):
+    if _rank_against(entry, old, people, key) < _rank_against(old, entry, people, key):
         index[key] = entry
 
 
@@ -884,7 +894,7 @@ _AWAY_CUES = alternation((*ORIGIN_CUES, *DESTINATION_CUES), space=r"\s+")
 ORIGIN_RE = ending_at(
     rf"\b(?i:{_AWAY_CUES})\s+(?:the\s+)?(?:(?!(?:in|at)\s)[a-z-]+\s+){{0,2}}"
     rf"(?:(?i:{_PLACE_NOUNS})\s+of\s+)?(?:\p{{Lu}}[\w'’-]*(?:\s+\p{{Lu}}[\w'’-]*)?"
-    rf"\s*(?:,|and)\s+)?"
+    rf"(?:\s*(?:,|and)\s+|\s*\()){{0,2}}"  # "from Chechnya, China (Xinjiang Province)"
 )
 ORIGIN_REACH = 60
 # "who currently lives in", "based in the", "said in": where someone is, before their place.

@@ -190,6 +190,9 @@ class Role(NamedTuple):
 
 
 TOTAL = Role("total")
+# A total that one count is brought up to with others ("bringing the total in Turkey and
+# Syria to 50,000"): a period, over more ground than one incident's.
+SUMMED = Role("period", "the total")
 
 
 def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_end: int,
@@ -205,16 +208,15 @@ def read_role(text: str, clause: tuple[int, int], span: tuple[int, int], number_
     alone is no running total: "the toll so far is 58" is one attack's; "since November"
     (no year) is a period, not a war's."""
     metric = draft[0]
-    projected = _projected(text, clause, span) if metric in GROUPED_METRICS else None
+    if metric not in GROUPED_METRICS:
+        return TOTAL  # "inflation eased to 11.8%, the lowest since 2021" totals nothing
+    projected = _projected(text, clause, span)
     if projected:
         return projected
     since = when.date_text if when and when.cumulative else None
     if since and fold(since) not in SO_FAR_WORDS:
-        part = (_part(text, clause, span, number_end, draft, earlier)
-                if metric in GROUPED_METRICS else None)
+        part = _part(text, clause, span, number_end, draft, earlier)
         return part or (Role("period", since) if _recent(since) else Role("running"))
-    if metric not in GROUPED_METRICS:
-        return TOTAL
     return (
         _part(text, clause, span, number_end, draft, earlier)
         or _listed(text, span, draft, earlier)

@@ -176,6 +176,13 @@ _SCAN = re.compile(
     + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS)
     + ")"
 )
+# A superlative a few words before "since": "the lowest since October 2021", "the highest
+# toll since the war began", "for the first time since 2019" compare, and total nothing.
+# The year a compared span began, right after it: " in 2011".
+_STARTED_IN_RE = re.compile(r"\s+in\s+(?:19|20)\d\d\b")
+_COMPARED_SINCE_RE = re.compile(
+    r"\b(?:\w+est|worst|most|first time)(?:\s+[\w-]+){0,2}\s+since\Z"
+)
 # Where each kind's own groups sit among _SCAN's groups: (first index, how many).
 _GROUPS = {
     kind: (_SCAN.groupindex[kind] + 1, re.compile(pattern).groups) for kind, pattern in _PATTERNS
@@ -307,7 +314,11 @@ def expressions(sentence: str) -> tuple[tuple[_Expr, ...], tuple[_Expr, ...]]:
             done = m.end()
             kind = m.lastgroup
             if kind == "cum":
-                markers.append(_Expr(m.start(), m.end(), kind, (sentence[m.start() : m.end()],)))
+                if not _COMPARED_SINCE_RE.search(low, max(0, m.start() - 40), m.start() + 5):
+                    markers.append(
+                        _Expr(m.start(), m.end(), kind, (sentence[m.start() : m.end()],)))
+                elif started := _STARTED_IN_RE.match(low, m.end()):
+                    done = started.end()  # "the worst since the war began in 2011": no date
             else:
                 first, count = _GROUPS[kind]
                 named = _NAMED.get(kind)
