@@ -19,6 +19,8 @@ def read(text: str) -> list[tuple[str, float]]:
     ("One official said the bridge would reopen.", []),
     ("One of the drivers was arrested.", []),
     ("one of the four guards was hurt", [("four guards", 4)]),
+    ("The probe is just one of four mission concepts.", [("four mission concepts", 4)]),
+    ("Brennick is one of 12 towns under curfew.", [("12 towns", 12)]),
     ("The crash of flight 2207 shocked the town.", []),
     ("He was shot with a Glock 19 pistol.", []),
     ("UPDATE 2-Floods kill 9 in the valley", [("9", 9)]),

@@ -51,7 +51,9 @@ IDIOM_BEFORE_RE = ending_at(
 )
 IDIOM_AT_RE = regex.compile(
     rf"(?i:one[\s-]+(?:on[\s-]+one|{alternation(ONE_IDIOM_AFTER)})\b|one\s+(?=\d)"
-    rf"|one\s+{alternation(ONE_SPACED_IDIOM_AFTER)}\b)"
+    rf"|one\s+{alternation(ONE_SPACED_IDIOM_AFTER)}\b"
+    # "one of four concepts", "one of 12 villages": as "one of the", no count of its own
+    rf"|one\s+of\s+(?=\d|(?:{alternation((*numbers.UNITS_WORDS, *numbers.TENS_WORDS))})\b))"
 )
 # "one" naming whose figure follows: "by one count", "according to one estimate".
 SOURCE_ONE_BEFORE_RE = ending_at(

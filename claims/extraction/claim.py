@@ -921,8 +921,10 @@ def _partitive_noun(context: _Context, draft: _Draft) -> None:
     were destroyed" are lorries, not people killed by the clause's other verb; what the
     whole's verb says befell the part: "3 of the 12 hostages were freed" were released. A
     fraction of a whole ("half of the 40 patients") is a share, counting none of them."""
-    if draft.subject is not None or draft.unit is not None or context.number.value < 1:
-        return
+    number = context.number
+    if draft.subject is not None or draft.unit is not None or number.value < 1 or (
+            number.words and number.value == 1):
+        return  # a fraction, or "one of four": no claim (the issue's "one of the ...")
     whole = PARTITIVE_COUNT_RE.match(context.text, draft.end, context.sent_end, KEEP_GIL)
     found = whole and metrics.subject_after(context.text, whole.end(), context.sent_end)
     if not found:
