@@ -845,3 +845,9 @@ def test_continental_decimals_and_millions_of_people(text, value, unit):
 
 def test_a_decimal_comma_is_read_only_before_a_percentage_or_a_scale():
     assert [c.value for c in extract("Votes went 1,2 and 3 on the three motions.")] != [1.2, 3]
+
+
+def test_a_clause_about_a_place_keeps_its_events_to_itself():
+    crowd, dead = extract("Police fired tear gas at thousands of demonstrators in Corlbury, "
+                          "where at least 23 people have been killed in two weeks.")[:2]
+    assert (crowd.metric, dead.metric) == ("protesters", "killed")

@@ -1148,8 +1148,10 @@ def _asides_length(text: str, lo: int, hi: int) -> int:
 
 def _event_end(text: str, end: int, hi: int) -> int:
     """Where the words that may tell what befell a figure's people stop, after it: at a
-    semicolon or colon ("One thing is clear: 20 died")."""
-    stops = [at for at in (text.find(";", end, hi), text.find(":", end, hi)) if at >= 0]
+    semicolon or colon ("One thing is clear: 20 died"), or a clause about a place ("tear gas
+    at thousands of demonstrators in Nairobi, where 23 people have been killed")."""
+    stops = [at for at in (text.find(";", end, hi), text.find(":", end, hi),
+                           text.find(", where ", end, hi)) if at >= 0]
     return min(stops, default=hi)
 
 
