@@ -479,12 +479,12 @@ _CITED_LAST_WORDS = frozenset({phrase.rsplit(" ", 1)[-1] for phrase in ACCORDING
 def _cited_sources(context: _Context, draft: _Draft) -> None:
     """A figure that a source's phrase opens counts the sources, whom nothing befell:
     "Reuters, citing two security sources, said 14 soldiers were killed"."""
+    if draft.metric is not None:
+        return
     text, start = context.text, draft.start
     lo = max(context.sent_start, start - 24)
     last = text[text.rfind(" ", lo, start - 1) + 1 : start - 1].lower()
-    if draft.metric is None and last in _CITED_LAST_WORDS and CITED_BEFORE_RE.match(
-        text, lo, start, KEEP_GIL
-    ):
+    if last in _CITED_LAST_WORDS and CITED_BEFORE_RE.match(text, lo, start, KEEP_GIL):
         draft.metric = "count"
 
 

@@ -941,15 +941,13 @@ def _runs(text: str) -> list[tuple[int, int]]:
 # The words that may join two runs of capitals into one place's name: "Jammu and Kashmir",
 # "Democratic Republic of Congo", "Isle of Man".
 _JOINERS = (" and ", " of ", " of the ")
-_JOINER_LENGTHS = frozenset(len(joiner) for joiner in _JOINERS)
 
 
 def _joined(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The runs with each pair that "and" or "of" joins into one place's name made one run:
     "Jammu and Kashmir", "Trinidad and Tobago", "Democratic Republic of Congo"; "Britain and
     France", "University of Munich" stay two."""
-    if not any(runs[k][0] - runs[k - 1][1] in _JOINER_LENGTHS
-               and text[runs[k - 1][1] : runs[k][0]] in _JOINERS for k in range(1, len(runs))):
+    if not _joiner_after_a_run(text, runs):
         return runs  # most texts: no two runs a joiner apart
     joined = runs[:1]
     for start, end in runs[1:]:
@@ -960,6 +958,20 @@ def _joined(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             joined.append((start, end))
     return joined
+
+
+def _joiner_after_a_run(text: str, runs: list[tuple[int, int]]) -> bool:
+    """Does a joiner follow the end of a run? Found from the joiners, which are few."""
+    ends = None
+    for joiner in (" and ", " of "):
+        at = text.find(joiner)
+        while at >= 0:
+            if ends is None:
+                ends = {end for _, end in runs}
+            if at in ends:
+                return True
+            at = text.find(joiner, at + 1)
+    return False
 
 
 def _names_one_place(text: str, start: int, before_end: int, after: int, end: int) -> bool:
