@@ -363,3 +363,18 @@ def test_claiming_a_deed_reports_no_figure(text, speaker):
 ])
 def test_a_live_blog_time_with_a_colon_is_no_count_before_the_speaker(text, speaker):
     assert extract(text)[0].attributed_to == speaker
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The Corlbury Fund cut its forecast for global growth to 2.7%.", "The Corlbury Fund"),
+    ("The Vell Bank left unchanged its forecast for growth this year, a modest 3.2%.",
+     "The Vell Bank"),
+    ("The World Bank raised its estimate of the death toll to 400.", "The World Bank"),
+])
+def test_who_acts_on_its_own_forecast_is_its_source(text, source):
+    assert extract(text)[0].attributed_to == source
+
+
+def test_a_named_poll_is_the_source_of_its_figures():
+    claim = extract("Some 61% of voters backed the plan in a new Corlbury Institute poll.")[0]
+    assert claim.attributed_to == "a new Corlbury Institute poll"

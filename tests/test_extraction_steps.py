@@ -851,3 +851,12 @@ def test_a_clause_about_a_place_keeps_its_events_to_itself():
     crowd, dead = extract("Police fired tear gas at thousands of demonstrators in Corlbury, "
                           "where at least 23 people have been killed in two weeks.")[:2]
     assert (crowd.metric, dead.metric) == ("protesters", "killed")
+
+
+def test_a_person_who_looked_a_bare_number_is_that_old():
+    age = extract("Officers brought down a woman who looked about 30 in the lobby.")[0]
+    assert (age.unit, age.metric) == ("years", "age")
+
+
+def test_borders_crossed_are_no_one_displaced():
+    assert extract("He crossed at least two borders since fleeing Brennick.")[0].metric == "count"

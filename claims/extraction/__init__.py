@@ -11,7 +11,7 @@ from __future__ import annotations
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
 #: Stamped on every stored claim; `claims reextract` replaces claims from older versions.
-EXTRACTOR_VERSION = "0.5.61"
+EXTRACTOR_VERSION = "0.5.62"
 
 
 def __getattr__(name: str):

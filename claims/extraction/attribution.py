@@ -224,6 +224,20 @@ OWN_VIEW_RE = regex.compile(
     rf"(?i:in|according\s+to)\s+(?i:its|their)\s+(?:[\p{{L}}-]+\s+){{0,2}}(?i:{_VIEWS})\s*,\s+"
     r"(?P<src>(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,5})"
 )
+# A named poll or survey that figures come from: "All 120 economists in a recent Reuters poll
+# had expected", "a survey by Gallup".
+POLL_NOUNS = ("poll", "survey", "census")
+POLL_SOURCE_RE = regex.compile(
+    r"\b(?:in|from|by)\s+(?P<src>(?:a|an|the)\s+(?:(?:recent|new|latest|separate|monthly|weekly"
+    r"|annual)\s+)?\p{Lu}[\p{L}.&'’-]*(?:\s+\p{Lu}[\p{L}.&'’-]*){0,3}\s+"
+    rf"(?:{alternation(POLL_NOUNS)}))\b"
+)
+# A name whose verb acts on its own forecast or count: "The IMF left unchanged its forecast
+# for growth, a modest 3.2%", "the World Bank raised its estimate to 400".
+OWN_FORECAST_RE = regex.compile(
+    r"(?P<src>(?:[Tt]he\s+)?\p{Lu}[\p{L}.&'’-]*(?:\s+\p{Lu}[\p{L}.&'’-]*){0,4})\s+"
+    rf"(?:\p{{Ll}}+\s+){{1,2}}(?:its|their)\s+(?:[\p{{Ll}}-]+\s+){{0,2}}(?:{_VIEWS})\b"
+)
 NAME_BEFORE_RE = ending_at(r"\p{Lu}[\p{L}.'’-]*\s+")
 GLUED_SENTENCE_RE = regex.compile(r"(?<=\p{Ll}\p{Ll})\.(?=\p{Lu})")
 # What "claimed" is followed by when it means killed: "claimed the lives of", "claimed 12".
@@ -621,6 +635,14 @@ def _credits(sentence: str) -> list[Attribution]:
         scans += (VIEW_RE,)
     for scan in scans:
         for match in scan.finditer(sentence):
+            source = _trim(match.group("src"))
+            if source:
+                found.append(Attribution(match.start(), source))
+    if " poll" in sentence or " survey" in sentence or " census" in sentence:
+        for match in POLL_SOURCE_RE.finditer(sentence):
+            found.append(Attribution(match.start(), match.group("src")))
+    if " its " in sentence or " their " in sentence:
+        for match in OWN_FORECAST_RE.finditer(sentence):
             source = _trim(match.group("src"))
             if source:
                 found.append(Attribution(match.start(), source))

@@ -247,6 +247,7 @@ SIGNED_CHANGE_UNITS = frozenset({"percent", "points", "basis point"})
 PERSON_PRONOUNS = ("who", "he", "she", "i")
 AGE_STATE_VERBS = (
     "is", "was", "will be", "would be", "turned", "turns", "turning", "had turned", "has turned",
+    "looked", "looks", "seemed", "appeared",  # "a woman who looked about 30"
 )
 # A person said to be a bare number is that old: "his daughter, who was 10", "he will be 35".
 AGE_STATE_BEFORE_RE = ending_at(

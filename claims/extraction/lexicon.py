@@ -375,7 +375,7 @@ SUBJECT_CUES: dict[str, tuple[str, ...]] = {
         # abstract nouns, never anyone killed: "a war between two factions", "on two sides"
         # (read as the end of a word: no "stages", the end of "hostages")
         "factions", "sides", "attempts", "incidents", "times", "occasions", "rounds", "phases",
-        "regions", "clashes", "blocks", "apartments", "flats", "dwellings", "structures",
+        "regions", "clashes", "blocks", "borders", "apartments", "flats", "dwellings", "structures",
         "shops", "stores", "factories", "farms", "tents", "shelters",
         # one of them: "one house where a gunman opened fire" counts no one killed
         "vehicle", "car", "truck", "lorry", "bus", "motorcycle", "motorbike", "bulldozer",
