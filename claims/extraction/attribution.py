@@ -238,6 +238,9 @@ OWN_FORECAST_RE = regex.compile(
     r"(?P<src>(?:[Tt]he\s+)?\p{Lu}[\p{L}.&'’-]*(?:\s+\p{Lu}[\p{L}.&'’-]*){0,4})\s+"
     rf"(?:\p{{Ll}}+\s+){{1,2}}(?:its|their)\s+(?:[\p{{Ll}}-]+\s+){{0,2}}(?:{_VIEWS})\b"
 )
+# Its own forecast's words alone, found with the standard library's engine from their
+# literal start: most sentences with "its" name no forecast after it.
+_OWN_FORECAST_HINT_RE = re.compile(rf" (?:its|their) (?:[a-z-]+ ){{0,2}}(?:{_VIEWS})\b")
 NAME_BEFORE_RE = ending_at(r"\p{Lu}[\p{L}.'’-]*\s+")
 GLUED_SENTENCE_RE = regex.compile(r"(?<=\p{Ll}\p{Ll})\.(?=\p{Lu})")
 # What "claimed" is followed by when it means killed: "claimed the lives of", "claimed 12".
@@ -641,7 +644,7 @@ def _credits(sentence: str) -> list[Attribution]:
     if " poll" in sentence or " survey" in sentence or " census" in sentence:
         for match in POLL_SOURCE_RE.finditer(sentence):
             found.append(Attribution(match.start(), match.group("src")))
-    if " its " in sentence or " their " in sentence:
+    if (" its " in sentence or " their " in sentence) and _OWN_FORECAST_HINT_RE.search(sentence):
         for match in OWN_FORECAST_RE.finditer(sentence):
             source = _trim(match.group("src"))
             if source:
