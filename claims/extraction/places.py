@@ -191,14 +191,12 @@ def _rank(entry: Entry) -> tuple[int, float]:
     return DIVISION, -entry.population / (ALT_FACTOR if entry.kind == ALT else 1)
 
 
-def _rank_against(
-    entry: Entry, rival: Entry, people: dict | None, key: str = ""
-) -> tuple[int, float]:
-    """How an entry ranks against a rival for a spelling (`_rank`); against a town abroad, a
-    division weighs the people of its own towns (`people`): "Bali" is Indonesia's province,
-    not a town of West Bengal, but "Manchester" is no parish of Jamaica; and its own name
-    outweighs another spelling of any town's, at home or abroad ("Chin" is Myanmar's state,
-    not Qinzhou)."""
+def _rank_against(entry: Entry, rival: Entry, people: dict | None, key: str) -> tuple[int, float]:
+    """How an entry ranks against a rival for the spelling `key` (`_rank`); against a town
+    abroad, a division weighs the people of its own towns (`people`): "Bali" is Indonesia's
+    province, not a town of West Bengal, but "Manchester" is no parish of Jamaica; and its own
+    name outweighs another spelling of any town's, at home or abroad ("Chin" is Myanmar's
+    state, not Qinzhou), unless that spelling shortens the town's name ("New York")."""
     if people is None or entry.kind != DIVISION or rival.kind < CITY:
         return _rank(entry)
     if rival.kind == ALT and (rival.country != entry.country or not _shortened(key, rival)):
